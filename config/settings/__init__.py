@@ -1,0 +1,1 @@
+"""Settings modules: base (shared), dev, test, prod. All read from the environment."""

@@ -1,0 +1,17 @@
+"""Settings for the test suite: fast hashing, in-memory e-mail, immediate tasks by default."""
+
+import os
+
+os.environ.setdefault("FILMFOLIO_TEST", "1")
+
+from .base import *  # noqa: E402, F403
+from .base import DATABASES  # noqa: E402
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": None}
+else:
+    DATABASES["default"]["TEST"] = {"CHARSET": "UTF8", "TEMPLATE": "template0"}

@@ -1,0 +1,1 @@
+"""Filmfolio: a self-hosted home for independent and documentary films."""

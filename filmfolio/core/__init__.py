@@ -1,0 +1,1 @@
+"""Shared kernel: base models, text normalisation for names and titles, vocabularies, errors."""

@@ -1,0 +1,8 @@
+"""App configuration for filmfolio.core."""
+
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "filmfolio.core"
+    label = "core"

@@ -1,0 +1,1 @@
+"""Festivals, editions, sections and the entries of films with their results."""

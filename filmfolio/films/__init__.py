@@ -1,0 +1,1 @@
+"""Films: titles, credits, specs, texts per language, links, companies."""

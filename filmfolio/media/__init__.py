@@ -1,0 +1,1 @@
+"""Images, albums, videos, renditions and transcode jobs; ffmpeg adapters."""

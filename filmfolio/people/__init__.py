@@ -1,0 +1,1 @@
+"""People with names in several scripts and orders, aliases and biographies."""

@@ -1,0 +1,1 @@
+"""JSON-LD, exports and the PDF press kit."""

@@ -1,0 +1,1 @@
+"""Search: normalised index, registry and backends (SQLite FTS5, PostgreSQL)."""

@@ -1,0 +1,1 @@
+"""Visibility, collaborators, screener links; access.py decides who sees what."""

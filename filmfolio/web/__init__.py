@@ -1,0 +1,1 @@
+"""Base templates, home page, static assets, error pages."""
