@@ -14,16 +14,34 @@ MAX_CHARS = 200_000
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|script|style|table|td|li|a)\b[^>]*>", re.I)
-_BLOCK_TAGS = frozenset(
-    ["p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "section", "article", "header", "footer", "ul", "ol", "table", "title", "blockquote", "pre"]
+
+
+def _set_of(forms: str, sep: str = "|") -> frozenset[str]:
+    """A word set written as one separated string (easier to read than a long list)."""
+    return frozenset(form.strip() for form in forms.split(sep))
+
+
+_BLOCK_TAGS = _set_of(
+    "p div br li tr td th h1 h2 h3 h4 h5 h6 dt dd section article header footer ul ol table "
+    "title blockquote pre",
+    " ",
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 
 # Whole lines that are site chrome, never film data (compared casefolded, trailing dots off).
-_CHROME_LINES = frozenset(
-    ["loading", "loading more stuff", "loading videos", "loading…", "\n    hmm…it looks like things are taking a while to load. try again?", "\n    hmm...it looks like things are taking a while to load. try again?", "\n    %d bloggers like this:", "like this:", "like loading", "share:", "share", "share this:", "twitter", "facebook", "\n    instagram", "pinterest", "email", "print", "reddit", "tumblr", "whatsapp", "linkedin", "\n    skip to content", "skip to main content", "menu", "search", "log in", "login", "sign in", "sign up", "register", "\n    subscribe", "book online", "private project", "public project", "add director biography", "\n    event collection", "read more", "show more", "see more", "more", "back to top", "watch trailer", "trailer", "\n    add to watchlist", "watchlist", "rate this", "details", "related", "accept", "accept all", "reject all", "\n    manage cookies", "cookie settings", "got it", "close", "ok", "view the full version", "shooting album", "\n    更多", "分享", "登录", "注册", "返回顶部", "阅读全文", "展开全部", "收起"]
+_CHROME_LINES = _set_of(
+    "loading|loading more stuff|loading videos|loading…|"
+    "hmm…it looks like things are taking a while to load. try again?|"
+    "hmm...it looks like things are taking a while to load. try again?|"
+    "%d bloggers like this:|like this:|like loading|share:|share|share this:|twitter|"
+    "facebook|instagram|pinterest|email|print|reddit|tumblr|whatsapp|linkedin|"
+    "skip to content|skip to main content|menu|search|log in|login|sign in|sign up|register|"
+    "subscribe|book online|private project|public project|add director biography|"
+    "event collection|read more|show more|see more|more|back to top|watch trailer|trailer|"
+    "add to watchlist|watchlist|rate this|details|related|accept|accept all|reject all|"
+    "manage cookies|cookie settings|got it|close|ok|view the full version|shooting album|更多|"
+    "分享|登录|注册|返回顶部|阅读全文|展开全部|收起"
 )
-_CHROME_LINES = frozenset(x.strip() for x in _CHROME_LINES)
 _CHROME_RE = re.compile(
     r"(?:we use cookies|this (?:web)?site uses cookies|cookie policy|accept (?:all )?cookies|"
     r"by continuing to (?:browse|use)|all rights reserved|privacy policy|terms of (?:use|service)"

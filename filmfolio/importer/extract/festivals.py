@@ -8,7 +8,10 @@ from .quantities import ORDINAL_RE, full_date, ordinal_value, two_digit_year
 from .record import FestivalEntry
 
 _YR = r"(?:\d{4}|\d{2}'|'\d{2})"
-_STOP = r"(?=\s+(?:in|at|with|and|for|where|on|from|during|в|и|et|und|en|à)\s|\s*[.,;:!?()\[\]“”\"|#]|\s*$)"
+_STOP = (
+    r"(?=\s+(?:in|at|with|and|for|where|on|from|during|в|и|et|und|en|à)\s"
+    r"|\s*[.,;:!?()\[\]“”\"|#]|\s*$)"
+)
 _PREFIXED = re.compile(
     rf"(?:(?P<yr>{_YR})\s+)?(?:(?:the|The)\s+)?(?P<ord>{ORDINAL_RE})\s+(?P<name>[^\n.,;:!?()\[\]]+?){_STOP}"
     rf"|(?P<yr2>{_YR})\s+(?P<name2>[^\n.,;:!?()\[\]]+?){_STOP}",

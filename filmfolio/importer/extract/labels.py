@@ -144,9 +144,27 @@ _ROLES = {
         制片主任|製片主任|化妆师|调色|調色|特效|字幕翻译""",
 }
 
-# Labels that are also common words: only recognised with an explicit separator.
-_NEEDS_SEPARATOR = frozenset(
-    ["with|mit|avec|image|camera|story|description|ratio|format|date|origin|support|buch|ton|", "son|sound|music|cast|voice|voices|actor|plot|site|type|tipo|land|location|status|views|", "rating|rated|price|venue|company|studio|sales|url|summary|length|duration|photography|", "production|direction|distribution|animation|montage|editing|script|score|mix|quality|", "color|colour|title|year|language|country|genre|category|résumé|handlung|inhalt|trama|", "awards|festivals|screenings|contact|email|phone|updated|tags|keywords|firma|gender|", "剧情|劇情|出品|更新|状态|狀態|对白|對白|地区|地區|年代|年度|成本|类型|類型|", "描述"]
+
+def _set_of(forms: str) -> frozenset[str]:
+    """A set of "|"-separated forms, each with its whitespace collapsed."""
+    return frozenset(" ".join(form.split()) for form in forms.split("|"))
+
+
+# Labels that are also common words: never glued to a value ("LandRover" is no country).
+_NEEDS_SEPARATOR = _set_of(
+    """with|mit|avec|image|camera|story|description|ratio|format|date|origin|support|buch|ton|
+    son|sound|music|cast|voice|voices|actor|plot|site|type|tipo|land|location|status|
+    views|rating|rated|price|venue|company|studio|sales|url|summary|length|duration|
+    photography|production|direction|distribution|animation|montage|editing|script|score|
+    mix|quality|color|colour|title|year|language|country|genre|category|résumé|handlung|
+    inhalt|trama|awards|festivals|screenings|contact|email|phone|updated|tags|keywords|
+    firma|gender|剧情|劇情|出品|更新|状态|狀態|对白|對白|地区|地區|年代|年度|成本|类型|類型|描述"""
+)
+
+# Of those, the ones that are no label even alone on their line (the next line is no value).
+_NOT_BARE = _set_of(
+    "with|mit|avec|image|camera|story|date|origin|support|buch|ton|son|mix|score|site|land|"
+    "status|views|price|venue|firma"
 )
 
 _TABLE: dict[str, str] = {}
@@ -188,13 +206,13 @@ def label_key(label: str) -> str:
     return key
 
 
-def field_of(label: str, with_separator: bool = True) -> str | None:
+def field_of(label: str, bare: bool = False) -> str | None:
     """The field a label names, trying both halves of a bilingual "A / B" label."""
     key = label_key(label)
     if not key or len(key) > 2 * _MAX_LABEL + 3:
         return None
     for cand in _label_candidates(key):
-        if cand in _TABLE and (with_separator or cand not in _NEEDS_SEPARATOR):
+        if cand in _TABLE and not (bare and cand in _NOT_BARE):
             return _TABLE[cand]
     return None
 
@@ -276,7 +294,7 @@ def _bare(body: str) -> tuple[str, str, str, int] | None:
     """A label alone on its line (value on the next line)."""
     if len(body) > 60:
         return None
-    field = field_of(body, with_separator=False)
+    field = field_of(body, bare=True)
     if field is None:
         return None
     return field, body.strip(), "", len(body)

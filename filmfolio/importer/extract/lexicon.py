@@ -84,7 +84,8 @@ FEATURE_WORDS = _words(
     пълнометражен|полнометражный|长片|長片|故事片"""
 )
 SERIES_WORDS = _words(
-    """series|tv series|web series|mini-series|miniseries|série|serie|сериал|剧集|劇集|电视剧|電視劇"""
+    """series|tv series|web series|mini-series|miniseries|série|serie|сериал|剧集|劇集|
+    电视剧|電視劇"""
 )
 FORMAT_WORDS = SHORT_WORDS | FEATURE_WORDS | SERIES_WORDS
 

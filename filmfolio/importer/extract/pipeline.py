@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import credits as cr
 from . import festivals as fe
 from . import kind, specs, title
 from .clean import clean_text, is_chrome
 from .decode import decode_bytes
-from .facts import fact_line
+from .facts import Facts, fact_line
 from .labels import Labelled, field_of, parse_line
 from .quantities import first_year, full_date, runtime_minutes
 from .record import LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
@@ -22,6 +23,7 @@ _BIO_START = re.compile(
     re.I,
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\||、|/(?!\d))\s*")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _NAME_LINE = re.compile(r"^[A-ZА-ЯЁ\u4e00-\u9fff][^.:;!?|]{1,48}$")
 
 
@@ -95,13 +97,10 @@ def labelled_values(page: Page) -> list[Labelled]:
         if lab is None:
             continue
         if not lab.value and i < len(lines):
-            nxt, noff = lines[i]
-            if nxt.strip() and parse_line(nxt, noff) is None and not is_chrome(nxt):
-                if lab.field == "synopsis" or len(nxt.strip()) <= 200:
-                    stripped = nxt.strip().lstrip("•·*- ").strip()
-                    start = noff + nxt.find(stripped)
-                    lab = Labelled(lab.field, lab.label, stripped, start, start + len(stripped))
-                    i += 1
+            joined = _next_line_value(lab, *lines[i])
+            if joined is not None:
+                lab = joined
+                i += 1
         out.append(lab)
         while lab.field.startswith("credit:") and lab.value and i < len(lines):
             nxt, noff = lines[i]
@@ -111,6 +110,17 @@ def labelled_values(page: Page) -> list[Labelled]:
             out.append(Labelled(lab.field, lab.label, nxt.strip(), start, start + len(nxt.strip())))
             i += 1
     return out
+
+
+def _next_line_value(lab: Labelled, nxt: str, noff: int) -> Labelled | None:
+    """The label with its value read from the next line, when that line can be its value."""
+    if not nxt.strip() or parse_line(nxt, noff) is not None or is_chrome(nxt):
+        return None
+    if lab.field != "synopsis" and len(nxt.strip()) > 200:
+        return None
+    stripped = nxt.strip().lstrip("•·*- ").strip()
+    start = noff + nxt.find(stripped)
+    return Labelled(lab.field, lab.label, stripped, start, start + len(stripped))
 
 
 def _note(rec: ExtractedRecord, field: str, value: object, lab: Labelled, conf: float) -> None:
@@ -199,23 +209,8 @@ def _add_credit(rec: ExtractedRecord, role: str, name: str, is_director: bool) -
 
 
 def _apply_specs(rec: ExtractedRecord, by_field: dict[str, list[Labelled]], page: Page) -> None:
+    _apply_labelled_specs(rec, by_field)
     s = rec.specs
-    for lab in by_field.get("shooting_format", []):
-        if not specs.is_placeholder(lab.value) and s.shooting_format is None:
-            s.shooting_format = lab.value
-            _note(rec, "specs.shooting_format", lab.value, lab, SURE)
-    for lab in by_field.get("aspect_ratio", []):
-        s.aspect_ratio = s.aspect_ratio or specs.aspect_ratio(lab.value)
-    for lab in by_field.get("sound", []):
-        if specs.is_sound_format(lab.value) and s.sound is None:
-            s.sound = lab.value
-            _note(rec, "specs.sound", lab.value, lab, SURE)
-    for lab in by_field.get("color", []):
-        s.color = s.color or specs.colour_of(lab.value)
-    for lab in by_field.get("budget", []):
-        if not specs.is_placeholder(lab.value) and s.budget is None:
-            s.budget = lab.value
-            _note(rec, "specs.budget", lab.value, lab, SURE)
     found = specs.prose_format(page.zone_text)
     if found and s.shooting_format is None:
         s.shooting_format, colour, start, end = found
@@ -225,6 +220,31 @@ def _apply_specs(rec: ExtractedRecord, by_field: dict[str, list[Labelled]], page
     if budget and s.budget is None:
         s.budget = budget[0]
         rec.note(Evidence("specs.budget", budget[0], budget[1], budget[2], LIKELY, "prose"))
+
+
+def _is_stated(value: str) -> bool:
+    return not specs.is_placeholder(value)
+
+
+def _first_stated(
+    rec: ExtractedRecord, labs: list[Labelled], field: str, accept: Callable[[str], bool]
+) -> None:
+    """Set spec `field` from the first labelled value `accept` takes, unless it is already set."""
+    for lab in labs:
+        if getattr(rec.specs, field) is None and accept(lab.value):
+            setattr(rec.specs, field, lab.value)
+            _note(rec, f"specs.{field}", lab.value, lab, SURE)
+
+
+def _apply_labelled_specs(rec: ExtractedRecord, by_field: dict[str, list[Labelled]]) -> None:
+    s = rec.specs
+    _first_stated(rec, by_field.get("shooting_format", []), "shooting_format", _is_stated)
+    for lab in by_field.get("aspect_ratio", []):
+        s.aspect_ratio = s.aspect_ratio or specs.aspect_ratio(lab.value)
+    _first_stated(rec, by_field.get("sound", []), "sound", specs.is_sound_format)
+    for lab in by_field.get("color", []):
+        s.color = s.color or specs.colour_of(lab.value)
+    _first_stated(rec, by_field.get("budget", []), "budget", _is_stated)
 
 
 _PAREN_RUNTIME = re.compile(r"\((\d{1,3}\s*(?:分钟|分鐘|min\.?|mins|minutes))\)")
@@ -246,24 +266,30 @@ def _apply_facts(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
             for g in kind.glued_genres(line):
                 _add(rec.genres, g)
             continue
-        span = (offset, offset + len(line))
-        if facts.year and rec.year is None:
-            rec.year = facts.year
-            rec.note(Evidence("year", facts.year, *span, LIKELY, "fact line"))
-        if facts.runtime and rec.runtime_minutes is None:
-            rec.runtime_minutes = facts.runtime
-            rec.note(Evidence("runtime_minutes", facts.runtime, *span, LIKELY, "fact line"))
-        for values, target in (
-            (facts.countries, rec.countries),
-            (facts.languages, rec.languages),
-            (facts.subtitles, rec.subtitles),
-        ):
-            for v in values:
-                _add(target, v)
-        if not has_genre_field:
-            for g in facts.genres:
-                _add(rec.genres, g)
-                rec.note(Evidence("genres", g, *span, UNSURE, "fact line"))
+        _apply_fact_line(rec, facts, (offset, offset + len(line)), has_genre_field)
+
+
+def _apply_fact_line(
+    rec: ExtractedRecord, facts: Facts, span: tuple[int, int], genre_field: bool
+) -> None:
+    """Fill what is still empty from one unlabelled fact line ("2019 | 12 min | France")."""
+    if facts.year and rec.year is None:
+        rec.year = facts.year
+        rec.note(Evidence("year", facts.year, *span, LIKELY, "fact line"))
+    if facts.runtime and rec.runtime_minutes is None:
+        rec.runtime_minutes = facts.runtime
+        rec.note(Evidence("runtime_minutes", facts.runtime, *span, LIKELY, "fact line"))
+    for values, target in (
+        (facts.countries, rec.countries),
+        (facts.languages, rec.languages),
+        (facts.subtitles, rec.subtitles),
+    ):
+        for v in values:
+            _add(target, v)
+    if not genre_field:
+        for g in facts.genres:
+            _add(rec.genres, g)
+            rec.note(Evidence("genres", g, *span, UNSURE, "fact line"))
 
 
 def _apply_prose_credits(rec: ExtractedRecord, page: Page) -> None:
@@ -358,9 +384,14 @@ def _heading_title(rec: ExtractedRecord, page: Page) -> tuple[str | None, str | 
 def _standalone_cjk(page: Page) -> str | None:
     for line, offset in page.zone:
         s = line.strip()
-        if 1 < len(s) <= 15 and re.fullmatch(r"[\u4e00-\u9fff]+", s):
-            if not parse_line(line, offset) and not fact_line(s) and not title.is_heading(s):
-                return s
+        if (
+            1 < len(s) <= 15
+            and _CJK_ONLY.fullmatch(s)
+            and not parse_line(line, offset)
+            and not fact_line(s)
+            and not title.is_heading(s)
+        ):
+            return s
     return None
 
 
