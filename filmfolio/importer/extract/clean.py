@@ -59,10 +59,11 @@ _TAIL_HEADINGS = re.compile(
     re.I,
 )
 # Anti-scraping garbage: runs of 1-2 character ASCII tokens such as "r6 p! j9 M8 z$ e*".
-_GARBAGE = re.compile(r"(?:(?<=\s)|^|(?<=[^\x00-\x7f]))(?:[!-~]{1,2}[ \t]+){5,}")
-_GLUED_DOMAIN = re.compile(
-    r"[a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|tw|hk|info|tv|io|co)\b(?=[^\x00-\x7f])", re.I
-)
+# A run starts after a space, a non-ASCII character or at the start (one lookbehind: fast).
+_GARBAGE = re.compile(r"(?<![!-~])(?:[!-~]{1,2}[ \t]+){5,}")
+_TLDS = r"\.(?:com|net|org|cn|tw|hk|info|tv|io|co)\b(?=[^\x00-\x7f])"
+_GLUED_DOMAIN = re.compile(rf"(?<![a-z0-9-])[a-z0-9-]*(?:\.[a-z0-9-]+)*{_TLDS}", re.I)
+_GLUED_TLD = re.compile(_TLDS, re.I)  # cheap test first: the full pattern is slow on prose
 
 
 class _TextCollector(HTMLParser):
@@ -113,7 +114,7 @@ def _is_garbage_run(match: re.Match) -> bool:
 def strip_garbage(line: str) -> str:
     """Remove anti-scraping runs and glued forum domains from one line."""
     line = _GARBAGE.sub(lambda m: " " if _is_garbage_run(m) else m.group(), line)
-    return _GLUED_DOMAIN.sub(" ", line)
+    return _GLUED_DOMAIN.sub(" ", line) if _GLUED_TLD.search(line) else line
 
 
 def is_chrome(line: str) -> bool:

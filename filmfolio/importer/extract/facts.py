@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import is_country, is_genre, is_language
 from .quantities import full_date, runtime_minutes
@@ -68,8 +69,17 @@ def _year_and_genre(part: str, facts: Facts) -> bool:
 
 
 def fact_line(line: str) -> Facts | None:
-    """The facts of a line made only of known facts, else None."""
-    line = line.strip()
+    """The facts of a line made only of known facts, else None (callers must not change them)."""
+    return _fact_text(line.strip())
+
+
+def clear_caches() -> None:
+    """Forget the lines of earlier pages (the cache serves the steps of one page)."""
+    _fact_text.cache_clear()
+
+
+@lru_cache(maxsize=1024)
+def _fact_text(line: str) -> Facts | None:
     if not line or len(line) > 120 or line.endswith((".", ":", "?", "!")):
         return None
     facts = Facts()

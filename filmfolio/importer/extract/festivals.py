@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .quantities import ORDINAL_RE, full_date, ordinal_value, two_digit_year
 from .record import FestivalEntry
@@ -12,9 +13,13 @@ _STOP = (
     r"(?=\s+(?:in|at|with|and|for|where|on|from|during|в|и|et|und|en|à)\s"
     r"|\s*[.,;:!?()\[\]“”\"|#]|\s*$)"
 )
+# Starts only at a word start: scanning every position of every word is most of the
+# extractor's time, and a match inside a number ("1996." read as an ordinal) is never right.
 _PREFIXED = re.compile(
-    rf"(?:(?P<yr>{_YR})\s+)?(?:(?:the|The)\s+)?(?P<ord>{ORDINAL_RE})\s+(?P<name>[^\n.,;:!?()\[\]]+?){_STOP}"
-    rf"|(?P<yr2>{_YR})\s+(?P<name2>[^\n.,;:!?()\[\]]+?){_STOP}",
+    rf"(?<![\w'])(?:"
+    rf"(?:(?P<yr>{_YR})\s+)?(?:(?:the|The)\s+)?(?P<ord>{ORDINAL_RE})\s+"
+    rf"(?P<name>[^\n.,;:!?()\[\]]+?){_STOP}"
+    rf"|(?P<yr2>{_YR})\s+(?P<name2>[^\n.,;:!?()\[\]]+?){_STOP})",
     re.I,
 )
 _EVENT_WORD = re.compile(
@@ -47,6 +52,7 @@ _SECTION = re.compile(
     r"in the section (?:of )?(?P<a>[A-Z][^.,;]+)|in the (?P<b>[A-Z][^.,;]+?) section", re.I
 )
 _EDITION = re.compile(rf"in its (?P<ord>{ORDINAL_RE}) (?:year|edition)", re.I)
+_BULLET = re.compile(r"^\s*[•·*-]\s*")
 _SENTENCE = re.compile(r"(?<=[a-z\u0430-\u044f\d)\]\"”'][.!?])\s+|\n")
 _QUOTED_WORK = re.compile(r"^\s*[“\"«][^”\"»]{2,80}[”\"»]\s*,")
 
@@ -63,6 +69,11 @@ _ZH_AWARD = re.compile(
 _ZH_SELECT = re.compile(r"(?:同时)?入[围圍](?:了)?(?P<sec>[\u4e00-\u9fff]{2,6}?单元)")
 
 
+def clear_caches() -> None:
+    """Forget the sentences of earlier pages (the cache serves the steps of one page)."""
+    _events_in.cache_clear()
+
+
 def result_of(award: str | None, context: str) -> str | None:
     """The result enum for an award text and the words around the event."""
     words = f"{award or ''} {context}".casefold()
@@ -77,8 +88,9 @@ def result_of(award: str | None, context: str) -> str | None:
     return None
 
 
-def _events_in(sentence: str) -> list[tuple[str, str | None, int | None, int, int]]:
-    """(name, edition, year, start, end) for the events named in one sentence."""
+@lru_cache(maxsize=1024)
+def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, int], ...]:
+    """(name, edition, year, start, end) for the events named in one sentence (or line)."""
     found = []
     for m in _PREFIXED.finditer(sentence):
         name = (m.group("name") or m.group("name2") or "").strip()
@@ -98,7 +110,7 @@ def _events_in(sentence: str) -> list[tuple[str, str | None, int | None, int, in
             continue
         year = int(m.group("yr")) if m.group("yr") else None
         found.append((m.group("name").strip(), None, year, m.start(), m.end()))
-    return sorted(found, key=lambda f: f[3])
+    return tuple(sorted(found, key=lambda f: f[3]))
 
 
 def _word_ordinal_ok(sentence: str, m: re.Match) -> bool:
@@ -150,9 +162,11 @@ def list_entries(lines: list[str]) -> list[FestivalEntry]:
     """Awards lists: an event line, then optional date and award lines."""
     out = []
     for i, line in enumerate(lines):
-        body = re.sub(r"^\s*[•·*-]\s*", "", line).strip()
+        body = _BULLET.sub("", line).strip()
+        if len(body) > 140:
+            continue
         events = _events_in(body)
-        if len(events) != 1 or events[0][4] < len(body) - 2 or len(body) > 140:
+        if len(events) != 1 or events[0][4] < len(body) - 2:
             continue
         name, edition, year, _, _ = events[0]
         entry = FestivalEntry(festival=name, edition=edition, year=year)

@@ -10,26 +10,22 @@ SHORT_LIMIT = 40
 _DOC_SHORT = re.compile(
     r"纪录短片|紀錄短片|documentary short|short documentary|court(?:-| )métrage documentaire|"
     r"cortometraje documental|kurzdokumentar",
-    re.I,
 )
 _ANIMATION = re.compile(
     r"动画片|動畫片|动画短片|動畫短片|animated (?:short|film|feature|documentary|movie)|"
     r"animation film|film d'animation|animationsfilm|анимационен филм|анимационный фильм|"
     r"película de animación",
-    re.I,
 )
 _DOC_PROSE = re.compile(
     r"\b(?:this|the|a|an|her|his|their|our|feature|short)\s+(?:[\w-]+\s+)?documentary\b|"
     r"纪录片|紀錄片|\bdocumentaire\b|\bdokumentarfilm\b|документален филм|\bdocumental\b",
-    re.I,
 )
 _WE_WENT = re.compile(r"^(?:We|I)\s+(?:went|followed|spent|travelled|traveled|filmed)\b")
 _SHORT = re.compile(
     r"\bshort (?:film|movie)\b|\bcourt(?:-| )métrage\b|\bcortometraje\b|\bkurzfilm\b|"
     r"късометражен|короткометражн|短片|微电影",
-    re.I,
 )
-_SERIES = re.compile(r"\b(?:tv|web|mini-?)\s?series\b|电视剧|電視劇|网剧|網劇", re.I)
+_SERIES = re.compile(r"\b(?:tv|web|mini-?)\s?series\b|电视剧|電視劇|网剧|網劇")
 _GLUED_WORDS = re.compile(r"[A-Z][a-z]+")
 _GENRE_SPLIT = re.compile(r"\s*(?:,|\||/|·|、|;)\s*")
 
@@ -60,7 +56,9 @@ def glued_genres(line: str) -> list[str]:
 
 def decide_type(words: list[str], prose: str, synopsis: str, runtime: int | None) -> str | None:
     """The type enum from explicit words, prose evidence and runtime (corpus conventions)."""
-    explicit = " | ".join(words)
+    # The patterns are lower case and run on lowered text: much faster than re.I on long prose.
+    explicit = " | ".join(words).lower()
+    prose = prose.lower()
     if _DOC_SHORT.search(explicit) or _DOC_SHORT.search(prose):
         return "documentary short"
     keys = {w.strip().casefold() for w in re.split(r"[,|/]", explicit)}

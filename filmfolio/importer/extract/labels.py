@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FIELDS = {
     "title": """title|film title|english film title|english title|movie title|project title|
@@ -240,6 +241,22 @@ def english_half(label: str) -> str:
 
 def parse_line(line: str, offset: int) -> Labelled | None:
     """A labelled value on one line (the value may be empty), or None."""
+    found = _parse_text(line)
+    if found is None:
+        return None
+    field, label, value, vstart = found
+    start = offset + vstart
+    return Labelled(field, label, value, start, start + len(value))
+
+
+def clear_caches() -> None:
+    """Forget the lines of earlier pages (the cache serves the steps of one page)."""
+    _parse_text.cache_clear()
+
+
+@lru_cache(maxsize=1024)
+def _parse_text(line: str) -> tuple[str, str, str, int] | None:
+    """(field, label, value, value offset in the line); cached because every step asks."""
     bullet = _BULLET.match(line)
     body_start = bullet.end() if bullet else len(line) - len(line.lstrip())
     body = line[body_start:].rstrip()
@@ -249,8 +266,7 @@ def parse_line(line: str, offset: int) -> Labelled | None:
     if found is None:
         return None
     field, label, value, vstart = found
-    start = offset + body_start + vstart
-    return Labelled(field, label, value, start, start + len(value))
+    return field, label, value, body_start + vstart
 
 
 def _separated(body: str) -> tuple[str, str, str, int] | None:
