@@ -1,0 +1,243 @@
+"""Extracted values to a film record draft: the "normalise countries, languages, roles" step.
+
+`draft_from_gold(gold)` takes a record in the corpus gold schema (what the extractor returns,
+values as the page writes them) and returns a `Draft`: the same facts in `FilmRecord` form, with
+codes where the model stores codes, and a warning for every value it could not map. It never
+guesses: an unknown country is left out and named in a warning, an unknown role becomes "other"
+with the page's label kept in ``credited_as``, an unreadable budget keeps only its wording.
+Pure: no database, no network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+from pydantic import ValidationError
+
+from filmfolio.festivals.choices import EntryResult
+from filmfolio.films.choices import ColorKind, FilmKind, LanguageRole, TitleKind
+
+from .codes import country_code, language_code, parse_amount, role_code
+from .records import FilmRecord
+
+KINDS = {
+    "feature": FilmKind.FEATURE,
+    "short": FilmKind.SHORT,
+    "documentary": FilmKind.DOCUMENTARY,
+    "documentary short": FilmKind.DOCUMENTARY_SHORT,
+    "animation": FilmKind.ANIMATION,
+    "series": FilmKind.SERIES,
+    "other": FilmKind.OTHER,
+}
+RESULTS = {
+    "winner": EntryResult.WON,
+    "selection": EntryResult.SELECTED,
+    "nominee": EntryResult.NOMINATED,
+    "shortlist": EntryResult.SHORTLISTED,
+}
+COLORS = {
+    "color": ColorKind.COLOR,
+    "black and white": ColorKind.BLACK_AND_WHITE,
+    "mixed": ColorKind.MIXED,
+}
+_MAX_SHORT = 300
+
+
+@dataclass
+class Draft:
+    """A film record to review: `values` in `FilmRecord` form and what could not be mapped."""
+
+    values: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+
+    def to_record(self) -> FilmRecord:
+        """The validated record; raises pydantic's ValidationError (e.g. when no title)."""
+        return FilmRecord.model_validate(self.values)
+
+    def problems(self) -> dict[str, list[str]]:
+        """Validation messages per field path; empty when the draft is a valid record."""
+        from .records import validation_messages
+
+        try:
+            self.to_record()
+        except ValidationError as error:
+            return validation_messages(error)
+        return {}
+
+
+def draft_from_gold(gold: dict[str, Any]) -> Draft:
+    """The draft record for an extracted record in the corpus gold schema."""
+    draft = Draft(values={})
+    values = draft.values
+    _titles(gold, draft)
+    values["year"] = _bounded(gold.get("year"), 1870, 2100, _("year"), draft)
+    values["runtime_minutes"] = _bounded(
+        gold.get("runtime_minutes"), 1, 10000, _("running time"), draft
+    )
+    kind = gold.get("type")
+    values["kind"] = KINDS.get(kind) if kind else None
+    if kind and values["kind"] is None:
+        draft.warnings.append(_("Type “%(value)s” is not one we know.") % {"value": kind})
+    values["genres"] = [g[:_MAX_SHORT] for g in gold.get("genres") or [] if g]
+    values["countries"] = _countries(gold.get("countries") or [], draft)
+    values["languages"] = _languages(gold, draft)
+    values["credits"] = _credits(gold, draft)
+    values["festivals"] = [
+        entry for e in gold.get("festivals") or [] if (entry := _festival(e, draft)) is not None
+    ]
+    _specs(gold.get("specs") or {}, draft)
+    return draft
+
+
+def _titles(gold: dict[str, Any], draft: Draft) -> None:
+    title = (gold.get("title") or "").strip()[:_MAX_SHORT]
+    original = (gold.get("original_title") or "").strip()[:_MAX_SHORT]
+    if not title and original:
+        title, original = original, ""
+    if title:
+        draft.values["title"] = title
+    else:
+        draft.warnings.append(_("The page states no title: please type it."))
+    if original and original != title:
+        draft.values["titles"] = [{"text": original, "kind": TitleKind.ORIGINAL, "language": ""}]
+
+
+def _bounded(value: Any, low: int, high: int, name: str, draft: Draft) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and low <= value <= high:
+        return value
+    draft.warnings.append(
+        _("The %(name)s “%(value)s” is out of range and was left out.")
+        % {"name": name, "value": value}
+    )
+    return None
+
+
+def _countries(names: list[str], draft: Draft) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for name in names:
+        code = country_code(name)
+        if code is None:
+            draft.warnings.append(
+                _("Country “%(value)s” is not one we know; it was left out.") % {"value": name}
+            )
+        elif all(c["country"] != code for c in out):
+            out.append({"country": code, "role": "origin"})
+    return out
+
+
+def _languages(gold: dict[str, Any], draft: Draft) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for names, role in (
+        (gold.get("languages") or [], LanguageRole.ORIGINAL),
+        (gold.get("subtitles") or [], LanguageRole.SUBTITLE),
+    ):
+        for name in names:
+            code = language_code(name)
+            if code is None:
+                draft.warnings.append(
+                    _("Language “%(value)s” is not one we know; it was left out.") % {"value": name}
+                )
+            elif not any(x["language"] == code and x["role"] == role for x in out):
+                label = "" if name == code else name[:100]
+                out.append({"language": code, "role": str(role), "label": label})
+    return out
+
+
+def _credits(gold: dict[str, Any], draft: Draft) -> list[dict[str, Any]]:
+    """Credits with role codes; directors missing from the credits are added as directors."""
+    pairs = [(c.get("role") or "", c.get("name") or "") for c in gold.get("credits") or []]
+    credited = {name for role, name in pairs if role_code(role) == "director"}
+    pairs += [("Director", n) for n in gold.get("directors") or [] if n not in credited]
+    out: list[dict[str, Any]] = []
+    unknown: list[str] = []
+    for label, name in pairs:
+        name = name.strip()[:_MAX_SHORT]
+        if not name:
+            continue
+        code = role_code(label) if label else None
+        if code is None:
+            code = "other"
+            if label and label not in unknown:
+                unknown.append(label)
+        credit = {"person": {"name": name}, "role": code, "credited_as": label[:120]}
+        if credit not in out:
+            out.append(credit)
+    for label in unknown:
+        draft.warnings.append(
+            _("Role “%(value)s” is not one we know; those credits are marked “other”.")
+            % {"value": label}
+        )
+    return out
+
+
+def _festival(entry: dict[str, Any], draft: Draft) -> dict[str, Any] | None:
+    name = (entry.get("festival") or "").strip()
+    if not name:
+        return None
+    out: dict[str, Any] = {"festival": name[:_MAX_SHORT]}
+    edition = str(entry.get("edition") or "").strip()
+    if edition.isdigit() and 1 <= int(edition) <= 500:
+        out["edition"] = int(edition)
+    elif edition:
+        draft.warnings.append(
+            _("Edition “%(value)s” of %(festival)s is not a number; it was left out.")
+            % {"value": edition, "festival": name}
+        )
+    year = entry.get("year")
+    if isinstance(year, int) and 1900 <= year <= 2100:
+        out["year"] = year
+    for key in ("section", "award"):
+        if entry.get(key):
+            out[key] = str(entry[key])[:200]
+    out["result"] = _result(entry, name, draft)
+    date = _date(entry.get("date"))
+    if date:
+        out["date"] = date
+    return out
+
+
+def _result(entry: dict[str, Any], name: str, draft: Draft) -> str:
+    result = entry.get("result")
+    code = RESULTS.get(result or "")
+    if code == EntryResult.WON and "mention" in (entry.get("award") or "").casefold():
+        return EntryResult.SPECIAL_MENTION
+    if code is None:
+        draft.warnings.append(
+            _("The page does not say how the film took part in %(festival)s: marked “selected”.")
+            % {"festival": name}
+        )
+        return EntryResult.SELECTED
+    return code
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _specs(specs: dict[str, Any], draft: Draft) -> None:
+    out = {
+        key: str(specs.get(key) or "")[:limit]
+        for key, limit in (("shooting_format", 100), ("sound", 100), ("aspect_ratio", 32))
+    }
+    color = specs.get("color")
+    out["color"] = COLORS.get(color) if color else None
+    if color and out["color"] is None:
+        draft.warnings.append(_("Colour “%(value)s” is not one we know.") % {"value": color})
+    draft.values["specs"] = out
+    stated = (specs.get("budget") or "").strip()
+    if stated:
+        amount, currency = parse_amount(stated)
+        draft.values["budget"] = {"amount": amount, "currency": currency, "as_stated": stated[:100]}
+        if amount is None or not currency:
+            draft.warnings.append(
+                _("Budget “%(value)s”: amount or currency unclear; the wording is kept.")
+                % {"value": stated}
+            )
