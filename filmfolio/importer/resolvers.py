@@ -2,12 +2,21 @@
 editions, sections, awards, roles and genres.
 
 Each resolver keeps a cache for one import run, so a bulk import touches the database once per
-distinct name, and reports which records it linked and which it created.
+distinct name, and reports which records it linked and which it created. People come in bulk:
+``people(records)`` resolves a whole batch with one lookup query and one insert. A person
+record with a slug is that person when the slug exists (so an export re-imports to the same
+people); otherwise any of its written names links it to an existing person.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from django.db.models import Model
+from django.utils import timezone
+from slugify import slugify
 
 from filmfolio.accounts.models import Organisation
 from filmfolio.core.matching import name_match_key, title_match_key
@@ -17,6 +26,36 @@ from filmfolio.films.models import Genre, Role
 from filmfolio.people.models import Person, PersonBiography, PersonName
 
 from .records import CompanyRecord, FestivalEntryRecord, PersonRecord
+from .rows import RowWriter
+
+
+class PersonRef(NamedTuple):
+    """A person as the commit needs it: id, display name (for the log) and slug."""
+
+    pk: int
+    name: str
+    slug: str
+
+
+class SlugAllocator:
+    """Unique slugs for many new rows of one model: taken slugs are read once, then kept."""
+
+    def __init__(self, model: type[Model], max_length: int = 80) -> None:
+        self.model = model
+        self.max_length = max_length
+        self._taken: set[str] | None = None
+
+    def allocate(self, text: str) -> str:
+        """A slug from ``text`` used by no row and by no earlier allocation; -2, -3, ... added."""
+        if self._taken is None:
+            manager = self.model._default_manager  # type: ignore[attr-defined]
+            self._taken = set(manager.values_list("slug", flat=True))
+        base = slugify(text, max_length=self.max_length - 6) or "untitled"
+        slug, n = base, 2
+        while slug in self._taken:
+            slug, n = f"{base}-{n}", n + 1
+        self._taken.add(slug)
+        return slug
 
 
 @dataclass
@@ -36,7 +75,15 @@ class Resolvers:
 
     def __init__(self) -> None:
         self.log = ResolveLog()
-        self._people: dict[str, Person] = {}
+        self._people: dict[str, PersonRef] = {}
+        self._person_slugs = SlugAllocator(Person)
+        self._person_rows = RowWriter(
+            Person, ["display_name", "slug", "sort_name", "match_key", "country", "user"]
+        )
+        self._name_rows = RowWriter(
+            PersonName, ["person", "name", "script", "order", "language"], ignore_conflicts=True
+        )
+        self._bio_rows = RowWriter(PersonBiography, ["person", "language", "body"])
         self._orgs: dict[str, Organisation] = {}
         self._festivals: dict[str, Festival] = {}
         self._editions: dict[tuple[int, int | None, int | None], Edition] = {}
@@ -72,45 +119,93 @@ class Resolvers:
             self._genres[key] = genre
         return self._genres[key]
 
-    def person(self, record: PersonRecord) -> Person:
-        """The person with this name (any written form), created when nobody matches."""
-        keys = [name_match_key(record.name), *(name_match_key(n.name) for n in record.names)]
-        for key in keys:
-            if key in self._people:
-                return self._people[key]
-        person = Person.objects.filter(match_key__in=keys).order_by("id").first()
-        created = person is None
-        if person is None:
-            person = self._create_person(record, keys[0])
-        self.log.note("people", person.display_name, created=created)
-        for key in keys:
-            self._people[key] = person
-        return person
+    def person(self, record: PersonRecord) -> PersonRef:
+        """The person with this slug or name (any written form), created when nobody matches."""
+        self.people([record])
+        return self._person_of(record)
 
-    def _create_person(self, record: PersonRecord, key: str) -> Person:
-        person = Person.objects.create(
-            display_name=record.name,
-            slug=record.slug or unique_slug(Person, record.name),
-            sort_name=record.name,
-            match_key=key,
-            country=record.country,
-        )
-        names = [PersonName(person=person, name=record.name, script="latin")]
-        if any(ord(ch) > 0x2E80 for ch in record.name):
-            names[0].script = "hans"
-        names += [
-            PersonName(person=person, name=n.name, script=n.script, order=n.order or "")
-            for n in record.names
-            if n.name != record.name
-        ]
-        PersonName.objects.bulk_create(names, ignore_conflicts=True)
-        PersonBiography.objects.bulk_create(
+    def people(self, records: Iterable[PersonRecord]) -> None:
+        """Resolve many people at once: one query for those not seen yet, one bulk insert for
+        those nobody matches. Afterwards ``person(record)`` is a dictionary lookup."""
+        pending = [r for r in records if self._cached_person(r) is None]
+        if not pending:
+            return
+        self._load_people(pending)
+        created: list[tuple[PersonRecord, str]] = []
+        for record in pending:
+            if self._cached_person(record) is None:
+                slug = self._person_slugs.allocate(record.slug or record.name)
+                created.append((record, slug))
+                self._remember(record, PersonRef(0, record.name, slug))
+        if created:
+            self._create_people(created)
+
+    def _person_keys(self, record: PersonRecord) -> list[str]:
+        keys = [name_match_key(record.name), *(name_match_key(n.name) for n in record.names)]
+        return [f"slug:{record.slug}", *keys] if record.slug else keys
+
+    def _cached_person(self, record: PersonRecord) -> PersonRef | None:
+        return next((self._people[k] for k in self._person_keys(record) if k in self._people), None)
+
+    def _person_of(self, record: PersonRecord) -> PersonRef:
+        ref = self._cached_person(record)
+        assert ref is not None, "people() resolves every record first"
+        return self._people[f"slug:{ref.slug}"]
+
+    def _remember(self, record: PersonRecord, ref: PersonRef) -> None:
+        for key in self._person_keys(record):
+            self._people.setdefault(key, ref)
+        self._people[f"slug:{ref.slug}"] = ref
+
+    def _load_people(self, records: list[PersonRecord]) -> None:
+        """Link records to existing people: by slug first, then by any written name."""
+        slugs = [r.slug for r in records if r.slug]
+        found = {
+            slug: PersonRef(pk, name, slug)
+            for pk, name, slug in Person.objects.filter(slug__in=slugs).values_list(
+                "pk", "display_name", "slug"
+            )
+        }
+        keys = {k for r in records for k in self._person_keys(r) if not k.startswith("slug:")}
+        by_key: dict[str, PersonRef] = {}
+        rows = Person.objects.filter(match_key__in=keys).order_by("id")
+        for pk, name, slug, key in rows.values_list("pk", "display_name", "slug", "match_key"):
+            by_key.setdefault(key, PersonRef(pk, name, slug))
+        for record in records:
+            ref = found.get(record.slug or "") or next(
+                (by_key[k] for k in self._person_keys(record) if k in by_key), None
+            )
+            if ref is not None and self._cached_person(record) is None:
+                self._remember(record, ref)
+                self.log.note("people", ref.name, created=False)
+
+    def _create_people(self, created: list[tuple[PersonRecord, str]]) -> None:
+        now = timezone.now()
+        self._person_rows.insert(
             [
-                PersonBiography(person=person, language=lang, body=body)
-                for lang, body in record.biographies.items()
-            ]
+                (r.name, slug, r.name, name_match_key(r.name), r.country, None)
+                for r, slug in created
+            ],
+            now=now,
         )
-        return person
+        ids = dict(
+            Person.objects.filter(slug__in=[slug for _, slug in created]).values_list("slug", "pk")
+        )
+        names, bios = [], []
+        for record, slug in created:
+            ref = PersonRef(ids[slug], record.name, slug)
+            self._people[f"slug:{slug}"] = ref
+            self.log.note("people", record.name, created=True)
+            script = "hans" if any(ord(ch) > 0x2E80 for ch in record.name) else "latin"
+            names.append((ref.pk, record.name, script, "", ""))
+            names += [
+                (ref.pk, n.name, n.script, n.order or "", "")
+                for n in record.names
+                if n.name != record.name
+            ]
+            bios += [(ref.pk, lang, body) for lang, body in record.biographies.items()]
+        self._name_rows.insert(names)
+        self._bio_rows.insert(bios)
 
     def organisation(self, record: CompanyRecord) -> Organisation:
         """The organisation with this name, created when none matches."""

@@ -3,6 +3,11 @@
 ``records_commit`` is the one write path for records: the demo, ``filmfolio import``, the
 synthetic catalogue and the reviewed import form all use it. A record whose slug exists replaces
 that film's facts, so importing an export again gives the same catalogue.
+
+Records arrive validated (`FilmRecord`), so the commit does not validate again. It writes each
+batch with a fixed number of statements: one lookup of existing slugs, one insert of the new
+films, one insert per kind of child row, one lookup and one insert for the people not seen
+before (see `rows.py` for why rows are written as tuples rather than model instances).
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from filmfolio.core.slugs import unique_slug
 from filmfolio.festivals.models import Entry
 from filmfolio.films.models import (
     Credit,
@@ -31,7 +35,27 @@ from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.models import Collaborator
 
 from .records import FilmRecord
-from .resolvers import ResolveLog, Resolvers
+from .resolvers import ResolveLog, Resolvers, SlugAllocator
+from .rows import RowUpdater, RowWriter
+
+FILM_FIELDS = [
+    "title",
+    "year",
+    "completion_date",
+    "kind",
+    "runtime_minutes",
+    "budget_amount",
+    "budget_currency",
+    "budget_as_stated",
+    "shooting_format",
+    "sound",
+    "aspect_ratio",
+    "color",
+    "is_first_time_filmmaker",
+    "is_student_project",
+    "visibility",
+    "published_at",
+]
 
 
 @dataclass
@@ -52,14 +76,14 @@ def records_commit(
 ) -> CommitReport:
     """Write every record in one transaction; any error rolls everything back.
 
-    ``actor`` (a user) becomes owner of the films it creates.
+    ``actor`` (a user) becomes owner of the films it creates. Records are read lazily, one batch
+    of ``batch_size`` at a time, so a generator of a million records needs little memory.
     """
     report = CommitReport()
     with transaction.atomic():
-        resolvers = Resolvers()
-        report.log = resolvers.log
+        writer = _CatalogueWriter(actor=actor, report=report)
         for batch in _batches(records, batch_size):
-            _commit_batch(batch, resolvers, report, actor)
+            writer.write(batch)
     return report
 
 
@@ -69,177 +93,200 @@ def _batches(records: Iterable[FilmRecord], size: int) -> Iterator[list[FilmReco
         yield batch
 
 
-def _commit_batch(
-    batch: list[FilmRecord], resolvers: Resolvers, report: CommitReport, actor: Any
-) -> None:
-    existing = Film.objects.in_bulk([r.slug for r in batch if r.slug], field_name="slug")
-    films: list[tuple[Film, FilmRecord]] = []
-    new_films: list[Film] = []
-    for record in batch:
-        film = existing.get(record.slug or "")
-        if film is not None:
-            _clear_children(film)
-            _apply_scalars(film, record)
-            film.save()
-            report.updated.append(film.slug)
-        else:
-            film = Film(slug=record.slug or unique_slug(Film, record.title))
-            _apply_scalars(film, record)
-            new_films.append(film)
-            report.created.append(film.slug)
-        films.append((film, record))
-    Film.objects.bulk_create(new_films)
-    if actor is not None:
-        Collaborator.objects.bulk_create(
-            [Collaborator(film=f, user=actor, role=CollaboratorRole.OWNER) for f in new_films]
-        )
-    _create_children(films, resolvers)
+class _CatalogueWriter:
+    """Writes batches of records within the caller's transaction."""
 
+    def __init__(self, *, actor: Any, report: CommitReport) -> None:
+        self.actor = actor
+        self.report = report
+        self.resolvers = Resolvers()
+        report.log = self.resolvers.log
+        self.film_slugs = SlugAllocator(Film)
+        self.films = RowWriter(Film, ["slug", *FILM_FIELDS, "password_hash"])
+        self.film_updates = RowUpdater(Film, FILM_FIELDS)
+        self.children = _ChildWriters()
+        self.owners = RowWriter(Collaborator, ["film", "user", "role"])
 
-def _clear_children(film: Film) -> None:
-    for relation in (
-        film.titles,
-        film.countries,
-        film.languages,
-        film.texts,
-        film.links,
-        film.companies,
-        film.credits,
-        film.festival_entries,
-    ):
-        relation.all().delete()
-    film.genres.clear()
-
-
-def _apply_scalars(film: Film, record: FilmRecord) -> None:
-    film.title = record.title
-    film.year = record.year
-    film.completion_date = record.completion_date
-    film.kind = record.kind or ""
-    film.runtime_minutes = record.runtime_minutes
-    budget = record.budget
-    film.budget_amount = budget.amount if budget else None
-    film.budget_currency = budget.currency if budget else ""
-    film.budget_as_stated = budget.as_stated if budget else ""
-    film.shooting_format = record.specs.shooting_format
-    film.sound = record.specs.sound
-    film.aspect_ratio = record.specs.aspect_ratio
-    film.color = record.specs.color or ""
-    film.is_first_time_filmmaker = record.is_first_time_filmmaker
-    film.is_student_project = record.is_student_project
-    film.visibility = record.visibility
-    if record.visibility == "public" and film.published_at is None:
-        film.published_at = timezone.now()
-
-
-def _create_children(films: list[tuple[Film, FilmRecord]], resolvers: Resolvers) -> None:
-    rows: dict[Any, list[Any]] = {
-        Title: [],
-        FilmCountry: [],
-        FilmLanguage: [],
-        FilmText: [],
-        FilmLink: [],
-        FilmCompany: [],
-        Credit: [],
-        Entry: [],
-    }
-    genre_links = []
-    for film, record in films:
-        for model, objects in _children_of(film, record, resolvers):
-            rows[model].extend(objects)
-        genre_links += [
-            Film.genres.through(film_id=film.pk, genre_id=resolvers.genre(g).pk)
-            for g in dict.fromkeys(record.genres)
-        ]
-    for model, objects in rows.items():
-        model.objects.bulk_create(objects)
-    Film.genres.through.objects.bulk_create(genre_links, ignore_conflicts=True)
-
-
-def _children_of(film: Film, record: FilmRecord, resolvers: Resolvers) -> Iterator[tuple]:
-    yield (
-        Title,
-        [
-            Title(film=film, text=t.text, kind=t.kind, language=t.language, position=i)
-            for i, t in enumerate(record.titles)
-        ],
-    )
-    yield (
-        FilmCountry,
-        [
-            FilmCountry(film=film, country=c.country, role=c.role, position=i)
-            for i, c in enumerate(record.countries)
-        ],
-    )
-    yield (
-        FilmLanguage,
-        [
-            FilmLanguage(
-                film=film, language=lang.language, role=lang.role, label=lang.label, position=i
+    def write(self, batch: list[FilmRecord]) -> None:
+        """Create or replace the films of one batch with all their facts."""
+        now = timezone.now()
+        slugs = [r.slug for r in batch if r.slug]
+        existing = {
+            slug: (pk, published)
+            for slug, pk, published in Film.objects.filter(slug__in=slugs).values_list(
+                "slug", "pk", "published_at"
             )
-            for i, lang in enumerate(record.languages)
-        ],
-    )
-    yield (
-        FilmText,
-        [FilmText(film=film, kind=t.kind, language=t.language, body=t.body) for t in record.texts],
-    )
-    yield (
-        FilmLink,
-        [
-            FilmLink(film=film, kind=link.kind, url=link.url, label=link.label, position=i)
-            for i, link in enumerate(record.links)
-        ],
-    )
-    yield (
-        FilmCompany,
-        [
-            FilmCompany(film=film, organisation=resolvers.organisation(c), role=c.role, position=i)
-            for i, c in enumerate(record.companies)
-        ],
-    )
-    yield Credit, _credits_of(film, record, resolvers)
-    yield Entry, _entries_of(film, record, resolvers)
+        }
+        new: list[tuple[str, FilmRecord]] = []
+        updates: list[tuple[int, FilmRecord, Any]] = []
+        order: list[str] = []
+        for record in batch:
+            if record.slug in existing:
+                pk, published = existing[record.slug]
+                updates.append((pk, record, published))
+                self.report.updated.append(record.slug)
+                order.append(record.slug)
+            else:
+                slug = record.slug or self.film_slugs.allocate(record.title)
+                new.append((slug, record))
+                self.report.created.append(slug)
+                order.append(slug)
+        self.children.clear([pk for pk, _, _ in updates])
+        self.film_updates.update(
+            [
+                (*_film_values(r, published or _published(r, now)), pk)
+                for pk, r, published in updates
+            ]
+        )
+        ids = self._insert(new, now)
+        ids.update({r.slug: pk for pk, r, _ in updates if r.slug})
+        films = [(ids[slug], record) for slug, record in zip(order, batch, strict=True)]
+        self.resolvers.people(c.person for r in batch for c in r.credits if c.person)
+        self.children.write(films, self.resolvers, now)
+
+    def _insert(self, new: list[tuple[str, FilmRecord]], now: Any) -> dict[str, int]:
+        if not new:
+            return {}
+        self.films.insert(
+            [(slug, *_film_values(r, _published(r, now)), "") for slug, r in new], now=now
+        )
+        slugs = [slug for slug, _ in new]
+        ids = dict(Film.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+        if self.actor is not None:
+            self.owners.insert(
+                [(ids[s], self.actor.pk, CollaboratorRole.OWNER) for s in slugs], now=now
+            )
+        return ids
 
 
-def _credits_of(film: Film, record: FilmRecord, resolvers: Resolvers) -> list[Credit]:
+def _published(record: FilmRecord, now: Any) -> Any:
+    return now if record.visibility == "public" else None
+
+
+def _film_values(record: FilmRecord, published_at: Any) -> tuple[Any, ...]:
+    budget, specs = record.budget, record.specs
+    return (
+        record.title,
+        record.year,
+        record.completion_date,
+        record.kind or "",
+        record.runtime_minutes,
+        budget.amount if budget else None,
+        budget.currency if budget else "",
+        budget.as_stated if budget else "",
+        specs.shooting_format,
+        specs.sound,
+        specs.aspect_ratio,
+        specs.color or "",
+        record.is_first_time_filmmaker,
+        record.is_student_project,
+        record.visibility,
+        published_at,
+    )
+
+
+class _ChildWriters:
+    """The rows that hang off a film: titles, countries, languages, texts, links, companies,
+    credits, festival entries and genres."""
+
+    def __init__(self) -> None:
+        self.titles = RowWriter(Title, ["film", "text", "kind", "language", "position"])
+        self.countries = RowWriter(FilmCountry, ["film", "country", "role", "position"])
+        self.languages = RowWriter(FilmLanguage, ["film", "language", "role", "label", "position"])
+        self.texts = RowWriter(FilmText, ["film", "kind", "language", "body"])
+        self.links = RowWriter(FilmLink, ["film", "kind", "url", "label", "position"])
+        self.companies = RowWriter(FilmCompany, ["film", "organisation", "role", "position"])
+        self.credits = RowWriter(
+            Credit,
+            ["film", "person", "role", "credited_as", "character", "description", "position"],
+        )
+        self.entries = RowWriter(
+            Entry, ["film", "edition", "section", "award", "result", "date", "note"]
+        )
+        self.genres = RowWriter(Film.genres.through, ["film", "genre"])
+
+    def clear(self, film_ids: list[int]) -> None:
+        """Remove the child rows of films about to be replaced."""
+        if not film_ids:
+            return
+        for model in (Title, FilmCountry, FilmLanguage, FilmText, FilmLink, FilmCompany, Credit):
+            model.objects.filter(film_id__in=film_ids).delete()
+        Entry.objects.filter(film_id__in=film_ids).delete()
+        Film.genres.through.objects.filter(film_id__in=film_ids).delete()
+
+    def write(self, films: list[tuple[int, FilmRecord]], resolvers: Resolvers, now: Any) -> None:
+        """Insert every child row of the films, one statement per kind of row."""
+        rows: dict[str, list[tuple[Any, ...]]] = {
+            name: []
+            for name in (
+                "titles",
+                "countries",
+                "languages",
+                "texts",
+                "links",
+                "companies",
+                "credits",
+                "entries",
+                "genres",
+            )
+        }
+        for pk, record in films:
+            _facts_rows(pk, record, rows)
+            rows["companies"] += [
+                (pk, resolvers.organisation(c).pk, c.role, i)
+                for i, c in enumerate(record.companies)
+            ]
+            rows["credits"] += _credit_rows(pk, record, resolvers)
+            rows["entries"] += _entry_rows(pk, record, resolvers)
+            genre_ids = dict.fromkeys(resolvers.genre(g).pk for g in record.genres)
+            rows["genres"] += [(pk, genre_id) for genre_id in genre_ids]
+        for name, values in rows.items():
+            getattr(self, name).insert(values, now=now)
+
+
+def _facts_rows(pk: int, record: FilmRecord, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    """Titles, countries, languages, texts and links (exact repeats in a record dropped)."""
+    rows["titles"] += _unique(
+        [(pk, t.text, t.kind, t.language) for t in record.titles], positions=True
+    )
+    rows["countries"] += _unique(
+        [(pk, c.country, c.role) for c in record.countries], positions=True
+    )
+    rows["languages"] += _unique(
+        [(pk, x.language, x.role, x.label) for x in record.languages], positions=True
+    )
+    rows["texts"] += [(pk, t.kind, t.language, t.body) for t in record.texts]
+    rows["links"] += [
+        (pk, link.kind, link.url, link.label, i) for i, link in enumerate(record.links)
+    ]
+
+
+def _unique(rows: list[tuple[Any, ...]], *, positions: bool) -> list[tuple[Any, ...]]:
+    kept = list(dict.fromkeys(rows))
+    return [(*row, i) for i, row in enumerate(kept)] if positions else kept
+
+
+def _credit_rows(pk: int, record: FilmRecord, resolvers: Resolvers) -> list[tuple[Any, ...]]:
     """One credit per person and role; a repeated pair in the record is dropped."""
-    credits: list[Credit] = []
+    out: list[tuple[Any, ...]] = []
     seen: set[tuple[int, int]] = set()
     for i, c in enumerate(record.credits):
-        person = resolvers.person(c.person) if c.person else None
-        role = resolvers.role(c.role)
+        person = resolvers.person(c.person).pk if c.person else None
+        role = resolvers.role(c.role).pk
         if person is not None:
-            if (person.pk, role.pk) in seen:
+            if (person, role) in seen:
                 continue
-            seen.add((person.pk, role.pk))
-        credits.append(
-            Credit(
-                film=film,
-                person=person,
-                role=role,
-                credited_as=c.credited_as,
-                character=c.character,
-                description=c.description,
-                position=i,
-            )
-        )
-    return credits
+            seen.add((person, role))
+        out.append((pk, person, role, c.credited_as, c.character, c.description, i))
+    return out
 
 
-def _entries_of(film: Film, record: FilmRecord, resolvers: Resolvers) -> list[Entry]:
-    entries = []
+def _entry_rows(pk: int, record: FilmRecord, resolvers: Resolvers) -> list[tuple[Any, ...]]:
+    out = []
     for e in record.festivals:
         festival = resolvers.festival(e)
         edition = resolvers.edition(festival, e)
-        entries.append(
-            Entry(
-                film=film,
-                edition=edition,
-                section=resolvers.section(edition, e.section) if e.section else None,
-                award=resolvers.award(festival, e.award) if e.award else None,
-                result=e.result,
-                date=e.date,
-            )
-        )
-    return entries
+        section = resolvers.section(edition, e.section).pk if e.section else None
+        award = resolvers.award(festival, e.award).pk if e.award else None
+        out.append((pk, edition.pk, section, award, e.result, e.date, ""))
+    return out

@@ -84,13 +84,31 @@ def test_same_slug_replaces_the_facts():
 
 def test_a_failing_record_rolls_back_the_whole_commit():
     good = _record()
-    # The same language twice breaks a unique constraint in the second batch.
-    bad = _record(slug="bad", title="Bad", languages=[{"language": "en"}, {"language": "en"}])
+    # Two English synopses break a unique constraint in the second batch.
+    texts = [
+        {"kind": "synopsis", "language": "en", "body": "One."},
+        {"kind": "synopsis", "language": "en", "body": "Two."},
+    ]
+    bad = _record(slug="bad", title="Bad", texts=texts)
     with pytest.raises(IntegrityError):
         records_commit(records=[good, bad], batch_size=1)
     assert Film.objects.count() == 0
     assert Person.objects.count() == 0
     assert Festival.objects.count() == 0
+
+
+def test_exact_repeats_in_a_record_are_kept_once():
+    record = _record(
+        languages=[{"language": "en"}, {"language": "en"}, {"language": "zh"}],
+        countries=[{"country": "CN"}, {"country": "cn"}],
+    )
+    records_commit(records=[record])
+    film = Film.objects.get()
+    assert [(x.language, x.position) for x in film.languages.order_by("position")] == [
+        ("en", 0),
+        ("zh", 1),
+    ]
+    assert [c.country for c in film.countries.all()] == ["CN"]
 
 
 def test_demo_is_idempotent_and_complete():
