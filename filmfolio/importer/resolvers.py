@@ -76,6 +76,8 @@ class Resolvers:
     def __init__(self) -> None:
         self.log = ResolveLog()
         self._people: dict[str, PersonRef] = {}
+        self._key_memo: dict[tuple[str | None, tuple[str, ...]], list[str]] = {}
+        self._role_memo: dict[str, Role] = {}
         self._person_slugs = SlugAllocator(Person)
         self._person_rows = RowWriter(
             Person, ["display_name", "slug", "sort_name", "match_key", "country", "user"]
@@ -105,9 +107,13 @@ class Resolvers:
 
     def role(self, label: str) -> Role:
         """The role for a code or label in any known language; "other" when unknown."""
-        key = title_match_key(label)
-        singular = key[:-1] if key.endswith("s") else key
-        return self._roles.get(key) or self._roles.get(singular) or self._roles["other"]
+        role = self._role_memo.get(label)
+        if role is None:
+            key = title_match_key(label)
+            singular = key[:-1] if key.endswith("s") else key
+            role = self._roles.get(key) or self._roles.get(singular) or self._roles["other"]
+            self._role_memo[label] = role
+        return role
 
     def genre(self, label: str) -> Genre:
         """The genre for a slug or name; an unknown genre is added to the list."""
@@ -141,8 +147,15 @@ class Resolvers:
             self._create_people(created)
 
     def _person_keys(self, record: PersonRecord) -> list[str]:
-        keys = [name_match_key(record.name), *(name_match_key(n.name) for n in record.names)]
-        return [f"slug:{record.slug}", *keys] if record.slug else keys
+        """Lookup keys of a person record: its slug, then its names (memoised: hot in bulk)."""
+        names = (record.name, *(n.name for n in record.names))
+        memo = (record.slug, names)
+        keys = self._key_memo.get(memo)
+        if keys is None:
+            keys = [name_match_key(name) for name in names]
+            keys = [f"slug:{record.slug}", *keys] if record.slug else keys
+            self._key_memo[memo] = keys
+        return keys
 
     def _cached_person(self, record: PersonRecord) -> PersonRef | None:
         return next((self._people[k] for k in self._person_keys(record) if k in self._people), None)

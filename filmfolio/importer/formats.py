@@ -1,0 +1,199 @@
+"""The two file formats of film records: JSON Lines and CSV.
+
+JSONL: one record per line, a JSON object with the `FilmRecord` fields (fields at their default
+left out). CSV: one film per row; scalar fields are plain columns, budget and specs are spread
+over columns, and every list (titles, genres, countries, languages, texts, links, companies,
+credits, festivals) is one column holding JSON. An empty cell means "not stated". The column
+list is `CSV_COLUMNS`; docs/importer.md shows an example.
+
+Reading never raises on bad content: each row comes back as a `Row` with either the record or
+the plain-language problems of that row, by field path.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from django.utils.translation import gettext as _
+from pydantic import ValidationError
+
+from .records import FilmRecord, validation_messages
+
+SCALAR_COLUMNS = [
+    "slug",
+    "title",
+    "year",
+    "completion_date",
+    "kind",
+    "runtime_minutes",
+    "visibility",
+    "is_first_time_filmmaker",
+    "is_student_project",
+]
+BUDGET_COLUMNS = {
+    "budget_amount": "amount",
+    "budget_currency": "currency",
+    "budget_as_stated": "as_stated",
+}
+SPEC_COLUMNS = ["shooting_format", "sound", "aspect_ratio", "color"]
+LIST_COLUMNS = [
+    "titles",
+    "genres",
+    "countries",
+    "languages",
+    "texts",
+    "links",
+    "companies",
+    "credits",
+    "festivals",
+]
+CSV_COLUMNS = [*SCALAR_COLUMNS, *BUDGET_COLUMNS, *SPEC_COLUMNS, *LIST_COLUMNS]
+FORMATS = ("jsonl", "csv")
+
+
+@dataclass
+class Row:
+    """One row of an import file: its number, and its record or its problems by field path."""
+
+    number: int
+    record: FilmRecord | None = None
+    problems: dict[str, list[str]] = field(default_factory=dict)
+
+
+def format_of(path: str) -> str | None:
+    """The format named by a file's extension, or None."""
+    lower = path.lower()
+    if lower.endswith((".jsonl", ".ndjson", ".json")):
+        return "jsonl"
+    return "csv" if lower.endswith(".csv") else None
+
+
+def read_rows(stream: IO[str], fmt: str) -> Iterator[Row]:
+    """Every row of a JSONL or CSV stream, validated."""
+    if fmt == "csv":
+        yield from _csv_rows(stream)
+    else:
+        yield from _jsonl_rows(stream)
+
+
+def _jsonl_rows(stream: IO[str]) -> Iterator[Row]:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = FilmRecord.model_validate_json(line)
+        except ValidationError as error:
+            yield Row(number, problems=_json_problems(error))
+        else:
+            yield Row(number, record=record)
+
+
+def _json_problems(error: ValidationError) -> dict[str, list[str]]:
+    if any(item["type"] == "json_invalid" for item in error.errors()):
+        return {"record": [_("This line is not a JSON object: %(e)s") % {"e": _first(error)}]}
+    return validation_messages(error)
+
+
+def _first(error: ValidationError) -> str:
+    return str(error.errors()[0]["msg"])
+
+
+def _csv_rows(stream: IO[str]) -> Iterator[Row]:
+    reader = csv.DictReader(stream)
+    unknown = [c for c in reader.fieldnames or [] if c not in CSV_COLUMNS]
+    if unknown or "title" not in (reader.fieldnames or []):
+        message = _("The header must name the columns of docs/importer.md; unknown: %(c)s") % {
+            "c": ", ".join(unknown) or "-"
+        }
+        yield Row(0, problems={"header": [message]})
+        return
+    for number, cells in enumerate(reader, start=1):
+        data, problems = _csv_data(cells)
+        if problems:
+            yield Row(number, problems=problems)
+            continue
+        try:
+            yield Row(number, record=FilmRecord.model_validate(data))
+        except ValidationError as error:
+            yield Row(number, problems=validation_messages(error))
+
+
+def _csv_data(cells: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The record data of one CSV row, and the columns whose JSON cannot be read."""
+    data: dict[str, Any] = {}
+    problems: dict[str, list[str]] = {}
+    if None in cells:
+        problems["record"] = [_("This row has more cells than the header has columns.")]
+    for column in SCALAR_COLUMNS:
+        if cells.get(column):
+            data[column] = cells[column]
+    budget = {key: cells[c] for c, key in BUDGET_COLUMNS.items() if cells.get(c)}
+    if budget:
+        data["budget"] = budget
+    specs = {c: cells[c] for c in SPEC_COLUMNS if cells.get(c)}
+    if specs:
+        data["specs"] = specs
+    for column in LIST_COLUMNS:
+        if not cells.get(column):
+            continue
+        try:
+            data[column] = json.loads(cells[column])
+        except json.JSONDecodeError as error:
+            problems[column] = [_("This cell is not valid JSON: %(e)s") % {"e": error.msg}]
+    return data, problems
+
+
+def record_json(record: FilmRecord) -> str:
+    """One JSONL line (without the newline): fields at their default left out."""
+    data = record.model_dump(mode="json", exclude_defaults=True)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def record_cells(record: FilmRecord) -> list[str]:
+    """The CSV cells of one record, in `CSV_COLUMNS` order."""
+    data = record.model_dump(mode="json")
+    cells = [_cell(data.get(c)) for c in SCALAR_COLUMNS]
+    budget = data.get("budget") or {}
+    cells += [_cell(budget.get(key)) for key in BUDGET_COLUMNS.values()]
+    cells += [_cell(data["specs"].get(c)) for c in SPEC_COLUMNS]
+    lists = record.model_dump(mode="json", include=set(LIST_COLUMNS), exclude_defaults=True)
+    for column in LIST_COLUMNS:
+        value = lists.get(column)
+        cells.append(json.dumps(value, ensure_ascii=False, separators=(",", ":")) if value else "")
+    return cells
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def write_records(records: Iterable[FilmRecord], stream: IO[str], fmt: str) -> int:
+    """Write records as JSONL or CSV; returns how many."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for record in records:
+            writer.writerow(record_cells(record))
+            count += 1
+        return count
+    for record in records:
+        stream.write(record_json(record) + "\n")
+        count += 1
+    return count
+
+
+def records_text(records: Iterable[FilmRecord], fmt: str) -> str:
+    """The whole file as a string (for tests and small exports)."""
+    buffer = io.StringIO()
+    write_records(records, buffer, fmt)
+    return buffer.getvalue()
