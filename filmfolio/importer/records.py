@@ -10,6 +10,7 @@ role codes); validation messages name the field and say what is wrong in plain w
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -34,6 +35,8 @@ Short = Annotated[str, Field(max_length=300)]
 
 
 class _Record(BaseModel):
+    # Lists and nested records use default factories: a plain mutable default is deep-copied
+    # for every instance, which was most of the time of validating a large import.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
@@ -52,8 +55,8 @@ class NameRecord(_Record):
 class PersonRecord(_Record):
     name: Short = Field(min_length=1, description="The display name.")
     slug: str | None = Field(default=None, max_length=80)
-    names: list[NameRecord] = []
-    biographies: dict[str, str] = Field(default={}, description="Language code to text.")
+    names: list[NameRecord] = Field(default_factory=list)
+    biographies: dict[str, str] = Field(default_factory=dict, description="Language code to text.")
     country: str = Field(default="", max_length=2)
 
     @field_validator("country")
@@ -88,7 +91,7 @@ class LanguageRecord(_Record):
     @field_validator("language")
     @classmethod
     def _code(cls, value: str) -> str:
-        if not vocab.is_language_code(value):
+        if not _is_language_code(value):
             raise ValueError(f"“{value}” is not a language code such as en, zh or zh-Hant.")
         return value
 
@@ -113,7 +116,7 @@ class LinkRecord(_Record):
 
 class FestivalEntryRecord(_Record):
     festival: Short = Field(min_length=1)
-    festival_aliases: list[str] = []
+    festival_aliases: list[str] = Field(default_factory=list)
     edition: int | None = Field(default=None, ge=1, le=500)
     year: int | None = Field(default=None, ge=1900, le=2100)
     city: str = Field(default="", max_length=120)
@@ -154,24 +157,24 @@ class FilmRecord(_Record):
 
     slug: str | None = Field(default=None, max_length=80, pattern=r"^[-a-z0-9]+$")
     title: Short = Field(min_length=1)
-    titles: list[TitleRecord] = []
+    titles: list[TitleRecord] = Field(default_factory=list)
     year: int | None = Field(default=None, ge=1870, le=2100)
     completion_date: dt.date | None = None
     kind: FilmKind | None = None
-    genres: list[str] = []
+    genres: list[str] = Field(default_factory=list)
     runtime_minutes: int | None = Field(default=None, ge=1, le=10000)
-    countries: list[CountryRecord] = []
-    languages: list[LanguageRecord] = []
+    countries: list[CountryRecord] = Field(default_factory=list)
+    languages: list[LanguageRecord] = Field(default_factory=list)
     budget: BudgetRecord | None = None
-    specs: SpecsRecord = SpecsRecord()
+    specs: SpecsRecord = Field(default_factory=SpecsRecord)
     is_first_time_filmmaker: bool | None = None
     is_student_project: bool | None = None
     visibility: str = "private"
-    texts: list[TextRecord] = []
-    links: list[LinkRecord] = []
-    companies: list[CompanyRecord] = []
-    credits: list[CreditRecord] = []
-    festivals: list[FestivalEntryRecord] = []
+    texts: list[TextRecord] = Field(default_factory=list)
+    links: list[LinkRecord] = Field(default_factory=list)
+    companies: list[CompanyRecord] = Field(default_factory=list)
+    credits: list[CreditRecord] = Field(default_factory=list)
+    festivals: list[FestivalEntryRecord] = Field(default_factory=list)
 
     @field_validator("visibility")
     @classmethod
@@ -180,6 +183,12 @@ class FilmRecord(_Record):
         if value not in allowed:
             raise ValueError("visibility must be public, unlisted or private.")
         return value
+
+
+@lru_cache(maxsize=4096)
+def _is_language_code(value: str) -> bool:
+    """Cached: asking CLDR parses a locale each time, and an import asks for every row."""
+    return vocab.is_language_code(value)
 
 
 def _country_code(value: str) -> str:

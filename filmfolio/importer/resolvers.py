@@ -127,8 +127,13 @@ class Resolvers:
 
     def person(self, record: PersonRecord) -> PersonRef:
         """The person with this slug or name (any written form), created when nobody matches."""
-        self.people([record])
-        return self._person_of(record)
+        ref = self._cached_person(record)
+        if ref is None:
+            self.people([record])
+            ref = self._cached_person(record)
+        assert ref is not None, "people() resolves every record"
+        # A person created in this run is known by its slug once its row has an id.
+        return self._people[f"slug:{ref.slug}"]
 
     def people(self, records: Iterable[PersonRecord]) -> None:
         """Resolve many people at once: one query for those not seen yet, one bulk insert for
@@ -159,11 +164,6 @@ class Resolvers:
 
     def _cached_person(self, record: PersonRecord) -> PersonRef | None:
         return next((self._people[k] for k in self._person_keys(record) if k in self._people), None)
-
-    def _person_of(self, record: PersonRecord) -> PersonRef:
-        ref = self._cached_person(record)
-        assert ref is not None, "people() resolves every record first"
-        return self._people[f"slug:{ref.slug}"]
 
     def _remember(self, record: PersonRecord, ref: PersonRef) -> None:
         for key in self._person_keys(record):

@@ -52,6 +52,7 @@ class RowWriter:
             and f not in self.fields
         ]
         self.converters = [_converter(f) for f in self.fields]  # type: ignore[arg-type]
+        self.converted = [(i, c) for i, c in enumerate(self.converters) if c is not None]
         self.stamp_converters = [_converter(f) for f in self.stamps]  # type: ignore[arg-type]
         quote = connection.ops.quote_name
         columns = ", ".join(quote(f.column) for f in [*self.fields, *self.stamps])  # type: ignore[union-attr]
@@ -70,10 +71,15 @@ class RowWriter:
         return len(prepared)
 
     def _prepare(self, row: Sequence[Any]) -> tuple[Any, ...]:
-        return tuple(
-            c(value) if c is not None and value is not None else value
-            for c, value in zip(self.converters, row, strict=True)
-        )
+        if len(row) != len(self.fields):
+            raise ValueError(f"{len(row)} values for {len(self.fields)} columns")
+        if not self.converted:
+            return tuple(row)
+        values = list(row)
+        for i, convert in self.converted:
+            if values[i] is not None:
+                values[i] = convert(values[i])
+        return tuple(values)
 
 
 class RowUpdater:
