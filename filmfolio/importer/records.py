@@ -10,8 +10,8 @@ role codes); validation messages name the field and say what is wrong in plain w
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
