@@ -246,7 +246,8 @@ class CatalogueGenerator:
             sort_name=display,
             match_key=name_match_key(display),
         )
-        return person, [(display, "latin", "given_first"), *names]
+        # "Li Li" reads the same in both orders: one written form, not two.
+        return person, [(display, "latin", "given_first"), *(n for n in names if n[0] != display)]
 
     def records(self) -> Iterator[FilmRecord]:
         """The film records, in order."""
