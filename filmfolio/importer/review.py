@@ -1,0 +1,162 @@
+"""A page's text prepared for review: the draft record, and the words each value came from.
+
+`review_for(data)` runs the extractor on pasted text or uploaded bytes and returns a `Review`:
+the cleaned text (kept in the form so the review can be shown again), the draft in
+`FilmRecord` form (`draft.py`), the source snippet of every value the extractor can point to,
+the fields whose values are inferred or unsure, and the warnings to show. Pure: no database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from .draft import Draft, draft_from_gold
+from .extract import extract_record
+from .extract.clean import clean_text
+from .extract.decode import decode_bytes
+from .extract.record import SURE, ExtractedRecord
+
+CONTEXT_CHARS = 40
+
+# Evidence field -> form field of the review form.
+FORM_FIELDS = {
+    "title": "title",
+    "year": "year",
+    "runtime_minutes": "runtime_minutes",
+    "genres": "genres",
+    "countries": "countries",
+    "languages": "languages",
+    "subtitles": "subtitles",
+    "specs.shooting_format": "shooting_format",
+    "specs.sound": "sound",
+    "specs.budget": "budget",
+}
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """The words a value came from, with a little text on either side (all plain text)."""
+
+    before: str
+    words: str
+    after: str
+
+
+@dataclass
+class Review:
+    """What the review form shows for one page."""
+
+    source: str
+    draft: Draft
+    snippets: dict[str, list[Snippet]] = field(default_factory=dict)
+    credit_snippets: dict[str, Snippet] = field(default_factory=dict)
+    festival_snippets: dict[str, Snippet] = field(default_factory=dict)
+    unsure: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.source.strip()
+
+
+def review_for(data: str | bytes) -> Review:
+    """Extract a page (text or bytes) and prepare its review."""
+    warnings: list[str] = []
+    if isinstance(data, bytes):
+        text, problem = decode_bytes(data)
+        if problem:
+            warnings.append(_plain_warning(problem))
+    else:
+        text = data
+    cleaned, _cleaning_warnings = clean_text(text)
+    record = extract_record(text)
+    gold = record.to_gold_dict()
+    draft = draft_from_gold(gold)
+    review = Review(source=cleaned, draft=draft, warnings=warnings)
+    if not cleaned.strip():
+        review.warnings.append(_("The page has no text we could read; the draft is empty."))
+        return review
+    review.warnings += draft.warnings
+    _collect_snippets(review, record, cleaned)
+    return review
+
+
+def _plain_warning(problem: str) -> str:
+    if problem.startswith("binary"):
+        return _("This file is not text (it looks like a picture, a PDF or a program).")
+    if problem.startswith("unknown encoding"):
+        return _("We could not tell how this file's text is encoded; some letters may be wrong.")
+    return problem
+
+
+def _collect_snippets(review: Review, record: ExtractedRecord, text: str) -> None:
+    for ev in record.evidence:
+        if ev.end <= ev.start or ev.end > len(text):
+            continue
+        snippet = _snippet(text, ev.start, ev.end)
+        if ev.field in ("credits", "directors"):
+            review.credit_snippets.setdefault(str(ev.value), snippet)
+        elif ev.field == "festivals":
+            review.festival_snippets.setdefault(str(ev.value), snippet)
+        elif ev.field in FORM_FIELDS:
+            name = FORM_FIELDS[ev.field]
+            if snippet not in review.snippets.get(name, []):
+                review.snippets.setdefault(name, []).append(snippet)
+        if ev.confidence < SURE and ev.field in FORM_FIELDS:
+            review.unsure.add(FORM_FIELDS[ev.field])
+    if record.type is not None:
+        review.unsure.add("kind")  # decided from words and running time, never copied
+
+
+def _snippet(text: str, start: int, end: int) -> Snippet:
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = text[end : end + CONTEXT_CHARS]
+    before = ("…" + before.split("\n")[-1]) if "\n" in before else before
+    after = (after.split("\n")[0] + "…") if "\n" in after else after
+    return Snippet(before=before, words=text[start:end], after=after)
+
+
+def initial_values(draft: Draft) -> dict[str, Any]:
+    """Initial data of the main review form, from the draft."""
+    values = draft.values
+    languages = values.get("languages") or []
+    specs = values.get("specs") or {}
+    budget = values.get("budget") or {}
+    titles = values.get("titles") or []
+    return {
+        "title": values.get("title", ""),
+        "original_title": titles[0]["text"] if titles else "",
+        "year": values.get("year"),
+        "runtime_minutes": values.get("runtime_minutes"),
+        "kind": values.get("kind") or "",
+        "genres": ", ".join(values.get("genres") or []),
+        "countries": ", ".join(c["country"] for c in values.get("countries") or []),
+        "languages": _language_text(languages, "original"),
+        "subtitles": _language_text(languages, "subtitle"),
+        "shooting_format": specs.get("shooting_format", ""),
+        "sound": specs.get("sound", ""),
+        "aspect_ratio": specs.get("aspect_ratio", ""),
+        "color": specs.get("color") or "",
+        "budget": budget.get("as_stated", ""),
+    }
+
+
+def _language_text(languages: list[dict[str, str]], role: str) -> str:
+    return ", ".join(x["label"] or x["language"] for x in languages if x["role"] == role)
+
+
+def credit_initial(draft: Draft) -> list[dict[str, Any]]:
+    """Initial rows of the credits formset."""
+    return [
+        {"name": c["person"]["name"], "role": c["role"], "credited_as": c["credited_as"]}
+        for c in draft.values.get("credits") or []
+    ]
+
+
+def festival_initial(draft: Draft) -> list[dict[str, Any]]:
+    """Initial rows of the festival entries formset."""
+    keys = ("festival", "edition", "year", "section", "award", "result", "date")
+    return [{k: e.get(k) for k in keys} for e in draft.values.get("festivals") or []]
