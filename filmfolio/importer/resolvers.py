@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.db.models import Model
@@ -19,7 +20,8 @@ from django.utils import timezone
 from slugify import slugify
 
 from filmfolio.accounts.models import Organisation
-from filmfolio.core.matching import name_match_key, title_match_key
+from filmfolio.core.matching import name_match_key
+from filmfolio.core.matching import title_match_key as _title_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.festivals.models import Award, Edition, Festival, Section
 from filmfolio.films.models import Genre, Role
@@ -27,6 +29,12 @@ from filmfolio.people.models import Person, PersonBiography, PersonName
 
 from .records import CompanyRecord, FestivalEntryRecord, PersonRecord
 from .rows import RowWriter
+
+
+@lru_cache(maxsize=65536)
+def title_match_key(text: str) -> str:
+    """`core.matching.title_match_key`, memoised: a bulk import asks for the same names often."""
+    return _title_key(text)
 
 
 class PersonRef(NamedTuple):
@@ -135,12 +143,23 @@ class Resolvers:
         # A person created in this run is known by its slug once its row has an id.
         return self._people[f"slug:{ref.slug}"]
 
-    def people(self, records: Iterable[PersonRecord]) -> None:
+    def people(self, records: Iterable[PersonRecord]) -> dict[int, PersonRef]:
         """Resolve many people at once: one query for those not seen yet, one bulk insert for
-        those nobody matches. Afterwards ``person(record)`` is a dictionary lookup."""
-        pending = [r for r in records if self._cached_person(r) is None]
-        if not pending:
-            return
+        those nobody matches. Returns id(record) -> person, for records alive in the caller."""
+        records = list(records)
+        found = [self._cached_person(r) for r in records]
+        pending = [r for r, ref in zip(records, found, strict=True) if ref is None]
+        if pending:
+            self._resolve_new(pending)
+            found = [ref or self._cached_person(r) for r, ref in zip(records, found, strict=True)]
+        people = self._people
+        return {
+            id(r): people[f"slug:{ref.slug}"]
+            for r, ref in zip(records, found, strict=True)
+            if ref is not None
+        }
+
+    def _resolve_new(self, pending: list[PersonRecord]) -> None:
         self._load_people(pending)
         created: list[tuple[PersonRecord, str]] = []
         for record in pending:

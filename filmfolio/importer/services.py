@@ -35,7 +35,7 @@ from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.models import Collaborator
 
 from .records import FilmRecord
-from .resolvers import ResolveLog, Resolvers, SlugAllocator
+from .resolvers import PersonRef, ResolveLog, Resolvers, SlugAllocator
 from .rows import RowUpdater, RowWriter
 
 FILM_FIELDS = [
@@ -141,8 +141,8 @@ class _CatalogueWriter:
         ids = self._insert(new, now)
         ids.update({r.slug: pk for pk, r, _ in updates if r.slug})
         films = [(ids[slug], record) for slug, record in zip(order, batch, strict=True)]
-        self.resolvers.people(c.person for r in batch for c in r.credits if c.person)
-        self.children.write(films, self.resolvers, now)
+        people = self.resolvers.people(c.person for r in batch for c in r.credits if c.person)
+        self.children.write(films, self.resolvers, people, now)
 
     def _insert(self, new: list[tuple[str, FilmRecord]], now: Any) -> dict[str, int]:
         if not new:
@@ -214,7 +214,13 @@ class _ChildWriters:
         Entry.objects.filter(film_id__in=film_ids).delete()
         Film.genres.through.objects.filter(film_id__in=film_ids).delete()
 
-    def write(self, films: list[tuple[int, FilmRecord]], resolvers: Resolvers, now: Any) -> None:
+    def write(
+        self,
+        films: list[tuple[int, FilmRecord]],
+        resolvers: Resolvers,
+        people: dict[int, PersonRef],
+        now: Any,
+    ) -> None:
         """Insert every child row of the films, one statement per kind of row."""
         rows: dict[str, list[tuple[Any, ...]]] = {
             name: []
@@ -233,12 +239,12 @@ class _ChildWriters:
         for pk, record in films:
             _facts_rows(pk, record, rows)
             rows["companies"] += [
-                (pk, resolvers.organisation(c).pk, c.role, i)
+                (pk, resolvers.organisation(c).id, c.role, i)
                 for i, c in enumerate(record.companies)
             ]
-            rows["credits"] += _credit_rows(pk, record, resolvers)
+            rows["credits"] += _credit_rows(pk, record, resolvers, people)
             rows["entries"] += _entry_rows(pk, record, resolvers)
-            genre_ids = dict.fromkeys(resolvers.genre(g).pk for g in record.genres)
+            genre_ids = dict.fromkeys(resolvers.genre(g).id for g in record.genres)
             rows["genres"] += [(pk, genre_id) for genre_id in genre_ids]
         for name, values in rows.items():
             getattr(self, name).insert(values, now=now)
@@ -266,13 +272,15 @@ def _unique(rows: list[tuple[Any, ...]], *, positions: bool) -> list[tuple[Any, 
     return [(*row, i) for i, row in enumerate(kept)] if positions else kept
 
 
-def _credit_rows(pk: int, record: FilmRecord, resolvers: Resolvers) -> list[tuple[Any, ...]]:
+def _credit_rows(
+    pk: int, record: FilmRecord, resolvers: Resolvers, people: dict[int, PersonRef]
+) -> list[tuple[Any, ...]]:
     """One credit per person and role; a repeated pair in the record is dropped."""
     out: list[tuple[Any, ...]] = []
     seen: set[tuple[int, int]] = set()
     for i, c in enumerate(record.credits):
-        person = resolvers.person(c.person).pk if c.person else None
-        role = resolvers.role(c.role).pk
+        person = people[id(c.person)].pk if c.person else None
+        role = resolvers.role(c.role).id
         if person is not None:
             if (person, role) in seen:
                 continue
@@ -286,7 +294,7 @@ def _entry_rows(pk: int, record: FilmRecord, resolvers: Resolvers) -> list[tuple
     for e in record.festivals:
         festival = resolvers.festival(e)
         edition = resolvers.edition(festival, e)
-        section = resolvers.section(edition, e.section).pk if e.section else None
-        award = resolvers.award(festival, e.award).pk if e.award else None
-        out.append((pk, edition.pk, section, award, e.result, e.date, ""))
+        section = resolvers.section(edition, e.section).id if e.section else None
+        award = resolvers.award(festival, e.award).id if e.award else None
+        out.append((pk, edition.id, section, award, e.result, e.date, ""))
     return out
