@@ -223,7 +223,7 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _specs(specs: dict[str, Any], draft: Draft) -> None:
-    out = {
+    out: dict[str, Any] = {
         key: str(specs.get(key) or "")[:limit]
         for key, limit in (("shooting_format", 100), ("sound", 100), ("aspect_ratio", 32))
     }

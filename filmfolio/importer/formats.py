@@ -176,7 +176,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def write_records(records: Iterable[FilmRecord], stream: IO[str], fmt: str) -> int:
+def write_records(records: Iterable[FilmRecord], stream: Any, fmt: str) -> int:
     """Write records as JSONL or CSV; returns how many."""
     count = 0
     if fmt == "csv":

@@ -47,7 +47,7 @@ class PageForm(forms.Form):
         return page
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not (data.get("text") or "").strip() and not data.get("page"):
             raise forms.ValidationError(_("Paste the text of a film page or choose a file."))
         return data
@@ -58,7 +58,7 @@ class PageForm(forms.Form):
         return page.read() if page is not None else self.cleaned_data["text"]
 
 
-def _names_field(label: str, help_text: str) -> forms.CharField:
+def _names_field(label: Any, help_text: Any) -> forms.CharField:
     return forms.CharField(label=label, required=False, max_length=1000, help_text=help_text)
 
 
@@ -106,7 +106,7 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace("、", ",").split(",") if part.strip()]
 
 
-def _mapped(text: str, lookup: Any, noun: str) -> list[str]:
+def _mapped(text: str, lookup: Any, noun: Any) -> list[str]:
     codes, unknown = [], []
     for name in _split(text):
         code = lookup(name)

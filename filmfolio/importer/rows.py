@@ -37,6 +37,17 @@ def _converter(field: models.Field) -> Converter | None:
     return None
 
 
+def _fields(model: type[models.Model], names: Sequence[str]) -> list[models.Field]:
+    """The concrete fields of `model` with these names (a foreign key by its field name)."""
+    out = []
+    for name in names:
+        found = model._meta.get_field(name)
+        if not isinstance(found, models.Field):
+            raise TypeError(f"{model.__name__}.{name} is not a column")
+        out.append(found)
+    return out
+
+
 class RowWriter:
     """INSERT rows of `model` given as tuples in the order of `fields` (foreign keys as ids)."""
 
@@ -44,18 +55,18 @@ class RowWriter:
         self, model: type[models.Model], fields: Sequence[str], *, ignore_conflicts: bool = False
     ) -> None:
         meta = model._meta
-        self.fields = [meta.get_field(name) for name in fields]
+        self.fields = _fields(model, fields)
         self.stamps = [
             f
             for f in meta.concrete_fields
             if (getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False))
             and f not in self.fields
         ]
-        self.converters = [_converter(f) for f in self.fields]  # type: ignore[arg-type]
+        self.converters = [_converter(f) for f in self.fields]
         self.converted = [(i, c) for i, c in enumerate(self.converters) if c is not None]
-        self.stamp_converters = [_converter(f) for f in self.stamps]  # type: ignore[arg-type]
+        self.stamp_converters = [_converter(f) for f in self.stamps]
         quote = connection.ops.quote_name
-        columns = ", ".join(quote(f.column) for f in [*self.fields, *self.stamps])  # type: ignore[union-attr]
+        columns = ", ".join(quote(f.column) for f in [*self.fields, *self.stamps])
         marks = ", ".join(["%s"] * (len(self.fields) + len(self.stamps)))
         conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
         self.sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks}){conflict}"
@@ -87,27 +98,22 @@ class RowUpdater:
 
     def __init__(self, model: type[models.Model], fields: Sequence[str]) -> None:
         meta = model._meta
-        self.fields = [meta.get_field(name) for name in fields]
+        self.fields = _fields(model, fields)
         self.stamps = [
             f
             for f in meta.concrete_fields
             if getattr(f, "auto_now", False) and f not in self.fields
         ]
-        self.converters = [_converter(f) for f in self.fields]  # type: ignore[arg-type]
+        self.converters = [_converter(f) for f in self.fields]
         quote = connection.ops.quote_name
-        assignments = ", ".join(
-            f"{quote(f.column)} = %s"  # type: ignore[union-attr]
-            for f in [*self.fields, *self.stamps]
-        )
+        assignments = ", ".join(f"{quote(f.column)} = %s" for f in [*self.fields, *self.stamps])
         pk = quote(meta.pk.column)  # type: ignore[union-attr]
         self.sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {pk} = %s"
 
     def update(self, rows: Iterable[Sequence[Any]]) -> int:
         """Write the rows (each: field values..., pk); returns how many were given."""
-        stamp_values = tuple(
-            _converter(f)(timezone.now())  # type: ignore[misc, arg-type]
-            for f in self.stamps
-        )
+        moment = timezone.now()
+        stamp_values = tuple(c(moment) for f in self.stamps if (c := _converter(f)) is not None)
         prepared = []
         for row in rows:
             values = tuple(

@@ -121,7 +121,7 @@ class _CatalogueWriter:
         updates: list[tuple[int, FilmRecord, Any]] = []
         order: list[str] = []
         for record in batch:
-            if record.slug in existing:
+            if record.slug and record.slug in existing:
                 pk, published = existing[record.slug]
                 updates.append((pk, record, published))
                 self.report.updated.append(record.slug)

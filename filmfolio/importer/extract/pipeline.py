@@ -320,8 +320,8 @@ def _apply_festivals(rec: ExtractedRecord, page: Page) -> None:
     entries.extend(fe.list_entries([line for line, _ in page.zone]))
     entries.extend(fe.chinese_entries(page.zone_text))
     rec.festivals = fe.merge_entries(entries)
-    dates = [full_date(line) for line, _ in page.zone[:12] if len(line.strip()) < 30]
-    dates = [d[0] for d in dates if d]
+    found = [full_date(line) for line, _ in page.zone[:12] if len(line.strip()) < 30]
+    dates = [d[0] for d in found if d]
     undated = [e for e in rec.festivals if e.date is None and e.result == "selection"]
     if len(dates) == 1 and len(undated) == 1 and undated[0].year == int(dates[0][:4]):
         undated[0].date = dates[0]
