@@ -181,7 +181,8 @@ def test_film_page_in_chinese(client: Client, film) -> None:
         "字幕 英语",
         "剧情简介 武汉的孩子。",
         "导演 Shengze Zhu",
-        "第36届 (2014)",
+        "影展与奖项 Cinéma du Réel 2014年第36届 International First Films Competition 官方入选 2014年3月21日",
+                "色彩 彩色",
         "演职人员",
         "影展与奖项",
     ]:
