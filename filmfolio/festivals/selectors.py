@@ -50,7 +50,9 @@ def _edition_prefetch(viewer: access.Viewer) -> Prefetch:
 
 def festival_page_for(viewer: access.Viewer, slug: str) -> FestivalPage | None:
     """The festival page, or None when there is no such festival."""
-    festival = Festival.objects.filter(slug=slug).prefetch_related(_edition_prefetch(viewer)).first()
+    festival = (
+        Festival.objects.filter(slug=slug).prefetch_related(_edition_prefetch(viewer)).first()
+    )
     if festival is None:
         return None
     blocks = []

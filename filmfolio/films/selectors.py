@@ -13,8 +13,8 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, Prefetch, QuerySet, prefetch_related_objects
-from django.utils import translation
 
+from filmfolio.people.selectors import pick_by_language
 from filmfolio.sharing import access
 
 from .choices import CompanyRole, CountryRole, LanguageRole, RoleCategory, TextKind
@@ -33,26 +33,6 @@ def related_model(model: type[Model], name: str) -> Any:
     """The model on the other side of relation ``name`` (reaches apps to the right without an
     import)."""
     return model._meta.get_field(name).related_model
-
-
-def pick_by_language(items: Iterable[Any], language: str | None = None) -> Any:
-    """The item (with a ``language`` attribute) best matching ``language`` (default: active):
-    same tag, then same primary language, then English, then the first one."""
-    items = list(items)
-    if not items:
-        return None
-    wanted = (language or translation.get_language() or "en").lower()
-    primary = wanted.split("-")[0]
-
-    def rank(item: Any) -> int:
-        tag = (item.language or "").lower()
-        if tag == wanted:
-            return 0
-        if tag.split("-")[0] == primary:
-            return 1
-        return 2 if tag.split("-")[0] == "en" else 3
-
-    return min(items, key=rank)
 
 
 @dataclass
@@ -154,9 +134,7 @@ def _assemble(film: Film, level: access.Access) -> FilmPage:
         other_titles=[t for t in film.titles.all() if t.text != film.title],
         credits_by_role=group_by(credits, lambda c: c.role),
         directors=directors,
-        entries_by_festival=group_by(
-            film.festival_entries.all(), lambda e: e.edition.festival
-        ),
+        entries_by_festival=group_by(film.festival_entries.all(), lambda e: e.edition.festival),
         texts=texts_by_kind(film.texts.all()),
         biographies=director_biographies(directors),
         origin_countries=[c for c in countries if c.role == CountryRole.ORIGIN],

@@ -14,12 +14,33 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, Model, OuterRef, Prefetch
+from django.utils import translation
 
 from filmfolio.sharing import access
 
 from .models import Person
 
 PEOPLE_PAGE_SIZE = 50
+
+
+def pick_by_language(items: Iterable[Any], language: str | None = None) -> Any:
+    """The item (with a ``language``) best matching ``language`` (default: the active one):
+    same tag, then same primary language, then English, then the first."""
+    items = list(items)
+    if not items:
+        return None
+    wanted = (language or translation.get_language() or "en").lower()
+    primary = wanted.split("-")[0]
+
+    def rank(item: Any) -> int:
+        tag = (item.language or "").lower()
+        if tag == wanted:
+            return 0
+        if tag.split("-")[0] == primary:
+            return 1
+        return 2 if tag.split("-")[0] == "en" else 3
+
+    return min(items, key=rank)
 
 
 def related_model(model: type[Model], name: str) -> Any:
@@ -44,6 +65,7 @@ class PersonPage:
     credits: list[Any]
     credits_by_role: list[RoleCredits]
     awards: list[Any]
+    biography: Any
 
 
 def _credit_prefetch(viewer: access.Viewer) -> Prefetch:
@@ -77,6 +99,7 @@ def person_page_for(viewer: access.Viewer, slug: str) -> PersonPage | None:
         credits=credits,
         credits_by_role=_by_role(credits),
         awards=_awards(credits),
+        biography=pick_by_language(person.biographies.all()),
     )
 
 

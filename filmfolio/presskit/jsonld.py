@@ -27,7 +27,11 @@ def absolute(path: str) -> str:
 
 
 def _person(person: Any) -> dict[str, Any]:
-    return {"@type": "Person", "name": person.display_name, "url": absolute(person.get_absolute_url())}
+    return {
+        "@type": "Person",
+        "name": person.display_name,
+        "url": absolute(person.get_absolute_url()),
+    }
 
 
 def _language(item: Any) -> dict[str, Any]:

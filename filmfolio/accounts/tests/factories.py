@@ -25,7 +25,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         staff = factory.Trait(is_staff=True, is_superuser=True)
 
     @factory.post_generation
-    def _save(obj, create: bool, extracted: object, **kwargs: object) -> None:  # noqa: N805
+    def _save(obj, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             obj.save()
 

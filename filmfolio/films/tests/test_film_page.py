@@ -43,15 +43,9 @@ from filmfolio.films.tests.factories import (
 )
 from filmfolio.people.tests.factories import PersonBiographyFactory, PersonFactory
 from filmfolio.sharing.models import Collaborator
+from filmfolio.web.tests.pagetext import text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response) -> str:
-    """The page's visible text with tags removed and whitespace collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 @pytest.fixture
@@ -181,8 +175,9 @@ def test_film_page_in_chinese(client: Client, film) -> None:
         "字幕 英语",
         "剧情简介 武汉的孩子。",
         "导演 Shengze Zhu",
-        "影展与奖项 Cinéma du Réel 2014年第36届 International First Films Competition 官方入选 2014年3月21日",
-                "色彩 彩色",
+        "影展与奖项 Cinéma du Réel 2014年第36届 International First Films Competition "
+        "官方入选 2014年3月21日",
+        "色彩 彩色",
         "演职人员",
         "影展与奖项",
     ]:
@@ -190,7 +185,9 @@ def test_film_page_in_chinese(client: Client, film) -> None:
 
 
 def test_language_switch_sets_chinese(client: Client, film) -> None:
-    response = client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/films/out-of-focus/"})
+    response = client.post(
+        "/i18n/setlang/", {"language": "zh-hans", "next": "/films/out-of-focus/"}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/films/out-of-focus/"
     text = text_of(client.get("/films/out-of-focus/"))
@@ -241,7 +238,7 @@ def test_password_film_asks_for_the_password(client: Client) -> None:
     CreditFactory(film=film, person=PersonFactory(display_name="Hidden Person"))
     response = client.get("/films/locked/")
     assert response.status_code == 200
-    assert [t.name for t in response.templates][0] == "films/password.html"
+    assert next(t.name for t in response.templates) == "films/password.html"
     text = text_of(response)
     assert "This film is protected by a password." in text
     assert "Hidden Person" not in text

@@ -55,16 +55,18 @@ def format_amount(amount: Decimal) -> str:
 
 @register.filter
 def budget(film: Any) -> str:
-    """ "347,000 USD", or the budget as the source stated it, or ""."""
-    if film.budget_amount is not None:
-        return f"{format_amount(film.budget_amount)} {film.budget_currency}".strip()
-    return film.budget_as_stated
+    """ "347,000 USD"; the budget as the source stated it when the currency is unknown; or ""."""
+    if film.budget_amount is not None and film.budget_currency:
+        return f"{format_amount(film.budget_amount)} {film.budget_currency}"
+    if film.budget_as_stated:
+        return film.budget_as_stated
+    return format_amount(film.budget_amount) if film.budget_amount is not None else ""
 
 
 def jsonld_script(data: dict[str, Any]) -> SafeString:
     """A ``<script type="application/ld+json">`` element that no value can break out of."""
     text = json.dumps(data, ensure_ascii=False, indent=None).translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
 @register.simple_tag
