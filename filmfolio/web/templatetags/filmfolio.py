@@ -46,6 +46,14 @@ def country_name(code: str) -> str:
     return vocab.country_name(code) if code else ""
 
 
+@register.filter
+def credited_as_note(credit: Any) -> str:
+    """The role as credited, when it says more than the role's English or Chinese name."""
+    said = credit.credited_as.strip()
+    names = {credit.role.name_en.casefold(), credit.role.name_zh.casefold()}
+    return said if said and said.casefold() not in names else ""
+
+
 def format_amount(amount: Decimal) -> str:
     """347000.00 -> "347,000" (grouping of the active language, decimals only when needed)."""
     locale = _BABEL_LOCALES.get((translation.get_language() or "en").lower(), "en")
