@@ -106,17 +106,19 @@ def film_prefetches() -> list[Any]:
     ]
 
 
-def film_page_for(viewer: access.Viewer, slug: str) -> FilmPage | None:
-    """The film page for ``viewer``, or None when the film does not exist or the viewer may not
-    know it exists. Password-protected films come back without their facts loaded."""
+def film_access_for(viewer: access.Viewer, slug: str) -> tuple[Film, access.Access] | None:
+    """The film and what ``viewer`` may do with it, or None when the film does not exist or the
+    viewer may not know it exists (one query, two for signed-in users)."""
     film = Film.objects.filter(slug=slug).first()
     if film is None:
         return None
     level = access.film_access(viewer, film)
-    if level == access.Access.NONE:
-        return None
-    if level == access.Access.PASSWORD_REQUIRED:
-        return FilmPage(film, level, [], [], [], [], {}, [], [], [], [], [], [], [])
+    return None if level == access.Access.NONE else (film, level)
+
+
+def film_page_for(film: Film, level: access.Access) -> FilmPage:
+    """Everything the film page shows, loaded with the fixed prefetch plan (one query per
+    relation). Call it only for a viewer with at least ``Access.VIEW``."""
     prefetch_related_objects([film], *film_prefetches())
     return _assemble(film, level)
 

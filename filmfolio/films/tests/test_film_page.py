@@ -8,6 +8,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 
 from filmfolio.accounts.tests.factories import OrganisationFactory, UserFactory
@@ -199,7 +201,7 @@ def test_film_page_open_graph_and_jsonld(client: Client, film) -> None:
     html = client.get("/films/out-of-focus/").content.decode()
     assert '<meta property="og:title" content="Out of Focus">' in html
     assert '<meta property="og:type" content="video.movie">' in html
-    assert '<meta property="og:url" content="http://testserver/films/out-of-focus/">' in html
+    assert f'<meta property="og:url" content="{settings.SITE_URL}/films/out-of-focus/">' in html
     assert '<meta property="og:description" content="Cameras for kids.">' in html
     assert '<meta name="twitter:card" content="summary">' in html
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
@@ -271,3 +273,25 @@ def test_film_page_query_budget(client: Client, django_assert_max_num_queries) -
         response = client.get("/films/big/")
     assert response.status_code == 200
     assert response.content.decode().count('class="entry entry-award"') == 25
+
+
+def test_film_record_is_cached_and_refreshed_when_the_film_changes(
+    client: Client, film, django_assert_num_queries
+) -> None:
+    assert client.get("/films/out-of-focus/").status_code == 200
+    with django_assert_num_queries(1):
+        response = client.get("/films/out-of-focus/")
+    assert "Cameras for kids." in text_of(response)
+    film.runtime_minutes = 90
+    film.save()
+    assert "Runtime 90 min" in text_of(client.get("/films/out-of-focus/"))
+    chinese = text_of(client.get("/films/out-of-focus/", HTTP_ACCEPT_LANGUAGE="zh-hans"))
+    assert "片长 90 分钟" in chinese
+    cache.clear()
+
+
+def test_cached_record_still_checks_access(client: Client, film) -> None:
+    assert client.get("/films/out-of-focus/").status_code == 200
+    film.visibility = "private"
+    film.save(update_fields=["visibility"])
+    assert client.get("/films/out-of-focus/").status_code == 404

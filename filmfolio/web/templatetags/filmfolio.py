@@ -95,11 +95,10 @@ def festival_jsonld(festival: Any) -> SafeString:
     return jsonld_script(jsonld.festival_jsonld(festival))
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context: template.Context, path: str) -> str:
-    """The absolute address of ``path`` on this site."""
-    request = context.get("request")
-    return request.build_absolute_uri(path) if request is not None else path
+@register.simple_tag
+def site_url(path: str) -> str:
+    """The public address of ``path`` (``FILMFOLIO_SITE_URL``), the same for every request."""
+    return jsonld.absolute(path)
 
 
 @register.simple_tag(takes_context=True)
