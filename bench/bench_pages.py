@@ -8,7 +8,8 @@ and concurrency, with ``wrk`` when installed, else a Python load loop. Prints a 
 page's rate as a share of the bare view's; ``--write`` also writes docs/benchmarks-pages.md.
 
 Usage:
-    .venv/bin/python bench/bench_pages.py [--films 10000] [--seed 1] [--seconds 10] [--write]
+    .venv/bin/python bench/bench_pages.py [--films 10000] [--seed 1] [--seconds 5] [--rounds 3]
+                                          [--write]
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 import shutil
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -155,13 +157,21 @@ def load_python(port: int, path: str, seconds: int, connections: int) -> float:
     return sum(done) / (time.monotonic() - started)
 
 
-def measure(port: int, urls: dict[str, str], seconds: int, connections: int) -> dict[str, float]:
+def measure(
+    port: int, urls: dict[str, str], seconds: int, connections: int, rounds: int
+) -> dict[str, float]:
+    """The median rate of each address over ``rounds`` interleaved rounds, so that load from
+    elsewhere on the machine weighs on every address alike."""
     load = load_wrk if shutil.which("wrk") else load_python
     for path in urls.values():
         for _ in range(20):
             if get(port, path) != 200:
                 raise SystemExit(f"{path} does not answer 200.")
-    return {name: load(port, path, seconds, connections) for name, path in urls.items()}
+    samples: dict[str, list[float]] = {name: [] for name in urls}
+    for _ in range(rounds):
+        for name, path in urls.items():
+            samples[name].append(load(port, path, seconds, connections))
+    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def report(rates: dict[str, float], urls: dict[str, str], args: argparse.Namespace) -> str:
@@ -169,8 +179,10 @@ def report(rates: dict[str, float], urls: dict[str, str], args: argparse.Namespa
     tool = "wrk" if shutil.which("wrk") else "Python load loop"
     lines = [
         f"Catalogue: {args.films} films (seed {args.seed}), SQLite; gunicorn 2 sync workers, "
-        f"prod settings (DEBUG off); {tool}, {args.connections} connections, "
-        f"{args.seconds} s per page; machine: {os.cpu_count()} cores, {platform.machine()}.",
+        f"prod settings (DEBUG off); {tool}, {args.connections} connections; median of "
+        f"{args.rounds} interleaved rounds of {args.seconds} s per address; "
+        f"machine: {os.cpu_count()} cores, {platform.machine()}, load average before the run "
+        f"{args.load_before:.1f}.",
         "",
         "| page | address | requests/s | share of bare view |",
         "|---|---|---:|---:|",
@@ -187,10 +199,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--films", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=5, help="per address and round")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--write", action="store_true", help="write docs/benchmarks-pages.md")
     args = parser.parse_args()
+    args.load_before = os.getloadavg()[0]
 
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
         var_dir = Path(tmp)
@@ -215,7 +229,7 @@ def main() -> None:
         )
         try:
             wait_until_up(port)
-            rates = measure(port, urls, args.seconds, args.connections)
+            rates = measure(port, urls, args.seconds, args.connections, args.rounds)
         finally:
             server.terminate()
             server.wait(timeout=15)

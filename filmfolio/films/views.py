@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.functional import SimpleLazyObject
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 
 from filmfolio.sharing import access
 
 from . import selectors
+from .models import Film
 
 # The rendered film record is cached per film, last change and language for this long; owner
 # tools and other viewer-dependent slots are rendered outside the cached fragments.
 FILM_PAGE_CACHE_SECONDS = 60
+RECORD_FRAGMENTS = ("head", "header", "body")
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -34,7 +39,23 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {"film": film, "access": level, "viewer": viewer}
     if level == access.Access.PASSWORD_REQUIRED:
         return render(request, "films/password.html", context)
-    # Loaded only when a cached fragment is missing.
-    context["page"] = SimpleLazyObject(lambda: selectors.film_page_for(film, level))
-    context["cache_seconds"] = FILM_PAGE_CACHE_SECONDS
+    context["record"] = record_fragments(film, level)
     return render(request, "films/detail.html", context)
+
+
+def record_fragments(film: Film, level: access.Access) -> dict[str, SafeString]:
+    """The film record rendered in the active language: head tags (Open Graph, JSON-LD), the
+    title block and the body. Cached; the key changes whenever the film is saved."""
+    stamp = f"{film.pk}:{film.updated_at.timestamp()}:{translation.get_language()}"
+    keys = {name: f"films:record:{stamp}:{name}" for name in RECORD_FRAGMENTS}
+    cached = cache.get_many(list(keys.values()))
+    if len(cached) == len(keys):
+        return {name: mark_safe(cached[key]) for name, key in keys.items()}
+    context = {"film": film, "page": selectors.film_page_for(film, level)}
+    rendered = {
+        name: render_to_string(f"films/_record_{name}.html", context) for name in RECORD_FRAGMENTS
+    }
+    cache.set_many(
+        {keys[name]: str(html) for name, html in rendered.items()}, FILM_PAGE_CACHE_SECONDS
+    )
+    return rendered

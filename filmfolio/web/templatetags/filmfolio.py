@@ -7,7 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 from babel.numbers import format_decimal
+from functools import lru_cache
+
 from django import template
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
@@ -20,6 +24,18 @@ register = template.Library()
 # The characters that could end a <script> element or open a comment inside one.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 _BABEL_LOCALES = {"zh-hans": "zh_Hans", "zh": "zh_Hans"}
+
+
+@register.simple_tag
+def site_nav_url(name: str) -> str:
+    """``{% url name %}`` for argument-less site-wide links, reversed once per process (the
+    header reverses the same five names on every page)."""
+    return _reverse_once(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), name)
+
+
+@lru_cache(maxsize=64)
+def _reverse_once(urlconf: str, prefix: str, name: str) -> str:
+    return reverse(name, urlconf=urlconf)
 
 
 @register.filter
