@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_tasks",
-    "django_tasks.backends.database",
+    "django_tasks_db",
     "filmfolio.core",
     "filmfolio.accounts",
     "filmfolio.sharing",
@@ -140,7 +140,7 @@ STORAGES = {
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(
-            "FILMFOLIO_TASKS_BACKEND", "django_tasks.backends.database.DatabaseBackend"
+            "FILMFOLIO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
         ),
     }
 }

@@ -1,0 +1,55 @@
+"""Organisations (production houses, schools, distributors) and who belongs to them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from filmfolio.core.models import TimeStampedModel
+
+from .choices import MembershipRole, OrganisationKind
+
+
+class Organisation(TimeStampedModel):
+    """A company or institution credited on films: producer, school, distributor, fund."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.OTHER
+    )
+    aliases = models.JSONField(_("other names"), default=list, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    match_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(TimeStampedModel):
+    """A user's membership of an organisation."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        _("role"), max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="unique_membership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organisation}"

@@ -1,0 +1,19 @@
+"""Models of the films app, split by concern."""
+
+from .credits import Credit, Role
+from .facts import FilmCompany, FilmCountry, FilmLanguage, Genre
+from .film import Film
+from .texts import FilmLink, FilmText, Title
+
+__all__ = [
+    "Credit",
+    "Film",
+    "FilmCompany",
+    "FilmCountry",
+    "FilmLanguage",
+    "FilmLink",
+    "FilmText",
+    "Genre",
+    "Role",
+    "Title",
+]

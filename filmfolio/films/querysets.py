@@ -1,0 +1,19 @@
+"""Reusable film filters; visibility is always decided by ``sharing.access``."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from filmfolio.sharing import access
+
+
+class FilmQuerySet(models.QuerySet):
+    """Filters for films."""
+
+    def listed_for(self, viewer: access.Viewer) -> FilmQuerySet:
+        """Films that may appear in lists, search, feeds and sitemaps for ``viewer``."""
+        return access.listed_films(viewer, self)
+
+    def visible_to(self, viewer: access.Viewer) -> FilmQuerySet:
+        """Films whose page ``viewer`` may open."""
+        return access.visible_films(viewer, self)

@@ -1,0 +1,186 @@
+"""The one place that decides who may see and change what.
+
+Pages, lists, search, API, feeds, sitemap, JSON-LD and media files all ask this module; none of
+them filters by visibility on its own.
+
+Two questions, never mixed up:
+
+* **listed** — may the film appear in lists, search results, feeds, sitemaps, person and festival
+  pages? Public films for everyone, plus the viewer's own films (collaborator or staff).
+* **visible** — may the viewer open the film's page and media? Listed films, plus unlisted films
+  (anyone with the address), plus films opened through a valid screener link or unlocked with
+  the film's password in this browser session.
+
+A ``Viewer`` captures who is asking: the user and the films granted to this browser session by
+screener links or passwords. Build it once per request with ``viewer_for(request)``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
+
+from .choices import CollaboratorRole, Visibility
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+# Session keys under which grants are kept (written by the sharing services).
+SESSION_LINK_GRANTS = "filmfolio.link_grants"
+SESSION_PASSWORD_GRANTS = "filmfolio.password_grants"
+
+
+class Access(enum.IntEnum):
+    """What a viewer may do with one film, in increasing order."""
+
+    NONE = 0
+    PASSWORD_REQUIRED = 1
+    VIEW = 2
+    EDIT = 3
+    OWN = 4
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is asking: a user (maybe anonymous) and the films granted to this session."""
+
+    user: Any = field(default_factory=AnonymousUser)
+    link_film_ids: frozenset[int] = frozenset()
+    password_film_ids: frozenset[int] = frozenset()
+
+    @classmethod
+    def anonymous(cls) -> Viewer:
+        return cls()
+
+    @classmethod
+    def for_user(cls, user: Any) -> Viewer:
+        return cls(user=user)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return bool(self.user is not None and self.user.is_authenticated)
+
+    @property
+    def is_admin(self) -> bool:
+        return bool(self.is_authenticated and (self.user.is_superuser or self.user.is_staff))
+
+    @property
+    def granted_film_ids(self) -> frozenset[int]:
+        return self.link_film_ids | self.password_film_ids
+
+
+def viewer_for(request: HttpRequest) -> Viewer:
+    """The viewer of a request, cached on the request."""
+    cached = getattr(request, "_filmfolio_viewer", None)
+    if cached is not None:
+        return cached
+    session = getattr(request, "session", None)
+    link_ids: frozenset[int] = frozenset()
+    password_ids: frozenset[int] = frozenset()
+    if session is not None:
+        link_ids = frozenset(int(i) for i in session.get(SESSION_LINK_GRANTS, {}))
+        password_ids = frozenset(int(i) for i in session.get(SESSION_PASSWORD_GRANTS, []))
+    viewer = Viewer(
+        user=getattr(request, "user", AnonymousUser()),
+        link_film_ids=link_ids,
+        password_film_ids=password_ids,
+    )
+    request._filmfolio_viewer = viewer  # type: ignore[attr-defined]
+    return viewer
+
+
+def listed_films_q(viewer: Viewer, prefix: str = "") -> Q:
+    """A filter for films the viewer may see listed; ``prefix`` reaches films through a relation
+    (``"film__"`` on credits and festival entries)."""
+    public = Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+    if viewer.is_admin:
+        return Q()
+    if not viewer.is_authenticated:
+        return public
+    return public | Q(**{f"{prefix}id__in": _own_film_ids(viewer)})
+
+
+def _own_film_ids(viewer: Viewer) -> QuerySet:
+    """A subquery of the ids of the viewer's films (no query of its own)."""
+    from filmfolio.sharing.models import Collaborator
+
+    return Collaborator.objects.filter(user=viewer.user).values("film_id")
+
+
+def listed_films(viewer: Viewer, queryset: QuerySet) -> QuerySet:
+    """The films of ``queryset`` that may appear in lists, search, feeds and sitemaps."""
+    return queryset.filter(listed_films_q(viewer))
+
+
+def visible_films_q(viewer: Viewer, prefix: str = "") -> Q:
+    """A filter for films whose page the viewer may open (see the module docstring)."""
+    if viewer.is_admin:
+        return Q()
+    q = listed_films_q(viewer, prefix) | Q(**{f"{prefix}visibility": Visibility.UNLISTED})
+    if viewer.granted_film_ids:
+        q |= Q(**{f"{prefix}id__in": sorted(viewer.granted_film_ids)})
+    return q
+
+
+def visible_films(viewer: Viewer, queryset: QuerySet) -> QuerySet:
+    """The films of ``queryset`` whose pages the viewer may open."""
+    return queryset.filter(visible_films_q(viewer))
+
+
+def collaborator_role(viewer: Viewer, film: Any) -> str | None:
+    """The viewer's collaborator role on ``film``, or None."""
+    if not viewer.is_authenticated:
+        return None
+    cache = getattr(film, "_collaborator_roles", None)
+    if cache is None:
+        cache = dict(film.collaborators.values_list("user_id", "role"))
+        film._collaborator_roles = cache
+    return cache.get(viewer.user.pk)
+
+
+def film_access(viewer: Viewer, film: Any) -> Access:
+    """What ``viewer`` may do with ``film``."""
+    if viewer.is_admin:
+        return Access.OWN
+    role = collaborator_role(viewer, film)
+    if role == CollaboratorRole.OWNER:
+        return Access.OWN
+    if role == CollaboratorRole.EDITOR:
+        return Access.EDIT
+    if role == CollaboratorRole.VIEWER:
+        return Access.VIEW
+    if film.visibility in (Visibility.PUBLIC, Visibility.UNLISTED):
+        return Access.VIEW
+    if film.pk in viewer.link_film_ids:
+        return Access.VIEW
+    if film.visibility == Visibility.PASSWORD:
+        if film.pk in viewer.password_film_ids:
+            return Access.VIEW
+        return Access.PASSWORD_REQUIRED
+    return Access.NONE
+
+
+def can_view_film(viewer: Viewer, film: Any) -> bool:
+    """May the viewer open the film's page and its media?"""
+    return film_access(viewer, film) >= Access.VIEW
+
+
+def can_edit_film(viewer: Viewer, film: Any) -> bool:
+    """May the viewer change the film's record?"""
+    return film_access(viewer, film) >= Access.EDIT
+
+
+def can_own_film(viewer: Viewer, film: Any) -> bool:
+    """May the viewer manage collaborators, visibility, screener links and delete the film?"""
+    return film_access(viewer, film) >= Access.OWN
+
+
+def is_listed(viewer: Viewer, film: Any) -> bool:
+    """May the film appear in lists for this viewer?"""
+    if film.visibility == Visibility.PUBLIC or viewer.is_admin:
+        return True
+    return collaborator_role(viewer, film) is not None

@@ -1,0 +1,8 @@
+"""Home page and site-wide pages."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "web"
+urlpatterns = [path("", views.home, name="home")]

@@ -1,0 +1,7 @@
+"""Home page."""
+
+from django.http import HttpRequest, HttpResponse
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("Filmfolio")
