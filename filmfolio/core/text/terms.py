@@ -82,7 +82,8 @@ def name_readings(han: str) -> list[tuple[str, ...]]:
 
 
 def _name_run_terms(run: str, *, first: bool) -> list[str]:
-    """Pinyin terms of one Han run of a name: syllables, joined given name, joined name."""
+    """Pinyin terms of one Han run of a name: syllables, joined name, then the joined given
+    name and a joined compound surname (欧阳 -> ouyang)."""
     if not has_han(run):
         return []
     options = name_readings(run) if first else [tuple(readings(run))]
@@ -93,7 +94,10 @@ def _name_run_terms(run: str, *, first: bool) -> list[str]:
             terms.append("".join(syllables))
     if 2 < len(run) <= _MAX_NAME_RUN:
         surname_length = surname_reading(run)[0] or 1
-        terms.append("".join(options[0][surname_length:]))
+        reading = options[-1]
+        terms.append("".join(reading[surname_length:]))
+        if surname_length > 1:
+            terms.append("".join(reading[:surname_length]))
     return terms
 
 
