@@ -10,7 +10,6 @@ from django.db.models import Count, F, Q, QuerySet
 from filmfolio.core import vocab
 
 from .choices import DocumentKind, Facet
-from .models import SearchFacetValue
 
 FACET_LIMIT = 12
 RUNTIME_RANGES: tuple[tuple[str, int | None, int | None], ...] = (
@@ -40,15 +39,22 @@ def _label(facet: str, value: str, label: str) -> str:
     return label or value
 
 
-def _multi(ids: QuerySet, facet: str) -> list[FacetCount]:
+def _multi(documents: QuerySet, facet: str) -> list[FacetCount]:
     """Counts of one multi-valued facet (a document with two values counts for both)."""
     rows = (
-        SearchFacetValue.objects.filter(facet=facet, document_id__in=ids)
-        .values("value", "label")
-        .annotate(n=Count("document_id"))
-        .order_by("-n", "value")[:FACET_LIMIT]
+        documents.filter(facet_values__facet=facet)
+        .values("facet_values__value", "facet_values__label")
+        .annotate(n=Count("id"))
+        .order_by("-n", "facet_values__value")[:FACET_LIMIT]
     )
-    return [FacetCount(r["value"], _label(facet, r["value"], r["label"]), r["n"]) for r in rows]
+    return [
+        FacetCount(
+            r["facet_values__value"],
+            _label(facet, r["facet_values__value"], r["facet_values__label"]),
+            r["n"],
+        )
+        for r in rows
+    ]
 
 
 def _kinds(documents: QuerySet) -> list[FacetCount]:
@@ -109,13 +115,12 @@ def _flags_and_runtimes(documents: QuerySet) -> dict[str, list[FacetCount]]:
 def facet_counts(documents: QuerySet) -> dict[str, list[FacetCount]]:
     """Every facet's counts over ``documents`` (an unordered queryset of matches)."""
     documents = documents.order_by()
-    ids = documents.values("id")
     counts: dict[str, list[FacetCount]] = {
         "kind": _kinds(documents),
         "film_kind": _film_kinds(documents),
     }
     for facet in Facet:
-        counts[facet.value] = _multi(ids, facet.value)
+        counts[facet.value] = _multi(documents, facet.value)
     counts["decade"] = _decades(documents)
     counts.update(_flags_and_runtimes(documents))
     return counts

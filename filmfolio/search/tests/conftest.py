@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .catalogue import build_catalogue
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _static_root() -> None:
+    """WhiteNoise warns (an error in tests) when STATIC_ROOT does not exist yet."""
+    from django.conf import settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(scope="module")
