@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .chars import fold_chars, has_han
 from .pinyin import (
@@ -102,6 +103,13 @@ def _name_run_terms(run: str, *, first: bool) -> list[str]:
 
 
 def index_terms(text: str, *, is_name: bool = False) -> list[str]:
+    """Tokens to store in the search column for ``text`` (see ``_index_terms``); cached, as
+    the same names recur on many films."""
+    return list(_index_terms(text, is_name))
+
+
+@lru_cache(maxsize=32768)
+def _index_terms(text: str, is_name: bool) -> tuple[str, ...]:
     """Tokens to store in the search column for ``text``, in text order.
 
     Folded Latin words (followed by their pinyin syllables when a word splits fully into
@@ -118,7 +126,7 @@ def index_terms(text: str, *, is_name: bool = False) -> list[str]:
         if is_name:
             terms.extend(_name_run_terms(chunk.text, first=first_han))
             first_han = first_han and not has_han(chunk.text)
-    return terms
+    return tuple(terms)
 
 
 def _dedupe(items: list[str]) -> list[str]:
