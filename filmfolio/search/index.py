@@ -43,10 +43,11 @@ def enqueue_update(kind: str, ids: Iterable[int]) -> None:
     """Re-index documents in the background once the current transaction commits."""
     from .tasks import update_documents_task
 
+    def enqueue(chunk: list[int]) -> Callable[[], object]:
+        return lambda: update_documents_task.enqueue(kind=kind, ids=chunk)
+
     for chunk in _chunks(ids, BATCH_SIZE):
-        transaction.on_commit(
-            lambda chunk=chunk: update_documents_task.enqueue(kind=kind, ids=chunk)
-        )
+        transaction.on_commit(enqueue(list(chunk)))
 
 
 def remove_ids(kind: str, ids: list[int]) -> int:

@@ -75,7 +75,7 @@ def get(kind: str) -> IndexedKind:
     return _KINDS[kind]
 
 
-def for_model(model: type) -> IndexedKind | None:
+def for_model(model: Any) -> IndexedKind | None:
     """The registration for a model class (``None`` for models that are not indexed)."""
     label = model._meta.label
     return next((item for item in _KINDS.values() if item.model_label == label), None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils.safestring import SafeString
@@ -25,7 +26,7 @@ from .models import SearchDocument, SearchFacetValue, SearchTerm
 from .query import PAGE_SIZE, SearchRequest
 
 _MIN_TYPO_LENGTH = 4
-_SORTS = {
+_SORTS: dict[SortOrder, list[Any]] = {
     SortOrder.YEAR_DESC: [F("year").desc(nulls_last=True), "title_folded"],
     SortOrder.YEAR: [F("year").asc(nulls_last=True), "title_folded"],
     SortOrder.TITLE: ["title_folded", "id"],

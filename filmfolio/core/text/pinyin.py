@@ -112,7 +112,7 @@ def readings(han: str) -> list[str]:
     The run is read as a whole so that pypinyin's phrase dictionary picks the reading (银行 ->
     yin hang); characters without a reading are returned as they are.
     """
-    syllables = lazy_pinyin(han, style=Style.TONE, errors=lambda chars: list(chars))
+    syllables = lazy_pinyin(han, style=Style.TONE, errors=lambda chars: list(chars))  # type: ignore[arg-type,return-value]
     if len(syllables) != len(han):
         return [char_reading(char) for char in han]
     return [strip_marks(syllable) for syllable in syllables]
