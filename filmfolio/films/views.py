@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -18,6 +22,10 @@ from .models import Film
 # tools and other viewer-dependent slots are rendered outside the cached fragments.
 FILM_PAGE_CACHE_SECONDS = 60
 RECORD_FRAGMENTS = ("head", "header", "body")
+# Whole pages cached for plain visitors keep this in place of their per-request CSRF token (an
+# HTML comment: autoescaping and the JSON-LD escaping keep data from ever producing one).
+TOKEN_SLOT = "<!--csrf-token-->"
+CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -39,8 +47,25 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {"film": film, "access": level, "viewer": viewer}
     if level == access.Access.PASSWORD_REQUIRED:
         return render(request, "films/password.html", context)
+    page_key = plain_page_key(request, viewer, film)
+    if page_key and (html := cache.get(page_key)) is not None:
+        return HttpResponse(html.replace(TOKEN_SLOT, get_token(request)))
     context["record"] = record_fragments(film, level)
-    return render(request, "films/detail.html", context)
+    response = render(request, "films/detail.html", context)
+    if page_key:
+        html = CSRF_VALUE.sub(rf"\g<1>{TOKEN_SLOT}\g<2>", response.content.decode())
+        cache.set(page_key, html, FILM_PAGE_CACHE_SECONDS)
+    return response
+
+
+def plain_page_key(request: HttpRequest, viewer: access.Viewer, film: Film) -> str | None:
+    """A cache key for the whole page when nothing on it depends on who asks: signed out, no
+    screener or password grants, no query string, no messages waiting; else None."""
+    if viewer.is_authenticated or viewer.granted_film_ids or request.GET:
+        return None
+    if len(get_messages(request)):
+        return None
+    return f"films:page:{film.pk}:{film.updated_at.timestamp()}:{translation.get_language()}"
 
 
 def record_fragments(film: Film, level: access.Access) -> dict[str, SafeString]:

@@ -295,3 +295,32 @@ def test_cached_record_still_checks_access(client: Client, film) -> None:
     film.visibility = "private"
     film.save(update_fields=["visibility"])
     assert client.get("/films/out-of-focus/").status_code == 404
+
+
+def test_cached_page_carries_a_fresh_working_csrf_token(film) -> None:
+    client = Client(enforce_csrf_checks=True)
+    first = client.get("/films/out-of-focus/").content.decode()
+    second = client.get("/films/out-of-focus/").content.decode()
+    tokens = [
+        re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        for html in (first, second)
+    ]
+    assert "<!--csrf-token-->" not in second
+    assert first.replace(tokens[0], "") == second.replace(tokens[1], "")
+    response = client.post(
+        "/i18n/setlang/",
+        {"language": "zh-hans", "next": "/films/out-of-focus/", "csrfmiddlewaretoken": tokens[1]},
+    )
+    assert response.status_code == 302
+    assert "演职人员" in text_of(client.get("/films/out-of-focus/"))
+
+
+def test_signed_in_viewers_get_the_slots_rendered_for_them(client: Client, film) -> None:
+    client.get("/films/out-of-focus/")
+    user = UserFactory()
+    Collaborator.objects.create(film=film, user=user, role="owner")
+    client.force_login(user)
+    response = client.get("/films/out-of-focus/")
+    assert [t.name for t in response.templates][:2] == ["films/detail.html", "web/base.html"]
+    assert response.context["access"] == 4
+    assert response.context["viewer"].user == user
