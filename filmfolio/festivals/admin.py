@@ -24,7 +24,7 @@ class EditionForm(forms.ModelForm):
         fields = ["festival", "number", "year", "starts_on", "ends_on", "city"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("The edition cannot end before it starts."))
@@ -37,7 +37,7 @@ class EntryForm(forms.ModelForm):
         fields = ["film", "edition", "section", "award", "result", "date", "note"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         edition, section, award = data.get("edition"), data.get("section"), data.get("award")
         if edition and section and section.edition_id != edition.pk:
             self.add_error("section", _("This section belongs to another edition."))

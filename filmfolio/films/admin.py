@@ -79,7 +79,7 @@ class FilmForm(forms.ModelForm):
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("budget_amount") is not None and not data.get("budget_currency"):
             self.add_error("budget_currency", _("Give the currency of the budget amount."))
         return data

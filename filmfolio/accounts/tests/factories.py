@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 
 from filmfolio.accounts.choices import OrganisationKind
 from filmfolio.accounts.models import Membership, Organisation
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     """A user with a usable password ("pass-word-123")."""
 
     class Meta:
@@ -24,13 +27,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Params:
         staff = factory.Trait(is_staff=True, is_superuser=True)
 
-    @factory.post_generation
-    def _save(obj, create: bool, extracted: object, **kwargs: object) -> None:
+    @classmethod
+    def _after_postgeneration(
+        cls, instance: User, create: bool, results: dict[str, Any] | None = None
+    ) -> None:
         if create:
-            obj.save()
+            instance.save()
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     """A production house."""
 
     class Meta:
@@ -41,7 +46,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     kind = OrganisationKind.PRODUCTION_HOUSE
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     """A user's membership of an organisation."""
 
     class Meta:

@@ -9,7 +9,7 @@ from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
 from filmfolio.films.tests.factories import FilmFactory
 
 
-class FestivalFactory(factory.django.DjangoModelFactory):
+class FestivalFactory(factory.django.DjangoModelFactory[Festival]):
     class Meta:
         model = Festival
 
@@ -17,7 +17,7 @@ class FestivalFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"festival-{n:03d}")
 
 
-class EditionFactory(factory.django.DjangoModelFactory):
+class EditionFactory(factory.django.DjangoModelFactory[Edition]):
     class Meta:
         model = Edition
 
@@ -26,7 +26,7 @@ class EditionFactory(factory.django.DjangoModelFactory):
     year = 2014
 
 
-class SectionFactory(factory.django.DjangoModelFactory):
+class SectionFactory(factory.django.DjangoModelFactory[Section]):
     class Meta:
         model = Section
 
@@ -34,7 +34,7 @@ class SectionFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Section {n}")
 
 
-class AwardFactory(factory.django.DjangoModelFactory):
+class AwardFactory(factory.django.DjangoModelFactory[Award]):
     class Meta:
         model = Award
 
@@ -42,7 +42,7 @@ class AwardFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Award {n}")
 
 
-class EntryFactory(factory.django.DjangoModelFactory):
+class EntryFactory(factory.django.DjangoModelFactory[Entry]):
     """A selection; trait ``won`` adds an award of the same festival."""
 
     class Meta:

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_client(client: Client) -> Client:
-    client.force_login(UserFactory(staff=True))
+    client.force_login(UserFactory.create(staff=True))
     return client
 
 
@@ -33,7 +33,7 @@ def management_data(response: Any) -> dict[str, str]:
 
 
 def test_edition_ending_before_it_starts_is_refused(staff_client: Client) -> None:
-    festival = FestivalFactory()
+    festival = FestivalFactory.create()
     url = "/admin/festivals/edition/add/"
     data = {
         **management_data(staff_client.get(url)),
@@ -52,7 +52,7 @@ def test_edition_ending_before_it_starts_is_refused(staff_client: Client) -> Non
 
 
 def test_edition_with_valid_dates_is_saved(staff_client: Client) -> None:
-    festival = FestivalFactory()
+    festival = FestivalFactory.create()
     url = "/admin/festivals/edition/add/"
     data = {
         **management_data(staff_client.get(url)),
@@ -89,7 +89,7 @@ def test_film_with_year_1500_is_refused(staff_client: Client) -> None:
 
 
 def test_film_change_page_renders_every_inline(staff_client: Client) -> None:
-    film = FilmFactory()
+    film = FilmFactory.create()
     CreditFactory(film=film)
     EntryFactory(film=film)
     response = staff_client.get(f"/admin/films/film/{film.pk}/change/")
@@ -126,13 +126,17 @@ def test_film_change_page_renders_every_inline(staff_client: Client) -> None:
     ],
 )
 def test_admin_lists_and_search(staff_client: Client, path: str) -> None:
-    EntryFactory(edition=EditionFactory(festival=FestivalFactory(name="Cinéma du Réel")))
+    EntryFactory(
+        edition=EditionFactory.create(festival=FestivalFactory.create(name="Cinéma du Réel"))
+    )
     assert staff_client.get(path).status_code == 200
     assert staff_client.get(path, {"q": "Réel"}).status_code == 200
 
 
 def test_admin_autocomplete_finds_editions(staff_client: Client) -> None:
-    EditionFactory(festival=FestivalFactory(name="Cinéma du Réel"), number=36, year=2014)
+    EditionFactory.create(
+        festival=FestivalFactory.create(name="Cinéma du Réel"), number=36, year=2014
+    )
     response = staff_client.get(
         "/admin/autocomplete/",
         {

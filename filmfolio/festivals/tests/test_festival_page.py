@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def reel():
-    festival = FestivalFactory(
+    festival = FestivalFactory.create(
         name="Cinéma du Réel",
         slug="cinema-du-reel",
         aliases=["Cinema du Reel"],
@@ -32,7 +32,7 @@ def reel():
         country="FR",
         website="https://www.cinemadureel.org/",
     )
-    edition = EditionFactory(
+    edition = EditionFactory.create(
         festival=festival,
         number=36,
         year=2014,
@@ -43,21 +43,21 @@ def reel():
     first = SectionFactory(edition=edition, name="International First Films Competition")
     SectionFactory(edition=edition, name="French Competition")
     EntryFactory(
-        film=FilmFactory(title="Out of Focus", year=2013),
+        film=FilmFactory.create(title="Out of Focus", year=2013),
         edition=edition,
         section=first,
         result=EntryResult.SELECTED,
     )
     EntryFactory(
-        film=FilmFactory(title="Winner Film", year=2014),
+        film=FilmFactory.create(title="Winner Film", year=2014),
         edition=edition,
         section=first,
         award=AwardFactory(festival=festival, name="Prix du Premier Film"),
         result=EntryResult.WON,
         date=datetime.date(2014, 3, 29),
     )
-    EntryFactory(film=FilmFactory(title="Hidden Film", private=True), edition=edition)
-    EditionFactory(festival=festival, number=35, year=2013)
+    EntryFactory(film=FilmFactory.create(title="Hidden Film", private=True), edition=edition)
+    EditionFactory.create(festival=festival, number=35, year=2013)
     return festival
 
 
@@ -135,18 +135,20 @@ def test_unknown_festival_is_404(client: Client) -> None:
 
 
 def test_festivals_index(client: Client, reel) -> None:
-    FestivalFactory(name="Berlinale", slug="berlinale")
+    FestivalFactory.create(name="Berlinale", slug="berlinale")
     text = text_of(client.get("/festivals/"))
     assert "Festivals Berlinale Cinéma du Réel France" in text
 
 
 def test_festival_page_query_budget(client: Client, django_assert_max_num_queries) -> None:
-    festival = FestivalFactory(slug="big")
-    editions = [EditionFactory(festival=festival, year=2000 + n) for n in range(5)]
+    festival = FestivalFactory.create(slug="big")
+    editions = [EditionFactory.create(festival=festival, year=2000 + n) for n in range(5)]
     for n in range(30):
         edition = editions[n % 5]
-        EntryFactory(film=FilmFactory(), edition=edition, section=SectionFactory(edition=edition))
-        EntryFactory(film=FilmFactory(), edition=edition, won=True)
+        EntryFactory(
+            film=FilmFactory.create(), edition=edition, section=SectionFactory(edition=edition)
+        )
+        EntryFactory(film=FilmFactory.create(), edition=edition, won=True)
     with django_assert_max_num_queries(6):
         response = client.get("/festivals/big/")
     assert response.status_code == 200

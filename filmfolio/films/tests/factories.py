@@ -40,7 +40,7 @@ def genre(slug: str) -> Genre:
     return Genre.objects.get(slug=slug)
 
 
-class FilmFactory(factory.django.DjangoModelFactory):
+class FilmFactory(factory.django.DjangoModelFactory[Film]):
     """A public documentary; traits: ``private``, ``unlisted``, ``password``."""
 
     class Meta:
@@ -58,7 +58,7 @@ class FilmFactory(factory.django.DjangoModelFactory):
         password = factory.Trait(visibility=Visibility.PASSWORD)
 
 
-class TitleFactory(factory.django.DjangoModelFactory):
+class TitleFactory(factory.django.DjangoModelFactory[Title]):
     class Meta:
         model = Title
 
@@ -68,7 +68,7 @@ class TitleFactory(factory.django.DjangoModelFactory):
     language = "zh-Hans"
 
 
-class CreditFactory(factory.django.DjangoModelFactory):
+class CreditFactory(factory.django.DjangoModelFactory[Credit]):
     """A credit; pass ``role=role("producer")`` for another role than director."""
 
     class Meta:
@@ -80,7 +80,7 @@ class CreditFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
 
 
-class FilmCountryFactory(factory.django.DjangoModelFactory):
+class FilmCountryFactory(factory.django.DjangoModelFactory[FilmCountry]):
     class Meta:
         model = FilmCountry
 
@@ -89,7 +89,7 @@ class FilmCountryFactory(factory.django.DjangoModelFactory):
     role = CountryRole.ORIGIN
 
 
-class FilmLanguageFactory(factory.django.DjangoModelFactory):
+class FilmLanguageFactory(factory.django.DjangoModelFactory[FilmLanguage]):
     class Meta:
         model = FilmLanguage
 
@@ -98,7 +98,7 @@ class FilmLanguageFactory(factory.django.DjangoModelFactory):
     role = LanguageRole.ORIGINAL
 
 
-class FilmTextFactory(factory.django.DjangoModelFactory):
+class FilmTextFactory(factory.django.DjangoModelFactory[FilmText]):
     class Meta:
         model = FilmText
 
@@ -108,7 +108,7 @@ class FilmTextFactory(factory.django.DjangoModelFactory):
     body = factory.Sequence(lambda n: f"Synopsis {n}.")
 
 
-class FilmLinkFactory(factory.django.DjangoModelFactory):
+class FilmLinkFactory(factory.django.DjangoModelFactory[FilmLink]):
     class Meta:
         model = FilmLink
 
@@ -117,7 +117,7 @@ class FilmLinkFactory(factory.django.DjangoModelFactory):
     url = factory.Sequence(lambda n: f"https://video.example.org/{n}")
 
 
-class FilmCompanyFactory(factory.django.DjangoModelFactory):
+class FilmCompanyFactory(factory.django.DjangoModelFactory[FilmCompany]):
     class Meta:
         model = FilmCompany
 

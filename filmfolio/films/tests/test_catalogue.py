@@ -21,12 +21,12 @@ def titles(response) -> list[str]:
 
 @pytest.fixture
 def films():
-    a = FilmFactory(title="Alpha", year=2015)
-    FilmFactory(title="Beta", year=2011)
-    FilmFactory(title="Gamma", year=2020)
-    FilmFactory(title="Private One", year=2019, private=True)
-    FilmFactory(title="Unlisted One", year=2018, unlisted=True)
-    CreditFactory(film=a, person=PersonFactory(display_name="Ann Director"))
+    a = FilmFactory.create(title="Alpha", year=2015)
+    FilmFactory.create(title="Beta", year=2011)
+    FilmFactory.create(title="Gamma", year=2020)
+    FilmFactory.create(title="Private One", year=2019, private=True)
+    FilmFactory.create(title="Unlisted One", year=2018, unlisted=True)
+    CreditFactory(film=a, person=PersonFactory.create(display_name="Ann Director"))
     return a
 
 
@@ -54,7 +54,7 @@ def test_catalogue_shows_directors_and_poster_placeholders(client: Client, films
 
 
 def test_catalogue_lists_own_private_films_for_collaborators(client: Client, films) -> None:
-    user = UserFactory()
+    user = UserFactory.create()
     Collaborator.objects.create(
         film=films.__class__.objects.get(title="Private One"), user=user, role="owner"
     )
@@ -70,7 +70,7 @@ def test_catalogue_lists_own_private_films_for_collaborators(client: Client, fil
 @pytest.mark.parametrize("page", ["0", "-1", "abc", "9999", ""])
 def test_catalogue_bad_page_gives_a_normal_page(client: Client, page: str) -> None:
     for n in range(30):
-        FilmFactory(title=f"Film {n:02d}", year=2000 + n)
+        FilmFactory.create(title=f"Film {n:02d}", year=2000 + n)
     response = client.get("/films/", {"page": page, "sort": "year"})
     assert response.status_code == 200
     assert len(titles(response)) in (24, 6)
@@ -78,7 +78,7 @@ def test_catalogue_bad_page_gives_a_normal_page(client: Client, page: str) -> No
 
 def test_catalogue_pages_and_keeps_the_sort(client: Client, django_assert_max_num_queries) -> None:
     for n in range(30):
-        CreditFactory(film=FilmFactory(title=f"Film {n:02d}", year=2000 + n))
+        CreditFactory(film=FilmFactory.create(title=f"Film {n:02d}", year=2000 + n))
     with django_assert_max_num_queries(4):
         first = client.get("/films/", {"sort": "title"})
     assert titles(first) == [f"Film {n:02d}" for n in range(24)]

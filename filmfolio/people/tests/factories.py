@@ -8,7 +8,7 @@ from filmfolio.people.choices import LinkKind, NameOrder, NameScript
 from filmfolio.people.models import Person, PersonBiography, PersonLink, PersonName
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     """A person with a Latin display name."""
 
     class Meta:
@@ -19,7 +19,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     sort_name = factory.LazyAttribute(lambda o: o.display_name)
 
 
-class PersonNameFactory(factory.django.DjangoModelFactory):
+class PersonNameFactory(factory.django.DjangoModelFactory[PersonName]):
     """One written form of a person's name."""
 
     class Meta:
@@ -34,7 +34,7 @@ class PersonNameFactory(factory.django.DjangoModelFactory):
         hans = factory.Trait(script=NameScript.HANS, order=NameOrder.FAMILY_FIRST, language="zh")
 
 
-class PersonBiographyFactory(factory.django.DjangoModelFactory):
+class PersonBiographyFactory(factory.django.DjangoModelFactory[PersonBiography]):
     """A biography in English."""
 
     class Meta:
@@ -46,7 +46,7 @@ class PersonBiographyFactory(factory.django.DjangoModelFactory):
     body = factory.LazyAttribute(lambda o: f"Biography of {o.person.display_name}.")
 
 
-class PersonLinkFactory(factory.django.DjangoModelFactory):
+class PersonLinkFactory(factory.django.DjangoModelFactory[PersonLink]):
     """A website link."""
 
     class Meta:

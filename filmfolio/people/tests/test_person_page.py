@@ -21,26 +21,26 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def zhu():
-    person = PersonFactory(display_name="Shengze Zhu", slug="shengze-zhu", country="CN")
+    person = PersonFactory.create(display_name="Shengze Zhu", slug="shengze-zhu", country="CN")
     PersonNameFactory(person=person, name="Zhu Shengze", order="family_first")
     PersonNameFactory(person=person, name="朱声仄", hans=True)
     PersonBiographyFactory(person=person, language="en", body="Grew up in Wuhan.")
     PersonBiographyFactory(person=person, language="zh-Hans", body="武汉人。")
     PersonLinkFactory(person=person, url="https://zhu.example.org/", label="Studio")
-    focus = FilmFactory(title="Out of Focus", slug="out-of-focus", year=2013)
+    focus = FilmFactory.create(title="Out of Focus", slug="out-of-focus", year=2013)
     CreditFactory(film=focus, person=person, role=role("director"))
     CreditFactory(film=focus, person=person, role=role("editor"), credited_as="Film Editing")
-    heaven = FilmFactory(title="Present.Perfect.", slug="present-perfect", year=2019)
+    heaven = FilmFactory.create(title="Present.Perfect.", slug="present-perfect", year=2019)
     CreditFactory(film=heaven, person=person, role=role("director"))
-    horse = FestivalFactory(name="Golden Horse Awards", slug="golden-horse")
+    horse = FestivalFactory.create(name="Golden Horse Awards", slug="golden-horse")
     EntryFactory(
         film=heaven,
-        edition=EditionFactory(festival=horse, number=56, year=2019),
+        edition=EditionFactory.create(festival=horse, number=56, year=2019),
         won=True,
         award__name="Best Documentary",
     )
-    EntryFactory(film=heaven, edition=EditionFactory(number=3, year=2019))
-    secret = FilmFactory(title="Secret Film", slug="secret", private=True)
+    EntryFactory(film=heaven, edition=EditionFactory.create(number=3, year=2019))
+    secret = FilmFactory.create(title="Secret Film", slug="secret", private=True)
     CreditFactory(film=secret, person=person, role=role("producer"))
     return person
 
@@ -101,15 +101,15 @@ def test_unknown_person_is_404(client: Client) -> None:
 
 
 def test_people_index_lists_people_of_listed_films_only(client: Client, zhu) -> None:
-    hidden = PersonFactory(display_name="Only Private")
-    CreditFactory(film=FilmFactory(private=True), person=hidden)
+    hidden = PersonFactory.create(display_name="Only Private")
+    CreditFactory(film=FilmFactory.create(private=True), person=hidden)
     text = text_of(client.get("/people/"))
     assert "Shengze Zhu" in text
     assert "Only Private" not in text
 
 
 def test_people_index_paginates(client: Client) -> None:
-    film = FilmFactory()
+    film = FilmFactory.create()
     for _ in range(51):
         CreditFactory(film=film)
     assert text_of(client.get("/people/?page=2")).count("Person ") == 1
@@ -118,12 +118,12 @@ def test_people_index_paginates(client: Client) -> None:
 
 
 def test_person_page_query_budget(client: Client, django_assert_max_num_queries) -> None:
-    person = PersonFactory(slug="busy")
+    person = PersonFactory.create(slug="busy")
     PersonBiographyFactory(person=person)
     PersonNameFactory(person=person)
     PersonLinkFactory(person=person)
     for n in range(30):
-        film = FilmFactory()
+        film = FilmFactory.create()
         CreditFactory(film=film, person=person, role=role("editor" if n % 2 else "director"))
         EntryFactory(film=film, won=True)
         EntryFactory(film=film)

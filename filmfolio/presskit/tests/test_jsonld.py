@@ -37,7 +37,7 @@ SITE = settings.SITE_URL
 
 @pytest.fixture
 def film():
-    film = FilmFactory(
+    film = FilmFactory.create(
         title="Out of Focus",
         slug="out-of-focus",
         year=2013,
@@ -56,30 +56,34 @@ def film():
     FilmTextFactory(film=film, kind=TextKind.SYNOPSIS, language="en", body="Children film Wuhan.")
     FilmCompanyFactory(
         film=film,
-        organisation=OrganisationFactory(name="Burn The Film", website="https://burn.example/"),
+        organisation=OrganisationFactory.create(
+            name="Burn The Film", website="https://burn.example/"
+        ),
         role=CompanyRole.PRODUCTION,
     )
     FilmCompanyFactory(film=film, role=CompanyRole.DISTRIBUTION)
-    zhu = PersonFactory(display_name="Shengze Zhu", slug="shengze-zhu")
-    yang = PersonFactory(display_name="Zhengfan Yang", slug="zhengfan-yang")
+    zhu = PersonFactory.create(display_name="Shengze Zhu", slug="shengze-zhu")
+    yang = PersonFactory.create(display_name="Zhengfan Yang", slug="zhengfan-yang")
     CreditFactory(film=film, person=zhu, role=role("director"))
     CreditFactory(film=film, person=yang, role=role("producer"), credited_as="Producer")
     CreditFactory(film=film, person=yang, role=role("co-director"))
     CreditFactory(
         film=film,
-        person=PersonFactory(display_name="Li Ming", slug="li-ming"),
+        person=PersonFactory.create(display_name="Li Ming", slug="li-ming"),
         role=role("cast"),
         character="The teacher",
     )
     CreditFactory(film=film, person=None, role=role("sound-mix"))
-    edition = EditionFactory(festival__name="Golden Horse Awards", number=49, year=None)
+    edition = EditionFactory.create(festival__name="Golden Horse Awards", number=49, year=None)
     EntryFactory(
         film=film,
         edition=edition,
         award=AwardFactory(festival=edition.festival, name="Best Short Film"),
         result=EntryResult.WON,
     )
-    EntryFactory(film=film, edition=EditionFactory(festival__name="Cinéma du Réel", number=36))
+    EntryFactory(
+        film=film, edition=EditionFactory.create(festival__name="Cinéma du Réel", number=36)
+    )
     return film
 
 
@@ -143,7 +147,7 @@ def test_film_jsonld_exact(film) -> None:
 
 
 def test_film_jsonld_cannot_break_out_of_the_script_element(client: Client) -> None:
-    FilmFactory(title="</script><script>alert(1)</script> & <!--", slug="evil")
+    FilmFactory.create(title="</script><script>alert(1)</script> & <!--", slug="evil")
     response = client.get("/films/evil/")
     html = response.content.decode()
     assert "<script>alert(1)" not in html
@@ -152,13 +156,13 @@ def test_film_jsonld_cannot_break_out_of_the_script_element(client: Client) -> N
 
 
 def test_jsonld_keeps_chinese_unescaped(client: Client) -> None:
-    FilmFactory(title="虚焦", slug="xu-jiao")
+    FilmFactory.create(title="虚焦", slug="xu-jiao")
     html = client.get("/films/xu-jiao/").content.decode()
     assert '"name": "虚焦"' in html
 
 
 def test_no_jsonld_for_films_the_viewer_may_not_see(client: Client) -> None:
-    FilmFactory(title="Private", slug="private-film", private=True)
-    FilmFactory(title="Locked", slug="locked-film", password=True)
+    FilmFactory.create(title="Private", slug="private-film", private=True)
+    FilmFactory.create(title="Locked", slug="locked-film", password=True)
     assert "ld+json" not in client.get("/films/private-film/").content.decode()
     assert "ld+json" not in client.get("/films/locked-film/").content.decode()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from babel.numbers import format_decimal
-from functools import lru_cache
-
 from django import template
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse

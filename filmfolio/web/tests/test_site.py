@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_lists_recent_listed_films(client: Client) -> None:
-    FilmFactory(title="Shown Film")
-    FilmFactory(title="Hidden Film", private=True)
+    FilmFactory.create(title="Shown Film")
+    FilmFactory.create(title="Hidden Film", private=True)
     response = client.get("/")
     assert response.status_code == 200
     text = text_of(response)
