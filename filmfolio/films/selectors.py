@@ -106,15 +106,31 @@ def film_prefetches() -> list[Any]:
     ]
 
 
+# What the access check and the page cache key need; the rest of the row is loaded only when
+# the page is rendered (``film_full_for``).
+FILM_KEY_FIELDS = ("id", "slug", "title", "year", "visibility", "updated_at")
+
+
 def film_access_for(viewer: access.Viewer, slug: str) -> tuple[Film, access.Access] | None:
-    """The film and what ``viewer`` may do with it, or None when the film does not exist or the
-    viewer may not know it exists (one query, two for signed-in users)."""
+    """The film (its key fields only) and what ``viewer`` may do with it, or None when the film
+    does not exist or the viewer may not know it exists (one query, two for signed-in users)."""
     # Slugs are unique: no ORDER BY (it costs more to compile than the lookup costs to run).
-    film = next(iter(Film.objects.filter(slug=slug).order_by()[:1]), None)
+    films = Film.objects.filter(slug=slug).order_by().only(*FILM_KEY_FIELDS)[:1]
+    film = next(iter(films), None)
     if film is None:
         return None
     level = access.film_access(viewer, film)
     return None if level == access.Access.NONE else (film, level)
+
+
+def film_full_for(film: Film) -> Film:
+    """The whole row of a film found by ``film_access_for`` (one query), keeping what the access
+    check cached on it."""
+    full = Film.objects.get(pk=film.pk)
+    roles = getattr(film, "_collaborator_roles", None)
+    if roles is not None:
+        full._collaborator_roles = roles  # type: ignore[attr-defined]
+    return full
 
 
 def film_page_for(film: Film, level: access.Access) -> FilmPage:

@@ -50,6 +50,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     page_key = plain_page_key(request, viewer, film)
     if page_key and (html := cache.get(page_key)) is not None:
         return HttpResponse(html.replace(TOKEN_SLOT, get_token(request)))
+    context["film"] = film = selectors.film_full_for(film)
     context["record"] = record_fragments(film, level)
     response = render(request, "films/detail.html", context)
     if page_key:
