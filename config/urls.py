@@ -9,6 +9,7 @@ urlpatterns = [
     path("films/", include("filmfolio.films.urls")),
     path("people/", include("filmfolio.people.urls")),
     path("festivals/", include("filmfolio.festivals.urls")),
+    path("search/", include("filmfolio.search.urls")),
     path("import/", include("filmfolio.importer.urls")),
     path("", include("filmfolio.web.urls")),
 ]

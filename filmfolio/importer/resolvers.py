@@ -72,10 +72,13 @@ class ResolveLog:
 
     linked: dict[str, set[str]] = field(default_factory=dict)
     created: dict[str, set[str]] = field(default_factory=dict)
+    created_ids: dict[str, list[int]] = field(default_factory=dict)
 
-    def note(self, kind: str, name: str, *, created: bool) -> None:
+    def note(self, kind: str, name: str, *, created: bool, pk: int | None = None) -> None:
         target = self.created if created else self.linked
         target.setdefault(kind, set()).add(name)
+        if created and pk is not None:
+            self.created_ids.setdefault(kind, []).append(pk)
 
 
 class Resolvers:
@@ -227,7 +230,7 @@ class Resolvers:
         for record, slug in created:
             ref = PersonRef(ids[slug], record.name, slug)
             self._people[f"slug:{slug}"] = ref
-            self.log.note("people", record.name, created=True)
+            self.log.note("people", record.name, created=True, pk=ref.pk)
             script = "hans" if any(ord(ch) > 0x2E80 for ch in record.name) else "latin"
             names.append((ref.pk, record.name, script, "", ""))
             names += [
@@ -251,7 +254,7 @@ class Resolvers:
                     kind=record.kind,
                     match_key=key,
                 )
-                self.log.note("organisations", org.name, created=True)
+                self.log.note("organisations", org.name, created=True, pk=org.pk)
             else:
                 self.log.note("organisations", org.name, created=False)
             self._orgs[key] = org
@@ -274,7 +277,7 @@ class Resolvers:
                 country=record.country,
                 city=record.city,
             )
-        self.log.note("festivals", festival.name, created=created)
+        self.log.note("festivals", festival.name, created=created, pk=festival.pk)
         for key in keys:
             self._festivals[key] = festival
         return festival

@@ -31,6 +31,8 @@ from filmfolio.films.models import (
     FilmText,
     Title,
 )
+from filmfolio.search import index
+from filmfolio.search.choices import DocumentKind
 from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.models import Collaborator
 
@@ -72,19 +74,39 @@ class CommitReport:
 
 
 def records_commit(
-    *, records: Iterable[FilmRecord], actor: Any = None, batch_size: int = 500
+    *,
+    records: Iterable[FilmRecord],
+    actor: Any = None,
+    batch_size: int = 500,
+    update_index: bool = True,
 ) -> CommitReport:
     """Write every record in one transaction; any error rolls everything back.
 
     ``actor`` (a user) becomes owner of the films it creates. Records are read lazily, one batch
-    of ``batch_size`` at a time, so a generator of a million records needs little memory.
+    of ``batch_size`` at a time, so a generator of a million records needs little memory. The
+    search index follows in the same transaction; a caller that rebuilds the index afterwards
+    may pass ``update_index=False``.
     """
     report = CommitReport()
     with transaction.atomic():
         writer = _CatalogueWriter(actor=actor, report=report)
         for batch in _batches(records, batch_size):
-            writer.write(batch)
+            film_ids = writer.write(batch)
+            if update_index:
+                index.update_ids(DocumentKind.FILM, film_ids)
+        if update_index:
+            for kind, ids in _created_kinds(report.log).items():
+                index.update_ids(kind, ids)
     return report
+
+
+def _created_kinds(log: ResolveLog) -> dict[str, list[int]]:
+    kinds = {
+        "people": DocumentKind.PERSON,
+        "festivals": DocumentKind.FESTIVAL,
+        "organisations": DocumentKind.ORGANISATION,
+    }
+    return {kinds[name]: ids for name, ids in log.created_ids.items()}
 
 
 def _batches(records: Iterable[FilmRecord], size: int) -> Iterator[list[FilmRecord]]:
@@ -107,8 +129,8 @@ class _CatalogueWriter:
         self.children = _ChildWriters()
         self.owners = RowWriter(Collaborator, ["film", "user", "role"])
 
-    def write(self, batch: list[FilmRecord]) -> None:
-        """Create or replace the films of one batch with all their facts."""
+    def write(self, batch: list[FilmRecord]) -> list[int]:
+        """Create or replace the films of one batch with all their facts; returns their ids."""
         now = timezone.now()
         slugs = [r.slug for r in batch if r.slug]
         existing = {
@@ -143,6 +165,7 @@ class _CatalogueWriter:
         films = [(ids[slug], record) for slug, record in zip(order, batch, strict=True)]
         people = self.resolvers.people(c.person for r in batch for c in r.credits if c.person)
         self.children.write(films, self.resolvers, people, now)
+        return [pk for pk, _ in films]
 
     def _insert(self, new: list[tuple[str, FilmRecord]], now: Any) -> dict[str, int]:
         if not new:
