@@ -67,6 +67,7 @@ class CommitReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     log: ResolveLog = field(default_factory=ResolveLog)
+    film_ids: list[int] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -92,12 +93,24 @@ def records_commit(
         writer = _CatalogueWriter(actor=actor, report=report)
         for batch in _batches(records, batch_size):
             film_ids = writer.write(batch)
+            report.film_ids += film_ids
             if update_index:
                 index.update_ids(DocumentKind.FILM, film_ids)
         if update_index:
             for kind, ids in _created_kinds(report.log).items():
                 index.update_ids(kind, ids)
     return report
+
+
+def records_index_later(*, report: CommitReport) -> None:
+    """Queue the search index update of everything a commit wrote, to run after it commits.
+
+    For large imports committed with ``update_index=False``: the films are in the catalogue at
+    once and appear in search when the worker has indexed them.
+    """
+    index.enqueue_update(DocumentKind.FILM, report.film_ids)
+    for kind, ids in _created_kinds(report.log).items():
+        index.enqueue_update(kind, ids)
 
 
 def _created_kinds(log: ResolveLog) -> dict[str, list[int]]:

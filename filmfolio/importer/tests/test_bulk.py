@@ -181,3 +181,19 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path):
         call_command("import", str(path), stdout=io.StringIO(), stderr=err)
     assert err.getvalue().splitlines()[0] == "row 2, file: The file is not UTF-8 text (line 2)."
     assert Film.objects.count() == 0
+
+
+def test_import_queues_the_search_index_update(tmp_path, django_capture_on_commit_callbacks):
+    from filmfolio.search.models import SearchDocument
+
+    path = tmp_path / "films.jsonl"
+    record = {"title": "Rooftops", "slug": "rooftops", "visibility": "public"}
+    record["credits"] = [{"role": "director", "person": {"name": "Shengze Zhu"}}]
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        _import(path)
+    assert len(callbacks) == 2
+    assert sorted(SearchDocument.objects.values_list("kind", "title")) == [
+        ("film", "Rooftops"),
+        ("person", "Shengze Zhu"),
+    ]
