@@ -9,6 +9,9 @@ from functools import lru_cache
 from .lexicon import is_country, is_genre, is_language
 from .quantities import full_date, runtime_minutes
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_AND_WORDS = re.compile(r"((?:1[89]|20)\d\d)\s+(.+)")
+_RATED = re.compile(r"(?:not rated|unrated|pg-13|pg|nr|g|r)\s+(.+)$", re.I)
 _PARTS = re.compile(r"\s*(?:\||•|·|/|–|—)\s*")
 _RUNTIME_ONLY = re.compile(
     r"^\d{1,2}\s*h(?:ours?|rs?)?\.?\s*\d{0,2}\s*(?:m|min|mins|minutes?)?\.?$|"
@@ -35,7 +38,7 @@ class Facts:
 
 def _classify(part: str, facts: Facts) -> bool:
     """Put one part into the facts; False when the part is not a known fact."""
-    if re.fullmatch(r"(?:1[89]|20)\d\d", part):
+    if _YEAR.fullmatch(part):
         facts.year = facts.year or int(part)
     elif _RUNTIME_ONLY.match(part):
         facts.runtime = runtime_minutes(part)
@@ -59,12 +62,12 @@ def _classify(part: str, facts: Facts) -> bool:
 
 def _year_and_genre(part: str, facts: Facts) -> bool:
     """ "2016 Comédie" and "Not Rated 24 Dec 2009": a year or rating with genres or a date."""
-    m = re.fullmatch(r"((?:1[89]|20)\d\d)\s+(.+)", part)
+    m = _YEAR_AND_WORDS.fullmatch(part)
     if m and all(is_genre(g) for g in m.group(2).split(",")):
         facts.year = facts.year or int(m.group(1))
         facts.genres.extend(g.strip() for g in m.group(2).split(","))
         return True
-    m = re.match(r"(?:not rated|unrated|pg-13|pg|nr|g|r)\s+(.+)$", part, re.I)
+    m = _RATED.match(part)
     return bool(m and full_date(m.group(1)))
 
 

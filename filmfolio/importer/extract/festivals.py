@@ -8,6 +8,8 @@ from functools import lru_cache
 from .quantities import ORDINAL_RE, full_date, ordinal_value, two_digit_year
 from .record import FestivalEntry
 
+_ENDS_WITH_YEAR = re.compile(r"\d{4}$")
+_AWARD_LINE = re.compile(r"award|prize|winner|mention|nomin|shortlis|selection", re.I)
 _YR = r"(?:\d{4}|\d{2}'|'\d{2})"
 _STOP = (
     r"(?=\s+(?:in|at|with|and|for|where|on|from|during|в|и|et|und|en|à)\s"
@@ -116,7 +118,7 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
 def _word_ordinal_ok(sentence: str, m: re.Match) -> bool:
     """A spelled ordinal starts an event only after "the", a year or the start of the text."""
     head = sentence[: m.start("ord")].rstrip()
-    return not head or head.casefold().endswith("the") or bool(re.search(r"\d{4}$", head))
+    return not head or head.casefold().endswith("the") or bool(_ENDS_WITH_YEAR.search(head))
 
 
 def _year_of(text: str | None) -> int | None:
@@ -176,11 +178,7 @@ def list_entries(lines: list[str]) -> list[FestivalEntry]:
             if date and len(nxt) <= date[2] - date[1] + 6:
                 entry.date = date[0]
                 entry.year = entry.year or int(date[0][:4])
-            elif (
-                nxt
-                and len(nxt) < 80
-                and re.search(r"award|prize|winner|mention|nomin|shortlis|selection", nxt, re.I)
-            ):
+            elif nxt and len(nxt) < 80 and _AWARD_LINE.search(nxt):
                 entry.award = nxt
                 break
             else:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+_NAME_SUFFIX = re.compile(r"\s+names?$")
+
 _FIELDS = {
     "title": """title|film title|english film title|english title|movie title|project title|
         titre|titre du film|titel|filmtitel|título|titulo|titolo|название|заглавие|片名|影片名|
@@ -203,7 +205,7 @@ class Labelled:
 def label_key(label: str) -> str:
     """A label in lookup form: casefolded, spaces collapsed, "Name" and "(s)" dropped."""
     key = " ".join(label.replace("(s)", "").split()).casefold().strip(" :：-–")
-    key = re.sub(r"\s+names?$", "", key)
+    key = _NAME_SUFFIX.sub("", key)
     return key
 
 

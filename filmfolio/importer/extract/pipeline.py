@@ -17,6 +17,7 @@ from .quantities import first_year, full_date, runtime_minutes
 from .record import LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
 from .synopsis import synopsis_present
 
+_WITH_SUBTITLES = re.compile(r"(.+?)\s+with\s+(.+?)\s+subtitles?$", re.I)
 _BIO_START = re.compile(
     r"^(?:director(?:'s)?\s+|filmmaker(?:'s)?\s+)?(?:biography|bio|filmography|statement)\b|"
     r"^(?:biofilmograf[ií]a|representative works|about the director|filmographie|biographie|"
@@ -164,7 +165,7 @@ def _apply_lists(rec: ExtractedRecord, by_field: dict[str, list[Labelled]]) -> N
     ):
         for lab in by_field.get(field, []):
             for value in _split_list(lab.value):
-                m = re.match(r"(.+?)\s+with\s+(.+?)\s+subtitles?$", value, re.I)
+                m = _WITH_SUBTITLES.match(value)
                 if m and field == "language":
                     _add(rec.languages, m.group(1))
                     _add(rec.subtitles, m.group(2))

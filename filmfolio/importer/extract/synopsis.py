@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+_SENTENCE_END = re.compile(r"[.!?]")
 _LOGLINE = re.compile(
     r"^[\"“]?(?:A|An)\s+(?:\w+\s+)?(?:film|documentary|story|movie|portrait)\s+about\s+\S+(?:\s+\S+){2,}",
 )
@@ -23,7 +24,7 @@ def is_prose(paragraph: str) -> bool:
     p = paragraph.strip()
     if len(_CJK.findall(p)) >= MIN_CJK_PROSE:
         return True
-    return len(p) >= MIN_PROSE and p.count(" ") >= 20 and bool(re.search(r"[.!?]", p))
+    return len(p) >= MIN_PROSE and p.count(" ") >= 20 and bool(_SENTENCE_END.search(p))
 
 
 def is_production_note(paragraph: str) -> bool:

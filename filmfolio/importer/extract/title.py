@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+_NOT_A_TITLE = re.compile(r"[?!]|https?://|www\.|\.(?:com|org|net)\b")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -51,7 +52,7 @@ def plausible_title(line: str) -> bool:
         return False
     if s[0] in "\"'“‘«(©#@《" or s.endswith((".", "!", "?", ":", ",", "…")):
         return False
-    if re.search(r"[?!]|https?://|www\.|\.(?:com|org|net)\b", s):
+    if _NOT_A_TITLE.search(s):
         return False
     return any(c.isalpha() for c in s)
 
