@@ -81,7 +81,7 @@ def draft_from_gold(gold: dict[str, Any]) -> Draft:
     values["kind"] = KINDS.get(kind) if kind else None
     if kind and values["kind"] is None:
         draft.warnings.append(_("Type “%(value)s” is not one we know.") % {"value": kind})
-    values["genres"] = [g[:_MAX_SHORT] for g in gold.get("genres") or [] if g]
+    values["genres"] = [g[:60] for g in gold.get("genres") or [] if g]
     values["countries"] = _countries(gold.get("countries") or [], draft)
     values["languages"] = _languages(gold, draft)
     values["credits"] = _credits(gold, draft)
@@ -156,7 +156,7 @@ def _credits(gold: dict[str, Any], draft: Draft) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     unknown: list[str] = []
     for label, name in pairs:
-        name = name.strip()[:_MAX_SHORT]
+        name = name.strip()[:200]
         if not name:
             continue
         code = role_code(label) if label else None

@@ -92,6 +92,12 @@ class FilmDraftForm(forms.Form):
         help_text=_("As stated, e.g. 347,000 USD"),
     )
 
+    def clean_genres(self) -> str:
+        genres = self.cleaned_data["genres"]
+        if any(len(g) > 60 for g in _split(genres)):
+            raise forms.ValidationError(_("Each genre can have at most 60 characters."))
+        return genres
+
     def clean_countries(self) -> list[str]:
         return _mapped(self.cleaned_data["countries"], country_code, _("country"))
 
@@ -135,7 +141,7 @@ ROLE_CHOICES = [(spec.code, spec.name_en) for spec in ROLES]
 class CreditForm(forms.Form):
     """One person in one role."""
 
-    name = forms.CharField(label=_("Name"), max_length=300)
+    name = forms.CharField(label=_("Name"), max_length=200)
     role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES)
     credited_as = forms.CharField(label=_("As the page says"), max_length=120, required=False)
 

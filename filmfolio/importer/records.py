@@ -32,6 +32,9 @@ from filmfolio.films.choices import (
 from filmfolio.people.choices import NameOrder, NameScript
 
 Short = Annotated[str, Field(max_length=300)]
+# The lengths of the columns these values are stored in (people and organisation names, genres).
+PersonOrOrgName = Annotated[str, Field(max_length=200)]
+GenreName = Annotated[str, Field(min_length=1, max_length=60)]
 
 
 class _Record(BaseModel):
@@ -47,13 +50,13 @@ class TitleRecord(_Record):
 
 
 class NameRecord(_Record):
-    name: Short = Field(min_length=1)
+    name: PersonOrOrgName = Field(min_length=1)
     script: NameScript = NameScript.LATIN
     order: NameOrder | None = None
 
 
 class PersonRecord(_Record):
-    name: Short = Field(min_length=1, description="The display name.")
+    name: PersonOrOrgName = Field(min_length=1, description="The display name.")
     slug: str | None = Field(default=None, max_length=80)
     names: list[NameRecord] = Field(default_factory=list)
     biographies: dict[str, str] = Field(default_factory=dict, description="Language code to text.")
@@ -97,7 +100,7 @@ class LanguageRecord(_Record):
 
 
 class CompanyRecord(_Record):
-    name: Short = Field(min_length=1)
+    name: PersonOrOrgName = Field(min_length=1)
     kind: OrganisationKind = OrganisationKind.PRODUCTION_HOUSE
     role: CompanyRole = CompanyRole.PRODUCTION
 
@@ -161,7 +164,7 @@ class FilmRecord(_Record):
     year: int | None = Field(default=None, ge=1870, le=2100)
     completion_date: dt.date | None = None
     kind: FilmKind | None = None
-    genres: list[str] = Field(default_factory=list)
+    genres: list[GenreName] = Field(default_factory=list)
     runtime_minutes: int | None = Field(default=None, ge=1, le=10000)
     countries: list[CountryRecord] = Field(default_factory=list)
     languages: list[LanguageRecord] = Field(default_factory=list)

@@ -69,3 +69,20 @@ def test_unknown_keys_are_refused():
     with pytest.raises(ValidationError) as caught:
         FilmRecord.model_validate({"title": "X", "runtime": 90})
     assert validation_messages(caught.value) == {"runtime": ["Extra inputs are not permitted"]}
+
+
+def test_names_and_genres_fit_their_columns():
+    with pytest.raises(ValidationError) as caught:
+        FilmRecord.model_validate(
+            {
+                "title": "X",
+                "genres": ["g" * 61],
+                "credits": [{"role": "director", "person": {"name": "n" * 201}}],
+                "companies": [{"name": "c" * 201}],
+            }
+        )
+    assert validation_messages(caught.value) == {
+        "genres.0": ["String should have at most 60 characters"],
+        "credits.0.person.name": ["String should have at most 200 characters"],
+        "companies.0.name": ["String should have at most 200 characters"],
+    }
