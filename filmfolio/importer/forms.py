@@ -135,7 +135,8 @@ def _labelled(text: str) -> list[tuple[str, str]]:
     return [(language_code(name) or "", name) for name in names if language_code(name) in codes]
 
 
-ROLE_CHOICES = [(spec.code, spec.name_en) for spec in ROLES]
+# A blank first choice, so that a browser sends nothing for an untouched extra row.
+ROLE_CHOICES = [("", "—"), *((spec.code, spec.name_en) for spec in ROLES)]
 
 
 class CreditForm(forms.Form):
@@ -154,7 +155,7 @@ class FestivalForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2100, required=False)
     section = forms.CharField(label=_("Section"), max_length=200, required=False)
     award = forms.CharField(label=_("Award"), max_length=200, required=False)
-    result = forms.ChoiceField(label=_("Result"), choices=EntryResult.choices)
+    result = forms.ChoiceField(label=_("Result"), choices=[("", "—"), *EntryResult.choices])
     date = forms.DateField(label=_("Date"), required=False)
 
 
