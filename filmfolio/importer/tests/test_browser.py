@@ -30,7 +30,7 @@ PAGE = """<h1>In Character</h1>
 """
 
 
-def test_import_a_page_in_the_browser(live_server) -> None:
+def test_import_a_page_in_the_browser(live_server):
     from playwright.sync_api import sync_playwright
 
     user = get_user_model().objects.create_user(username="maker", password="x")
