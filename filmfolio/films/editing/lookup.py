@@ -1,0 +1,38 @@
+"""Name look-ups for the editor's pickers (people and festivals).
+
+``person_matches`` is the one function to swap for the search team's normaliser
+(``filmfolio.core.text``) once it lands: until then a case-insensitive substring match over
+``Person.display_name`` and every ``PersonName.name`` (any script).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from filmfolio.festivals.models import Festival
+from filmfolio.people.models import Person
+
+MAX_QUERY_LENGTH = 200
+
+
+def person_matches(query: str, *, limit: int = 10) -> list[dict[str, object]]:
+    """People whose display name or any written name contains ``query``."""
+    query = query.strip()[:MAX_QUERY_LENGTH]
+    if not query:
+        return []
+    ids = (
+        Person.objects.filter(Q(display_name__icontains=query) | Q(names__name__icontains=query))
+        .values_list("id", flat=True)
+        .distinct()[:limit]
+    )
+    people = Person.objects.filter(id__in=list(ids)).order_by("display_name")
+    return [{"id": p.pk, "label": p.display_name, "slug": p.slug} for p in people]
+
+
+def festival_matches(query: str, *, limit: int = 10) -> list[dict[str, object]]:
+    """Festivals whose name contains ``query``."""
+    query = query.strip()[:MAX_QUERY_LENGTH]
+    if not query:
+        return []
+    festivals = Festival.objects.filter(name__icontains=query).order_by("name")[:limit]
+    return [{"id": f.pk, "label": f.name, "slug": f.slug} for f in festivals]

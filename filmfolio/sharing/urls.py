@@ -1,0 +1,11 @@
+"""URLs of screener links and invitations (mounted at /share/)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "sharing"
+urlpatterns = [
+    path("s/<str:token>/", views.link_open, name="link"),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation"),
+]
