@@ -153,6 +153,16 @@ def screener_link_for_token(token: str) -> ScreenerLink | None:
     return link
 
 
+def screener_link_by_id(link_id: object) -> ScreenerLink | None:
+    """The valid link with this id (from the session), or None."""
+    if not isinstance(link_id, int):
+        return None
+    link = ScreenerLink.objects.select_related("film").filter(pk=link_id).first()
+    if link is None or not link.is_valid_at(timezone.now()):
+        return None
+    return link
+
+
 def screener_link_open(*, request: Any, link: ScreenerLink, password: str = "") -> bool:
     """Swap a valid link for a grant in this browser session and count the opening.
 

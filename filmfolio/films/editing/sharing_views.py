@@ -79,7 +79,6 @@ def sharing_page(request: HttpRequest, slug: str) -> HttpResponse:
     status = 400 if form is not None else 200
     response = render(request, "films/edit/sharing.html", context, status=status)
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 

@@ -64,7 +64,7 @@ def test_opening_a_link_grants_the_film_and_redirects_to_the_clean_address(clien
     assert page.status_code == 200
     assert "The quiet river" in page.content.decode()
     assert page["Cache-Control"] == "private, no-store"
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     link.refresh_from_db()
     assert link.open_count == 1
     assert link.first_opened_at is not None
@@ -120,22 +120,32 @@ def test_link_expiring_after_opening_stops_working(client):
     assert client.get(f"/films/{film.slug}/").status_code == 404
 
 
-def test_password_link_asks_for_its_password(client):
+def test_password_link_asks_for_its_password_on_a_clean_address(client):
     owner = CollaboratorFactory()
     link, token = services.screener_link_create(
         film=owner.film, actor=owner.user, recipient="Jury", password="pass phrase 42"
     )
-    url = f"/share/s/{token}/"
-    assert client.get(url).status_code == 200
-    wrong = client.post(url, {"password": "nope"})
+    opened = client.get(f"/share/s/{token}/")
+    assert opened.status_code == 302
+    assert opened["Location"] == "/share/unlock/"
+    assert opened["Referrer-Policy"] == "no-referrer"
+    form = client.get("/share/unlock/")
+    assert form.status_code == 200
+    assert form["Cache-Control"] == "private, no-store"
+    wrong = client.post("/share/unlock/", {"password": "nope"})
     assert wrong.status_code == 403
     assert "This password is not right." in wrong.content.decode()
     link.refresh_from_db()
     assert link.open_count == 0
     assert client.get(f"/films/{owner.film.slug}/").status_code == 404
-    right = client.post(url, {"password": "pass phrase 42"})
+    right = client.post("/share/unlock/", {"password": "pass phrase 42"})
     assert right.status_code == 302
+    assert right["Location"] == f"/films/{owner.film.slug}/"
     assert client.get(f"/films/{owner.film.slug}/").status_code == 200
+
+
+def test_unlock_without_a_pending_link_opens_nothing(client):
+    assert client.post("/share/unlock/", {"password": "x"}).status_code == 404
 
 
 def test_link_of_another_film_cannot_be_revoked_through_this_one():

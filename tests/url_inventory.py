@@ -1,0 +1,61 @@
+"""Every URL of the site as a concrete path, built from ``get_resolver()`` so new URLs are
+covered by the access tests automatically."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import RoutePattern
+
+PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
+
+# Staff-only screens whose permissions are Django's own (tested by Django): left out.
+SKIPPED_NAMESPACES = frozenset({"admin"})
+
+
+def _route(pattern: object) -> str | None:
+    if isinstance(pattern, RoutePattern):
+        return str(pattern._route)
+    regex = str(getattr(pattern, "_regex", ""))
+    if "(" in regex:
+        return None  # a regex with groups: no simple way to fill it
+    return regex.lstrip("^").rstrip("$").replace("\\Z", "")
+
+
+def routes(
+    patterns: list | None = None, prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str]]:
+    """(route, name) for every URL pattern, with ``<converter:name>`` left in the route."""
+    patterns = get_resolver().url_patterns if patterns is None else patterns
+    for entry in patterns:
+        route = _route(entry.pattern)
+        if route is None:
+            continue
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            if ns in SKIPPED_NAMESPACES:
+                continue
+            yield from routes(entry.url_patterns, prefix + route, ns)
+        elif isinstance(entry, URLPattern):
+            yield prefix + route, f"{namespace}:{entry.name}" if namespace else str(entry.name)
+
+
+def fill(route: str, values: dict[str, str], default_int: str) -> str:
+    """The route with every parameter replaced: by ``values[name]``, else by a default."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("name")
+        if name in values:
+            return values[name]
+        if match.group("converter") == "int":
+            return default_int
+        return "matrix-value"
+
+    return "/" + PARAM.sub(replace, route)
+
+
+def site_paths(values: dict[str, str], default_int: str) -> list[tuple[str, str]]:
+    """(path, name) of every URL of the site, parameters filled in."""
+    return sorted({(fill(route, values, default_int), name) for route, name in routes()})
