@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import UserCreationForm, UsernameField
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,9 +14,10 @@ class SignupForm(UserCreationForm):
 
     email = forms.EmailField(label=_("E-mail"), max_length=254)
 
-    class Meta(UserCreationForm.Meta):
+    class Meta:
         model = get_user_model()
         fields = ("username", "email")
+        field_classes = {"username": UsernameField}
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()

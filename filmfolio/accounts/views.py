@@ -97,13 +97,14 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     """The user's account: linked person, pending claims, films."""
-    claims = PersonClaim.objects.filter(user=request.user).select_related("person")
-    collaborations = request.user.collaborations.select_related("film").order_by("film__title")
+    user: Any = request.user
+    claims = PersonClaim.objects.filter(user=user).select_related("person")
+    collaborations = user.collaborations.select_related("film").order_by("film__title")
     return render(
         request,
         "accounts/profile.html",
         {
-            "person": getattr(request.user, "person", None),
+            "person": getattr(user, "person", None),
             "claims": claims,
             "collaborations": collaborations,
         },
@@ -113,7 +114,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_required
 def claim_person(request: HttpRequest, slug: str) -> HttpResponse:
     """ "This is me": ask an administrator to link a person record to this account."""
-    person_model = PersonClaim._meta.get_field("person").related_model
+    person_model: Any = PersonClaim._meta.get_field("person").related_model
     person = get_object_or_404(person_model, slug=slug)
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -231,7 +231,7 @@ def invitation_accept(*, token: str, user: Any) -> Collaborator:
     )
     if invitation is None or not invitation.is_open_at(timezone.now()):
         raise ObjectNotFoundError(_("This invitation is not valid any more."))
-    order = [CollaboratorRole.VIEWER, CollaboratorRole.EDITOR, CollaboratorRole.OWNER]
+    order: list[str] = [CollaboratorRole.VIEWER, CollaboratorRole.EDITOR, CollaboratorRole.OWNER]
     with transaction.atomic():
         collaborator, created = Collaborator.objects.get_or_create(
             film=invitation.film, user=user, defaults={"role": invitation.role}

@@ -6,6 +6,8 @@ write, after checking the actor again.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -92,8 +94,8 @@ class CreditForm(forms.ModelForm):
         model = Credit
         fields = ("role", "credited_as", "character", "description")
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if not data.get("person") and not (data.get("person_query") or "").strip():
             self.add_error("person_query", _("Choose a person or type the name of a new one."))
         return data
@@ -123,8 +125,8 @@ class EntryForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if not data.get("festival") and not (data.get("festival_query") or "").strip():
             self.add_error("festival_query", _("Choose a festival or type the name of a new one."))
         if data.get("year") is None and data.get("number") is None and not self.errors.get("year"):
