@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
+from filmfolio.films.editing.sections import SECTION_ORDER
 from filmfolio.films.models import Film
 from filmfolio.sharing import services
 from filmfolio.sharing.choices import CollaboratorRole, Visibility
@@ -110,8 +111,13 @@ def test_access_matrix(visibility):
         film.save()
     clients = _clients(film)
     link_id = str(ScreenerLink.objects.filter(film=film).first().pk)
-    paths = site_paths({"slug": film.slug, "section": "basics"}, default_int=link_id)
+    paths = site_paths(
+        {"slug": film.slug, "section": "basics"},
+        default_int=link_id,
+        alternatives={"section": SECTION_ORDER},
+    )
     assert f"/films/{film.slug}/" in {p for p, _name in paths}
+    assert f"/films/{film.slug}/edit/festivals/" in {p for p, _name in paths}
     failures = []
     for principal, client in clients.items():
         expect = _expect(principal, visibility)

@@ -56,6 +56,18 @@ def fill(route: str, values: dict[str, str], default_int: str) -> str:
     return "/" + PARAM.sub(replace, route)
 
 
-def site_paths(values: dict[str, str], default_int: str) -> list[tuple[str, str]]:
-    """(path, name) of every URL of the site, parameters filled in."""
-    return sorted({(fill(route, values, default_int), name) for route, name in routes()})
+def site_paths(
+    values: dict[str, str],
+    default_int: str,
+    alternatives: dict[str, tuple[str, ...]] | None = None,
+) -> list[tuple[str, str]]:
+    """(path, name) of every URL of the site, parameters filled in; a parameter named in
+    ``alternatives`` gives one path per alternative value."""
+    found = set()
+    for route, name in routes():
+        found.add((fill(route, values, default_int), name))
+        for param, options in (alternatives or {}).items():
+            if f":{param}>" in route or f"<{param}>" in route:
+                for option in options:
+                    found.add((fill(route, {**values, param: option}, default_int), name))
+    return sorted(found)
