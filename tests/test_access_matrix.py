@@ -73,7 +73,7 @@ def _clients(film: Film) -> dict[str, Client]:
         "viewer": CollaboratorFactory(film=film, role=CollaboratorRole.VIEWER).user,
         "editor": CollaboratorFactory(film=film, role=CollaboratorRole.EDITOR).user,
         "owner": owner,
-        "admin": UserFactory(admin=True),
+        "admin": UserFactory(staff=True),
     }
     clients = {"anonymous": Client()}
     for name, user in users.items():

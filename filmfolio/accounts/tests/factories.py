@@ -1,23 +1,55 @@
-"""Factories of the accounts app."""
+"""Factories for users and organisations."""
 
 from __future__ import annotations
 
 import factory
 from django.contrib.auth import get_user_model
 
-PASSWORD = "correct horse battery staple"
+from filmfolio.accounts.choices import OrganisationKind
+from filmfolio.accounts.models import Membership, Organisation
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A user whose password is ``PASSWORD``; ``admin=True`` makes a superuser."""
+    """A user with a usable password ("pass-word-123")."""
 
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
-    password = factory.django.Password(PASSWORD)
+    password = factory.PostGenerationMethodCall("set_password", "pass-word-123")
 
     class Params:
-        admin = factory.Trait(is_staff=True, is_superuser=True)
+        staff = factory.Trait(is_staff=True, is_superuser=True)
+
+    @factory.post_generation
+    def _save(obj, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            obj.save()
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    """A production house."""
+
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Production House {n}")
+    slug = factory.Sequence(lambda n: f"production-house-{n}")
+    kind = OrganisationKind.PRODUCTION_HOUSE
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """A user's membership of an organisation."""
+
+    class Meta:
+        model = Membership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+# The password every ``UserFactory`` user has (for login tests).
+PASSWORD = "pass-word-123"

@@ -115,7 +115,7 @@ def test_password_reset_is_rate_limited(client):
 
 def test_claim_is_confirmed_by_an_administrator(client):
     user = UserFactory()
-    admin = UserFactory(admin=True)
+    admin = UserFactory(staff=True)
     person = Person.objects.create(display_name="Zhu Shengze", slug="zhu-shengze")
     client.force_login(user)
     client.post("/accounts/people/zhu-shengze/claim/", {"message": "My festival badge"})
