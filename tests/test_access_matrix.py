@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -26,6 +27,15 @@ from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 from .url_inventory import site_paths
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    """Attempt counters of the rate limits must not leak between tests."""
+    cache.clear()
+    yield
+    cache.clear()
+
 
 TITLE = "Zxq Matrix Canary 7261"
 

@@ -1,4 +1,4 @@
-"""A small cache-based limiter for login and password-reset attempts.
+"""A small cache-based limiter for logins, password resets and film or link passwords.
 
 Counts attempts per key (client address, username, e-mail) in fixed windows in Django's cache.
 With the default local-memory cache the count is per process; configure a shared cache (Redis)
@@ -11,6 +11,9 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+TOO_MANY = _("Too many attempts. Please wait a few minutes and try again.")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class Throttle:
 LOGIN_FAILURES = Throttle("login", limit=5, window_seconds=15 * 60)
 LOGIN_FAILURES_PER_ADDRESS = Throttle("login-address", limit=30, window_seconds=15 * 60)
 PASSWORD_RESETS = Throttle("password-reset", limit=5, window_seconds=60 * 60)
+# Wrong passwords of password-protected films and screener links, per client address + target.
+SHARE_PASSWORD_FAILURES = Throttle("share-password", limit=10, window_seconds=15 * 60)
 
 
 def client_address(request: object) -> str:

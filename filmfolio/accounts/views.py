@@ -24,7 +24,7 @@ from .choices import ClaimStatus
 from .forms import ClaimForm, SignupForm
 from .models import PersonClaim
 
-TOO_MANY = _("Too many attempts. Please wait a few minutes and try again.")
+TOO_MANY = throttling.TOO_MANY
 
 
 def signup(request: HttpRequest) -> HttpResponse:

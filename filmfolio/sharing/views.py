@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from filmfolio.accounts import throttling
 from filmfolio.core.errors import DomainError
 
 from . import services
@@ -61,12 +62,18 @@ def link_unlock(request: HttpRequest) -> HttpResponse:
     if link is None:
         return _private(render(request, "sharing/link_invalid.html", status=404))
     form = LinkPasswordForm(request.POST or None)
+    key = f"{throttling.client_address(request)}|link:{link.pk}"
+    if request.method == "POST" and throttling.SHARE_PASSWORD_FAILURES.is_blocked(key):
+        form.errors.clear()
+        form.add_error(None, throttling.TOO_MANY)
+        return _no_store(render(request, "sharing/link_password.html", {"form": form}, status=429))
     if request.method == "POST" and form.is_valid():
         if services.screener_link_open(
             request=request, link=link, password=form.cleaned_data["password"]
         ):
             del request.session[SESSION_PENDING_LINK]
             return _private(redirect(link.film.get_absolute_url()))
+        throttling.SHARE_PASSWORD_FAILURES.hit(key)
         form.add_error("password", _("This password is not right."))
     status = 403 if form.errors else 200
     return _no_store(render(request, "sharing/link_password.html", {"form": form}, status=status))

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from filmfolio.accounts import throttling
 from filmfolio.core.errors import DomainError
 from filmfolio.sharing import access
 from filmfolio.sharing import services as sharing
@@ -116,14 +117,21 @@ def unlock(request: HttpRequest, slug: str) -> HttpResponse:
     if access.film_access(viewer, film) == access.Access.NONE:
         raise Http404
     form = FilmPasswordForm(request.POST)
-    if form.is_valid() and sharing.film_password_matches(
+    key = f"{throttling.client_address(request)}|film:{film.pk}"
+    status = 403
+    if throttling.SHARE_PASSWORD_FAILURES.is_blocked(key):
+        form.errors.clear()
+        form.add_error(None, throttling.TOO_MANY)
+        status = 429
+    elif form.is_valid() and sharing.film_password_matches(
         film=film, password=form.cleaned_data["password"]
     ):
         request.session.cycle_key()
         access.grant_password(request, film_id=film.pk)
         return redirect(film.get_absolute_url())
-    if form.is_valid():
+    elif form.is_valid():
+        throttling.SHARE_PASSWORD_FAILURES.hit(key)
         form.add_error("password", _("This password is not right."))
-    response = render(request, "films/password.html", {"film": film, "form": form}, status=403)
+    response = render(request, "films/password.html", {"film": film, "form": form}, status=status)
     response["Cache-Control"] = "private, no-store"
     return response

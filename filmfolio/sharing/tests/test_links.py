@@ -178,3 +178,17 @@ def test_grant_for_a_link_of_another_film_is_ignored(rf):
     request.user = AnonymousUser()
     request.session = {access.SESSION_LINK_GRANTS: {str(other.pk): link.pk}}
     assert access.viewer_for(request).link_film_ids == frozenset()
+
+
+def test_link_password_guessing_is_rate_limited(client):
+    owner = CollaboratorFactory()
+    _link, token = services.screener_link_create(
+        film=owner.film, actor=owner.user, recipient="Jury", password="pass phrase 42"
+    )
+    client.get(f"/share/s/{token}/")
+    for _ in range(10):
+        assert client.post("/share/unlock/", {"password": "guess"}).status_code == 403
+    blocked = client.post("/share/unlock/", {"password": "pass phrase 42"})
+    assert blocked.status_code == 429
+    assert "Too many attempts" in blocked.content.decode()
+    assert client.get(f"/films/{owner.film.slug}/").status_code == 404

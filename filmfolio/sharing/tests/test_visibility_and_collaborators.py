@@ -149,3 +149,13 @@ def test_last_owner_cannot_be_removed():
     with pytest.raises(ValidationFailedError, match="at least one owner"):
         services.collaborator_remove(film=owner.film, actor=owner.user, collaborator_id=owner.pk)
     assert Collaborator.objects.filter(pk=owner.pk).exists()
+
+
+def test_film_password_guessing_is_rate_limited():
+    film = FilmFactory(protected=True)
+    client = Client()
+    for _ in range(10):
+        client.post(f"/films/{film.slug}/unlock/", {"password": "guess"})
+    blocked = client.post(f"/films/{film.slug}/unlock/", {"password": "open sesame"})
+    assert blocked.status_code == 429
+    assert access.SESSION_PASSWORD_GRANTS not in client.session
