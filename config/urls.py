@@ -12,5 +12,6 @@ urlpatterns = [
     path("films/", include("filmfolio.films.urls")),
     path("people/", include("filmfolio.people.urls")),
     path("festivals/", include("filmfolio.festivals.urls")),
+    path("search/", include("filmfolio.search.urls")),
     path("", include("filmfolio.web.urls")),
 ]

@@ -15,5 +15,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": None}
 else:
     DATABASES["default"]["TEST"] = {"CHARSET": "UTF8", "TEMPLATE": "template0"}
-# The test suite serves no collected static files; don't warn that var/static is missing.
-WHITENOISE_AUTOREFRESH = True
+
+# WhiteNoise warns (an error under pytest) when STATIC_ROOT does not exist yet.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
