@@ -10,13 +10,15 @@ import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import record_change
 from filmfolio.core.errors import ObjectNotFoundError, ValidationFailedError
+from filmfolio.core.matching import title_match_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.films.models import Film
-from filmfolio.films.services import require_edit, validated
+from filmfolio.films.services import record_film_change, require_edit, validated
+from filmfolio.sharing.reindex import search_update
 
 from .models import Award, Edition, Entry, Festival, Section
 
@@ -31,13 +33,15 @@ def festival_pick_or_create(*, festival: Festival | None, new_name: str = "") ->
             _("Choose a festival or type the name of a new one."),
             errors={"festival": [_("Choose a festival or type the name of a new one.")]},
         )
-    existing = Festival.objects.filter(name__iexact=name).first()
+    key = title_match_key(name)
+    existing = Festival.objects.filter(Q(name__iexact=name) | Q(match_key=key)).first()
     if existing is not None:
         return existing
-    created = Festival(name=name, slug="placeholder")
+    created = Festival(name=name, slug="placeholder", match_key=key)
     validated(created, exclude=["slug"])
     created.slug = unique_slug(Festival, name)
     created.save()
+    search_update(created)
     return created
 
 
@@ -101,7 +105,7 @@ def entry_add(
         )
         validated(entry)
         entry.save()
-        record_change(
+        record_film_change(
             target=film,
             actor=actor,
             action="add",
@@ -133,7 +137,7 @@ def entry_remove(*, film: Film, actor: Any, entry_id: int) -> None:
             raise ObjectNotFoundError(_("This festival entry does not exist on this film."))
         label = entry_label(entry)
         entry.delete()
-        record_change(
+        record_film_change(
             target=film,
             actor=actor,
             action="remove",

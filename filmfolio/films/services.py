@@ -15,12 +15,14 @@ from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import field_changes, record_change
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
+from filmfolio.core.matching import name_match_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.people.choices import NameScript
 from filmfolio.people.models import Person, PersonName
 from filmfolio.sharing import access
 from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.models import Collaborator
+from filmfolio.sharing.reindex import search_update
 
 from .models import Credit, Film, FilmLink, FilmText, Role, Title
 
@@ -42,6 +44,12 @@ SECTION_FIELDS: dict[str, tuple[str, ...]] = {
         "is_student_project",
     ),
 }
+
+
+def record_film_change(*, target: Film, **details: Any) -> None:
+    """Write the change record of a film and bring its search document up to date."""
+    record_change(target=target, **details)
+    search_update(target)
 
 
 def require_edit(*, film: Film, actor: Any) -> None:
@@ -84,7 +92,7 @@ def film_create(*, actor: Any, title: str, year: int | None = None, kind: str = 
         film.slug = film_slug_for(film.title)
         film.save()
         Collaborator.objects.create(film=film, user=actor, role=CollaboratorRole.OWNER)
-        record_change(
+        record_film_change(
             target=film,
             actor=actor,
             action="create",
@@ -115,7 +123,7 @@ def film_update_section(
         changes = field_changes(before, values)
         if changes:
             locked.save(update_fields=[*changes, "updated_at"])
-            record_change(
+            record_film_change(
                 target=locked, actor=actor, action="update", section=section, changes=changes
             )
     film.refresh_from_db()
@@ -126,11 +134,14 @@ def person_create(*, name: str) -> Person:
     """A new person record named ``name`` (also kept as one of their written names)."""
     name = name.strip()
     script = NameScript.LATIN if name.isascii() else NameScript.OTHER
-    person = Person(display_name=name, slug="placeholder", sort_name=name)
+    person = Person(
+        display_name=name, slug="placeholder", sort_name=name, match_key=name_match_key(name)
+    )
     validated(person, exclude=["slug"])
     person.slug = unique_slug(Person, name)
     person.save()
     PersonName.objects.create(person=person, name=name, script=script)
+    search_update(person)
     return person
 
 
@@ -166,7 +177,7 @@ def credit_add(
             raise ValidationFailedError(
                 _("%(person)s is already credited as %(role)s.") % {"person": person, "role": role}
             ) from error
-        record_change(
+        record_film_change(
             target=film,
             actor=actor,
             action="add",
@@ -185,7 +196,7 @@ def credit_remove(*, film: Film, actor: Any, credit_id: int) -> None:
             raise ObjectNotFoundError(_("This credit does not exist on this film."))
         label = f"{credit.person} — {credit.role}"
         credit.delete()
-        record_change(
+        record_film_change(
             target=film,
             actor=actor,
             action="remove",
@@ -203,7 +214,7 @@ def title_add(*, film: Film, actor: Any, text: str, kind: str, language: str = "
     validated(title)
     with transaction.atomic():
         title.save()
-        record_change(
+        record_film_change(
             target=film,
             actor=actor,
             action="add",
@@ -221,7 +232,7 @@ def title_remove(*, film: Film, actor: Any, title_id: int) -> None:
         if title is None:
             raise ObjectNotFoundError(_("This title does not exist on this film."))
         title.delete()
-        record_change(
+        record_film_change(
             target=film,
             actor=actor,
             action="remove",
@@ -247,7 +258,7 @@ def text_set(*, film: Film, actor: Any, kind: str, language: str, body: str) -> 
             validated(text, exclude=None if current else ["film"])
             text.save()
         if old != (body or None):
-            record_change(
+            record_film_change(
                 target=film,
                 actor=actor,
                 action="set",
@@ -266,7 +277,7 @@ def link_add(*, film: Film, actor: Any, kind: str, url: str, label: str = "") ->
     validated(link)
     with transaction.atomic():
         link.save()
-        record_change(
+        record_film_change(
             target=film,
             actor=actor,
             action="add",
@@ -284,7 +295,7 @@ def link_remove(*, film: Film, actor: Any, link_id: int) -> None:
         if link is None:
             raise ObjectNotFoundError(_("This link does not exist on this film."))
         link.delete()
-        record_change(
+        record_film_change(
             target=film,
             actor=actor,
             action="remove",

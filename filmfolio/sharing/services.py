@@ -25,6 +25,7 @@ from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, Va
 from . import access
 from .choices import CollaboratorRole, Visibility
 from .models import Collaborator, Invitation, ScreenerLink
+from .reindex import search_update
 from .tokens import new_token, token_digest
 
 INVITATION_DAYS = 14
@@ -68,6 +69,7 @@ def film_set_visibility(*, film: Any, actor: Any, visibility: str, password: str
     film.visibility = visibility
     with transaction.atomic():
         film.save(update_fields=fields)
+        search_update(film)
         if changes:
             record_change(
                 target=film, actor=actor, action="update", section="visibility", changes=changes

@@ -293,3 +293,26 @@ def test_owner_slot_asks_for_a_director_biography(owner, owner_client):
     page = owner_client.get("/films/rivers-of-salt/").content.decode()
     assert "Add a director biography" in page
     assert "Add a director<" not in page
+
+
+def test_person_lookup_meets_names_in_any_order_and_script(owner_client):
+    from filmfolio.films.services import person_create
+
+    person = person_create(name="Zhu Shengze")
+    PersonName.objects.create(person=person, name="朱声仄", script="hans")
+    expected = {"results": [{"id": person.pk, "label": "Zhu Shengze", "slug": person.slug}]}
+    for query in ("Shengze Zhu", "朱聲仄", "shengze", "朱声"):
+        assert owner_client.get("/films/lookup/people/", {"q": query}).json() == expected, query
+    assert owner_client.get("/films/lookup/people/", {"q": "Nobody"}).json() == {"results": []}
+
+
+def test_new_festival_entry_reuses_a_festival_spelt_without_accents(owner, owner_client):
+    Festival.objects.create(
+        name="Cinéma du Réel", slug="cinema-du-reel", match_key="cinema du reel"
+    )
+    owner_client.post(
+        edit_url("rivers-of-salt", "festivals"),
+        {"festival_query": "cinema du reel", "year": "2021", "result": "selected"},
+    )
+    assert Festival.objects.count() == 1
+    assert Entry.objects.get().edition.festival.name == "Cinéma du Réel"
