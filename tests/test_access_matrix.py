@@ -24,7 +24,7 @@ from filmfolio.sharing.choices import CollaboratorRole, Visibility
 from filmfolio.sharing.models import ScreenerLink
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
-from .url_inventory import site_paths
+from .url_inventory import body_of, site_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def _clients(film: Film) -> dict[str, Client]:
 
 
 def _problems(path: str, film: Film, expect: Expect, response: object) -> list[str]:
-    body = response.content.decode(errors="replace")
+    body = body_of(response)
     status = response.status_code
     own_page = path.startswith(f"/films/{film.slug}/")
     is_detail = path == f"/films/{film.slug}/"

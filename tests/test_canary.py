@@ -23,7 +23,7 @@ from filmfolio.sharing import services as sharing_services
 from filmfolio.sharing.choices import CollaboratorRole, Visibility
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
-from .url_inventory import site_paths
+from .url_inventory import body_of, site_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +93,7 @@ def _crawl(client: Client, start: list[str]) -> dict[str, int]:
             continue
         response = client.get(path)
         seen[path] = response.status_code
-        body = response.content.decode(errors="replace")
+        body = body_of(response)
         found = FORBIDDEN.search(body)
         assert found is None, f"{path} reveals the private film: {found and found.group(0)}"
         if response.get("Content-Type", "").startswith(("text/html", "application/json")):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
@@ -71,3 +72,15 @@ def site_paths(
                 for option in options:
                     found.add((fill(route, {**values, param: option}, default_int), name))
     return sorted(found)
+
+
+def body_of(response: Any) -> str:
+    """The text of a response, streamed or not (files, feeds); closes streamed responses."""
+    if getattr(response, "streaming", False):
+        try:
+            content = b"".join(response.streaming_content)
+        finally:
+            response.close()
+    else:
+        content = response.content
+    return content.decode(errors="replace")
