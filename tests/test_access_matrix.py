@@ -97,7 +97,8 @@ def _clients(film: Film) -> dict[str, Client]:
 def _problems(path: str, film: Film, expect: Expect, response: object) -> list[str]:
     body = body_of(response)
     status = response.status_code
-    own_page = path.startswith(f"/films/{film.slug}/")
+    # Addresses built with the film's slug are about this film (page, API record, press kit).
+    own_page = f"/{film.slug}" in path
     is_detail = path == f"/films/{film.slug}/"
     problems = []
     if not expect.view and TITLE in body:
