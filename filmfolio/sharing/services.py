@@ -278,3 +278,41 @@ def collaborator_remove(*, film: Any, actor: Any, collaborator_id: int) -> None:
             section="collaborators",
             changes={"collaborator": {"old": collaborator.user.get_username(), "new": None}},
         )
+
+
+def collaborator_set_role(
+    *, film: Any, actor: Any, collaborator_id: int, role: str
+) -> Collaborator:
+    """Change a collaborator's role on ``film``; the last owner keeps being an owner."""
+    require_own(film=film, actor=actor)
+    if role not in CollaboratorRole.values:
+        raise ValidationFailedError(_("Choose a role."), errors={"role": [_("Choose a role.")]})
+    with transaction.atomic():
+        collaborator = (
+            Collaborator.objects.select_for_update()
+            .select_related("user")
+            .filter(film=film, pk=collaborator_id)
+            .first()
+        )
+        if collaborator is None:
+            raise ObjectNotFoundError(_("This collaborator does not exist on this film."))
+        owners = Collaborator.objects.filter(film=film, role=CollaboratorRole.OWNER).count()
+        demotes_last_owner = (
+            collaborator.role == CollaboratorRole.OWNER
+            and role != CollaboratorRole.OWNER
+            and owners <= 1
+        )
+        if demotes_last_owner:
+            raise ValidationFailedError(_("A film needs at least one owner."))
+        old = collaborator.role
+        if old != role:
+            collaborator.role = role
+            collaborator.save(update_fields=["role", "updated_at"])
+            record_change(
+                target=film,
+                actor=actor,
+                action="update",
+                section="collaborators",
+                changes={collaborator.user.get_username(): {"old": old, "new": role}},
+            )
+    return collaborator

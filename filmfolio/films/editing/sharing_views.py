@@ -17,6 +17,7 @@ from filmfolio.accounts import throttling
 from filmfolio.core.errors import DomainError
 from filmfolio.sharing import access
 from filmfolio.sharing import services as sharing
+from filmfolio.sharing.choices import CollaboratorRole
 
 from ..models import Film
 from .forms import FilmPasswordForm, InvitationForm, ScreenerLinkForm, VisibilityForm
@@ -75,6 +76,7 @@ def sharing_page(request: HttpRequest, slug: str) -> HttpResponse:
         collaborators=film.collaborators.select_related("user"),
         invitations=film.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True),
         new_link_url=request.session.pop(NEW_TOKEN_KEY, None),
+        role_choices=CollaboratorRole.choices,
         **forms,
     )
     status = 400 if form is not None else 200
@@ -135,3 +137,21 @@ def unlock(request: HttpRequest, slug: str) -> HttpResponse:
     response = render(request, "films/password.html", {"film": film, "form": form}, status=status)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_POST
+@login_required
+def collaborator_role(request: HttpRequest, slug: str, collaborator_id: int) -> HttpResponse:
+    film = editable_film(request, slug, own=True)
+    try:
+        sharing.collaborator_set_role(
+            film=film,
+            actor=request.user,
+            collaborator_id=collaborator_id,
+            role=str(request.POST.get("role", ""))[:16],
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("films_edit:sharing", slug=film.slug)

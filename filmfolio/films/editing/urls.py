@@ -24,6 +24,11 @@ urlpatterns = [
         sharing_views.collaborator_remove,
         name="collaborator_remove",
     ),
+    path(
+        "<slug:slug>/edit/sharing/collaborators/<int:collaborator_id>/role/",
+        sharing_views.collaborator_role,
+        name="collaborator_role",
+    ),
     path("<slug:slug>/edit/<slug:section>/", views.edit_section, name="section"),
     path(
         "<slug:slug>/edit/<slug:section>/<int:item_id>/remove/",

@@ -159,3 +159,37 @@ def test_film_password_guessing_is_rate_limited():
     blocked = client.post(f"/films/{film.slug}/unlock/", {"password": "open sesame"})
     assert blocked.status_code == 429
     assert access.SESSION_PASSWORD_GRANTS not in client.session
+
+
+def test_owner_changes_a_collaborators_role():
+    owner = CollaboratorFactory()
+    viewer = CollaboratorFactory(film=owner.film, role=CollaboratorRole.VIEWER)
+    client = Client()
+    client.force_login(owner.user)
+    client.post(
+        f"/films/{owner.film.slug}/edit/sharing/collaborators/{viewer.pk}/role/",
+        {"role": "editor"},
+    )
+    viewer.refresh_from_db()
+    assert viewer.role == CollaboratorRole.EDITOR
+    demote = client.post(
+        f"/films/{owner.film.slug}/edit/sharing/collaborators/{owner.pk}/role/",
+        {"role": "viewer"},
+        follow=True,
+    )
+    assert "A film needs at least one owner." in demote.content.decode()
+    owner.refresh_from_db()
+    assert owner.role == CollaboratorRole.OWNER
+
+
+def test_editor_may_not_change_roles():
+    editor = CollaboratorFactory(role=CollaboratorRole.EDITOR)
+    client = Client()
+    client.force_login(editor.user)
+    response = client.post(
+        f"/films/{editor.film.slug}/edit/sharing/collaborators/{editor.pk}/role/",
+        {"role": "owner"},
+    )
+    assert response.status_code == 404
+    editor.refresh_from_db()
+    assert editor.role == CollaboratorRole.EDITOR
