@@ -144,3 +144,27 @@ def test_claim_of_a_linked_person_is_refused(client):
     response = client.post("/accounts/people/taken/claim/", {"message": ""})
     assert "already linked to an account" in response.content.decode()
     assert PersonClaim.objects.count() == 0
+
+
+def test_account_nav_and_claim_button_render(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
+
+    request = rf.get("/people/zhu/")
+    request.user = AnonymousUser()
+    nav = render_to_string("accounts/nav.html", {"user": request.user}, request)
+    assert 'href="/accounts/login/?next=/people/zhu/"' in nav
+    assert 'href="/accounts/signup/"' in nav
+    person = Person.objects.create(display_name="Zhu", slug="zhu")
+    button = render_to_string(
+        "accounts/claim_button.html", {"person": person, "user": request.user}, request
+    )
+    assert 'href="/accounts/people/zhu/claim/"' in button
+
+
+def test_login_with_a_forged_csrf_token_is_refused():
+    user = UserFactory()
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 403
+    assert "_auth_user_id" not in client.session
