@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 
 from filmfolio.accounts.choices import OrganisationKind
 from filmfolio.accounts.models import Membership, Organisation
 
+# The password every ``UserFactory`` user has (for login tests).
+PASSWORD = "pass-word-123"
 
-class UserFactory(factory.django.DjangoModelFactory):
+
+class UserFactory(factory.django.DjangoModelFactory[User]):
     """A user with a usable password ("pass-word-123")."""
 
     class Meta:
@@ -19,18 +25,20 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "pass-word-123")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     class Params:
         staff = factory.Trait(is_staff=True, is_superuser=True)
 
-    @factory.post_generation
-    def _save(obj, create: bool, extracted: object, **kwargs: object) -> None:
+    @classmethod
+    def _after_postgeneration(
+        cls, instance: User, create: bool, results: dict[str, Any] | None = None
+    ) -> None:
         if create:
-            obj.save()
+            instance.save()
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     """A production house."""
 
     class Meta:
@@ -41,7 +49,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     kind = OrganisationKind.PRODUCTION_HOUSE
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     """A user's membership of an organisation."""
 
     class Meta:
@@ -49,7 +57,3 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     organisation = factory.SubFactory(OrganisationFactory)
     user = factory.SubFactory(UserFactory)
-
-
-# The password every ``UserFactory`` user has (for login tests).
-PASSWORD = "pass-word-123"
