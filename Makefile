@@ -62,6 +62,9 @@ test-pg: deps
 bench-import: deps
 	$(PY) bench/bench_import.py
 
+bench-pages: deps
+	$(PY) bench/bench_pages.py --write
+
 eval-import: deps
 	$(PY) bench/eval_import.py
 
