@@ -58,8 +58,9 @@ def catalogue(db):
     """Three films with different facts for the filters."""
     doc = FilmFactory(slug="doc", title="Doc", year=2013, runtime_minutes=88, kind="documentary")
     short = FilmFactory(slug="short", title="Short", year=2019, runtime_minutes=12, kind="short")
-    feature = FilmFactory(slug="feature", title="Feature", year=2021, runtime_minutes=100,
-                          kind="feature")
+    feature = FilmFactory(
+        slug="feature", title="Feature", year=2021, runtime_minutes=100, kind="feature"
+    )
     doc.genres.add(Genre.objects.get(slug="documentary"))
     FilmCountry.objects.create(film=doc, country="CN", role="origin")
     FilmCountry.objects.create(film=short, country="FR", role="origin")
@@ -70,8 +71,12 @@ def catalogue(db):
     reel = FestivalFactory(slug="cinema-du-reel", name="Cinéma du Réel")
     EntryFactory(film=doc, edition=EditionFactory(festival=reel))
     horse = EditionFactory(festival=FestivalFactory(slug="golden-horse"))
-    EntryFactory(film=short, edition=horse, result="won",
-                 award=Award.objects.create(festival=horse.festival, name="Best Short"))
+    EntryFactory(
+        film=short,
+        edition=horse,
+        result="won",
+        award=Award.objects.create(festival=horse.festival, name="Best Short"),
+    )
     return doc, short, feature
 
 
@@ -128,7 +133,7 @@ def test_forged_cursor_is_a_clear_400(client):
 
 
 def test_list_query_budget(client, django_assert_max_num_queries):
-    for n in range(10):
+    for _n in range(10):
         film = FilmFactory()
         CreditFactory(film=film)
         FilmCountry.objects.create(film=film, country="CN", role="origin")
@@ -148,8 +153,13 @@ def test_detail_keeps_chinese_as_characters(client):
     assert b"\\u" not in response.content
     body = response.json()
     assert body["titles"] == [
-        {"id": film.titles.get().pk, "text": "入戏", "kind": "original", "language": "zh-Hans",
-         "position": 0}
+        {
+            "id": film.titles.get().pk,
+            "text": "入戏",
+            "kind": "original",
+            "language": "zh-Hans",
+            "position": 0,
+        }
     ]
     assert body["credits"][0]["person"] == {"slug": "zhu-shengze", "display_name": "朱声仄"}
     assert body["credits"][0]["role"] == "director"
@@ -176,8 +186,10 @@ def test_detail_query_budget(client, catalogue, django_assert_max_num_queries):
 
 def test_people_list_only_people_on_listed_films(client, owner):
     CreditFactory(person=PersonFactory(slug="seen", display_name="A"))
-    CreditFactory(person=PersonFactory(slug="hidden", display_name="B"),
-                  film=FilmFactory(private=True, owner=owner))
+    CreditFactory(
+        person=PersonFactory(slug="hidden", display_name="B"),
+        film=FilmFactory(private=True, owner=owner),
+    )
     assert _slugs(client.get("/api/v1/people")) == ["seen"]
     assert client.get("/api/v1/people/hidden").status_code == 404
 
@@ -192,8 +204,13 @@ def test_person_detail_lists_credits_on_listed_films_only(client, owner):
 
 def test_festival_detail_with_editions_sections_and_listed_entries(client, owner):
     festival = FestivalFactory(slug="reel", name="Cinéma du Réel")
-    edition = EditionFactory(festival=festival, number=36, year=2014,
-                             starts_on=dt.date(2014, 3, 20), ends_on=dt.date(2014, 3, 30))
+    edition = EditionFactory(
+        festival=festival,
+        number=36,
+        year=2014,
+        starts_on=dt.date(2014, 3, 20),
+        ends_on=dt.date(2014, 3, 30),
+    )
     section = edition.sections.create(name="International First Films", is_competitive=True)
     EntryFactory(edition=edition, section=section, film=FilmFactory(slug="seen", title="Seen"))
     EntryFactory(edition=edition, film=FilmFactory(slug="hid", private=True, owner=owner))
@@ -210,5 +227,9 @@ def test_festival_detail_with_editions_sections_and_listed_entries(client, owner
 
 def test_roles_vocabulary(client):
     roles = client.get("/api/v1/roles").json()
-    assert roles[0] == {"code": "director", "name_en": "Director", "name_zh": "导演",
-                        "category": "director"}
+    assert roles[0] == {
+        "code": "director",
+        "name_en": "Director",
+        "name_zh": "导演",
+        "category": "director",
+    }

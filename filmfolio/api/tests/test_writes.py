@@ -63,8 +63,10 @@ def test_token_write_needs_no_csrf(owner, auth):
 
 def test_invalid_body_is_422_with_fields_and_changes_nothing(client, auth):
     response = client.post(
-        "/api/v1/films", {"title": "", "year": 1500, "budget_currency": "XXQ"},
-        content_type=JSON, headers=auth,
+        "/api/v1/films",
+        {"title": "", "year": 1500, "budget_currency": "XXQ"},
+        content_type=JSON,
+        headers=auth,
     )
     assert response.status_code == 422
     body = response.json()["error"]
@@ -86,13 +88,18 @@ def test_taken_slug_is_refused(client, auth):
 def test_update_changes_only_sent_fields(client, owner, auth):
     FilmFactory(slug="f", title="Old", year=2013, runtime_minutes=88, owner=owner)
     response = client.patch(
-        "/api/v1/films/f", {"title": "New", "aspect_ratio": "1.85 : 1"},
-        content_type=JSON, headers=auth,
+        "/api/v1/films/f",
+        {"title": "New", "aspect_ratio": "1.85 : 1"},
+        content_type=JSON,
+        headers=auth,
     )
     assert response.status_code == 200
     film = Film.objects.get(slug="f")
     assert (film.title, film.year, film.runtime_minutes, film.aspect_ratio) == (
-        "New", 2013, 88, "1.85 : 1"
+        "New",
+        2013,
+        88,
+        "1.85 : 1",
     )
 
 
@@ -104,15 +111,18 @@ def test_viewer_collaborator_cannot_update_and_nothing_changes(client):
     response = client.patch("/api/v1/films/f", {"title": "New"}, content_type=JSON)
     assert response.status_code == 403
     assert response.json()["error"] == {
-        "code": "forbidden", "message": "You may not change this film.", "fields": {}
+        "code": "forbidden",
+        "message": "You may not change this film.",
+        "fields": {},
     }
     assert Film.objects.get(slug="f").title == "Old"
 
 
 def test_editing_someone_elses_private_film_is_404(client, auth):
     FilmFactory(slug="theirs", title="Theirs", private=True, owner=UserFactory())
-    response = client.patch("/api/v1/films/theirs", {"title": "Mine"}, content_type=JSON,
-                            headers=auth)
+    response = client.patch(
+        "/api/v1/films/theirs", {"title": "Mine"}, content_type=JSON, headers=auth
+    )
     assert response.status_code == 404
     assert Film.objects.get(slug="theirs").title == "Theirs"
 
@@ -121,16 +131,20 @@ def test_titles_add_and_delete_touch_the_film(client, owner, auth):
     film = FilmFactory(slug="f", owner=owner)
     before = film.updated_at
     response = client.post(
-        "/api/v1/films/f/titles", {"text": "入戏", "kind": "original", "language": "zh-Hans"},
-        content_type=JSON, headers=auth,
+        "/api/v1/films/f/titles",
+        {"text": "入戏", "kind": "original", "language": "zh-Hans"},
+        content_type=JSON,
+        headers=auth,
     )
     assert response.status_code == 201
     title = Title.objects.get(film=film)
     assert (title.text, title.kind, title.language) == ("入戏", "original", "zh-Hans")
     assert Film.objects.get(pk=film.pk).updated_at > before
     duplicate = client.post(
-        "/api/v1/films/f/titles", {"text": "入戏", "kind": "original"},
-        content_type=JSON, headers=auth,
+        "/api/v1/films/f/titles",
+        {"text": "入戏", "kind": "original"},
+        content_type=JSON,
+        headers=auth,
     )
     assert duplicate.status_code == 422
     assert Title.objects.filter(film=film).count() == 1
@@ -153,17 +167,28 @@ def test_texts_set_replace_and_delete(client, owner, auth):
 def test_credits_for_existing_and_new_people(client, owner, auth):
     film = FilmFactory(slug="f", owner=owner)
     PersonFactory(slug="zhu-shengze", display_name="Shengze Zhu")
-    ok = client.post("/api/v1/films/f/credits", {"role": "director", "person": "zhu-shengze"},
-                     content_type=JSON, headers=auth)
+    ok = client.post(
+        "/api/v1/films/f/credits",
+        {"role": "director", "person": "zhu-shengze"},
+        content_type=JSON,
+        headers=auth,
+    )
     assert ok.status_code == 201
     assert ok.json()["person"] == {"slug": "zhu-shengze", "display_name": "Shengze Zhu"}
-    new = client.post("/api/v1/films/f/credits",
-                      {"role": "sound-mix", "person_name": "Siya Huo"},
-                      content_type=JSON, headers=auth)
+    new = client.post(
+        "/api/v1/films/f/credits",
+        {"role": "sound-mix", "person_name": "Siya Huo"},
+        content_type=JSON,
+        headers=auth,
+    )
     assert new.status_code == 201
     assert Person.objects.get(display_name="Siya Huo").slug == "siya-huo"
-    bad_role = client.post("/api/v1/films/f/credits", {"role": "wizard", "person_name": "Z"},
-                           content_type=JSON, headers=auth)
+    bad_role = client.post(
+        "/api/v1/films/f/credits",
+        {"role": "wizard", "person_name": "Z"},
+        content_type=JSON,
+        headers=auth,
+    )
     assert bad_role.status_code == 422
     assert bad_role.json()["error"]["fields"] == {"role": ["Unknown role."]}
     assert not Person.objects.filter(display_name="Z").exists()
@@ -173,17 +198,30 @@ def test_credits_for_existing_and_new_people(client, owner, auth):
 def test_festival_entry_finds_or_makes_edition_section_and_award(client, owner, auth):
     film = FilmFactory(slug="f", owner=owner)
     FestivalFactory(slug="reel", name="Cinéma du Réel")
-    payload = {"festival": "reel", "edition_number": 36, "edition_year": 2014,
-               "section": "International First Films Competition", "result": "selected"}
-    response = client.post("/api/v1/films/f/festival-entries", payload, content_type=JSON,
-                           headers=auth)
+    payload = {
+        "festival": "reel",
+        "edition_number": 36,
+        "edition_year": 2014,
+        "section": "International First Films Competition",
+        "result": "selected",
+    }
+    response = client.post(
+        "/api/v1/films/f/festival-entries", payload, content_type=JSON, headers=auth
+    )
     assert response.status_code == 201
     body = response.json()
     assert (body["festival"], body["edition_number"], body["section"], body["result"]) == (
-        "Cinéma du Réel", 36, "International First Films Competition", "selected"
+        "Cinéma du Réel",
+        36,
+        "International First Films Competition",
+        "selected",
     )
-    unknown = client.post("/api/v1/films/f/festival-entries",
-                          {**payload, "festival": "nope"}, content_type=JSON, headers=auth)
+    unknown = client.post(
+        "/api/v1/films/f/festival-entries",
+        {**payload, "festival": "nope"},
+        content_type=JSON,
+        headers=auth,
+    )
     assert unknown.status_code == 422
     assert film.festival_entries.count() == 1
     entry_id = body["id"]

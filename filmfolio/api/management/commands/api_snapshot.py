@@ -20,9 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, check: bool = False, **options: Any) -> None:
         if check:
             if not snapshot_is_current():
-                raise CommandError(
-                    f"{SNAPSHOT_PATH} is out of date: run `filmfolio api_snapshot`."
-                )
+                raise CommandError(f"{SNAPSHOT_PATH} is out of date: run `filmfolio api_snapshot`.")
             self.stdout.write("OpenAPI snapshot is current.")
             return
         path = write_snapshot()
