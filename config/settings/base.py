@@ -139,9 +139,7 @@ STORAGES = {
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "FILMFOLIO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
-        ),
+        "BACKEND": os.environ.get("FILMFOLIO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 

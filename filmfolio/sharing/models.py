@@ -21,9 +21,7 @@ class Collaborator(TimeStampedModel):
     role = models.CharField(_("role"), max_length=16, choices=CollaboratorRole.choices)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["film", "user"], name="unique_collaborator")
-        ]
+        constraints = [models.UniqueConstraint(fields=["film", "user"], name="unique_collaborator")]
         verbose_name = _("collaborator")
         verbose_name_plural = _("collaborators")
 
