@@ -10,5 +10,6 @@ urlpatterns = [
     path("people/", include("filmfolio.people.urls")),
     path("festivals/", include("filmfolio.festivals.urls")),
     path("api/", include("filmfolio.api.urls")),
+    path("", include("filmfolio.presskit.urls")),
     path("", include("filmfolio.web.urls")),
 ]
