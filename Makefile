@@ -23,7 +23,8 @@ venv: $(VENV)/.synced
 deps: system-deps venv messages
 
 messages: venv
-	@cd filmfolio && ../$(FILMFOLIO) compilemessages --ignore '.venv' -v0
+	@if find filmfolio -name '*.po' | grep -q .; then \
+	  $(FILMFOLIO) compilemessages --ignore .venv --ignore var -v0; fi
 
 ## The product -------------------------------------------------------------------------------
 run: deps
