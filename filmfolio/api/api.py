@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
 
 from .errors import install_error_handlers
+from .openapi import add_links
 from .renderers import UnicodeJSONRenderer
 from .routers import edits, films, people, vocabulary
 
-api = NinjaAPI(
+
+class FilmfolioAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI document also carries links between operations."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        return add_links(super().get_openapi_schema(*args, **kwargs))
+
+
+api = FilmfolioAPI(
     title="Filmfolio API",
     version="1",
     description=(

@@ -20,6 +20,75 @@ def current_schema() -> dict[str, Any]:
     return json.loads(json.dumps(api.get_openapi_schema(path_prefix="/api/v1/")))
 
 
+# OpenAPI links: how a response's values feed later calls (clients and stateful testing use
+# them). (operation, status) -> {link name: (target operation, {parameter: expression})}.
+_SLUG_FROM_BODY = {"slug": "$response.body#/slug"}
+_SLUG_FROM_PATH = "$request.path.slug"
+LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
+    ("films_create", "201"): {
+        "detail": ("films_detail", _SLUG_FROM_BODY),
+        "update": ("films_update", _SLUG_FROM_BODY),
+        "add_title": ("films_titles_create", _SLUG_FROM_BODY),
+        "add_credit": ("films_credits_create", _SLUG_FROM_BODY),
+        "add_entry": ("films_entries_create", _SLUG_FROM_BODY),
+        "set_text": ("films_texts_set", _SLUG_FROM_BODY),
+    },
+    ("films_list", "200"): {
+        "detail": ("films_detail", {"slug": "$response.body#/items/0/slug"}),
+    },
+    ("films_titles_create", "201"): {
+        "delete": (
+            "films_titles_delete",
+            {"slug": _SLUG_FROM_PATH, "title_id": "$response.body#/id"},
+        ),
+    },
+    ("films_credits_create", "201"): {
+        "delete": (
+            "films_credits_delete",
+            {"slug": _SLUG_FROM_PATH, "credit_id": "$response.body#/id"},
+        ),
+    },
+    ("films_entries_create", "201"): {
+        "delete": (
+            "films_entries_delete",
+            {"slug": _SLUG_FROM_PATH, "entry_id": "$response.body#/id"},
+        ),
+    },
+    ("films_texts_set", "200"): {
+        "delete": (
+            "films_texts_delete",
+            {
+                "slug": _SLUG_FROM_PATH,
+                "kind": "$request.path.kind",
+                "language": "$request.path.language",
+            },
+        ),
+    },
+    ("people_list", "200"): {
+        "detail": ("people_detail", {"slug": "$response.body#/items/0/slug"}),
+    },
+    ("festivals_list", "200"): {
+        "detail": ("festivals_detail", {"slug": "$response.body#/items/0/slug"}),
+    },
+}
+
+
+def add_links(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add ``LINKS`` to the responses of ``schema`` (in place) and return it."""
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            for (operation_id, status), links in LINKS.items():
+                if operation.get("operationId") != operation_id:
+                    continue
+                responses = operation["responses"]
+                response = responses.get(status) or responses[int(status)]
+                response["links"] = {
+                    name: {"operationId": target, "parameters": params}
+                    for name, (target, params) in links.items()
+                }
+    return schema
+
+
 def render(schema: dict[str, Any]) -> str:
     """The snapshot's text: sorted keys, indented, Chinese kept as characters."""
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -47,7 +47,7 @@ def titles_create(request: HttpRequest, slug: str, payload: TitleIn) -> Any:
     """Add a title (original, English, festival, ...) in a language."""
     viewer = writer(request)
     film = edit_film(viewer, slug)
-    return Status(201, services.title_add(viewer=viewer, film=film, data=payload.dict()))
+    return Status(201, services.title_add(viewer=viewer, film=film, data=payload.model_dump()))
 
 
 @router.delete(
@@ -99,7 +99,7 @@ def credits_create(request: HttpRequest, slug: str, payload: CreditIn) -> Any:
     """Credit a person with a role (``GET /roles`` lists the codes)."""
     viewer = writer(request)
     film = edit_film(viewer, slug)
-    return Status(201, services.credit_add(viewer=viewer, film=film, data=payload.dict()))
+    return Status(201, services.credit_add(viewer=viewer, film=film, data=payload.model_dump()))
 
 
 @router.delete(
@@ -123,7 +123,7 @@ def entries_create(request: HttpRequest, slug: str, payload: EntryIn) -> Any:
     """Record a selection, nomination or award at a festival edition."""
     viewer = writer(request)
     film = edit_film(viewer, slug)
-    entry = services.entry_add(viewer=viewer, film=film, data=payload.dict())
+    entry = services.entry_add(viewer=viewer, film=film, data=payload.model_dump())
     return Status(201, entry)
 
 

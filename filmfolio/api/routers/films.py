@@ -42,7 +42,7 @@ class FilmListQuery(Schema):
 @router.get("/films", response={200: FilmPage, **READ_ERRORS}, operation_id="films_list")
 def films_list(request: HttpRequest, query: Query[FilmListQuery]) -> dict:
     """Films the caller may see listed, by title, filtered like the catalogue."""
-    filters = FilmFilters(**query.dict(exclude={"cursor", "limit"}))
+    filters = FilmFilters(**query.model_dump(exclude={"cursor", "limit"}))
     qs = film_list_for(api_viewer(request), filters)
     items, next_cursor = paginate(qs, field="title", cursor=query.cursor, limit=query.limit)
     return {"items": items, "next_cursor": next_cursor}
@@ -67,7 +67,7 @@ def films_detail(request: HttpRequest, slug: str) -> object:
 def films_create(request: HttpRequest, response: HttpResponse, payload: FilmCreate) -> Any:
     """Create a private film; the caller becomes its owner."""
     viewer = writer(request)
-    film = services.film_create(viewer=viewer, data=payload.dict())
+    film = services.film_create(viewer=viewer, data=payload.model_dump())
     response["Location"] = f"/api/v1/films/{film.slug}"
     return Status(201, film_detail_for(viewer).get(pk=film.pk))
 
@@ -83,5 +83,5 @@ def films_update(request: HttpRequest, slug: str, payload: FilmUpdate) -> Any:
     """Change some facts of a film (only the fields sent)."""
     viewer = writer(request)
     film = edit_film(viewer, slug)
-    services.film_update(viewer=viewer, film=film, changes=payload.dict(exclude_unset=True))
+    services.film_update(viewer=viewer, film=film, changes=payload.model_dump(exclude_unset=True))
     return film_detail_for(viewer).get(pk=film.pk)

@@ -228,3 +228,33 @@ def test_festival_entry_finds_or_makes_edition_section_and_award(client, owner, 
     url = f"/api/v1/films/f/festival-entries/{entry_id}"
     assert client.delete(url, headers=auth).status_code == 204
     assert film.festival_entries.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ('"AAA"', "__all__"),
+        ("[null, null]", "__all__"),
+        ('{"title": "X", "is_student_project": 0}', "is_student_project"),
+        ('{"title": "X", "year": "2013"}', "year"),
+        ('{"title": "X", "year": true}', "year"),
+        ('{"title": "X", "completion_date": 0}', "completion_date"),
+        ('{"title": "X", "colour": "color"}', "colour"),
+    ],
+)
+def test_bodies_are_read_strictly(client, auth, body, field):
+    response = client.post("/api/v1/films", body, content_type=JSON, headers=auth)
+    assert response.status_code == 422
+    assert field in response.json()["error"]["fields"]
+    assert Film.objects.count() == 0
+
+
+def test_malformed_json_is_a_clear_error(client, auth):
+    response = client.post("/api/v1/films", "{", content_type=JSON, headers=auth)
+    assert response.status_code == 400
+    assert response.json()["error"] == {
+        "code": "bad_request",
+        "message": "Cannot parse request body",
+        "fields": {},
+    }
+    assert Film.objects.count() == 0
