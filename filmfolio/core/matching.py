@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from filmfolio.core.text import name_key
+
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_·•.,'’()\[\]]+")
 
 
@@ -18,9 +20,9 @@ def _fold(text: str) -> str:
 
 
 def name_match_key(name: str) -> str:
-    """An order-independent key for a person's name."""
-    tokens = [t for t in _SEPARATORS.split(_fold(name)) if t]
-    return " ".join(sorted(tokens))
+    """An order-independent key for a person's name, the same for every script and spelling
+    of it ("Zhu Shengze", "Shengze Zhu", "朱声仄" -> "sheng ze zhu")."""
+    return name_key(name)
 
 
 def title_match_key(text: str) -> str:

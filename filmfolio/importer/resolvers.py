@@ -25,10 +25,13 @@ class ResolveLog:
 
     linked: dict[str, set[str]] = field(default_factory=dict)
     created: dict[str, set[str]] = field(default_factory=dict)
+    created_ids: dict[str, list[int]] = field(default_factory=dict)
 
-    def note(self, kind: str, name: str, *, created: bool) -> None:
+    def note(self, kind: str, name: str, *, created: bool, pk: int | None = None) -> None:
         target = self.created if created else self.linked
         target.setdefault(kind, set()).add(name)
+        if created and pk is not None:
+            self.created_ids.setdefault(kind, []).append(pk)
 
 
 class Resolvers:
@@ -82,7 +85,7 @@ class Resolvers:
         created = person is None
         if person is None:
             person = self._create_person(record, keys[0])
-        self.log.note("people", person.display_name, created=created)
+        self.log.note("people", person.display_name, created=created, pk=person.pk)
         for key in keys:
             self._people[key] = person
         return person
@@ -124,7 +127,7 @@ class Resolvers:
                     kind=record.kind,
                     match_key=key,
                 )
-                self.log.note("organisations", org.name, created=True)
+                self.log.note("organisations", org.name, created=True, pk=org.pk)
             else:
                 self.log.note("organisations", org.name, created=False)
             self._orgs[key] = org
@@ -147,7 +150,7 @@ class Resolvers:
                 country=record.country,
                 city=record.city,
             )
-        self.log.note("festivals", festival.name, created=created)
+        self.log.note("festivals", festival.name, created=created, pk=festival.pk)
         for key in keys:
             self._festivals[key] = festival
         return festival

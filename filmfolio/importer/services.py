@@ -27,6 +27,8 @@ from filmfolio.films.models import (
     FilmText,
     Title,
 )
+from filmfolio.search import index
+from filmfolio.search.choices import DocumentKind
 from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.models import Collaborator
 
@@ -48,19 +50,39 @@ class CommitReport:
 
 
 def records_commit(
-    *, records: Iterable[FilmRecord], actor: Any = None, batch_size: int = 500
+    *,
+    records: Iterable[FilmRecord],
+    actor: Any = None,
+    batch_size: int = 500,
+    update_index: bool = True,
 ) -> CommitReport:
     """Write every record in one transaction; any error rolls everything back.
 
-    ``actor`` (a user) becomes owner of the films it creates.
+    ``actor`` (a user) becomes owner of the films it creates. The search index follows in the
+    same transaction; a caller that rebuilds the index afterwards may pass
+    ``update_index=False``.
     """
     report = CommitReport()
     with transaction.atomic():
         resolvers = Resolvers()
         report.log = resolvers.log
         for batch in _batches(records, batch_size):
-            _commit_batch(batch, resolvers, report, actor)
+            film_ids = _commit_batch(batch, resolvers, report, actor)
+            if update_index:
+                index.update_ids(DocumentKind.FILM, film_ids)
+        if update_index:
+            for kind, ids in _created_kinds(resolvers.log).items():
+                index.update_ids(kind, ids)
     return report
+
+
+def _created_kinds(log: ResolveLog) -> dict[str, list[int]]:
+    kinds = {
+        "people": DocumentKind.PERSON,
+        "festivals": DocumentKind.FESTIVAL,
+        "organisations": DocumentKind.ORGANISATION,
+    }
+    return {kinds[name]: ids for name, ids in log.created_ids.items()}
 
 
 def _batches(records: Iterable[FilmRecord], size: int) -> Iterator[list[FilmRecord]]:
@@ -71,7 +93,8 @@ def _batches(records: Iterable[FilmRecord], size: int) -> Iterator[list[FilmReco
 
 def _commit_batch(
     batch: list[FilmRecord], resolvers: Resolvers, report: CommitReport, actor: Any
-) -> None:
+) -> list[int]:
+    """Write one batch of films and their facts; returns the films' ids."""
     existing = Film.objects.in_bulk([r.slug for r in batch if r.slug], field_name="slug")
     films: list[tuple[Film, FilmRecord]] = []
     new_films: list[Film] = []
@@ -94,6 +117,7 @@ def _commit_batch(
             [Collaborator(film=f, user=actor, role=CollaboratorRole.OWNER) for f in new_films]
         )
     _create_children(films, resolvers)
+    return [film.pk for film, _ in films]
 
 
 def _clear_children(film: Film) -> None:

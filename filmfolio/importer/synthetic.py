@@ -246,7 +246,10 @@ class CatalogueGenerator:
             sort_name=display,
             match_key=name_match_key(display),
         )
-        return person, [(display, "latin", "given_first"), *names]
+        forms = {display: ("latin", "given_first")}
+        for name, script, order in names:
+            forms.setdefault(name, (script, order))
+        return person, [(name, script, order) for name, (script, order) in forms.items()]
 
     def records(self) -> Iterator[FilmRecord]:
         """The film records, in order."""

@@ -146,7 +146,16 @@ _ROLES = {
 
 # Labels that are also common words: only recognised with an explicit separator.
 _NEEDS_SEPARATOR = frozenset(
-    ["with|mit|avec|image|camera|story|description|ratio|format|date|origin|support|buch|ton|", "son|sound|music|cast|voice|voices|actor|plot|site|type|tipo|land|location|status|views|", "rating|rated|price|venue|company|studio|sales|url|summary|length|duration|photography|", "production|direction|distribution|animation|montage|editing|script|score|mix|quality|", "color|colour|title|year|language|country|genre|category|résumé|handlung|inhalt|trama|", "awards|festivals|screenings|contact|email|phone|updated|tags|keywords|firma|gender|", "剧情|劇情|出品|更新|状态|狀態|对白|對白|地区|地區|年代|年度|成本|类型|類型|", "描述"]
+    [
+        "with|mit|avec|image|camera|story|description|ratio|format|date|origin|support|buch|ton|",
+        "son|sound|music|cast|voice|voices|actor|plot|site|type|tipo|land|location|status|views|",
+        "rating|rated|price|venue|company|studio|sales|url|summary|length|duration|photography|",
+        "production|direction|distribution|animation|montage|editing|script|score|mix|quality|",
+        "color|colour|title|year|language|country|genre|category|résumé|handlung|inhalt|trama|",
+        "awards|festivals|screenings|contact|email|phone|updated|tags|keywords|firma|gender|",
+        "剧情|劇情|出品|更新|状态|狀態|对白|對白|地区|地區|年代|年度|成本|类型|類型|",
+        "描述",
+    ]
 )
 
 _TABLE: dict[str, str] = {}
