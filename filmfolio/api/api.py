@@ -9,7 +9,7 @@ from ninja import NinjaAPI
 from .errors import install_error_handlers
 from .openapi import add_links
 from .renderers import UnicodeJSONRenderer
-from .routers import edits, films, people, vocabulary
+from .routers import edits, films, people, search, vocabulary
 
 
 class FilmfolioAPI(NinjaAPI):
@@ -35,5 +35,6 @@ api = FilmfolioAPI(
 install_error_handlers(api)
 api.add_router("", films.router)
 api.add_router("", people.router)
+api.add_router("", search.router)
 api.add_router("", vocabulary.router)
 api.add_router("", edits.router)

@@ -18,10 +18,12 @@ from filmfolio.core.errors import (
     PermissionDeniedError,
     ValidationFailedError,
 )
+from filmfolio.core.matching import name_match_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
 from filmfolio.films.models import Credit, Film, FilmText, Role, Title
 from filmfolio.people.models import Person
+from filmfolio.search import index
 from filmfolio.sharing.access import Viewer, can_edit_film
 from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.models import Collaborator
@@ -33,8 +35,9 @@ def _require_edit(viewer: Viewer, film: Film) -> None:
 
 
 def _touch(film: Film) -> None:
-    """Mark the film changed: ``updated_at`` keys the press-kit cache."""
+    """Mark the film changed (``updated_at`` keys the press-kit cache) and re-index it."""
     film.save(update_fields=["updated_at"])
+    index.update_for(film)
 
 
 def _invalid(field: str, message: str) -> ValidationFailedError:
@@ -52,6 +55,7 @@ def film_create(*, viewer: Viewer, data: dict[str, Any]) -> Film:
             raise _invalid("slug", _("This address is taken."))
         film = Film.objects.create(slug=slug or unique_slug(Film, data["title"]), **data)
         Collaborator.objects.create(film=film, user=viewer.user, role=CollaboratorRole.OWNER)
+        index.update_for(film)
     return film
 
 
@@ -73,6 +77,7 @@ def film_update(*, viewer: Viewer, film: Film, changes: dict[str, Any]) -> Film:
                 errors={k: [str(m) for m in v] for k, v in exc.message_dict.items()},
             ) from exc
         film.save()
+        index.update_for(film)
     return film
 
 
@@ -130,6 +135,7 @@ def text_delete(*, viewer: Viewer, film: Film, kind: str, language: str) -> None
 
 
 def _credit_person(data: dict[str, Any]) -> Person | None:
+    """The credited person: by slug, or the person whose name matches, or a new person."""
     if data.get("person"):
         person = Person.objects.filter(slug=data["person"]).first()
         if person is None:
@@ -138,7 +144,14 @@ def _credit_person(data: dict[str, Any]) -> Person | None:
     name = (data.get("person_name") or "").strip()
     if not name:
         return None
-    return Person.objects.create(display_name=name, slug=unique_slug(Person, name))
+    key = name_match_key(name)
+    person = Person.objects.filter(match_key=key).order_by("id").first() if key else None
+    if person is None:
+        person = Person.objects.create(
+            display_name=name, slug=unique_slug(Person, name), match_key=key
+        )
+        index.update_for(person)
+    return person
 
 
 def credit_add(*, viewer: Viewer, film: Film, data: dict[str, Any]) -> Credit:
