@@ -13,6 +13,9 @@ from .sitemaps import SITEMAPS
 app_name = "presskit"
 urlpatterns = [
     path("presskit/<slug:slug>.pdf", views.presskit_pdf, name="pdf"),
+    path("exports/films/<slug:slug>.json", views.film_record_json, name="record"),
+    path("exports/catalogue.jsonl", views.catalogue_export, {"fmt": "jsonl"}, name="jsonl"),
+    path("exports/catalogue.csv", views.catalogue_export, {"fmt": "csv"}, name="csv"),
     path("exports/films/<slug:slug>.csl.json", views.film_csl_json, name="csl"),
     path("exports/films/<slug:slug>.bib", views.film_bib, name="bibtex"),
     path("feeds/films.atom", NewFilmsFeed(), name="feed"),

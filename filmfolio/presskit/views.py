@@ -6,7 +6,14 @@ import json
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -15,7 +22,7 @@ from django.views.decorators.http import require_GET
 from filmfolio.films.models import Film
 from filmfolio.sharing.access import viewer_for, visible_films
 
-from . import services
+from . import exports, services
 from .bibtex import film_bibtex
 from .csl import film_csl
 from .oembed import oembed_for
@@ -68,6 +75,28 @@ def film_bib(request: HttpRequest, slug: str) -> HttpResponse:
         film_bibtex(_visible_film(request, slug)), content_type="application/x-bibtex"
     )
     response["Content-Disposition"] = f'inline; filename="{slug}.bib"'
+    return response
+
+
+@require_GET
+def film_record_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """The film's record (the importer's format) as JSON."""
+    record = exports.film_record_for(_visible_film(request, slug))
+    response = HttpResponse(exports.record_json(record), content_type="application/json")
+    response["Content-Disposition"] = f'inline; filename="{slug}.json"'
+    return response
+
+
+@require_GET
+def catalogue_export(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
+    """Every film the visitor may see listed, as JSON Lines or CSV, streamed."""
+    records = exports.catalogue_records_for(viewer_for(request))
+    if fmt == "csv":
+        lines, content_type = exports.csv_lines(records), "text/csv; charset=utf-8"
+    else:
+        lines, content_type = exports.jsonl_lines(records), "application/jsonl; charset=utf-8"
+    response = StreamingHttpResponse(lines, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="filmfolio-catalogue.{fmt}"'
     return response
 
 

@@ -28,6 +28,7 @@ def presskit_actions(film: Any, viewer: Any) -> dict[str, Any]:
         "pdf_zh": f"{pdf}?lang=zh-hans",
         "csl_url": reverse("presskit:csl", kwargs={"slug": film.slug}),
         "bibtex_url": reverse("presskit:bibtex", kwargs={"slug": film.slug}),
+        "record_url": reverse("presskit:record", kwargs={"slug": film.slug}),
     }
 
 

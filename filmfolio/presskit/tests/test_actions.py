@@ -21,6 +21,7 @@ def test_public_film_offers_press_kit_to_everyone():
     assert 'href="/presskit/open.pdf?lang=en"' in html
     assert 'href="/presskit/open.pdf?lang=zh-hans"' in html
     assert 'href="/exports/films/open.bib"' in html
+    assert 'href="/exports/films/open.json"' in html
 
 
 def test_unlisted_film_offers_press_kit_to_owner_only():
