@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
@@ -47,9 +48,9 @@ def _exists(model: type, q: Q) -> Exists:
     return Exists(model.objects.filter(q, film=OuterRef("pk")))  # type: ignore[attr-defined]
 
 
-def _filter_q(filters: FilmFilters) -> list[Q | Exists]:
+def _filter_q(filters: FilmFilters) -> list[Any]:
     """The conditions of ``filters``; related facts go through EXISTS so rows never repeat."""
-    conds: list[Q | Exists] = []
+    conds: list[Any] = []
     f = filters
     if f.kind:
         conds.append(Q(kind=f.kind))

@@ -5,6 +5,8 @@ Linked from the profile page (owned by the sharing app) at ``/api/tokens/``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -32,11 +34,12 @@ class TokenForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def tokens(request: HttpRequest) -> HttpResponse:
     """List the user's tokens; a POST creates one and shows its key this once."""
+    user: Any = request.user  # login_required: a User
     form = TokenForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():
         try:
-            _token, new_key = api_token_create(user=request.user, name=form.cleaned_data["name"])
+            _token, new_key = api_token_create(user=user, name=form.cleaned_data["name"])
         except ValidationFailedError as exc:
             form.add_error("name", exc.message)
         else:
@@ -44,7 +47,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "new_key": new_key,
-        "tokens": ApiToken.objects.filter(user=request.user),
+        "tokens": ApiToken.objects.filter(user=user),
     }
     status = 400 if form.errors else 200
     return render(request, "api/tokens.html", context, status=status)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 
 from filmfolio.festivals.models import Entry
@@ -11,11 +13,13 @@ from filmfolio.people.models import PersonBiography
 
 def film_presskit_for() -> QuerySet:
     """Films with everything a press kit or an export shows, in a fixed number of queries."""
-    credits = Credit.objects.select_related("person", "role").prefetch_related(
+    credits: QuerySet = Credit.objects.select_related("person", "role").prefetch_related(
         "person__names",
         Prefetch("person__biographies", queryset=PersonBiography.objects.order_by("language")),
     )
-    return Film.objects.prefetch_related(
+    companies: QuerySet = FilmCompany.objects.select_related("organisation")
+    entries: QuerySet = Entry.objects.select_related("edition__festival", "section", "award")
+    lookups: list[Any] = [
         "titles",
         "texts",
         "genres",
@@ -23,9 +27,7 @@ def film_presskit_for() -> QuerySet:
         "languages",
         "links",
         Prefetch("credits", queryset=credits),
-        Prefetch("companies", queryset=FilmCompany.objects.select_related("organisation")),
-        Prefetch(
-            "festival_entries",
-            queryset=Entry.objects.select_related("edition__festival", "section", "award"),
-        ),
-    )
+        Prefetch("companies", queryset=companies),
+        Prefetch("festival_entries", queryset=entries),
+    ]
+    return Film.objects.prefetch_related(*lookups)

@@ -38,7 +38,7 @@ def _visible_film(request: HttpRequest, slug: str) -> Film:
 
 
 @require_GET
-def presskit_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+def presskit_pdf(request: HttpRequest, slug: str) -> HttpResponse | FileResponse:
     """The press kit PDF in the page's language (``?lang=`` overrides); built in the
     background when not yet stored for this version of the film."""
     film = _visible_film(request, slug)

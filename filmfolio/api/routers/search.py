@@ -68,8 +68,8 @@ def _page(cursor: str | None) -> int:
 
 
 def _request(query: SearchQuery) -> SearchRequest:
-    facets = {
-        name: (value,)
+    facets: dict[str, tuple[str, ...]] = {
+        name: (str(value),)
         for name in ("genre", "country", "language", "subtitle", "festival")
         if (value := getattr(query, name))
     }

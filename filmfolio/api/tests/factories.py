@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import factory
 from django.contrib.auth import get_user_model
 
@@ -39,9 +41,14 @@ class FilmFactory(factory.django.DjangoModelFactory):
         unlisted = factory.Trait(visibility=Visibility.UNLISTED)
 
     @factory.post_generation
-    def owner(self, create: bool, extracted: object, **kwargs: object) -> None:
+    def owner(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        """``FilmFactory(owner=user)`` makes ``user`` the film's owner."""
         if create and extracted is not None:
-            Collaborator.objects.create(film=self, user=extracted, role=CollaboratorRole.OWNER)
+            Collaborator.objects.create(
+                film=self,  # type: ignore[misc]  # factory_boy passes the created Film
+                user=extracted,
+                role=CollaboratorRole.OWNER,
+            )
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
