@@ -1,13 +1,23 @@
-"""Fixtures for press-kit tests: the demo catalogue (the three seed films)."""
+"""Fixtures for press-kit tests: an empty cache for each test (the film page caches its
+rendered record), the demo catalogue (the three seed films) and a fresh media folder."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from filmfolio.films.models import Film
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
