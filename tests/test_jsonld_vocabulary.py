@@ -8,11 +8,16 @@ a term, so it fails here instead of being silently ignored by search engines.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
 from pyld import jsonld
 from rdflib.namespace import SDO
+
+from filmfolio.web.tests.pagetext import jsonld_of
 
 SCHEMA = "http://schema.org/"
 # The schema.org context, reduced to what expansion needs: its vocabulary mapping and aliases
@@ -130,3 +135,37 @@ def test_the_loader_never_reaches_the_network():
         jsonld.expand(
             {"@context": "https://example.org/ctx", "name": "x"}, {"documentLoader": local_loader}
         )
+
+
+SEED_PAGES = [
+    "/films/out-of-focus/",
+    "/films/when-we-meet-under-the-same-sky/",
+    "/films/the-home-gleaners/",
+    "/people/shengze-zhu/",
+    "/festivals/cinema-du-reel/",
+]
+
+
+@pytest.fixture
+def demo(db):
+    cache.clear()
+    call_command("demo", stdout=io.StringIO())
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize("path", SEED_PAGES)
+def test_seed_pages_publish_only_schema_org_terms(client, demo, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    document = jsonld_of(response)
+    assert vocabulary_problems(document) == []
+
+
+def test_film_page_jsonld_expands_to_a_movie_with_its_facts(client, demo):
+    document = jsonld_of(client.get("/films/out-of-focus/"))
+    [movie] = jsonld.expand(document, {"documentLoader": local_loader})
+    assert movie["@type"] == [SCHEMA + "Movie"]
+    assert movie[SCHEMA + "name"] == [{"@value": "Out of Focus"}]
+    directors = movie[SCHEMA + "director"]
+    assert [d[SCHEMA + "name"] for d in directors] == [[{"@value": "Shengze Zhu"}]]

@@ -1,5 +1,6 @@
 """``{% presskit_actions film viewer %}`` (download links for the film page's action slot) and
-``{% presskit_head film %}`` (oEmbed discovery and Twitter card tags for the page head)."""
+``{% presskit_head film %}`` (the oEmbed discovery link for the page head; the Open Graph and
+Twitter card tags come with the film page's own head)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,6 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
-from filmfolio.films.choices import TextKind
-from filmfolio.presskit.content import pick_text
 from filmfolio.presskit.services import presskit_allowed
 
 register = template.Library()
@@ -34,13 +33,10 @@ def presskit_actions(film: Any, viewer: Any) -> dict[str, Any]:
 
 @register.inclusion_tag("presskit/head.html")
 def presskit_head(film: Any) -> dict[str, Any]:
-    """oEmbed discovery link and Twitter card tags of a film page."""
+    """The oEmbed discovery link of a film page."""
     site = settings.SITE_URL.rstrip("/")
     page = site + film.get_absolute_url()
-    texts = [t for t in film.texts.all() if t.kind in (TextKind.LOGLINE, TextKind.SYNOPSIS)]
-    text = pick_text(texts, "en")
     return {
         "oembed_url": site + reverse("presskit:oembed") + "?" + urlencode({"url": page}),
         "title": str(film),
-        "description": (text.body if text else "")[:200],
     }

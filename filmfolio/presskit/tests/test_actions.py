@@ -32,11 +32,11 @@ def test_unlisted_film_offers_press_kit_to_owner_only():
     assert 'href="/exports/films/draft.csl.json"' in _slot(film, Viewer.anonymous())
 
 
-def test_head_tags_point_oembed_at_the_film_page():
+def test_head_link_points_oembed_at_the_film_page():
     film = FilmFactory(slug="open", title="入戏", year=2012)
     html = Template("{% load presskit %}{% presskit_head film %}").render(Context({"film": film}))
     assert (
         'href="http://127.0.0.1:8000/oembed?url=http%3A%2F%2F127.0.0.1%3A8000%2Ffilms%2Fopen%2F"'
         in html
     )
-    assert '<meta name="twitter:title" content="入戏 (2012)">' in html
+    assert 'title="入戏 (2012)"' in html
