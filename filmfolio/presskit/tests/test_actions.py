@@ -40,3 +40,9 @@ def test_head_link_points_oembed_at_the_film_page():
         in html
     )
     assert 'title="入戏 (2012)"' in html
+
+
+def test_film_page_shows_the_press_kit_links(client, demo):
+    html = client.get("/films/out-of-focus/").content.decode()
+    assert 'href="/presskit/out-of-focus.pdf?lang=en"' in html
+    assert 'href="/exports/films/out-of-focus.bib"' in html
