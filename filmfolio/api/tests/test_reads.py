@@ -233,3 +233,23 @@ def test_roles_vocabulary(client):
         "name_zh": "导演",
         "category": "director",
     }
+
+
+def test_people_and_festival_lists_query_budget(client, django_assert_max_num_queries):
+    for _n in range(10):
+        EntryFactory(film=CreditFactory().film)
+    with django_assert_max_num_queries(3):
+        assert len(_slugs(client.get("/api/v1/people?limit=50"))) == 10
+    with django_assert_max_num_queries(3):
+        assert len(_slugs(client.get("/api/v1/festivals?limit=50"))) == 10
+
+
+def test_festival_detail_query_budget(client, django_assert_max_num_queries):
+    festival = FestivalFactory(slug="big")
+    for year in range(2000, 2010):
+        edition = EditionFactory(festival=festival, year=year)
+        edition.sections.create(name="Competition")
+        EntryFactory(edition=edition)
+    with django_assert_max_num_queries(8):
+        body = client.get("/api/v1/festivals/big").json()
+    assert len(body["editions"]) == 10
