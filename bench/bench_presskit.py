@@ -62,7 +62,6 @@ def _cached_download(slug: str, language: str) -> float:
     started = time.perf_counter()
     response = client.get(url)
     b"".join(response.streaming_content)
-    response.close()
     return time.perf_counter() - started
 
 

@@ -62,9 +62,12 @@ FACTS = {
 
 
 def _status(client, url: str) -> int:
-    """GET ``url`` and close the response (a FileResponse holds the stored file open)."""
+    """GET ``url`` and read the whole body: a FileResponse holds the stored file open until it
+    is consumed (the test client then closes it without closing the database connection, as
+    calling ``close()`` directly would on PostgreSQL)."""
     response = client.get(url)
-    response.close()
+    if response.streaming:
+        b"".join(response.streaming_content)
     return response.status_code
 
 
@@ -97,7 +100,6 @@ def test_press_kit_of_each_seed_film_holds_its_facts(
     assert response["Content-Type"] == "application/pdf"
     assert f'filename="{slug}-presskit-{language}.pdf"' in response["Content-Disposition"]
     pdf = b"".join(response.streaming_content)
-    response.close()
     assert pdf.startswith(b"%PDF-")
     text = _text(pdf, tmp_path)
     for fact in FACTS[(slug, language)]:
@@ -109,7 +111,6 @@ def test_press_kit_follows_the_page_language(client, demo, media_root, tmp_path)
     response = client.get("/presskit/out-of-focus.pdf", headers={"Accept-Language": "zh-hans"})
     assert 'presskit-zh-hans.pdf"' in response["Content-Disposition"]
     text = _text(b"".join(response.streaming_content), tmp_path)
-    response.close()
     assert text.startswith("虚焦")
 
 
