@@ -9,7 +9,7 @@ from ninja import NinjaAPI
 from .errors import install_error_handlers
 from .openapi import add_links
 from .renderers import UnicodeJSONRenderer
-from .routers import edits, films, people, search, vocabulary
+from .routers import edits, fallback, films, people, search, vocabulary
 
 
 class FilmfolioAPI(NinjaAPI):
@@ -38,3 +38,4 @@ api.add_router("", people.router)
 api.add_router("", search.router)
 api.add_router("", vocabulary.router)
 api.add_router("", edits.router)
+api.add_router("", fallback.router)  # last: unknown addresses get the JSON 404 body

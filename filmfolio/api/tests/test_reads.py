@@ -253,3 +253,15 @@ def test_festival_detail_query_budget(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         body = client.get("/api/v1/festivals/big").json()
     assert len(body["editions"]) == 10
+
+
+def test_unknown_api_address_is_a_json_404(client):
+    response = client.get("/api/v1/nothing/here")
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": {
+            "code": "not_found",
+            "message": "There is no API endpoint at this address.",
+            "fields": {},
+        }
+    }
