@@ -67,7 +67,8 @@ def test_live_api_passes_every_schemathesis_check(live_server, tmp_path):
         "--report-dir",
         str(tmp_path),
     ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+    # In tmp_path: schemathesis keeps its cache in the working directory.
+    result = subprocess.run(command, capture_output=True, text=True, timeout=1800, cwd=tmp_path)
     summary = result.stdout[-6000:]
     assert result.returncode == 0, summary
     assert " passed" in summary and "failures" not in summary.lower(), summary
