@@ -17,5 +17,7 @@ urlpatterns = [
     path("people/", include("filmfolio.people.urls")),
     path("festivals/", include("filmfolio.festivals.urls")),
     path("search/", include("filmfolio.search.urls")),
+    path("api/", include("filmfolio.api.urls")),
+    path("", include("filmfolio.presskit.urls")),
     path("", include("filmfolio.web.urls")),
 ]
