@@ -1,15 +1,24 @@
 """Root URL configuration: each app brings its own urls module."""
 
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
+
+# The admin signs in through the site's rate-limited login page.
+admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("filmfolio.accounts.urls")),
+    path("share/", include("filmfolio.sharing.urls")),
+    path("films/", include("filmfolio.films.editing.urls")),
     path("films/", include("filmfolio.films.urls")),
     path("people/", include("filmfolio.people.urls")),
     path("festivals/", include("filmfolio.festivals.urls")),
     path("search/", include("filmfolio.search.urls")),
     path("import/", include("filmfolio.importer.urls")),
+    path("api/", include("filmfolio.api.urls")),
+    path("", include("filmfolio.presskit.urls")),
     path("", include("filmfolio.web.urls")),
 ]

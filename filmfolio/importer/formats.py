@@ -2,7 +2,8 @@
 
 JSONL: one record per line, a JSON object with the `FilmRecord` fields (fields at their default
 left out). CSV: one film per row; scalar fields are plain columns, budget and specs are spread
-over columns, and every list (titles, genres, countries, languages, texts, links, companies,
+over columns (a JSON object in a `budget` or `specs` column is read too: the press kit's
+catalogue export), and every list (titles, genres, countries, languages, texts, links, companies,
 credits, festivals) is one column holding JSON. An empty cell means "not stated". The column
 list is `CSV_COLUMNS`; docs/importer.md shows an example.
 
@@ -53,6 +54,8 @@ LIST_COLUMNS = [
     "festivals",
 ]
 CSV_COLUMNS = [*SCALAR_COLUMNS, *BUDGET_COLUMNS, *SPEC_COLUMNS, *LIST_COLUMNS]
+# Also read: budget and specs as one JSON object each (the press kit's catalogue export).
+OBJECT_COLUMNS = ["budget", "specs"]
 FORMATS = ("jsonl", "csv")
 
 
@@ -105,7 +108,8 @@ def _first(error: ValidationError) -> str:
 
 def _csv_rows(stream: IO[str]) -> Iterator[Row]:
     reader = csv.DictReader(stream)
-    unknown = [c for c in reader.fieldnames or [] if c not in CSV_COLUMNS]
+    known = {*CSV_COLUMNS, *OBJECT_COLUMNS}
+    unknown = [c for c in reader.fieldnames or [] if c not in known]
     if unknown or "title" not in (reader.fieldnames or []):
         message = _("The header must name the columns of docs/importer.md; unknown: %(c)s") % {
             "c": ", ".join(unknown) or "-"
@@ -138,7 +142,7 @@ def _csv_data(cells: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str
     specs = {c: cells[c] for c in SPEC_COLUMNS if cells.get(c)}
     if specs:
         data["specs"] = specs
-    for column in LIST_COLUMNS:
+    for column in [*LIST_COLUMNS, *OBJECT_COLUMNS]:
         if not cells.get(column):
             continue
         try:

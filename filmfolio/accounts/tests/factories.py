@@ -11,6 +11,9 @@ from django.contrib.auth.models import User
 from filmfolio.accounts.choices import OrganisationKind
 from filmfolio.accounts.models import Membership, Organisation
 
+# The password every ``UserFactory`` user has (for login tests).
+PASSWORD = "pass-word-123"
+
 
 class UserFactory(factory.django.DjangoModelFactory[User]):
     """A user with a usable password ("pass-word-123")."""
@@ -22,7 +25,7 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "pass-word-123")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     class Params:
         staff = factory.Trait(is_staff=True, is_superuser=True)

@@ -197,3 +197,16 @@ def test_import_queues_the_search_index_update(tmp_path, django_capture_on_commi
         ("film", "Rooftops"),
         ("person", "Shengze Zhu"),
     ]
+
+
+def test_the_press_kit_csv_export_imports(tmp_path):
+    from filmfolio.presskit.exports import csv_lines
+
+    call_command("demo", stdout=io.StringIO())
+    before = _export("--all")
+    path = tmp_path / "presskit.csv"
+    path.write_text("".join(csv_lines(records_for(Film.objects.all()))), encoding="utf-8")
+    _wipe()
+    out, _ = _import(path)
+    assert out.startswith("Imported 3 films (3 new, 0 replaced)")
+    assert _export("--all") == before
