@@ -8,6 +8,7 @@ from functools import lru_cache
 from .quantities import ORDINAL_RE, full_date, ordinal_value, two_digit_year
 from .record import FestivalEntry
 
+_YEAR_AFTER = re.compile(r"\s*(?:,\s*|\(\s*|in\s+)?((?:19|20)\d\d)\b(?![\d-])")
 _ENDS_WITH_YEAR = re.compile(r"\d{4}$")
 _AWARD_LINE = re.compile(r"award|prize|winner|mention|nomin|shortlis|selection", re.I)
 _YR = r"(?:\d{4}|\d{2}'|'\d{2})"
@@ -146,6 +147,8 @@ def sentence_entries(sentence: str) -> list[FestivalEntry]:
         prev_end = end
         if result is None:
             continue
+        if year is None:
+            year = _year_after(sentence[end:])
         entry = FestivalEntry(festival=name, edition=edition, year=year, award=award, result=result)
         entry.section = _section(sentence)
         ed = _EDITION.search(sentence)
@@ -153,6 +156,12 @@ def sentence_entries(sentence: str) -> list[FestivalEntry]:
             entry.edition = str(ordinal_value(ed.group("ord")))
         out.append(entry)
     return out
+
+
+def _year_after(text: str) -> int | None:
+    """The event's year written right after its name: "... Réel in 2014", "... Festival (2014)"."""
+    m = _YEAR_AFTER.match(text)
+    return int(m.group(1)) if m else None
 
 
 def _section(sentence: str) -> str | None:

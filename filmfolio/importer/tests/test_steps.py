@@ -1,5 +1,7 @@
 """Unit tests for each extraction step, with exact values."""
 
+import pytest
+
 from filmfolio.importer.extract import credits, festivals, kind, labels, quantities, specs
 from filmfolio.importer.extract.clean import clean_text, html_to_text
 from filmfolio.importer.extract.decode import decode_bytes
@@ -103,3 +105,16 @@ def test_cleaning_and_decoding():
     assert decode_bytes("片名".encode("gb18030"))[0] == "片名"
     assert decode_bytes("abc".encode("utf-16"))[0] == "abc"
     assert decode_bytes(bytes(range(256)) * 4)[1].startswith("binary data")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Selected for the 36th Cinéma du Réel in 2014.", 2014),
+        ("It won Best Short at the Sundance Film Festival (2012).", 2012),
+        ("Selected for the 36th Cinéma du Réel in 2014-2015.", None),
+        ("Selected for the 36th Cinéma du Réel.", None),
+    ],
+)
+def test_event_year_written_after_the_event(sentence, year):
+    assert [e.year for e in festivals.sentence_entries(sentence)] == [year]
