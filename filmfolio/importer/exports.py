@@ -23,25 +23,38 @@ from .records import FilmRecord
 
 CHUNK_SIZE = 500
 
+# Prefetched lists are kept in attributes ("to_attr"): Django then builds no related manager
+# and queryset per film and relation, which was most of the time of a large export.
 FILM_PREFETCH = (
-    "titles",
-    "countries",
-    "languages",
-    "texts",
-    "links",
-    "genres",
-    Prefetch("companies", queryset=FilmCompany.objects.select_related("organisation")),
+    *(
+        Prefetch(name, to_attr=f"export_{name}")
+        for name in ("titles", "countries", "languages", "texts", "links", "genres")
+    ),
+    Prefetch(
+        "companies",
+        queryset=FilmCompany.objects.select_related("organisation"),
+        to_attr="export_companies",
+    ),
     Prefetch(
         "credits",
         queryset=Credit.objects.select_related("role", "person").prefetch_related(
-            "person__names", "person__biographies"
+            Prefetch("person__names", to_attr="export_names"),
+            Prefetch("person__biographies", to_attr="export_biographies"),
         ),
+        to_attr="export_credits",
     ),
     Prefetch(
         "festival_entries",
         queryset=Entry.objects.select_related("edition__festival", "section", "award"),
+        to_attr="export_festival_entries",
     ),
 )
+
+
+def _rows(obj: Any, relation: str) -> list[Any]:
+    """A relation's rows: the list `FILM_PREFETCH` kept, or (prefetched otherwise) .all()."""
+    kept = getattr(obj, f"export_{relation}", None)
+    return kept if kept is not None else list(getattr(obj, relation).all())
 
 
 def records_for(films: QuerySet[Film]) -> Iterator[FilmRecord]:
@@ -57,16 +70,17 @@ def film_record_for(film: Film) -> FilmRecord:
         "slug": film.slug,
         "title": film.title,
         "titles": [
-            {"text": t.text, "kind": t.kind, "language": t.language} for t in film.titles.all()
+            {"text": t.text, "kind": t.kind, "language": t.language} for t in _rows(film, "titles")
         ],
         "year": film.year,
         "completion_date": film.completion_date,
         "kind": film.kind or None,
-        "genres": [g.name_en for g in film.genres.all()],
+        "genres": [g.name_en for g in _rows(film, "genres")],
         "runtime_minutes": film.runtime_minutes,
-        "countries": [{"country": c.country, "role": c.role} for c in film.countries.all()],
+        "countries": [{"country": c.country, "role": c.role} for c in _rows(film, "countries")],
         "languages": [
-            {"language": x.language, "role": x.role, "label": x.label} for x in film.languages.all()
+            {"language": x.language, "role": x.role, "label": x.label}
+            for x in _rows(film, "languages")
         ],
         "budget": _budget(film),
         "specs": {
@@ -80,15 +94,15 @@ def film_record_for(film: Film) -> FilmRecord:
         # A password cannot travel in a record: a password film is exported as private.
         "visibility": film.visibility if film.visibility != "password" else "private",
         "texts": [
-            {"kind": t.kind, "language": t.language, "body": t.body} for t in film.texts.all()
+            {"kind": t.kind, "language": t.language, "body": t.body} for t in _rows(film, "texts")
         ],
-        "links": [{"kind": x.kind, "url": x.url, "label": x.label} for x in film.links.all()],
+        "links": [{"kind": x.kind, "url": x.url, "label": x.label} for x in _rows(film, "links")],
         "companies": [
             {"name": c.organisation.name, "kind": c.organisation.kind, "role": c.role}
-            for c in film.companies.all()
+            for c in _rows(film, "companies")
         ],
-        "credits": [_credit(c) for c in film.credits.all()],
-        "festivals": [_entry(e) for e in film.festival_entries.all()],
+        "credits": [_credit(c) for c in _rows(film, "credits")],
+        "festivals": [_entry(e) for e in _rows(film, "festival_entries")],
     }
     return FilmRecord.model_validate(data)
 
@@ -117,9 +131,9 @@ def _credit(credit: Credit) -> dict[str, Any]:
             "slug": person.slug,
             "names": [
                 {"name": n.name, "script": n.script, "order": n.order or None}
-                for n in person.names.all()
+                for n in _rows(person, "names")
             ],
-            "biographies": {b.language: b.body for b in person.biographies.all()},
+            "biographies": {b.language: b.body for b in _rows(person, "biographies")},
             "country": person.country,
         }
     return out
