@@ -9,5 +9,6 @@ urlpatterns = [
     path("films/", include("filmfolio.films.urls")),
     path("people/", include("filmfolio.people.urls")),
     path("festivals/", include("filmfolio.festivals.urls")),
+    path("media/", include("filmfolio.media.urls")),
     path("", include("filmfolio.web.urls")),
 ]
