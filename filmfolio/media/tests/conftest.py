@@ -21,11 +21,25 @@ def media_dirs(settings, tmp_path):
     return tmp_path
 
 
-def make_clip(path: Path, *, seconds: float = 2, size: str = "640x360", audio: bool = True,
-              faststart: bool = False) -> Path:
+def make_clip(
+    path: Path,
+    *,
+    seconds: float = 2,
+    size: str = "640x360",
+    audio: bool = True,
+    faststart: bool = False,
+) -> Path:
     """A test clip made by ffmpeg: ``testsrc`` picture and ``sine`` tone, H.264/AAC MP4."""
-    args = ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-            f"testsrc=size={size}:rate=25:duration={seconds}"]
+    args = [
+        "ffmpeg",
+        "-v",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        f"testsrc=size={size}:rate=25:duration={seconds}",
+    ]
     if audio:
         args += ["-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}", "-c:a", "aac"]
     args += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]

@@ -20,8 +20,9 @@ def tus_create(client, *, film, length: int, kind="trailer", visibility="film", 
         "/media/uploads/",
         HTTP_TUS_RESUMABLE="1.0.0",
         HTTP_UPLOAD_LENGTH=str(length),
-        HTTP_UPLOAD_METADATA=metadata(film=film.slug, kind=kind, visibility=visibility,
-                                      filename="my clip.mov", **extra),
+        HTTP_UPLOAD_METADATA=metadata(
+            film=film.slug, kind=kind, visibility=visibility, filename="my clip.mov", **extra
+        ),
     )
 
 
@@ -29,8 +30,9 @@ def tus_patch(client, url: str, *, offset: int, data: bytes, checksum: str | Non
     headers = {"HTTP_TUS_RESUMABLE": "1.0.0", "HTTP_UPLOAD_OFFSET": str(offset)}
     if checksum:
         headers["HTTP_UPLOAD_CHECKSUM"] = checksum
-    return client.generic("PATCH", url, data, content_type="application/offset+octet-stream",
-                          **headers)
+    return client.generic(
+        "PATCH", url, data, content_type="application/offset+octet-stream", **headers
+    )
 
 
 def sha1_header(data: bytes) -> str:
@@ -40,14 +42,15 @@ def sha1_header(data: bytes) -> str:
 def upload_file(client, *, film, path: Path, chunk: int = 256 * 1024, **kw):
     """Upload ``path`` in chunks through tus; run on-commit work (the transcode) inline."""
     data = path.read_bytes()
-    created = tus_create(client, film=film, length=len(data),
-                         sha256=hashlib.sha256(data).hexdigest(), **kw)
+    created = tus_create(
+        client, film=film, length=len(data), sha256=hashlib.sha256(data).hexdigest(), **kw
+    )
     assert created.status_code == 201, created.content
     url = created["Location"]
     offset, response = 0, None
     with TestCase.captureOnCommitCallbacks(execute=True):
         while offset < len(data):
-            part = data[offset:offset + chunk]
+            part = data[offset : offset + chunk]
             response = tus_patch(client, url, offset=offset, data=part, checksum=sha1_header(part))
             assert response.status_code == 204, response.content
             offset = int(response["Upload-Offset"])

@@ -24,7 +24,10 @@ def test_check_accepts_a_jpeg_and_chooses_the_extension():
     ("data", "message"),
     [
         (b"", "The file is empty."),
-        (b"just some text, renamed to .jpg", "This file is not an image we can read (JPEG, PNG, WebP)."),
+        (
+            b"just some text, renamed to .jpg",
+            "This file is not an image we can read (JPEG, PNG, WebP).",
+        ),
         (jpeg_with_gps()[:400], "The image is damaged or incomplete."),
     ],
 )
@@ -48,7 +51,9 @@ def test_decompression_bomb_is_refused_before_decoding():
 
 
 def test_renditions_are_webp_at_widths_not_above_the_original():
-    result = images.renditions(jpeg_with_gps(), widths=[320, 640, 1280], quality=80, max_pixels=LIMIT)
+    result = images.renditions(
+        jpeg_with_gps(), widths=[320, 640, 1280], quality=80, max_pixels=LIMIT
+    )
     assert [(r.width, r.height) for r in result] == [(320, 240), (640, 480), (800, 600)]
     for rendition in result:
         with Image.open(io.BytesIO(rendition.data)) as img:

@@ -31,11 +31,19 @@ def test_upload_in_chunks_becomes_a_ready_video(client, film, owner, clip):
     video = ready_video(client, film=film, path=clip, kind="screener", visibility="screener")
     upload = video.upload
     assert (upload.state, upload.offset_bytes, upload.client_filename) == (
-        UploadState.COMPLETE, clip.stat().st_size, "my clip.mov")
+        UploadState.COMPLETE,
+        clip.stat().st_size,
+        "my clip.mov",
+    )
     assert not staging_path(upload).exists()
     assert video.original_file == f"films/{film.pk}/videos/{video.public_id}/original.mp4"
     assert video.sha256 == hashlib.sha256(clip.read_bytes()).hexdigest()
-    assert (video.kind, video.visibility, video.width, video.height) == ("screener", "screener", 640, 360)
+    assert (video.kind, video.visibility, video.width, video.height) == (
+        "screener",
+        "screener",
+        640,
+        360,
+    )
     assert (video.state, video.progress_percent, video.attempt_count) == (VideoState.READY, 100, 1)
     assert [e.profile.name for e in video.encodings.all()] == ["360p"]
 
@@ -49,7 +57,10 @@ def test_resume_after_an_interrupted_chunk(client, film, owner, clip, settings):
     assert tus_patch(client, url, offset=0, data=data[:half]).status_code == 204
     head = client.head(url, HTTP_TUS_RESUMABLE="1.0.0")
     assert (head.status_code, head["Upload-Offset"], head["Upload-Length"]) == (
-        200, str(half), str(len(data)))
+        200,
+        str(half),
+        str(len(data)),
+    )
     # A client that lost track and resends from 0 is told the offset does not match.
     conflict = tus_patch(client, url, offset=0, data=data)
     assert conflict.status_code == 409
@@ -101,8 +112,10 @@ def test_text_file_renamed_as_video_is_rejected_clearly(client, film, owner):
     client.force_login(owner)
     response = _upload_bytes(client, film, b"This is a shopping list, not a film.\n" * 50)
     assert response.status_code == 422
-    reason = ("This file is not a video we can read: it may be damaged, incomplete or another "
-              "kind of file.")
+    reason = (
+        "This file is not a video we can read: it may be damaged, incomplete or another "
+        "kind of file."
+    )
     assert response.json() == {"error": reason}
     upload = Upload.objects.get()
     assert (upload.state, upload.rejection_reason) == (UploadState.REJECTED, reason)
