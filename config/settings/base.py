@@ -151,6 +151,7 @@ if os.environ.get("FILMFOLIO_STORAGE", "local") == "s3":
             "querystring_auth": True,
             "querystring_expire": int(os.environ.get("FILMFOLIO_S3_URL_SECONDS", "300")),
             "file_overwrite": True,
+            "signature_version": "s3v4",
             "addressing_style": os.environ.get("FILMFOLIO_S3_ADDRESSING_STYLE", "path"),
         },
     }
