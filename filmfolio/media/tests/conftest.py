@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from .clips import make_clip
 from .factories import CollaboratorFactory, FilmFactory, UserFactory
 
 
@@ -19,34 +19,6 @@ def media_dirs(settings, tmp_path):
     settings.FILMFOLIO_MEDIA_WORK_DIR = str(tmp_path / "work")
     settings.FILMFOLIO_MEDIA = {"HEARTBEAT_SECONDS": 0.2}
     return tmp_path
-
-
-def make_clip(
-    path: Path,
-    *,
-    seconds: float = 2,
-    size: str = "640x360",
-    audio: bool = True,
-    faststart: bool = False,
-) -> Path:
-    """A test clip made by ffmpeg: ``testsrc`` picture and ``sine`` tone, H.264/AAC MP4."""
-    args = [
-        "ffmpeg",
-        "-v",
-        "error",
-        "-y",
-        "-f",
-        "lavfi",
-        "-i",
-        f"testsrc=size={size}:rate=25:duration={seconds}",
-    ]
-    if audio:
-        args += ["-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}", "-c:a", "aac"]
-    args += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]
-    if faststart:
-        args += ["-movflags", "+faststart"]
-    subprocess.run([*args, str(path)], check=True)
-    return path
 
 
 @pytest.fixture(scope="session")

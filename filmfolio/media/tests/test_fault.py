@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from .conftest import make_clip
+from .clips import make_clip
 from .processes import (
     ROOT,
     SETUP,

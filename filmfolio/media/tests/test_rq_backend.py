@@ -9,7 +9,7 @@ import sys
 import pytest
 import redis
 
-from .conftest import make_clip
+from .clips import make_clip
 from .processes import ROOT, SETUP, env_for, manage, row
 
 pytestmark = pytest.mark.slow

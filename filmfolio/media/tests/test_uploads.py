@@ -11,7 +11,7 @@ from filmfolio.media.choices import UploadState, VideoState
 from filmfolio.media.models import Upload, Video
 from filmfolio.media.services.uploads import staging_path
 
-from .conftest import make_clip
+from .clips import make_clip
 from .factories import UserFactory
 from .flows import ready_video, sha1_header, tus_create, tus_patch
 
