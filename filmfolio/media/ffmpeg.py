@@ -27,10 +27,11 @@ _PR_SET_PDEATHSIG = 1
 class MediaToolError(Exception):
     """ffmpeg or ffprobe failed; ``reason`` is a short readable explanation."""
 
-    def __init__(self, reason: str, *, detail: str = "") -> None:
+    def __init__(self, reason: str, *, detail: str = "", retryable: bool = True) -> None:
         super().__init__(reason)
         self.reason = reason
         self.detail = detail
+        self.retryable = retryable
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ def video_transcode(*, video_id: int) -> str:
     except LeaseLostError:
         return "lease lost"
     except ffmpeg.MediaToolError as exc:
-        _fail(video, attempt, exc.reason, exc.detail)
+        _fail(video, attempt, exc.reason, exc.detail, retryable=exc.retryable)
         return "failed"
     except Exception as exc:  # storage or database trouble: record it, retry within the bound
         log.exception("transcode of video %s failed", video_id)
@@ -131,8 +131,10 @@ class _Heartbeat:
     def __init__(self, video: Video, attempt: TranscodeAttempt) -> None:
         self.video, self.attempt, self.last = video, attempt, 0.0
         self.every = float(media_setting("HEARTBEAT_SECONDS"))
+        self.seconds_done = 0.0
 
     def __call__(self, seconds_done: float) -> None:
+        self.seconds_done = max(self.seconds_done, seconds_done)
         if time.monotonic() - self.last < self.every:
             return
         self.last = time.monotonic()
@@ -178,6 +180,7 @@ def _encode(video: Video, attempt: TranscodeAttempt, out_dir: Path) -> list[ffmp
         threads=int(media_setting("FFMPEG_THREADS")),
     )
     ffmpeg.run(args, timeout=limit, memory_bytes=memory, on_progress=heartbeat)
+    _check_complete(video, heartbeat.seconds_done)
     heartbeat.beat(96)
     at = min(5.0, (video.duration_seconds or 0) / 10)
     poster = ffmpeg.poster_args(
@@ -188,6 +191,17 @@ def _encode(video: Video, attempt: TranscodeAttempt, out_dir: Path) -> list[ffmp
     )
     ffmpeg.run(poster, timeout=min(limit, 300.0), memory_bytes=memory)
     return rungs
+
+
+def _check_complete(video: Video, seconds_done: float) -> None:
+    """Refuse a source whose pictures stop well before its declared duration (a cut file)."""
+    declared = video.duration_seconds or 0
+    if declared and seconds_done < declared * 0.9 - 1:
+        reason = _(
+            "The video stops at %(done).1f s of %(total).1f s: the file looks truncated or "
+            "damaged. Upload it again."
+        ) % {"done": seconds_done, "total": declared}
+        raise ffmpeg.MediaToolError(reason, retryable=False)
 
 
 def _publish(video: Video, attempt: TranscodeAttempt, out_dir: Path, rungs) -> None:
@@ -238,7 +252,9 @@ def _encodings(video: Video, rungs, prefix: str, uploaded: dict[str, list[str]])
     return rows
 
 
-def _fail(video: Video, attempt: TranscodeAttempt, reason: str, detail: str) -> None:
+def _fail(
+    video: Video, attempt: TranscodeAttempt, reason: str, detail: str, *, retryable: bool = True
+) -> None:
     """Close the attempt; queue another within the bound, or mark the video failed."""
     from ..tasks import transcode_video_task
 
@@ -250,7 +266,8 @@ def _fail(video: Video, attempt: TranscodeAttempt, reason: str, detail: str) -> 
         )
         if current.current_attempt != attempt.number or current.state != VideoState.TRANSCODING:
             return
-        if current.attempt_count < int(media_setting("TRANSCODE_MAX_ATTEMPTS")):
+        budget_left = current.attempt_count < int(media_setting("TRANSCODE_MAX_ATTEMPTS"))
+        if retryable and budget_left:
             current.state, current.lease_expires_at = VideoState.QUEUED, None
             current.save(update_fields=["state", "lease_expires_at", "updated_at"])
             transaction.on_commit(lambda: transcode_video_task.enqueue(current.pk))

@@ -13,7 +13,6 @@ import base64
 import fcntl
 import hashlib
 import os
-import uuid
 from pathlib import Path
 from typing import IO, Any
 
@@ -115,6 +114,9 @@ def upload_append(
     _require_owner(upload, actor)
     if upload.state != UploadState.RECEIVING:
         raise UploadConflictError(_("This upload is already finished."))
+    if upload.offset_bytes == upload.length_bytes == offset and not length:
+        _finish(upload)  # every byte was in but finishing was cut short: finish now
+        return upload
     path = staging_path(upload)
     with path.open("r+b") as handle:
         try:
@@ -163,10 +165,26 @@ class _StagedFile(File):
         return str(self.name)
 
 
+def _stored_original(upload: Upload) -> Path | None:
+    """The original already moved into local storage by a finish that was cut short."""
+    for name in storage.walk(storage.video_dir(upload.film_id, upload.pk)):
+        if name.rsplit("/", 1)[-1].startswith("original."):
+            return storage.local_path(name)
+    return None
+
+
 def _finish(upload: Upload) -> None:
-    """Verify, probe, store and record the finished upload, or reject it with a reason."""
+    """Verify, probe, store and record the finished upload, or reject it with a reason.
+
+    Safe to run again after a crash: the video's id is the upload's id, so the stored name is
+    the same, and a staging file already moved into storage is picked up from there.
+    """
     path = staging_path(upload)
+    if not path.exists():
+        path = _stored_original(upload) or path
     try:
+        if not path.exists():
+            raise ValidationFailedError(_("The uploaded file was lost. Upload it again."))
         sha256 = _hash_file(path)
         if upload.sha256_expected and sha256 != upload.sha256_expected:
             raise ValidationFailedError(
@@ -176,13 +194,16 @@ def _finish(upload: Upload) -> None:
     except ValidationFailedError as exc:
         _reject(upload, exc.message)
         raise
-    public_id = uuid.uuid4()
+    public_id = upload.pk
     ext = EXTENSIONS.get(probe.container.split(",")[0], "bin")
     name = f"{storage.video_dir(upload.film_id, public_id)}/original.{ext}"
-    with path.open("rb") as handle:
-        storage.media_storage().save(name, _StagedFile(handle, name=str(path)))
+    if storage.local_path(name) != path:
+        if storage.media_storage().exists(name):
+            storage.media_storage().delete(name)
+        with path.open("rb") as handle:
+            storage.media_storage().save(name, _StagedFile(handle, name=str(path)))
     _record_video(upload, public_id, name, sha256, probe)
-    path.unlink(missing_ok=True)
+    staging_path(upload).unlink(missing_ok=True)
 
 
 def _hash_file(path: Path) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from django.core.files import File
 from django.test import TestCase
 
+from filmfolio.media import storage
 from filmfolio.media.choices import UploadState, VideoState
 from filmfolio.media.models import Upload, Video
 from filmfolio.media.services.uploads import staging_path
@@ -133,7 +135,9 @@ def test_truncated_mp4_is_rejected(client, film, owner, clip):
 
 
 @pytest.mark.slow
-def test_truncated_faststart_mp4_fails_its_transcode_with_a_reason(client, film, owner, tmp_path):
+def test_truncated_faststart_mp4_fails_its_transcode_once_with_a_reason(
+    client, film, owner, tmp_path
+):
     # With the index at the front, a cut file probes fine; the transcode then finds the damage.
     clip = make_clip(tmp_path / "fs.mp4", seconds=4, faststart=True)
     data = clip.read_bytes()
@@ -143,9 +147,12 @@ def test_truncated_faststart_mp4_fails_its_transcode_with_a_reason(client, film,
         response = tus_patch(client, url, offset=0, data=data[: len(data) // 3])
     assert response.status_code == 204
     video = Video.objects.get()
-    assert video.state in (VideoState.READY, VideoState.FAILED)
-    if video.state == VideoState.FAILED:
-        assert video.failure_reason
+    assert (video.state, video.attempt_count) == (VideoState.FAILED, 1)
+    assert video.failure_reason.startswith("The video stops at ")
+    assert video.failure_reason.endswith(
+        " s of 4.0 s: the file looks truncated or damaged. Upload it again."
+    )
+    assert video.encodings.count() == 0
 
 
 def test_other_users_cannot_open_or_append_to_an_upload(client, film, owner):
@@ -172,3 +179,29 @@ def test_terminate_deletes_the_partial_file(client, film, owner):
     assert client.delete(url, HTTP_TUS_RESUMABLE="1.0.0").status_code == 204
     assert not staging_path(upload).exists()
     assert Upload.objects.count() == 0
+
+
+def test_a_finish_cut_short_after_the_move_is_completed_on_resume(client, film, owner, clip):
+    # State left by a crash between moving the file into storage and writing the video row.
+    client.force_login(owner)
+    data = clip.read_bytes()
+    url = tus_create(client, film=film, length=len(data))["Location"]
+    upload = Upload.objects.get()
+    staging_path(upload).write_bytes(data)
+    Upload.objects.filter(pk=upload.pk).update(offset_bytes=len(data))
+    stored = f"films/{film.pk}/videos/{upload.pk}/original.mp4"
+    with staging_path(upload).open("rb") as handle:
+        storage.media_storage().save(stored, File(handle))
+    staging_path(upload).unlink()
+    head = client.head(url, HTTP_TUS_RESUMABLE="1.0.0")
+    assert head["Upload-Offset"] == str(len(data))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = tus_patch(client, url, offset=len(data), data=b"")
+    assert response.status_code == 204
+    video = Video.objects.get()
+    assert (video.public_id, video.original_file, video.state) == (
+        upload.pk,
+        stored,
+        VideoState.READY,
+    )
+    assert video.sha256 == hashlib.sha256(data).hexdigest()

@@ -128,14 +128,15 @@ def upload_resource(request: HttpRequest, upload_id: str) -> HttpResponse:
 
 
 def _patch(request: HttpRequest, upload: Upload) -> HttpResponse:
-    if request.content_type != "application/offset+octet-stream":
+    length = int(request.headers.get("Content-Length") or 0)
+    if length and request.content_type != "application/offset+octet-stream":
         return _error(_("Chunks must be sent as application/offset+octet-stream."), 415)
     services.upload_append(
         upload=upload,
         actor=request.user,
         offset=_int_header(request, "Upload-Offset"),
         stream=request,
-        length=int(request.headers.get("Content-Length") or 0),
+        length=length,
         checksum=parse_checksum(request.headers.get("Upload-Checksum", "")),
     )
     return _tus(HttpResponse(status=204))
