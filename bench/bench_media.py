@@ -142,6 +142,7 @@ def bench_transcode(owner, film, seconds: int, size: str, runs: int) -> dict:
     from filmfolio.media import storage
 
     source = storage.local_path(video.original_file)
+    assert source is not None, "the benchmark runs on local storage"
     raw, ours = [], []
     for _ in range(runs):  # alternate to share any drift in machine load
         raw.append(raw_transcode(video, source))

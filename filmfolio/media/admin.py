@@ -24,14 +24,14 @@ class ImageAdmin(admin.ModelAdmin):
 
 class EncodingInline(admin.TabularInline):
     model = Encoding
-    fields = ["profile", "width", "height", "bandwidth_bps", "size_bytes"]
+    fields = ("profile", "width", "height", "bandwidth_bps", "size_bytes")
     readonly_fields = fields
     extra = 0
 
 
 class AttemptInline(admin.TabularInline):
     model = TranscodeAttempt
-    fields = [
+    fields = (
         "number",
         "status",
         "worker",
@@ -39,7 +39,7 @@ class AttemptInline(admin.TabularInline):
         "started_at",
         "finished_at",
         "error",
-    ]
+    )
     readonly_fields = fields
     extra = 0
 

@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 FFMPEG = "ffmpeg"
 FFPROBE = "ffprobe"
 _PR_SET_PDEATHSIG = 1
@@ -90,12 +92,12 @@ def parse_probe(text: str) -> ProbeResult:
     try:
         data = json.loads(text or "{}")
     except json.JSONDecodeError as exc:
-        raise MediaToolError("The file could not be read as a video.") from exc
+        raise MediaToolError(_("The file could not be read as a video.")) from exc
     streams = data.get("streams", [])
     video = next((s for s in streams if s.get("codec_type") == "video" and s.get("width")), None)
     if video is None:
-        raise MediaToolError("The file contains no video stream.")
-    audio = next((s for s in streams if s.get("codec_type") == "audio"), {})
+        raise MediaToolError(_("The file contains no video stream."))
+    audio: dict = next((s for s in streams if s.get("codec_type") == "audio"), {})
     fmt = data.get("format", {})
     duration = fmt.get("duration") or video.get("duration")
     return ProbeResult(
@@ -224,7 +226,8 @@ def run(
         if proc.returncode != 0:
             detail = _tail(err_path)
             last = detail.splitlines()[-1] if detail else ""
-            raise MediaToolError(f"{Path(args[0]).name} failed: {last}", detail=detail)
+            reason = _("%(tool)s failed: %(error)s") % {"tool": Path(args[0]).name, "error": last}
+            raise MediaToolError(reason, detail=detail)
     return output
 
 
@@ -250,7 +253,7 @@ def _pump(
     finally:
         timer.cancel()
     if timer.fired:
-        raise MediaToolError("The job took longer than its time limit and was stopped.")
+        raise MediaToolError(_("The job took longer than its time limit and was stopped."))
     return "".join(lines)
 
 

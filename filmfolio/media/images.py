@@ -96,7 +96,11 @@ def _has_alpha(img: PILImage.Image) -> bool:
 
 def _encode(pixels: PILImage.Image, width: int, quality: int) -> Rendition:
     height = max(1, round(pixels.height * width / pixels.width))
-    resized = pixels if width == pixels.width else pixels.resize((width, height), PILImage.LANCZOS)
+    resized = (
+        pixels
+        if width == pixels.width
+        else pixels.resize((width, height), PILImage.Resampling.LANCZOS)
+    )
     out = io.BytesIO()
     # A fresh image carries no info dict: nothing but pixels is written.
     clean = PILImage.new(resized.mode, resized.size)

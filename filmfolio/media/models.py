@@ -97,6 +97,14 @@ class ImageRendition(models.Model):
         return f"{self.image_id} w{self.width}"
 
 
+DEFAULT_LADDER = [
+    ("1080p", 1080, 5000, 128),
+    ("720p", 720, 2800, 128),
+    ("480p", 480, 1400, 96),
+    ("360p", 360, 800, 96),
+]
+
+
 class EncodeProfile(models.Model):
     """One rung of the HLS ladder (H.264/AAC); rungs above the source height are skipped."""
 

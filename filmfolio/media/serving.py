@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.http import http_date
 
 from . import storage
@@ -60,10 +61,11 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None:
 
 def protected_file_response(
     request: HttpRequest, name: str, *, download_name: str | None = None
-) -> HttpResponse:
+) -> HttpResponseBase:
     """Serve stored file ``name`` to a viewer already allowed to see it."""
     content_type = content_type_for(name)
     local = storage.local_path(name)
+    response: HttpResponseBase
     if local is None:
         response = _remote_response(request, name, content_type)
     elif media_setting("ACCEL_REDIRECT_PREFIX"):
@@ -87,7 +89,7 @@ def _remote_response(request: HttpRequest, name: str, content_type: str) -> Http
     return HttpResponseRedirect(storage.presigned_url(name, method=request.method or "GET"))
 
 
-def _local_response(request: HttpRequest, path: Path, content_type: str) -> HttpResponse:
+def _local_response(request: HttpRequest, path: Path, content_type: str) -> HttpResponseBase:
     try:
         stat = path.stat()
     except FileNotFoundError:
@@ -96,13 +98,14 @@ def _local_response(request: HttpRequest, path: Path, content_type: str) -> Http
     try:
         span = parse_range(request.headers.get("Range", ""), size)
     except ValueError:
-        response = HttpResponse(status=416)
-        response["Content-Range"] = f"bytes */{size}"
-        return response
+        refused = HttpResponse(status=416)
+        refused["Content-Range"] = f"bytes */{size}"
+        return refused
     first, last = span if span else (0, size - 1)
     length = max(0, last - first + 1)
+    response: HttpResponseBase
     if request.method == "HEAD":
-        response: HttpResponse = HttpResponse(content_type=content_type)
+        response = HttpResponse(content_type=content_type)
     else:
         response = StreamingHttpResponse(_read(path, first, length), content_type=content_type)
     if span:

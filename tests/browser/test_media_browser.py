@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 
 from filmfolio.media.models import Video
 from filmfolio.media.tests.clips import make_clip
-from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory, UserFactory
+from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory
 from filmfolio.media.tests.imagedata import jpeg_with_gps
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -59,7 +60,7 @@ def page(static_root, live_server, media_settings, transactional_db, monkeypatch
 
 
 def test_upload_transcode_and_play(page, live_server, tmp_path):
-    owner = UserFactory()
+    owner = User.objects.create_user("owner", password="pw-secret-123")
     film = FilmFactory(title="River", visibility="unlisted")
     CollaboratorFactory(film=film, user=owner, role="owner")
     client = Client()
@@ -88,7 +89,11 @@ def test_upload_transcode_and_play(page, live_server, tmp_path):
     form.locator("select[name=visibility]").select_option("film")
     form.locator("input[name=title]").fill("Trailer")
     form.locator("button[type=submit]").click()
-    tab.wait_for_selector(".video-list li[data-state=ready]", timeout=120_000)
+    try:
+        tab.wait_for_selector(".video-list li[data-state=ready]", timeout=120_000)
+    finally:
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / "media-manage-page.png"), full_page=True)
     video = Video.objects.get()
     assert (video.state, video.width, video.height, video.upload.client_filename) == (
         "ready",

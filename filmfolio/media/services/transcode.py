@@ -28,7 +28,7 @@ from filmfolio.core.errors import ValidationFailedError
 from .. import ffmpeg, storage
 from ..choices import AttemptStatus, VideoState
 from ..conf import media_setting, work_dir
-from ..models import EncodeProfile, Encoding, TranscodeAttempt, Video
+from ..models import DEFAULT_LADDER, EncodeProfile, Encoding, TranscodeAttempt, Video
 from .permissions import require_manage
 
 log = logging.getLogger(__name__)
@@ -155,6 +155,15 @@ class _Heartbeat:
 
 
 def _rungs() -> list[ffmpeg.Rung]:
+    """The active ladder; the default ladder is created when there are no profiles at all."""
+    if not EncodeProfile.objects.exists():
+        EncodeProfile.objects.bulk_create(
+            [
+                EncodeProfile(name=n, height=h, video_bitrate_kbps=v, audio_bitrate_kbps=a)
+                for n, h, v, a in DEFAULT_LADDER
+            ],
+            ignore_conflicts=True,
+        )
     return [
         ffmpeg.Rung(p.name, p.height, p.video_bitrate_kbps, p.audio_bitrate_kbps)
         for p in EncodeProfile.objects.filter(is_active=True)

@@ -43,3 +43,11 @@ def film(owner):
     film = FilmFactory()
     CollaboratorFactory(film=film, user=owner, role="owner")
     return film
+
+
+@pytest.fixture(scope="session")
+def static_root():
+    """WhiteNoise, started with the live server, warns when STATIC_ROOT does not exist."""
+    from django.conf import settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)

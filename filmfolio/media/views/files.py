@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_http_methods
 
 from filmfolio.sharing.access import viewer_for
@@ -39,7 +40,7 @@ def _video_name(video: Video, path: str) -> str | None:
 
 
 @require_http_methods(["GET", "HEAD"])
-def video_file(request: HttpRequest, public_id: str, path: str) -> HttpResponse:
+def video_file(request: HttpRequest, public_id: str, path: str) -> HttpResponseBase:
     """A video's original, poster frame, HLS master or variant playlist, or segment."""
     if not _VIDEO_PATH.match(path):
         raise Http404
@@ -63,7 +64,7 @@ def _image_name(image: Image, variant: str) -> str | None:
 
 
 @require_http_methods(["GET", "HEAD"])
-def image_file(request: HttpRequest, public_id: str, variant: str) -> HttpResponse:
+def image_file(request: HttpRequest, public_id: str, variant: str) -> HttpResponseBase:
     """An image rendition (``w640.webp``) or, for editors, the original with its metadata."""
     if not _IMAGE_VARIANT.match(variant):
         raise Http404

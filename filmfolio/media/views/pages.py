@@ -77,7 +77,7 @@ def image_upload(request: HttpRequest, slug: str) -> HttpResponse:
     form = ImageUploadForm(request.POST, request.FILES, film=film)
     if not form.is_valid():
         for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+            messages.error(request, " ".join(str(e) for e in errors))
         return redirect("media:manage", slug=slug)
     data = form.cleaned_data
     return _run(

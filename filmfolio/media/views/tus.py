@@ -135,7 +135,7 @@ def _patch(request: HttpRequest, upload: Upload) -> HttpResponse:
         upload=upload,
         actor=request.user,
         offset=_int_header(request, "Upload-Offset"),
-        stream=request,
+        stream=request,  # type: ignore[arg-type]  # file-like: read(n) on the body
         length=length,
         checksum=parse_checksum(request.headers.get("Upload-Checksum", "")),
     )
