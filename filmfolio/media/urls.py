@@ -17,6 +17,7 @@ urlpatterns = [
     path("films/<slug:slug>/manage/albums/", pages.album_create, name="album-create"),
     path("films/<slug:slug>/manage/order/", pages.images_reorder, name="images-reorder"),
     path("manage/images/<uuid:public_id>/poster/", pages.image_set_poster, name="image-poster"),
+    path("manage/images/<uuid:public_id>/edit/", pages.image_edit, name="image-edit"),
     path("manage/images/<uuid:public_id>/delete/", pages.image_delete, name="image-delete"),
     path("manage/videos/<uuid:public_id>/retry/", pages.video_retry, name="video-retry"),
     path("manage/videos/<uuid:public_id>/delete/", pages.video_delete, name="video-delete"),

@@ -138,3 +138,25 @@ def test_manage_page_upload_reports_refusals(client, film, owner):
 def test_manage_page_is_hidden_from_strangers(client, film):
     client.force_login(UserFactory())
     assert client.get(f"/media/films/{film.slug}/manage/").status_code == 404
+
+
+def test_manage_page_edits_caption_credit_and_album(client, film, owner):
+    album = services.album_create(film=film, actor=owner, title="Behind the scenes")
+    image = services.image_upload(film=film, actor=owner, data=jpeg_with_gps(100, 80))
+    client.force_login(owner)
+    response = client.post(
+        f"/media/manage/images/{image.public_id}/edit/",
+        {"caption": "Crew at dawn", "photographer": "Ma Lin", "album": album.pk},
+    )
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert (image.caption, image.photographer, image.album_id) == (
+        "Crew at dawn",
+        "Ma Lin",
+        album.pk,
+    )
+    client.force_login(UserFactory())
+    stranger = client.post(f"/media/manage/images/{image.public_id}/edit/", {"caption": "x"})
+    assert stranger.status_code == 404
+    image.refresh_from_db()
+    assert image.caption == "Crew at dawn"

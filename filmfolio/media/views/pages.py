@@ -52,6 +52,7 @@ def manage_page(request: HttpRequest, slug: str) -> HttpResponse:
         "album_form": AlbumForm(),
         "videos": film.videos.all(),
         "images": Image.objects.filter(film=film).prefetch_related("renditions"),
+        "albums": film.albums.all(),
         "video_kinds": VideoKind.choices,
         "video_visibilities": VideoVisibility.choices,
         "chunk_bytes": media_setting("UPLOAD_CHUNK_BYTES"),
@@ -129,6 +130,25 @@ def image_set_poster(request: HttpRequest, public_id) -> HttpResponse:
     image = _image(request, public_id)
     return _run(
         request, image.film.slug, lambda: services.image_set_poster(image=image, actor=request.user)
+    )
+
+
+@login_required
+@require_POST
+def image_edit(request: HttpRequest, public_id) -> HttpResponse:
+    """Change an image's caption, photographer credit and album."""
+    image = _image(request, public_id)
+    album = image.film.albums.filter(pk=request.POST.get("album") or None).first()
+    return _run(
+        request,
+        image.film.slug,
+        lambda: services.image_update(
+            image=image,
+            actor=request.user,
+            caption=request.POST.get("caption", "")[:500],
+            photographer=request.POST.get("photographer", "")[:200],
+            album=album,
+        ),
     )
 
 
