@@ -4,6 +4,7 @@ see a still with its caption in its album and lightbox."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,9 @@ def test_upload_transcode_and_play(page, live_server, tmp_path):
         ARTIFACTS.mkdir(exist_ok=True)
         tab.screenshot(path=str(ARTIFACTS / "media-manage-page.png"), full_page=True)
     video = Video.objects.get()
+    # The browser hashed the whole file and declared it; the server verified it at the end.
+    assert video.upload.sha256_expected == hashlib.sha256(clip.read_bytes()).hexdigest()
+    assert video.sha256 == video.upload.sha256_expected
     assert (video.state, video.width, video.height, video.upload.client_filename) == (
         "ready",
         640,

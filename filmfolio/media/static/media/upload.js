@@ -1,5 +1,6 @@
-/* Owner's media page: resumable video upload over tus 1.0 with a progress bar, per-chunk
-   SHA-256 checksums (when the browser offers Web Crypto), retries with back-off over a flaky
+/* Owner's media page: resumable video upload over tus 1.0 with a progress bar, the whole file's
+   SHA-256 declared up front and verified by the server at the end, per-chunk SHA-256 checksums
+   (when the browser offers Web Crypto), retries with back-off over a flaky
    connection, resume after a reload (the upload address is kept in localStorage), then the
    transcode progress until the video is ready or failed. Also: move images up, poll video states. */
 (function () {
@@ -30,9 +31,18 @@
 
   function storageKey(file) { return "filmfolio-upload:" + form.dataset.film + ":" + file.name + ":" + file.size + ":" + file.lastModified; }
 
-  async function create(file, data) {
+  async function wholeFileSha256(file, progress) {
+    var hash = new window.FilmfolioSha256(), size = 8 * 1024 * 1024;
+    for (var offset = 0; offset < file.size; offset += size) {
+      hash.update(new Uint8Array(await file.slice(offset, offset + size).arrayBuffer()));
+      progress(Math.min(file.size, offset + size));
+    }
+    return hash.hex();
+  }
+
+  async function create(file, data, sha256) {
     var meta = [["film", form.dataset.film], ["kind", data.get("kind")], ["visibility", data.get("visibility")],
-                ["title", data.get("title") || ""], ["filename", file.name]]
+                ["title", data.get("title") || ""], ["filename", file.name], ["sha256", sha256]]
       .map(function (p) { return p[0] + " " + b64(p[1]); }).join(",");
     var response = await request("POST", form.dataset.endpoint, { "Upload-Length": String(file.size), "Upload-Metadata": meta });
     if (response.status !== 201) { throw new Error(await errorText(response)); }
@@ -90,8 +100,14 @@
     bar.hidden = false;
     var key = storageKey(file), url = localStorage.getItem(key), offset = url ? await offsetOf(url) : null;
     try {
-      if (offset === null) { url = await create(file, data); offset = 0; localStorage.setItem(key, url); }
-      message.textContent = "";
+      if (offset === null) {
+        message.textContent = form.dataset.hashingLabel;
+        var sha256 = await wholeFileSha256(file, function (done) { bar.value = Math.floor(done * 100 / file.size); });
+        url = await create(file, data, sha256);
+        offset = 0;
+        localStorage.setItem(key, url);
+      }
+      message.textContent = form.dataset.uploadingLabel;
       await sendFrom(url, file, offset, function (done) { bar.value = Math.floor(done * 100 / file.size); });
       localStorage.removeItem(key);
       bar.value = 0;
