@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .. import storage
-from ..models import Encoding, Image, ImageRendition, Video
+from ..choices import UploadState
+from ..conf import work_dir
+from ..models import Encoding, Image, ImageRendition, Upload, Video
 
 
 @dataclass
@@ -14,10 +17,11 @@ class MediaReport:
 
     orphan_files: list[str] = field(default_factory=list)
     missing_files: list[str] = field(default_factory=list)
+    orphan_staging: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not (self.orphan_files or self.missing_files)
+        return not (self.orphan_files or self.missing_files or self.orphan_staging)
 
 
 def recorded_names() -> set[str]:
@@ -35,8 +39,20 @@ def media_check(*, delete_orphans: bool = False) -> MediaReport:
     """Compare storage with the records; optionally delete files no record points to."""
     stored = set(storage.walk(storage.ROOT))
     recorded = recorded_names()
-    report = MediaReport(sorted(stored - recorded), sorted(recorded - stored))
+    report = MediaReport(sorted(stored - recorded), sorted(recorded - stored), _orphan_staging())
     if delete_orphans:
         for name in report.orphan_files:
             storage.media_storage().delete(name)
+        for path in report.orphan_staging:
+            Path(path).unlink(missing_ok=True)
     return report
+
+
+def _orphan_staging() -> list[str]:
+    """Staging files of uploads that are no longer receiving (or no longer exist)."""
+    receiving = {
+        f"{pk}.part"
+        for pk in Upload.objects.filter(state=UploadState.RECEIVING).values_list("pk", flat=True)
+    }
+    folder = work_dir("uploads")
+    return sorted(str(p) for p in folder.glob("*.part") if p.name not in receiving)

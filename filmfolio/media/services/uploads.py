@@ -202,8 +202,21 @@ def _finish(upload: Upload) -> None:
             storage.media_storage().delete(name)
         with path.open("rb") as handle:
             storage.media_storage().save(name, _StagedFile(handle, name=str(path)))
+        _sync_directory(name)
     _record_video(upload, public_id, name, sha256, probe)
     staging_path(upload).unlink(missing_ok=True)
+
+
+def _sync_directory(name: str) -> None:
+    """Make a local move durable: fsync the directory that now holds the file."""
+    local = storage.local_path(name)
+    if local is None:
+        return
+    descriptor = os.open(local.parent, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _hash_file(path: Path) -> str:

@@ -120,6 +120,14 @@ def test_video_pipeline_on_both_storages(client, film, owner, clip, backend):
     assert (status, body[:1]) == (200, b"\x47")  # MPEG-TS sync byte
     status, body = _body(client, f"{base}/original", backend)
     assert (status, body) == (200, clip.read_bytes())
+    head = client.head(f"{base}/original")
+    if backend == "s3":
+        assert head.status_code == 302
+        request = urllib.request.Request(head["Location"], method="HEAD")
+        with urllib.request.urlopen(request) as remote:
+            assert (remote.status, remote.headers["Content-Length"]) == (200, str(len(body)))
+    else:
+        assert (head.status_code, head["Content-Length"]) == (200, str(len(body)))
     report = media_check()
     assert (report.orphan_files, report.missing_files) == ([], [])
     client.logout()
@@ -135,6 +143,20 @@ def test_media_check_finds_orphans_and_missing_files(film, owner, backend):
     assert report.missing_files == [image.original_file]
     assert media_check(delete_orphans=True).orphan_files == report.orphan_files
     assert media_check().orphan_files == []
+
+
+def test_media_check_finds_staging_files_of_closed_uploads(film, owner, tmp_path):
+    stray = tmp_path / "work" / "uploads" / "0f0f0f0f-0000-0000-0000-000000000000.part"
+    stray.parent.mkdir(parents=True, exist_ok=True)
+    stray.write_bytes(b"half a film")
+    upload = services.upload_create(
+        film=film, actor=owner, length=10, kind="trailer", visibility="film"
+    )
+    report = media_check()
+    assert report.orphan_staging == [str(stray)]
+    assert not report.ok
+    media_check(delete_orphans=True)
+    assert sorted(p.name for p in stray.parent.iterdir()) == [f"{upload.pk}.part"]
 
 
 def test_upload_to_s3_keeps_nothing_on_local_disk(client, film, owner, clip, backend, tmp_path):

@@ -25,6 +25,8 @@ class Command(BaseCommand):
             self.stdout.write(f"file without record: {name}")
         for name in report.missing_files:
             self.stdout.write(f"record without file: {name}")
+        for path in report.orphan_staging:
+            self.stdout.write(f"staging file without an open upload: {path}")
         self.stdout.write(
             f"{len(report.orphan_files)} files without records, "
             f"{len(report.missing_files)} records without files"
