@@ -7,7 +7,6 @@ records, which ``filmfolio media-check`` reports; never records without files).
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.db import transaction
@@ -67,47 +66,36 @@ def image_upload(
         quality=int(media_setting("IMAGE_WEBP_QUALITY")),
         max_pixels=max_pixels,
     )
-    public_id = uuid.uuid4()
-    folder = storage.image_dir(film.pk, public_id)
+    image = Image(
+        film=film,
+        album=album,
+        caption=caption.strip(),
+        photographer=photographer.strip(),
+        is_poster=is_poster,
+        original_format=checked.format.lower(),
+        width=checked.width,
+        height=checked.height,
+        size_bytes=len(data),
+        uploaded_by=actor,
+    )
+    folder = storage.image_dir(film.pk, image.public_id)
     try:
-        original = storage.put(f"{folder}/original.{checked.extension}", data)
+        image.original_file = storage.put(f"{folder}/original.{checked.extension}", data)
         files = [(r, storage.put(f"{folder}/w{r.width}.webp", r.data)) for r in sizes]
-        return _image_record(
-            film=film,
-            actor=actor,
-            public_id=public_id,
-            checked=checked,
-            original=original,
-            files=files,
-            size=len(data),
-            fields={"album": album, "caption": caption.strip(), "photographer": photographer},
-            is_poster=is_poster,
-        )
+        return _image_record(image, files)
     except BaseException:
         storage.delete_tree(folder)
         raise
 
 
-def _image_record(*, film, actor, public_id, checked, original, files, size, fields, is_poster):
+def _image_record(image: Image, files: list[tuple[pictures.Rendition, str]]) -> Image:
+    """Save the image (last in its album; the only poster when it is one) and its renditions."""
     with transaction.atomic():
-        last = Image.objects.filter(film=film, album=fields["album"]).aggregate(m=Max("position"))
-        if is_poster:
-            Image.objects.filter(film=film, is_poster=True).update(is_poster=False)
-        image = Image.objects.create(
-            film=film,
-            public_id=public_id,
-            original_file=original,
-            original_format=checked.format.lower(),
-            width=checked.width,
-            height=checked.height,
-            size_bytes=size,
-            uploaded_by=actor,
-            is_poster=is_poster,
-            position=(last["m"] or 0) + 1,
-            caption=fields["caption"],
-            photographer=fields["photographer"].strip(),
-            album=fields["album"],
-        )
+        siblings = Image.objects.filter(film_id=image.film_id, album=image.album)
+        image.position = (siblings.aggregate(m=Max("position"))["m"] or 0) + 1
+        if image.is_poster:
+            Image.objects.filter(film_id=image.film_id, is_poster=True).update(is_poster=False)
+        image.save()
         ImageRendition.objects.bulk_create(
             ImageRendition(
                 image=image, width=r.width, height=r.height, file=name, size_bytes=len(r.data)
