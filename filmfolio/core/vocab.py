@@ -27,7 +27,8 @@ def _current_locale() -> Locale:
 @cache
 def country_codes() -> frozenset[str]:
     """Every two-letter ISO 3166-1 code CLDR knows (numeric regions left out)."""
-    return frozenset(c for c in Locale("en").territories if len(c) == 2 and c.isalpha())
+    codes = (str(c) for c in Locale("en").territories)
+    return frozenset(c for c in codes if len(c) == 2 and c.isalpha())
 
 
 @cache

@@ -56,9 +56,7 @@ class Edition(models.Model):
     class Meta:
         ordering = ["festival", "-year", "-number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["festival", "number", "year"], name="unique_edition"
-            ),
+            models.UniqueConstraint(fields=["festival", "number", "year"], name="unique_edition"),
             models.CheckConstraint(
                 condition=models.Q(starts_on__isnull=True)
                 | models.Q(ends_on__isnull=True)
@@ -82,9 +80,7 @@ class Section(models.Model):
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["edition", "name"], name="unique_section")
-        ]
+        constraints = [models.UniqueConstraint(fields=["edition", "name"], name="unique_section")]
 
     def __str__(self) -> str:
         return self.name
@@ -98,9 +94,7 @@ class Award(models.Model):
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["festival", "name"], name="unique_award")
-        ]
+        constraints = [models.UniqueConstraint(fields=["festival", "name"], name="unique_award")]
 
     def __str__(self) -> str:
         return self.name

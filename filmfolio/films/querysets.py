@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from django.db import models
 
 from filmfolio.sharing import access
@@ -10,10 +12,10 @@ from filmfolio.sharing import access
 class FilmQuerySet(models.QuerySet):
     """Filters for films."""
 
-    def listed_for(self, viewer: access.Viewer) -> FilmQuerySet:
+    def listed_for(self, viewer: access.Viewer) -> Self:
         """Films that may appear in lists, search, feeds and sitemaps for ``viewer``."""
-        return access.listed_films(viewer, self)
+        return access.listed_films(viewer, self)  # type: ignore[return-value]
 
-    def visible_to(self, viewer: access.Viewer) -> FilmQuerySet:
+    def visible_to(self, viewer: access.Viewer) -> Self:
         """Films whose page ``viewer`` may open."""
-        return access.visible_films(viewer, self)
+        return access.visible_films(viewer, self)  # type: ignore[return-value]

@@ -49,9 +49,7 @@ class PersonName(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
     name = models.CharField(_("name"), max_length=200)
     script = models.CharField(_("script"), max_length=8, choices=NameScript.choices)
-    order = models.CharField(
-        _("name order"), max_length=16, choices=NameOrder.choices, blank=True
-    )
+    order = models.CharField(_("name order"), max_length=16, choices=NameOrder.choices, blank=True)
     language = models.CharField(_("language"), max_length=16, blank=True)
 
     class Meta:

@@ -21,9 +21,7 @@ class FilmCountry(models.Model):
     class Meta:
         ordering = ["role", "position", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["film", "country", "role"], name="unique_film_country"
-            )
+            models.UniqueConstraint(fields=["film", "country", "role"], name="unique_film_country")
         ]
         indexes = [models.Index(fields=["country", "role"], name="filmcountry_country_role")]
 

@@ -49,9 +49,7 @@ class Film(TimeStampedModel):
     sound = models.CharField(_("sound"), max_length=100, blank=True)
     aspect_ratio = models.CharField(_("aspect ratio"), max_length=32, blank=True)
     color = models.CharField(_("colour"), max_length=16, choices=ColorKind.choices, blank=True)
-    is_first_time_filmmaker = models.BooleanField(
-        _("first-time filmmaker"), null=True, blank=True
-    )
+    is_first_time_filmmaker = models.BooleanField(_("first-time filmmaker"), null=True, blank=True)
     is_student_project = models.BooleanField(_("student project"), null=True, blank=True)
     visibility = models.CharField(
         _("visibility"),

@@ -20,9 +20,7 @@ class Title(models.Model):
     class Meta:
         ordering = ["position", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["film", "text", "kind"], name="unique_film_title_kind"
-            )
+            models.UniqueConstraint(fields=["film", "text", "kind"], name="unique_film_title_kind")
         ]
 
     def __str__(self) -> str:
@@ -40,9 +38,7 @@ class FilmText(models.Model):
     class Meta:
         ordering = ["kind", "language"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["film", "kind", "language"], name="unique_film_text"
-            )
+            models.UniqueConstraint(fields=["film", "kind", "language"], name="unique_film_text")
         ]
 
     def __str__(self) -> str:

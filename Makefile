@@ -1,0 +1,69 @@
+# Filmfolio: `make run` serves the product with the demo catalogue; `make test` runs every check.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+FILMFOLIO := $(VENV)/bin/filmfolio
+PYTEST := $(VENV)/bin/pytest
+PG_URL ?= postgres://postgres@127.0.0.1:5432/filmfolio
+
+.PHONY: run test test-pg lint typecheck check-migrations pytest deps system-deps venv messages \
+        demo bench-pages bench-search bench-import bench-media bench-presskit eval-import clean
+
+## Setup -------------------------------------------------------------------------------------
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	uv sync --frozen --quiet
+	@touch $@
+
+venv: $(VENV)/.synced
+
+deps: system-deps venv messages
+
+messages: venv
+	@if find filmfolio -name '*.po' | grep -q .; then \
+	  $(FILMFOLIO) compilemessages --ignore .venv --ignore var -v0; fi
+
+## The product -------------------------------------------------------------------------------
+run: deps
+	@mkdir -p var
+	$(FILMFOLIO) migrate --no-input -v0
+	$(FILMFOLIO) demo
+	$(FILMFOLIO) collectstatic --no-input -v0
+	@bash scripts/run.sh
+
+demo: deps
+	$(FILMFOLIO) migrate --no-input -v0
+	$(FILMFOLIO) demo
+
+## Checks ------------------------------------------------------------------------------------
+test: deps lint typecheck check-migrations pytest
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: venv
+	$(VENV)/bin/mypy filmfolio config
+
+check-migrations: venv
+	DJANGO_SETTINGS_MODULE=config.settings.test $(FILMFOLIO) makemigrations --check --dry-run -v1
+
+pytest: venv
+	$(PYTEST) -q -p no:cacheprovider
+
+# The same suite against PostgreSQL (used by CI after `make test`).
+test-pg: deps
+	DATABASE_URL=$(PG_URL) $(PYTEST) -q -p no:cacheprovider
+
+## Numbers -----------------------------------------------------------------------------------
+bench-import: deps
+	$(PY) bench/bench_import.py
+
+eval-import: deps
+	$(PY) bench/eval_import.py
+
+clean:
+	rm -rf var/*.sqlite3* var/static var/media test-artifacts

@@ -1,0 +1,29 @@
+"""The one text normaliser for titles and names, shared by search, de-duplication and import.
+
+Public functions (stable names):
+
+- ``fold(text)``: the form for equality matching.
+- ``index_terms(text, *, is_name=False)``: tokens for a search column.
+- ``query_terms(text)``: query tokens, each with its alternatives; ``is_phrase(alternative)``.
+- ``name_key(name)``: order-independent key of a person's name.
+- ``to_simplified(text)``, ``strip_marks(text)``: the character steps on their own.
+- ``segmentations(word)``, ``name_readings(han)``: pinyin building blocks.
+
+Everything here is pure and cached where it pays; no database, no Django.
+"""
+
+from .chars import strip_marks, to_simplified
+from .pinyin import segmentations
+from .terms import fold, index_terms, is_phrase, name_key, name_readings, query_terms
+
+__all__ = [
+    "fold",
+    "index_terms",
+    "is_phrase",
+    "name_key",
+    "name_readings",
+    "query_terms",
+    "segmentations",
+    "strip_marks",
+    "to_simplified",
+]

@@ -1,0 +1,199 @@
+"""Tokens for the search index and for queries, and the order-free key of a person's name.
+
+Terms are plain strings of letters and digits separated by spaces, so any full-text engine with a
+plain Unicode tokenizer (SQLite FTS5 ``unicode61``, PostgreSQL ``simple``) indexes them as they
+are: one token per Chinese or Japanese character, one per Latin word, plus pinyin syllables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .chars import fold_chars, has_han
+from .pinyin import (
+    best_segmentation,
+    canonical_syllable,
+    readings,
+    segmentations,
+    split_tone_numbers,
+)
+from .surnames import surname_reading
+
+_CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3040-\u30ff"
+_TOKEN_RE = re.compile(rf"([{_CJK_CLASS}]+)|([^\W_{_CJK_CLASS}]+)")
+
+MAX_QUERY_TOKENS = 12
+MAX_WORD_LENGTH = 64
+MAX_QUERY_CHARACTERS = 512
+_MAX_NAME_RUN = 4  # longer Han runs are not one person's name: no joined readings
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """A run of CJK characters or one Latin word from folded text."""
+
+    text: str
+    is_cjk: bool
+
+
+def _chunks(text: str) -> Iterator[_Chunk]:
+    """Split folded text into CJK runs and words; numbered pinyin is split at its tones."""
+    for match in _TOKEN_RE.finditer(fold_chars(text)):
+        cjk, word = match.groups()
+        if cjk:
+            yield _Chunk(cjk, True)
+        else:
+            for part in split_tone_numbers(word[:MAX_WORD_LENGTH]):
+                yield _Chunk(part, False)
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for equality matching of titles and names.
+
+    NFKC, traditional -> simplified, case folding, diacritics and tone numbers removed,
+    punctuation dropped and spaces collapsed: ``fold("Zhū Shēng-zè")`` is ``"zhu sheng ze"``,
+    ``fold("朱聲仄")`` is ``"朱声仄"``.
+    """
+    return " ".join(chunk.text for chunk in _chunks(text))
+
+
+def _word_terms(word: str) -> list[str]:
+    """A Latin word, then its pinyin syllables when it splits into two or more."""
+    syllables = best_segmentation(word)
+    if len(syllables) > 1:
+        return [word, *syllables]
+    if syllables and syllables[0] != word:
+        return [word, syllables[0]]
+    return [word]
+
+
+def name_readings(han: str) -> list[tuple[str, ...]]:
+    """Pinyin readings of a Chinese name: the default one, then the surname one if different.
+
+    ``name_readings("曾声仄")`` is ``[("ceng", "sheng", "ze"), ("zeng", "sheng", "ze")]``.
+    """
+    default = tuple(readings(han))
+    length, surname = surname_reading(han)
+    if not length or default[:length] == surname:
+        return [default]
+    return [default, (*surname, *default[length:])]
+
+
+def _name_run_terms(run: str, *, first: bool) -> list[str]:
+    """Pinyin terms of one Han run of a name: syllables, joined name, then the joined given
+    name and a joined compound surname (欧阳 -> ouyang)."""
+    if not has_han(run):
+        return []
+    options = name_readings(run) if first else [tuple(readings(run))]
+    terms: list[str] = []
+    for syllables in options:
+        terms.extend(syllables)
+        if 1 < len(syllables) <= _MAX_NAME_RUN:
+            terms.append("".join(syllables))
+    if 2 < len(run) <= _MAX_NAME_RUN:
+        surname_length = surname_reading(run)[0] or 1
+        reading = options[-1]
+        terms.append("".join(reading[surname_length:]))
+        if surname_length > 1:
+            terms.append("".join(reading[:surname_length]))
+    return terms
+
+
+def index_terms(text: str, *, is_name: bool = False) -> list[str]:
+    """Tokens to store in the search column for ``text`` (see ``_index_terms``); cached, as
+    the same names recur on many films."""
+    return list(_index_terms(text, is_name))
+
+
+@lru_cache(maxsize=32768)
+def _index_terms(text: str, is_name: bool) -> tuple[str, ...]:
+    """Tokens to store in the search column for ``text``, in text order.
+
+    Folded Latin words (followed by their pinyin syllables when a word splits fully into
+    pinyin), each CJK character, and for names (``is_name=True``) the pinyin of Chinese
+    characters with the surname reading as well when it differs from the default.
+    """
+    terms: list[str] = []
+    first_han = True
+    for chunk in _chunks(text):
+        if not chunk.is_cjk:
+            terms.extend(_word_terms(chunk.text))
+            continue
+        terms.extend(chunk.text)
+        if is_name:
+            terms.extend(_name_run_terms(chunk.text, first=first_han))
+            first_han = first_han and not has_han(chunk.text)
+    return tuple(terms)
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    """Items in first-seen order without repeats."""
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def _cjk_alternatives(run: str) -> list[str]:
+    """A CJK query run as a phrase of characters, and (two or more Han) as pinyin."""
+    alternatives = [" ".join(run)]
+    if len(run) > 1 and has_han(run) and len(run) <= _MAX_NAME_RUN:
+        alternatives.extend(" ".join(reading) for reading in name_readings(run))
+    return alternatives
+
+
+def _word_alternatives(word: str) -> list[str]:
+    """A query word as itself and as each way it splits into pinyin syllables."""
+    alternatives = [word]
+    for syllables in segmentations(word):
+        alternatives.append(" ".join(syllables))
+    return alternatives
+
+
+def query_terms(text: str) -> list[list[str]]:
+    """The query as a list of tokens, each a list of alternatives (any one may match).
+
+    An alternative with spaces needs all its tokens. CJK characters (see ``is_phrase``) must
+    appear in that order next to each other; pinyin syllables may appear in any order, because
+    names come in either order. ``query_terms("Zhu shengze")`` is ``[["zhu"], ["shengze",
+    "sheng ze"]]``. At most ``MAX_QUERY_TOKENS`` tokens are kept; text without letters, digits
+    or CJK gives ``[]``.
+    """
+    result: list[list[str]] = []
+    for chunk in _chunks(text[:MAX_QUERY_CHARACTERS]):
+        if chunk.is_cjk:
+            alternatives = _cjk_alternatives(chunk.text)
+        else:
+            alternatives = _word_alternatives(chunk.text)
+        result.append(_dedupe(alternatives))
+        if len(result) == MAX_QUERY_TOKENS:
+            break
+    return result
+
+
+def is_phrase(alternative: str) -> bool:
+    """True if a query alternative's tokens must be adjacent and in order (CJK characters)."""
+    match = _TOKEN_RE.match(alternative)
+    return " " in alternative and match is not None and match.group(1) is not None
+
+
+def name_key(name: str) -> str:
+    """An order-independent key for de-duplicating people (and other names).
+
+    Chinese characters are read as pinyin (with the surname reading), Latin words that split
+    into pinyin are split, and the syllables are sorted: "Zhu Shengze", "Shengze Zhu",
+    "zhu sheng-ze", "朱声仄" and "朱聲仄" all give ``"sheng ze zhu"``. Give one written form
+    of a name at a time: a name written in two scripts at once repeats its syllables.
+    """
+    parts: list[str] = []
+    first_han = True
+    for chunk in _chunks(name):
+        if chunk.is_cjk and has_han(chunk.text):
+            options = name_readings(chunk.text) if first_han else [tuple(readings(chunk.text))]
+            parts.extend(options[-1])
+            first_han = False
+        elif chunk.is_cjk:
+            parts.extend(chunk.text)
+        else:
+            parts.extend(best_segmentation(chunk.text) or [canonical_syllable(chunk.text)])
+    return " ".join(sorted(parts))

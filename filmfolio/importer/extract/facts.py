@@ -1,0 +1,81 @@
+"""Unlabelled fact lines: "China | 2018 | Mandarin with English Subtitles | 74min"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import is_country, is_genre, is_language
+from .quantities import full_date, runtime_minutes
+
+_PARTS = re.compile(r"\s*(?:\||•|·|/|–|—)\s*")
+_RUNTIME_ONLY = re.compile(
+    r"^\d{1,2}\s*h(?:ours?|rs?)?\.?\s*\d{0,2}\s*(?:m|min|mins|minutes?)?\.?$|"
+    r"^\d{1,3}\s*(?:m|min|mins|minutes?|mn|minuten|minutos|минути|分钟|分鐘|分)\.?$",
+    re.I,
+)
+_RATING = re.compile(
+    r"^(?:not rated|unrated|nr|g|pg|pg-13|r|nc-17|tv-\w+|\d{1,2}\+|[A-Z]-rated)$", re.I
+)
+_WITH_SUBS = re.compile(r"^(?P<lang>.+?)\s+with\s+(?P<sub>.+?)\s+subtitles?$", re.I)
+
+
+@dataclass
+class Facts:
+    """Values read from one fact line."""
+
+    year: int | None = None
+    runtime: int | None = None
+    countries: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    subtitles: list[str] = field(default_factory=list)
+    genres: list[str] = field(default_factory=list)
+
+
+def _classify(part: str, facts: Facts) -> bool:
+    """Put one part into the facts; False when the part is not a known fact."""
+    if re.fullmatch(r"(?:1[89]|20)\d\d", part):
+        facts.year = facts.year or int(part)
+    elif _RUNTIME_ONLY.match(part):
+        facts.runtime = runtime_minutes(part)
+    elif _RATING.match(part) or (full_date(part) and len(part) < 40):
+        return True
+    elif m := _WITH_SUBS.match(part):
+        facts.languages.append(m.group("lang"))
+        facts.subtitles.append(m.group("sub"))
+    elif part.endswith("字幕") and len(part) <= 8:
+        facts.subtitles.append(part)
+    elif is_country(part):
+        facts.countries.append(part)
+    elif is_language(part):
+        facts.languages.append(part)
+    elif is_genre(part):
+        facts.genres.append(part)
+    else:
+        return _year_and_genre(part, facts)
+    return True
+
+
+def _year_and_genre(part: str, facts: Facts) -> bool:
+    """ "2016 Comédie" and "Not Rated 24 Dec 2009": a year or rating with genres or a date."""
+    m = re.fullmatch(r"((?:1[89]|20)\d\d)\s+(.+)", part)
+    if m and all(is_genre(g) for g in m.group(2).split(",")):
+        facts.year = facts.year or int(m.group(1))
+        facts.genres.extend(g.strip() for g in m.group(2).split(","))
+        return True
+    m = re.match(r"(?:not rated|unrated|pg-13|pg|nr|g|r)\s+(.+)$", part, re.I)
+    return bool(m and full_date(m.group(1)))
+
+
+def fact_line(line: str) -> Facts | None:
+    """The facts of a line made only of known facts, else None."""
+    line = line.strip()
+    if not line or len(line) > 120 or line.endswith((".", ":", "?", "!")):
+        return None
+    facts = Facts()
+    parts = [p for p in _PARTS.split(line) if p.strip()]
+    if not parts or not all(_classify(p.strip(), facts) for p in parts):
+        return None
+    if facts == Facts():
+        return None
+    return facts

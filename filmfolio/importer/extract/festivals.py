@@ -1,0 +1,249 @@
+"""Festival and award entries: events with ordinals and years, awards, results, sections."""
+
+from __future__ import annotations
+
+import re
+
+from .quantities import ORDINAL_RE, full_date, ordinal_value, two_digit_year
+from .record import FestivalEntry
+
+_YR = r"(?:\d{4}|\d{2}'|'\d{2})"
+_STOP = r"(?=\s+(?:in|at|with|and|for|where|on|from|during|в|и|et|und|en|à)\s|\s*[.,;:!?()\[\]“”\"|#]|\s*$)"
+_PREFIXED = re.compile(
+    rf"(?:(?P<yr>{_YR})\s+)?(?:(?:the|The)\s+)?(?P<ord>{ORDINAL_RE})\s+(?P<name>[^\n.,;:!?()\[\]]+?){_STOP}"
+    rf"|(?P<yr2>{_YR})\s+(?P<name2>[^\n.,;:!?()\[\]]+?){_STOP}",
+    re.I,
+)
+_EVENT_WORD = re.compile(
+    r"festival|filmfest|\bfest\b|biennale|berlinale|\bawards\b|\baward\b|exhibition|showcase|"
+    r"mostra|rencontres|festspiele|film week|фестивал|кинофестивал|награди|премия|festiwal",
+    re.I,
+)
+_NAMED = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+(?:(?:of|de|du|des|la|le|del|di|for|and|the)\s+)?){1,6}"
+    r"(?:Film Festival|Festival|Filmfest|Fest|Biennale|Awards|Film Week|Filmfestspiele)"
+    r"(?:\s+(?:of|de|du|del)\s+[A-Z][\w'-]*)*)(?:\s+(?P<yr>\d{4}))?"
+)
+_AWARD_BEFORE = re.compile(
+    r"(?P<award>(?:Best|Grand|Special|Jury|Audience|Golden|Silver|Bronze|Honou?rable|Top|"
+    r"Public|Critics|Award|Prize|Premio|Prix|Preis|Най-добра|Награда|Наградата|Приз|Meilleur)"
+    r"\b[^.;:]*?)\s+(?:in|at|from|of|в|на|au|à|en|del|al|bei|beim)\s+(?:the\s+)?$"
+)
+_AWARD_AFTER = re.compile(
+    r"^\s*,?\s*(?:and\s+)?(?:winning|won|where it won|receiving|received|taking home)\s+"
+    r"(?:the\s+|an?\s+)?(?P<award>(?:[^.;:!?]|(?<=\b[A-Z])\.)+)",
+    re.I,
+)
+_SELECTION = re.compile(
+    r"select|screen|premiere|première|in competition|compet|shown|part of|official|"
+    r"sélection|programmed|入围|入圍",
+    re.I,
+)
+_NOT_ENTRY = re.compile(r"submi|staff pick|nomination\b|shortlisted for the oscar", re.I)
+_SECTION = re.compile(
+    r"in the section (?:of )?(?P<a>[A-Z][^.,;]+)|in the (?P<b>[A-Z][^.,;]+?) section", re.I
+)
+_EDITION = re.compile(rf"in its (?P<ord>{ORDINAL_RE}) (?:year|edition)", re.I)
+_SENTENCE = re.compile(r"(?<=[a-z\u0430-\u044f\d)\]\"”'][.!?])\s+|\n")
+_QUOTED_WORK = re.compile(r"^\s*[“\"«][^”\"»]{2,80}[”\"»]\s*,")
+
+_ZH_EVENT = re.compile(
+    r"(?:(?P<ord>第[\d零〇一二两三四五六七八九十百]+[届屆]|首[届屆])|(?P<yr>\d{4})年?|本[届屆]|"
+    r"(?<=[\s。,!?:;“”\"]))"
+    r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:电影节|電影節|影展|映像节|映像節|影像节|短片节|纪录片节|"
+    r"电影周|電影週|金马奖|金馬獎|金像奖|金像獎|金鸡奖|金雞獎))"
+)
+_ZH_AWARD = re.compile(
+    r"(?:赢得|获得|荣获|獲得|榮獲|被授予|摘得|斩获|夺得|奪得)了?(?P<sec>[\u4e00-\u9fff]{2,8}?单元)?"
+    r"(?:最高奖项)?[“\"]?(?P<award>[\u4e00-\u9fff]{2,10}?[奖獎])"
+)
+_ZH_SELECT = re.compile(r"(?:同时)?入[围圍](?:了)?(?P<sec>[\u4e00-\u9fff]{2,6}?单元)")
+
+
+def result_of(award: str | None, context: str) -> str | None:
+    """The result enum for an award text and the words around the event."""
+    words = f"{award or ''} {context}".casefold()
+    if "shortlis" in words:
+        return "shortlist"
+    if "nomin" in words:
+        return "nominee"
+    if award:
+        return "winner"
+    if _SELECTION.search(context):
+        return "selection"
+    return None
+
+
+def _events_in(sentence: str) -> list[tuple[str, str | None, int | None, int, int]]:
+    """(name, edition, year, start, end) for the events named in one sentence."""
+    found = []
+    for m in _PREFIXED.finditer(sentence):
+        name = (m.group("name") or m.group("name2") or "").strip()
+        ordinal = m.group("ord")
+        if ordinal and not ordinal[0].isdigit() and not _word_ordinal_ok(sentence, m):
+            continue
+        if not name or len(name.split()) > 12:
+            continue
+        if not (_EVENT_WORD.search(name) or (ordinal and name[0].isupper())):
+            continue
+        yr = m.group("yr") or m.group("yr2")
+        year = _year_of(yr)
+        edition = str(ordinal_value(ordinal)) if ordinal and ordinal_value(ordinal) else None
+        found.append((name, edition, year, m.start(), m.end()))
+    for m in _NAMED.finditer(sentence):
+        if any(s <= m.start("name") < e for *_, s, e in found):
+            continue
+        year = int(m.group("yr")) if m.group("yr") else None
+        found.append((m.group("name").strip(), None, year, m.start(), m.end()))
+    return sorted(found, key=lambda f: f[3])
+
+
+def _word_ordinal_ok(sentence: str, m: re.Match) -> bool:
+    """A spelled ordinal starts an event only after "the", a year or the start of the text."""
+    head = sentence[: m.start("ord")].rstrip()
+    return not head or head.casefold().endswith("the") or bool(re.search(r"\d{4}$", head))
+
+
+def _year_of(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(text) if text.isdigit() and len(text) == 4 else two_digit_year(text)
+
+
+def sentence_entries(sentence: str) -> list[FestivalEntry]:
+    """Entries for the events of one sentence, with awards before or after each event."""
+    if _QUOTED_WORK.match(sentence) or _NOT_ENTRY.search(sentence):
+        return []
+    out = []
+    prev_end = 0
+    for name, edition, year, start, end in _events_in(sentence):
+        before = sentence[prev_end:start]
+        award = None
+        m = _AWARD_BEFORE.search(before)
+        if m:
+            award = m.group("award").strip()
+        else:
+            after = _AWARD_AFTER.match(sentence[end:])
+            award = after.group("award").strip() if after else None
+        result = result_of(award, sentence)
+        prev_end = end
+        if result is None:
+            continue
+        entry = FestivalEntry(festival=name, edition=edition, year=year, award=award, result=result)
+        entry.section = _section(sentence)
+        ed = _EDITION.search(sentence)
+        if ed and entry.edition is None:
+            entry.edition = str(ordinal_value(ed.group("ord")))
+        out.append(entry)
+    return out
+
+
+def _section(sentence: str) -> str | None:
+    m = _SECTION.search(sentence)
+    return (m.group("a") or m.group("b")).strip() if m else None
+
+
+def list_entries(lines: list[str]) -> list[FestivalEntry]:
+    """Awards lists: an event line, then optional date and award lines."""
+    out = []
+    for i, line in enumerate(lines):
+        body = re.sub(r"^\s*[•·*-]\s*", "", line).strip()
+        events = _events_in(body)
+        if len(events) != 1 or events[0][4] < len(body) - 2 or len(body) > 140:
+            continue
+        name, edition, year, _, _ = events[0]
+        entry = FestivalEntry(festival=name, edition=edition, year=year)
+        for nxt in lines[i + 1 : i + 3]:
+            nxt = nxt.strip()
+            date = full_date(nxt)
+            if date and len(nxt) <= date[2] - date[1] + 6:
+                entry.date = date[0]
+                entry.year = entry.year or int(date[0][:4])
+            elif (
+                nxt
+                and len(nxt) < 80
+                and re.search(r"award|prize|winner|mention|nomin|shortlis|selection", nxt, re.I)
+            ):
+                entry.award = nxt
+                break
+            else:
+                break
+        entry.result = result_of(entry.award, "")
+        if entry.award or entry.date:
+            out.append(entry)
+    return out
+
+
+def chinese_entries(text: str) -> list[FestivalEntry]:
+    """Entries from Chinese prose: the main event's awards and selections, other selections."""
+    events = list(_ZH_EVENT.finditer(text))
+    if not events:
+        return []
+    main = next((m for m in events if m.group("ord")), events[0])
+    edition = str(ordinal_value(main.group("ord"))) if main.group("ord") else None
+    main_name = main.group("name")
+    out: list[FestivalEntry] = []
+    award = _ZH_AWARD.search(text)
+    if award:
+        out.append(
+            FestivalEntry(
+                main_name,
+                edition,
+                _int(main.group("yr")),
+                award.group("sec"),
+                award.group("award"),
+                "winner",
+            )
+        )
+    used = {award.group("sec")} if award else set()
+    for m in _ZH_SELECT.finditer(text):
+        if m.group("sec") not in used:
+            out.append(
+                FestivalEntry(
+                    main_name, edition, _int(main.group("yr")), m.group("sec"), None, "selection"
+                )
+            )
+            break
+    for m in events:
+        if m.group("name") in main_name or main_name in m.group("name"):
+            continue
+        if re.match(r"入[围圍]", text[m.end() : m.end() + 2]):
+            out.append(
+                FestivalEntry(m.group("name"), None, _int(m.group("yr")), None, None, "selection")
+            )
+    return out
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def sentences(text: str) -> list[str]:
+    """The text split into sentences and lines."""
+    return [s for s in _SENTENCE.split(text) if s.strip()]
+
+
+def merge_entries(entries: list[FestivalEntry]) -> list[FestivalEntry]:
+    """One entry per event and award: repeated mentions merge, keeping the fuller values."""
+    out: list[FestivalEntry] = []
+    for e in entries:
+        twin = next((o for o in out if _same(o, e)), None)
+        if twin is None:
+            out.append(e)
+            continue
+        for key in ("edition", "year", "section", "award", "date"):
+            if getattr(twin, key) is None:
+                setattr(twin, key, getattr(e, key))
+        if twin.result == "selection" and e.result not in (None, "selection"):
+            twin.result = e.result
+    return out
+
+
+def _same(a: FestivalEntry, b: FestivalEntry) -> bool:
+    na, nb = a.festival.casefold(), b.festival.casefold()
+    if not (na in nb or nb in na):
+        return False
+    if a.year and b.year and a.year != b.year:
+        return False
+    aa, ab = (a.award or "").casefold(), (b.award or "").casefold()
+    return aa == ab or (not aa and b.result == a.result) or (not ab and a.result == b.result)

@@ -1,0 +1,81 @@
+"""The film's type (feature, short, documentary, ...) and its genres."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import DOCUMENTARY_WORDS, FORMAT_WORDS, is_genre
+
+SHORT_LIMIT = 40
+_DOC_SHORT = re.compile(
+    r"纪录短片|紀錄短片|documentary short|short documentary|court(?:-| )métrage documentaire|"
+    r"cortometraje documental|kurzdokumentar",
+    re.I,
+)
+_ANIMATION = re.compile(
+    r"动画片|動畫片|动画短片|動畫短片|animated (?:short|film|feature|documentary|movie)|"
+    r"animation film|film d'animation|animationsfilm|анимационен филм|анимационный фильм|"
+    r"película de animación",
+    re.I,
+)
+_DOC_PROSE = re.compile(
+    r"\b(?:this|the|a|an|her|his|their|our|feature|short)\s+(?:[\w-]+\s+)?documentary\b|"
+    r"纪录片|紀錄片|\bdocumentaire\b|\bdokumentarfilm\b|документален филм|\bdocumental\b",
+    re.I,
+)
+_WE_WENT = re.compile(r"^(?:We|I)\s+(?:went|followed|spent|travelled|traveled|filmed)\b")
+_SHORT = re.compile(
+    r"\bshort (?:film|movie)\b|\bcourt(?:-| )métrage\b|\bcortometraje\b|\bkurzfilm\b|"
+    r"късометражен|короткометражн|短片|微电影",
+    re.I,
+)
+_SERIES = re.compile(r"\b(?:tv|web|mini-?)\s?series\b|电视剧|電視劇|网剧|網劇", re.I)
+_GLUED_WORDS = re.compile(r"[A-Z][a-z]+")
+_GENRE_SPLIT = re.compile(r"\s*(?:,|\||/|·|、|;)\s*")
+
+
+def genres_from_field(value: str, type_field: bool = False) -> list[str]:
+    """Genres of a genre (or type) field value; format words left out."""
+    out = []
+    for part in _GENRE_SPLIT.split(value):
+        part = part.strip()
+        if " - " in part:
+            part = part.split(" - ")[-1].strip()
+        key = part.casefold()
+        if not part or key in FORMAT_WORDS:
+            continue
+        if type_field and (key in DOCUMENTARY_WORDS or key == "fiction" or not is_genre(part)):
+            continue
+        out.append(part)
+    return out
+
+
+def glued_genres(line: str) -> list[str]:
+    """Genres glued into one word ("ReleasedDramaComedy"): two or more known genre words."""
+    if " " in line.strip() or len(line) > 60:
+        return []
+    words = [w for w in _GLUED_WORDS.findall(line) if is_genre(w)]
+    return words if len(words) >= 2 else []
+
+
+def decide_type(words: list[str], prose: str, synopsis: str, runtime: int | None) -> str | None:
+    """The type enum from explicit words, prose evidence and runtime (corpus conventions)."""
+    explicit = " | ".join(words)
+    if _DOC_SHORT.search(explicit) or _DOC_SHORT.search(prose):
+        return "documentary short"
+    keys = {w.strip().casefold() for w in re.split(r"[,|/]", explicit)}
+    if keys & {"animation", "animated", "动画", "動畫", "animación"} or _ANIMATION.search(prose):
+        return "animation"
+    if _SERIES.search(explicit):
+        return "series"
+    doc = bool(keys & DOCUMENTARY_WORDS) or bool(_DOC_PROSE.search(prose))
+    doc = doc or bool(_WE_WENT.match(synopsis.strip()))
+    if doc:
+        return (
+            "documentary short" if runtime is not None and runtime < SHORT_LIMIT else "documentary"
+        )
+    if runtime is not None:
+        return "short" if runtime < SHORT_LIMIT else "feature"
+    if _SHORT.search(explicit) or _SHORT.search(prose):
+        return "short"
+    return None

@@ -1,0 +1,375 @@
+"""`extract_record`: the pure pipeline from page text (or bytes) to an ExtractedRecord."""
+
+from __future__ import annotations
+
+import re
+
+from . import credits as cr
+from . import festivals as fe
+from . import kind, specs, title
+from .clean import clean_text, is_chrome
+from .decode import decode_bytes
+from .facts import fact_line
+from .labels import Labelled, field_of, parse_line
+from .quantities import first_year, full_date, runtime_minutes
+from .record import LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
+from .synopsis import synopsis_present
+
+_BIO_START = re.compile(
+    r"^(?:director(?:'s)?\s+|filmmaker(?:'s)?\s+)?(?:biography|bio|filmography|statement)\b|"
+    r"^(?:biofilmograf[ií]a|representative works|about the director|filmographie|biographie|"
+    r"导演简介|導演簡介|导演阐述|導演闡述)",
+    re.I,
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\||、|/(?!\d))\s*")
+_NAME_LINE = re.compile(r"^[A-ZА-ЯЁ\u4e00-\u9fff][^.:;!?|]{1,48}$")
+
+
+class Page:
+    """The cleaned text split into lines with offsets, cut before biography sections."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: list[tuple[str, int]] = []
+        offset = 0
+        for line in text.split("\n"):
+            self.lines.append((line, offset))
+            offset += len(line) + 1
+        self.zone_end = len(self.lines)
+        for i, (line, _) in enumerate(self.lines):
+            if i and _BIO_START.match(line.strip()):
+                self.zone_end = i
+                break
+        self.zone = self.lines[: self.zone_end]
+        self.zone_text = "\n".join(line for line, _ in self.zone)
+
+
+def extract_record(data: str | bytes) -> ExtractedRecord:
+    """The film record a page states; never raises, problems become warnings."""
+    rec = ExtractedRecord()
+    if isinstance(data, bytes):
+        data, warning = decode_bytes(data)
+        if warning:
+            rec.warnings.append(warning)
+    cleaned, warnings = clean_text(data or "")
+    rec.warnings.extend(warnings)
+    if not cleaned.strip():
+        return rec
+    page = Page(cleaned)
+    try:
+        _analyse(rec, page)
+    except Exception as exc:  # a bad page must never break an import
+        rec.warnings.append(f"extraction stopped early: {type(exc).__name__}")
+    return rec
+
+
+def _analyse(rec: ExtractedRecord, page: Page) -> None:
+    labelled = labelled_values(page)
+    by_field: dict[str, list[Labelled]] = {}
+    for lab in labelled:
+        by_field.setdefault(lab.field, []).append(lab)
+    _apply_scalars(rec, by_field)
+    _apply_lists(rec, by_field)
+    _apply_credits(rec, labelled)
+    _apply_specs(rec, by_field, page)
+    _apply_facts(rec, page, by_field)
+    _apply_prose_credits(rec, page)
+    _apply_festivals(rec, page)
+    _apply_title(rec, page, by_field)
+    _apply_type(rec, page, by_field)
+    paragraphs = [line for line, _ in page.zone if line.strip()]
+    rec.synopsis_present = synopsis_present(
+        paragraphs, [lab.value for lab in by_field.get("synopsis", [])]
+    )
+
+
+def labelled_values(page: Page) -> list[Labelled]:
+    """Labelled values with next-line values and name lists continued on following lines."""
+    out: list[Labelled] = []
+    lines = page.zone
+    i = 0
+    while i < len(lines):
+        line, offset = lines[i]
+        lab = parse_line(line, offset)
+        i += 1
+        if lab is None:
+            continue
+        if not lab.value and i < len(lines):
+            nxt, noff = lines[i]
+            if nxt.strip() and parse_line(nxt, noff) is None and not is_chrome(nxt):
+                if lab.field == "synopsis" or len(nxt.strip()) <= 200:
+                    stripped = nxt.strip().lstrip("•·*- ").strip()
+                    start = noff + nxt.find(stripped)
+                    lab = Labelled(lab.field, lab.label, stripped, start, start + len(stripped))
+                    i += 1
+        out.append(lab)
+        while lab.field.startswith("credit:") and lab.value and i < len(lines):
+            nxt, noff = lines[i]
+            if not _NAME_LINE.match(nxt.strip()) or parse_line(nxt, noff) or fact_line(nxt):
+                break
+            start = noff + nxt.find(nxt.strip())
+            out.append(Labelled(lab.field, lab.label, nxt.strip(), start, start + len(nxt.strip())))
+            i += 1
+    return out
+
+
+def _note(rec: ExtractedRecord, field: str, value: object, lab: Labelled, conf: float) -> None:
+    rec.note(Evidence(field, value, lab.start, lab.end, conf, f"label:{lab.label}"))
+
+
+def _apply_scalars(rec: ExtractedRecord, by_field: dict[str, list[Labelled]]) -> None:
+    for lab in by_field.get("year", []) + by_field.get("release_date", []):
+        year = first_year(lab.value)
+        if year and rec.year is None:
+            rec.year = year
+            _note(rec, "year", year, lab, SURE if lab.field == "year" else LIKELY)
+    for lab in by_field.get("runtime", []):
+        minutes = runtime_minutes(lab.value)
+        if minutes and rec.runtime_minutes is None:
+            rec.runtime_minutes = minutes
+            _note(rec, "runtime_minutes", minutes, lab, SURE)
+
+
+def _split_list(value: str) -> list[str]:
+    out = []
+    for part in _LIST_SPLIT.split(value):
+        part = part.strip().strip(".")
+        if " - " in part:
+            part = part.split(" - ")[-1].strip()
+        if part and not specs.is_placeholder(part) and part not in out:
+            out.append(part)
+    return out
+
+
+def _apply_lists(rec: ExtractedRecord, by_field: dict[str, list[Labelled]]) -> None:
+    for field, target in (
+        ("country", rec.countries),
+        ("language", rec.languages),
+        ("subtitles", rec.subtitles),
+    ):
+        for lab in by_field.get(field, []):
+            for value in _split_list(lab.value):
+                m = re.match(r"(.+?)\s+with\s+(.+?)\s+subtitles?$", value, re.I)
+                if m and field == "language":
+                    _add(rec.languages, m.group(1))
+                    _add(rec.subtitles, m.group(2))
+                else:
+                    _add(target, value)
+                _note(rec, _TARGET[field], value, lab, SURE)
+    for lab in by_field.get("genre", []):
+        for g in kind.genres_from_field(lab.value):
+            _add(rec.genres, g)
+            _note(rec, "genres", g, lab, SURE)
+    for lab in by_field.get("type", []):
+        for g in kind.genres_from_field(lab.value, type_field=True):
+            _add(rec.genres, g)
+            _note(rec, "genres", g, lab, LIKELY)
+
+
+_TARGET = {"country": "countries", "language": "languages", "subtitles": "subtitles"}
+
+
+def _add(target: list[str], value: str) -> None:
+    if value and value.casefold() not in {v.casefold() for v in target}:
+        target.append(value)
+
+
+def _apply_credits(rec: ExtractedRecord, labelled: list[Labelled]) -> None:
+    for lab in labelled:
+        if not lab.field.startswith("credit:") and not (
+            lab.field == "sound" and not specs.is_sound_format(lab.value)
+        ):
+            continue
+        for role in cr.split_roles(lab.label):
+            is_director = field_of(role) == "credit:director" or (
+                lab.field == "credit:director" and len(cr.split_roles(lab.label)) == 1
+            )
+            for name in cr.split_names(lab.value):
+                _add_credit(rec, role, name, is_director)
+                _note(rec, "credits", name, lab, SURE)
+                if is_director:
+                    _note(rec, "directors", name, lab, SURE)
+
+
+def _add_credit(rec: ExtractedRecord, role: str, name: str, is_director: bool) -> None:
+    if not any(c.role == role and c.name == name for c in rec.credits):
+        rec.credits.append(Credit(role=role, name=name))
+    if is_director:
+        _add(rec.directors, name)
+
+
+def _apply_specs(rec: ExtractedRecord, by_field: dict[str, list[Labelled]], page: Page) -> None:
+    s = rec.specs
+    for lab in by_field.get("shooting_format", []):
+        if not specs.is_placeholder(lab.value) and s.shooting_format is None:
+            s.shooting_format = lab.value
+            _note(rec, "specs.shooting_format", lab.value, lab, SURE)
+    for lab in by_field.get("aspect_ratio", []):
+        s.aspect_ratio = s.aspect_ratio or specs.aspect_ratio(lab.value)
+    for lab in by_field.get("sound", []):
+        if specs.is_sound_format(lab.value) and s.sound is None:
+            s.sound = lab.value
+            _note(rec, "specs.sound", lab.value, lab, SURE)
+    for lab in by_field.get("color", []):
+        s.color = s.color or specs.colour_of(lab.value)
+    for lab in by_field.get("budget", []):
+        if not specs.is_placeholder(lab.value) and s.budget is None:
+            s.budget = lab.value
+            _note(rec, "specs.budget", lab.value, lab, SURE)
+    found = specs.prose_format(page.zone_text)
+    if found and s.shooting_format is None:
+        s.shooting_format, colour, start, end = found
+        s.color = s.color or colour
+        rec.note(Evidence("specs.shooting_format", found[0], start, end, LIKELY, "prose"))
+    budget = specs.prose_budget(page.zone_text)
+    if budget and s.budget is None:
+        s.budget = budget[0]
+        rec.note(Evidence("specs.budget", budget[0], budget[1], budget[2], LIKELY, "prose"))
+
+
+_PAREN_RUNTIME = re.compile(r"\((\d{1,3}\s*(?:分钟|分鐘|min\.?|mins|minutes))\)")
+
+
+def _apply_facts(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
+    m = _PAREN_RUNTIME.search(page.zone_text)
+    if m and rec.runtime_minutes is None:
+        rec.runtime_minutes = runtime_minutes(m.group(1))
+        rec.note(
+            Evidence("runtime_minutes", rec.runtime_minutes, m.start(1), m.end(1), UNSURE, "prose")
+        )
+    has_genre_field = bool(by_field.get("genre"))
+    for line, offset in page.zone:
+        if parse_line(line, offset):
+            continue
+        facts = fact_line(line)
+        if facts is None:
+            for g in kind.glued_genres(line):
+                _add(rec.genres, g)
+            continue
+        span = (offset, offset + len(line))
+        if facts.year and rec.year is None:
+            rec.year = facts.year
+            rec.note(Evidence("year", facts.year, *span, LIKELY, "fact line"))
+        if facts.runtime and rec.runtime_minutes is None:
+            rec.runtime_minutes = facts.runtime
+            rec.note(Evidence("runtime_minutes", facts.runtime, *span, LIKELY, "fact line"))
+        for values, target in (
+            (facts.countries, rec.countries),
+            (facts.languages, rec.languages),
+            (facts.subtitles, rec.subtitles),
+        ):
+            for v in values:
+                _add(target, v)
+        if not has_genre_field:
+            for g in facts.genres:
+                _add(rec.genres, g)
+                rec.note(Evidence("genres", g, *span, UNSURE, "fact line"))
+
+
+def _apply_prose_credits(rec: ExtractedRecord, page: Page) -> None:
+    if rec.directors:
+        return
+    for line, offset in page.lines:
+        names = cr.bio_heading_directors(line)
+        for name in names:
+            _add_credit(rec, "Director", name, True)
+            rec.note(Evidence("directors", name, offset, offset + len(line), LIKELY, "heading"))
+    if rec.directors:
+        return
+    for name, role, start, end in cr.prose_directors(page.zone_text):
+        if cr.clean_name(name):
+            _add_credit(rec, role, name, True)
+            rec.note(Evidence("directors", name, start, end, UNSURE, "prose"))
+
+
+def _apply_festivals(rec: ExtractedRecord, page: Page) -> None:
+    entries = []
+    for sentence in fe.sentences(page.zone_text):
+        entries.extend(fe.sentence_entries(sentence))
+    entries.extend(fe.list_entries([line for line, _ in page.zone]))
+    entries.extend(fe.chinese_entries(page.zone_text))
+    rec.festivals = fe.merge_entries(entries)
+    dates = [full_date(line) for line, _ in page.zone[:12] if len(line.strip()) < 30]
+    dates = [d[0] for d in dates if d]
+    undated = [e for e in rec.festivals if e.date is None and e.result == "selection"]
+    if len(dates) == 1 and len(undated) == 1 and undated[0].year == int(dates[0][:4]):
+        undated[0].date = dates[0]
+    for e in rec.festivals:
+        pos = page.text.find(e.festival)
+        if pos >= 0:
+            rec.note(Evidence("festivals", e.festival, pos, pos + len(e.festival), LIKELY, "prose"))
+
+
+def _apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
+    labelled = [lab.value for lab in by_field.get("title", []) if lab.value]
+    original = [lab.value for lab in by_field.get("original_title", []) if lab.value]
+    alias = [lab.value for lab in by_field.get("alt_title", []) if lab.value]
+    found, other, year = _heading_title(rec, page)
+    for line, _ in page.zone[:15]:
+        pair = title.alias_titles(line)
+        if pair:
+            found, other = pair
+            break
+    main = (labelled or original or alias or [found])[0]
+    second = (original[0] if labelled and original else None) or other
+    if main and other and main.casefold() == other.casefold():
+        second = found
+    if main is None:
+        main = title.quoted_title(page.zone_text)
+    if main:
+        rec.title, rec.original_title = title.order_titles(main, second)
+        pos = page.text.find(rec.title)
+        rec.note(
+            Evidence(
+                "title",
+                rec.title,
+                max(pos, 0),
+                max(pos, 0) + len(rec.title) if pos >= 0 else 0,
+                SURE if labelled else UNSURE,
+                "title",
+            )
+        )
+    if year and rec.year is None:
+        rec.year = year
+    if rec.title and not rec.original_title and title.script_of(rec.title) == "latin":
+        rec.original_title = _standalone_cjk(page)
+
+
+def _heading_title(rec: ExtractedRecord, page: Page) -> tuple[str | None, str | None, int | None]:
+    seen = 0
+    for line, offset in page.zone:
+        s = line.strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > 8 or len(s) > 100:
+            break
+        if parse_line(line, offset) or fact_line(s) or kind.glued_genres(s) or s.isdigit():
+            continue
+        if title.plausible_title(s):
+            found, other, year = title.split_heading(s)
+            for e in rec.festivals:
+                if found.startswith(e.festival + " "):
+                    found = found[len(e.festival) + 1 :].strip()
+            return found, other, year
+    return None, None, None
+
+
+def _standalone_cjk(page: Page) -> str | None:
+    for line, offset in page.zone:
+        s = line.strip()
+        if 1 < len(s) <= 15 and re.fullmatch(r"[\u4e00-\u9fff]+", s):
+            if not parse_line(line, offset) and not fact_line(s) and not title.is_heading(s):
+                return s
+    return None
+
+
+def _apply_type(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
+    words = [lab.value for f in ("type", "genre") for lab in by_field.get(f, [])]
+    words.extend(rec.genres)
+    for line, _ in page.zone:
+        facts = fact_line(line)
+        if facts:
+            words.extend(facts.genres)
+    synopsis = next((lab.value for lab in by_field.get("synopsis", [])), "")
+    rec.type = kind.decide_type(words, page.zone_text, synopsis, rec.runtime_minutes)

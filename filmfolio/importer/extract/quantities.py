@@ -1,0 +1,230 @@
+"""Numbers read from page text: runtimes, years, full dates and edition ordinals."""
+
+from __future__ import annotations
+
+import re
+
+YEAR_MIN, YEAR_MAX = 1880, 2035
+
+_H = r"(?:h|hr|hrs|hours?|heures?|horas?|ore|stunden?|std|час(?:а|ов)?|ч|小时|小時|時間)"
+_M = (
+    r"(?:m|min|mins|minutes?|mn|minutos?|minuti|minuten|minuty|минути|минут[аы]?|мин|"
+    r"分钟|分鐘|分|′|')"
+)
+_HM = re.compile(rf"(\d{{1,2}})\s*{_H}\.?\s*(?:and\s+|et\s+|y\s+|und\s+)?(\d{{1,2}})\s*{_M}", re.I)
+_H_ONLY = re.compile(rf"(\d{{1,2}})\s*{_H}(?![a-z])", re.I)
+_MIN = re.compile(rf"(\d{{1,3}})(?:[.,]\d+)?\s*{_M}(?![a-z])", re.I)
+_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2}):(\d{2})\b")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20[0-3]\d)(?!\d)")
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "janvier": 1,
+    "février": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "januar": 1,
+    "februar": 2,
+    "märz": 3,
+    "juni": 6,
+    "juli": 7,
+    "oktober": 10,
+    "dezember": 12,
+    "enero": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "septiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
+}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DATE_DMY = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+    re.I,
+)
+_DATE_CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+_EN_ORD = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+ORDINAL_WORDS = "|".join(sorted(_EN_ORD, key=len, reverse=True))
+# "36th", "10-ти", "26e", "3ème", "5.", "XXVI" are read by `ordinal_value`.
+ORDINAL_RE = (
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th|e|er|ère|ème|eme|º|ª|°|\.|-?(?:ти|ви|ри|ми|ий|ый|ой|я))"
+    rf"|(?:(?:{'|'.join(_EN_TENS)})[- ])?(?:{ORDINAL_WORDS}))"
+)
+
+
+def runtime_minutes(text: str) -> int | None:
+    """Whole minutes from a runtime expression ("1h 30min", "88 min", "12'40\"", "90分钟")."""
+    m = _HM.search(text)
+    if m:
+        return int(m.group(1)) * 60 + int(m.group(2))
+    m = _CLOCK.search(text)
+    if m:
+        return int(m.group(1)) * 60 + int(m.group(2))
+    m = _MIN.search(text)
+    if m and 0 < int(m.group(1)) < 1000:
+        return int(m.group(1))
+    m = _H_ONLY.search(text)
+    if m and 0 < int(m.group(1)) < 10:
+        return int(m.group(1)) * 60
+    return None
+
+
+def runtime_span(text: str) -> tuple[int, int, int] | None:
+    """(minutes, start, end) of the first runtime expression in a text."""
+    best = None
+    for rx in (_HM, _MIN):
+        m = rx.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None
+    minutes = runtime_minutes(best.group())
+    return (minutes, best.start(), best.end()) if minutes else None
+
+
+def first_year(text: str) -> int | None:
+    """The first plausible year in a text (a range gives its first year)."""
+    for m in _YEAR.finditer(text):
+        year = int(m.group(1))
+        if YEAR_MIN <= year <= YEAR_MAX:
+            return year
+    return None
+
+
+def two_digit_year(text: str) -> int | None:
+    """A year written "'09" or "09'" (as in "09' Sundance")."""
+    m = re.search(r"(?:'(\d{2})\b|\b(\d{2})')", text)
+    if not m:
+        return None
+    yy = int(m.group(1) or m.group(2))
+    return 2000 + yy if yy <= 35 else 1900 + yy
+
+
+def full_date(text: str) -> tuple[str, int, int] | None:
+    """("YYYY-MM-DD", start, end) for the first full date in a text, else None."""
+    for rx, order in (
+        (_DATE_ISO, "ymd"),
+        (_DATE_CJK, "ymd"),
+        (_DATE_MDY, "mdy"),
+        (_DATE_DMY, "dmy"),
+    ):
+        m = rx.search(text)
+        if m:
+            parts = dict(zip(order, m.groups(), strict=True))
+            month = parts["m"]
+            month_no = int(month) if month.isdigit() else MONTHS[month.casefold()]
+            day, year = int(parts["d"]), int(parts["y"])
+            if 1 <= month_no <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{month_no:02d}-{day:02d}", m.start(), m.end()
+    return None
+
+
+def cn_number(text: str) -> int | None:
+    """A Chinese numeral ("二十六") as an int."""
+    total, cur = 0, 0
+    for ch in text:
+        if ch == "百":
+            total, cur = total + (cur or 1) * 100, 0
+        elif ch == "十":
+            total, cur = total + (cur or 1) * 10, 0
+        elif ch in _CN_DIGITS:
+            cur = cur * 10 + _CN_DIGITS[ch]
+        else:
+            return None
+    return (total + cur) or None
+
+
+def ordinal_value(text: str) -> int | None:
+    """The number an ordinal names: "36th", "Seventh", "twenty-first", "第26届", "首届"."""
+    s = text.strip().casefold()
+    if s.startswith("首"):
+        return 1
+    m = re.match(r"第?\s*(\d{1,3})", s)
+    if m:
+        return int(m.group(1))
+    m = re.match(r"第([零〇一二两三四五六七八九十百]+)", s)
+    if m:
+        return cn_number(m.group(1))
+    total = 0
+    for word in re.split(r"[\s-]+", s):
+        total += _EN_TENS.get(word, 0) + _EN_ORD.get(word, 0)
+    return total or None

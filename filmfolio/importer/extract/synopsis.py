@@ -1,0 +1,40 @@
+"""Whether the page describes the film's content: a synopsis field, a logline or story prose."""
+
+from __future__ import annotations
+
+import re
+
+_LOGLINE = re.compile(
+    r"^[\"“]?(?:A|An)\s+(?:\w+\s+)?(?:film|documentary|story|movie|portrait)\s+about\s+\S+(?:\s+\S+){2,}",
+)
+_PRODUCTION = re.compile(
+    r"post-production|pre-production|\bbudget\b|\bcrew\b|\bshooting\b|\bcasting\b|\bedited\b|"
+    r"final project|\bthesis\b|\bBFA\b|\bMFA\b|\bhandheld\b|\btakes\b|\bexposure\b|"
+    r"\blighting\b|\bfilmstock\b|\bphotographed\b|\bsessions\b|\bscript\b|\bshot\b",
+    re.I,
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+MIN_PROSE = 160
+MIN_CJK_PROSE = 60
+
+
+def is_prose(paragraph: str) -> bool:
+    """A long run of sentences (not a list of labels)."""
+    p = paragraph.strip()
+    if len(_CJK.findall(p)) >= MIN_CJK_PROSE:
+        return True
+    return len(p) >= MIN_PROSE and p.count(" ") >= 20 and bool(re.search(r"[.!?]", p))
+
+
+def is_production_note(paragraph: str) -> bool:
+    """Prose about making the film rather than about its content."""
+    return len(_PRODUCTION.findall(paragraph)) >= 3
+
+
+def synopsis_present(paragraphs: list[str], labelled: list[str]) -> bool:
+    """True when the page describes the film's content or story."""
+    if any(len(v.strip()) >= 20 for v in labelled):
+        return True
+    if any(_LOGLINE.match(p.strip()) for p in paragraphs[:3]):
+        return True
+    return any(is_prose(p) and not is_production_note(p) for p in paragraphs)

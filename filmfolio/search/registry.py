@@ -1,0 +1,81 @@
+"""What each domain app indexes: the only way the search app learns about films, people...
+
+A domain app writes a ``search_index.py`` module that calls ``register(IndexedKind(...))``; the
+search app imports those modules when Django starts (``SearchConfig.ready`` autodiscovers them,
+as the admin does with ``admin.py``), so ``search`` never imports a domain app by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+
+from filmfolio.sharing.access import Viewer
+
+
+@dataclass
+class DocumentData:
+    """Everything the index stores for one object, built by the app that owns the object."""
+
+    object_id: int
+    title: str
+    url: str
+    terms: list[str]
+    extra_terms: list[str] = field(default_factory=list)
+    subtitle: str = ""
+    is_public: bool = True
+    film_id: int | None = None
+    boost: float = 0.0
+    film_kind: str = ""
+    year: int | None = None
+    runtime_minutes: int | None = None
+    is_award_winning: bool = False
+    has_trailer: bool = False
+    facets: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Facet name -> list of (value, label)."""
+
+
+@dataclass(frozen=True)
+class IndexedKind:
+    """How one kind of object is indexed.
+
+    ``documents(ids)`` builds documents for the objects that still exist (missing ids are
+    removed from the index); ``all_ids()`` lists every id for a rebuild; ``dependants(obj)``
+    names other documents whose terms mention ``obj`` (a person's films); ``extra_listed_ids``
+    returns, for a signed-in viewer, a queryset of ``film_id`` values the viewer may see listed
+    beyond the public ones (taken from ``sharing.access``).
+    """
+
+    kind: str
+    model_label: str
+    documents: Callable[[list[int]], Iterator[DocumentData]]
+    all_ids: Callable[[], Iterable[int]]
+    dependants: Callable[[Any], dict[str, list[int]]] | None = None
+    extra_listed_ids: Callable[[Viewer], QuerySet | None] | None = None
+
+
+_KINDS: dict[str, IndexedKind] = {}
+
+
+def register(indexed: IndexedKind) -> None:
+    """Register (or replace) how a kind of object is indexed."""
+    _KINDS[indexed.kind] = indexed
+
+
+def kinds() -> list[IndexedKind]:
+    """Every registered kind, in registration order."""
+    return list(_KINDS.values())
+
+
+def get(kind: str) -> IndexedKind:
+    """The registration of ``kind``; ``KeyError`` if nothing registered it."""
+    return _KINDS[kind]
+
+
+def for_model(model: Any) -> IndexedKind | None:
+    """The registration for a model class (``None`` for models that are not indexed)."""
+    label = model._meta.label
+    return next((item for item in _KINDS.values() if item.model_label == label), None)
