@@ -106,7 +106,7 @@ def test_upload_transcode_and_play(page, live_server, tmp_path):
         "river.mp4",
     )
 
-    tab.goto(f"/media/films/{film.slug}/")
+    tab.goto(f"/films/{film.slug}/")
     assert tab.inner_text(".film-album h3") == "Shooting Album"
     tab.wait_for_function("document.querySelector('video.hls-player').readyState >= 2")
     tab.evaluate(

@@ -19,6 +19,7 @@ from .. import images as pictures
 from .. import storage
 from ..conf import media_setting
 from ..models import Album, Image, ImageRendition
+from .pages import film_page_touch
 from .permissions import require_manage
 
 
@@ -102,6 +103,7 @@ def _image_record(image: Image, files: list[tuple[pictures.Rendition, str]]) -> 
             )
             for r, name in files
         )
+        film_page_touch(image.film_id)
     return image
 
 
@@ -115,6 +117,7 @@ def image_update(
     image.photographer = photographer.strip()
     image.album = album
     image.save(update_fields=["caption", "photographer", "album", "updated_at"])
+    film_page_touch(image.film_id)
     return image
 
 
@@ -125,6 +128,7 @@ def image_set_poster(*, image: Image, actor: Any) -> Image:
     Image.objects.filter(film_id=image.film_id, is_poster=True).update(is_poster=False)
     Image.objects.filter(pk=image.pk).update(is_poster=True)
     image.is_poster = True
+    film_page_touch(image.film_id)
     return image
 
 
@@ -138,6 +142,7 @@ def images_reorder(*, film: Any, actor: Any, image_ids: list[str]) -> None:
     for position, public_id in enumerate(image_ids, start=1):
         by_id[public_id].position = position
     Image.objects.bulk_update([by_id[i] for i in image_ids], ["position"])
+    film_page_touch(film.pk)
 
 
 def image_delete(*, image: Image, actor: Any) -> None:
@@ -145,4 +150,5 @@ def image_delete(*, image: Image, actor: Any) -> None:
     require_manage(actor=actor, film=image.film)
     folder = storage.image_dir(image.film_id, image.public_id)
     image.delete()
+    film_page_touch(image.film_id)
     storage.delete_tree(folder)

@@ -29,6 +29,7 @@ from .. import ffmpeg, storage
 from ..choices import AttemptStatus, VideoState
 from ..conf import media_setting, work_dir
 from ..models import DEFAULT_LADDER, EncodeProfile, Encoding, TranscodeAttempt, Video
+from .pages import film_page_touch
 from .permissions import require_manage
 
 log = logging.getLogger(__name__)
@@ -235,6 +236,7 @@ def _publish(video: Video, attempt: TranscodeAttempt, out_dir: Path, rungs) -> N
         current.poster_file, current.master_playlist_file = poster, f"{prefix}/hls/master.m3u8"
         current.lease_expires_at = None
         current.save()
+        film_page_touch(current.film_id)
         TranscodeAttempt.objects.filter(pk=attempt.pk).update(
             status=AttemptStatus.SUCCEEDED, progress_percent=100, finished_at=now, heartbeat_at=now
         )
@@ -306,6 +308,7 @@ def video_delete(*, video: Video, actor: Any) -> None:
     require_manage(actor=actor, film=video.film)
     prefix = storage.video_dir(video.film_id, video.public_id)
     video.delete()
+    film_page_touch(video.film_id)
     storage.delete_tree(prefix)
 
 

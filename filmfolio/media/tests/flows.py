@@ -61,3 +61,13 @@ def ready_video(client, *, film, path: Path, **kw) -> Video:
     url, _response = upload_file(client, film=film, path=path, **kw)
     upload_id = url.rstrip("/").rsplit("/", 1)[1]
     return Video.objects.get(upload__id=upload_id)
+
+
+def open_screener_link(client, *, film, owner):
+    """Create a screener link with the sharing service and open it in ``client``'s session."""
+    from filmfolio.sharing.services import screener_link_create
+
+    link, token = screener_link_create(film=film, actor=owner, recipient="Festival programmer")
+    response = client.get(f"/share/s/{token}/")
+    assert response.status_code in (200, 302), response.status_code
+    return link

@@ -9,9 +9,10 @@ from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
 from filmfolio.media import services, storage
 from filmfolio.media.models import Album, Image, ImageRendition
 from filmfolio.media.selectors import film_media_for
-from filmfolio.sharing.access import SESSION_LINK_GRANTS, Viewer
+from filmfolio.sharing.access import Viewer
 
 from .factories import UserFactory
+from .flows import open_screener_link
 from .imagedata import jpeg_with_gps, png
 
 pytestmark = pytest.mark.django_db
@@ -107,9 +108,7 @@ def test_albums_group_stills_for_the_page(film, owner, django_assert_max_num_que
 def test_image_originals_keep_metadata_and_are_for_editors_only(client, film, owner):
     image = services.image_upload(film=film, actor=owner, data=jpeg_with_gps())
     url = f"/media/images/{image.public_id}/original"
-    session = client.session
-    session[SESSION_LINK_GRANTS] = {str(film.pk): "x"}
-    session.save()
+    open_screener_link(client, film=film, owner=owner)
     assert client.get(url).status_code == 404
     assert client.get(f"/media/images/{image.public_id}/w320.webp").status_code == 200
     client.force_login(owner)

@@ -7,10 +7,9 @@ import pytest
 from django.urls import reverse
 
 from filmfolio.media import services
-from filmfolio.sharing.access import SESSION_LINK_GRANTS
 
-from .factories import CollaboratorFactory, UserFactory
-from .flows import ready_video
+from .factories import CollaboratorFactory, FilmFactory, UserFactory
+from .flows import open_screener_link, ready_video
 from .imagedata import jpeg_with_gps
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -37,9 +36,10 @@ def private_media(client, film, owner, clip):
 
 
 def _grant(client, film):
-    session = client.session
-    session[SESSION_LINK_GRANTS] = {str(film.pk): "link"}
-    session.save()
+    from filmfolio.sharing.models import Collaborator
+
+    owner = Collaborator.objects.get(film=film, role="owner").user
+    return open_screener_link(client, film=film, owner=owner)
 
 
 def _statuses(client, urls):
@@ -70,10 +70,19 @@ def test_team_and_screener_links_get_every_file(client, film, private_media):
     assert _statuses(client, private_media) == dict.fromkeys(private_media, (200, 200, 206))
 
 
-def test_a_link_to_another_film_opens_nothing(client, private_media):
-    session = client.session
-    session[SESSION_LINK_GRANTS] = {"999999": "link"}
-    session.save()
+def test_a_link_to_another_film_opens_nothing(client, owner, private_media):
+    other = FilmFactory()
+    CollaboratorFactory(film=other, user=owner)
+    open_screener_link(client, film=other, owner=owner)
+    assert _statuses(client, private_media) == dict.fromkeys(private_media, (404, 404, 404))
+
+
+def test_a_revoked_link_closes_every_file(client, film, owner, private_media):
+    from filmfolio.sharing.services import screener_link_revoke
+
+    link = _grant(client, film)
+    assert client.get(private_media["segment"]).status_code == 200
+    screener_link_revoke(film=film, actor=owner, link_id=link.pk)
     assert _statuses(client, private_media) == dict.fromkeys(private_media, (404, 404, 404))
 
 
