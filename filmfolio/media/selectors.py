@@ -43,12 +43,14 @@ def _images_qs():
 def film_media_for(viewer: Viewer, film: Any) -> FilmMedia:
     """The poster, albums with stills and the watchable videos of ``film`` for ``viewer``.
 
-    Four queries: images (+ renditions), albums, videos (+ encodings).
+    Two queries for a film without media (images, videos); at most five with everything:
+    images (+ renditions), albums (only when a still is in one), videos (+ encodings).
     """
     if not can_view_media(viewer, film=film):
         return FilmMedia(None, [], [], False)
     images = list(_images_qs().filter(film=film))
-    albums = list(Album.objects.filter(film=film))
+    in_albums = any(image.album_id for image in images)
+    albums = list(Album.objects.filter(film=film)) if in_albums else []
     blocks = {a.pk: AlbumBlock(a) for a in albums}
     loose = AlbumBlock(None)
     poster = None
