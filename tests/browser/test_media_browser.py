@@ -16,7 +16,13 @@ from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory
 from filmfolio.media.tests.imagedata import jpeg_with_gps
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# serialized_rollback: the live server needs committed data; restoring the migrations' seed
+# data afterwards (role vocabulary, encode profiles) keeps later tests independent of this one.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 ARGS = [
@@ -46,7 +52,7 @@ def media_settings(settings, tmp_path):
 
 
 @pytest.fixture
-def page(static_root, live_server, media_settings, transactional_db, monkeypatch):
+def page(static_root, live_server, media_settings, monkeypatch):
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop in this thread; the ORM calls here are sync.

@@ -18,7 +18,10 @@ from filmfolio.media.models import Upload, Video
 from .factories import CollaboratorFactory, FilmFactory, UserFactory
 from .flows import metadata
 
-pytestmark = [pytest.mark.slow]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 CSRF = "a" * 32
 
 
@@ -31,7 +34,7 @@ def _headers(session: str, **extra: str) -> dict[str, str]:
     }
 
 
-def test_dropped_connection_then_resume(static_root, live_server, transactional_db, clip):
+def test_dropped_connection_then_resume(static_root, live_server, clip):
     owner = UserFactory()
     film = FilmFactory()
     CollaboratorFactory(film=film, user=owner)
