@@ -20,6 +20,7 @@ urlpatterns = [
     path("manage/images/<uuid:public_id>/edit/", pages.image_edit, name="image-edit"),
     path("manage/images/<uuid:public_id>/delete/", pages.image_delete, name="image-delete"),
     path("manage/videos/<uuid:public_id>/retry/", pages.video_retry, name="video-retry"),
+    path("manage/videos/<uuid:public_id>/edit/", pages.video_edit, name="video-edit"),
     path("manage/videos/<uuid:public_id>/delete/", pages.video_delete, name="video-delete"),
     path("manage/videos/<uuid:public_id>/status", pages.video_status, name="video-status"),
 ]

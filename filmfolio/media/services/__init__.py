@@ -8,7 +8,7 @@ from .images import (
     image_upload,
     images_reorder,
 )
-from .transcode import video_delete, video_retry, video_transcode, videos_sweep
+from .transcode import video_delete, video_retry, video_transcode, video_update, videos_sweep
 from .uploads import upload_append, upload_create, upload_terminate
 
 __all__ = [
@@ -24,5 +24,6 @@ __all__ = [
     "video_delete",
     "video_retry",
     "video_transcode",
+    "video_update",
     "videos_sweep",
 ]

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from filmfolio.core.errors import ValidationFailedError
 
 from .. import ffmpeg, storage
-from ..choices import AttemptStatus, VideoState
+from ..choices import AttemptStatus, VideoKind, VideoState, VideoVisibility
 from ..conf import media_setting, work_dir
 from ..models import DEFAULT_LADDER, EncodeProfile, Encoding, TranscodeAttempt, Video
 from .pages import film_page_touch
@@ -300,6 +300,17 @@ def video_retry(*, video: Video, actor: Any) -> Video:
             raise ValidationFailedError(_("Only a failed video can be retried."))
         transaction.on_commit(lambda: transcode_video_task.enqueue(video.pk))
     video.refresh_from_db()
+    return video
+
+
+def video_update(*, video: Video, actor: Any, title: str, kind: str, visibility: str) -> Video:
+    """Change a video's title, kind and who may watch it."""
+    require_manage(actor=actor, film=video.film)
+    if kind not in VideoKind.values or visibility not in VideoVisibility.values:
+        raise ValidationFailedError(_("Choose the kind of video and who may watch it."))
+    video.title, video.kind, video.visibility = title.strip()[:200], kind, visibility
+    video.save(update_fields=["title", "kind", "visibility", "updated_at"])
+    film_page_touch(video.film_id)
     return video
 
 

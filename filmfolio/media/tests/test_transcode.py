@@ -139,3 +139,33 @@ def test_delete_removes_records_and_files(client, film, owner, clip):
     services.video_delete(video=video, actor=owner)
     assert Video.objects.count() == 0
     assert _files(video) == []
+
+
+def test_owner_changes_who_may_watch(client, film, owner, clip):
+    client.force_login(owner)
+    video = ready_video(client, film=film, path=clip, kind="trailer", visibility="film")
+    response = client.post(
+        f"/media/manage/videos/{video.public_id}/edit/",
+        {"title": "Festival cut", "kind": "screener", "visibility": "team"},
+    )
+    assert response.status_code == 302
+    video.refresh_from_db()
+    assert (video.title, video.kind, video.visibility) == ("Festival cut", "screener", "team")
+    refused = client.post(
+        f"/media/manage/videos/{video.public_id}/edit/",
+        {"title": "x", "kind": "blockbuster", "visibility": "team"},
+        follow=True,
+    )
+    assert [str(m) for m in refused.context["messages"]] == [
+        "Choose the kind of video and who may watch it."
+    ]
+    video.refresh_from_db()
+    assert (video.title, video.kind) == ("Festival cut", "screener")
+    client.force_login(UserFactory())
+    stranger = client.post(
+        f"/media/manage/videos/{video.public_id}/edit/",
+        {"title": "mine", "kind": "trailer", "visibility": "film"},
+    )
+    assert stranger.status_code == 404
+    video.refresh_from_db()
+    assert video.visibility == "team"

@@ -180,6 +180,24 @@ def video_retry(request: HttpRequest, public_id) -> HttpResponse:
 
 @login_required
 @require_POST
+def video_edit(request: HttpRequest, public_id) -> HttpResponse:
+    """Change a video's title, kind and visibility."""
+    video = _video(request, public_id)
+    return _run(
+        request,
+        video.film.slug,
+        lambda: services.video_update(
+            video=video,
+            actor=request.user,
+            title=request.POST.get("title", ""),
+            kind=request.POST.get("kind", ""),
+            visibility=request.POST.get("visibility", ""),
+        ),
+    )
+
+
+@login_required
+@require_POST
 def video_delete(request: HttpRequest, public_id) -> HttpResponse:
     video = _video(request, public_id)
     return _run(
