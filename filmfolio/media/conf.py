@@ -19,6 +19,7 @@ DEFAULTS: dict[str, Any] = {
     # Uploads
     "UPLOAD_MAX_BYTES": 50 * 1024**3,
     "UPLOAD_CHUNK_BYTES": 8 * 1024 * 1024,
+    "UPLOAD_EXPIRY_SECONDS": 7 * 24 * 3600,
     # Jobs
     "TRANSCODE_TIME_LIMIT_SECONDS": 6 * 3600,
     "TRANSCODE_MAX_ATTEMPTS": 3,

@@ -9,7 +9,7 @@ from .images import (
     images_reorder,
 )
 from .transcode import video_delete, video_retry, video_transcode, video_update, videos_sweep
-from .uploads import upload_append, upload_create, upload_terminate
+from .uploads import upload_append, upload_create, upload_terminate, uploads_expire
 
 __all__ = [
     "album_create",
@@ -21,6 +21,7 @@ __all__ = [
     "upload_append",
     "upload_create",
     "upload_terminate",
+    "uploads_expire",
     "video_delete",
     "video_retry",
     "video_transcode",

@@ -13,11 +13,13 @@ import base64
 import fcntl
 import hashlib
 import os
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
 from django.core.files import File
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from filmfolio.core.errors import DomainError, PermissionDeniedError, ValidationFailedError
@@ -129,7 +131,9 @@ def upload_append(
         if offset + length > upload.length_bytes:
             raise ValidationFailedError(_("More bytes were sent than the upload declared."))
         written = _write_chunk(handle, offset, stream, length, checksum)
-        Upload.objects.filter(pk=upload.pk).update(offset_bytes=offset + written)
+        Upload.objects.filter(pk=upload.pk).update(
+            offset_bytes=offset + written, updated_at=timezone.now()
+        )
         upload.offset_bytes = offset + written
     if upload.offset_bytes == upload.length_bytes:
         _finish(upload)
@@ -286,3 +290,17 @@ def upload_terminate(*, upload: Upload, actor: Any) -> None:
         raise UploadConflictError(_("A finished upload cannot be cancelled; delete the video."))
     staging_path(upload).unlink(missing_ok=True)
     upload.delete()
+
+
+def uploads_expire(*, now: datetime | None = None) -> int:
+    """Reject uploads untouched for ``UPLOAD_EXPIRY_SECONDS`` and free their staging files.
+
+    Run by ``filmfolio worker`` with the sweeper; returns how many uploads expired.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=float(media_setting("UPLOAD_EXPIRY_SECONDS")))
+    stale = list(Upload.objects.filter(state=UploadState.RECEIVING, updated_at__lt=cutoff))
+    reason = _("The upload was abandoned and has expired. Upload the file again.")
+    for upload in stale:
+        _reject(upload, reason)
+    return len(stale)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 
 import pytest
 from django.core.files import File
 from django.test import TestCase
+from django.utils import timezone
 
-from filmfolio.media import storage
+from filmfolio.media import services, storage
 from filmfolio.media.choices import UploadState, VideoState
 from filmfolio.media.models import Upload, Video
 from filmfolio.media.services.uploads import staging_path
@@ -205,3 +207,20 @@ def test_a_finish_cut_short_after_the_move_is_completed_on_resume(client, film, 
         VideoState.READY,
     )
     assert video.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_abandoned_uploads_expire_and_free_their_bytes(client, film, owner):
+    client.force_login(owner)
+    url = tus_create(client, film=film, length=10)["Location"]
+    tus_patch(client, url, offset=0, data=b"01234")
+    upload = Upload.objects.get()
+    assert services.uploads_expire() == 0
+    later = timezone.now() + timedelta(days=8)
+    assert services.uploads_expire(now=later) == 1
+    upload.refresh_from_db()
+    assert (upload.state, upload.rejection_reason) == (
+        UploadState.REJECTED,
+        "The upload was abandoned and has expired. Upload the file again.",
+    )
+    assert not staging_path(upload).exists()
+    assert tus_patch(client, url, offset=5, data=b"56789").status_code == 409

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 
 from filmfolio.media.conf import media_setting
-from filmfolio.media.services import videos_sweep
+from filmfolio.media.services import uploads_expire, videos_sweep
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ def sweep_forever(stop: threading.Event, interval: float) -> None:
             requeued = videos_sweep()
             if requeued:
                 log.warning("re-queued stuck transcodes: %s", requeued)
+            uploads_expire()
         except Exception:  # a locked or unreachable database: try again next round
             log.exception("media sweep failed")
         finally:
