@@ -7,7 +7,9 @@
     document.querySelectorAll("video[data-hls-src]").forEach(function (video) {
       var src = video.getAttribute("data-hls-src");
       if (window.Hls && window.Hls.isSupported()) {
-        var hls = new window.Hls({ xhrSetup: function (xhr) { xhr.withCredentials = true; } });
+        // Same-origin requests carry the session cookie; segments on S3 arrive through a redirect
+        // to a presigned URL and need no credentials (only the bucket's CORS rule).
+        var hls = new window.Hls();
         hls.loadSource(src);
         hls.attachMedia(video);
         video.hls = hls;
