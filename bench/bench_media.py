@@ -108,8 +108,10 @@ def raw_transcode(video, source: Path) -> float:
         out_dir=out / "hls",
         rungs=rungs,
         has_audio=True,
-        segment_seconds=int(media_setting("HLS_SEGMENT_SECONDS")),
-        preset=str(media_setting("FFMPEG_PRESET")),
+        options=ffmpeg.EncodeOptions(
+            segment_seconds=int(media_setting("HLS_SEGMENT_SECONDS")),
+            preset=str(media_setting("FFMPEG_PRESET")),
+        ),
     )
     poster = ffmpeg.poster_args(
         source=source,

@@ -64,6 +64,15 @@ class Rung:
     audio_kbps: int
 
 
+@dataclass(frozen=True)
+class EncodeOptions:
+    """How to encode: HLS segment length, x264 preset and threads (0 = automatic)."""
+
+    segment_seconds: int = 4
+    preset: str = "veryfast"
+    threads: int = 0
+
+
 def probe_args(source: Path) -> list[str]:
     """ffprobe arguments that describe ``source`` as JSON."""
     return [
@@ -130,9 +139,7 @@ def hls_args(
     out_dir: Path,
     rungs: Sequence[Rung],
     has_audio: bool,
-    segment_seconds: int,
-    preset: str = "veryfast",
-    threads: int = 0,
+    options: EncodeOptions,
 ) -> list[str]:
     """One ffmpeg run that writes every rung as H.264/AAC HLS plus ``master.m3u8``.
 
@@ -152,11 +159,12 @@ def hls_args(
             args += ["-map", "0:a:0", f"-c:a:{i}", "aac", f"-b:a:{i}", f"{rung.audio_kbps}k"]
             entry += f",a:{i}"
         stream_map.append(f"{entry},name:{rung.name}")
-    args += ["-preset", preset, "-profile:v", "main", "-pix_fmt", "yuv420p"]
+    segment_seconds = options.segment_seconds
+    args += ["-preset", options.preset, "-profile:v", "main", "-pix_fmt", "yuv420p"]
     args += ["-force_key_frames", f"expr:gte(t,n_forced*{segment_seconds})", "-sc_threshold", "0"]
     if has_audio:
         args += ["-ac", "2", "-ar", "48000"]
-    args += ["-threads", str(threads), "-f", "hls", "-hls_time", str(segment_seconds)]
+    args += ["-threads", str(options.threads), "-f", "hls", "-hls_time", str(segment_seconds)]
     args += ["-hls_playlist_type", "vod", "-hls_flags", "independent_segments"]
     args += ["-hls_segment_filename", str(out_dir / "%v" / "seg_%05d.ts")]
     args += ["-master_pl_name", "master.m3u8", "-var_stream_map", " ".join(stream_map)]

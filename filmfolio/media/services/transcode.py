@@ -185,9 +185,11 @@ def _encode(video: Video, attempt: TranscodeAttempt, out_dir: Path) -> list[ffmp
         out_dir=out_dir / "hls",
         rungs=rungs,
         has_audio=bool(video.audio_codec),
-        segment_seconds=int(media_setting("HLS_SEGMENT_SECONDS")),
-        preset=str(media_setting("FFMPEG_PRESET")),
-        threads=int(media_setting("FFMPEG_THREADS")),
+        options=ffmpeg.EncodeOptions(
+            segment_seconds=int(media_setting("HLS_SEGMENT_SECONDS")),
+            preset=str(media_setting("FFMPEG_PRESET")),
+            threads=int(media_setting("FFMPEG_THREADS")),
+        ),
     )
     ffmpeg.run(args, timeout=limit, memory_bytes=memory, on_progress=heartbeat)
     _check_complete(video, heartbeat.seconds_done)

@@ -70,7 +70,7 @@ def test_hls_args_map_each_rung_with_audio():
         out_dir=Path("/o"),
         rungs=LADDER[1:3],
         has_audio=True,
-        segment_seconds=4,
+        options=ffmpeg.EncodeOptions(segment_seconds=4),
     )
     assert args[:6] == ["ffmpeg", "-hide_banner", "-nostdin", "-y", "-protocol_whitelist", "file"]
     assert args[args.index("-filter_complex") + 1] == (
@@ -89,7 +89,7 @@ def test_hls_args_without_audio_map_video_only():
         out_dir=Path("/o"),
         rungs=LADDER[3:],
         has_audio=False,
-        segment_seconds=4,
+        options=ffmpeg.EncodeOptions(segment_seconds=4),
     )
     assert args[args.index("-var_stream_map") + 1] == "v:0,name:360p"
     assert "0:a:0" not in args
