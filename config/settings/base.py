@@ -198,12 +198,12 @@ EMAIL_USE_SSL = env_bool("FILMFOLIO_EMAIL_USE_SSL", False)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # One cache shared by every web process and the worker: rate limits and page caches must not
-# be counted per process. Files under var/ on one machine, Redis when FILMFOLIO_REDIS_URL is set.
-if os.environ.get("FILMFOLIO_REDIS_URL"):
+# be counted per process. Files under var/ on one machine, Redis when FILMFOLIO_CACHE_URL is set.
+if os.environ.get("FILMFOLIO_CACHE_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["FILMFOLIO_REDIS_URL"],
+            "LOCATION": os.environ["FILMFOLIO_CACHE_URL"],
         }
     }
 else:
