@@ -16,6 +16,7 @@ urlpatterns = [
     path("films/", include("filmfolio.films.urls")),
     path("people/", include("filmfolio.people.urls")),
     path("festivals/", include("filmfolio.festivals.urls")),
+    path("media/", include("filmfolio.media.urls")),
     path("search/", include("filmfolio.search.urls")),
     path("import/", include("filmfolio.importer.urls")),
     path("api/", include("filmfolio.api.urls")),

@@ -138,10 +138,50 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("FILMFOLIO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+if os.environ.get("FILMFOLIO_STORAGE", "local") == "s3":
+    # S3-compatible object storage (AWS, MinIO, Garage...); media served by presigned URLs.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("FILMFOLIO_S3_BUCKET", "filmfolio"),
+            "endpoint_url": os.environ.get("FILMFOLIO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("FILMFOLIO_S3_REGION") or None,
+            "access_key": os.environ.get("FILMFOLIO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("FILMFOLIO_S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": int(os.environ.get("FILMFOLIO_S3_URL_SECONDS", "300")),
+            "file_overwrite": True,
+            "signature_version": "s3v4",
+            "addressing_style": os.environ.get("FILMFOLIO_S3_ADDRESSING_STYLE", "path"),
+        },
     }
+
+# FILMFOLIO_TASKS=rq runs background jobs on RQ + Redis (django-tasks-rq); default: database.
+if os.environ.get("FILMFOLIO_TASKS", "db") == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {
+        "default": {
+            "URL": os.environ.get("FILMFOLIO_REDIS_URL", "redis://127.0.0.1:6379/0"),
+            "DEFAULT_TIMEOUT": int(os.environ.get("FILMFOLIO_TASK_TIMEOUT_SECONDS", "21600")),
+        }
+    }
+    _TASKS_BACKEND = "django_tasks_rq.RQBackend"
+else:
+    _TASKS_BACKEND = "django_tasks_db.DatabaseBackend"
+TASKS = {"default": {"BACKEND": os.environ.get("FILMFOLIO_TASKS_BACKEND", _TASKS_BACKEND)}}
+
+FILMFOLIO_MEDIA = {
+    "IMAGE_MAX_PIXELS": int(os.environ.get("FILMFOLIO_IMAGE_MAX_PIXELS", "50000000")),
+    "UPLOAD_MAX_BYTES": int(os.environ.get("FILMFOLIO_UPLOAD_MAX_BYTES", str(50 * 1024**3))),
+    "TRANSCODE_TIME_LIMIT_SECONDS": int(os.environ.get("FILMFOLIO_TRANSCODE_TIME_LIMIT", "21600")),
+    "TRANSCODE_STALL_SECONDS": int(os.environ.get("FILMFOLIO_TRANSCODE_STALL_SECONDS", "120")),
+    "TRANSCODE_MAX_ATTEMPTS": int(os.environ.get("FILMFOLIO_TRANSCODE_MAX_ATTEMPTS", "3")),
+    "HEARTBEAT_SECONDS": float(os.environ.get("FILMFOLIO_HEARTBEAT_SECONDS", "5")),
+    "SWEEP_INTERVAL_SECONDS": float(os.environ.get("FILMFOLIO_SWEEP_INTERVAL_SECONDS", "30")),
+    "FFMPEG_THREADS": int(os.environ.get("FILMFOLIO_FFMPEG_THREADS", "0")),
+    "ACCEL_REDIRECT_PREFIX": os.environ.get("FILMFOLIO_MEDIA_ACCEL_REDIRECT", ""),
+    "PRESIGNED_URL_SECONDS": int(os.environ.get("FILMFOLIO_S3_URL_SECONDS", "300")),
 }
 
 EMAIL_BACKEND = os.environ.get(
@@ -158,12 +198,12 @@ EMAIL_USE_SSL = env_bool("FILMFOLIO_EMAIL_USE_SSL", False)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # One cache shared by every web process and the worker: rate limits and page caches must not
-# be counted per process. Files under var/ on one machine, Redis when FILMFOLIO_REDIS_URL is set.
-if os.environ.get("FILMFOLIO_REDIS_URL"):
+# be counted per process. Files under var/ on one machine, Redis when FILMFOLIO_CACHE_URL is set.
+if os.environ.get("FILMFOLIO_CACHE_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["FILMFOLIO_REDIS_URL"],
+            "LOCATION": os.environ["FILMFOLIO_CACHE_URL"],
         }
     }
 else:

@@ -13,6 +13,8 @@ from filmfolio.core import vocab
 from filmfolio.festivals.formatting import edition_label
 from filmfolio.films.choices import CountryRole, LanguageRole, TextKind
 
+from .images import presskit_images_for
+
 
 @dataclass
 class CreditGroup:
@@ -195,6 +197,7 @@ def _contacts(film: Any) -> list[tuple[str, str]]:
 
 def presskit_content_for(film: Any, language: str) -> PressKit:
     """The press kit of ``film`` in ``language`` (``en`` or ``zh-hans``)."""
+    poster, stills = presskit_images_for(film)
     with translation.override(language):
         title, other_titles = _title(film, language)
         return PressKit(
@@ -210,4 +213,6 @@ def presskit_content_for(film: Any, language: str) -> PressKit:
             directors=_directors(film, language),
             contacts=_contacts(film),
             links=[(link.label or link.get_kind_display(), link.url) for link in film.links.all()],
+            poster=poster,
+            stills=stills,
         )

@@ -14,7 +14,12 @@ from filmfolio.films.models import Credit, Film
 from filmfolio.sharing.choices import Visibility
 from filmfolio.sharing.models import ScreenerLink
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: reload the migrations' seed data (roles) that an earlier transactional test
+# flushed.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [

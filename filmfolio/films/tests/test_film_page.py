@@ -269,7 +269,8 @@ def test_film_page_query_budget(client: Client, django_assert_max_num_queries) -
     FilmCountryFactory(film=film)
     FilmLanguageFactory(film=film)
     film.genres.add(genre("drama"))
-    with django_assert_max_num_queries(12):
+    # 12 for the record + 2 for the media slot (images, videos) of a film without media.
+    with django_assert_max_num_queries(14):
         response = client.get("/films/big/")
     assert response.status_code == 200
     assert response.content.decode().count('class="entry entry-award"') == 25
@@ -332,8 +333,9 @@ def test_signed_in_viewers_reuse_the_cached_record(
     Collaborator.objects.create(film=film, user=user, role="viewer")
     client.force_login(user)
     first = client.get("/films/out-of-focus/")
-    # session, user, film key fields, collaborators, the whole film row
-    with django_assert_num_queries(5):
+    # session, user, film key fields, collaborators, the whole film row; the media slot's
+    # images and videos
+    with django_assert_num_queries(7):
         second = client.get("/films/out-of-focus/")
     assert second.context["access"] == 2
     assert text_of(first) == text_of(second)

@@ -1,0 +1,51 @@
+"""Media settings with their defaults; override any key in ``settings.FILMFOLIO_MEDIA``.
+
+Read through ``media_setting(name)`` at call time so tests can change settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+DEFAULTS: dict[str, Any] = {
+    # Images
+    "IMAGE_MAX_PIXELS": 50_000_000,
+    "IMAGE_MAX_BYTES": 50 * 1024 * 1024,
+    "IMAGE_WIDTHS": [320, 640, 1280, 1920],
+    "IMAGE_WEBP_QUALITY": 82,
+    # Uploads
+    "UPLOAD_MAX_BYTES": 50 * 1024**3,
+    "UPLOAD_CHUNK_BYTES": 8 * 1024 * 1024,
+    "UPLOAD_EXPIRY_SECONDS": 7 * 24 * 3600,
+    # Jobs
+    "TRANSCODE_TIME_LIMIT_SECONDS": 6 * 3600,
+    "TRANSCODE_MAX_ATTEMPTS": 3,
+    "TRANSCODE_STALL_SECONDS": 120,
+    "HEARTBEAT_SECONDS": 5.0,
+    "SWEEP_INTERVAL_SECONDS": 30.0,
+    "FFMPEG_THREADS": 0,
+    "FFMPEG_PRESET": "veryfast",
+    "FFMPEG_MEMORY_BYTES": 4 * 1024**3,
+    "PROBE_TIMEOUT_SECONDS": 60,
+    "HLS_SEGMENT_SECONDS": 4,
+    # Serving
+    "ACCEL_REDIRECT_PREFIX": "",
+    "PRESIGNED_URL_SECONDS": 300,
+}
+
+
+def media_setting(name: str) -> Any:
+    """The value of one media setting: ``settings.FILMFOLIO_MEDIA[name]`` or the default."""
+    overrides = getattr(settings, "FILMFOLIO_MEDIA", {})
+    return overrides.get(name, DEFAULTS[name])
+
+
+def work_dir(kind: str) -> Path:
+    """A local directory under the var dir for staging uploads or scratch work (``kind``)."""
+    base = Path(getattr(settings, "FILMFOLIO_MEDIA_WORK_DIR", "") or settings.VAR_DIR / "work")
+    path = base / kind
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,90 @@
+"""Page-shaped reads of media, each with a fixed query plan, filtered by ``media.policy``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch
+
+from filmfolio.sharing.access import Viewer
+
+from .choices import UploadState, VideoState
+from .models import Album, Encoding, Image, Upload, Video
+from .policy import can_manage_media, can_view_media
+
+
+@dataclass
+class AlbumBlock:
+    """An album with its images in order (``album`` is None for stills outside albums)."""
+
+    album: Album | None
+    images: list[Image] = field(default_factory=list)
+
+
+@dataclass
+class FilmMedia:
+    """Everything the film page shows of a film's media, already filtered for the viewer."""
+
+    poster: Image | None
+    albums: list[AlbumBlock]
+    videos: list[Video]
+    can_manage: bool
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.poster or self.videos or any(b.images for b in self.albums))
+
+
+def _images_qs():
+    return Image.objects.prefetch_related("renditions").order_by("position", "id")
+
+
+def film_media_for(viewer: Viewer, film: Any) -> FilmMedia:
+    """The poster, albums with stills and the watchable videos of ``film`` for ``viewer``.
+
+    Two queries for a film without media (images, videos); at most five with everything:
+    images (+ renditions), albums (only when a still is in one), videos (+ encodings).
+    """
+    if not can_view_media(viewer, film=film):
+        return FilmMedia(None, [], [], False)
+    images = list(_images_qs().filter(film=film))
+    in_albums = any(image.album_id for image in images)
+    albums = list(Album.objects.filter(film=film)) if in_albums else []
+    blocks = {a.pk: AlbumBlock(a) for a in albums}
+    loose = AlbumBlock(None)
+    poster = None
+    for image in images:
+        if image.is_poster:
+            poster = image
+            continue
+        blocks.get(image.album_id, loose).images.append(image)
+    manage = can_manage_media(viewer, film=film)
+    videos = [
+        v
+        for v in _videos_qs().filter(film=film)
+        if can_view_media(viewer, film=film, video=v) and (manage or v.state == VideoState.READY)
+    ]
+    ordered = [blocks[a.pk] for a in albums] + ([loose] if loose.images else [])
+    return FilmMedia(poster, ordered, videos, manage)
+
+
+def _videos_qs():
+    return Video.objects.prefetch_related(
+        Prefetch("encodings", queryset=Encoding.objects.select_related("profile"))
+    )
+
+
+def video_for_serving_for(public_id: Any) -> Video | None:
+    """A video with its film (for the policy) and encodings (to know its files)."""
+    return _videos_qs().select_related("film").filter(public_id=public_id).first()
+
+
+def image_for_serving_for(public_id: Any) -> Image | None:
+    """An image with its film and renditions."""
+    return _images_qs().select_related("film").filter(public_id=public_id).first()
+
+
+def uploads_open_for(user: Any, film: Any) -> list[Upload]:
+    """The user's unfinished uploads of ``film`` (to resume them)."""
+    return list(Upload.objects.filter(owner=user, film=film, state=UploadState.RECEIVING))

@@ -1,0 +1,30 @@
+"""Writes of the media app, one module per concern; import the functions from here."""
+
+from .images import (
+    album_create,
+    image_delete,
+    image_set_poster,
+    image_update,
+    image_upload,
+    images_reorder,
+)
+from .transcode import video_delete, video_retry, video_transcode, video_update, videos_sweep
+from .uploads import upload_append, upload_create, upload_terminate, uploads_expire
+
+__all__ = [
+    "album_create",
+    "image_delete",
+    "image_set_poster",
+    "image_update",
+    "image_upload",
+    "images_reorder",
+    "upload_append",
+    "upload_create",
+    "upload_terminate",
+    "uploads_expire",
+    "video_delete",
+    "video_retry",
+    "video_transcode",
+    "video_update",
+    "videos_sweep",
+]

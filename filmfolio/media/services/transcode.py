@@ -1,0 +1,351 @@
+"""The transcode job: claim a lease, encode the HLS ladder and poster frame, publish, or fail.
+
+Safe to run any number of times for the same video: a run first claims the video's lease in a
+transaction (only a queued video, or one whose lease ran out because its worker died, can be
+claimed); work happens in a scratch directory of its own; files are uploaded under fixed names
+after clearing that prefix; and ``Encoding`` rows are written in the same transaction that marks
+the video ready, after checking the lease is still ours. A killed worker therefore leaves no
+records, and the next run overwrites its partial files, giving exactly one set of renditions.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import socket
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from filmfolio.core.errors import ValidationFailedError
+
+from .. import ffmpeg, storage
+from ..choices import AttemptStatus, VideoKind, VideoState, VideoVisibility
+from ..conf import media_setting, work_dir
+from ..models import DEFAULT_LADDER, EncodeProfile, Encoding, TranscodeAttempt, Video
+from .pages import film_page_touch
+from .permissions import require_manage
+
+log = logging.getLogger(__name__)
+
+
+class LeaseLostError(Exception):
+    """Another attempt took over this video (ours was presumed dead)."""
+
+
+def _lease_until(now):
+    return now + timedelta(seconds=float(media_setting("TRANSCODE_STALL_SECONDS")))
+
+
+def _claim(video_id: int) -> tuple[Video, TranscodeAttempt] | None:
+    """Take the video's lease and open an attempt, or return None if there is nothing to do."""
+    with transaction.atomic():
+        claimed = _claim_locked(video_id, timezone.now())
+    if isinstance(claimed, Video):  # out of attempts: drop what the dead runs left behind
+        storage.delete_tree(f"{storage.video_dir(claimed.film_id, claimed.public_id)}/hls")
+        return None
+    return claimed
+
+
+def _claim_locked(video_id: int, now) -> tuple[Video, TranscodeAttempt] | Video | None:
+    video = Video.objects.select_for_update().filter(pk=video_id).first()
+    if video is None:
+        return None
+    stale = video.state == VideoState.TRANSCODING and (
+        video.lease_expires_at is None or video.lease_expires_at <= now
+    )
+    if video.state != VideoState.QUEUED and not stale:
+        return None
+    video.attempts.filter(status=AttemptStatus.RUNNING).update(
+        status=AttemptStatus.ABANDONED, finished_at=now
+    )
+    if video.attempt_count >= int(media_setting("TRANSCODE_MAX_ATTEMPTS")):
+        _mark_failed(
+            video, _("Transcoding stopped after %(n)d attempts.") % {"n": video.attempt_count}
+        )
+        return video
+    number = (video.attempts.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    attempt = TranscodeAttempt.objects.create(
+        video=video,
+        number=number,
+        worker=f"{socket.gethostname()}:{os.getpid()}",
+        started_at=now,
+        heartbeat_at=now,
+    )
+    video.state, video.current_attempt = VideoState.TRANSCODING, number
+    video.attempt_count += 1
+    video.progress_percent, video.lease_expires_at = 0, _lease_until(now)
+    video.save(
+        update_fields=[
+            "state",
+            "current_attempt",
+            "attempt_count",
+            "progress_percent",
+            "lease_expires_at",
+            "updated_at",
+        ]
+    )
+    return video, attempt
+
+
+def _mark_failed(video: Video, reason: str) -> None:
+    video.state, video.failure_reason, video.lease_expires_at = VideoState.FAILED, reason, None
+    video.save(update_fields=["state", "failure_reason", "lease_expires_at", "updated_at"])
+
+
+def video_transcode(*, video_id: int) -> str:
+    """Run one transcode attempt for ``video_id``; return what happened (for logs)."""
+    claimed = _claim(video_id)
+    if claimed is None:
+        return "skipped"
+    video, attempt = claimed
+    scratch = work_dir("transcode") / str(video.public_id)
+    shutil.rmtree(scratch, ignore_errors=True)
+    out_dir = scratch / str(attempt.number)
+    out_dir.mkdir(parents=True)
+    try:
+        rungs = _encode(video, attempt, out_dir)
+        _publish(video, attempt, out_dir, rungs)
+        return "ready"
+    except LeaseLostError:
+        return "lease lost"
+    except ffmpeg.MediaToolError as exc:
+        _fail(video, attempt, exc.reason, exc.detail, retryable=exc.retryable)
+        return "failed"
+    except Exception as exc:  # storage or database trouble: record it, retry within the bound
+        log.exception("transcode of video %s failed", video_id)
+        _fail(video, attempt, _("Unexpected error: %(e)s") % {"e": exc}, repr(exc))
+        return "failed"
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+class _Heartbeat:
+    """Records progress and renews the lease at most every HEARTBEAT_SECONDS."""
+
+    def __init__(self, video: Video, attempt: TranscodeAttempt) -> None:
+        self.video, self.attempt, self.last = video, attempt, 0.0
+        self.every = float(media_setting("HEARTBEAT_SECONDS"))
+        self.seconds_done = 0.0
+
+    def __call__(self, seconds_done: float) -> None:
+        self.seconds_done = max(self.seconds_done, seconds_done)
+        if time.monotonic() - self.last < self.every:
+            return
+        self.last = time.monotonic()
+        duration = self.video.duration_seconds or 0
+        percent = min(95, int(seconds_done * 100 / duration)) if duration else 0
+        self.beat(percent)
+
+    def beat(self, percent: int) -> None:
+        now = timezone.now()
+        renewed = Video.objects.filter(
+            pk=self.video.pk, state=VideoState.TRANSCODING, current_attempt=self.attempt.number
+        ).update(progress_percent=percent, lease_expires_at=_lease_until(now))
+        if not renewed:
+            raise LeaseLostError
+        TranscodeAttempt.objects.filter(pk=self.attempt.pk).update(
+            progress_percent=percent, heartbeat_at=now
+        )
+
+
+def _rungs() -> list[ffmpeg.Rung]:
+    """The active ladder; the default ladder is created when there are no profiles at all."""
+    if not EncodeProfile.objects.exists():
+        EncodeProfile.objects.bulk_create(
+            [
+                EncodeProfile(name=n, height=h, video_bitrate_kbps=v, audio_bitrate_kbps=a)
+                for n, h, v, a in DEFAULT_LADDER
+            ],
+            ignore_conflicts=True,
+        )
+    return [
+        ffmpeg.Rung(p.name, p.height, p.video_bitrate_kbps, p.audio_bitrate_kbps)
+        for p in EncodeProfile.objects.filter(is_active=True)
+    ]
+
+
+def _encode(video: Video, attempt: TranscodeAttempt, out_dir: Path) -> list[ffmpeg.Rung]:
+    """Write the HLS ladder and ``poster.jpg`` into ``out_dir``; return the rungs made."""
+    source = storage.fetch_to(video.original_file, out_dir.parent / "source")
+    rungs = ffmpeg.ladder_for(video.height or 0, _rungs())
+    if not rungs:
+        raise ffmpeg.MediaToolError(_("No encode profile is active."))
+    heartbeat = _Heartbeat(video, attempt)
+    limit = float(media_setting("TRANSCODE_TIME_LIMIT_SECONDS"))
+    memory = int(media_setting("FFMPEG_MEMORY_BYTES"))
+    args = ffmpeg.hls_args(
+        source=source,
+        out_dir=out_dir / "hls",
+        rungs=rungs,
+        has_audio=bool(video.audio_codec),
+        options=ffmpeg.EncodeOptions(
+            segment_seconds=int(media_setting("HLS_SEGMENT_SECONDS")),
+            preset=str(media_setting("FFMPEG_PRESET")),
+            threads=int(media_setting("FFMPEG_THREADS")),
+        ),
+    )
+    ffmpeg.run(args, timeout=limit, memory_bytes=memory, on_progress=heartbeat)
+    _check_complete(video, heartbeat.seconds_done)
+    heartbeat.beat(96)
+    at = min(5.0, (video.duration_seconds or 0) / 10)
+    poster = ffmpeg.poster_args(
+        source=source,
+        target=out_dir / "poster.jpg",
+        at_seconds=at,
+        height=min(720, rungs[0].height),
+    )
+    ffmpeg.run(poster, timeout=min(limit, 300.0), memory_bytes=memory)
+    return rungs
+
+
+def _check_complete(video: Video, seconds_done: float) -> None:
+    """Refuse a source whose pictures stop well before its declared duration (a cut file)."""
+    declared = video.duration_seconds or 0
+    if declared and seconds_done < declared * 0.9 - 1:
+        reason = _(
+            "The video stops at %(done).1f s of %(total).1f s: the file looks truncated or "
+            "damaged. Upload it again."
+        ) % {"done": seconds_done, "total": declared}
+        raise ffmpeg.MediaToolError(reason, retryable=False)
+
+
+def _publish(video: Video, attempt: TranscodeAttempt, out_dir: Path, rungs) -> None:
+    """Upload the outputs under the video's fixed names, then record them if still ours."""
+    prefix = storage.video_dir(video.film_id, video.public_id)
+    storage.delete_tree(f"{prefix}/hls")
+    uploaded: dict[str, list[str]] = {}
+    for path in sorted((out_dir / "hls").rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(out_dir / "hls").as_posix()
+            name = storage.put_path(f"{prefix}/hls/{rel}", path)
+            uploaded.setdefault(rel.split("/")[0] if "/" in rel else "", []).append(name)
+    poster = storage.put_path(f"{prefix}/poster.jpg", out_dir / "poster.jpg")
+    with transaction.atomic():
+        current = Video.objects.select_for_update().get(pk=video.pk)
+        if current.state != VideoState.TRANSCODING or current.current_attempt != attempt.number:
+            raise LeaseLostError
+        current.encodings.all().delete()
+        Encoding.objects.bulk_create(_encodings(current, rungs, prefix, uploaded))
+        now = timezone.now()
+        current.state, current.progress_percent, current.failure_reason = VideoState.READY, 100, ""
+        current.poster_file, current.master_playlist_file = poster, f"{prefix}/hls/master.m3u8"
+        current.lease_expires_at = None
+        current.save()
+        film_page_touch(current.film_id)
+        TranscodeAttempt.objects.filter(pk=attempt.pk).update(
+            status=AttemptStatus.SUCCEEDED, progress_percent=100, finished_at=now, heartbeat_at=now
+        )
+
+
+def _encodings(video: Video, rungs, prefix: str, uploaded: dict[str, list[str]]) -> list[Encoding]:
+    profiles = {p.name: p for p in EncodeProfile.objects.all()}
+    rows = []
+    for rung in rungs:
+        files = sorted(uploaded.get(rung.name, []))
+        width = round((video.width or 16) * rung.height / (video.height or 9) / 2) * 2
+        rows.append(
+            Encoding(
+                video=video,
+                profile=profiles[rung.name],
+                width=width,
+                height=rung.height,
+                bandwidth_bps=(rung.video_kbps + rung.audio_kbps) * 1000,
+                playlist_file=f"{prefix}/hls/{rung.name}/index.m3u8",
+                files=files,
+                size_bytes=sum(storage.media_storage().size(f) for f in files),
+            )
+        )
+    return rows
+
+
+def _fail(
+    video: Video, attempt: TranscodeAttempt, reason: str, detail: str, *, retryable: bool = True
+) -> None:
+    """Close the attempt; queue another within the bound, or mark the video failed."""
+    from ..tasks import transcode_video_task
+
+    now = timezone.now()
+    with transaction.atomic():
+        current = Video.objects.select_for_update().get(pk=video.pk)
+        TranscodeAttempt.objects.filter(pk=attempt.pk).update(
+            status=AttemptStatus.FAILED, error=f"{reason}\n{detail}".strip(), finished_at=now
+        )
+        if current.current_attempt != attempt.number or current.state != VideoState.TRANSCODING:
+            return
+        budget_left = current.attempt_count < int(media_setting("TRANSCODE_MAX_ATTEMPTS"))
+        if retryable and budget_left:
+            current.state, current.lease_expires_at = VideoState.QUEUED, None
+            current.save(update_fields=["state", "lease_expires_at", "updated_at"])
+            transaction.on_commit(lambda: transcode_video_task.enqueue(current.pk))
+            return
+        _mark_failed(current, reason)
+    storage.delete_tree(f"{storage.video_dir(video.film_id, video.public_id)}/hls")
+
+
+def video_retry(*, video: Video, actor: Any) -> Video:
+    """Queue a failed video again with a fresh attempt budget (the owner's retry button)."""
+    from ..tasks import transcode_video_task
+
+    require_manage(actor=actor, film=video.film)
+    with transaction.atomic():
+        updated = Video.objects.filter(pk=video.pk, state=VideoState.FAILED).update(
+            state=VideoState.QUEUED, attempt_count=0, failure_reason="", progress_percent=0
+        )
+        if not updated:
+            raise ValidationFailedError(_("Only a failed video can be retried."))
+        transaction.on_commit(lambda: transcode_video_task.enqueue(video.pk))
+    video.refresh_from_db()
+    return video
+
+
+def video_update(*, video: Video, actor: Any, title: str, kind: str, visibility: str) -> Video:
+    """Change a video's title, kind and who may watch it."""
+    require_manage(actor=actor, film=video.film)
+    if kind not in VideoKind.values or visibility not in VideoVisibility.values:
+        raise ValidationFailedError(_("Choose the kind of video and who may watch it."))
+    video.title, video.kind, video.visibility = title.strip()[:200], kind, visibility
+    video.save(update_fields=["title", "kind", "visibility", "updated_at"])
+    film_page_touch(video.film_id)
+    return video
+
+
+def video_delete(*, video: Video, actor: Any) -> None:
+    """Delete a video, its records and every file (records first, then files)."""
+    require_manage(actor=actor, film=video.film)
+    prefix = storage.video_dir(video.film_id, video.public_id)
+    video.delete()
+    film_page_touch(video.film_id)
+    storage.delete_tree(prefix)
+
+
+def videos_sweep(*, now=None) -> list[int]:
+    """Re-queue jobs whose worker died (lease ran out) or whose queue entry was lost.
+
+    Returns the ids of the videos queued again. Queuing twice is harmless: only one run can
+    claim the lease.
+    """
+    from ..tasks import transcode_video_task
+
+    now = now or timezone.now()
+    quiet = now - timedelta(seconds=float(media_setting("TRANSCODE_TIME_LIMIT_SECONDS")))
+    stuck = list(
+        Video.objects.filter(state=VideoState.TRANSCODING, lease_expires_at__lte=now).values_list(
+            "pk", flat=True
+        )
+    )
+    lost = list(
+        Video.objects.filter(state=VideoState.QUEUED, updated_at__lte=quiet).values_list(
+            "pk", flat=True
+        )
+    )
+    for video_id in stuck + lost:
+        transcode_video_task.enqueue(video_id)
+    Video.objects.filter(pk__in=lost).update(updated_at=now)
+    return stuck + lost

@@ -1,0 +1,19 @@
+"""Background tasks of the media app (django-tasks): an id in, one service call, safe to rerun."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from .services.transcode import video_transcode, videos_sweep
+
+
+@task()
+def transcode_video_task(video_id: int) -> str:
+    """Transcode one video to the HLS ladder; a no-op when it is done or another run holds it."""
+    return video_transcode(video_id=video_id)
+
+
+@task()
+def sweep_media_task() -> list[int]:
+    """Queue again the transcodes whose worker died or whose queue entry was lost."""
+    return videos_sweep()

@@ -1,0 +1,226 @@
+"""Resumable uploads over tus 1.0: protocol, resume, checksums and bad input."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+
+import pytest
+from django.core.files import File
+from django.test import TestCase
+from django.utils import timezone
+
+from filmfolio.media import services, storage
+from filmfolio.media.choices import UploadState, VideoState
+from filmfolio.media.models import Upload, Video
+from filmfolio.media.services.uploads import staging_path
+
+from .clips import make_clip
+from .factories import UserFactory
+from .flows import ready_video, sha1_header, tus_create, tus_patch
+
+pytestmark = pytest.mark.django_db
+
+
+def test_options_announce_the_protocol(client):
+    response = client.options("/media/uploads/")
+    assert response.status_code == 204
+    assert response["Tus-Version"] == "1.0.0"
+    assert response["Tus-Extension"] == "creation,termination,checksum"
+
+
+@pytest.mark.slow
+def test_upload_in_chunks_becomes_a_ready_video(client, film, owner, clip):
+    client.force_login(owner)
+    video = ready_video(client, film=film, path=clip, kind="screener", visibility="screener")
+    upload = video.upload
+    assert (upload.state, upload.offset_bytes, upload.client_filename) == (
+        UploadState.COMPLETE,
+        clip.stat().st_size,
+        "my clip.mov",
+    )
+    assert not staging_path(upload).exists()
+    assert video.original_file == f"films/{film.pk}/videos/{video.public_id}/original.mp4"
+    assert video.sha256 == hashlib.sha256(clip.read_bytes()).hexdigest()
+    assert (video.kind, video.visibility, video.width, video.height) == (
+        "screener",
+        "screener",
+        640,
+        360,
+    )
+    assert (video.state, video.progress_percent, video.attempt_count) == (VideoState.READY, 100, 1)
+    assert [e.profile.name for e in video.encodings.all()] == ["360p"]
+
+
+def test_resume_after_an_interrupted_chunk(client, film, owner, clip, settings):
+    client.force_login(owner)
+    data = clip.read_bytes()
+    url = tus_create(client, film=film, length=len(data))["Location"]
+    half = len(data) // 2
+    # The connection drops halfway: only the first half arrives (no checksum sent).
+    assert tus_patch(client, url, offset=0, data=data[:half]).status_code == 204
+    head = client.head(url, HTTP_TUS_RESUMABLE="1.0.0")
+    assert (head.status_code, head["Upload-Offset"], head["Upload-Length"]) == (
+        200,
+        str(half),
+        str(len(data)),
+    )
+    # A client that lost track and resends from 0 is told the offset does not match.
+    conflict = tus_patch(client, url, offset=0, data=data)
+    assert conflict.status_code == 409
+    assert Upload.objects.get().offset_bytes == half
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        done = tus_patch(client, url, offset=half, data=data[half:])
+    assert done.status_code == 204
+    video = Video.objects.get()
+    assert video.sha256 == hashlib.sha256(data).hexdigest()
+    assert video.state == VideoState.READY
+
+
+def test_a_damaged_chunk_is_refused_and_nothing_is_kept(client, film, owner):
+    client.force_login(owner)
+    url = tus_create(client, film=film, length=10)["Location"]
+    response = tus_patch(client, url, offset=0, data=b"0123456789", checksum=sha1_header(b"other"))
+    assert response.status_code == 460
+    assert response.json() == {"error": "The chunk was damaged in transit; send it again."}
+    upload = Upload.objects.get()
+    assert upload.offset_bytes == 0
+    assert staging_path(upload).stat().st_size == 0
+
+
+def test_a_whole_file_checksum_mismatch_rejects_the_upload(client, film, owner):
+    client.force_login(owner)
+    url = tus_create(client, film=film, length=4, sha256="0" * 64)["Location"]
+    response = tus_patch(client, url, offset=0, data=b"abcd")
+    assert response.status_code == 422
+    assert response.json()["error"].startswith("The file's checksum does not match")
+    upload = Upload.objects.get()
+    assert upload.state == UploadState.REJECTED
+    assert Video.objects.count() == 0
+
+
+def test_zero_byte_file_is_refused_at_creation(client, film, owner):
+    client.force_login(owner)
+    response = tus_create(client, film=film, length=0)
+    assert response.status_code == 422
+    assert response.json() == {"error": "The file is empty."}
+    assert Upload.objects.count() == 0
+
+
+def _upload_bytes(client, film, data: bytes):
+    url = tus_create(client, film=film, length=len(data))["Location"]
+    return tus_patch(client, url, offset=0, data=data)
+
+
+def test_text_file_renamed_as_video_is_rejected_clearly(client, film, owner):
+    client.force_login(owner)
+    response = _upload_bytes(client, film, b"This is a shopping list, not a film.\n" * 50)
+    assert response.status_code == 422
+    reason = (
+        "This file is not a video we can read: it may be damaged, incomplete or another "
+        "kind of file."
+    )
+    assert response.json() == {"error": reason}
+    upload = Upload.objects.get()
+    assert (upload.state, upload.rejection_reason) == (UploadState.REJECTED, reason)
+    assert not staging_path(upload).exists()
+    assert Video.objects.count() == 0
+
+
+def test_truncated_mp4_is_rejected(client, film, owner, clip):
+    client.force_login(owner)
+    data = clip.read_bytes()
+    response = _upload_bytes(client, film, data[: len(data) * 2 // 3])
+    assert response.status_code == 422
+    assert Upload.objects.get().state == UploadState.REJECTED
+    assert Video.objects.count() == 0
+
+
+@pytest.mark.slow
+def test_truncated_faststart_mp4_fails_its_transcode_once_with_a_reason(
+    client, film, owner, tmp_path
+):
+    # With the index at the front, a cut file probes fine; the transcode then finds the damage.
+    clip = make_clip(tmp_path / "fs.mp4", seconds=4, faststart=True)
+    data = clip.read_bytes()
+    client.force_login(owner)
+    url = tus_create(client, film=film, length=len(data) // 3)["Location"]
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = tus_patch(client, url, offset=0, data=data[: len(data) // 3])
+    assert response.status_code == 204
+    video = Video.objects.get()
+    assert (video.state, video.attempt_count) == (VideoState.FAILED, 1)
+    assert video.failure_reason.startswith("The video stops at ")
+    assert video.failure_reason.endswith(
+        " s of 4.0 s: the file looks truncated or damaged. Upload it again."
+    )
+    assert video.encodings.count() == 0
+
+
+def test_other_users_cannot_open_or_append_to_an_upload(client, film, owner):
+    client.force_login(owner)
+    url = tus_create(client, film=film, length=10)["Location"]
+    client.force_login(UserFactory())
+    assert tus_patch(client, url, offset=0, data=b"0123456789").status_code == 404
+    assert client.head(url, HTTP_TUS_RESUMABLE="1.0.0").status_code == 404
+    assert Upload.objects.get().offset_bytes == 0
+
+
+def test_only_editors_may_start_uploads(client, film):
+    client.force_login(UserFactory())
+    response = tus_create(client, film=film, length=10)
+    assert response.status_code == 403
+    assert Upload.objects.count() == 0
+
+
+def test_terminate_deletes_the_partial_file(client, film, owner):
+    client.force_login(owner)
+    url = tus_create(client, film=film, length=10)["Location"]
+    tus_patch(client, url, offset=0, data=b"01234")
+    upload = Upload.objects.get()
+    assert client.delete(url, HTTP_TUS_RESUMABLE="1.0.0").status_code == 204
+    assert not staging_path(upload).exists()
+    assert Upload.objects.count() == 0
+
+
+def test_a_finish_cut_short_after_the_move_is_completed_on_resume(client, film, owner, clip):
+    # State left by a crash between moving the file into storage and writing the video row.
+    client.force_login(owner)
+    data = clip.read_bytes()
+    url = tus_create(client, film=film, length=len(data))["Location"]
+    upload = Upload.objects.get()
+    staging_path(upload).write_bytes(data)
+    Upload.objects.filter(pk=upload.pk).update(offset_bytes=len(data))
+    stored = f"films/{film.pk}/videos/{upload.pk}/original.mp4"
+    with staging_path(upload).open("rb") as handle:
+        storage.media_storage().save(stored, File(handle))
+    staging_path(upload).unlink()
+    head = client.head(url, HTTP_TUS_RESUMABLE="1.0.0")
+    assert head["Upload-Offset"] == str(len(data))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = tus_patch(client, url, offset=len(data), data=b"")
+    assert response.status_code == 204
+    video = Video.objects.get()
+    assert (video.public_id, video.original_file, video.state) == (
+        upload.pk,
+        stored,
+        VideoState.READY,
+    )
+    assert video.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_abandoned_uploads_expire_and_free_their_bytes(client, film, owner):
+    client.force_login(owner)
+    url = tus_create(client, film=film, length=10)["Location"]
+    tus_patch(client, url, offset=0, data=b"01234")
+    upload = Upload.objects.get()
+    assert services.uploads_expire() == 0
+    later = timezone.now() + timedelta(days=8)
+    assert services.uploads_expire(now=later) == 1
+    upload.refresh_from_db()
+    assert (upload.state, upload.rejection_reason) == (
+        UploadState.REJECTED,
+        "The upload was abandoned and has expired. Upload the file again.",
+    )
+    assert not staging_path(upload).exists()
+    assert tus_patch(client, url, offset=5, data=b"56789").status_code == 409

@@ -1,0 +1,26 @@
+"""URLs of the media app; include under ``media/`` (protected files are served here only)."""
+
+from django.urls import path
+
+from .views import files, pages, tus
+
+app_name = "media"
+urlpatterns = [
+    path("videos/<uuid:public_id>/<path:path>", files.video_file, name="video-file"),
+    path("images/<uuid:public_id>/<str:variant>", files.image_file, name="image-file"),
+    path("uploads/", tus.upload_collection, name="uploads"),
+    path("uploads/<uuid:upload_id>", tus.upload_resource, name="upload"),
+    path("uploads/<uuid:upload_id>/status", tus.upload_status, name="upload-status"),
+    path("films/<slug:slug>/", pages.film_media_page, name="film"),
+    path("films/<slug:slug>/manage/", pages.manage_page, name="manage"),
+    path("films/<slug:slug>/manage/images/", pages.image_upload, name="image-upload"),
+    path("films/<slug:slug>/manage/albums/", pages.album_create, name="album-create"),
+    path("films/<slug:slug>/manage/order/", pages.images_reorder, name="images-reorder"),
+    path("manage/images/<uuid:public_id>/poster/", pages.image_set_poster, name="image-poster"),
+    path("manage/images/<uuid:public_id>/edit/", pages.image_edit, name="image-edit"),
+    path("manage/images/<uuid:public_id>/delete/", pages.image_delete, name="image-delete"),
+    path("manage/videos/<uuid:public_id>/retry/", pages.video_retry, name="video-retry"),
+    path("manage/videos/<uuid:public_id>/edit/", pages.video_edit, name="video-edit"),
+    path("manage/videos/<uuid:public_id>/delete/", pages.video_delete, name="video-delete"),
+    path("manage/videos/<uuid:public_id>/status", pages.video_status, name="video-status"),
+]

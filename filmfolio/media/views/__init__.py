@@ -1,0 +1,1 @@
+"""HTTP views of the media app: protected files, tus uploads, media pages and actions."""

@@ -1,0 +1,212 @@
+"""The film's media page and the owner's media management page with its actions."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from filmfolio.core.errors import DomainError, PermissionDeniedError
+from filmfolio.sharing import access
+
+from .. import services
+from ..choices import VideoKind, VideoVisibility
+from ..conf import media_setting
+from ..forms import AlbumForm, ImageUploadForm, OrderForm
+from ..models import Image, Video
+from ..policy import can_manage_media
+from .tus import video_status_payload
+
+
+def _film(request: HttpRequest, slug: str, *, manage: bool = False):
+    film = apps.get_model("films", "Film").objects.filter(slug=slug).first()
+    viewer = access.viewer_for(request)
+    if film is None or not access.can_view_film(viewer, film):
+        raise Http404
+    if manage and not can_manage_media(viewer, film=film):
+        raise Http404
+    return film
+
+
+@require_GET
+def film_media_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The film's poster, albums and videos, as the film page's media slot shows them."""
+    film = _film(request, slug)
+    viewer = access.viewer_for(request)
+    context = {"film": film, "viewer": viewer, "access": access.film_access(viewer, film)}
+    return render(request, "media/film_media_page.html", context)
+
+
+@login_required
+@require_GET
+def manage_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """Upload, order and caption images; upload videos and follow their transcoding."""
+    film = _film(request, slug, manage=True)
+    context = {
+        "film": film,
+        "viewer": access.viewer_for(request),
+        "image_form": ImageUploadForm(film=film),
+        "album_form": AlbumForm(),
+        "videos": film.videos.all(),
+        "images": Image.objects.filter(film=film).prefetch_related("renditions"),
+        "albums": film.albums.all(),
+        "video_kinds": VideoKind.choices,
+        "video_visibilities": VideoVisibility.choices,
+        "chunk_bytes": media_setting("UPLOAD_CHUNK_BYTES"),
+    }
+    return render(request, "media/manage.html", context)
+
+
+def _run(request: HttpRequest, slug: str, action) -> HttpResponse:
+    """Run a service call; report its refusal as a message; go back to the manage page."""
+    try:
+        action()
+    except PermissionDeniedError as exc:
+        raise Http404 from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("media:manage", slug=slug)
+
+
+@login_required
+@require_POST
+def image_upload(request: HttpRequest, slug: str) -> HttpResponse:
+    film = _film(request, slug, manage=True)
+    form = ImageUploadForm(request.POST, request.FILES, film=film)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(str(e) for e in errors))
+        return redirect("media:manage", slug=slug)
+    data = form.cleaned_data
+    return _run(
+        request,
+        slug,
+        lambda: services.image_upload(
+            film=film,
+            actor=request.user,
+            data=data["file"].read(),
+            album=data["album"],
+            caption=data["caption"],
+            photographer=data["photographer"],
+            is_poster=data["is_poster"],
+        ),
+    )
+
+
+@login_required
+@require_POST
+def album_create(request: HttpRequest, slug: str) -> HttpResponse:
+    film = _film(request, slug, manage=True)
+    title = request.POST.get("title", "")
+    return _run(
+        request, slug, lambda: services.album_create(film=film, actor=request.user, title=title)
+    )
+
+
+@login_required
+@require_POST
+def images_reorder(request: HttpRequest, slug: str) -> HttpResponse:
+    film = _film(request, slug, manage=True)
+    form = OrderForm(request.POST)
+    ids = form.ids() if form.is_valid() else []
+    return _run(
+        request, slug, lambda: services.images_reorder(film=film, actor=request.user, image_ids=ids)
+    )
+
+
+def _image(request: HttpRequest, public_id) -> Image:
+    image = Image.objects.select_related("film").filter(public_id=public_id).first()
+    if image is None or not can_manage_media(access.viewer_for(request), film=image.film):
+        raise Http404
+    return image
+
+
+@login_required
+@require_POST
+def image_set_poster(request: HttpRequest, public_id) -> HttpResponse:
+    image = _image(request, public_id)
+    return _run(
+        request, image.film.slug, lambda: services.image_set_poster(image=image, actor=request.user)
+    )
+
+
+@login_required
+@require_POST
+def image_edit(request: HttpRequest, public_id) -> HttpResponse:
+    """Change an image's caption, photographer credit and album."""
+    image = _image(request, public_id)
+    album_id = request.POST.get("album", "")
+    album = image.film.albums.filter(pk=int(album_id)).first() if album_id.isdigit() else None
+    return _run(
+        request,
+        image.film.slug,
+        lambda: services.image_update(
+            image=image,
+            actor=request.user,
+            caption=request.POST.get("caption", "")[:500],
+            photographer=request.POST.get("photographer", "")[:200],
+            album=album,
+        ),
+    )
+
+
+@login_required
+@require_POST
+def image_delete(request: HttpRequest, public_id) -> HttpResponse:
+    image = _image(request, public_id)
+    return _run(
+        request, image.film.slug, lambda: services.image_delete(image=image, actor=request.user)
+    )
+
+
+def _video(request: HttpRequest, public_id) -> Video:
+    video = Video.objects.select_related("film").filter(public_id=public_id).first()
+    if video is None or not can_manage_media(access.viewer_for(request), film=video.film):
+        raise Http404
+    return video
+
+
+@login_required
+@require_POST
+def video_retry(request: HttpRequest, public_id) -> HttpResponse:
+    video = _video(request, public_id)
+    return _run(
+        request, video.film.slug, lambda: services.video_retry(video=video, actor=request.user)
+    )
+
+
+@login_required
+@require_POST
+def video_edit(request: HttpRequest, public_id) -> HttpResponse:
+    """Change a video's title, kind and visibility."""
+    video = _video(request, public_id)
+    return _run(
+        request,
+        video.film.slug,
+        lambda: services.video_update(
+            video=video,
+            actor=request.user,
+            title=request.POST.get("title", ""),
+            kind=request.POST.get("kind", ""),
+            visibility=request.POST.get("visibility", ""),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def video_delete(request: HttpRequest, public_id) -> HttpResponse:
+    video = _video(request, public_id)
+    return _run(
+        request, video.film.slug, lambda: services.video_delete(video=video, actor=request.user)
+    )
+
+
+@login_required
+@require_GET
+def video_status(request: HttpRequest, public_id) -> HttpResponse:
+    """The transcode state and progress of a video (polled by the manage page)."""
+    return JsonResponse(video_status_payload(_video(request, public_id)))

@@ -1,0 +1,132 @@
+"""In Chromium: upload a generated clip through the resumable uploader, wait for the transcode
+(run immediately by the test task backend), play it with hls.js on the film's media page, and
+see a still with its caption in its album and lightbox."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from filmfolio.media.models import Video
+from filmfolio.media.tests.clips import make_clip
+from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory
+from filmfolio.media.tests.imagedata import jpeg_with_gps
+
+# serialized_rollback: the live server needs committed data; restoring the migrations' seed
+# data afterwards (role vocabulary, encode profiles) keeps later tests independent of this one.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def static_root():
+    """WhiteNoise (started with the live server) warns when STATIC_ROOT does not exist."""
+    from django.conf import settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture
+def media_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.FILMFOLIO_MEDIA_WORK_DIR = str(tmp_path / "work")
+    settings.FILMFOLIO_MEDIA = {"UPLOAD_CHUNK_BYTES": 64 * 1024}  # several chunks
+    return settings
+
+
+@pytest.fixture
+def page(static_root, live_server, media_settings, monkeypatch):
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls here are sync.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        context = browser.new_context(base_url=live_server.url)
+        yield context
+        context.close()
+        browser.close()
+
+
+def test_upload_transcode_and_play(page, live_server, tmp_path):
+    owner = User.objects.create_user("owner", password="pw-secret-123")
+    film = FilmFactory(title="River", visibility="unlisted")
+    CollaboratorFactory(film=film, user=owner, role="owner")
+    client = Client()
+    client.force_login(owner)
+    page.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    clip = make_clip(tmp_path / "river.mp4", seconds=6, size="640x360")
+    still = tmp_path / "still.jpg"
+    still.write_bytes(jpeg_with_gps(1280, 720))
+    tab = page.new_page()
+
+    tab.goto(f"/media/films/{film.slug}/manage/")
+    tab.fill("#id_title", "Shooting Album")
+    tab.click("text=Add album")
+    tab.set_input_files("#id_file", str(still))
+    tab.fill("#id_caption", "On the river bank")
+    tab.fill("#id_photographer", "Li Wei")
+    tab.select_option("#id_album", label="Shooting Album")
+    tab.click("text=Upload image")
+    tab.wait_for_selector(".image-order li")
+
+    form = tab.locator("#video-upload")
+    form.locator("input[type=file]").set_input_files(str(clip))
+    form.locator("select[name=kind]").select_option("trailer")
+    form.locator("select[name=visibility]").select_option("film")
+    form.locator("input[name=title]").fill("Trailer")
+    form.locator("button[type=submit]").click()
+    try:
+        tab.wait_for_selector(".video-list li[data-state=ready]", timeout=120_000)
+    finally:
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / "media-manage-page.png"), full_page=True)
+    video = Video.objects.get()
+    # The browser hashed the whole file and declared it; the server verified it at the end.
+    assert video.upload.sha256_expected == hashlib.sha256(clip.read_bytes()).hexdigest()
+    assert video.sha256 == video.upload.sha256_expected
+    assert (video.state, video.width, video.height, video.upload.client_filename) == (
+        "ready",
+        640,
+        360,
+        "river.mp4",
+    )
+
+    tab.goto(f"/films/{film.slug}/")
+    assert tab.inner_text(".film-album h3") == "Shooting Album"
+    tab.wait_for_function("document.querySelector('video.hls-player').readyState >= 2")
+    tab.evaluate(
+        "() => { const v = document.querySelector('video.hls-player');"
+        " v.muted = true; return v.play(); }"
+    )
+    tab.wait_for_function(
+        "document.querySelector('video.hls-player').currentTime > 1", timeout=30_000
+    )
+    specs = tab.inner_text(".video-specs")
+    assert "640×360" in specs and "6.0 s" in specs
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / "media-film-page.png"), full_page=True)
+
+    tab.click(".album-grid a.lightbox-link")
+    tab.wait_for_selector("dialog.lightbox[open]")
+    assert tab.inner_text("dialog.lightbox figcaption") == "On the river bank — Photo: Li Wei"
