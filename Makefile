@@ -62,6 +62,7 @@ test-pg: deps
 ## Numbers -----------------------------------------------------------------------------------
 bench-import: deps
 	$(PY) bench/bench_import.py
+	$(PY) bench/bench_bulk_import.py
 
 bench-pages: deps
 	$(PY) bench/bench_pages.py --write

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -133,7 +134,7 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("FILMFOLIO_MEDIA_ROOT", VAR_DIR / "media"))
 
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -199,6 +200,7 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # One cache shared by every web process and the worker: rate limits and page caches must not
 # be counted per process. Files under var/ on one machine, Redis when FILMFOLIO_CACHE_URL is set.
+CACHES: dict[str, dict[str, Any]]
 if os.environ.get("FILMFOLIO_CACHE_URL"):
     CACHES = {
         "default": {

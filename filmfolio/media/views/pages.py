@@ -139,7 +139,8 @@ def image_edit(request: HttpRequest, public_id) -> HttpResponse:
     """Change an image's caption, photographer credit and album."""
     image = _image(request, public_id)
     album_id = request.POST.get("album", "")
-    album = image.film.albums.filter(pk=int(album_id)).first() if album_id.isdigit() else None
+    albums = image.film.albums  # type: ignore[attr-defined]
+    album = albums.filter(pk=int(album_id)).first() if album_id.isdigit() else None
     return _run(
         request,
         image.film.slug,

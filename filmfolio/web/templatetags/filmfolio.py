@@ -42,7 +42,7 @@ def choice_label(obj: Any, field_name: str) -> Any:
     """``obj.get_<field>_display()`` without rebuilding the choices on every call (lists show
     hundreds of them)."""
     value = getattr(obj, field_name)
-    return _choice_labels(type(obj), field_name).get(value, value)
+    return _choice_labels(type(obj), field_name).get(value, value)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=256)
