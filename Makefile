@@ -7,7 +7,8 @@ PYTEST := $(VENV)/bin/pytest
 PG_URL ?= postgres://postgres@127.0.0.1:5432/filmfolio
 
 .PHONY: run test test-pg lint typecheck check-migrations pytest deps system-deps venv messages \
-        demo bench-pages bench-search bench-import bench-media bench-presskit eval-import clean
+        demo bench-pages bench-search bench-import bench-media bench-presskit eval-import clean \
+        api-snapshot api-fuzz
 
 ## Setup -------------------------------------------------------------------------------------
 system-deps:
@@ -61,6 +62,21 @@ test-pg: deps
 ## Numbers -----------------------------------------------------------------------------------
 bench-import: deps
 	$(PY) bench/bench_import.py
+
+bench-pages: deps
+	$(PY) bench/bench_pages.py --write
+
+bench-presskit: deps
+	$(PY) bench/bench_presskit.py
+
+## API ---------------------------------------------------------------------------------------
+# Rewrite filmfolio/api/openapi.snapshot.json after an intended API change (a test compares).
+api-snapshot: venv
+	DJANGO_SETTINGS_MODULE=config.settings.test $(FILMFOLIO) api_snapshot
+
+# schemathesis against the live API: all checks, stateful phase (also part of `make pytest`).
+api-fuzz: venv
+	FILMFOLIO_FUZZ_EXAMPLES=$${FILMFOLIO_FUZZ_EXAMPLES:-30} $(PYTEST) -q -p no:cacheprovider tests/test_schemathesis.py
 
 eval-import: deps
 	$(PY) bench/eval_import.py

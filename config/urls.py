@@ -1,7 +1,11 @@
 """Root URL configuration: each app brings its own urls module."""
 
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
+
+# The admin signs in through the site's rate-limited login page.
+admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -14,5 +18,7 @@ urlpatterns = [
     path("festivals/", include("filmfolio.festivals.urls")),
     path("media/", include("filmfolio.media.urls")),
     path("search/", include("filmfolio.search.urls")),
+    path("api/", include("filmfolio.api.urls")),
+    path("", include("filmfolio.presskit.urls")),
     path("", include("filmfolio.web.urls")),
 ]

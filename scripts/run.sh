@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-config.settings.dev}"
 ADDRESS="${FILMFOLIO_ADDRESS:-127.0.0.1:8000}"
 
-.venv/bin/filmfolio db_worker &
+.venv/bin/filmfolio worker &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
 echo "Filmfolio is running at http://${ADDRESS}/ (worker pid ${worker}); Ctrl-C stops it."

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the system packages Filmfolio needs, only those missing: ffmpeg, Chromium (browser
-# tests), CJK fonts and Pango (press kit PDF), poppler (PDF checks), gettext (translations).
+# tests), CJK fonts and Pango (press kit PDF), poppler (PDF checks), gettext (translations),
+# wrk (page benchmarks).
 set -euo pipefail
 
 missing=()
@@ -17,6 +18,7 @@ need gettext command -v msgfmt
 need libpango-1.0-0 sh -c 'ldconfig -p | grep -q libpango-1.0.so'
 need libpangoft2-1.0-0 sh -c 'ldconfig -p | grep -q libpangoft2-1.0.so'
 need sqlite3 command -v sqlite3
+need wrk command -v wrk
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

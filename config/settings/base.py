@@ -197,6 +197,24 @@ EMAIL_USE_TLS = env_bool("FILMFOLIO_EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("FILMFOLIO_EMAIL_USE_SSL", False)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
+# One cache shared by every web process and the worker: rate limits and page caches must not
+# be counted per process. Files under var/ on one machine, Redis when FILMFOLIO_CACHE_URL is set.
+if os.environ.get("FILMFOLIO_CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["FILMFOLIO_CACHE_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/accounts/profile/"
 LOGOUT_REDIRECT_URL = "/"

@@ -5,7 +5,9 @@ import os
 os.environ.setdefault("FILMFOLIO_TEST", "1")
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, STATIC_ROOT
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -21,6 +21,35 @@ from filmfolio.sharing import access
 from .models import Person
 
 PEOPLE_PAGE_SIZE = 50
+# The columns the person page shows: lists of films need a few of each film's many fields.
+CREDIT_FIELDS = (
+    "film_id",
+    "person_id",
+    "role_id",
+    "credited_as",
+    "character",
+    "description",
+    "film__slug",
+    "film__title",
+    "film__year",
+    "film__visibility",
+    "role__code",
+    "role__name_en",
+    "role__name_zh",
+    "role__category",
+    "role__position",
+)
+ENTRY_FIELDS = (
+    "film_id",
+    "result",
+    "date",
+    "edition__number",
+    "edition__year",
+    "edition__festival__slug",
+    "edition__festival__name",
+    "section__name",
+    "award__name",
+)
 
 
 def pick_by_language(items: Iterable[Any], language: str | None = None) -> Any:
@@ -70,23 +99,20 @@ class PersonPage:
 
 def _credit_prefetch(viewer: access.Viewer) -> Prefetch:
     credit_model = related_model(Person, "credits")
-    entry_model = related_model(related_model(credit_model, "film"), "festival_entries")
-    entries = entry_model.objects.select_related("edition__festival", "section", "award").order_by(
-        "-edition__year", "edition__festival__name", "id"
-    )
     credits = (
         credit_model.objects.filter(access.listed_films_q(viewer, prefix="film__"))
         .select_related("film", "role")
-        .prefetch_related(Prefetch("film__festival_entries", queryset=entries))
+        .only(*CREDIT_FIELDS)
         .order_by("role__position", "-film__year", "film__title", "id")
     )
     return Prefetch("credits", queryset=credits, to_attr="listed_credits")
 
 
 def person_page_for(viewer: access.Viewer, slug: str) -> PersonPage | None:
-    """The person page, or None when there is no such person."""
+    """The person page, or None when there is no such person (six queries)."""
     person = (
         Person.objects.filter(slug=slug)
+        .order_by()
         .prefetch_related("names", "biographies", "links", _credit_prefetch(viewer))
         .first()
     )
@@ -110,14 +136,26 @@ def _by_role(credits: Iterable[Any]) -> list[RoleCredits]:
     return list(groups.values())
 
 
-def _awards(credits: Iterable[Any]) -> list[Any]:
-    """Awards (and named prizes such as shortlists) of the person's films, each once."""
-    seen: dict[int, Any] = {}
-    for credit in credits:
-        for entry in credit.film.festival_entries.all():
-            if entry.is_award or entry.award_id:
-                seen.setdefault(entry.pk, entry)
-    return sorted(seen.values(), key=lambda e: (-(e.edition.year or 0), e.edition.festival.name))
+def _awards(credits: list[Any]) -> list[Any]:
+    """Awards (and named prizes such as shortlists) of the person's films, newest first, in one
+    query for all the films."""
+    films = {credit.film_id: credit.film for credit in credits}
+    if not films:
+        return []
+    entry_model = related_model(related_model(Person, "credits"), "film")
+    entry_model = related_model(entry_model, "festival_entries")
+    entries = (
+        entry_model.objects.filter(film_id__in=list(films))
+        .select_related("edition__festival", "section", "award")
+        .only(*ENTRY_FIELDS)
+        .order_by("-edition__year", "edition__festival__name", "id")
+    )
+    awards = []
+    for entry in entries:
+        if entry.is_award or entry.award_id:
+            entry.film = films[entry.film_id]
+            awards.append(entry)
+    return awards
 
 
 def people_page_for(viewer: access.Viewer, *, page: str | None) -> Page:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from filmfolio.festivals.models import Entry
 from filmfolio.films.models import Credit, Film
@@ -46,6 +47,9 @@ def browser(monkeypatch):
         )
         yield chromium
         chromium.close()
+        # The test's own queries ran while Playwright's loop was current, on a connection of
+        # their own: close it, or PostgreSQL cannot drop the test database.
+        connections.close_all()
 
 
 def _sign_up_and_create_film(page, base: str) -> None:

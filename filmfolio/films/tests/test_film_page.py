@@ -323,3 +323,19 @@ def test_signed_in_viewers_get_the_slots_rendered_for_them(client: Client, film)
     assert [t.name for t in response.templates][:2] == ["films/detail.html", "web/base.html"]
     assert response.context["access"] == 4
     assert response.context["viewer"].user == user
+
+
+def test_signed_in_viewers_reuse_the_cached_record(
+    client: Client, film, django_assert_num_queries
+) -> None:
+    user = UserFactory.create()
+    # A viewer: the owner slot (sharing) shows nothing, so only this page's queries count.
+    Collaborator.objects.create(film=film, user=user, role="viewer")
+    client.force_login(user)
+    first = client.get("/films/out-of-focus/")
+    # session, user, film key fields, collaborators, the whole film row; the media slot's
+    # images and videos
+    with django_assert_num_queries(7):
+        second = client.get("/films/out-of-focus/")
+    assert second.context["access"] == 2
+    assert text_of(first) == text_of(second)

@@ -38,6 +38,19 @@ def _reverse_once(urlconf: str, prefix: str, name: str) -> str:
 
 
 @register.filter
+def choice_label(obj: Any, field_name: str) -> Any:
+    """``obj.get_<field>_display()`` without rebuilding the choices on every call (lists show
+    hundreds of them)."""
+    value = getattr(obj, field_name)
+    return _choice_labels(type(obj), field_name).get(value, value)
+
+
+@lru_cache(maxsize=256)
+def _choice_labels(model: type, field_name: str) -> dict[Any, Any]:
+    return dict(model._meta.get_field(field_name).flatchoices)  # type: ignore[attr-defined]
+
+
+@register.filter
 def ordinal(number: int | None) -> str:
     """36 -> "36th" / "第36届"."""
     return formatting.ordinal(number) if number else ""

@@ -1,0 +1,52 @@
+"""Who calls the API: a personal token (``Authorization: Bearer ffk_…``) or the site session.
+
+Session calls that change data must carry the CSRF token (django-ninja checks it for unsafe
+methods); token calls need none. Read endpoints take no auth argument and build the viewer with
+``api_viewer``, so anonymous readers see what anonymous visitors of the site see.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.errors import AuthenticationError
+from ninja.security import HttpBearer, SessionAuth
+
+from filmfolio.sharing.access import Viewer, viewer_for
+
+from .services.tokens import api_token_authenticate
+
+
+class TokenAuth(HttpBearer):
+    """A personal API token sent as a bearer token."""
+
+    openapi_scheme = "bearer"
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any | None:
+        user = api_token_authenticate(key=token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class SiteSessionAuth(SessionAuth):
+    """The site's login session, with the CSRF check for unsafe methods."""
+
+
+WRITE_AUTH = [TokenAuth(), SiteSessionAuth()]
+
+
+def api_viewer(request: HttpRequest) -> Viewer:
+    """The viewer of an API request: the token's user when a bearer token is sent (an invalid
+    token is refused, not treated as anonymous), otherwise the session's viewer."""
+    header = request.headers.get("Authorization", "")
+    if header:
+        scheme, _sep, key = header.partition(" ")
+        if scheme.lower() != "bearer" or not key.strip():
+            raise AuthenticationError()
+        user = api_token_authenticate(key=key.strip())
+        if user is None:
+            raise AuthenticationError()
+        return Viewer.for_user(user)
+    return viewer_for(request)

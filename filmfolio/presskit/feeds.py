@@ -1,0 +1,56 @@
+"""Atom feed of newly published films (public films only, newest first)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from filmfolio.films.choices import TextKind
+from filmfolio.films.models import Film
+from filmfolio.sharing.access import Viewer, listed_films
+
+from .citation import directors_of
+from .content import pick_text
+
+FEED_SIZE = 50
+
+
+def published_films_for_feed() -> QuerySet:
+    """Films an anonymous visitor may see listed, by publication time, newest first."""
+    films = listed_films(Viewer.anonymous(), Film.objects.filter(published_at__isnull=False))
+    return films.order_by("-published_at", "-id").prefetch_related(
+        "texts", "credits__person", "credits__role"
+    )[:FEED_SIZE]
+
+
+class NewFilmsFeed(Feed):
+    """``/feeds/films.atom``: films as they are published."""
+
+    feed_type = Atom1Feed
+    title = _("Filmfolio — new films")
+    subtitle = _("Films newly published in the catalogue.")
+    link = "/films/"
+
+    def items(self) -> QuerySet:
+        return published_films_for_feed()
+
+    def item_title(self, item: Any) -> str:
+        return str(item)
+
+    def item_description(self, item: Any) -> str:
+        texts = [t for t in item.texts.all() if t.kind in (TextKind.LOGLINE, TextKind.SYNOPSIS)]
+        text = pick_text(texts, "en")
+        return text.body if text else ""
+
+    def item_pubdate(self, item: Any) -> Any:
+        return item.published_at
+
+    def item_updateddate(self, item: Any) -> Any:
+        return item.updated_at
+
+    def item_author_name(self, item: Any) -> str:
+        return ", ".join(p.display_name for p in directors_of(item))

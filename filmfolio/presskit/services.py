@@ -1,0 +1,88 @@
+"""Press kit PDFs: who may have one, render one, and keep it until the film changes.
+
+A rendered PDF is stored under ``presskits/<film id>/<language>-<updated_at>.pdf`` in the
+default storage; any change to the film (``updated_at``) gives a new name, so a stale file is
+never served. Rendering goes through ``tasks.build_presskit_task`` so slow renders run on a
+worker; ``presskit_build`` is what the task calls.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from filmfolio.sharing.access import Viewer, can_own_film, can_view_film
+from filmfolio.sharing.choices import Visibility
+
+from .content import presskit_content_for
+from .pdf import html_to_pdf
+from .selectors import film_presskit_for
+
+LANGUAGES = ("en", "zh-hans")
+
+
+def presskit_allowed(viewer: Viewer, film: Any) -> bool:
+    """Owners may always download the press kit; anyone may when the film is public."""
+    if can_own_film(viewer, film):
+        return True
+    return film.visibility == Visibility.PUBLIC and can_view_film(viewer, film)
+
+
+def presskit_language(language: str | None) -> str:
+    """One of the press-kit languages for a requested language code (default English)."""
+    code = (language or "en").lower()
+    return "zh-hans" if code.startswith("zh") else "en"
+
+
+def presskit_path(film: Any, language: str) -> str:
+    """Where the PDF of ``film`` in ``language`` is kept; changes whenever the film does."""
+    stamp = film.updated_at.strftime("%Y%m%dT%H%M%S%f")
+    return f"presskits/{film.pk}/{language}-{stamp}.pdf"
+
+
+def presskit_html(film: Any, language: str) -> str:
+    """The press kit of ``film`` as HTML (the PDF's source)."""
+    kit = presskit_content_for(film, language)
+    context = {"kit": kit, "page_url": settings.SITE_URL.rstrip("/") + film.get_absolute_url()}
+    with translation.override(language):
+        return render_to_string("presskit/presskit.html", context)
+
+
+def presskit_render(*, film: Any, language: str) -> bytes:
+    """Render the press kit PDF of ``film`` (fetched with every relation it shows)."""
+    return html_to_pdf(presskit_html(film, language))
+
+
+def presskit_build(*, film_id: int, language: str) -> str | None:
+    """Render and store the PDF unless the current one is stored; returns its storage path
+    (None when the film is gone). Safe to run twice."""
+    film = film_presskit_for().filter(pk=film_id).first()
+    if film is None:
+        return None
+    path = presskit_path(film, language)
+    if not default_storage.exists(path):
+        _remove_stale(film)
+        default_storage.save(path, ContentFile(presskit_render(film=film, language=language)))
+    return path
+
+
+def _remove_stale(film: Any) -> None:
+    """Delete PDFs of earlier versions of the film."""
+    folder = f"presskits/{film.pk}"
+    if not default_storage.exists(folder):
+        return
+    current = {presskit_path(film, lang).rsplit("/", 1)[1] for lang in LANGUAGES}
+    for name in default_storage.listdir(folder)[1]:
+        if name not in current:
+            default_storage.delete(f"{folder}/{name}")
+
+
+def presskit_stored(film: Any, language: str) -> str | None:
+    """The storage path of the current PDF if it has been built."""
+    path = presskit_path(film, language)
+    return path if default_storage.exists(path) else None

@@ -1,0 +1,48 @@
+"""The film page's action slot: press kit links for owners and public films, citations."""
+
+from __future__ import annotations
+
+import pytest
+from django.template import Context, Template
+from django.template.loader import render_to_string
+
+from filmfolio.api.tests.factories import FilmFactory, UserFactory
+from filmfolio.sharing.access import Viewer
+
+pytestmark = pytest.mark.django_db
+
+
+def _slot(film, viewer) -> str:
+    return render_to_string("films/slots/actions.html", {"film": film, "viewer": viewer})
+
+
+def test_public_film_offers_press_kit_to_everyone():
+    html = _slot(FilmFactory(slug="open"), Viewer.anonymous())
+    assert 'href="/presskit/open.pdf?lang=en"' in html
+    assert 'href="/presskit/open.pdf?lang=zh-hans"' in html
+    assert 'href="/exports/films/open.bib"' in html
+    assert 'href="/exports/films/open.json"' in html
+
+
+def test_unlisted_film_offers_press_kit_to_owner_only():
+    owner = UserFactory()
+    film = FilmFactory(slug="draft", unlisted=True, owner=owner)
+    assert "/presskit/draft.pdf" not in _slot(film, Viewer.anonymous())
+    assert "/presskit/draft.pdf" in _slot(film, Viewer.for_user(owner))
+    assert 'href="/exports/films/draft.csl.json"' in _slot(film, Viewer.anonymous())
+
+
+def test_head_link_points_oembed_at_the_film_page():
+    film = FilmFactory(slug="open", title="入戏", year=2012)
+    html = Template("{% load presskit %}{% presskit_head film %}").render(Context({"film": film}))
+    assert (
+        'href="http://127.0.0.1:8000/oembed?url=http%3A%2F%2F127.0.0.1%3A8000%2Ffilms%2Fopen%2F"'
+        in html
+    )
+    assert 'title="入戏 (2012)"' in html
+
+
+def test_film_page_shows_the_press_kit_links(client, demo):
+    html = client.get("/films/out-of-focus/").content.decode()
+    assert 'href="/presskit/out-of-focus.pdf?lang=en"' in html
+    assert 'href="/exports/films/out-of-focus.bib"' in html
