@@ -54,10 +54,24 @@ def put(name: str, content: bytes | IO[bytes]) -> str:
     return saved
 
 
-def put_path(name: str, path: Path) -> str:
-    """Store the local file ``path`` under ``name``; on local storage this is a copy, durably."""
+class _MovableFile(File):
+    """A local file that local storage may move into place (rename) instead of copying."""
+
+    def temporary_file_path(self) -> str:
+        return str(self.name)
+
+
+def move_in(name: str, path: Path) -> str:
+    """Store the local scratch file ``path`` under ``name``; on local storage it is renamed
+    (``path`` is gone afterwards), elsewhere uploaded."""
+    storage = media_storage()
+    if storage.exists(name):
+        storage.delete(name)
     with path.open("rb") as handle:
-        return put(name, handle)
+        saved = storage.save(name, _MovableFile(handle, name=str(path)))
+    if saved != name:
+        raise RuntimeError(f"storage renamed {name} to {saved}")
+    return saved
 
 
 def fetch_to(name: str, target: Path) -> Path:

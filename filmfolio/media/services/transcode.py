@@ -224,9 +224,9 @@ def _publish(video: Video, attempt: TranscodeAttempt, out_dir: Path, rungs) -> N
     for path in sorted((out_dir / "hls").rglob("*")):
         if path.is_file():
             rel = path.relative_to(out_dir / "hls").as_posix()
-            name = storage.put_path(f"{prefix}/hls/{rel}", path)
+            name = storage.move_in(f"{prefix}/hls/{rel}", path)
             uploaded.setdefault(rel.split("/")[0] if "/" in rel else "", []).append(name)
-    poster = storage.put_path(f"{prefix}/poster.jpg", out_dir / "poster.jpg")
+    poster = storage.move_in(f"{prefix}/poster.jpg", out_dir / "poster.jpg")
     with transaction.atomic():
         current = Video.objects.select_for_update().get(pk=video.pk)
         if current.state != VideoState.TRANSCODING or current.current_attempt != attempt.number:
