@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/filmfolio
 
 .PHONY: run test test-pg lint typecheck check-migrations pytest deps system-deps venv messages \
         demo bench-pages bench-search bench-import bench-media bench-presskit eval-import clean \
-        api-snapshot api-fuzz
+        api-snapshot api-fuzz vendor-hls media-check
 
 ## Setup -------------------------------------------------------------------------------------
 system-deps:
@@ -66,6 +66,22 @@ bench-import: deps
 
 bench-pages: deps
 	$(PY) bench/bench_pages.py --write
+
+bench-media: deps
+	$(PY) bench/bench_media.py
+
+bench-search: deps
+	$(PY) bench/bench_search.py --films $${FILMS:-10000} --seed 1
+
+# Refresh the committed hls.js (only when upgrading it).
+HLS_VERSION ?= 1.6.19
+vendor-hls:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack hls.js@$(HLS_VERSION) && tar xzf hls.js-*.tgz && \
+	  cp package/dist/hls.min.js package/LICENSE $(CURDIR)/filmfolio/media/static/media/vendor/hls.js/
+
+# Files without records and records without files.
+media-check: venv
+	$(FILMFOLIO) media-check
 
 bench-presskit: deps
 	$(PY) bench/bench_presskit.py

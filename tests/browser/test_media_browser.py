@@ -16,12 +16,12 @@ from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory
 from filmfolio.media.tests.imagedata import jpeg_with_gps
 
-# serialized_rollback: the live server needs committed data; restoring the migrations' seed
-# data afterwards (role vocabulary, encode profiles) keeps later tests independent of this one.
+# Transactional: the live server needs committed data (the root conftest restores the role
+# vocabulary that earlier transactional tests flushed).
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

@@ -14,11 +14,11 @@ from filmfolio.films.models import Credit, Film
 from filmfolio.sharing.choices import Visibility
 from filmfolio.sharing.models import ScreenerLink
 
-# serialized_rollback: reload the migrations' seed data (roles) that an earlier transactional test
-# flushed.
+# Transactional: the live server needs committed data (the root conftest restores the role
+# vocabulary that earlier transactional tests flushed).
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

@@ -20,7 +20,7 @@ from .flows import metadata
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 CSRF = "a" * 32
 

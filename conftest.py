@@ -1,0 +1,25 @@
+"""Fixtures for the whole suite."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _is_transactional(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return "transactional_db" in request.fixturenames
+
+
+@pytest.fixture(autouse=True)
+def _vocabularies_after_flush(request: pytest.FixtureRequest) -> None:
+    """Transactional tests flush every table after they run, which also removes the role and
+    genre vocabularies the migrations load; put them back before such a test starts."""
+    if not _is_transactional(request):
+        return
+    request.getfixturevalue("transactional_db")
+    from filmfolio.films.models import Genre, Role
+    from filmfolio.films.vocabulary import sync_vocabularies
+
+    sync_vocabularies(Role, Genre)
