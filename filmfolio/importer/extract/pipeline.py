@@ -14,7 +14,7 @@ from .decode import decode_bytes
 from .facts import Facts, fact_line
 from .labels import Labelled, field_of, parse_line
 from .quantities import first_year, full_date, runtime_minutes
-from .record import LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
+from .record import GUESSED, LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
 from .synopsis import synopsis_present
 
 _WITH_SUBTITLES = re.compile(r"(.+?)\s+with\s+(.+?)\s+subtitles?$", re.I)
@@ -348,6 +348,11 @@ def _apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
         second = found
     if main is None:
         main = title.quoted_title(page.zone_text)
+    rule, sure = "title", SURE if labelled else UNSURE
+    if main is None:
+        taken = [*rec.directors, *(c.name for c in rec.credits), *rec.genres, *rec.countries]
+        taken.extend([*rec.languages, *(e.festival for e in rec.festivals)])
+        main, rule, sure = title.handle_title(page.zone_text, taken), "handle", GUESSED
     if main:
         rec.title, rec.original_title = title.order_titles(main, second)
         pos = page.text.find(rec.title)
@@ -357,8 +362,8 @@ def _apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
                 rec.title,
                 max(pos, 0),
                 max(pos, 0) + len(rec.title) if pos >= 0 else 0,
-                SURE if labelled else UNSURE,
-                "title",
+                sure,
+                rule,
             )
         )
     if year and rec.year is None:

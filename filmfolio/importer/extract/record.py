@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 SURE = 0.9
 LIKELY = 0.7
 UNSURE = 0.5
+GUESSED = 0.3  # read off a handle or domain name, confirmed by the page's words
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 _NOT_A_TITLE = re.compile(r"[?!]|https?://|www\.|\.(?:com|org|net)\b")
@@ -94,3 +95,96 @@ def order_titles(title: str, other: str | None) -> tuple[str, str | None]:
     if other and other.casefold() == title.casefold():
         return title, None
     return title, other
+
+
+# A film's own site or uploader handle: "<title>movie", "<title>themovie", "<title>thefilm" …
+_HANDLE_SOURCES = re.compile(
+    r"(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9][a-z0-9-]{2,62})\.[a-z]{2,6}\b"
+    r"|^(?:from|von|de|da|di|par|by)\s+@?(?P<from>[A-Za-z0-9_.-]{4,64})\.?$"
+    r"|(?<![\w@.])@(?P<at>[A-Za-z0-9_]{4,64})\b",
+    re.I | re.M,
+)
+# A bare "<x>film" is left out: film bodies, festivals and companies use it ("<city>film").
+_MARKER = re.compile(
+    r"^(?P<stem>[a-z0-9]+?)(?:(?P<article>the)?movie|(?:the|le|der|il)film|"
+    r"lapelicula)$"
+)
+_WORD = re.compile(r"\w+")
+_AFTER_STEM = frozenset(
+    [
+        "film",
+        "films",
+        "movie",
+        "movies",
+        "the",
+        "festival",
+        "fest",
+        "awards",
+        "productions",
+        "production",
+        "pictures",
+        "studio",
+        "studios",
+        "media",
+        "entertainment",
+        "company",
+        "co",
+        "ltd",
+        "inc",
+        "llc",
+        "gmbh",
+    ]
+)
+
+
+def _key(text: str) -> str:
+    """Letters and digits only, case and accents dropped: "Été-Film" → "etefilm"."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return re.sub(r"[\W_]", "", "".join(c for c in plain if not unicodedata.combining(c)))
+
+
+def handle_stems(handle: str) -> list[str]:
+    """The title stems a film-marked handle may spell: "festivalthemovie" → ["festival", …]."""
+    m = _MARKER.match(_key(handle))
+    if not m:
+        return []
+    stem, article = m.group("stem"), m.group("article") or ""
+    return [s for s in dict.fromkeys((stem, stem + article)) if sum(c.isalpha() for c in s) >= 3]
+
+
+def spelled_as_words(stem: str, text: str) -> list[str]:
+    """Capitalised word runs of the text that spell the stem, not followed by a company word."""
+    words = list(_WORD.finditer(text))
+    found = []
+    for i, first in enumerate(words):
+        joined, j = "", i
+        while j < len(words) and len(joined) < len(stem):
+            joined += _key(words[j].group())
+            j += 1
+        if joined != stem or not (first.group()[0].isupper() or first.group()[0].isdigit()):
+            continue
+        if j < len(words) and _key(words[j].group()) in _AFTER_STEM:
+            continue
+        found.append(text[first.start() : words[j - 1].end()])
+    return found
+
+
+def handle_title(text: str, taken: list[str]) -> str | None:
+    """A title read off the film's own domain or uploader handle, confirmed by the page's words.
+
+    Only handles marked as a film's ("<title>movie", "<title>themovie", "<title>thefilm",
+    "<title>lefilm" …) count. The title must also be written in the page as capitalised words,
+    not as the start of a company or festival name, and must not begin any value the page gives
+    for another field (``taken``: people, genres, countries, festivals). None when no handle or
+    more than one title fits.
+    """
+    handles = [next(g for g in m.groups() if g) for m in _HANDLE_SOURCES.finditer(text)]
+    prose = _HANDLE_SOURCES.sub(" ", text)
+    others = [_key(t) for t in taken if _key(t)]
+    titles: dict[str, str] = {}
+    for handle in handles:
+        for stem in handle_stems(handle):
+            spelled = spelled_as_words(stem, prose)
+            if spelled and not any(o.startswith(stem) for o in others):
+                titles.setdefault(stem, spelled[0])
+    return next(iter(titles.values())) if len(titles) == 1 else None
