@@ -75,12 +75,15 @@ def site_paths(
 
 
 def body_of(response: Any) -> str:
-    """The text of a response, streamed or not (files, feeds); closes streamed responses."""
+    """The text of a response, streamed or not (files, feeds).
+
+    Reading ``streaming_content`` to the end closes the response through the test client's
+    wrapper, which keeps the database connection open; closing it again by hand would send
+    ``request_finished`` unguarded and close the connection inside the test's transaction
+    (PostgreSQL then refuses every later query of the test).
+    """
     if getattr(response, "streaming", False):
-        try:
-            content = b"".join(response.streaming_content)
-        finally:
-            response.close()
+        content = b"".join(response.streaming_content)
     else:
         content = response.content
     return content.decode(errors="replace")
