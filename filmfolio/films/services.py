@@ -120,7 +120,11 @@ def film_create(
             _check_new_slug(slug)
         validated(film, exclude=None if slug else ["slug"])
         film.slug = slug or film_slug_for(film.title)
-        film.save()
+        try:
+            with transaction.atomic():
+                film.save()
+        except IntegrityError as error:  # the slug was taken meanwhile
+            raise _invalid("slug", _("This address is taken.")) from error
         Collaborator.objects.create(film=film, user=actor, role=CollaboratorRole.OWNER)
         record_film_change(
             target=film,
