@@ -122,7 +122,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
 
 @contextmanager
-def body_fields(**names: str) -> Iterator[None]:
+def body_fields(names: dict[str, str]) -> Iterator[None]:
     """Report a service's refusal under the request body's field names (``year`` ->
     ``edition_year``); the service names fields as its own arguments and models do."""
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -243,7 +243,7 @@ def credit_add(
     with transaction.atomic():
         chosen = _credit_person(person, new_person_name, person_name)
         if chosen is not None and film.credits.filter(person=chosen, role=role).exists():
-            raise _invalid("person", _duplicate_credit(chosen, role))
+            raise _invalid(NON_FIELD_ERRORS, _duplicate_credit(chosen, role))
         credit = Credit(film=film, role=role, person=chosen, **(details or {}))
         if "position" not in (details or {}):
             credit.position = film.credits.filter(role=role).count()
@@ -252,7 +252,7 @@ def credit_add(
             with transaction.atomic():
                 credit.save()
         except IntegrityError as error:
-            raise _invalid("person", _duplicate_credit(chosen, role)) from error
+            raise _invalid(NON_FIELD_ERRORS, _duplicate_credit(chosen, role)) from error
         record_film_change(
             target=film,
             actor=actor,

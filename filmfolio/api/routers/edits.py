@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Path, Router, Status
@@ -114,7 +115,8 @@ def credits_create(request: HttpRequest, slug: str, payload: CreditIn) -> Any:
     viewer = writer(request)
     film = edit_film(viewer, slug)
     details = payload.model_dump(include={"credited_as", "character", "description", "position"})
-    with body_fields(display_name="person_name", sort_name="person_name"):
+    # The one rule across fields of a credit: a person holds a role once.
+    with body_fields({NON_FIELD_ERRORS: "person", "display_name": "person_name"}):
         credit = services.credit_add(
             film=film,
             actor=viewer.user,
@@ -147,7 +149,7 @@ def entries_create(request: HttpRequest, slug: str, payload: EntryIn) -> Any:
     """Record a selection, nomination or award at a festival edition."""
     viewer = writer(request)
     film = edit_film(viewer, slug)
-    with body_fields(year="edition_year", number="edition_number"):
+    with body_fields({"year": "edition_year", "number": "edition_number"}):
         entry = festival_services.entry_add(
             film=film,
             actor=viewer.user,

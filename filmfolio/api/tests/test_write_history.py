@@ -12,7 +12,7 @@ from django.test import Client
 from filmfolio.core.audit import changes_for
 from filmfolio.core.matching import name_match_key
 from filmfolio.core.models import ChangeRecord
-from filmfolio.films.models import Credit, Film, Title
+from filmfolio.films.models import Credit, Film, Role, Title
 from filmfolio.people.models import Person
 from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.models import Collaborator
@@ -175,6 +175,7 @@ REFUSED = [
     ("post", "/api/v1/films/f/titles", {"text": "Old", "kind": "original"}, 422, {"text"}),
     ("post", "/api/v1/films/f/credits", {"role": "wizard", "person_name": "Z"}, 422, {"role"}),
     ("post", "/api/v1/films/f/credits", {"role": "director", "person": "nobody"}, 422, {"person"}),
+    ("post", "/api/v1/films/f/credits", {"role": "director", "person": "kept"}, 422, {"person"}),
     (
         "post",
         "/api/v1/films/f/festival-entries",
@@ -197,6 +198,8 @@ REFUSED = [
 @pytest.mark.parametrize(("method", "url", "body", "status", "fields"), REFUSED)
 def test_refused_writes_record_nothing(client, auth, film, method, url, body, status, fields):
     Title.objects.create(film=film, text="Old", kind="original")
+    kept = PersonFactory(slug="kept", display_name="Kept")
+    Credit.objects.create(film=film, person=kept, role=Role.objects.get(code="director"))
     FestivalFactory(slug="reel")
     kwargs: dict[str, Any] = {"headers": auth}
     if body is not None:
@@ -205,7 +208,8 @@ def test_refused_writes_record_nothing(client, auth, film, method, url, body, st
     assert response.status_code == status
     assert set(response.json()["error"]["fields"]) == fields
     assert ChangeRecord.objects.count() == 0
-    assert Person.objects.count() == 0
+    assert Person.objects.count() == 1
+    assert Credit.objects.count() == 1
     assert Film.objects.get(pk=film.pk).year == 2013
 
 

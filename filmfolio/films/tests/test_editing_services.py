@@ -105,7 +105,7 @@ def test_credit_by_role_code_and_person_slug(owner):
     assert (credit.person, credit.role.code, credit.position) == (person, "director", 0)
     with pytest.raises(ValidationFailedError) as duplicate:
         services.credit_add(film=owner.film, actor=owner.user, role="director", person="ana-lee")
-    assert duplicate.value.errors == {"person": ["Ana Lee is already credited as Director."]}
+    assert duplicate.value.errors == {"__all__": ["Ana Lee is already credited as Director."]}
     assert Credit.objects.count() == 1
 
 
