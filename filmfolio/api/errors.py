@@ -6,6 +6,8 @@ turned into this shape here; ``ERROR_RESPONSES`` declares them in the OpenAPI do
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -117,6 +119,20 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def on_domain(request: HttpRequest, exc: DomainError) -> HttpResponse:
         status, body = domain_error_response(exc)
         return respond(request, status, body)
+
+
+@contextmanager
+def body_fields(names: dict[str, str]) -> Iterator[None]:
+    """Report a service's refusal under the request body's field names (``year`` ->
+    ``edition_year``); the service names fields as its own arguments and models do."""
+    try:
+        yield
+    except ValidationFailedError as exc:
+        renamed: dict[str, list[str]] = {}
+        for name, messages in exc.errors.items():
+            renamed.setdefault(names.get(name, name), []).extend(messages)
+        exc.errors = renamed
+        raise
 
 
 def domain_error_response(exc: DomainError) -> tuple[int, dict]:

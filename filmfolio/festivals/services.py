@@ -23,10 +23,17 @@ from filmfolio.sharing.reindex import search_update
 from .models import Award, Edition, Entry, Festival, Section
 
 
-def festival_pick_or_create(*, festival: Festival | None, new_name: str = "") -> Festival:
-    """The chosen festival, or an existing one with exactly that name, or a new one."""
-    if festival is not None:
+def festival_pick_or_create(*, festival: Festival | str | None, new_name: str = "") -> Festival:
+    """The chosen festival (or the one with that slug), or an existing one with exactly that
+    name, or a new one."""
+    if isinstance(festival, Festival):
         return festival
+    if festival:
+        found = Festival.objects.filter(slug=festival).first()
+        if found is None:
+            message = _("No festival has this address.")
+            raise ValidationFailedError(message, errors={"festival": [message]})
+        return found
     name = new_name.strip()
     if not name:
         raise ValidationFailedError(
@@ -64,7 +71,7 @@ def entry_add(
     *,
     film: Film,
     actor: Any,
-    festival: Festival | None,
+    festival: Festival | str | None,
     new_festival_name: str = "",
     edition: dict[str, int | None],
     section_name: str = "",
@@ -75,8 +82,9 @@ def entry_add(
 ) -> Entry:
     """Record ``film`` at a festival edition (selection, nomination, award...).
 
-    ``edition`` holds ``year`` and ``number``; the section and award are picked by name or
-    created. Nothing is created unless the whole entry is valid.
+    ``festival`` is a festival or its slug; without it a festival named ``new_festival_name`` is
+    found or created. ``edition`` holds ``year`` and ``number``; the section and award are
+    picked by name or created. Nothing is created unless the whole entry is valid.
     """
     require_edit(film=film, actor=actor)
     with transaction.atomic():

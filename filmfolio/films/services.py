@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import field_changes, record_change
@@ -47,8 +48,11 @@ SECTION_FIELDS: dict[str, tuple[str, ...]] = {
 
 
 def record_film_change(*, target: Film, **details: Any) -> None:
-    """Write the change record of a film and bring its search document up to date."""
+    """Write the change record of a film, mark the film changed (``updated_at`` keys the cached
+    film page and press kit) and bring its search document up to date."""
     record_change(target=target, **details)
+    target.updated_at = timezone.now()
+    Film.objects.filter(pk=target.pk).update(updated_at=target.updated_at)
     search_update(target)
 
 
@@ -70,8 +74,12 @@ def validated(instance: Any, *, exclude: list[str] | None = None) -> None:
         instance.full_clean(exclude=exclude)
     except ValidationError as error:
         raise ValidationFailedError(
-            _("Please correct the errors below."), errors=error.message_dict
+            _("Some values are not valid."), errors=error.message_dict
         ) from error
+
+
+def _invalid(field: str, message: str) -> ValidationFailedError:
+    return ValidationFailedError(message, errors={field: [message]})
 
 
 def film_slug_for(title: str) -> str:
@@ -82,25 +90,69 @@ def film_slug_for(title: str) -> str:
     return slug
 
 
-def film_create(*, actor: Any, title: str, year: int | None = None, kind: str = "") -> Film:
-    """Create a private film owned by ``actor``; its display title is also its original title."""
+def _check_new_slug(slug: str) -> None:
+    """Refuse a chosen slug that is taken or would shadow an editing address."""
+    if slug in RESERVED_SLUGS or Film.objects.filter(slug=slug).exists():
+        raise _invalid("slug", _("This address is taken."))
+
+
+def film_create(
+    *,
+    actor: Any,
+    title: str,
+    year: int | None = None,
+    kind: str = "",
+    slug: str = "",
+    values: dict[str, Any] | None = None,
+) -> Film:
+    """Create a private film owned by ``actor``; its display title is also its original title.
+
+    ``slug`` is chosen from the title unless given; ``values`` may set any other field of the
+    "basics" and "specs" sections. Nothing is created unless every value is valid.
+    """
     if not getattr(actor, "is_authenticated", False):
         raise PermissionDeniedError(_("Log in to add a film."))
-    film = Film(title=title.strip(), year=year, kind=kind, slug="placeholder")
-    validated(film, exclude=["slug"])
+    values = {"title": title.strip(), "year": year, "kind": kind, **(values or {})}
+    _check_section_fields(values, _ALL_FIELDS)
+    film = Film(slug=slug or "placeholder", **_with_blanks(values))
     with transaction.atomic():
-        film.slug = film_slug_for(film.title)
-        film.save()
+        if slug:
+            _check_new_slug(slug)
+        validated(film, exclude=None if slug else ["slug"])
+        film.slug = slug or film_slug_for(film.title)
+        try:
+            with transaction.atomic():
+                film.save()
+        except IntegrityError as error:  # the slug was taken meanwhile
+            raise _invalid("slug", _("This address is taken.")) from error
         Collaborator.objects.create(film=film, user=actor, role=CollaboratorRole.OWNER)
         record_film_change(
             target=film,
             actor=actor,
             action="create",
             section="basics",
-            changes=field_changes({}, {"title": film.title, "year": year, "kind": kind}),
+            changes=field_changes({}, values),
             summary=film.title,
         )
     return film
+
+
+_ALL_FIELDS = frozenset(name for names in SECTION_FIELDS.values() for name in names)
+
+
+def _check_section_fields(values: dict[str, Any], allowed: Any) -> None:
+    if allowed is None or set(values) - set(allowed):
+        raise ValidationFailedError(_("These fields do not belong to this section."))
+
+
+def _with_blanks(values: dict[str, Any]) -> dict[str, Any]:
+    """``None`` for a text field that cannot be empty in the database means "blank"."""
+    blanked = {}
+    for name, value in values.items():
+        field: Any = Film._meta.get_field(name)
+        empty = value is None and not field.null and field.empty_strings_allowed
+        blanked[name] = "" if empty else value
+    return blanked
 
 
 def film_update_section(
@@ -111,9 +163,25 @@ def film_update_section(
     Fields outside the section are refused; nothing is saved unless every value is valid.
     """
     require_edit(film=film, actor=actor)
-    allowed = SECTION_FIELDS.get(section)
-    if allowed is None or set(values) - set(allowed):
-        raise ValidationFailedError(_("These fields do not belong to this section."))
+    _check_section_fields(values, SECTION_FIELDS.get(section))
+    return _film_fields_save(film=film, actor=actor, values=values)
+
+
+def film_update(*, film: Film, actor: Any, values: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Change any fields of the "basics" and "specs" sections (only the keys of ``values``).
+
+    ``None`` blanks a text field. One change record per section touched; nothing is saved
+    unless every value is valid. Returns the recorded changes.
+    """
+    require_edit(film=film, actor=actor)
+    _check_section_fields(values, _ALL_FIELDS)
+    return _film_fields_save(film=film, actor=actor, values=_with_blanks(values))
+
+
+def _film_fields_save(
+    *, film: Film, actor: Any, values: dict[str, Any]
+) -> dict[str, dict[str, Any]]:
+    """Validate and save ``values`` on ``film``; record the changes of each section."""
     with transaction.atomic():
         locked = Film.objects.select_for_update().get(pk=film.pk)
         before = {name: getattr(locked, name) for name in values}
@@ -123,9 +191,16 @@ def film_update_section(
         changes = field_changes(before, values)
         if changes:
             locked.save(update_fields=[*changes, "updated_at"])
-            record_film_change(
-                target=locked, actor=actor, action="update", section=section, changes=changes
-            )
+        for section, names in SECTION_FIELDS.items():
+            section_changes = {k: v for k, v in changes.items() if k in names}
+            if section_changes:
+                record_film_change(
+                    target=locked,
+                    actor=actor,
+                    action="update",
+                    section=section,
+                    changes=section_changes,
+                )
     film.refresh_from_db()
     return changes
 
@@ -149,42 +224,79 @@ def credit_add(
     *,
     film: Film,
     actor: Any,
-    role: Role,
-    person: Person | None = None,
+    role: Role | str,
+    person: Person | str | None = None,
     new_person_name: str = "",
-    details: dict[str, str] | None = None,
+    person_name: str = "",
+    details: dict[str, Any] | None = None,
 ) -> Credit:
-    """Credit an existing ``person`` or a new one named ``new_person_name`` with ``role``.
+    """Credit a person on ``film`` with ``role`` (a role or its code).
 
-    ``details`` may hold ``credited_as``, ``character`` and ``description``.
+    The person is ``person`` (a person or their slug), else a new person named
+    ``new_person_name``, else the earliest person whose name matches ``person_name`` or a new
+    one so named; with none of these the credit is uncredited. ``details`` may hold
+    ``credited_as``, ``character``, ``description`` and ``position`` (default: after the
+    role's other credits). Nothing is created unless the whole credit is valid.
     """
     require_edit(film=film, actor=actor)
-    if person is None and not new_person_name.strip():
-        raise ValidationFailedError(
-            _("Choose a person or type the name of a new one."),
-            errors={"person": [_("Choose a person or type the name of a new one.")]},
-        )
+    role = _role_for(role)
     with transaction.atomic():
-        if person is None:
-            person = person_create(name=new_person_name)
-        credit = Credit(film=film, role=role, person=person, **(details or {}))
-        credit.position = film.credits.filter(role=role).count()
+        chosen = _credit_person(person, new_person_name, person_name)
+        if chosen is not None and film.credits.filter(person=chosen, role=role).exists():
+            raise _invalid(NON_FIELD_ERRORS, _duplicate_credit(chosen, role))
+        credit = Credit(film=film, role=role, person=chosen, **(details or {}))
+        if "position" not in (details or {}):
+            credit.position = film.credits.filter(role=role).count()
         validated(credit)
         try:
             with transaction.atomic():
                 credit.save()
         except IntegrityError as error:
-            raise ValidationFailedError(
-                _("%(person)s is already credited as %(role)s.") % {"person": person, "role": role}
-            ) from error
+            raise _invalid(NON_FIELD_ERRORS, _duplicate_credit(chosen, role)) from error
         record_film_change(
             target=film,
             actor=actor,
             action="add",
             section="credits",
-            changes={"credit": {"old": None, "new": f"{person} — {role}"}},
+            changes={"credit": {"old": None, "new": _credit_label(chosen, role)}},
         )
     return credit
+
+
+def _role_for(role: Role | str) -> Role:
+    if isinstance(role, Role):
+        return role
+    found = Role.objects.filter(code=role).first()
+    if found is None:
+        raise _invalid("role", _("Unknown role."))
+    return found
+
+
+def _credit_person(person: Person | str | None, new_name: str, name: str) -> Person | None:
+    """The credited person (see ``credit_add``); a new person is created here."""
+    if isinstance(person, Person):
+        return person
+    if person:
+        found = Person.objects.filter(slug=person).first()
+        if found is None:
+            raise _invalid("person", _("No person has this address."))
+        return found
+    if new_name.strip():
+        return person_create(name=new_name)
+    if not name.strip():
+        return None
+    key = name_match_key(name)
+    found = Person.objects.filter(match_key=key).order_by("id").first() if key else None
+    return found or person_create(name=name)
+
+
+def _duplicate_credit(person: Person | None, role: Role) -> str:
+    return _("%(person)s is already credited as %(role)s.") % {"person": person, "role": role}
+
+
+def _credit_label(person: Person | None, role: Role) -> str:
+    """ "Shengze Zhu — Director" for history lines."""
+    return f"{person or _('Uncredited')} — {role}"
 
 
 def credit_remove(*, film: Film, actor: Any, credit_id: int) -> None:
@@ -194,7 +306,7 @@ def credit_remove(*, film: Film, actor: Any, credit_id: int) -> None:
         credit = film.credits.select_related("person", "role").filter(pk=credit_id).first()
         if credit is None:
             raise ObjectNotFoundError(_("This credit does not exist on this film."))
-        label = f"{credit.person} — {credit.role}"
+        label = _credit_label(credit.person, credit.role)
         credit.delete()
         record_film_change(
             target=film,
@@ -205,12 +317,22 @@ def credit_remove(*, film: Film, actor: Any, credit_id: int) -> None:
         )
 
 
-def title_add(*, film: Film, actor: Any, text: str, kind: str, language: str = "") -> Title:
-    """Add a title of ``kind`` in ``language`` (BCP 47) to ``film``."""
+def title_add(
+    *,
+    film: Film,
+    actor: Any,
+    text: str,
+    kind: str,
+    language: str = "",
+    position: int | None = None,
+) -> Title:
+    """Add a title of ``kind`` in ``language`` (BCP 47) to ``film``, last unless ``position``
+    is given; the same text of the same kind is refused."""
     require_edit(film=film, actor=actor)
-    title = Title(
-        film=film, text=text.strip(), kind=kind, language=language, position=film.titles.count()
-    )
+    title = Title(film=film, text=text.strip(), kind=kind, language=language)
+    title.position = film.titles.count() if position is None else position
+    if film.titles.filter(text=title.text, kind=kind).exists():
+        raise _invalid("text", _("The film already has this title."))
     validated(title)
     with transaction.atomic():
         title.save()
@@ -247,25 +369,44 @@ def text_set(*, film: Film, actor: Any, kind: str, language: str, body: str) -> 
     body = body.strip()
     with transaction.atomic():
         current = film.texts.filter(kind=kind, language=language).first()
-        old = current.body if current else None
         if not body:
             if current is not None:
-                current.delete()
-            text = None
-        else:
-            text = current or FilmText(film=film, kind=kind, language=language)
-            text.body = body
-            validated(text, exclude=None if current else ["film"])
-            text.save()
-        if old != (body or None):
+                _text_delete(film=film, actor=actor, text=current)
+            return None
+        text = current or FilmText(film=film, kind=kind, language=language)
+        old, text.body = text.body or None, body
+        validated(text, exclude=None if current else ["film"])
+        text.save()
+        if old != body:
             record_film_change(
                 target=film,
                 actor=actor,
                 action="set",
                 section="texts",
-                changes={f"{kind}:{language}": {"old": old, "new": body or None}},
+                changes={f"{kind}:{language}": {"old": old, "new": body}},
             )
     return text
+
+
+def text_remove(*, film: Film, actor: Any, kind: str, language: str) -> None:
+    """Remove the text of ``kind`` in ``language``; a missing text is not found."""
+    require_edit(film=film, actor=actor)
+    with transaction.atomic():
+        current = film.texts.filter(kind=kind, language=language).first()
+        if current is None:
+            raise ObjectNotFoundError(_("This text does not exist on this film."))
+        _text_delete(film=film, actor=actor, text=current)
+
+
+def _text_delete(*, film: Film, actor: Any, text: FilmText) -> None:
+    text.delete()
+    record_film_change(
+        target=film,
+        actor=actor,
+        action="set",
+        section="texts",
+        changes={f"{text.kind}:{text.language}": {"old": text.body, "new": None}},
+    )
 
 
 def link_add(*, film: Film, actor: Any, kind: str, url: str, label: str = "") -> FilmLink:

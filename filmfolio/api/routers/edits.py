@@ -1,24 +1,31 @@
 """Write endpoints for the people who edit a film: the film's facts, titles, texts, credits and
-festival entries. Token or session (with CSRF) auth; permissions come from ``sharing.access``."""
+festival entries. Token or session (with CSRF) auth; permissions come from ``sharing.access``.
+
+Each endpoint parses the body and calls one service of ``films.services`` or
+``festivals.services``, which checks the caller's right, writes all or nothing and records the
+change in the film's history.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Path, Router, Status
 
+from filmfolio.festivals import services as festival_services
+from filmfolio.films import services
 from filmfolio.films.choices import TextKind
 from filmfolio.films.models import Film
 from filmfolio.sharing.access import Viewer
 
 from ..auth import WRITE_AUTH
-from ..errors import WRITE_ERRORS, ApiError
+from ..errors import WRITE_ERRORS, ApiError, body_fields
 from ..inputs import CreditIn, EntryIn, TextIn, TitleIn
 from ..schemas import CreditOut, EntryOut, TextOut, TitleOut
 from ..selectors import film_for_edit
-from ..services import films as services
 
 router = Router(tags=["editing"], auth=WRITE_AUTH)
 
@@ -46,8 +53,15 @@ def edit_film(viewer: Viewer, slug: str) -> Film:
 def titles_create(request: HttpRequest, slug: str, payload: TitleIn) -> Any:
     """Add a title (original, English, festival, ...) in a language."""
     viewer = writer(request)
-    film = edit_film(viewer, slug)
-    return Status(201, services.title_add(viewer=viewer, film=film, data=payload.model_dump()))
+    title = services.title_add(
+        film=edit_film(viewer, slug),
+        actor=viewer.user,
+        text=payload.text,
+        kind=payload.kind,
+        language=payload.language or "",
+        position=payload.position,
+    )
+    return Status(201, title)
 
 
 @router.delete(
@@ -58,7 +72,7 @@ def titles_create(request: HttpRequest, slug: str, payload: TitleIn) -> Any:
 def titles_delete(request: HttpRequest, slug: str, title_id: int) -> Any:
     """Remove a title."""
     viewer = writer(request)
-    services.title_delete(viewer=viewer, film=edit_film(viewer, slug), title_id=title_id)
+    services.title_remove(film=edit_film(viewer, slug), actor=viewer.user, title_id=title_id)
     return Status(204, None)
 
 
@@ -74,7 +88,7 @@ def texts_set(
     viewer = writer(request)
     film = edit_film(viewer, slug)
     return services.text_set(
-        viewer=viewer, film=film, kind=kind, language=language, body=payload.body
+        film=film, actor=viewer.user, kind=kind, language=language, body=payload.body
     )
 
 
@@ -86,7 +100,8 @@ def texts_set(
 def texts_delete(request: HttpRequest, slug: str, kind: TextKind, language: LanguagePath) -> Any:
     """Remove a text."""
     viewer = writer(request)
-    services.text_delete(viewer=viewer, film=edit_film(viewer, slug), kind=kind, language=language)
+    film = edit_film(viewer, slug)
+    services.text_remove(film=film, actor=viewer.user, kind=kind, language=language)
     return Status(204, None)
 
 
@@ -99,7 +114,18 @@ def credits_create(request: HttpRequest, slug: str, payload: CreditIn) -> Any:
     """Credit a person with a role (``GET /roles`` lists the codes)."""
     viewer = writer(request)
     film = edit_film(viewer, slug)
-    return Status(201, services.credit_add(viewer=viewer, film=film, data=payload.model_dump()))
+    details = payload.model_dump(include={"credited_as", "character", "description", "position"})
+    # The one rule across fields of a credit: a person holds a role once.
+    with body_fields({NON_FIELD_ERRORS: "person", "display_name": "person_name"}):
+        credit = services.credit_add(
+            film=film,
+            actor=viewer.user,
+            role=payload.role,
+            person=payload.person,
+            person_name=payload.person_name or "",
+            details=details,
+        )
+    return Status(201, credit)
 
 
 @router.delete(
@@ -110,7 +136,7 @@ def credits_create(request: HttpRequest, slug: str, payload: CreditIn) -> Any:
 def credits_delete(request: HttpRequest, slug: str, credit_id: int) -> Any:
     """Remove a credit."""
     viewer = writer(request)
-    services.credit_delete(viewer=viewer, film=edit_film(viewer, slug), credit_id=credit_id)
+    services.credit_remove(film=edit_film(viewer, slug), actor=viewer.user, credit_id=credit_id)
     return Status(204, None)
 
 
@@ -123,7 +149,18 @@ def entries_create(request: HttpRequest, slug: str, payload: EntryIn) -> Any:
     """Record a selection, nomination or award at a festival edition."""
     viewer = writer(request)
     film = edit_film(viewer, slug)
-    entry = services.entry_add(viewer=viewer, film=film, data=payload.model_dump())
+    with body_fields({"year": "edition_year", "number": "edition_number"}):
+        entry = festival_services.entry_add(
+            film=film,
+            actor=viewer.user,
+            festival=payload.festival,
+            edition={"year": payload.edition_year, "number": payload.edition_number},
+            section_name=payload.section or "",
+            award_name=payload.award or "",
+            result=payload.result,
+            date=payload.date,
+            note=payload.note,
+        )
     return Status(201, entry)
 
 
@@ -135,5 +172,6 @@ def entries_create(request: HttpRequest, slug: str, payload: EntryIn) -> Any:
 def entries_delete(request: HttpRequest, slug: str, entry_id: int) -> Any:
     """Remove a festival entry."""
     viewer = writer(request)
-    services.entry_delete(viewer=viewer, film=edit_film(viewer, slug), entry_id=entry_id)
+    film = edit_film(viewer, slug)
+    festival_services.entry_remove(film=film, actor=viewer.user, entry_id=entry_id)
     return Status(204, None)

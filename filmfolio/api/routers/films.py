@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from filmfolio.films import services
 from filmfolio.films.choices import FilmKind
 
 from ..auth import WRITE_AUTH, api_viewer
@@ -17,7 +18,6 @@ from ..inputs import FilmCreate, FilmUpdate
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 from ..schemas import FilmDetail, FilmPage
 from ..selectors import FilmFilters, film_detail_for, film_list_for
-from ..services import films as services
 from .edits import edit_film, writer
 
 router = Router(tags=["films"])
@@ -67,7 +67,13 @@ def films_detail(request: HttpRequest, slug: str) -> object:
 def films_create(request: HttpRequest, response: HttpResponse, payload: FilmCreate) -> Any:
     """Create a private film; the caller becomes its owner."""
     viewer = writer(request)
-    film = services.film_create(viewer=viewer, data=payload.model_dump())
+    values = payload.model_dump(exclude_none=True)
+    film = services.film_create(
+        actor=viewer.user,
+        title=values.pop("title"),
+        slug=values.pop("slug", ""),
+        values=values,
+    )
     response["Location"] = f"/api/v1/films/{film.slug}"
     return Status(201, film_detail_for(viewer).get(pk=film.pk))
 
@@ -83,5 +89,7 @@ def films_update(request: HttpRequest, slug: str, payload: FilmUpdate) -> Any:
     """Change some facts of a film (only the fields sent)."""
     viewer = writer(request)
     film = edit_film(viewer, slug)
-    services.film_update(viewer=viewer, film=film, changes=payload.model_dump(exclude_unset=True))
+    services.film_update(
+        film=film, actor=viewer.user, values=payload.model_dump(exclude_unset=True)
+    )
     return film_detail_for(viewer).get(pk=film.pk)
