@@ -1,11 +1,10 @@
 """Bad inputs never raise: binary data, huge text, HTML with scripts, odd encodings, empty."""
 
-import time
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filmfolio.importer.extract import extract_record
+from filmfolio.importer.extract.clean import MAX_CHARS
 
 
 @settings(max_examples=150, deadline=None)
@@ -26,14 +25,17 @@ def test_binary_data_gives_empty_record_with_reason():
     assert record["warnings"][0].startswith("binary data")
 
 
-def test_ten_megabytes_finish_quickly():
+def test_ten_megabytes_are_cut_to_the_analysed_length():
+    """Only the first MAX_CHARS characters are analysed, which bounds the work on huge pastes
+    (its speed is measured by bench/bench_import.py, not here)."""
     text = ("Director: Ann Lee\nA long line of words about nothing in particular. " * 150_000)[
         :10_000_000
     ]
-    start = time.monotonic()
     record = extract_record(text).to_gold_dict()
-    assert time.monotonic() - start < 10
-    assert any(w.startswith("long input") for w in record["warnings"])
+    assert record["warnings"] == [
+        f"long input: only the first {MAX_CHARS} characters were analysed"
+    ]
+    assert record["directors"] == ["Ann Lee"]
 
 
 def test_html_with_scripts():
