@@ -152,6 +152,7 @@ def _document(film: Film, facts: _FilmFacts, anonymous: access.Viewer) -> Docume
         is_award_winning=facts.awards > 0,
         has_trailer=facts.has_trailer,
         facets=facts.facets,
+        suggest=[film.title, *facts.titles],
     )
 
 
@@ -165,8 +166,17 @@ def film_documents(ids: list[int]) -> Iterator[DocumentData]:
 
 
 def film_ids() -> Iterable[int]:
-    """Every film id, in id order."""
-    return Film.objects.order_by("id").values_list("id", flat=True).iterator(chunk_size=5000)
+    """Every film id, most prominent first: by the boost of ``_document`` (awards, then
+    festivals), then id."""
+    from filmfolio.festivals.choices import EntryResult
+    from filmfolio.festivals.models import Entry
+
+    awarded = set(EntryResult.awarded())
+    boost: dict[int, float] = defaultdict(float)
+    for film_id, result in Entry.objects.values_list("film_id", "result").iterator(10000):
+        boost[film_id] += 1.1 if result in awarded else 0.1
+    ids = list(Film.objects.order_by("id").values_list("id", flat=True).iterator(10000))
+    return sorted(ids, key=lambda pk: (-boost.get(pk, 0.0), pk))
 
 
 def extra_listed_film_ids(viewer: access.Viewer) -> QuerySet | None:

@@ -34,6 +34,8 @@ def person_documents(ids: list[int]) -> Iterator[DocumentData]:
             terms=[term for name in names for term in index_terms(name, is_name=True)],
             subtitle=" · ".join(name for name in names if name != person.display_name),
             boost=0.1 * person.credit_count,
+            suggest=list(names),
+            suggest_is_name=True,
         )
 
 

@@ -36,6 +36,10 @@ class DocumentData:
     has_trailer: bool = False
     facets: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Facet name -> list of (value, label)."""
+    suggest: list[str] = field(default_factory=list)
+    """Texts autocomplete completes to this document (``[title]`` when empty)."""
+    suggest_is_name: bool = False
+    """True when ``suggest`` holds a person's names (Chinese read with surname readings)."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,9 @@ class IndexedKind:
     """How one kind of object is indexed.
 
     ``documents(ids)`` builds documents for the objects that still exist (missing ids are
-    removed from the index); ``all_ids()`` lists every id for a rebuild; ``dependants(obj)``
+    removed from the index); ``all_ids()`` lists every id for a rebuild, most prominent first
+    (a rebuild numbers documents in that order, and broad queries look at the first matches
+    in that order); ``dependants(obj)``
     names other documents whose terms mention ``obj`` (a person's films); ``extra_listed_ids``
     returns, for a signed-in viewer, a queryset of ``film_id`` values the viewer may see listed
     beyond the public ones (taken from ``sharing.access``).
