@@ -10,12 +10,15 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import Count
+from django.urls import reverse
 
 from filmfolio.core.text import index_terms
 from filmfolio.search.choices import DocumentKind
 from filmfolio.search.registry import DocumentData, IndexedKind, register
 
 from .models import Person
+
+_SLUG = "slug-placeholder"
 
 
 def person_documents(ids: list[int]) -> Iterator[DocumentData]:
@@ -25,12 +28,14 @@ def person_documents(ids: list[int]) -> Iterator[DocumentData]:
         .annotate(credit_count=Count("credits"))
         .prefetch_related("names")
     )
+    # one reverse() per batch: the address of every person differs only by their slug
+    url_pattern = reverse("people:detail", kwargs={"slug": _SLUG})
     for person in people:
         names = dict.fromkeys([person.display_name, *(n.name for n in person.names.all())])
         yield DocumentData(
             object_id=person.pk,
             title=person.display_name,
-            url=person.get_absolute_url(),
+            url=url_pattern.replace(_SLUG, person.slug),
             terms=[term for name in names for term in index_terms(name, is_name=True)],
             subtitle=" · ".join(name for name in names if name != person.display_name),
             boost=0.1 * person.credit_count,

@@ -14,6 +14,8 @@ decodes back to its (lower-case) value.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .choices import Facet
 
 PUBLIC = "pub"
@@ -55,6 +57,7 @@ def escape(value: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def token(facet: str, value: object) -> str:
     """The filter token of one facet value: ``token("country", "CN") == "xcxcn"``."""
     return "x" + PREFIXES[facet] + "x" + escape(str(value))

@@ -236,11 +236,8 @@ class _Writer:
             for facet, values in data.facets.items():
                 for value, label in values:
                     self.labels.setdefault((facet, value[:120]), label[:200])
-            self.words.update(
-                term
-                for term in (*data.terms, *data.extra_terms)
-                if len(term) in _VOCABULARY_LENGTHS and term.isascii() and term.isalpha()
-            )
+            self.words.update(data.terms)
+            self.words.update(data.extra_terms)
 
     def _flush_suggestions(self) -> None:
         rows, self.suggestions = self.suggestions, []
@@ -249,8 +246,13 @@ class _Writer:
     def finish(self) -> None:
         """Write what is still held: suggestions, new vocabulary words, new facet labels."""
         self._flush_suggestions()
+        words = [
+            word
+            for word in sorted(self.words)
+            if len(word) in _VOCABULARY_LENGTHS and word.isascii() and word.isalpha()
+        ]
         SearchTerm.objects.bulk_create(
-            [SearchTerm(term=word) for word in sorted(self.words)],
+            [SearchTerm(term=word) for word in words],
             batch_size=5000,
             ignore_conflicts=True,
         )

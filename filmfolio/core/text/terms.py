@@ -16,6 +16,7 @@ from .chars import fold_chars, has_han
 from .pinyin import (
     best_segmentation,
     canonical_syllable,
+    char_reading,
     readings,
     segmentations,
     split_tone_numbers,
@@ -189,17 +190,27 @@ def prefix_keys(text: str, *, is_name: bool = False) -> list[str]:
     ``prefix_keys("The Road Home")`` is ``["theroadhome", "roadhome", "home"]``;
     ``prefix_keys("朱声仄", is_name=True)`` is ``["朱声仄", "zhushengze", "zsz"]``.
     """
+    return list(_prefix_keys(text, is_name))
+
+
+@lru_cache(maxsize=65536)
+def _prefix_keys(text: str, is_name: bool) -> tuple[str, ...]:
+    """``prefix_keys`` cached: titles and names recur."""
     words = [chunk.text for chunk in _chunks(text)]
     keys = [
         "".join(words[start:])[:MAX_KEY_LENGTH] for start in range(len(words[:_MAX_KEY_STARTS]))
     ]
     han = "".join(word for word in words if has_han(word))
     if han and len(han) <= _MAX_KEY_HAN:
-        syllables = name_readings(han)[-1] if is_name else tuple(readings(han))
+        # character by character (cached per character): a phrase lookup per title is slow
+        syllables = [char_reading(char) for char in han]
+        if is_name:
+            length, surname = surname_reading(han)
+            syllables[:length] = surname
         keys.append("".join(syllables)[:MAX_KEY_LENGTH])
         if is_name:
-            keys.append("".join(syllable[0] for syllable in syllables))
-    return _dedupe(keys)
+            keys.append("".join(syllable[0] for syllable in syllables if syllable))
+    return tuple(_dedupe(keys))
 
 
 def prefix_query(text: str) -> str:
