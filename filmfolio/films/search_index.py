@@ -49,13 +49,13 @@ class _FilmFacts:
 def _people_names(person_ids: set[int]) -> dict[int, list[str]]:
     """Every written form of each person's name, display name first."""
     names: dict[int, list[str]] = {}
-    for pk, display_name in Person.objects.filter(id__in=ids_subquery(sorted(person_ids))).values_list(
-        "id", "display_name"
-    ):
+    for pk, display_name in Person.objects.filter(
+        id__in=ids_subquery(sorted(person_ids))
+    ).values_list("id", "display_name"):
         names[pk] = [display_name]
-    for pk, name in PersonName.objects.filter(person_id__in=ids_subquery(sorted(person_ids))).values_list(
-        "person_id", "name"
-    ):
+    for pk, name in PersonName.objects.filter(
+        person_id__in=ids_subquery(sorted(person_ids))
+    ).values_list("person_id", "name"):
         if name not in names.setdefault(pk, []):
             names[pk].append(name)
     return names

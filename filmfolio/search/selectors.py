@@ -30,6 +30,7 @@ from .filters import AWARD, NOT_PUBLIC, PUBLIC, TRAILER, token
 from .highlight import highlight
 from .models import SearchDocument, SearchTerm
 from .query import MAX_PAGE, PAGE_SIZE, SearchRequest
+from .ranking import relevance_key
 
 RANK_WINDOW = 1000
 COUNT_CAP = 10_000
@@ -207,18 +208,14 @@ def _find(viewer: Viewer, query: MatchQuery | None, request: SearchRequest) -> _
     return _Found(public, list(found.values()), total, complete)
 
 
-def _ranked(found: _Found, request: SearchRequest, has_text: bool) -> list[Candidate]:
+def _ranked(found: _Found, request: SearchRequest, query: MatchQuery | None) -> list[Candidate]:
     """Candidates in page order for the relevance sort."""
-    if not has_text:
+    if query is None:
         return sorted(found.candidates, key=lambda c: (-c.boost, c.title_folded, c.id))
-    folded = fold(request.text)
-    return sorted(
-        found.candidates,
-        key=lambda c: (c.title_folded != folded, c.rank, -c.boost, c.title_folded, c.id),
-    )
+    return sorted(found.candidates, key=relevance_key(query, fold(request.text)))
 
 
-def _page_ids(found: _Found, request: SearchRequest, has_text: bool) -> list[int]:
+def _page_ids(found: _Found, request: SearchRequest, query: MatchQuery | None) -> list[int]:
     """Document ids of the requested page, in order."""
     backend = get_backend()
     start = (request.page - 1) * PAGE_SIZE
@@ -231,7 +228,7 @@ def _page_ids(found: _Found, request: SearchRequest, has_text: bool) -> list[int
             candidates = list({c.id: c for c in [*candidates, *extra]}.values())
         ordered = sorted(candidates, key=_sort_key(request.sort))
         return [c.id for c in ordered[start : start + PAGE_SIZE]]
-    ranked = _ranked(found, request, has_text)
+    ranked = _ranked(found, request, query)
     if start < len(ranked) or found.window_is_complete:
         return [c.id for c in ranked[start : start + PAGE_SIZE]]
     offset = RANK_WINDOW + start - len(ranked)
@@ -275,7 +272,7 @@ def search_page_for(
     scale = 1.0 if found.window_is_complete else total / max(1, len(sample))
     return SearchPage(
         request=request,
-        hits=_hits(_page_ids(found, request, has_text), query) if total else [],
+        hits=_hits(_page_ids(found, request, query if has_text else None), query) if total else [],
         total=total,
         num_pages=math.ceil(min(total, MAX_PAGE * PAGE_SIZE) / PAGE_SIZE),
         facets=facet_counts((c.filters for c in sample), scale=scale)

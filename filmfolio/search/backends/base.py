@@ -15,7 +15,7 @@ from typing import Any
 from filmfolio.core.text import is_phrase, query_terms
 
 SqlPart = tuple[str, list[Any]]
-_CANDIDATE_COLUMNS = "d.id, {rank}, d.title_folded, d.boost, d.year, d.runtime_minutes, d.filters"
+_CANDIDATE_COLUMNS = "d.id, d.terms, d.title_folded, d.boost, d.year, d.runtime_minutes, d.filters"
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class Candidate:
     """A matching document with what ranking, sorting and facet counts need."""
 
     id: int
-    rank: float
+    terms: str
     title_folded: str
     boost: float
     year: int | None
@@ -85,7 +85,6 @@ class Match:
     ``d`` (ranges that are not filter tokens)."""
 
     expression: str
-    rank_expression: str
     conditions: tuple[SqlPart, ...] = ()
 
     def where(self) -> SqlPart:
@@ -95,8 +94,10 @@ class Match:
 
 
 class SearchBackend:
-    """What every backend provides. Subclasses say how to match (``_match_from``) and rank;
-    the bounded reads are written once here."""
+    """What every backend provides. Subclasses say how to match (``_match_from``); the
+    bounded reads are written once here. Ranking is not the engine's: FTS5's bm25 counts
+    every match of every query word (its IDF), which a bounded read must not do, so both
+    engines hand the window to ``search.ranking``."""
 
     vendor = ""
 
@@ -115,16 +116,11 @@ class SearchBackend:
         other conditions on ``d`` are more selective than the match."""
         raise NotImplementedError
 
-    def _rank(self, match: Match) -> SqlPart:
-        """An SQL rank of a match, lower is better."""
-        raise NotImplementedError
-
     def _candidates(self, match: Match, tail: str, params: list[Any], **kwargs: Any) -> list:
-        rank_sql, rank_params = self._rank(match)
         from_sql, from_params = self._match_from(match, **kwargs)
         where_sql, where_params = match.where()
-        sql = f"SELECT {_CANDIDATE_COLUMNS.format(rank=rank_sql)} {from_sql}{where_sql} {tail}"
-        rows = self._fetch(sql, [*rank_params, *from_params, *where_params, *params])
+        sql = f"SELECT {_CANDIDATE_COLUMNS} {from_sql}{where_sql} {tail}"
+        rows = self._fetch(sql, [*from_params, *where_params, *params])
         return [Candidate(*row) for row in rows]
 
     def _fetch(self, sql: str, params: list[Any]) -> list[tuple]:
@@ -135,7 +131,7 @@ class SearchBackend:
             return cursor.fetchall()
 
     def window(self, match: Match, *, limit: int) -> list[Candidate]:
-        """The first ``limit`` matches in index order, with their rank."""
+        """The first ``limit`` matches in index order."""
         return self._candidates(match, "LIMIT %s", [limit])
 
     def exact_titles(self, match: Match, folded: str, *, limit: int) -> list[Candidate]:
@@ -168,7 +164,7 @@ class SearchBackend:
         """The first ``limit`` of the first ``within`` matches sorted by ``order_by``."""
         from_sql, from_params = self._match_from(match)
         where_sql, where_params = match.where()
-        columns = _CANDIDATE_COLUMNS.format(rank="0.0")
+        columns = _CANDIDATE_COLUMNS
         sql = (
             f"SELECT {columns} FROM search_searchdocument d WHERE d.id IN "
             f"(SELECT d.id {from_sql}{where_sql} LIMIT %s) ORDER BY {order_by} LIMIT %s"
@@ -184,11 +180,13 @@ class SearchBackend:
         return [row[0] for row in self._fetch(sql, [*from_params, *where_params, limit, offset])]
 
     def raw_ids(self, query: MatchQuery, limit: int, *, window: int = 1000) -> list[int]:
-        """The engine alone: best ``limit`` of the first ``window`` public matches by rank."""
+        """The engine alone: the window of public matches, ranked, best ``limit`` ids."""
         from ..filters import PUBLIC
+        from ..ranking import relevance_key
 
         candidates = self.window(self.compile(query, [[PUBLIC]]), limit=window)
-        return [c.id for c in sorted(candidates, key=lambda c: (c.rank, c.id))[:limit]]
+        key = relevance_key(query, "")
+        return [c.id for c in sorted(candidates, key=key)[:limit]]
 
     def suggestion_ids(self, key: str, *, limit: int, film_ids: SqlPart | None) -> list[int]:
         """Documents with an autocomplete key starting with ``key``: public ones and the

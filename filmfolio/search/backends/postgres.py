@@ -63,19 +63,13 @@ class PostgresBackend(SearchBackend):
     ) -> Match:
         text = tsquery_expression(query) if query is not None and not query.is_empty else ""
         parts = ([f"({text})"] if text else []) + _groups(groups)
-        return Match(" & ".join(parts), text, tuple(conditions))
+        return Match(" & ".join(parts), tuple(conditions))
 
     def _match_from(self, match: Match, *, document_first: bool = False) -> SqlPart:
         return (
             f"FROM search_searchdocument d WHERE d.search_vector @@ {_TSQUERY}",
             [match.expression],
         )
-
-    def _rank(self, match: Match) -> SqlPart:
-        if not match.rank_expression:
-            return "0.0", []
-        # negated so that lower is better, as with SQLite's bm25
-        return f"(0 - ts_rank(d.search_vector, {_TSQUERY}))", [match.rank_expression]
 
     def suggestion_ids(self, key: str, *, limit: int, film_ids: SqlPart | None) -> list[int]:
         pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

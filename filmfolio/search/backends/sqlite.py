@@ -13,8 +13,6 @@ from ..models import SearchTerm
 from .base import Alternative, Match, MatchQuery, SearchBackend, SqlPart
 from .typos import edits1
 
-# Titles and names weigh ten times the other terms; filter tokens do not rank.
-_RANK = "bm25(search_fts, 10.0, 1.0, 0.0)"
 _TEXT_COLUMNS = "{terms extra_terms}"
 TRIGGERS = {
     "search_fts_insert": """CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchdocument
@@ -86,7 +84,7 @@ class SqliteBackend(SearchBackend):
             parts.append(f"{_TEXT_COLUMNS}: ({fts_expression(query)})")
         if filters := _groups(groups):
             parts.append(filters)
-        return Match(" AND ".join(parts), _RANK, tuple(conditions))
+        return Match(" AND ".join(parts), tuple(conditions))
 
     def _match_from(self, match: Match, *, document_first: bool = False) -> SqlPart:
         # CROSS JOIN fixes the join order in SQLite: FTS first for a broad match, the
@@ -97,9 +95,6 @@ class SqliteBackend(SearchBackend):
             else "FROM search_fts CROSS JOIN search_searchdocument d"
         )
         return f"{join} WHERE d.id = search_fts.rowid AND search_fts MATCH %s", [match.expression]
-
-    def _rank(self, match: Match) -> SqlPart:
-        return match.rank_expression, []
 
     def suggestion_ids(self, key: str, *, limit: int, film_ids: SqlPart | None) -> list[int]:
         # SQLite's LIKE ignores case and so cannot use the index; a range can.
