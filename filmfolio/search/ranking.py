@@ -28,24 +28,47 @@ def _matches(alternative: Alternative, words: set[str], ordered: list[str]) -> b
     return all(word in words for word in alternative.tokens)
 
 
+def _compiled(query: MatchQuery) -> list[tuple[frozenset[str], tuple[Alternative, ...]]]:
+    """Per query token: its one-word alternatives as a set, and the others."""
+    compiled = []
+    for token in query.tokens:
+        singles = frozenset(
+            alt.tokens[0]
+            for alt in token.alternatives
+            if len(alt.tokens) == 1 and not alt.is_prefix and not alt.is_phrase
+        )
+        others = tuple(
+            alt
+            for alt in token.alternatives
+            if not (len(alt.tokens) == 1 and not alt.is_prefix and not alt.is_phrase)
+        )
+        compiled.append((singles, others))
+    return compiled
+
+
 def title_hits(query: MatchQuery, terms: str) -> int:
     """How many query tokens match the document's titles or names."""
+    return _hits(_compiled(query), terms)
+
+
+def _hits(compiled: list[tuple[frozenset[str], tuple[Alternative, ...]]], terms: str) -> int:
     ordered = terms.split()
     words = set(ordered)
     return sum(
         1
-        for token in query.tokens
-        if any(_matches(alternative, words, ordered) for alternative in token.alternatives)
+        for singles, others in compiled
+        if not singles.isdisjoint(words) or any(_matches(alt, words, ordered) for alt in others)
     )
 
 
 def relevance_key(query: MatchQuery, folded_text: str) -> Callable[[Candidate], tuple]:
     """A sort key for candidates of ``query`` typed as ``folded_text`` (folded)."""
+    compiled = _compiled(query)
 
     def key(candidate: Candidate) -> tuple:
         return (
             candidate.title_folded != folded_text,
-            -title_hits(query, candidate.terms),
+            -_hits(compiled, candidate.terms),
             candidate.terms.count(" "),
             -candidate.boost,
             candidate.title_folded,
