@@ -229,10 +229,15 @@ def _page_ids(found: _Found, request: SearchRequest, query: MatchQuery | None) -
         ordered = sorted(candidates, key=_sort_key(request.sort))
         return [c.id for c in ordered[start : start + PAGE_SIZE]]
     ranked = _ranked(found, request, query)
-    if start < len(ranked) or found.window_is_complete:
-        return [c.id for c in ranked[start : start + PAGE_SIZE]]
-    offset = RANK_WINDOW + start - len(ranked)
-    return backend.ids_after(found.public, offset=offset, limit=PAGE_SIZE)
+    page = [c.id for c in ranked[start : start + PAGE_SIZE]]
+    if len(page) == PAGE_SIZE or found.window_is_complete:
+        return page
+    # past the ranked window: the remaining matches in index order (only exact-title extras
+    # can repeat there, at most a page of them)
+    offset = RANK_WINDOW + max(0, start - len(ranked))
+    seen = {c.id for c in ranked}
+    more = backend.ids_after(found.public, offset=offset, limit=2 * PAGE_SIZE)
+    return [*page, *(pk for pk in more if pk not in seen)][:PAGE_SIZE]
 
 
 def _hits(ids: list[int], query: MatchQuery | None) -> list[Hit]:
