@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "filmfolio.sharing.middleware.GrantHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -147,9 +148,18 @@ EMAIL_BACKEND = os.environ.get(
     "FILMFOLIO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("FILMFOLIO_FROM_EMAIL", "filmfolio@localhost")
+# SMTP, when FILMFOLIO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
+EMAIL_HOST = os.environ.get("FILMFOLIO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("FILMFOLIO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("FILMFOLIO_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("FILMFOLIO_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("FILMFOLIO_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("FILMFOLIO_EMAIL_USE_SSL", False)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/accounts/profile/"
+LOGOUT_REDIRECT_URL = "/"
 
 SITE_NAME = "Filmfolio"
 SITE_URL = os.environ.get("FILMFOLIO_SITE_URL", "http://127.0.0.1:8000")

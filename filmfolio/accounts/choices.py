@@ -18,3 +18,9 @@ class OrganisationKind(models.TextChoices):
 class MembershipRole(models.TextChoices):
     MEMBER = "member", _("Member")
     ADMIN = "admin", _("Administrator")
+
+
+class ClaimStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an administrator")
+    APPROVED = "approved", _("Confirmed")
+    REJECTED = "rejected", _("Declined")

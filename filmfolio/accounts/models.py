@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core.models import TimeStampedModel
 
-from .choices import MembershipRole, OrganisationKind
+from .choices import ClaimStatus, MembershipRole, OrganisationKind
 
 
 class Organisation(TimeStampedModel):
@@ -53,3 +53,42 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation}"
+
+
+class PersonClaim(TimeStampedModel):
+    """A user's claim "this is me" on a person record; an administrator confirms or declines it.
+
+    On confirmation ``Person.user`` is set to the claimant (see ``accounts.services``).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="person_claims"
+    )
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="claims")
+    message = models.TextField(_("message to the administrator"), max_length=2000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ClaimStatus.choices, default=ClaimStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "person"],
+                condition=models.Q(status="pending"),
+                name="unique_pending_person_claim",
+            )
+        ]
+        verbose_name = _("person claim")
+        verbose_name_plural = _("person claims")
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.person} ({self.get_status_display()})"

@@ -1,11 +1,24 @@
-"""Pages of the festivals app (to be replaced by the full pages)."""
+"""Public pages of festivals: the index and the festival page."""
 
-from django.http import HttpRequest, HttpResponse
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from filmfolio.sharing import access
+
+from . import selectors
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("festivals")
+    """Festivals by name, paginated."""
+    page = selectors.festivals_page_for(page=request.GET.get("page"))
+    return render(request, "festivals/index.html", {"page_obj": page})
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return HttpResponse(slug)
+    """A festival: editions, sections, and the listed films selected and awarded."""
+    page = selectors.festival_page_for(access.viewer_for(request), slug)
+    if page is None:
+        raise Http404
+    return render(request, "festivals/detail.html", {"page": page, "festival": page.festival})

@@ -14,6 +14,7 @@ from filmfolio.core.matching import name_match_key, title_match_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.festivals.models import Award, Edition, Festival, Section
 from filmfolio.films.models import Genre, Role
+from filmfolio.films.vocabulary import sync_vocabularies
 from filmfolio.people.models import Person, PersonBiography, PersonName
 
 from .records import CompanyRecord, FestivalEntryRecord, PersonRecord
@@ -50,7 +51,12 @@ class Resolvers:
         self._load_vocabularies()
 
     def _load_vocabularies(self) -> None:
-        for role in Role.objects.all():
+        roles = list(Role.objects.all())
+        if not roles:
+            # A flushed database (tests, a wiped catalogue) loses the migration's vocabulary.
+            sync_vocabularies(Role, Genre)
+            roles = list(Role.objects.all())
+        for role in roles:
             for label in (role.code, role.name_en, role.name_zh, *role.aliases):
                 if label:
                     self._roles.setdefault(title_match_key(label), role)

@@ -74,7 +74,12 @@ class Viewer:
 
 
 def viewer_for(request: HttpRequest) -> Viewer:
-    """The viewer of a request, cached on the request."""
+    """The viewer of a request, cached on the request.
+
+    Screener-link grants are re-checked here on every request (one indexed query, only when the
+    session holds any): a revoked or expired link stops opening its film at once, and its grant
+    is dropped from the session.
+    """
     cached = getattr(request, "_filmfolio_viewer", None)
     if cached is not None:
         return cached
@@ -82,7 +87,7 @@ def viewer_for(request: HttpRequest) -> Viewer:
     link_ids: frozenset[int] = frozenset()
     password_ids: frozenset[int] = frozenset()
     if session is not None:
-        link_ids = frozenset(int(i) for i in session.get(SESSION_LINK_GRANTS, {}))
+        link_ids = _valid_link_film_ids(session)
         password_ids = frozenset(int(i) for i in session.get(SESSION_PASSWORD_GRANTS, []))
     viewer = Viewer(
         user=getattr(request, "user", AnonymousUser()),
@@ -91,6 +96,44 @@ def viewer_for(request: HttpRequest) -> Viewer:
     )
     request._filmfolio_viewer = viewer  # type: ignore[attr-defined]
     return viewer
+
+
+def _valid_link_film_ids(session: Any) -> frozenset[int]:
+    """Film ids of the session's link grants whose links are still valid; prunes the rest."""
+    grants = session.get(SESSION_LINK_GRANTS) or {}
+    if not grants:
+        return frozenset()
+    from django.utils import timezone
+
+    from filmfolio.sharing.models import ScreenerLink
+
+    wanted = {int(film_id): int(link_id) for film_id, link_id in grants.items()}
+    now = timezone.now()
+    valid = set(
+        ScreenerLink.objects.filter(id__in=wanted.values(), revoked_at__isnull=True)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        .values_list("film_id", "id")
+    )
+    kept = {film_id: link_id for film_id, link_id in wanted.items() if (film_id, link_id) in valid}
+    if len(kept) != len(wanted):
+        session[SESSION_LINK_GRANTS] = {str(k): v for k, v in kept.items()}
+    return frozenset(kept)
+
+
+def grant_link(request: HttpRequest, *, film_id: int, link_id: int) -> None:
+    """Let this browser session open ``film_id`` through screener link ``link_id``."""
+    grants = dict(request.session.get(SESSION_LINK_GRANTS) or {})
+    grants[str(film_id)] = link_id
+    request.session[SESSION_LINK_GRANTS] = grants
+    request.__dict__.pop("_filmfolio_viewer", None)
+
+
+def grant_password(request: HttpRequest, *, film_id: int) -> None:
+    """Let this browser session open ``film_id`` after its password was given."""
+    granted = set(request.session.get(SESSION_PASSWORD_GRANTS) or [])
+    granted.add(film_id)
+    request.session[SESSION_PASSWORD_GRANTS] = sorted(granted)
+    request.__dict__.pop("_filmfolio_viewer", None)
 
 
 def listed_films_q(viewer: Viewer, prefix: str = "") -> Q:
@@ -121,8 +164,16 @@ def visible_films_q(viewer: Viewer, prefix: str = "") -> Q:
     if viewer.is_admin:
         return Q()
     q = listed_films_q(viewer, prefix) | Q(**{f"{prefix}visibility": Visibility.UNLISTED})
-    if viewer.granted_film_ids:
-        q |= Q(**{f"{prefix}id__in": sorted(viewer.granted_film_ids)})
+    if viewer.link_film_ids:
+        q |= Q(**{f"{prefix}id__in": sorted(viewer.link_film_ids)})
+    if viewer.password_film_ids:
+        # A password grant only counts while the film is still password-protected.
+        q |= Q(
+            **{
+                f"{prefix}id__in": sorted(viewer.password_film_ids),
+                f"{prefix}visibility": Visibility.PASSWORD,
+            }
+        )
     return q
 
 

@@ -1,6 +1,10 @@
-"""Who works on a film. The visibility field itself lives on the film."""
+"""Who works on a film, invitations to do so, and screener links to one film for one recipient.
+
+The visibility field itself lives on the film."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -27,3 +31,82 @@ class Collaborator(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()}"
+
+
+class ScreenerLink(TimeStampedModel):
+    """A private link to one film for one recipient ("Cinéma du Réel programming").
+
+    Only the sha256 of the token is kept; the token itself is shown once, when the link is
+    created. A link opens the film even when the film is private, until it expires or is revoked.
+    """
+
+    film = models.ForeignKey("films.Film", on_delete=models.CASCADE, related_name="screener_links")
+    recipient = models.CharField(_("recipient"), max_length=200)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    password_hash = models.CharField(max_length=200, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="screener_links",
+    )
+    first_opened_at = models.DateTimeField(_("first opened"), null=True, blank=True)
+    last_opened_at = models.DateTimeField(_("last opened"), null=True, blank=True)
+    open_count = models.PositiveIntegerField(_("times opened"), default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("screener link")
+        verbose_name_plural = _("screener links")
+
+    def __str__(self) -> str:
+        return f"{self.film_id} → {self.recipient}"
+
+    @property
+    def has_password(self) -> bool:
+        return bool(self.password_hash)
+
+    def is_valid_at(self, moment: datetime) -> bool:
+        """Neither revoked nor expired at ``moment``."""
+        if self.revoked_at is not None:
+            return False
+        return self.expires_at is None or self.expires_at > moment
+
+
+class Invitation(TimeStampedModel):
+    """An owner's invitation, sent by e-mail, to collaborate on a film with a role.
+
+    Only the sha256 of the token is kept. Accepting creates (or upgrades) a ``Collaborator``.
+    """
+
+    film = models.ForeignKey("films.Film", on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail"), max_length=254)
+    role = models.CharField(_("role"), max_length=16, choices=CollaboratorRole.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accepted_invitations",
+    )
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.film_id} ({self.role})"
+
+    def is_open_at(self, moment: datetime) -> bool:
+        """Neither accepted, withdrawn nor expired at ``moment``."""
+        return self.accepted_at is None and self.revoked_at is None and self.expires_at > moment

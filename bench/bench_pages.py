@@ -1,0 +1,252 @@
+"""Requests per second of the public pages against a bare one-query Django view.
+
+Generates a synthetic catalogue (``filmfolio generate-catalogue``) into its own SQLite file
+(kept in var/ and reused on the next run), starts gunicorn (2 workers, prod-like settings with
+DEBUG off, a port in 8100-8199) with the benchmark URLconf in bench/pages_urls.py, then loads
+the film page, person page, catalogue page and the bare view in turn, each for the same time
+and concurrency, with ``wrk`` when installed, else a Python load loop. Prints a table with each
+page's rate as a share of the bare view's; ``--write`` also writes docs/benchmarks-pages.md.
+
+Usage:
+    .venv/bin/python bench/bench_pages.py [--films 10000] [--seed 1] [--seconds 4] [--rounds 5]
+                                          [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import platform
+import re
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = ROOT / ".venv" / "bin"
+DOC = ROOT / "docs" / "benchmarks-pages.md"
+TARGET_SHARE = 0.5
+
+
+def environment(db_file: Path, var_dir: Path, settings: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=f"sqlite:///{db_file}",
+        FILMFOLIO_VAR_DIR=str(var_dir),
+        DJANGO_SETTINGS_MODULE=settings,
+        FILMFOLIO_SECRET_KEY="bench-only-secret-key-not-for-production-use-0123456789",
+        FILMFOLIO_SSL_REDIRECT="0",
+        FILMFOLIO_DEBUG="0",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def filmfolio(env: dict[str, str], *args: str) -> None:
+    subprocess.run([str(VENV_BIN / "filmfolio"), *args], env=env, check=True, cwd=ROOT)
+
+
+def prepare_database(films: int, seed: int, var_dir: Path) -> Path:
+    """The catalogue's SQLite file, generated once per (films, seed)."""
+    db_file = ROOT / "var" / f"bench-pages-{films}-{seed}.sqlite3"
+    db_file.parent.mkdir(exist_ok=True)
+    env = environment(db_file, var_dir, "config.settings.dev")
+    if not db_file.exists():
+        partial = db_file.with_suffix(".partial")
+        for stale in db_file.parent.glob(partial.name + "*"):
+            stale.unlink()
+        env["DATABASE_URL"] = f"sqlite:///{partial}"
+        print(f"Generating {films} films (seed {seed}) into {db_file} ...", flush=True)
+        filmfolio(env, "migrate", "--no-input", "-v0")
+        filmfolio(env, "generate-catalogue", "--films", str(films), "--seed", str(seed))
+        sqlite3.connect(partial).execute("PRAGMA wal_checkpoint(TRUNCATE)").connection.close()
+        partial.rename(db_file)
+    return db_file
+
+
+def pick_urls(db_file: Path) -> dict[str, str]:
+    """The busiest public film and person, a middle catalogue page, and the bare view."""
+    db = sqlite3.connect(db_file)
+    film = db.execute(
+        "SELECT f.slug FROM films_film f JOIN films_credit c ON c.film_id = f.id "
+        "WHERE f.visibility = 'public' GROUP BY f.id "
+        "ORDER BY COUNT(*) DESC, f.id LIMIT 1"
+    ).fetchone()[0]
+    person = db.execute(
+        "SELECT p.slug FROM people_person p JOIN films_credit c ON c.person_id = p.id "
+        "GROUP BY p.id ORDER BY COUNT(*) DESC, p.id LIMIT 1"
+    ).fetchone()[0]
+    db.close()
+    return {
+        "film page": f"/films/{film}/",
+        # A query string skips the whole-page cache: the frame is rendered around the cached
+        # record, as for signed-in viewers.
+        "film page, frame rendered": f"/films/{film}/?from=bench",
+        "person page": f"/people/{person}/",
+        "catalogue page": "/films/?page=20&sort=title",
+        "bare view (1 query)": "/bench/bare/",
+    }
+
+
+def free_port() -> int:
+    for port in range(8100, 8200):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise SystemExit("No free port in 8100-8199.")
+
+
+def wait_until_up(port: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            status = get(port, "/bench/bare/")
+        except OSError:
+            time.sleep(0.2)
+            continue
+        if status == 200:
+            return
+        raise SystemExit(f"The bare view answered {status}.")
+    raise SystemExit("gunicorn did not start.")
+
+
+def get(port: int, path: str) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path, headers={"Host": "127.0.0.1"})
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def load_wrk(port: int, path: str, seconds: int, connections: int) -> float:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", f"http://127.0.0.1:{port}{path}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    if "Non-2xx" in out:
+        raise SystemExit(f"{path} answered errors:\n{out}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+
+
+def load_python(port: int, path: str, seconds: int, connections: int) -> float:
+    done = [0] * connections
+    stop = time.monotonic() + seconds
+
+    def worker(i: int) -> None:
+        while time.monotonic() < stop:
+            if get(port, path) != 200:
+                raise SystemExit(f"{path} answered an error.")
+            done[i] += 1
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(connections)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(done) / (time.monotonic() - started)
+
+
+def measure(
+    port: int, urls: dict[str, str], seconds: int, connections: int, rounds: int
+) -> dict[str, float]:
+    """The median rate of each address over ``rounds`` interleaved rounds, so that load from
+    elsewhere on the machine weighs on every address alike."""
+    load = load_wrk if shutil.which("wrk") else load_python
+    for path in urls.values():
+        for _ in range(20):
+            if get(port, path) != 200:
+                raise SystemExit(f"{path} does not answer 200.")
+    samples: dict[str, list[float]] = {name: [] for name in urls}
+    for _ in range(rounds):
+        for name, path in urls.items():
+            samples[name].append(load(port, path, seconds, connections))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def report(rates: dict[str, float], urls: dict[str, str], args: argparse.Namespace) -> str:
+    bare = rates["bare view (1 query)"]
+    tool = "wrk" if shutil.which("wrk") else "Python load loop"
+    lines = [
+        f"Catalogue: {args.films} films (seed {args.seed}), SQLite; gunicorn 2 sync workers, "
+        f"prod settings (DEBUG off); {tool}, {args.connections} connections; median of "
+        f"{args.rounds} interleaved rounds of {args.seconds} s per address; "
+        f"machine: {os.cpu_count()} cores, {platform.machine()}, load average before the run "
+        f"{args.load_before:.1f}.",
+        "",
+        "| page | address | requests/s | share of bare view |",
+        "|---|---|---:|---:|",
+    ]
+    for name, rate in rates.items():
+        lines.append(f"| {name} | `{urls[name]}` | {rate:.0f} | {rate / bare:.2f} |")
+    film_share = rates["film page"] / bare
+    verdict = "met" if film_share >= TARGET_SHARE else "NOT met"
+    lines += ["", f"Target film page >= {TARGET_SHARE:.0%} of the bare view: {verdict}."]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--films", type=int, default=10000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seconds", type=int, default=4, help="per address and round")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--write", action="store_true", help="write docs/benchmarks-pages.md")
+    args = parser.parse_args()
+    args.load_before = os.getloadavg()[0]
+
+    with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
+        var_dir = Path(tmp)
+        db_file = prepare_database(args.films, args.seed, var_dir)
+        urls = pick_urls(db_file)
+        env = environment(db_file, var_dir, "bench.pages_settings")
+        filmfolio(env, "collectstatic", "--no-input", "-v0")
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                str(VENV_BIN / "gunicorn"),
+                "config.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=ROOT,
+        )
+        try:
+            wait_until_up(port)
+            rates = measure(port, urls, args.seconds, args.connections, args.rounds)
+        finally:
+            server.terminate()
+            server.wait(timeout=15)
+    text = report(rates, urls, args)
+    print(text)
+    if args.write:
+        write_doc(text)
+
+
+def write_doc(text: str) -> None:
+    header = DOC.read_text().split("<!-- results -->")[0] if DOC.exists() else ""
+    DOC.write_text(f"{header}<!-- results -->\n{text}\n")
+    print(f"Wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

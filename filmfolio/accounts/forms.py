@@ -1,0 +1,37 @@
+"""Forms of the accounts pages: sign-up and person claims."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm, UsernameField
+from django.utils.translation import gettext_lazy as _
+
+
+class SignupForm(UserCreationForm):
+    """A username, an e-mail address for password resets, and a password checked by Django's
+    validators."""
+
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+
+    class Meta:
+        model = get_user_model()
+        fields = ("username", "email")
+        field_classes = {"username": UsernameField}
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("An account with this e-mail address exists already."))
+        return email
+
+
+class ClaimForm(forms.Form):
+    """A short note to the administrator who confirms the claim."""
+
+    message = forms.CharField(
+        label=_("How can we confirm it is you?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )

@@ -1,0 +1,77 @@
+"""Writes of the accounts app: sign-up and claims of person records ("this is me").
+
+Person records are reached through the claim's relation; this app does not import ``people``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from filmfolio.core.audit import record_change
+from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
+
+from .choices import ClaimStatus
+from .models import PersonClaim
+
+
+def user_signup(*, username: str, email: str, password: str) -> Any:
+    """Create an account; the password is hashed by Django's configured hashers."""
+    user_model = get_user_model()
+    if user_model.objects.filter(email__iexact=email).exists():
+        raise ValidationFailedError(
+            _("An account with this e-mail address exists already."),
+            errors={"email": [_("An account with this e-mail address exists already.")]},
+        )
+    with transaction.atomic():
+        return user_model.objects.create_user(username=username, email=email, password=password)
+
+
+def person_claim_create(*, user: Any, person: Any, message: str = "") -> PersonClaim:
+    """Ask an administrator to link ``person`` to ``user``'s account."""
+    if getattr(person, "user_id", None) is not None:
+        raise ValidationFailedError(_("This person is already linked to an account."))
+    if hasattr(user, "person"):
+        raise ValidationFailedError(_("Your account is already linked to a person."))
+    try:
+        with transaction.atomic():
+            claim = PersonClaim.objects.create(user=user, person=person, message=message.strip())
+    except IntegrityError as error:
+        raise ValidationFailedError(_("You have already claimed this person.")) from error
+    return claim
+
+
+def person_claim_decide(*, claim_id: int, actor: Any, approve: bool) -> PersonClaim:
+    """An administrator confirms (links ``Person.user``) or declines a pending claim."""
+    if not (actor.is_authenticated and (actor.is_staff or actor.is_superuser)):
+        raise PermissionDeniedError(_("Only administrators decide claims."))
+    with transaction.atomic():
+        claim = (
+            PersonClaim.objects.select_for_update()
+            .select_related("person", "user")
+            .filter(pk=claim_id, status=ClaimStatus.PENDING)
+            .first()
+        )
+        if claim is None:
+            raise ValidationFailedError(_("This claim was already decided."))
+        if approve and (claim.person.user_id is not None or hasattr(claim.user, "person")):
+            raise ValidationFailedError(_("The person or the account is already linked."))
+        claim.status = ClaimStatus.APPROVED if approve else ClaimStatus.REJECTED
+        claim.decided_by = actor
+        claim.decided_at = timezone.now()
+        claim.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+        if approve:
+            claim.person.user = claim.user
+            claim.person.save(update_fields=["user", "updated_at"])
+        record_change(
+            target=claim.person,
+            actor=actor,
+            action=claim.status,
+            section="account",
+            changes={"user": {"old": None, "new": claim.user.get_username() if approve else None}},
+        )
+    return claim

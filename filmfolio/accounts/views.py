@@ -1,0 +1,156 @@
+"""Account pages: sign up, log in with a rate limit, password reset, profile and claims."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from filmfolio.core.errors import DomainError
+
+from . import services, throttling
+from .choices import ClaimStatus
+from .forms import ClaimForm, SignupForm
+from .models import PersonClaim
+
+TOO_MANY = throttling.TOO_MANY
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    """Create an account and log in."""
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to Filmfolio."))
+        next_url = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+            return redirect(next_url)
+        return redirect("accounts:profile")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+class ThrottledLoginView(auth_views.LoginView):
+    """Django's login refusing further attempts after too many failures."""
+
+    template_name = "registration/login.html"
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        keys = self._keys(request)
+        if throttling.LOGIN_FAILURES.is_blocked(
+            *keys
+        ) or throttling.LOGIN_FAILURES_PER_ADDRESS.is_blocked(keys[0]):
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(None, TOO_MANY)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        keys = self._keys(self.request)
+        throttling.LOGIN_FAILURES.hit(*keys)
+        throttling.LOGIN_FAILURES_PER_ADDRESS.hit(keys[0])
+        return super().form_invalid(form)
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        throttling.LOGIN_FAILURES.reset(self._keys(self.request)[1])
+        return super().form_valid(form)
+
+    @staticmethod
+    def _keys(request: HttpRequest) -> tuple[str, str]:
+        address = throttling.client_address(request)
+        username = str(request.POST.get("username", ""))[:150]
+        return address, f"{address}|{username}" if username else ""
+
+
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, at most a few e-mails per address and client per hour."""
+
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        address = throttling.client_address(request)
+        email = str(request.POST.get("email", ""))[:254]
+        if throttling.PASSWORD_RESETS.is_blocked(address, email):
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(None, TOO_MANY)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        throttling.PASSWORD_RESETS.hit(address, email)
+        return super().post(request, *args, **kwargs)
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """The user's account: linked person, pending claims, films."""
+    user: Any = request.user
+    claims = PersonClaim.objects.filter(user=user).select_related("person")
+    collaborations = user.collaborations.select_related("film").order_by("film__title")
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "person": getattr(user, "person", None),
+            "claims": claims,
+            "collaborations": collaborations,
+        },
+    )
+
+
+@login_required
+def claim_person(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "This is me": ask an administrator to link a person record to this account."""
+    person_model: Any = PersonClaim._meta.get_field("person").related_model
+    person = get_object_or_404(person_model, slug=slug)
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_claim_create(
+                user=request.user, person=person, message=form.cleaned_data["message"]
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Thank you. An administrator will confirm your claim."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/claim.html", {"form": form, "person": person})
+
+
+@login_required
+def claims_review(request: HttpRequest) -> HttpResponse:
+    """Administrators: the pending claims, each with confirm and decline buttons."""
+    if not (request.user.is_staff or request.user.is_superuser):
+        raise Http404
+    claims = PersonClaim.objects.filter(status=ClaimStatus.PENDING).select_related("person", "user")
+    return render(request, "accounts/claims_review.html", {"claims": claims})
+
+
+@require_POST
+@login_required
+def claim_decide(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """Administrators: confirm or decline one claim."""
+    if not (request.user.is_staff or request.user.is_superuser):
+        raise PermissionDenied
+    try:
+        services.person_claim_decide(
+            claim_id=claim_id, actor=request.user, approve=request.POST.get("decision") == "approve"
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The claim was decided."))
+    return redirect(reverse("accounts:claims_review"))

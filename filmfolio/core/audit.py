@@ -1,0 +1,68 @@
+"""Writing and reading change records: who changed what, when, from which value to which.
+
+Services call ``record_change`` inside their transaction; pages read ``changes_for``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, QuerySet
+
+from .models import ChangeRecord
+
+
+def plain(value: Any) -> Any:
+    """A JSON-safe form of a field value (dates as ISO text, models as their text)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, Model):
+        return str(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return [plain(v) for v in value]
+    return str(value)
+
+
+def field_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """``{field: {"old": ..., "new": ...}}`` for every field whose value differs."""
+    changes = {}
+    for name, new in after.items():
+        old = before.get(name)
+        if plain(old) != plain(new):
+            changes[name] = {"old": plain(old), "new": plain(new)}
+    return changes
+
+
+def record_change(
+    *,
+    target: Model,
+    actor: Any,
+    action: str,
+    section: str = "",
+    changes: dict[str, Any] | None = None,
+    summary: str = "",
+) -> ChangeRecord:
+    """Write one change record for ``target`` (call inside the service's transaction)."""
+    return ChangeRecord.objects.create(
+        content_type=ContentType.objects.get_for_model(target),
+        object_id=target.pk,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        section=section,
+        summary=summary[:300],
+        changes=changes or {},
+    )
+
+
+def changes_for(target: Model) -> QuerySet[ChangeRecord]:
+    """The history of ``target``, newest first, with the actors loaded."""
+    return ChangeRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+    ).select_related("actor")

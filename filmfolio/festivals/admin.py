@@ -1,0 +1,124 @@
+"""Admin of festivals, editions (sections inline), awards and entries; adds entries inline to the
+film admin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from filmfolio.films.admin import FilmAdmin
+
+from .models import Award, Edition, Entry, Festival, Section
+
+# Addresses typed without a scheme are read as https (the Django 6 default).
+HTTPS_URLS: dict = {models.URLField: {"assume_scheme": "https"}}
+
+
+class EditionForm(forms.ModelForm):
+    class Meta:
+        model = Edition
+        fields = ["festival", "number", "year", "starts_on", "ends_on", "city"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The edition cannot end before it starts."))
+        return data
+
+
+class EntryForm(forms.ModelForm):
+    class Meta:
+        model = Entry
+        fields = ["film", "edition", "section", "award", "result", "date", "note"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        edition, section, award = data.get("edition"), data.get("section"), data.get("award")
+        if edition and section and section.edition_id != edition.pk:
+            self.add_error("section", _("This section belongs to another edition."))
+        if edition and award and award.festival_id != edition.festival_id:
+            self.add_error("award", _("This award belongs to another festival."))
+        return data
+
+
+class SectionInline(admin.TabularInline):
+    model = Section
+    extra = 1
+
+
+class EditionInline(admin.TabularInline):
+    model = Edition
+    form = EditionForm
+    extra = 0
+    show_change_link = True
+    fields = ["number", "year", "starts_on", "ends_on", "city"]
+
+
+class AwardInline(admin.TabularInline):
+    model = Award
+    extra = 0
+
+
+class EntryInline(admin.TabularInline):
+    model = Entry
+    form = EntryForm
+    fk_name = "film"
+    extra = 0
+    autocomplete_fields = ["edition", "section", "award"]
+    fields = ["edition", "section", "result", "award", "date", "note"]
+
+
+@admin.register(Festival)
+class FestivalAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["name", "city", "country", "website"]
+    list_filter = ["country"]
+    search_fields = ["name", "slug", "city"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [EditionInline, AwardInline]
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    form = EditionForm
+    list_display = ["__str__", "festival", "number", "year", "starts_on", "ends_on", "city"]
+    list_filter = ["year"]
+    search_fields = ["festival__name", "city", "=year", "=number"]
+    autocomplete_fields = ["festival"]
+    list_select_related = ["festival"]
+    inlines = [SectionInline]
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "edition", "is_competitive"]
+    list_filter = ["is_competitive"]
+    search_fields = ["name", "edition__festival__name"]
+    autocomplete_fields = ["edition"]
+    list_select_related = ["edition__festival"]
+
+
+@admin.register(Award)
+class AwardAdmin(admin.ModelAdmin):
+    list_display = ["name", "festival"]
+    search_fields = ["name", "festival__name"]
+    autocomplete_fields = ["festival"]
+    list_select_related = ["festival"]
+
+
+@admin.register(Entry)
+class EntryAdmin(admin.ModelAdmin):
+    form = EntryForm
+    list_display = ["film", "edition", "section", "result", "award", "date"]
+    list_filter = ["result"]
+    search_fields = ["film__title", "edition__festival__name", "award__name", "section__name"]
+    autocomplete_fields = ["film", "edition", "section", "award"]
+    list_select_related = ["film", "edition__festival", "section", "award"]
+
+
+FilmAdmin.inlines = [*FilmAdmin.inlines, EntryInline]

@@ -1,0 +1,80 @@
+"""Page-shaped reads of festivals: the festival page and the index, with fixed query plans.
+
+Entries show only films the viewer may see listed (``sharing.access.listed_films_q``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch
+
+from filmfolio.sharing import access
+
+from .models import Edition, Entry, Festival
+
+FESTIVALS_PAGE_SIZE = 50
+
+
+@dataclass
+class EditionBlock:
+    """An edition with its sections and the listed films selected and awarded there."""
+
+    edition: Edition
+    sections: list[Any]
+    awarded: list[Entry]
+    selected: list[Entry]
+
+
+@dataclass
+class FestivalPage:
+    """Everything the festival page shows."""
+
+    festival: Festival
+    editions: list[EditionBlock]
+
+
+def _edition_prefetch(viewer: access.Viewer) -> Prefetch:
+    entries = (
+        Entry.objects.filter(access.listed_films_q(viewer, prefix="film__"))
+        .select_related("film", "section", "award")
+        .order_by("section__name", "film__title", "id")
+    )
+    editions = Edition.objects.prefetch_related(
+        "sections", Prefetch("entries", queryset=entries, to_attr="listed_entries")
+    ).order_by("-year", "-number", "id")
+    return Prefetch("editions", queryset=editions)
+
+
+def festival_page_for(viewer: access.Viewer, slug: str) -> FestivalPage | None:
+    """The festival page, or None when there is no such festival."""
+    festival = (
+        Festival.objects.filter(slug=slug).prefetch_related(_edition_prefetch(viewer)).first()
+    )
+    if festival is None:
+        return None
+    blocks = []
+    for edition in festival.editions.all():
+        entries = edition.listed_entries  # type: ignore[attr-defined]
+        awarded = [e for e in entries if e.is_award or e.award_id]
+        blocks.append(
+            EditionBlock(
+                edition=edition,
+                sections=list(edition.sections.all()),
+                awarded=awarded,
+                selected=[e for e in entries if e not in awarded],
+            )
+        )
+    return FestivalPage(festival=festival, editions=blocks)
+
+
+def festivals_page_for(*, page: str | None) -> Page:
+    """A page of festivals by name, each with its number of editions."""
+    festivals = (
+        Festival.objects.annotate(edition_count=Count("editions"))
+        .only("slug", "name", "city", "country")
+        .order_by("name", "id")
+    )
+    return Paginator(festivals, FESTIVALS_PAGE_SIZE).get_page(page)

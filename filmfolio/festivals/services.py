@@ -1,0 +1,146 @@
+"""Writes of festival entries on a film: pick or create the festival, edition, section, award.
+
+Keyword-only services that check the actor through ``sharing.access`` (via the films services),
+run in one transaction and write a change record on the film.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from filmfolio.core.errors import ObjectNotFoundError, ValidationFailedError
+from filmfolio.core.matching import title_match_key
+from filmfolio.core.slugs import unique_slug
+from filmfolio.films.models import Film
+from filmfolio.films.services import record_film_change, require_edit, validated
+from filmfolio.sharing.reindex import search_update
+
+from .models import Award, Edition, Entry, Festival, Section
+
+
+def festival_pick_or_create(*, festival: Festival | None, new_name: str = "") -> Festival:
+    """The chosen festival, or an existing one with exactly that name, or a new one."""
+    if festival is not None:
+        return festival
+    name = new_name.strip()
+    if not name:
+        raise ValidationFailedError(
+            _("Choose a festival or type the name of a new one."),
+            errors={"festival": [_("Choose a festival or type the name of a new one.")]},
+        )
+    key = title_match_key(name)
+    existing = Festival.objects.filter(Q(name__iexact=name) | Q(match_key=key)).first()
+    if existing is not None:
+        return existing
+    created = Festival(name=name, slug="placeholder", match_key=key)
+    validated(created, exclude=["slug"])
+    created.slug = unique_slug(Festival, name)
+    created.save()
+    search_update(created)
+    return created
+
+
+def edition_pick_or_create(*, festival: Festival, year: int | None, number: int | None) -> Edition:
+    """The edition of ``festival`` with that year and number, created when missing."""
+    if year is None and number is None:
+        raise ValidationFailedError(
+            _("Give the edition's year or number."),
+            errors={"year": [_("Give the edition's year or number.")]},
+        )
+    edition = Edition.objects.filter(festival=festival, year=year, number=number).first()
+    if edition is None:
+        edition = Edition(festival=festival, year=year, number=number)
+        validated(edition)
+        edition.save()
+    return edition
+
+
+def entry_add(
+    *,
+    film: Film,
+    actor: Any,
+    festival: Festival | None,
+    new_festival_name: str = "",
+    edition: dict[str, int | None],
+    section_name: str = "",
+    award_name: str = "",
+    result: str,
+    date: datetime.date | None = None,
+    note: str = "",
+) -> Entry:
+    """Record ``film`` at a festival edition (selection, nomination, award...).
+
+    ``edition`` holds ``year`` and ``number``; the section and award are picked by name or
+    created. Nothing is created unless the whole entry is valid.
+    """
+    require_edit(film=film, actor=actor)
+    with transaction.atomic():
+        chosen = festival_pick_or_create(festival=festival, new_name=new_festival_name)
+        edition_obj = edition_pick_or_create(
+            festival=chosen, year=edition.get("year"), number=edition.get("number")
+        )
+        section = None
+        if section_name.strip():
+            section, _created = Section.objects.get_or_create(
+                edition=edition_obj, name=section_name.strip()[:200]
+            )
+        award = None
+        if award_name.strip():
+            award, _created = Award.objects.get_or_create(
+                festival=chosen, name=award_name.strip()[:200]
+            )
+        entry = Entry(
+            film=film,
+            edition=edition_obj,
+            section=section,
+            award=award,
+            result=result,
+            date=date,
+            note=note.strip(),
+        )
+        validated(entry)
+        entry.save()
+        record_film_change(
+            target=film,
+            actor=actor,
+            action="add",
+            section="festivals",
+            changes={"entry": {"old": None, "new": entry_label(entry)}},
+        )
+    return entry
+
+
+def entry_label(entry: Entry) -> str:
+    """ "Winner: Best Short Film — 36th (2014) Golden Horse Awards" for history lines."""
+    parts = [entry.get_result_display()]
+    if entry.award_id:
+        parts.append(f": {entry.award}")
+    parts.append(f" — {entry.edition}")
+    return "".join(str(p) for p in parts)
+
+
+def entry_remove(*, film: Film, actor: Any, entry_id: int) -> None:
+    """Remove one festival entry of ``film``; an entry of another film is not found."""
+    require_edit(film=film, actor=actor)
+    with transaction.atomic():
+        entry = (
+            film.festival_entries.select_related("edition__festival", "award")
+            .filter(pk=entry_id)
+            .first()
+        )
+        if entry is None:
+            raise ObjectNotFoundError(_("This festival entry does not exist on this film."))
+        label = entry_label(entry)
+        entry.delete()
+        record_film_change(
+            target=film,
+            actor=actor,
+            action="remove",
+            section="festivals",
+            changes={"entry": {"old": label, "new": None}},
+        )

@@ -1,0 +1,1 @@
+"""Editing a film on the web, section by section, by its owners and editors."""

@@ -1,0 +1,35 @@
+"""Response headers for sessions that hold screener-link or password grants.
+
+A page opened through a grant must not be kept by any cache: this middleware marks every
+response of such a session ``Cache-Control: private, no-store``. Its address never leaves the
+site in a Referer header: the site-wide ``SECURE_REFERRER_POLICY`` is ``same-origin``, which the
+middleware enforces on these responses. (``no-referrer`` is kept for the token addresses
+themselves, in ``sharing.views``; on pages with forms it makes Chromium post ``Origin: null``,
+which Django's CSRF check refuses.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from . import access
+
+
+class GrantHeadersMiddleware:
+    """Add private caching and a same-origin referrer policy when the session holds grants."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and (
+            session.get(access.SESSION_LINK_GRANTS) or session.get(access.SESSION_PASSWORD_GRANTS)
+        ):
+            response["Cache-Control"] = "private, no-store"
+            if response.get("Referrer-Policy") != "no-referrer":
+                response["Referrer-Policy"] = "same-origin"
+        return response

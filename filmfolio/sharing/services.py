@@ -1,0 +1,318 @@
+"""Writes of the sharing app: visibility and film passwords, screener links, collaborators.
+
+Each service is keyword-only, checks the actor through ``access``, runs in one transaction and
+writes a change record on the film. Films are passed in; this app does not import ``films``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from filmfolio.core.audit import record_change
+from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
+
+from . import access
+from .choices import CollaboratorRole, Visibility
+from .models import Collaborator, Invitation, ScreenerLink
+from .reindex import search_update
+from .tokens import new_token, token_digest
+
+INVITATION_DAYS = 14
+MAX_PASSWORD_LENGTH = 128
+
+
+def require_own(*, film: Any, actor: Any) -> None:
+    """Raise unless ``actor`` owns ``film``."""
+    if not access.can_own_film(access.Viewer.for_user(actor), film):
+        raise PermissionDeniedError(_("Only the film's owners may do this."))
+
+
+def film_set_visibility(*, film: Any, actor: Any, visibility: str, password: str = "") -> None:
+    """Set who sees ``film``; a password film needs a password (kept only as a hash).
+
+    Leaving ``password`` empty keeps the film's current password, if it has one.
+    """
+    require_own(film=film, actor=actor)
+    if visibility not in Visibility.values:
+        raise ValidationFailedError(
+            _("Choose a visibility."), errors={"visibility": [_("Choose a visibility.")]}
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationFailedError(
+            _("The password is too long."),
+            errors={"password": [_("Use at most %(n)d characters.") % {"n": MAX_PASSWORD_LENGTH}]},
+        )
+    if visibility == Visibility.PASSWORD and not password and not film.password_hash:
+        raise ValidationFailedError(
+            _("A password-protected film needs a password."),
+            errors={"password": [_("Give the password viewers will type.")]},
+        )
+    changes: dict[str, Any] = {}
+    if film.visibility != visibility:
+        changes["visibility"] = {"old": film.visibility, "new": visibility}
+    fields = ["visibility", "updated_at"]
+    if password:
+        film.password_hash = make_password(password)
+        fields.append("password_hash")
+        changes["password"] = {"old": "…", "new": "…"}
+    film.visibility = visibility
+    with transaction.atomic():
+        film.save(update_fields=fields)
+        search_update(film)
+        if changes:
+            record_change(
+                target=film, actor=actor, action="update", section="visibility", changes=changes
+            )
+
+
+def film_password_matches(*, film: Any, password: str) -> bool:
+    """Is ``password`` the password of this password-protected film?"""
+    if film.visibility != Visibility.PASSWORD or not film.password_hash:
+        return False
+    return check_password(password[:MAX_PASSWORD_LENGTH], film.password_hash)
+
+
+def screener_link_create(
+    *,
+    film: Any,
+    actor: Any,
+    recipient: str,
+    expires_at: datetime.datetime | None = None,
+    password: str = "",
+) -> tuple[ScreenerLink, str]:
+    """Create a screener link for one recipient; returns the link and its token (shown once)."""
+    require_own(film=film, actor=actor)
+    recipient = recipient.strip()
+    errors: dict[str, list[str]] = {}
+    if not recipient or len(recipient) > 200:
+        errors["recipient"] = [_("Name the recipient in at most 200 characters.")]
+    if expires_at is not None and expires_at <= timezone.now():
+        errors["expires_at"] = [_("The expiry must be in the future.")]
+    if len(password) > MAX_PASSWORD_LENGTH:
+        errors["password"] = [_("Use at most %(n)d characters.") % {"n": MAX_PASSWORD_LENGTH}]
+    if errors:
+        raise ValidationFailedError(_("Please correct the errors below."), errors=errors)
+    token = new_token()
+    with transaction.atomic():
+        link = ScreenerLink.objects.create(
+            film=film,
+            recipient=recipient,
+            token_hash=token_digest(token),
+            password_hash=make_password(password) if password else "",
+            expires_at=expires_at,
+            created_by=actor,
+        )
+        record_change(
+            target=film,
+            actor=actor,
+            action="add",
+            section="screener_links",
+            changes={"screener_link": {"old": None, "new": recipient}},
+        )
+    return link, token
+
+
+def screener_link_revoke(*, film: Any, actor: Any, link_id: int) -> ScreenerLink:
+    """Revoke one screener link of ``film`` at once; a link of another film is not found."""
+    require_own(film=film, actor=actor)
+    with transaction.atomic():
+        link = ScreenerLink.objects.filter(film=film, pk=link_id).first()
+        if link is None:
+            raise ObjectNotFoundError(_("This screener link does not exist on this film."))
+        if link.revoked_at is None:
+            link.revoked_at = timezone.now()
+            link.save(update_fields=["revoked_at", "updated_at"])
+            record_change(
+                target=film,
+                actor=actor,
+                action="revoke",
+                section="screener_links",
+                changes={"screener_link": {"old": link.recipient, "new": None}},
+            )
+    return link
+
+
+def screener_link_for_token(token: str) -> ScreenerLink | None:
+    """The valid (not revoked, not expired) link with this token, or None."""
+    if not token or len(token) > 100:
+        return None
+    link = (
+        ScreenerLink.objects.select_related("film").filter(token_hash=token_digest(token)).first()
+    )
+    if link is None or not link.is_valid_at(timezone.now()):
+        return None
+    return link
+
+
+def screener_link_by_id(link_id: object) -> ScreenerLink | None:
+    """The valid link with this id (from the session), or None."""
+    if not isinstance(link_id, int):
+        return None
+    link = ScreenerLink.objects.select_related("film").filter(pk=link_id).first()
+    if link is None or not link.is_valid_at(timezone.now()):
+        return None
+    return link
+
+
+def screener_link_open(*, request: Any, link: ScreenerLink, password: str = "") -> bool:
+    """Swap a valid link for a grant in this browser session and count the opening.
+
+    Returns False (and changes nothing) when the link has a password and ``password`` is wrong.
+    """
+    if link.password_hash and not check_password(
+        password[:MAX_PASSWORD_LENGTH], link.password_hash
+    ):
+        return False
+    now = timezone.now()
+    ScreenerLink.objects.filter(pk=link.pk).update(
+        open_count=F("open_count") + 1, last_opened_at=now
+    )
+    ScreenerLink.objects.filter(pk=link.pk, first_opened_at__isnull=True).update(
+        first_opened_at=now
+    )
+    access.grant_link(request, film_id=link.film_id, link_id=link.pk)
+    return True
+
+
+def collaborator_invite(
+    *, film: Any, actor: Any, email: str, role: str, base_url: str = ""
+) -> Invitation:
+    """Invite ``email`` to work on ``film`` with ``role``; sends the invitation by e-mail."""
+    require_own(film=film, actor=actor)
+    if role not in CollaboratorRole.values:
+        raise ValidationFailedError(_("Choose a role."), errors={"role": [_("Choose a role.")]})
+    token = new_token()
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            film=film,
+            email=email.strip().lower(),
+            role=role,
+            token_hash=token_digest(token),
+            invited_by=actor,
+            expires_at=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
+        )
+        record_change(
+            target=film,
+            actor=actor,
+            action="invite",
+            section="collaborators",
+            changes={"invitation": {"old": None, "new": f"{invitation.email} ({role})"}},
+        )
+        url = (base_url or settings.SITE_URL).rstrip("/") + reverse(
+            "sharing:invitation", kwargs={"token": token}
+        )
+        context = {"film": film, "invitation": invitation, "url": url, "actor": actor}
+        transaction.on_commit(
+            lambda: send_mail(
+                subject=_("You are invited to work on %(title)s") % {"title": film.title},
+                message=render_to_string("sharing/invitation_email.txt", context),
+                from_email=None,
+                recipient_list=[invitation.email],
+            )
+        )
+    return invitation
+
+
+def invitation_accept(*, token: str, user: Any) -> Collaborator:
+    """Accept an open invitation as ``user``: adds them to the film (never lowers a role)."""
+    invitation = (
+        Invitation.objects.select_related("film").filter(token_hash=token_digest(token)).first()
+        if token and len(token) <= 100
+        else None
+    )
+    if invitation is None or not invitation.is_open_at(timezone.now()):
+        raise ObjectNotFoundError(_("This invitation is not valid any more."))
+    order: list[str] = [CollaboratorRole.VIEWER, CollaboratorRole.EDITOR, CollaboratorRole.OWNER]
+    with transaction.atomic():
+        collaborator, created = Collaborator.objects.get_or_create(
+            film=invitation.film, user=user, defaults={"role": invitation.role}
+        )
+        if not created and order.index(invitation.role) > order.index(collaborator.role):
+            collaborator.role = invitation.role
+            collaborator.save(update_fields=["role", "updated_at"])
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
+        record_change(
+            target=invitation.film,
+            actor=user,
+            action="accept",
+            section="collaborators",
+            changes={
+                "collaborator": {"old": None, "new": f"{user.get_username()} ({collaborator.role})"}
+            },
+        )
+    return collaborator
+
+
+def collaborator_remove(*, film: Any, actor: Any, collaborator_id: int) -> None:
+    """Remove a collaborator of ``film``; the last owner cannot be removed."""
+    require_own(film=film, actor=actor)
+    with transaction.atomic():
+        collaborator = (
+            Collaborator.objects.select_related("user")
+            .filter(film=film, pk=collaborator_id)
+            .first()
+        )
+        if collaborator is None:
+            raise ObjectNotFoundError(_("This collaborator does not exist on this film."))
+        owners = Collaborator.objects.filter(film=film, role=CollaboratorRole.OWNER).count()
+        if collaborator.role == CollaboratorRole.OWNER and owners <= 1:
+            raise ValidationFailedError(_("A film needs at least one owner."))
+        collaborator.delete()
+        record_change(
+            target=film,
+            actor=actor,
+            action="remove",
+            section="collaborators",
+            changes={"collaborator": {"old": collaborator.user.get_username(), "new": None}},
+        )
+
+
+def collaborator_set_role(
+    *, film: Any, actor: Any, collaborator_id: int, role: str
+) -> Collaborator:
+    """Change a collaborator's role on ``film``; the last owner keeps being an owner."""
+    require_own(film=film, actor=actor)
+    if role not in CollaboratorRole.values:
+        raise ValidationFailedError(_("Choose a role."), errors={"role": [_("Choose a role.")]})
+    with transaction.atomic():
+        collaborator = (
+            Collaborator.objects.select_for_update()
+            .select_related("user")
+            .filter(film=film, pk=collaborator_id)
+            .first()
+        )
+        if collaborator is None:
+            raise ObjectNotFoundError(_("This collaborator does not exist on this film."))
+        owners = Collaborator.objects.filter(film=film, role=CollaboratorRole.OWNER).count()
+        demotes_last_owner = (
+            collaborator.role == CollaboratorRole.OWNER
+            and role != CollaboratorRole.OWNER
+            and owners <= 1
+        )
+        if demotes_last_owner:
+            raise ValidationFailedError(_("A film needs at least one owner."))
+        old = collaborator.role
+        if old != role:
+            collaborator.role = role
+            collaborator.save(update_fields=["role", "updated_at"])
+            record_change(
+                target=film,
+                actor=actor,
+                action="update",
+                section="collaborators",
+                changes={collaborator.user.get_username(): {"old": old, "new": role}},
+            )
+    return collaborator

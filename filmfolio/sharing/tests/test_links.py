@@ -1,0 +1,194 @@
+"""Screener links: creation, opening, grants re-checked on each request, revocation, expiry."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
+from filmfolio.sharing import access, services
+from filmfolio.sharing.choices import CollaboratorRole
+from filmfolio.sharing.models import ScreenerLink
+from filmfolio.sharing.tokens import token_digest
+
+from .factories import CollaboratorFactory, FilmFactory, ScreenerLinkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_create_stores_only_the_hash_of_a_long_random_token():
+    owner = CollaboratorFactory(role=CollaboratorRole.OWNER)
+    link, token = services.screener_link_create(
+        film=owner.film, actor=owner.user, recipient="Cinéma du Réel programming"
+    )
+    assert len(token) == 43
+    assert link.token_hash == token_digest(token)
+    assert token not in link.token_hash
+    assert ScreenerLink.objects.filter(token_hash=token).count() == 0
+    assert link.recipient == "Cinéma du Réel programming"
+
+
+def test_editor_may_not_create_links_and_nothing_is_created():
+    editor = CollaboratorFactory(role=CollaboratorRole.EDITOR)
+    with pytest.raises(PermissionDeniedError):
+        services.screener_link_create(film=editor.film, actor=editor.user, recipient="X")
+    assert ScreenerLink.objects.count() == 0
+
+
+def test_expiry_in_the_past_is_refused():
+    owner = CollaboratorFactory()
+    with pytest.raises(ValidationFailedError) as error:
+        services.screener_link_create(
+            film=owner.film,
+            actor=owner.user,
+            recipient="X",
+            expires_at=timezone.now() - datetime.timedelta(minutes=1),
+        )
+    assert error.value.errors == {"expires_at": ["The expiry must be in the future."]}
+    assert ScreenerLink.objects.count() == 0
+
+
+def test_opening_a_link_grants_the_film_and_redirects_to_the_clean_address(client):
+    film = FilmFactory(title="The quiet river")
+    link = ScreenerLinkFactory(film=film, token="abc" * 15)
+    response = client.get(reverse("sharing:link", kwargs={"token": "abc" * 15}))
+    assert response.status_code == 302
+    assert response["Location"] == f"/films/{film.slug}/"
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Cache-Control"] == "private, no-store"
+    assert client.session[access.SESSION_LINK_GRANTS] == {str(film.pk): link.pk}
+    page = client.get(f"/films/{film.slug}/")
+    assert page.status_code == 200
+    assert "The quiet river" in page.content.decode()
+    assert page["Cache-Control"] == "private, no-store"
+    assert page["Referrer-Policy"] == "same-origin"
+    link.refresh_from_db()
+    assert link.open_count == 1
+    assert link.first_opened_at is not None
+    assert link.last_opened_at == link.first_opened_at
+
+
+def test_each_opening_is_counted_and_first_opening_kept(client):
+    link = ScreenerLinkFactory(token="t" * 43)
+    client.get(f"/share/s/{'t' * 43}/")
+    link.refresh_from_db()
+    first = link.first_opened_at
+    client.get(f"/share/s/{'t' * 43}/")
+    link.refresh_from_db()
+    assert link.open_count == 2
+    assert link.first_opened_at == first
+    assert link.last_opened_at >= first
+
+
+def test_revoking_ends_access_at_once_and_prunes_the_grant(client):
+    owner = CollaboratorFactory()
+    film = owner.film
+    link = ScreenerLinkFactory(film=film, token="r" * 43)
+    client.get(f"/share/s/{'r' * 43}/")
+    assert client.get(f"/films/{film.slug}/").status_code == 200
+    services.screener_link_revoke(film=film, actor=owner.user, link_id=link.pk)
+    assert client.get(f"/films/{film.slug}/").status_code == 404
+    assert client.session[access.SESSION_LINK_GRANTS] == {}
+    assert client.get(f"/share/s/{'r' * 43}/").status_code == 404
+
+
+def test_expired_link_opens_nothing(client):
+    film = FilmFactory(title="Unique expired title")
+    ScreenerLinkFactory(
+        film=film, token="e" * 43, expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    response = client.get(f"/share/s/{'e' * 43}/")
+    assert response.status_code == 404
+    assert "Unique expired title" not in response.content.decode()
+    assert access.SESSION_LINK_GRANTS not in client.session
+    assert client.get(f"/films/{film.slug}/").status_code == 404
+
+
+def test_link_expiring_after_opening_stops_working(client):
+    film = FilmFactory()
+    link = ScreenerLinkFactory(
+        film=film, token="x" * 43, expires_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    client.get(f"/share/s/{'x' * 43}/")
+    assert client.get(f"/films/{film.slug}/").status_code == 200
+    ScreenerLink.objects.filter(pk=link.pk).update(
+        expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert client.get(f"/films/{film.slug}/").status_code == 404
+
+
+def test_password_link_asks_for_its_password_on_a_clean_address(client):
+    owner = CollaboratorFactory()
+    link, token = services.screener_link_create(
+        film=owner.film, actor=owner.user, recipient="Jury", password="pass phrase 42"
+    )
+    opened = client.get(f"/share/s/{token}/")
+    assert opened.status_code == 302
+    assert opened["Location"] == "/share/unlock/"
+    assert opened["Referrer-Policy"] == "no-referrer"
+    form = client.get("/share/unlock/")
+    assert form.status_code == 200
+    assert form["Cache-Control"] == "private, no-store"
+    wrong = client.post("/share/unlock/", {"password": "nope"})
+    assert wrong.status_code == 403
+    assert "This password is not right." in wrong.content.decode()
+    link.refresh_from_db()
+    assert link.open_count == 0
+    assert client.get(f"/films/{owner.film.slug}/").status_code == 404
+    right = client.post("/share/unlock/", {"password": "pass phrase 42"})
+    assert right.status_code == 302
+    assert right["Location"] == f"/films/{owner.film.slug}/"
+    assert client.get(f"/films/{owner.film.slug}/").status_code == 200
+
+
+def test_unlock_without_a_pending_link_opens_nothing(client):
+    assert client.post("/share/unlock/", {"password": "x"}).status_code == 404
+
+
+def test_link_of_another_film_cannot_be_revoked_through_this_one():
+    owner = CollaboratorFactory()
+    foreign = ScreenerLinkFactory()
+    with pytest.raises(Exception, match="does not exist on this film"):
+        services.screener_link_revoke(film=owner.film, actor=owner.user, link_id=foreign.pk)
+    foreign.refresh_from_db()
+    assert foreign.revoked_at is None
+
+
+def test_grant_check_costs_one_query(rf, django_assert_num_queries):
+    link = ScreenerLinkFactory()
+    request = rf.get("/")
+    request.session = {access.SESSION_LINK_GRANTS: {str(link.film_id): link.pk}}
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+    with django_assert_num_queries(1):
+        viewer = access.viewer_for(request)
+    assert viewer.link_film_ids == frozenset({link.film_id})
+
+
+def test_grant_for_a_link_of_another_film_is_ignored(rf):
+    link = ScreenerLinkFactory()
+    other = FilmFactory()
+    request = rf.get("/")
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+    request.session = {access.SESSION_LINK_GRANTS: {str(other.pk): link.pk}}
+    assert access.viewer_for(request).link_film_ids == frozenset()
+
+
+def test_link_password_guessing_is_rate_limited(client):
+    owner = CollaboratorFactory()
+    _link, token = services.screener_link_create(
+        film=owner.film, actor=owner.user, recipient="Jury", password="pass phrase 42"
+    )
+    client.get(f"/share/s/{token}/")
+    for _ in range(10):
+        assert client.post("/share/unlock/", {"password": "guess"}).status_code == 403
+    blocked = client.post("/share/unlock/", {"password": "pass phrase 42"})
+    assert blocked.status_code == 429
+    assert "Too many attempts" in blocked.content.decode()
+    assert client.get(f"/films/{owner.film.slug}/").status_code == 404

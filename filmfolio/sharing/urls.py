@@ -1,0 +1,12 @@
+"""URLs of screener links and invitations (mounted at /share/)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "sharing"
+urlpatterns = [
+    path("s/<str:token>/", views.link_open, name="link"),
+    path("unlock/", views.link_unlock, name="unlock"),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation"),
+]

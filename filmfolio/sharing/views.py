@@ -1,0 +1,93 @@
+"""Screener links and invitations as the recipient meets them.
+
+``/share/s/<token>/`` swaps the token for a grant in the browser session and redirects to the
+clean film address, so the token never stays in the address bar, history or Referer. A link
+with a password first redirects to the clean ``/share/unlock/`` form: pages served with
+``Referrer-Policy: no-referrer`` make Chromium send ``Origin: null`` with their form posts, which
+Django's CSRF origin check rightly refuses, so no form lives on a token address.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from filmfolio.accounts import throttling
+from filmfolio.core.errors import DomainError
+
+from . import services
+
+PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"}
+SESSION_PENDING_LINK = "filmfolio.pending_link"
+
+
+class LinkPasswordForm(forms.Form):
+    password = forms.CharField(
+        label=gettext_lazy("Password"), max_length=128, widget=forms.PasswordInput
+    )
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    for name, value in PRIVATE_HEADERS.items():
+        response[name] = value
+    return response
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    """Private caching only: for pages with forms, which must keep the site's referrer policy."""
+    response["Cache-Control"] = PRIVATE_HEADERS["Cache-Control"]
+    return response
+
+
+def link_open(request: HttpRequest, token: str) -> HttpResponse:
+    """Open a screener link: straight to the film, or to the password form first."""
+    link = services.screener_link_for_token(token)
+    if link is None:
+        return _private(render(request, "sharing/link_invalid.html", status=404))
+    if link.has_password:
+        request.session[SESSION_PENDING_LINK] = link.pk
+        return _private(redirect("sharing:unlock"))
+    services.screener_link_open(request=request, link=link)
+    return _private(redirect(link.film.get_absolute_url()))
+
+
+def link_unlock(request: HttpRequest) -> HttpResponse:
+    """The password form of the screener link opened last in this browser."""
+    link = services.screener_link_by_id(request.session.get(SESSION_PENDING_LINK))
+    if link is None:
+        return _private(render(request, "sharing/link_invalid.html", status=404))
+    form = LinkPasswordForm(request.POST or None)
+    key = f"{throttling.client_address(request)}|link:{link.pk}"
+    if request.method == "POST" and throttling.SHARE_PASSWORD_FAILURES.is_blocked(key):
+        form.errors.clear()
+        form.add_error(None, throttling.TOO_MANY)
+        return _no_store(render(request, "sharing/link_password.html", {"form": form}, status=429))
+    if request.method == "POST" and form.is_valid():
+        if services.screener_link_open(
+            request=request, link=link, password=form.cleaned_data["password"]
+        ):
+            del request.session[SESSION_PENDING_LINK]
+            return _private(redirect(link.film.get_absolute_url()))
+        throttling.SHARE_PASSWORD_FAILURES.hit(key)
+        form.add_error("password", _("This password is not right."))
+    status = 403 if form.errors else 200
+    return _no_store(render(request, "sharing/link_password.html", {"form": form}, status=status))
+
+
+@login_required
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """Accept an invitation to collaborate (after logging in or signing up)."""
+    if request.method != "POST":
+        return _no_store(render(request, "sharing/invitation.html", {}))
+    try:
+        collaborator = services.invitation_accept(token=token, user=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return _no_store(render(request, "sharing/invitation.html", {}, status=404))
+    messages.success(request, _("You now work on this film."))
+    return _no_store(redirect(collaborator.film.get_absolute_url()))

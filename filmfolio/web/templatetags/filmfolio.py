@@ -1,0 +1,125 @@
+"""Template filters and tags of the public pages: editions, vocabularies, budgets, JSON-LD."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from babel.numbers import format_decimal
+from django import template
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+from filmfolio.core import vocab
+from filmfolio.festivals import formatting
+from filmfolio.presskit import jsonld
+
+register = template.Library()
+
+# The characters that could end a <script> element or open a comment inside one.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+_BABEL_LOCALES = {"zh-hans": "zh_Hans", "zh": "zh_Hans"}
+
+
+@register.simple_tag
+def site_nav_url(name: str) -> str:
+    """``{% url name %}`` for argument-less site-wide links, reversed once per process (the
+    header reverses the same five names on every page)."""
+    return _reverse_once(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), name)
+
+
+@lru_cache(maxsize=64)
+def _reverse_once(urlconf: str, prefix: str, name: str) -> str:
+    return reverse(name, urlconf=urlconf)
+
+
+@register.filter
+def ordinal(number: int | None) -> str:
+    """36 -> "36th" / "第36届"."""
+    return formatting.ordinal(number) if number else ""
+
+
+@register.filter
+def edition_label(edition: Any) -> str:
+    """ "36th (2014)", "2013", "7th"."""
+    return formatting.edition_label(edition)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A BCP 47 tag's name in the active language: zh -> Chinese / 中文."""
+    return vocab.language_name(code) if code else ""
+
+
+@register.filter
+def country_name(code: str) -> str:
+    """An ISO 3166-1 code's name in the active language: CN -> China / 中国."""
+    return vocab.country_name(code) if code else ""
+
+
+@register.filter
+def credited_as_note(credit: Any) -> str:
+    """The role as credited, when it says more than the role's English or Chinese name."""
+    said = credit.credited_as.strip()
+    names = {credit.role.name_en.casefold(), credit.role.name_zh.casefold()}
+    return said if said and said.casefold() not in names else ""
+
+
+def format_amount(amount: Decimal) -> str:
+    """347000.00 -> "347,000" (grouping of the active language, decimals only when needed)."""
+    locale = _BABEL_LOCALES.get((translation.get_language() or "en").lower(), "en")
+    pattern = "#,##0" if amount == amount.to_integral_value() else "#,##0.00"
+    return format_decimal(amount, format=pattern, locale=locale)
+
+
+@register.filter
+def budget(film: Any) -> str:
+    """ "347,000 USD"; the budget as the source stated it when the currency is unknown; or ""."""
+    if film.budget_amount is not None and film.budget_currency:
+        return f"{format_amount(film.budget_amount)} {film.budget_currency}"
+    if film.budget_as_stated:
+        return film.budget_as_stated
+    return format_amount(film.budget_amount) if film.budget_amount is not None else ""
+
+
+def jsonld_script(data: dict[str, Any]) -> SafeString:
+    """A ``<script type="application/ld+json">`` element that no value can break out of."""
+    text = json.dumps(data, ensure_ascii=False, indent=None).translate(_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag
+def film_jsonld(film: Any) -> SafeString:
+    """The film's schema.org Movie as JSON-LD (only render it for films the viewer may see)."""
+    return jsonld_script(jsonld.film_jsonld(film))
+
+
+@register.simple_tag
+def person_jsonld(person: Any, credits: Any = ()) -> SafeString:
+    """The person's schema.org Person as JSON-LD."""
+    return jsonld_script(jsonld.person_jsonld(person, credits=credits))
+
+
+@register.simple_tag
+def festival_jsonld(festival: Any) -> SafeString:
+    """The festival's schema.org Festival as JSON-LD."""
+    return jsonld_script(jsonld.festival_jsonld(festival))
+
+
+@register.simple_tag
+def site_url(path: str) -> str:
+    """The public address of ``path`` (``FILMFOLIO_SITE_URL``), the same for every request."""
+    return jsonld.absolute(path)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: template.Context, **params: Any) -> str:
+    """The current query string with ``params`` replaced (for pagination and sorting links)."""
+    query = context["request"].GET.copy()
+    for key, value in params.items():
+        query[key] = value
+    return "?" + query.urlencode()

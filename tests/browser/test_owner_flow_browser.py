@@ -1,0 +1,121 @@
+"""A filmmaker signs up, creates a film, adds a credit and a festival award, keeps it private
+and sends a screener link; in a fresh browser the link opens the film, the plain address 404s."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.db import connections
+
+from filmfolio.festivals.models import Entry
+from filmfolio.films.models import Credit, Film
+from filmfolio.sharing.choices import Visibility
+from filmfolio.sharing.models import ScreenerLink
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TITLE = "Heron Lantern Browser Film"
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM reads are
+    # plain synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+        # The test's own queries ran while Playwright's loop was current, on a connection of
+        # their own: close it, or PostgreSQL cannot drop the test database.
+        connections.close_all()
+
+
+def _sign_up_and_create_film(page, base: str) -> None:
+    page.goto(f"{base}/accounts/signup/")
+    page.fill("#id_username", "mei")
+    page.fill("#id_email", "mei@example.org")
+    page.fill("#id_password1", "river lantern 88")
+    page.fill("#id_password2", "river lantern 88")
+    page.click("button[type=submit]:has-text('Create account')")
+    page.wait_for_url(f"{base}/accounts/profile/")
+    page.click("text=Add a film")
+    page.fill("#id_title", TITLE)
+    page.fill("#id_year", "2024")
+    page.click("button:has-text('Create the film')")
+    page.wait_for_url("**/edit/basics/")
+
+
+def _add_credit_and_award(page, base: str, slug: str) -> None:
+    page.goto(f"{base}/films/{slug}/edit/credits/")
+    page.select_option("#id_role", label="Director")
+    page.fill("#id_person_query", "Lin Browser")
+    page.click("main button:has-text('Save')")
+    page.wait_for_selector("text=Lin Browser")
+    page.goto(f"{base}/films/{slug}/edit/festivals/")
+    page.fill("#id_festival_query", "Cinéma du Réel")
+    page.fill("#id_year", "2024")
+    page.select_option("#id_result", "won")
+    page.fill("#id_award_name", "Grand Prix")
+    page.click("main button:has-text('Save')")
+    page.wait_for_selector("text=Grand Prix")
+
+
+def _make_private_and_share(page, base: str, slug: str) -> str:
+    page.goto(f"{base}/films/{slug}/edit/sharing/")
+    page.select_option("#id_visibility", "private")
+    page.click("button:has-text('Save')")
+    page.fill("#id_recipient", "Cinéma du Réel programming")
+    page.click("button:has-text('Create a screener link')")
+    url = page.input_value("#new-link-url")
+    page.screenshot(path=str(ARTIFACTS / "owner-flow-sharing.png"), full_page=True)
+    return url
+
+
+def test_owner_flow(live_server, browser):
+    base = live_server.url
+    owner = browser.new_context()
+    page = owner.new_page()
+    _sign_up_and_create_film(page, base)
+    film = Film.objects.get(title=TITLE)
+    _add_credit_and_award(page, base, film.slug)
+    link_url = _make_private_and_share(page, base, film.slug)
+    assert link_url.startswith(f"{base}/share/s/")
+    owner.close()
+
+    film.refresh_from_db()
+    assert film.visibility == Visibility.PRIVATE
+    assert Credit.objects.get(film=film).person.display_name == "Lin Browser"
+    entry = Entry.objects.select_related("award").get(film=film)
+    assert entry.award.name == "Grand Prix"
+
+    stranger = browser.new_context()
+    plain = stranger.new_page().goto(f"{base}/films/{film.slug}/")
+    assert plain.status == 404
+    stranger.close()
+
+    recipient = browser.new_context()
+    page = recipient.new_page()
+    page.goto(link_url)
+    assert page.url == f"{base}/films/{film.slug}/"
+    assert TITLE in page.content()
+    page.screenshot(path=str(ARTIFACTS / "owner-flow-screener.png"), full_page=True)
+    assert ScreenerLink.objects.get(film=film).open_count == 1
+    assert os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] == "true"
+    recipient.close()

@@ -1,0 +1,174 @@
+"""The access matrix: every URL of the site × every kind of visitor × every visibility.
+
+A visitor who may not see a film must never meet its unique title, nor get its page; a visitor
+who may not list it must not meet it anywhere but on its own pages; editing and sharing pages
+answer only to editors and owners; and no request of an unauthorised visitor changes anything.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+
+from filmfolio.accounts.tests.factories import UserFactory
+from filmfolio.core.models import ChangeRecord
+from filmfolio.films.editing.sections import SECTION_ORDER
+from filmfolio.films.models import Film
+from filmfolio.sharing import services
+from filmfolio.sharing.choices import CollaboratorRole, Visibility
+from filmfolio.sharing.models import ScreenerLink
+from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
+
+from .url_inventory import body_of, site_paths
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    """Attempt counters of the rate limits must not leak between tests."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+TITLE = "Zxq Matrix Canary 7261"
+
+
+@dataclass(frozen=True)
+class Expect:
+    """What one visitor may do with the film."""
+
+    view: bool
+    listed: bool
+    edit: bool
+    own: bool
+
+
+def _expect(principal: str, visibility: str) -> Expect:
+    if principal in {"admin", "owner"}:
+        return Expect(True, True, True, True)
+    if principal == "editor":
+        return Expect(True, True, True, False)
+    if principal == "viewer":
+        return Expect(True, True, False, False)
+    public = visibility == Visibility.PUBLIC
+    viewable = public or visibility == Visibility.UNLISTED or principal == "valid_link"
+    return Expect(viewable, public, False, False)
+
+
+def _link_client(film: Film, owner: object, fate: str) -> Client:
+    """A browser that opened a screener link; then the link is expired or revoked, or not."""
+    link, token = services.screener_link_create(film=film, actor=owner, recipient=fate)
+    client = Client()
+    assert client.get(f"/share/s/{token}/").status_code == 302
+    if fate == "expired":
+        ScreenerLink.objects.filter(pk=link.pk).update(
+            expires_at=timezone.now() - datetime.timedelta(seconds=1)
+        )
+    elif fate == "revoked":
+        services.screener_link_revoke(film=film, actor=owner, link_id=link.pk)
+    return client
+
+
+def _clients(film: Film) -> dict[str, Client]:
+    owner = CollaboratorFactory(film=film, role=CollaboratorRole.OWNER).user
+    users = {
+        "other": UserFactory(),
+        "viewer": CollaboratorFactory(film=film, role=CollaboratorRole.VIEWER).user,
+        "editor": CollaboratorFactory(film=film, role=CollaboratorRole.EDITOR).user,
+        "owner": owner,
+        "admin": UserFactory(staff=True),
+    }
+    clients = {"anonymous": Client()}
+    for name, user in users.items():
+        clients[name] = Client()
+        clients[name].force_login(user)
+    for fate in ("valid", "expired", "revoked"):
+        clients[f"{fate}_link"] = _link_client(film, owner, fate)
+    return clients
+
+
+def _problems(path: str, film: Film, expect: Expect, response: object) -> list[str]:
+    body = body_of(response)
+    status = response.status_code
+    # Addresses built with the film's slug are about this film (page, API record, press kit).
+    own_page = f"/{film.slug}" in path
+    is_detail = path == f"/films/{film.slug}/"
+    problems = []
+    if not expect.view and TITLE in body:
+        problems.append("reveals the title")
+    if expect.view and not expect.listed and not own_page and TITLE in body:
+        problems.append("lists an unlisted or private film")
+    if is_detail and not expect.view and status == 200 and 'name="password"' not in body:
+        problems.append("opens the page")
+    if "/edit/" in path and not expect.edit and status == 200:
+        problems.append("opens an editing page")
+    if "/edit/sharing/" in path and not expect.own and status == 200:
+        problems.append("opens the sharing page")
+    return problems
+
+
+@pytest.mark.parametrize("visibility", Visibility.values)
+def test_access_matrix(visibility):
+    film = FilmFactory(title=TITLE, slug="zxq-matrix-canary", visibility=visibility)
+    if visibility == Visibility.PASSWORD:
+        film.password_hash = "pbkdf2_sha256$1$x$y"
+        film.save()
+    clients = _clients(film)
+    link_id = str(ScreenerLink.objects.filter(film=film).first().pk)
+    paths = site_paths(
+        {"slug": film.slug, "section": "basics"},
+        default_int=link_id,
+        alternatives={"section": SECTION_ORDER},
+    )
+    assert f"/films/{film.slug}/" in {p for p, _name in paths}
+    assert f"/films/{film.slug}/edit/festivals/" in {p for p, _name in paths}
+    failures = []
+    for principal, client in clients.items():
+        expect = _expect(principal, visibility)
+        for path, name in paths:
+            response = client.get(path)
+            failures += [
+                f"{principal} GET {path} ({name}): {p}"
+                for p in _problems(path, film, expect, response)
+            ]
+        detail = client.get(f"/films/{film.slug}/")
+        if expect.view:
+            assert detail.status_code == 200, principal
+            assert TITLE in detail.content.decode(), principal
+    assert failures == []
+
+
+@pytest.mark.parametrize("visibility", [Visibility.PRIVATE, Visibility.PUBLIC])
+def test_unauthorised_posts_change_nothing(visibility):
+    film = FilmFactory(title=TITLE, slug="zxq-matrix-canary", visibility=visibility)
+    clients = _clients(film)
+    link_id = str(ScreenerLink.objects.filter(film=film).first().pk)
+    paths = site_paths({"slug": film.slug, "section": "basics"}, default_int=link_id)
+    before = Film.objects.filter(pk=film.pk).values().get()
+    links_before = list(ScreenerLink.objects.order_by("pk").values())
+    records_before = ChangeRecord.objects.filter(object_id=film.pk).count()
+    payload = {
+        "title": "Hijacked",
+        "visibility": "public",
+        "form": "visibility",
+        "decision": "approve",
+        "year": "1999",
+        "recipient": "x",
+    }
+    for principal in ("anonymous", "other", "viewer", "valid_link", "revoked_link"):
+        for path, _name in paths:
+            if path.startswith(("/accounts/", "/i18n/", "/share/")):
+                continue
+            clients[principal].post(path, payload)
+    assert Film.objects.filter(pk=film.pk).values().get() == before
+    assert list(ScreenerLink.objects.order_by("pk").values()) == links_before
+    assert ChangeRecord.objects.filter(object_id=film.pk).count() == records_before
+    # Other visitors may start films of their own; never one of this film's facts.
+    assert not Film.objects.filter(title="Hijacked").exclude(collaborators__role="owner").exists()
