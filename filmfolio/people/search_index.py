@@ -24,7 +24,8 @@ _SLUG = "slug-placeholder"
 
 def _credits() -> QuerySet:
     """Credits, reached through the relation (``films`` depends on ``people``, not back)."""
-    return Person._meta.get_field("credits").related_model.objects.all()
+    model: Any = Person._meta.get_field("credits").related_model
+    return model.objects.all()
 
 
 def person_documents(ids: list[int]) -> Iterator[DocumentData]:

@@ -46,7 +46,7 @@ _SORT_SQL: dict[str, str] = {
         "d.runtime_minutes IS NULL, d.runtime_minutes DESC, d.title_folded, d.id"
     ),
 }
-KIND_LABELS = {
+KIND_LABELS: dict[str, Any] = {
     DocumentKind.FILM: _("Film"),
     DocumentKind.PERSON: _("Person"),
     DocumentKind.FESTIVAL: _("Festival"),
