@@ -1,8 +1,9 @@
 """PostgreSQL backend: ``tsvector`` (simple configuration) with a GIN index, pg_trgm for typos.
 
-Titles weigh A, other terms B and filter tokens D; query words are restricted to A and B and
-filter tokens to D, so a word typed by a user never matches a filter token. A rebuild loads
-rows with ``COPY`` and creates the GIN index once at the end.
+Titles weigh A and other terms B in ``search_vector``; filter tokens have their own
+``filter_vector``, so a word typed by a user never matches a filter token and no query needs
+weight restrictions (which would make PostgreSQL recheck every match on the heap). A rebuild
+loads rows with ``COPY`` and creates the GIN indexes once at the end.
 """
 
 from __future__ import annotations
@@ -17,13 +18,17 @@ from .typos import edits1
 
 _TSQUERY = "to_tsquery('simple', %s)"
 _SIMILARITY_THRESHOLD = 0.15
-_GIN = "CREATE INDEX searchdoc_vector ON search_searchdocument USING gin (search_vector)"
+_SEPARATOR = "\n"
+_GIN = (
+    "CREATE INDEX searchdoc_vector ON search_searchdocument USING gin (search_vector)",
+    "CREATE INDEX searchdoc_filter_vector ON search_searchdocument USING gin (filter_vector)",
+)
 _BULK_TABLES = ("search_searchdocument", "search_searchsuggestion")
 
 
-def _quote(token: str, weights: str = "AB") -> str:
+def _quote(token: str, suffix: str = "") -> str:
     """A token as a tsquery lexeme (tokens are letters and digits; quotes are doubled)."""
-    return "'" + token.replace("'", "''") + "':" + weights
+    return "'" + token.replace("'", "''") + "'" + suffix
 
 
 def _alternative(alternative: Alternative) -> str:
@@ -32,7 +37,7 @@ def _alternative(alternative: Alternative) -> str:
     if alternative.is_phrase:
         return "(" + " <-> ".join(parts) + ")"
     if alternative.is_prefix:
-        parts[-1] = _quote(alternative.tokens[-1], "*AB")
+        parts[-1] = _quote(alternative.tokens[-1], ":*")
     return parts[0] if len(parts) == 1 else "(" + " & ".join(parts) + ")"
 
 
@@ -44,10 +49,10 @@ def tsquery_expression(query: MatchQuery) -> str:
     )
 
 
-def _groups(groups: Sequence[Sequence[str]]) -> list[str]:
-    return [
-        "(" + " | ".join(_quote(token, "D") for token in group) + ")" for group in groups if group
-    ]
+def _groups(groups: Sequence[Sequence[str]]) -> str:
+    return " & ".join(
+        "(" + " | ".join(_quote(token) for token in group) + ")" for group in groups if group
+    )
 
 
 class PostgresBackend(SearchBackend):
@@ -61,15 +66,21 @@ class PostgresBackend(SearchBackend):
         groups: Sequence[Sequence[str]],
         conditions: Sequence[SqlPart] = (),
     ) -> Match:
+        # "text|filters": two tsqueries, for the two vectors
         text = tsquery_expression(query) if query is not None and not query.is_empty else ""
-        parts = ([f"({text})"] if text else []) + _groups(groups)
-        return Match(" & ".join(parts), tuple(conditions))
+        return Match(f"{text}{_SEPARATOR}{_groups(groups)}", tuple(conditions))
 
     def _match_from(self, match: Match, *, document_first: bool = False) -> SqlPart:
-        return (
-            f"FROM search_searchdocument d WHERE d.search_vector @@ {_TSQUERY}",
-            [match.expression],
-        )
+        text, filters = match.expression.split(_SEPARATOR)
+        parts, params = [], []
+        if text:
+            parts.append(f"d.search_vector @@ {_TSQUERY}")
+            params.append(text)
+        if filters:
+            parts.append(f"d.filter_vector @@ {_TSQUERY}")
+            params.append(filters)
+        where = " AND ".join(parts) or "TRUE"
+        return f"FROM search_searchdocument d WHERE {where}", params
 
     def suggestion_ids(self, key: str, *, limit: int, film_ids: SqlPart | None) -> list[int]:
         pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -123,11 +134,13 @@ class PostgresBackend(SearchBackend):
         self._indexes = [
             (name, sql)
             for name, sql in cursor.fetchall()
-            if not name.startswith("unique_") and name != "searchdoc_vector"
+            if not name.startswith("unique_")
+            and name not in ("searchdoc_vector", "searchdoc_filter_vector")
         ]
         for name, _sql in self._indexes:
             cursor.execute(f'DROP INDEX "{name}"')
         cursor.execute("DROP INDEX IF EXISTS searchdoc_vector")
+        cursor.execute("DROP INDEX IF EXISTS searchdoc_filter_vector")
 
     def bulk_load_end(self, cursor: Any, *, next_id: int) -> None:
         # Django's foreign keys are deferred; their checks must run before CREATE INDEX
@@ -135,7 +148,8 @@ class PostgresBackend(SearchBackend):
         cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
         for _name, sql in self._indexes:
             cursor.execute(sql)
-        cursor.execute(_GIN)
+        for sql in _GIN:
+            cursor.execute(sql)
         cursor.execute(
             "SELECT setval(pg_get_serial_sequence('search_searchdocument', 'id'), %s, false)",
             [max(next_id, 1)],
