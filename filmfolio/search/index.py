@@ -130,6 +130,9 @@ def rebuild(
                     progress(indexed.kind, counts[indexed.kind])
         writer.finish()
         backend.bulk_load_end(cursor, next_id=writer.next_id)
+    if connection.in_atomic_block:
+        return counts
+    backend.after_rebuild(connection)
     return counts
 
 

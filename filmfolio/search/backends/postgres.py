@@ -13,16 +13,26 @@ from typing import Any
 
 from django.db import connection
 
+from ..filters import NOT_PUBLIC, PUBLIC
 from .base import Alternative, Match, MatchQuery, SearchBackend, SqlPart
 from .typos import edits1
 
 _TSQUERY = "to_tsquery('simple', %s)"
 _SIMILARITY_THRESHOLD = 0.15
 _SEPARATOR = "\n"
-_GIN = (
-    "CREATE INDEX searchdoc_vector ON search_searchdocument USING gin (search_vector)",
-    "CREATE INDEX searchdoc_filter_vector ON search_searchdocument USING gin (filter_vector)",
-)
+# GIN only over public documents: access is the index's own condition
+_GIN = {
+    "searchdoc_vector_public": (
+        "CREATE INDEX searchdoc_vector_public ON search_searchdocument "
+        "USING gin (search_vector) WHERE is_public"
+    ),
+    "searchdoc_filter_public": (
+        "CREATE INDEX searchdoc_filter_public ON search_searchdocument "
+        "USING gin (filter_vector) WHERE is_public"
+    ),
+}
+_ACCESS = {PUBLIC: "d.is_public", NOT_PUBLIC: "NOT d.is_public"}
+_ACCESS_GROUPS = [[PUBLIC], [NOT_PUBLIC]]
 _BULK_TABLES = ("search_searchdocument", "search_searchsuggestion")
 
 
@@ -66,9 +76,12 @@ class PostgresBackend(SearchBackend):
         groups: Sequence[Sequence[str]],
         conditions: Sequence[SqlPart] = (),
     ) -> Match:
-        # "text|filters": two tsqueries, for the two vectors
+        # "text\nfilters": two tsqueries, for the two vectors; access is the is_public column
+        # (the GIN indexes are partial on it)
         text = tsquery_expression(query) if query is not None and not query.is_empty else ""
-        return Match(f"{text}{_SEPARATOR}{_groups(groups)}", tuple(conditions))
+        access = [(_ACCESS[group[0]], []) for group in groups if list(group) in _ACCESS_GROUPS]
+        others = [group for group in groups if list(group) not in _ACCESS_GROUPS]
+        return Match(f"{text}{_SEPARATOR}{_groups(others)}", (*access, *conditions))
 
     def _match_from(self, match: Match, *, document_first: bool = False) -> SqlPart:
         text, filters = match.expression.split(_SEPARATOR)
@@ -134,13 +147,12 @@ class PostgresBackend(SearchBackend):
         self._indexes = [
             (name, sql)
             for name, sql in cursor.fetchall()
-            if not name.startswith("unique_")
-            and name not in ("searchdoc_vector", "searchdoc_filter_vector")
+            if not name.startswith("unique_") and name not in _GIN
         ]
         for name, _sql in self._indexes:
             cursor.execute(f'DROP INDEX "{name}"')
-        cursor.execute("DROP INDEX IF EXISTS searchdoc_vector")
-        cursor.execute("DROP INDEX IF EXISTS searchdoc_filter_vector")
+        for name in _GIN:
+            cursor.execute(f"DROP INDEX IF EXISTS {name}")
 
     def bulk_load_end(self, cursor: Any, *, next_id: int) -> None:
         # Django's foreign keys are deferred; their checks must run before CREATE INDEX
@@ -148,7 +160,7 @@ class PostgresBackend(SearchBackend):
         cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
         for _name, sql in self._indexes:
             cursor.execute(sql)
-        for sql in _GIN:
+        for sql in _GIN.values():
             cursor.execute(sql)
         cursor.execute(
             "SELECT setval(pg_get_serial_sequence('search_searchdocument', 'id'), %s, false)",
@@ -156,3 +168,10 @@ class PostgresBackend(SearchBackend):
         )
         cursor.execute("ANALYZE search_searchdocument")
         cursor.execute("ANALYZE search_searchsuggestion")
+
+    def after_rebuild(self, connection: Any) -> None:
+        # the rebuild deleted every old row in its transaction; reclaim them now (VACUUM
+        # cannot run inside a transaction)
+        with connection.cursor() as cursor:
+            for table in ("search_searchdocument", "search_searchsuggestion"):
+                cursor.execute(f"VACUUM ANALYZE {table}")

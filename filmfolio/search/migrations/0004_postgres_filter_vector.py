@@ -1,6 +1,7 @@
-"""PostgreSQL: filter tokens in their own ``filter_vector`` (GIN), the text vector without
-them, so that no query needs weight restrictions (which force a heap recheck of every match).
-Nothing changes on SQLite. Run ``filmfolio reindex`` afterwards (the index is not emptied,
+"""PostgreSQL: filter tokens in their own ``filter_vector``, the text vector without them,
+so that no query needs weight restrictions (which force a heap recheck of every match); GIN
+indexes only over public documents (``WHERE is_public``: access costs nothing, and a signed-in
+viewer's other films are found from their ids). Nothing changes on SQLite. Run ``filmfolio reindex`` afterwards (the index is not emptied,
 but its vectors are regenerated from the stored columns by PostgreSQL itself)."""
 
 from django.db import migrations
@@ -15,12 +16,14 @@ POSTGRES_FORWARD = [
         ) STORED""",
     """ALTER TABLE search_searchdocument ADD COLUMN filter_vector tsvector
         GENERATED ALWAYS AS (to_tsvector('simple', filters)) STORED""",
-    "CREATE INDEX searchdoc_vector ON search_searchdocument USING gin (search_vector)",
-    "CREATE INDEX searchdoc_filter_vector ON search_searchdocument USING gin (filter_vector)",
+    """CREATE INDEX searchdoc_vector_public ON search_searchdocument
+        USING gin (search_vector) WHERE is_public""",
+    """CREATE INDEX searchdoc_filter_public ON search_searchdocument
+        USING gin (filter_vector) WHERE is_public""",
 ]
 POSTGRES_BACKWARD = [
-    "DROP INDEX IF EXISTS searchdoc_filter_vector",
-    "DROP INDEX IF EXISTS searchdoc_vector",
+    "DROP INDEX IF EXISTS searchdoc_filter_public",
+    "DROP INDEX IF EXISTS searchdoc_vector_public",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS filter_vector",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS search_vector",
     """ALTER TABLE search_searchdocument ADD COLUMN search_vector tsvector
