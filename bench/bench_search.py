@@ -108,7 +108,8 @@ def replicate(times: int) -> None:
                         values.append(f"{column} + {offsets[target] * copy}")
                     elif field.name == "slug":
                         values.append(concat.format(column))
-                        params.append(f"-r{copy}")
+                        # unique across runs: a copy of a copy gets another suffix
+                        params.append(f"-r{copy}x{offsets[model]}")
                     else:
                         values.append(column)
                 table = model._meta.db_table
