@@ -6,7 +6,8 @@ from ``IndexedKind.extra_listed_ids``. Nothing here decides visibility itself.
 
 Every read is bounded whatever the catalogue size (see docs/search.md): the ranked page is
 chosen among the first ``RANK_WINDOW`` matches in index order plus exact titles and the
-viewer's own films; totals stop at ``COUNT_CAP``; facets come from the same window.
+viewer's own films; a total beyond the window is estimated from how far into the index the
+window reached; facets come from the same window.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from .query import MAX_PAGE, PAGE_SIZE, SearchRequest
 from .ranking import relevance_key
 
 RANK_WINDOW = 1000
-COUNT_CAP = 10_000
 SORT_WINDOW = 10_000
 SUGGESTION_SCAN = 200
 _MIN_TYPO_LENGTH = 4
@@ -95,8 +95,8 @@ class Hit:
 class SearchPage:
     """A page of results with totals, facets and the typo corrections that were applied.
 
-    ``total_is_capped``: there are more than ``total`` results. ``facets_are_estimates``:
-    facet counts were scaled from the first ``RANK_WINDOW`` matches.
+    ``total_is_estimate``: more than ``RANK_WINDOW`` matches, ``total`` is extrapolated from
+    the window. ``facets_are_estimates``: facet counts were scaled from the window.
     """
 
     request: SearchRequest
@@ -105,7 +105,7 @@ class SearchPage:
     num_pages: int
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
     corrections: dict[str, list[str]] = field(default_factory=dict)
-    total_is_capped: bool = False
+    total_is_estimate: bool = False
     facets_are_estimates: bool = False
 
 
@@ -195,17 +195,25 @@ def _find(viewer: Viewer, query: MatchQuery | None, request: SearchRequest) -> _
     public = backend.compile(query, [*groups, [PUBLIC]], conditions)
     window = backend.window(public, limit=RANK_WINDOW)
     complete = len(window) < RANK_WINDOW
-    total = len(window) if complete else backend.count(public, cap=COUNT_CAP + 1)
+    total = len(window) if complete else _estimate(window, backend.max_document_id())
     found = {c.id: c for c in window}
     if query is not None and not complete:
         for candidate in backend.exact_titles(public, fold(request.text), limit=PAGE_SIZE):
             found.setdefault(candidate.id, candidate)
     own = backend.compile(query, [*groups, [NOT_PUBLIC]], conditions)
     for kind, film_ids in own_documents_for(viewer):
-        for candidate in backend.among(own, kind, film_ids, limit=COUNT_CAP):
+        for candidate in backend.among(own, kind, film_ids, limit=SORT_WINDOW):
             found.setdefault(candidate.id, candidate)
             total += 1
     return _Found(public, list(found.values()), total, complete)
+
+
+def _estimate(window: list[Candidate], top_id: int) -> int:
+    """How many documents match, from a full window: matches are spread over the index in id
+    order, so the window's share of the id range it covers is its share of all matches."""
+    first = min(c.id for c in window)
+    last = max(c.id for c in window)
+    return max(len(window), round(len(window) * (top_id - first + 1) / (last - first + 1)))
 
 
 def _ranked(found: _Found, request: SearchRequest, query: MatchQuery | None) -> list[Candidate]:
@@ -272,7 +280,7 @@ def search_page_for(
         query = MatchQuery.from_text(request.text, extra=corrections)
     has_text = not query.is_empty
     found = _find(viewer, query if has_text else None, request)
-    total = min(found.total, COUNT_CAP)
+    total = found.total
     sample = found.candidates
     scale = 1.0 if found.window_is_complete else total / max(1, len(sample))
     return SearchPage(
@@ -287,7 +295,7 @@ def search_page_for(
             query.tokens[position].alternatives[0].tokens[0]: words
             for position, words in corrections.items()
         },
-        total_is_capped=found.total > COUNT_CAP,
+        total_is_estimate=not found.window_is_complete,
         facets_are_estimates=not found.window_is_complete,
     )
 

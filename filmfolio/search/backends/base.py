@@ -1,8 +1,8 @@
 """The backend interface, the engine-neutral query it receives, and the bounded reads.
 
 Every read is bounded: the ranked window looks at the first ``limit`` matches in index order
-(most prominent first at the last rebuild), counts stop at a cap, the page of a sorted list
-sorts at most a capped number of matches. Filters and access are part of the full-text match
+(most prominent first at the last rebuild), nothing counts every match, the page of a sorted
+list sorts at most a capped number of matches. Filters and access are part of the full-text match
 (``search.filters``), so bounds never let a document through that fails a filter.
 """
 
@@ -151,12 +151,10 @@ class SearchBackend:
             document_first=True,
         )
 
-    def count(self, match: Match, *, cap: int) -> int:
-        """How many documents match, counting at most ``cap``."""
-        from_sql, from_params = self._match_from(match)
-        where_sql, where_params = match.where()
-        sql = f"SELECT count(*) FROM (SELECT 1 {from_sql}{where_sql} LIMIT %s) AS capped"
-        return int(self._fetch(sql, [*from_params, *where_params, cap])[0][0])
+    def max_document_id(self) -> int:
+        """The highest document id (the end of the index order)."""
+        rows = self._fetch("SELECT coalesce(max(id), 0) FROM search_searchdocument", [])
+        return int(rows[0][0])
 
     def sorted_candidates(
         self, match: Match, order_by: str, *, within: int, limit: int

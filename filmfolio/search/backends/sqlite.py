@@ -96,13 +96,6 @@ class SqliteBackend(SearchBackend):
         )
         return f"{join} WHERE d.id = search_fts.rowid AND search_fts MATCH %s", [match.expression]
 
-    def count(self, match: Match, *, cap: int) -> int:
-        if match.conditions:
-            return super().count(match, cap=cap)
-        # the full-text index alone: no document row is read
-        sql = "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
-        return int(self._fetch(sql, [match.expression, cap])[0][0])
-
     def suggestion_ids(self, key: str, *, limit: int, film_ids: SqlPart | None) -> list[int]:
         # SQLite's LIKE ignores case and so cannot use the index; a range can.
         bounds = [key, key + "\U0010ffff"]
