@@ -207,7 +207,7 @@ def run_queries(mix: dict[str, list[str]], rng: random.Random) -> list[tuple[str
     def broad_raw(request: SearchRequest) -> object:
         groups = [[token("country", request.facets["country"][0])], [PUBLIC]]
         match = backend.compile(MatchQuery.from_text(request.text), groups)
-        return backend.window(match, limit=1000)
+        return backend.window(match, limit=300)
 
     rows.append(
         _row(
@@ -219,7 +219,7 @@ def run_queries(mix: dict[str, list[str]], rng: random.Random) -> list[tuple[str
 
     def browse_raw(request: SearchRequest) -> object:
         groups = [[token("kind", "film")], [token("country", request.facets["country"][0])]]
-        return backend.window(backend.compile(None, [*groups, [PUBLIC]]), limit=1000)
+        return backend.window(backend.compile(None, [*groups, [PUBLIC]]), limit=300)
 
     rows.append(
         _row(

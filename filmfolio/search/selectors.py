@@ -33,7 +33,7 @@ from .models import SearchDocument, SearchTerm
 from .query import MAX_PAGE, PAGE_SIZE, SearchRequest
 from .ranking import relevance_key
 
-RANK_WINDOW = 1000
+RANK_WINDOW = 300
 SORT_WINDOW = 10_000
 SUGGESTION_SCAN = 200
 _MIN_TYPO_LENGTH = 4

@@ -177,7 +177,7 @@ class SearchBackend:
         sql = f"SELECT d.id {from_sql}{where_sql} LIMIT %s OFFSET %s"
         return [row[0] for row in self._fetch(sql, [*from_params, *where_params, limit, offset])]
 
-    def raw_ids(self, query: MatchQuery, limit: int, *, window: int = 1000) -> list[int]:
+    def raw_ids(self, query: MatchQuery, limit: int, *, window: int = 300) -> list[int]:
         """The engine alone: the window of public matches, ranked, best ``limit`` ids."""
         from ..filters import PUBLIC
         from ..ranking import relevance_key
