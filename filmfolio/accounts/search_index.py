@@ -24,6 +24,7 @@ def organisation_documents(ids: list[int]) -> Iterator[DocumentData]:
             title=organisation.name,
             url="",
             terms=[term for name in names for term in index_terms(name)],
+            suggest=list(names),
             subtitle=organisation.get_kind_display(),
         )
 

@@ -24,6 +24,7 @@ def festival_documents(ids: list[int]) -> Iterator[DocumentData]:
             title=festival.name,
             url=festival.get_absolute_url(),
             terms=[term for name in names for term in index_terms(name)],
+            suggest=list(names),
             extra_terms=index_terms(f"{festival.city} {festival.country}"),
             subtitle=", ".join(part for part in (festival.city, festival.country) if part),
         )

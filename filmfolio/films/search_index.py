@@ -11,17 +11,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
 
 from filmfolio.core.text import index_terms
 from filmfolio.people.models import Person, PersonName
 from filmfolio.search.choices import DocumentKind, Facet
-from filmfolio.search.registry import DocumentData, IndexedKind, register
+from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
 from filmfolio.sharing import access
 
 from .choices import CountryRole, LanguageRole, LinkKind
 from .models import Credit, Film, FilmCompany, FilmCountry, FilmLanguage, FilmLink, Title
 
 _DIRECTOR_CATEGORY = "director"
+_SLUG = "slug-placeholder"
 
 
 @dataclass
@@ -46,19 +49,19 @@ class _FilmFacts:
 def _people_names(person_ids: set[int]) -> dict[int, list[str]]:
     """Every written form of each person's name, display name first."""
     names: dict[int, list[str]] = {}
-    for pk, display_name in Person.objects.filter(id__in=person_ids).values_list(
-        "id", "display_name"
-    ):
+    for pk, display_name in Person.objects.filter(
+        id__in=ids_subquery(sorted(person_ids))
+    ).values_list("id", "display_name"):
         names[pk] = [display_name]
-    for pk, name in PersonName.objects.filter(person_id__in=person_ids).values_list(
-        "person_id", "name"
-    ):
+    for pk, name in PersonName.objects.filter(
+        person_id__in=ids_subquery(sorted(person_ids))
+    ).values_list("person_id", "name"):
         if name not in names.setdefault(pk, []):
             names[pk].append(name)
     return names
 
 
-def _add_credits(facts: dict[int, _FilmFacts], ids: list[int]) -> None:
+def _add_credits(facts: dict[int, _FilmFacts], ids: RawSQL) -> None:
     credits = list(
         Credit.objects.filter(film_id__in=ids, person__isnull=False).values_list(
             "film_id", "person_id", "role__category"
@@ -72,7 +75,7 @@ def _add_credits(facts: dict[int, _FilmFacts], ids: list[int]) -> None:
             facts[film_id].directors.append(person_names[0])
 
 
-def _add_festivals(facts: dict[int, _FilmFacts], ids: list[int]) -> None:
+def _add_festivals(facts: dict[int, _FilmFacts], ids: RawSQL) -> None:
     from filmfolio.festivals.choices import EntryResult
     from filmfolio.festivals.models import Entry
 
@@ -86,7 +89,7 @@ def _add_festivals(facts: dict[int, _FilmFacts], ids: list[int]) -> None:
         facts[film_id].awards += result in awarded
 
 
-def _add_codes(facts: dict[int, _FilmFacts], ids: list[int]) -> None:
+def _add_codes(facts: dict[int, _FilmFacts], ids: RawSQL) -> None:
     """Countries of origin, languages, subtitles and genres as facets."""
     for film_id, code in FilmCountry.objects.filter(
         film_id__in=ids, role=CountryRole.ORIGIN
@@ -105,16 +108,17 @@ def _add_codes(facts: dict[int, _FilmFacts], ids: list[int]) -> None:
 def _facts(ids: list[int]) -> dict[int, _FilmFacts]:
     """The facts of every film in ``ids``, in about ten queries whatever the batch size."""
     facts: dict[int, _FilmFacts] = defaultdict(_FilmFacts)
-    for film_id, text in Title.objects.filter(film_id__in=ids).values_list("film_id", "text"):
+    id_list = ids_subquery(ids)
+    for film_id, text in Title.objects.filter(film_id__in=id_list).values_list("film_id", "text"):
         facts[film_id].titles.append(text)
-    _add_credits(facts, ids)
-    _add_festivals(facts, ids)
-    _add_codes(facts, ids)
-    for film_id, name in FilmCompany.objects.filter(film_id__in=ids).values_list(
+    _add_credits(facts, id_list)
+    _add_festivals(facts, id_list)
+    _add_codes(facts, id_list)
+    for film_id, name in FilmCompany.objects.filter(film_id__in=id_list).values_list(
         "film_id", "organisation__name"
     ):
         facts[film_id].organisations.append(name)
-    trailers = FilmLink.objects.filter(film_id__in=ids, kind=LinkKind.TRAILER)
+    trailers = FilmLink.objects.filter(film_id__in=id_list, kind=LinkKind.TRAILER)
     for film_id in trailers.values_list("film_id", flat=True):
         facts[film_id].has_trailer = True
     return facts
@@ -125,7 +129,9 @@ def _terms(texts: list[str], *, is_name: bool = False) -> list[str]:
     return [term for text in dict.fromkeys(texts) for term in index_terms(text, is_name=is_name)]
 
 
-def _document(film: Film, facts: _FilmFacts, anonymous: access.Viewer) -> DocumentData:
+def _document(
+    film: Film, facts: _FilmFacts, anonymous: access.Viewer, url_pattern: str
+) -> DocumentData:
     """The search document of one film."""
     extra = [
         *_terms(facts.names, is_name=True),
@@ -139,7 +145,7 @@ def _document(film: Film, facts: _FilmFacts, anonymous: access.Viewer) -> Docume
     return DocumentData(
         object_id=film.pk,
         title=film.title,
-        url=film.get_absolute_url(),
+        url=url_pattern.replace(_SLUG, film.slug),
         terms=_terms([film.title, *facts.titles]),
         extra_terms=extra,
         subtitle=" · ".join(subtitle),
@@ -152,6 +158,7 @@ def _document(film: Film, facts: _FilmFacts, anonymous: access.Viewer) -> Docume
         is_award_winning=facts.awards > 0,
         has_trailer=facts.has_trailer,
         facets=facts.facets,
+        suggest=[film.title, *facts.titles],
     )
 
 
@@ -160,13 +167,24 @@ def film_documents(ids: list[int]) -> Iterator[DocumentData]:
     anonymous = access.Viewer.anonymous()
     facts = _facts(ids)
     fields = ("id", "slug", "title", "year", "kind", "runtime_minutes", "visibility")
-    for film in Film.objects.filter(id__in=ids).only(*fields):
-        yield _document(film, facts[film.pk], anonymous)
+    # one reverse() per batch: the address of every film differs only by its slug
+    url_pattern = reverse("films:detail", kwargs={"slug": _SLUG})
+    for film in Film.objects.filter(id__in=ids_subquery(ids)).only(*fields):
+        yield _document(film, facts[film.pk], anonymous, url_pattern)
 
 
 def film_ids() -> Iterable[int]:
-    """Every film id, in id order."""
-    return Film.objects.order_by("id").values_list("id", flat=True).iterator(chunk_size=5000)
+    """Every film id, most prominent first: by the boost of ``_document`` (awards, then
+    festivals), then id."""
+    from filmfolio.festivals.choices import EntryResult
+    from filmfolio.festivals.models import Entry
+
+    awarded = set(EntryResult.awarded())
+    boost: dict[int, float] = defaultdict(float)
+    for film_id, result in Entry.objects.values_list("film_id", "result").iterator(10000):
+        boost[film_id] += 1.1 if result in awarded else 0.1
+    ids = list(Film.objects.order_by("id").values_list("id", flat=True).iterator(10000))
+    return sorted(ids, key=lambda pk: (-boost.get(pk, 0.0), pk))
 
 
 def extra_listed_film_ids(viewer: access.Viewer) -> QuerySet | None:

@@ -6,40 +6,71 @@ title never reaches search through its crew. Renaming a person re-indexes their 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django.urls import reverse
 
 from filmfolio.core.text import index_terms
 from filmfolio.search.choices import DocumentKind
-from filmfolio.search.registry import DocumentData, IndexedKind, register
+from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
 
-from .models import Person
+from .models import Person, PersonName
+
+_SLUG = "slug-placeholder"
+
+
+def _credits() -> QuerySet:
+    """Credits, reached through the relation (``films`` depends on ``people``, not back)."""
+    model: Any = Person._meta.get_field("credits").related_model
+    return model.objects.all()
 
 
 def person_documents(ids: list[int]) -> Iterator[DocumentData]:
-    """Search documents of the people with these ids."""
-    people = (
-        Person.objects.filter(id__in=ids)
-        .annotate(credit_count=Count("credits"))
-        .prefetch_related("names")
+    """Search documents of the people with these ids (plain value queries: fast rebuilds)."""
+    id_list = ids_subquery(ids)
+    names: dict[int, list[str]] = defaultdict(list)
+    for person_id, name in PersonName.objects.filter(person_id__in=id_list).values_list(
+        "person_id", "name"
+    ):
+        names[person_id].append(name)
+    credits = dict(
+        _credits()
+        .filter(person_id__in=id_list)
+        .values("person_id")
+        .annotate(n=Count("id"))
+        .values_list("person_id", "n")
     )
-    for person in people:
-        names = dict.fromkeys([person.display_name, *(n.name for n in person.names.all())])
+    # one reverse() per batch: the address of every person differs only by their slug
+    url_pattern = reverse("people:detail", kwargs={"slug": _SLUG})
+    people = Person.objects.filter(id__in=id_list).values_list("id", "slug", "display_name")
+    for pk, slug, display_name in people:
+        forms = list(dict.fromkeys([display_name, *names.get(pk, [])]))
         yield DocumentData(
-            object_id=person.pk,
-            title=person.display_name,
-            url=person.get_absolute_url(),
-            terms=[term for name in names for term in index_terms(name, is_name=True)],
-            subtitle=" · ".join(name for name in names if name != person.display_name),
-            boost=0.1 * person.credit_count,
+            object_id=pk,
+            title=display_name,
+            url=url_pattern.replace(_SLUG, slug),
+            terms=[term for name in forms for term in index_terms(name, is_name=True)],
+            subtitle=" · ".join(name for name in forms if name != display_name),
+            boost=0.1 * credits.get(pk, 0),
+            suggest=forms,
+            suggest_is_name=True,
         )
 
 
 def person_ids() -> Iterable[int]:
-    """Every person id, in id order."""
-    return Person.objects.order_by("id").values_list("id", flat=True).iterator(chunk_size=5000)
+    """Every person id, most credited first, then by id."""
+    counts = dict(
+        _credits()
+        .filter(person__isnull=False)
+        .values("person_id")
+        .annotate(n=Count("id"))
+        .values_list("person_id", "n")
+    )
+    ids = list(Person.objects.order_by("id").values_list("id", flat=True).iterator(10000))
+    return sorted(ids, key=lambda pk: (-counts.get(pk, 0), pk))
 
 
 def person_dependants(person: Any) -> dict[str, list[int]]:

@@ -1,23 +1,41 @@
-"""Facet counts over a set of matching documents: kind, film kind, genre, country, language,
-subtitles, festival, decade, runtime range, award-winning and trailer."""
+"""Facet counts read from the filter tokens of matching documents.
+
+The counts cover the candidates the page looked at: every match when there are at most
+``selectors.RANK_WINDOW`` of them (exact), otherwise the first ``RANK_WINDOW`` matches in
+index order, scaled to the total and shown as "about" (see docs/search.md).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.db.models import Count, F, Q, QuerySet
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from filmfolio.core import vocab
 
 from .choices import DocumentKind, Facet
+from .filters import AWARD, RUNTIME_RANGES, TRAILER, decode
+from .models import SearchFacetValue
 
 FACET_LIMIT = 12
-RUNTIME_RANGES: tuple[tuple[str, int | None, int | None], ...] = (
-    ("0-15", 0, 15),
-    ("15-40", 15, 40),
-    ("40-70", 40, 70),
-    ("70-120", 70, 120),
-    ("120-", 120, None),
+# facets in the order the page shows them
+ORDER = (
+    "kind",
+    "film_kind",
+    Facet.GENRE.value,
+    Facet.COUNTRY.value,
+    Facet.LANGUAGE.value,
+    Facet.SUBTITLE.value,
+    Facet.FESTIVAL.value,
+    "decade",
+    "runtime",
+    "award",
+    "trailer",
 )
 
 
@@ -30,97 +48,89 @@ class FacetCount:
     count: int
 
 
+def facet_title(name: str) -> str:
+    """The heading of a facet on the page."""
+    titles = {
+        "kind": _("Type"),
+        "film_kind": _("Kind of film"),
+        Facet.GENRE.value: _("Genre"),
+        Facet.COUNTRY.value: _("Country"),
+        Facet.LANGUAGE.value: _("Language"),
+        Facet.SUBTITLE.value: _("Subtitles"),
+        Facet.FESTIVAL.value: _("Festival"),
+        "decade": _("Decade"),
+        "runtime": _("Runtime"),
+        "award": _("Awards"),
+        "trailer": _("Trailer"),
+    }
+    return str(titles.get(name, capfirst(name)))
+
+
+def _stored(counts: dict[str, Counter]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(facet, folded value) -> (value as indexed, label) for the multi-valued facets seen
+    (filter tokens are case-folded; one small query)."""
+    wanted = [facet.value for facet in Facet if counts.get(facet.value)]
+    if not wanted:
+        return {}
+    rows = SearchFacetValue.objects.filter(facet__in=wanted).values_list("facet", "value", "label")
+    return {(facet, value.lower()): (value, label) for facet, value, label in rows}
+
+
 def _label(facet: str, value: str, label: str) -> str:
     """The label shown for a facet value, translated for codes."""
+    if facet == "kind":
+        return str(dict(DocumentKind.choices).get(value, value))
+    if facet == "film_kind":
+        return capfirst(value.replace("_", " "))
     if facet == Facet.COUNTRY:
-        return vocab.country_name(value) or value
+        return _code_name("country", value, get_language()) or value.upper()
     if facet in (Facet.LANGUAGE, Facet.SUBTITLE):
-        return vocab.language_name(value) or value
+        return _code_name("language", value, get_language()) or value
+    if facet == "decade":
+        return _("%(decade)ss") % {"decade": value}
+    if facet == "runtime":
+        return _("%(range)s min") % {"range": value}
     return label or value
 
 
-def _multi(documents: QuerySet, facet: str) -> list[FacetCount]:
-    """Counts of one multi-valued facet (a document with two values counts for both)."""
-    rows = (
-        documents.filter(facet_values__facet=facet)
-        .values("facet_values__value", "facet_values__label")
-        .annotate(n=Count("id"))
-        .order_by("-n", "facet_values__value")[:FACET_LIMIT]
-    )
-    return [
-        FacetCount(
-            r["facet_values__value"],
-            _label(facet, r["facet_values__value"], r["facet_values__label"]),
-            r["n"],
-        )
-        for r in rows
-    ]
+@lru_cache(maxsize=4096)
+def _code_name(kind: str, code: str, language: str | None) -> str:
+    """Country or language name in the active language (cached: Babel lookups are slow)."""
+    if kind == "country":
+        return vocab.country_name(code)
+    return vocab.language_name(code)
 
 
-def _kinds(documents: QuerySet) -> list[FacetCount]:
-    rows = documents.values("kind").annotate(n=Count("id")).order_by("-n")
-    labels = dict(DocumentKind.choices)
-    return [FacetCount(r["kind"], str(labels.get(r["kind"], r["kind"])), r["n"]) for r in rows]
+def _sorted(facet: str, counter: Counter) -> list[tuple[str, int]]:
+    if facet == "decade":
+        return sorted(counter.items(), reverse=True)
+    if facet == "runtime":
+        order = [name for name, _low, _high in RUNTIME_RANGES]
+        return sorted(counter.items(), key=lambda item: order.index(item[0]))
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:FACET_LIMIT]
 
 
-def _film_kinds(documents: QuerySet) -> list[FacetCount]:
-    from django.utils.text import capfirst
-
-    rows = (
-        documents.exclude(film_kind="")
-        .values("film_kind")
-        .annotate(n=Count("id"))
-        .order_by("-n", "film_kind")
-    )
-    return [
-        FacetCount(r["film_kind"], capfirst(r["film_kind"].replace("_", " ")), r["n"]) for r in rows
-    ]
-
-
-def _decades(documents: QuerySet) -> list[FacetCount]:
-    rows = (
-        documents.filter(year__isnull=False)
-        .annotate(decade=F("year") / 10 * 10)
-        .values("decade")
-        .annotate(n=Count("id"))
-        .order_by("-decade")
-    )
-    return [FacetCount(str(r["decade"]), f"{r['decade']}s", r["n"]) for r in rows]
-
-
-def _flags_and_runtimes(documents: QuerySet) -> dict[str, list[FacetCount]]:
-    """Award, trailer and runtime-range counts in one query."""
-    aggregates = {
-        "award": Count("id", filter=Q(is_award_winning=True)),
-        "trailer": Count("id", filter=Q(has_trailer=True)),
-    }
-    for name, low, high in RUNTIME_RANGES:
-        condition = Q(runtime_minutes__gte=low)
-        if high is not None:
-            condition &= Q(runtime_minutes__lt=high)
-        aggregates[f"runtime_{name}"] = Count("id", filter=condition)
-    counts = documents.aggregate(**aggregates)
-    runtimes = [
-        FacetCount(name, f"{name} min", counts[f"runtime_{name}"])
-        for name, _low, _high in RUNTIME_RANGES
-        if counts[f"runtime_{name}"]
-    ]
-    return {
-        "award": [FacetCount("1", "Award-winning", counts["award"])] if counts["award"] else [],
-        "trailer": [FacetCount("1", "Has trailer", counts["trailer"])] if counts["trailer"] else [],
-        "runtime": runtimes,
-    }
-
-
-def facet_counts(documents: QuerySet) -> dict[str, list[FacetCount]]:
-    """Every facet's counts over ``documents`` (an unordered queryset of matches)."""
-    documents = documents.order_by()
-    counts: dict[str, list[FacetCount]] = {
-        "kind": _kinds(documents),
-        "film_kind": _film_kinds(documents),
-    }
-    for facet in Facet:
-        counts[facet.value] = _multi(documents, facet.value)
-    counts["decade"] = _decades(documents)
-    counts.update(_flags_and_runtimes(documents))
-    return counts
+def facet_counts(filters: Iterable[str], *, scale: float = 1.0) -> dict[str, list[FacetCount]]:
+    """Every facet's counts over documents given by their ``filters`` columns; ``scale``
+    multiplies counts taken from a sample (rounded, at least 1)."""
+    counts: dict[str, Counter] = {name: Counter() for name in ORDER}
+    # count the words first (C speed), then decode each distinct word once
+    for word, count in Counter(" ".join(filters).split()).items():
+        decoded = decode(word)
+        if decoded is not None and decoded[0] in counts:
+            counts[decoded[0]][decoded[1]] += count
+        elif word == AWARD:
+            counts["award"]["1"] += count
+        elif word == TRAILER:
+            counts["trailer"]["1"] += count
+    stored = _stored(counts)
+    flags = {"award": _("Award-winning"), "trailer": _("Has trailer")}
+    result: dict[str, list[FacetCount]] = {}
+    for facet in ORDER:
+        items = []
+        for folded, count in _sorted(facet, counts[facet]):
+            value, label = stored.get((facet, folded), (folded, ""))
+            shown = str(flags[facet]) if facet in flags else _label(facet, value, label)
+            items.append(FacetCount(value, shown, max(1, round(count * scale))))
+        result[facet] = items
+    return result

@@ -3,7 +3,7 @@
 The rows are written only by ``search.index`` from what each domain app registers; nothing
 else writes them. Full-text structures live beside this table and are created per database in
 migrations: an FTS5 table kept in step by triggers on SQLite, a generated ``tsvector`` column
-with a GIN index (and pg_trgm on the vocabulary) on PostgreSQL.
+with a GIN index (and pg_trgm on the vocabulary and suggestions) on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ class SearchDocument(models.Model):
     """One searchable object with its display fields, normalised terms and facet columns.
 
     ``terms`` holds titles or names (weighted high), ``extra_terms`` the rest (credits,
-    festivals, companies); both come from ``core.text.index_terms``. ``is_public`` is whether
+    festivals, companies); both come from ``core.text.index_terms``. ``filters`` holds the
+    filter tokens of ``search.filters`` (access, kind, facets, ranges). ``is_public`` is whether
     ``sharing.access`` lists the object for an anonymous viewer; ``film_id`` lets non-public
     films be matched against the films ``sharing.access`` lists for a signed-in viewer.
     """
@@ -31,6 +32,7 @@ class SearchDocument(models.Model):
     url = models.CharField(_("address"), max_length=300)
     terms = models.TextField(_("terms"))
     extra_terms = models.TextField(_("other terms"), blank=True)
+    filters = models.TextField(_("filter tokens"), blank=True)
     is_public = models.BooleanField(_("listed for everyone"), default=False)
     film_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     boost = models.FloatField(_("rank boost"), default=0.0)
@@ -47,33 +49,46 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_document")
         ]
-        indexes = [
-            models.Index(fields=["is_public", "kind"], name="searchdoc_public_kind"),
-            models.Index(fields=["kind", "year"], name="searchdoc_kind_year"),
-        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title}"
 
 
 class SearchFacetValue(models.Model):
-    """One value of a multi-valued facet of a document (genre, country, language...)."""
+    """A facet value seen in the index with its label (genre and festival names).
 
-    document = models.ForeignKey(
-        SearchDocument, on_delete=models.CASCADE, related_name="facet_values"
-    )
+    Which documents have a value is in their ``filters`` tokens; this table only names the
+    values, so it holds one row per distinct value, not one per document.
+    """
+
     facet = models.CharField(_("facet"), max_length=16, choices=Facet.choices)
     value = models.CharField(_("value"), max_length=120)
     label = models.CharField(_("label"), max_length=200, blank=True)
 
     class Meta:
-        indexes = [
-            models.Index(fields=["facet", "value", "document"], name="searchfacet_value_doc"),
-            models.Index(fields=["document", "facet"], name="searchfacet_doc_facet"),
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "value"], name="unique_search_facet_value")
         ]
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class SearchSuggestion(models.Model):
+    """A prefix key of a document for autocomplete: a folded title or name without spaces,
+    the pinyin of Chinese titles and names, and the pinyin initials of Chinese names."""
+
+    key = models.CharField(_("key"), max_length=120)
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    is_public = models.BooleanField(_("listed for everyone"), default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["is_public", "key"], name="searchsuggest_public_key")]
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class SearchTerm(models.Model):

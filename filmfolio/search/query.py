@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 
 from .choices import DocumentKind, Facet, SortOrder
+from .filters import RUNTIME_RANGES
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 500
@@ -28,6 +29,8 @@ class SearchRequest:
     kinds: tuple[str, ...] = ()
     film_kinds: tuple[str, ...] = ()
     facets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    decades: tuple[int, ...] = ()
+    runtimes: tuple[str, ...] = ()
     year_min: int | None = None
     year_max: int | None = None
     runtime_min: int | None = None
@@ -43,6 +46,8 @@ class SearchRequest:
             self.kinds
             or self.film_kinds
             or any(self.facets.values())
+            or self.decades
+            or self.runtimes
             or self.year_min is not None
             or self.year_max is not None
             or self.runtime_min is not None
@@ -80,6 +85,14 @@ def parse_request(params: QueryDict) -> SearchRequest:
         kinds=_values(params, "kind", set(DocumentKind.values)),
         film_kinds=_values(params, "film_kind"),
         facets={name: _values(params, name) for name in _FACET_PARAMS},
+        decades=tuple(
+            dict.fromkeys(
+                decade
+                for value in params.getlist("decade")[:20]
+                if (decade := _int(value, 1870, 2100)) is not None and decade % 10 == 0
+            )
+        ),
+        runtimes=_values(params, "runtime", {name for name, _low, _high in RUNTIME_RANGES}),
         year_min=_int(params.get("year_min"), 1870, 2100),
         year_max=_int(params.get("year_max"), 1870, 2100),
         runtime_min=_int(params.get("runtime_min"), 0, 10000),

@@ -7,11 +7,14 @@ as the admin does with ``admin.py``), so ``search`` never imports a domain app b
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from filmfolio.sharing.access import Viewer
 
@@ -36,6 +39,10 @@ class DocumentData:
     has_trailer: bool = False
     facets: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Facet name -> list of (value, label)."""
+    suggest: list[str] = field(default_factory=list)
+    """Texts autocomplete completes to this document (``[title]`` when empty)."""
+    suggest_is_name: bool = False
+    """True when ``suggest`` holds a person's names (Chinese read with surname readings)."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,9 @@ class IndexedKind:
     """How one kind of object is indexed.
 
     ``documents(ids)`` builds documents for the objects that still exist (missing ids are
-    removed from the index); ``all_ids()`` lists every id for a rebuild; ``dependants(obj)``
+    removed from the index); ``all_ids()`` lists every id for a rebuild, most prominent first
+    (a rebuild numbers documents in that order, and broad queries look at the first matches
+    in that order); ``dependants(obj)``
     names other documents whose terms mention ``obj`` (a person's films); ``extra_listed_ids``
     returns, for a signed-in viewer, a queryset of ``film_id`` values the viewer may see listed
     beyond the public ones (taken from ``sharing.access``).
@@ -73,6 +82,14 @@ def kinds() -> list[IndexedKind]:
 def get(kind: str) -> IndexedKind:
     """The registration of ``kind``; ``KeyError`` if nothing registered it."""
     return _KINDS[kind]
+
+
+def ids_subquery(ids: list[int]) -> RawSQL:
+    """``ids`` as a subquery for ``field__in=`` filters: one parameter however many ids, so
+    building documents in batches of thousands stays cheap."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
 
 
 def for_model(model: Any) -> IndexedKind | None:

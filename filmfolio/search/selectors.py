@@ -1,8 +1,13 @@
 """Search reads: the results page, the catalogue with facets, and autocomplete.
 
-Which documents a viewer may see comes from ``sharing.access`` through the registry
-(``is_public`` is computed by it at index time; a signed-in viewer's own films come from
-``IndexedKind.extra_listed_ids``). Nothing here decides visibility itself.
+Which documents a viewer may see comes from ``sharing.access``: ``is_public`` (the ``pub``
+filter token) is computed by it at index time, and a signed-in viewer's other films come
+from ``IndexedKind.extra_listed_ids``. Nothing here decides visibility itself.
+
+Every read is bounded whatever the catalogue size (see docs/search.md): the ranked page is
+chosen among the first ``RANK_WINDOW`` matches in index order plus exact titles and the
+viewer's own films; a total beyond the window is estimated from how far into the index the
+window reached; facets come from the same window.
 """
 
 from __future__ import annotations
@@ -11,28 +16,66 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 
-from filmfolio.core.text import fold
+from filmfolio.core.text import fold, prefix_query
 from filmfolio.sharing.access import Viewer
 
 from . import registry
-from .backends import MatchQuery, get_backend
+from .backends import Candidate, Match, MatchQuery, get_backend
+from .backends.base import SqlPart
 from .choices import DocumentKind, SortOrder
 from .facets import FacetCount, facet_counts
+from .filters import AWARD, NOT_PUBLIC, PUBLIC, TRAILER, token
 from .highlight import highlight
-from .models import SearchDocument, SearchFacetValue, SearchTerm
-from .query import PAGE_SIZE, SearchRequest
+from .models import SearchDocument, SearchTerm
+from .query import MAX_PAGE, PAGE_SIZE, SearchRequest
+from .ranking import relevance_key
 
+RANK_WINDOW = 300
+SORT_WINDOW = 10_000
+SUGGESTION_SCAN = 200
 _MIN_TYPO_LENGTH = 4
-_SORTS: dict[SortOrder, list[Any]] = {
-    SortOrder.YEAR_DESC: [F("year").desc(nulls_last=True), "title_folded"],
-    SortOrder.YEAR: [F("year").asc(nulls_last=True), "title_folded"],
-    SortOrder.TITLE: ["title_folded", "id"],
-    SortOrder.RUNTIME: [F("runtime_minutes").asc(nulls_last=True), "title_folded"],
-    SortOrder.RUNTIME_DESC: [F("runtime_minutes").desc(nulls_last=True), "title_folded"],
+_SORT_SQL: dict[str, str] = {
+    SortOrder.YEAR_DESC: "d.year IS NULL, d.year DESC, d.title_folded, d.id",
+    SortOrder.YEAR: "d.year IS NULL, d.year, d.title_folded, d.id",
+    SortOrder.TITLE: "d.title_folded, d.id",
+    SortOrder.RUNTIME: "d.runtime_minutes IS NULL, d.runtime_minutes, d.title_folded, d.id",
+    SortOrder.RUNTIME_DESC: (
+        "d.runtime_minutes IS NULL, d.runtime_minutes DESC, d.title_folded, d.id"
+    ),
 }
+KIND_LABELS: dict[str, Any] = {
+    DocumentKind.FILM: _("Film"),
+    DocumentKind.PERSON: _("Person"),
+    DocumentKind.FESTIVAL: _("Festival"),
+    DocumentKind.ORGANISATION: _("Organisation"),
+}
+
+
+def _sort_key(sort: str) -> Any:
+    """The Python twin of ``_SORT_SQL`` for sorting candidates."""
+
+    def year(c: Candidate) -> int:
+        return c.year if c.year is not None else 0
+
+    def runtime(c: Candidate) -> int:
+        return c.runtime_minutes if c.runtime_minutes is not None else 0
+
+    keys = {
+        SortOrder.YEAR_DESC: lambda c: (c.year is None, -year(c), c.title_folded, c.id),
+        SortOrder.YEAR: lambda c: (c.year is None, year(c), c.title_folded, c.id),
+        SortOrder.TITLE: lambda c: (c.title_folded, c.id),
+        SortOrder.RUNTIME: lambda c: (c.runtime_minutes is None, runtime(c), c.title_folded, c.id),
+        SortOrder.RUNTIME_DESC: lambda c: (
+            c.runtime_minutes is None,
+            -runtime(c),
+            c.title_folded,
+            c.id,
+        ),
+    }
+    return keys[SortOrder(sort)]
 
 
 @dataclass(frozen=True)
@@ -40,6 +83,7 @@ class Hit:
     """One result as the page shows it."""
 
     kind: str
+    kind_label: str
     title: str
     title_html: SafeString
     subtitle: str
@@ -49,7 +93,11 @@ class Hit:
 
 @dataclass
 class SearchPage:
-    """A page of results with totals, facets and the typo corrections that were applied."""
+    """A page of results with totals, facets and the typo corrections that were applied.
+
+    ``total_is_estimate``: more than ``RANK_WINDOW`` matches, ``total`` is extrapolated from
+    the window. ``facets_are_estimates``: facet counts were scaled from the window.
+    """
 
     request: SearchRequest
     hits: list[Hit]
@@ -57,41 +105,56 @@ class SearchPage:
     num_pages: int
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
     corrections: dict[str, list[str]] = field(default_factory=dict)
+    total_is_estimate: bool = False
+    facets_are_estimates: bool = False
 
 
-def listed_documents_for(viewer: Viewer) -> QuerySet:
-    """Documents ``viewer`` may see in search results."""
-    condition = Q(is_public=True)
+def own_documents_for(viewer: Viewer) -> list[tuple[str, SqlPart]]:
+    """(kind, SQL subquery of ``film_id`` values) the viewer sees listed beyond public ones."""
+    found = []
     for indexed in registry.kinds():
         if indexed.extra_listed_ids is not None:
             extra = indexed.extra_listed_ids(viewer)
             if extra is not None:
-                condition |= Q(kind=indexed.kind, film_id__in=extra)
-    return SearchDocument.objects.filter(condition)
+                sql, params = extra.query.sql_with_params()
+                found.append((indexed.kind, (sql, list(params))))
+    return found
 
 
-def _filtered(documents: QuerySet, request: SearchRequest) -> QuerySet:
-    """Apply the kind, facet, range and flag filters: OR within a facet, AND across."""
-    if request.kinds:
-        documents = documents.filter(kind__in=request.kinds)
-    if request.film_kinds:
-        documents = documents.filter(film_kind__in=request.film_kinds)
-    for facet, values in request.facets.items():
-        if values:
-            having = SearchFacetValue.objects.filter(facet=facet, value__in=values)
-            documents = documents.filter(id__in=having.values("document_id"))
-    ranges = {
-        "year__gte": request.year_min,
-        "year__lte": request.year_max,
-        "runtime_minutes__gte": request.runtime_min,
-        "runtime_minutes__lte": request.runtime_max,
-    }
-    documents = documents.filter(**{k: v for k, v in ranges.items() if v is not None})
-    if request.award_winning:
-        documents = documents.filter(is_award_winning=True)
-    if request.has_trailer:
-        documents = documents.filter(has_trailer=True)
-    return documents
+def _year_tokens(low: int | None, high: int | None) -> list[str]:
+    """Tokens for a year range: whole decades as decade tokens, the ends as years."""
+    low, high = low or 1870, high or 2100
+    tokens: list[str] = []
+    year = low
+    while year <= high:
+        if year % 10 == 0 and year + 9 <= high:
+            tokens.append(token("decade", year))
+            year += 10
+        else:
+            tokens.append(token("year", year))
+            year += 1
+    return tokens or ["xnone"]
+
+
+def filter_groups(request: SearchRequest) -> tuple[list[list[str]], list[SqlPart]]:
+    """Filter-token groups (OR inside, AND across) and SQL conditions for ``request``."""
+    groups = [
+        [token("kind", value) for value in request.kinds],
+        [token("film_kind", value) for value in request.film_kinds],
+        *([token(facet, value) for value in values] for facet, values in request.facets.items()),
+        [token("decade", value) for value in request.decades],
+        [token("runtime", value) for value in request.runtimes],
+        [AWARD] if request.award_winning else [],
+        [TRAILER] if request.has_trailer else [],
+    ]
+    if request.year_min is not None or request.year_max is not None:
+        groups.append(_year_tokens(request.year_min, request.year_max))
+    conditions: list[SqlPart] = []
+    if request.runtime_min is not None:
+        conditions.append(("d.runtime_minutes >= %s", [request.runtime_min]))
+    if request.runtime_max is not None:
+        conditions.append(("d.runtime_minutes <= %s", [request.runtime_max]))
+    return [group for group in groups if group], conditions
 
 
 def typo_alternatives(query: MatchQuery) -> dict[int, list[str]]:
@@ -115,30 +178,93 @@ def typo_alternatives(query: MatchQuery) -> dict[int, list[str]]:
     }
 
 
-def _ordered(documents: QuerySet, query: MatchQuery, request: SearchRequest) -> QuerySet:
-    """Order by the requested sort; relevance puts exact titles first, then the engine rank."""
-    if request.sort in _SORTS:
-        return documents.order_by(*_SORTS[SortOrder(request.sort)])
-    if query.is_empty:
-        return documents.order_by("-boost", "title_folded")
-    exact = Case(
-        When(title_folded=fold(request.text), then=Value(0)),
-        default=Value(1),
-        output_field=IntegerField(),
-    )
-    ranked = get_backend().ranked(documents, query).annotate(exact=exact)
-    return ranked.extra(order_by=["exact", "rank", "-boost", "title_folded"])
+@dataclass
+class _Found:
+    """What the bounded reads found: public window, extras, and the total."""
+
+    public: Match
+    candidates: list[Candidate]
+    total: int
+    window_is_complete: bool
 
 
-def _hit(document: SearchDocument, query: MatchQuery) -> Hit:
-    return Hit(
-        kind=document.kind,
-        title=document.title,
-        title_html=highlight(document.title, query),
-        subtitle=document.subtitle,
-        url=document.url,
-        year=document.year,
-    )
+def _find(viewer: Viewer, query: MatchQuery | None, request: SearchRequest) -> _Found:
+    """Candidates for ``request``: the public window, exact titles, the viewer's own films."""
+    backend = get_backend()
+    groups, conditions = filter_groups(request)
+    public = backend.compile(query, [*groups, [PUBLIC]], conditions)
+    window = backend.window(public, limit=RANK_WINDOW)
+    complete = len(window) < RANK_WINDOW
+    total = len(window) if complete else _estimate(window, backend.max_document_id())
+    found = {c.id: c for c in window}
+    if query is not None and not complete:
+        for candidate in backend.exact_titles(public, fold(request.text), limit=PAGE_SIZE):
+            found.setdefault(candidate.id, candidate)
+    own = backend.compile(query, [*groups, [NOT_PUBLIC]], conditions)
+    for kind, film_ids in own_documents_for(viewer):
+        for candidate in backend.among(own, kind, film_ids, limit=SORT_WINDOW):
+            found.setdefault(candidate.id, candidate)
+            total += 1
+    return _Found(public, list(found.values()), total, complete)
+
+
+def _estimate(window: list[Candidate], top_id: int) -> int:
+    """How many documents match, from a full window: matches are spread over the index in id
+    order, so the window's share of the id range it covers is its share of all matches."""
+    first = min(c.id for c in window)
+    last = max(c.id for c in window)
+    return max(len(window), round(len(window) * (top_id - first + 1) / (last - first + 1)))
+
+
+def _ranked(found: _Found, request: SearchRequest, query: MatchQuery | None) -> list[Candidate]:
+    """Candidates in page order for the relevance sort."""
+    if query is None:
+        return sorted(found.candidates, key=lambda c: (-c.boost, c.title_folded, c.id))
+    return sorted(found.candidates, key=relevance_key(query, fold(request.text)))
+
+
+def _page_ids(found: _Found, request: SearchRequest, query: MatchQuery | None) -> list[int]:
+    """Document ids of the requested page, in order."""
+    backend = get_backend()
+    start = (request.page - 1) * PAGE_SIZE
+    if request.sort in _SORT_SQL:
+        candidates = found.candidates
+        if not found.window_is_complete:
+            extra = backend.sorted_candidates(
+                found.public, _SORT_SQL[request.sort], within=SORT_WINDOW, limit=start + PAGE_SIZE
+            )
+            candidates = list({c.id: c for c in [*candidates, *extra]}.values())
+        ordered = sorted(candidates, key=_sort_key(request.sort))
+        return [c.id for c in ordered[start : start + PAGE_SIZE]]
+    ranked = _ranked(found, request, query)
+    page = [c.id for c in ranked[start : start + PAGE_SIZE]]
+    if len(page) == PAGE_SIZE or found.window_is_complete:
+        return page
+    # past the ranked window: the remaining matches in index order (only exact-title extras
+    # can repeat there, at most a page of them)
+    offset = RANK_WINDOW + max(0, start - len(ranked))
+    seen = {c.id for c in ranked}
+    more = backend.ids_after(found.public, offset=offset, limit=2 * PAGE_SIZE)
+    return [*page, *(pk for pk in more if pk not in seen)][:PAGE_SIZE]
+
+
+def _hits(ids: list[int], query: MatchQuery | None) -> list[Hit]:
+    """The page's documents as hits, in the order of ``ids``."""
+    fields = ("id", "kind", "title", "subtitle", "url", "year")
+    rows = {d.pk: d for d in SearchDocument.objects.filter(id__in=ids).only(*fields)}
+    empty = MatchQuery(())
+    return [
+        Hit(
+            kind=d.kind,
+            kind_label=str(KIND_LABELS.get(d.kind, d.kind)),
+            title=d.title,
+            title_html=highlight(d.title, query or empty),
+            subtitle=d.subtitle,
+            url=d.url,
+            year=d.year,
+        )
+        for d in (rows[pk] for pk in ids if pk in rows)
+    ]
 
 
 def search_page_for(
@@ -152,22 +278,25 @@ def search_page_for(
     corrections = typo_alternatives(query) if not query.is_empty else {}
     if corrections:
         query = MatchQuery.from_text(request.text, extra=corrections)
-    documents = _filtered(listed_documents_for(viewer), request)
-    if not query.is_empty:
-        documents = get_backend().match(documents, query)
-    total = documents.count()
-    start = (request.page - 1) * PAGE_SIZE
-    page = list(_ordered(documents, query, request)[start : start + PAGE_SIZE]) if total else []
+    has_text = not query.is_empty
+    found = _find(viewer, query if has_text else None, request)
+    total = found.total
+    sample = found.candidates
+    scale = 1.0 if found.window_is_complete else total / max(1, len(sample))
     return SearchPage(
         request=request,
-        hits=[_hit(document, query) for document in page],
+        hits=_hits(_page_ids(found, request, query if has_text else None), query) if total else [],
         total=total,
-        num_pages=math.ceil(total / PAGE_SIZE),
-        facets=facet_counts(documents) if with_facets and total else {},
+        num_pages=math.ceil(min(total, MAX_PAGE * PAGE_SIZE) / PAGE_SIZE),
+        facets=facet_counts((c.filters for c in sample), scale=scale)
+        if with_facets and total
+        else {},
         corrections={
             query.tokens[position].alternatives[0].tokens[0]: words
             for position, words in corrections.items()
         },
+        total_is_estimate=not found.window_is_complete,
+        facets_are_estimates=not found.window_is_complete,
     )
 
 
@@ -178,17 +307,22 @@ def catalogue_page_for(viewer: Viewer, request: SearchRequest) -> SearchPage:
 
 
 def autocomplete_for(viewer: Viewer, text: str, *, limit: int = 8) -> list[dict[str, str]]:
-    """Titles and names completing ``text``: title prefixes first, then other matches."""
-    query = MatchQuery.from_text(text[:100], prefix=True)
-    if query.is_empty:
+    """Titles and names starting with ``text`` (any word of a title, pinyin of Chinese, the
+    initials of Chinese names): exact completions first, then prominence."""
+    key = prefix_query(text[:100])
+    if not key:
         return []
-    listed = listed_documents_for(viewer)
-    folded = fold(text[:100])
-    backend = get_backend()
-    starts = list(backend.title_prefix(listed, folded).order_by("-boost", "title_folded")[:limit])
-    seen = {document.pk for document in starts}
-    more = list(backend.match(listed.exclude(pk__in=seen), query)[: limit - len(starts)])
+    own = own_documents_for(viewer)
+    ids = get_backend().suggestion_ids(
+        key, limit=SUGGESTION_SCAN, film_ids=own[0][1] if own else None
+    )
+    fields = ("id", "kind", "title", "title_folded", "subtitle", "url", "boost")
+    documents = SearchDocument.objects.filter(id__in=set(ids)).only(*fields)
+    ordered = sorted(
+        documents,
+        key=lambda d: (d.title_folded.replace(" ", "") != key, -d.boost, d.title_folded, d.pk),
+    )
     return [
         {"kind": d.kind, "title": d.title, "subtitle": d.subtitle, "url": d.url}
-        for d in [*starts, *more][:limit]
+        for d in ordered[:limit]
     ]

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from filmfolio.sharing.access import viewer_for
 
 from .choices import SortOrder
+from .facet_links import facet_sections
 from .query import parse_request
 from .selectors import autocomplete_for, search_page_for
 
@@ -22,6 +23,7 @@ def search(request: HttpRequest) -> HttpResponse:
     params.pop("page", None)
     context = {
         "page": page,
+        "facet_sections": facet_sections(page, request.GET),
         "query": search_request.text,
         "sort_choices": SortOrder.choices,
         "base_query": params.urlencode(),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from filmfolio.core.text import (
@@ -12,6 +10,8 @@ from filmfolio.core.text import (
     is_phrase,
     name_key,
     name_readings,
+    prefix_keys,
+    prefix_query,
     query_terms,
     segmentations,
     strip_marks,
@@ -228,10 +228,31 @@ class TestNameKey:
         assert name_key("Zhu Shengze") != name_key("Zhu Shengzi")
 
 
-def test_bulk_indexing_is_fast() -> None:
-    """About a hundred microseconds a film: a million films stay within minutes."""
-    started = time.perf_counter()
-    for number in range(2000):
-        index_terms(f"The River {number} 他們在島嶼寫作第{number}部")
-        index_terms("朱聲仄", is_name=True)
-    assert time.perf_counter() - started < 2.0
+class TestPrefixKeys:
+    def test_latin_title_from_each_of_the_first_words(self) -> None:
+        assert prefix_keys("The Road Home") == ["theroadhome", "roadhome", "home"]
+
+    def test_chinese_title_and_its_pinyin(self) -> None:
+        assert prefix_keys("山河故人") == ["山河故人", "shanheguren"]
+
+    def test_traditional_title_folds_to_simplified(self) -> None:
+        assert prefix_keys("島嶼") == ["岛屿", "daoyu"]
+
+    def test_chinese_name_with_pinyin_and_initials(self) -> None:
+        assert prefix_keys("朱聲仄", is_name=True) == ["朱声仄", "zhushengze", "zsz"]
+
+    def test_surname_reading_in_name_keys(self) -> None:
+        assert prefix_keys("曾凡志", is_name=True) == ["曾凡志", "zengfanzhi", "zfz"]
+
+    def test_query_is_folded_without_spaces(self) -> None:
+        assert prefix_query("Zhu  Sheng") == "zhusheng"
+        assert prefix_query("Cléo de") == "cleode"
+        assert prefix_query("!!!") == ""
+
+
+class TestApostrophes:
+    def test_xian_with_and_without_apostrophe(self) -> None:
+        assert name_key("Xi'an") == name_key("Xian") == name_key("Xi’an") == "xian"
+
+    def test_apostrophe_in_a_western_name(self) -> None:
+        assert name_key("Sinéad O'Connor") == name_key("Sinead OConnor") == "oconnor sinead"

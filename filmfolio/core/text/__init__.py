@@ -6,6 +6,7 @@ Public functions (stable names):
 - ``index_terms(text, *, is_name=False)``: tokens for a search column.
 - ``query_terms(text)``: query tokens, each with its alternatives; ``is_phrase(alternative)``.
 - ``name_key(name)``: order-independent key of a person's name.
+- ``prefix_keys(text, *, is_name=False)``, ``prefix_query(text)``: autocomplete keys.
 - ``to_simplified(text)``, ``strip_marks(text)``: the character steps on their own.
 - ``segmentations(word)``, ``name_readings(han)``: pinyin building blocks.
 
@@ -14,7 +15,16 @@ Everything here is pure and cached where it pays; no database, no Django.
 
 from .chars import strip_marks, to_simplified
 from .pinyin import segmentations
-from .terms import fold, index_terms, is_phrase, name_key, name_readings, query_terms
+from .terms import (
+    fold,
+    index_terms,
+    is_phrase,
+    name_key,
+    name_readings,
+    prefix_keys,
+    prefix_query,
+    query_terms,
+)
 
 __all__ = [
     "fold",
@@ -22,6 +32,8 @@ __all__ = [
     "is_phrase",
     "name_key",
     "name_readings",
+    "prefix_keys",
+    "prefix_query",
     "query_terms",
     "segmentations",
     "strip_marks",

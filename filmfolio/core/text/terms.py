@@ -16,6 +16,7 @@ from .chars import fold_chars, has_han
 from .pinyin import (
     best_segmentation,
     canonical_syllable,
+    char_reading,
     readings,
     segmentations,
     split_tone_numbers,
@@ -29,6 +30,11 @@ MAX_QUERY_TOKENS = 12
 MAX_WORD_LENGTH = 64
 MAX_QUERY_CHARACTERS = 512
 _MAX_NAME_RUN = 4  # longer Han runs are not one person's name: no joined readings
+_MAX_KEY_STARTS = 3  # autocomplete keys start at the first three words at most
+MAX_KEY_LENGTH = 120
+_MAX_KEY_HAN = 12  # pinyin keys only for titles and names of at most this many characters
+# an apostrophe inside a word separates pinyin syllables (Xi'an) or joins a name (O'Brien)
+_INNER_APOSTROPHE_RE = re.compile(r"(?<=\w)['’ʼ](?=\w)")
 
 
 @dataclass(frozen=True)
@@ -177,17 +183,53 @@ def is_phrase(alternative: str) -> bool:
     return " " in alternative and match is not None and match.group(1) is not None
 
 
+def prefix_keys(text: str, *, is_name: bool = False) -> list[str]:
+    """Keys for autocomplete by prefix: the folded text without spaces from each of its first
+    words, the pinyin of its Chinese characters and, for names, their pinyin initials.
+
+    ``prefix_keys("The Road Home")`` is ``["theroadhome", "roadhome", "home"]``;
+    ``prefix_keys("朱声仄", is_name=True)`` is ``["朱声仄", "zhushengze", "zsz"]``.
+    """
+    return list(_prefix_keys(text, is_name))
+
+
+@lru_cache(maxsize=65536)
+def _prefix_keys(text: str, is_name: bool) -> tuple[str, ...]:
+    """``prefix_keys`` cached: titles and names recur."""
+    words = [chunk.text for chunk in _chunks(text)]
+    keys = [
+        "".join(words[start:])[:MAX_KEY_LENGTH] for start in range(len(words[:_MAX_KEY_STARTS]))
+    ]
+    han = "".join(word for word in words if has_han(word))
+    if han and len(han) <= _MAX_KEY_HAN:
+        # character by character (cached per character): a phrase lookup per title is slow
+        syllables = [char_reading(char) for char in han]
+        if is_name:
+            length, surname = surname_reading(han)
+            syllables[:length] = surname
+        keys.append("".join(syllables)[:MAX_KEY_LENGTH])
+        if is_name:
+            keys.append("".join(syllable[0] for syllable in syllables if syllable))
+    return tuple(_dedupe(keys))
+
+
+def prefix_query(text: str) -> str:
+    """What a typed text is looked up as among ``prefix_keys``: folded, without spaces."""
+    return "".join(chunk.text for chunk in _chunks(text[:MAX_QUERY_CHARACTERS]))[:MAX_KEY_LENGTH]
+
+
 def name_key(name: str) -> str:
     """An order-independent key for de-duplicating people (and other names).
 
     Chinese characters are read as pinyin (with the surname reading), Latin words that split
     into pinyin are split, and the syllables are sorted: "Zhu Shengze", "Shengze Zhu",
     "zhu sheng-ze", "朱声仄" and "朱聲仄" all give ``"sheng ze zhu"``. Give one written form
-    of a name at a time: a name written in two scripts at once repeats its syllables.
+    of a name at a time: a name written in two scripts at once repeats its syllables. An
+    apostrophe inside a word is dropped first, so "Xi'an" and "Xian" give the same key.
     """
     parts: list[str] = []
     first_han = True
-    for chunk in _chunks(name):
+    for chunk in _chunks(_INNER_APOSTROPHE_RE.sub("", name)):
         if chunk.is_cjk and has_han(chunk.text):
             options = name_readings(chunk.text) if first_han else [tuple(readings(chunk.text))]
             parts.extend(options[-1])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from .base import Alternative, MatchQuery, SearchBackend, Token
+from .base import Alternative, Candidate, Match, MatchQuery, SearchBackend, Token
 
 
 def get_backend() -> SearchBackend:
@@ -22,4 +22,12 @@ def get_backend() -> SearchBackend:
     return SqliteBackend()
 
 
-__all__ = ["Alternative", "MatchQuery", "SearchBackend", "Token", "get_backend"]
+__all__ = [
+    "Alternative",
+    "Candidate",
+    "Match",
+    "MatchQuery",
+    "SearchBackend",
+    "Token",
+    "get_backend",
+]

@@ -1,12 +1,21 @@
-"""The backend interface and the engine-neutral query it receives."""
+"""The backend interface, the engine-neutral query it receives, and the bounded reads.
+
+Every read is bounded: the ranked window looks at the first ``limit`` matches in index order
+(most prominent first at the last rebuild), nothing counts every match, the page of a sorted
+list sorts at most a capped number of matches. Filters and access are part of the full-text match
+(``search.filters``), so bounds never let a document through that fails a filter.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-from django.db.models import QuerySet
+from typing import Any
 
 from filmfolio.core.text import is_phrase, query_terms
+
+SqlPart = tuple[str, list[Any]]
+_CANDIDATE_COLUMNS = "d.id, d.terms, d.title_folded, d.boost, d.year, d.runtime_minutes, d.filters"
 
 
 @dataclass(frozen=True)
@@ -57,27 +66,152 @@ def _alternative(text: str, last: bool) -> Alternative:
     return Alternative(tokens, is_phrase(text), is_prefix=last and single_word)
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A matching document with what ranking, sorting and facet counts need."""
+
+    id: int
+    terms: str
+    title_folded: str
+    boost: float
+    year: int | None
+    runtime_minutes: int | None
+    filters: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """A compiled match: the engine's query string plus SQL conditions on the document row
+    ``d`` (ranges that are not filter tokens)."""
+
+    expression: str
+    conditions: tuple[SqlPart, ...] = ()
+
+    def where(self) -> SqlPart:
+        sql = "".join(f" AND ({part})" for part, _params in self.conditions)
+        params = [param for _part, params in self.conditions for param in params]
+        return sql, params
+
+
 class SearchBackend:
-    """What every backend provides; queries are applied to ``SearchDocument`` querysets."""
+    """What every backend provides. Subclasses say how to match (``_match_from``); the
+    bounded reads are written once here. Ranking is not the engine's: FTS5's bm25 counts
+    every match of every query word (its IDF), which a bounded read must not do, so both
+    engines hand the window to ``search.ranking``."""
 
     vendor = ""
 
-    def match(self, queryset: QuerySet, query: MatchQuery) -> QuerySet:
-        """Documents of ``queryset`` matching ``query`` (no ordering)."""
+    def compile(
+        self,
+        query: MatchQuery | None,
+        groups: Sequence[Sequence[str]],
+        conditions: Sequence[SqlPart] = (),
+    ) -> Match:
+        """A match for ``query`` (``None``: any document) within filter-token ``groups``
+        (OR inside a group, AND across groups) and SQL ``conditions`` on ``d``."""
         raise NotImplementedError
 
-    def ranked(self, queryset: QuerySet, query: MatchQuery) -> QuerySet:
-        """A ``rank`` annotation (lower is better) on a queryset already passed to ``match``."""
+    def _match_from(self, match: Match, *, document_first: bool = False) -> SqlPart:
+        """``FROM … WHERE …`` selecting matching documents as ``d``; ``document_first`` when
+        other conditions on ``d`` are more selective than the match."""
         raise NotImplementedError
 
-    def title_prefix(self, queryset: QuerySet, folded: str) -> QuerySet:
-        """Documents whose folded title starts with ``folded`` (using the title index)."""
-        return queryset.filter(title_folded__startswith=folded)
+    def _candidates(self, match: Match, tail: str, params: list[Any], **kwargs: Any) -> list:
+        from_sql, from_params = self._match_from(match, **kwargs)
+        where_sql, where_params = match.where()
+        sql = f"SELECT {_CANDIDATE_COLUMNS} {from_sql}{where_sql} {tail}"
+        rows = self._fetch(sql, [*from_params, *where_params, *params])
+        return [Candidate(*row) for row in rows]
 
-    def raw_ids(self, query: MatchQuery, limit: int) -> list[int]:
-        """Document ids of the best matches straight from the engine (no access, no facets)."""
+    def _fetch(self, sql: str, params: list[Any]) -> list[tuple]:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def window(self, match: Match, *, limit: int) -> list[Candidate]:
+        """The first ``limit`` matches in index order."""
+        return self._candidates(match, "LIMIT %s", [limit])
+
+    def exact_titles(self, match: Match, folded: str, *, limit: int) -> list[Candidate]:
+        """Matches whose folded title is ``folded`` (found through the title index)."""
+        return self._candidates(
+            match, "AND d.title_folded = %s LIMIT %s", [folded, limit], document_first=True
+        )
+
+    def among(self, match: Match, kind: str, film_ids: SqlPart, *, limit: int) -> list[Candidate]:
+        """Matches among the documents of ``kind`` whose ``film_id`` is in ``film_ids`` (an
+        SQL subquery), found through the ``film_id`` index."""
+        sql, params = film_ids
+        return self._candidates(
+            match,
+            f"AND d.kind = %s AND d.film_id IN ({sql}) LIMIT %s",
+            [kind, *params, limit],
+            document_first=True,
+        )
+
+    def max_document_id(self) -> int:
+        """The highest document id (the end of the index order)."""
+        rows = self._fetch("SELECT coalesce(max(id), 0) FROM search_searchdocument", [])
+        return int(rows[0][0])
+
+    def sorted_candidates(
+        self, match: Match, order_by: str, *, within: int, limit: int
+    ) -> list[Candidate]:
+        """The first ``limit`` of the first ``within`` matches sorted by ``order_by``."""
+        from_sql, from_params = self._match_from(match)
+        where_sql, where_params = match.where()
+        columns = _CANDIDATE_COLUMNS
+        sql = (
+            f"SELECT {columns} FROM search_searchdocument d WHERE d.id IN "
+            f"(SELECT d.id {from_sql}{where_sql} LIMIT %s) ORDER BY {order_by} LIMIT %s"
+        )
+        rows = self._fetch(sql, [*from_params, *where_params, within, limit])
+        return [Candidate(*row) for row in rows]
+
+    def ids_after(self, match: Match, *, offset: int, limit: int) -> list[int]:
+        """Matches in index order from ``offset`` (pages beyond the ranked window)."""
+        from_sql, from_params = self._match_from(match)
+        where_sql, where_params = match.where()
+        sql = f"SELECT d.id {from_sql}{where_sql} LIMIT %s OFFSET %s"
+        return [row[0] for row in self._fetch(sql, [*from_params, *where_params, limit, offset])]
+
+    def raw_ids(self, query: MatchQuery, limit: int, *, window: int = 300) -> list[int]:
+        """The engine alone: the window of public matches, ranked, best ``limit`` ids."""
+        from ..filters import PUBLIC
+        from ..ranking import relevance_key
+
+        candidates = self.window(self.compile(query, [[PUBLIC]]), limit=window)
+        key = relevance_key(query, "")
+        return [c.id for c in sorted(candidates, key=key)[:limit]]
+
+    def suggestion_ids(self, key: str, *, limit: int, film_ids: SqlPart | None) -> list[int]:
+        """Documents with an autocomplete key starting with ``key``: public ones and the
+        non-public film documents of ``film_ids``."""
         raise NotImplementedError
 
     def similar_words(self, word: str) -> list[str]:
         """Vocabulary words one typo away from ``word``, best first."""
         raise NotImplementedError
+
+    def insert_rows(
+        self, connection: Any, table: str, columns: Sequence[str], rows: list[tuple]
+    ) -> None:
+        """Insert many rows at once."""
+        if not rows:
+            return
+        placeholders = ", ".join(["%s"] * len(columns))
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", rows
+            )
+
+    def bulk_load_begin(self, cursor: Any) -> None:
+        """Switch incremental index maintenance off before a rebuild."""
+
+    def bulk_load_end(self, cursor: Any, *, next_id: int) -> None:
+        """Build the full-text index once and switch incremental maintenance back on."""
+
+    def after_rebuild(self, connection: Any) -> None:
+        """Maintenance after the rebuild has committed."""

@@ -1,21 +1,44 @@
-"""PostgreSQL backend: ``tsvector`` (simple configuration) with a GIN index, pg_trgm for typos."""
+"""PostgreSQL backend: ``tsvector`` (simple configuration) with a GIN index, pg_trgm for typos.
+
+Titles weigh A and other terms B in ``search_vector``; filter tokens have their own
+``filter_vector``, so a word typed by a user never matches a filter token and no query needs
+weight restrictions (which would make PostgreSQL recheck every match on the heap). A rebuild
+loads rows with ``COPY`` and creates the GIN indexes once at the end.
+"""
 
 from __future__ import annotations
 
-from django.db import connection
-from django.db.models import QuerySet
+from collections.abc import Sequence
+from typing import Any
 
-from .base import Alternative, MatchQuery, SearchBackend
+from django.db import connection
+
+from ..filters import NOT_PUBLIC, PUBLIC
+from .base import Alternative, Match, MatchQuery, SearchBackend, SqlPart
 from .typos import edits1
 
 _TSQUERY = "to_tsquery('simple', %s)"
-_RANK = "(0 - ts_rank(search_vector, to_tsquery('simple', %s)))"
 _SIMILARITY_THRESHOLD = 0.15
+_SEPARATOR = "\n"
+# GIN only over public documents: access is the index's own condition
+_GIN = {
+    "searchdoc_vector_public": (
+        "CREATE INDEX searchdoc_vector_public ON search_searchdocument "
+        "USING gin (search_vector) WHERE is_public"
+    ),
+    "searchdoc_filter_public": (
+        "CREATE INDEX searchdoc_filter_public ON search_searchdocument "
+        "USING gin (filter_vector) WHERE is_public"
+    ),
+}
+_ACCESS = {PUBLIC: "d.is_public", NOT_PUBLIC: "NOT d.is_public"}
+_ACCESS_GROUPS = [[PUBLIC], [NOT_PUBLIC]]
+_BULK_TABLES = ("search_searchdocument", "search_searchsuggestion")
 
 
-def _quote(token: str) -> str:
+def _quote(token: str, suffix: str = "") -> str:
     """A token as a tsquery lexeme (tokens are letters and digits; quotes are doubled)."""
-    return "'" + token.replace("'", "''") + "'"
+    return "'" + token.replace("'", "''") + "'" + suffix
 
 
 def _alternative(alternative: Alternative) -> str:
@@ -24,7 +47,7 @@ def _alternative(alternative: Alternative) -> str:
     if alternative.is_phrase:
         return "(" + " <-> ".join(parts) + ")"
     if alternative.is_prefix:
-        parts[-1] += ":*"
+        parts[-1] = _quote(alternative.tokens[-1], ":*")
     return parts[0] if len(parts) == 1 else "(" + " & ".join(parts) + ")"
 
 
@@ -36,31 +59,59 @@ def tsquery_expression(query: MatchQuery) -> str:
     )
 
 
+def _groups(groups: Sequence[Sequence[str]]) -> str:
+    return " & ".join(
+        "(" + " | ".join(_quote(token) for token in group) + ")" for group in groups if group
+    )
+
+
 class PostgresBackend(SearchBackend):
     """Full-text search with PostgreSQL's ``tsvector`` over the same normalised terms."""
 
     vendor = "postgresql"
 
-    def match(self, queryset: QuerySet, query: MatchQuery) -> QuerySet:
-        return queryset.extra(
-            where=[f"search_vector @@ {_TSQUERY}"], params=[tsquery_expression(query)]
+    def compile(
+        self,
+        query: MatchQuery | None,
+        groups: Sequence[Sequence[str]],
+        conditions: Sequence[SqlPart] = (),
+    ) -> Match:
+        # "text\nfilters": two tsqueries, for the two vectors; access is the is_public column
+        # (the GIN indexes are partial on it)
+        text = tsquery_expression(query) if query is not None and not query.is_empty else ""
+        access = [(_ACCESS[group[0]], []) for group in groups if list(group) in _ACCESS_GROUPS]
+        others = [group for group in groups if list(group) not in _ACCESS_GROUPS]
+        return Match(f"{text}{_SEPARATOR}{_groups(others)}", (*access, *conditions))
+
+    def _match_from(self, match: Match, *, document_first: bool = False) -> SqlPart:
+        text, filters = match.expression.split(_SEPARATOR)
+        parts, params = [], []
+        if text:
+            parts.append(f"d.search_vector @@ {_TSQUERY}")
+            params.append(text)
+        if filters:
+            parts.append(f"d.filter_vector @@ {_TSQUERY}")
+            params.append(filters)
+        where = " AND ".join(parts) or "TRUE"
+        return f"FROM search_searchdocument d WHERE {where}", params
+
+    def suggestion_ids(self, key: str, *, limit: int, film_ids: SqlPart | None) -> list[int]:
+        pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        sql = (
+            "(SELECT document_id FROM search_searchsuggestion "
+            "WHERE is_public AND key LIKE %s LIMIT %s)"
         )
-
-    def ranked(self, queryset: QuerySet, query: MatchQuery) -> QuerySet:
-        expression = tsquery_expression(query)
-        # negated so that lower is better, as with SQLite's bm25
-        return queryset.extra(select={"rank": _RANK}, select_params=[expression])
-
-    def raw_ids(self, query: MatchQuery, limit: int) -> list[int]:
-        expression = tsquery_expression(query)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT id FROM search_searchdocument "
-                f"WHERE search_vector @@ {_TSQUERY} "
-                "ORDER BY ts_rank(search_vector, to_tsquery('simple', %s)) DESC LIMIT %s",
-                [expression, expression, limit],
+        params: list[Any] = [pattern, limit]
+        if film_ids is not None:
+            own_sql, own_params = film_ids
+            sql += (
+                " UNION ALL (SELECT s.document_id FROM search_searchsuggestion s "
+                "JOIN search_searchdocument d ON d.id = s.document_id "
+                "WHERE NOT s.is_public AND s.key LIKE %s "
+                f"AND d.kind = 'film' AND d.film_id IN ({own_sql}))"
             )
-            return [row[0] for row in cursor.fetchall()]
+            params += [pattern, *own_params]
+        return [row[0] for row in self._fetch(sql, params)]
 
     def similar_words(self, word: str) -> list[str]:
         # Trigram similarity finds candidates through the GIN index; one-letter typos of short
@@ -75,3 +126,52 @@ class PostgresBackend(SearchBackend):
             candidates = [row[0] for row in cursor.fetchall()]
         neighbours = edits1(word)
         return [term for term in candidates if term in neighbours][:5]
+
+    def insert_rows(
+        self, connection: Any, table: str, columns: Sequence[str], rows: list[tuple]
+    ) -> None:
+        if not rows:
+            return
+        with connection.cursor() as cursor:
+            raw = cursor.cursor
+            with raw.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+
+    def bulk_load_begin(self, cursor: Any) -> None:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) "
+            "AND indexname NOT LIKE '%%_pkey'",
+            [list(_BULK_TABLES)],
+        )
+        self._indexes = [
+            (name, sql)
+            for name, sql in cursor.fetchall()
+            if not name.startswith("unique_") and name not in _GIN
+        ]
+        for name, _sql in self._indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+        for name in _GIN:
+            cursor.execute(f"DROP INDEX IF EXISTS {name}")
+
+    def bulk_load_end(self, cursor: Any, *, next_id: int) -> None:
+        # Django's foreign keys are deferred; their checks must run before CREATE INDEX
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        for _name, sql in self._indexes:
+            cursor.execute(sql)
+        for sql in _GIN.values():
+            cursor.execute(sql)
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence('search_searchdocument', 'id'), %s, false)",
+            [max(next_id, 1)],
+        )
+        cursor.execute("ANALYZE search_searchdocument")
+        cursor.execute("ANALYZE search_searchsuggestion")
+
+    def after_rebuild(self, connection: Any) -> None:
+        # the rebuild deleted every old row in its transaction; reclaim them now (VACUUM
+        # cannot run inside a transaction)
+        with connection.cursor() as cursor:
+            for table in ("search_searchdocument", "search_searchsuggestion"):
+                cursor.execute(f"VACUUM ANALYZE {table}")

@@ -1,16 +1,40 @@
-"""SQLite FTS5 backend: MATCH over the ``search_fts`` table kept in step by triggers."""
+"""SQLite FTS5 backend: MATCH over ``search_fts(terms, extra_terms, filters)``.
+
+The FTS5 table is external-content over ``search_searchdocument`` and kept in step by
+triggers; a rebuild drops the triggers, loads the rows and runs FTS5 ``'rebuild'`` once.
+"""
 
 from __future__ import annotations
 
-from django.db import connection
-from django.db.models import QuerySet
+from collections.abc import Sequence
+from typing import Any
 
 from ..models import SearchTerm
-from .base import Alternative, MatchQuery, SearchBackend
+from .base import Alternative, Match, MatchQuery, SearchBackend, SqlPart
 from .typos import edits1
 
-# Titles and names weigh ten times the other terms.
-_RANK = "bm25(search_fts, 10.0, 1.0)"
+_TEXT_COLUMNS = "{terms extra_terms}"
+TRIGGERS = {
+    "search_fts_insert": """CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchdocument
+    BEGIN
+        INSERT INTO search_fts(rowid, terms, extra_terms, filters)
+        VALUES (new.id, new.terms, new.extra_terms, new.filters);
+    END""",
+    "search_fts_delete": """CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchdocument
+    BEGIN
+        INSERT INTO search_fts(search_fts, rowid, terms, extra_terms, filters)
+        VALUES ('delete', old.id, old.terms, old.extra_terms, old.filters);
+    END""",
+    "search_fts_update": """CREATE TRIGGER search_fts_update
+    AFTER UPDATE OF terms, extra_terms, filters ON search_searchdocument BEGIN
+        INSERT INTO search_fts(search_fts, rowid, terms, extra_terms, filters)
+        VALUES ('delete', old.id, old.terms, old.extra_terms, old.filters);
+        INSERT INTO search_fts(rowid, terms, extra_terms, filters)
+        VALUES (new.id, new.terms, new.extra_terms, new.filters);
+    END""",
+}
+# secondary indexes dropped during a rebuild and created again after it
+_BULK_TABLES = ("search_searchdocument", "search_searchsuggestion")
 
 
 def _quote(token: str) -> str:
@@ -36,34 +60,84 @@ def fts_expression(query: MatchQuery) -> str:
     )
 
 
+def _groups(groups: Sequence[Sequence[str]]) -> str:
+    return " AND ".join(
+        "{filters}: (" + " OR ".join(_quote(token) for token in group) + ")"
+        for group in groups
+        if group
+    )
+
+
 class SqliteBackend(SearchBackend):
     """Full-text search with SQLite's FTS5 (``unicode61`` tokenizer over normalised terms)."""
 
     vendor = "sqlite"
 
-    def match(self, queryset: QuerySet, query: MatchQuery) -> QuerySet:
-        return queryset.extra(
-            tables=["search_fts"],
-            where=["search_fts.rowid = search_searchdocument.id", "search_fts MATCH %s"],
-            params=[fts_expression(query)],
+    def compile(
+        self,
+        query: MatchQuery | None,
+        groups: Sequence[Sequence[str]],
+        conditions: Sequence[SqlPart] = (),
+    ) -> Match:
+        parts = []
+        if query is not None and not query.is_empty:
+            parts.append(f"{_TEXT_COLUMNS}: ({fts_expression(query)})")
+        if filters := _groups(groups):
+            parts.append(filters)
+        return Match(" AND ".join(parts), tuple(conditions))
+
+    def _match_from(self, match: Match, *, document_first: bool = False) -> SqlPart:
+        # CROSS JOIN fixes the join order in SQLite: FTS first for a broad match, the
+        # document (by title or film id) first when that is narrower.
+        join = (
+            "FROM search_searchdocument d CROSS JOIN search_fts"
+            if document_first
+            else "FROM search_fts CROSS JOIN search_searchdocument d"
         )
+        return f"{join} WHERE d.id = search_fts.rowid AND search_fts MATCH %s", [match.expression]
 
-    def ranked(self, queryset: QuerySet, query: MatchQuery) -> QuerySet:
-        return queryset.extra(select={"rank": _RANK})
-
-    def title_prefix(self, queryset: QuerySet, folded: str) -> QuerySet:
+    def suggestion_ids(self, key: str, *, limit: int, film_ids: SqlPart | None) -> list[int]:
         # SQLite's LIKE ignores case and so cannot use the index; a range can.
-        return queryset.filter(title_folded__gte=folded, title_folded__lt=folded + "\U0010ffff")
-
-    def raw_ids(self, query: MatchQuery, limit: int) -> list[int]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
-                "ORDER BY bm25(search_fts, 10.0, 1.0) LIMIT %s",
-                [fts_expression(query), limit],
+        bounds = [key, key + "\U0010ffff"]
+        sql = (
+            "SELECT document_id FROM search_searchsuggestion "
+            "WHERE is_public AND key >= %s AND key < %s LIMIT %s"
+        )
+        params: list[Any] = [*bounds, limit]
+        if film_ids is not None:
+            own_sql, own_params = film_ids
+            sql = (
+                f"SELECT document_id FROM ({sql}) UNION ALL "
+                "SELECT s.document_id FROM search_searchsuggestion s "
+                "JOIN search_searchdocument d ON d.id = s.document_id "
+                "WHERE NOT s.is_public AND s.key >= %s AND s.key < %s "
+                f"AND d.kind = 'film' AND d.film_id IN ({own_sql})"
             )
-            return [row[0] for row in cursor.fetchall()]
+            params += [*bounds, *own_params]
+        return [row[0] for row in self._fetch(sql, params)]
 
     def similar_words(self, word: str) -> list[str]:
         candidates = sorted(edits1(word))
         return sorted(SearchTerm.objects.filter(term__in=candidates).values_list("term", flat=True))
+
+    def bulk_load_begin(self, cursor: Any) -> None:
+        for name in TRIGGERS:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+        placeholders = ", ".join(["%s"] * len(_BULK_TABLES))
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({placeholders})",
+            list(_BULK_TABLES),
+        )
+        self._indexes = cursor.fetchall()
+        for name, _sql in self._indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+
+    def bulk_load_end(self, cursor: Any, *, next_id: int) -> None:
+        for _name, sql in self._indexes:
+            cursor.execute(sql)
+        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+        for sql in TRIGGERS.values():
+            cursor.execute(sql)
+        cursor.execute("ANALYZE search_searchdocument")
+        cursor.execute("ANALYZE search_searchsuggestion")

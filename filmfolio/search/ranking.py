@@ -1,0 +1,78 @@
+"""Relevance order of the candidates a bounded read found, the same on every engine.
+
+Exact folded title first; then documents whose titles or names (the ``terms`` column) hold
+more of the query's words; then shorter titles (a word is a bigger part of them, as with
+bm25's length normalisation); then the boost (awards, festivals, credits); then the title.
+Engine scores are not used: FTS5's bm25 counts every match of each query word to weigh it,
+which would undo the bounded window on a broad query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .backends.base import Alternative, Candidate, MatchQuery
+
+
+def _matches(alternative: Alternative, words: set[str], ordered: list[str]) -> bool:
+    """Does ``alternative`` occur among a document's title words?"""
+    if alternative.is_prefix:
+        *whole, last = alternative.tokens
+        return all(word in words for word in whole) and any(w.startswith(last) for w in ordered)
+    if alternative.is_phrase:
+        size = len(alternative.tokens)
+        return any(
+            tuple(ordered[i : i + size]) == alternative.tokens
+            for i in range(len(ordered) - size + 1)
+        )
+    return all(word in words for word in alternative.tokens)
+
+
+def _compiled(query: MatchQuery) -> list[tuple[frozenset[str], tuple[Alternative, ...]]]:
+    """Per query token: its one-word alternatives as a set, and the others."""
+    compiled = []
+    for token in query.tokens:
+        singles = frozenset(
+            alt.tokens[0]
+            for alt in token.alternatives
+            if len(alt.tokens) == 1 and not alt.is_prefix and not alt.is_phrase
+        )
+        others = tuple(
+            alt
+            for alt in token.alternatives
+            if not (len(alt.tokens) == 1 and not alt.is_prefix and not alt.is_phrase)
+        )
+        compiled.append((singles, others))
+    return compiled
+
+
+def title_hits(query: MatchQuery, terms: str) -> int:
+    """How many query tokens match the document's titles or names."""
+    return _hits(_compiled(query), terms)
+
+
+def _hits(compiled: list[tuple[frozenset[str], tuple[Alternative, ...]]], terms: str) -> int:
+    ordered = terms.split()
+    words = set(ordered)
+    return sum(
+        1
+        for singles, others in compiled
+        if not singles.isdisjoint(words) or any(_matches(alt, words, ordered) for alt in others)
+    )
+
+
+def relevance_key(query: MatchQuery, folded_text: str) -> Callable[[Candidate], tuple]:
+    """A sort key for candidates of ``query`` typed as ``folded_text`` (folded)."""
+    compiled = _compiled(query)
+
+    def key(candidate: Candidate) -> tuple:
+        return (
+            candidate.title_folded != folded_text,
+            -_hits(compiled, candidate.terms),
+            candidate.terms.count(" "),
+            -candidate.boost,
+            candidate.title_folded,
+            candidate.id,
+        )
+
+    return key

@@ -1,0 +1,60 @@
+"""Autocomplete in a real browser: typing in the search box lists titles and names, arrow
+keys and Enter open one, Escape closes the list. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+
+from .catalogue import build_catalogue
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.urls("filmfolio.search.tests.urls"),
+]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def test_autocomplete_lists_and_opens(live_server: Any) -> None:
+    from playwright.sync_api import sync_playwright
+
+    build_catalogue()
+    artifacts = Path(settings.BASE_DIR) / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{live_server.url}/search/")
+        page.fill("#search-q", "asc")
+        option = page.locator("#search-q-suggestions [role=option]")
+        option.first.wait_for(timeout=5000)
+        assert option.all_inner_texts() == ["Ascension 2021 · Jessica Kingdon"]
+        page.screenshot(path=str(artifacts / "search-autocomplete.png"))
+        page.fill("#search-q", "zsz")
+        page.wait_for_function(
+            "document.querySelector('#search-q-suggestions').textContent.includes('Zhu')"
+        )
+        assert option.first.inner_text().startswith("Zhu Shengze")
+        page.keyboard.press("Escape")
+        assert page.locator("#search-q-suggestions").is_hidden()
+        page.fill("#search-q", "asc")
+        option.first.wait_for(timeout=5000)
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/films/**")
+        assert page.locator("h1").first.inner_text() == "Ascension (2021)"
+        browser.close()
+    assert errors == []
