@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from filmfolio.core.text import index_terms
+from filmfolio.media.choices import VideoKind, VideoState, VideoVisibility
+from filmfolio.media.models import Video
 from filmfolio.people.models import Person, PersonName
 from filmfolio.search.choices import DocumentKind, Facet
 from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
@@ -121,7 +124,19 @@ def _facts(ids: list[int]) -> dict[int, _FilmFacts]:
     trailers = FilmLink.objects.filter(film_id__in=id_list, kind=LinkKind.TRAILER)
     for film_id in trailers.values_list("film_id", flat=True):
         facts[film_id].has_trailer = True
+    for film_id in _watchable_trailers(id_list):
+        facts[film_id].has_trailer = True
     return facts
+
+
+def _watchable_trailers(id_list: Any) -> Any:
+    """Films with a transcoded trailer everyone who opens the film may watch."""
+    return Video.objects.filter(
+        film_id__in=id_list,
+        kind=VideoKind.TRAILER,
+        state=VideoState.READY,
+        visibility=VideoVisibility.FILM,
+    ).values_list("film_id", flat=True)
 
 
 def _terms(texts: list[str], *, is_name: bool = False) -> list[str]:
