@@ -25,16 +25,23 @@ def test_trailer_facet_follows_the_video(owner):
     film = FilmFactory(visibility="public")
     CollaboratorFactory(film=film, user=owner, role="owner")
     video = Video.objects.create(
-        film=film, kind=VideoKind.TRAILER, visibility=VideoVisibility.TEAM,
-        state=VideoState.READY, original_file="x", size_bytes=1, sha256="0" * 64,
+        film=film,
+        kind=VideoKind.TRAILER,
+        visibility=VideoVisibility.TEAM,
+        state=VideoState.READY,
+        original_file="x",
+        size_bytes=1,
+        sha256="0" * 64,
     )
     index.update_for(film)
     assert not _has_trailer(film)
 
-    video_update(video=video, actor=owner, title="", kind=VideoKind.TRAILER,
-                 visibility=VideoVisibility.FILM)
+    video_update(
+        video=video, actor=owner, title="", kind=VideoKind.TRAILER, visibility=VideoVisibility.FILM
+    )
     assert _has_trailer(film)
 
-    video_update(video=video, actor=owner, title="", kind=VideoKind.EXCERPT,
-                 visibility=VideoVisibility.FILM)
+    video_update(
+        video=video, actor=owner, title="", kind=VideoKind.EXCERPT, visibility=VideoVisibility.FILM
+    )
     assert not _has_trailer(film)
