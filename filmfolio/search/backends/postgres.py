@@ -79,7 +79,9 @@ class PostgresBackend(SearchBackend):
         # "text\nfilters": two tsqueries, for the two vectors; access is the is_public column
         # (the GIN indexes are partial on it)
         text = tsquery_expression(query) if query is not None and not query.is_empty else ""
-        access = [(_ACCESS[group[0]], []) for group in groups if list(group) in _ACCESS_GROUPS]
+        access: list[tuple[str, list[Any]]] = [
+            (_ACCESS[group[0]], []) for group in groups if list(group) in _ACCESS_GROUPS
+        ]
         others = [group for group in groups if list(group) not in _ACCESS_GROUPS]
         return Match(f"{text}{_SEPARATOR}{_groups(others)}", (*access, *conditions))
 
