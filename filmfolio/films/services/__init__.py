@@ -1,0 +1,41 @@
+"""Writes to a film's record: create, edit by section, credits, titles, texts and links.
+
+Every service is keyword-only, checks the actor's right through ``sharing.access``, runs in one
+transaction, and writes a change record (who, when, which fields, old and new value).
+Festival entries are written by ``festivals.services``.
+"""
+
+from .base import (
+    RESERVED_SLUGS,
+    SECTION_FIELDS,
+    film_slug_for,
+    record_film_change,
+    require_edit,
+    require_own,
+    validated,
+)
+from .content import link_add, link_remove, text_remove, text_set, title_add, title_remove
+from .credits import credit_add, credit_remove, person_create
+from .film import film_create, film_update, film_update_section
+
+__all__ = [
+    "RESERVED_SLUGS",
+    "SECTION_FIELDS",
+    "credit_add",
+    "credit_remove",
+    "film_create",
+    "film_slug_for",
+    "film_update",
+    "film_update_section",
+    "link_add",
+    "link_remove",
+    "person_create",
+    "record_film_change",
+    "require_edit",
+    "require_own",
+    "text_remove",
+    "text_set",
+    "title_add",
+    "title_remove",
+    "validated",
+]
