@@ -6,11 +6,12 @@ turned into this shape here; ``ERROR_RESPONSES`` declares them in the OpenAPI do
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import wraps
 from typing import TYPE_CHECKING, Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -145,3 +146,25 @@ def domain_error_response(exc: DomainError) -> tuple[int, dict]:
         return 422, error_body("invalid", exc.message, exc.errors)
     fields = {exc.field: [exc.message]} if exc.field else None
     return 409, error_body("conflict", exc.message, fields)
+
+
+def json_method_not_allowed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Wrap an API view so that django-ninja's plain-text 405 gets the API's error body (the
+    ``Allow`` header is kept)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405 or response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            return response
+        body = error_body(
+            "method_not_allowed",
+            _("This address does not accept %(method)s requests.") % {"method": request.method},
+        )
+        replaced = JsonResponse(body, status=405, json_dumps_params={"ensure_ascii": False})
+        replaced["Allow"] = response["Allow"]
+        return replaced
+
+    return wrapper

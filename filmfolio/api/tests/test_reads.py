@@ -265,3 +265,16 @@ def test_unknown_api_address_is_a_json_404(client):
             "fields": {},
         }
     }
+
+
+def test_a_method_an_address_does_not_accept_gets_the_error_body(client):
+    response = client.put("/api/v1/films", data="{}", content_type="application/json")
+    assert response.status_code == 405
+    assert set(response["Allow"].split(", ")) == {"GET", "POST"}
+    assert response.json() == {
+        "error": {
+            "code": "method_not_allowed",
+            "message": "This address does not accept PUT requests.",
+            "fields": {},
+        }
+    }
