@@ -8,44 +8,20 @@ from collections.abc import Callable
 from . import credits as cr
 from . import facts as fact_lines
 from . import festivals as fe
-from . import kind, labels, specs, title
+from . import kind, labels, specs
 from .clean import clean_text, is_chrome
 from .decode import decode_bytes
 from .facts import Facts, fact_line
 from .labels import Labelled, field_of, parse_line
+from .page import Page
 from .quantities import first_year, full_date, runtime_minutes
-from .record import GUESSED, LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
+from .record import LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
 from .synopsis import synopsis_present
+from .title_step import apply_title
 
 _WITH_SUBTITLES = re.compile(r"(.+?)\s+with\s+(.+?)\s+subtitles?$", re.I)
-_BIO_START = re.compile(
-    r"^(?:director(?:'s)?\s+|filmmaker(?:'s)?\s+)?(?:biography|bio|filmography|statement)\b|"
-    r"^(?:biofilmograf[ií]a|representative works|about the director|filmographie|biographie|"
-    r"导演简介|導演簡介|导演阐述|導演闡述)",
-    re.I,
-)
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\||、|/(?!\d))\s*")
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _NAME_LINE = re.compile(r"^[A-ZА-ЯЁ\u4e00-\u9fff][^.:;!?|]{1,48}$")
-
-
-class Page:
-    """The cleaned text split into lines with offsets, cut before biography sections."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lines: list[tuple[str, int]] = []
-        offset = 0
-        for line in text.split("\n"):
-            self.lines.append((line, offset))
-            offset += len(line) + 1
-        self.zone_end = len(self.lines)
-        for i, (line, _) in enumerate(self.lines):
-            if i and _BIO_START.match(line.strip()):
-                self.zone_end = i
-                break
-        self.zone = self.lines[: self.zone_end]
-        self.zone_text = "\n".join(line for line, _ in self.zone)
 
 
 def extract_record(data: str | bytes) -> ExtractedRecord:
@@ -83,7 +59,7 @@ def _analyse(rec: ExtractedRecord, page: Page) -> None:
     _apply_facts(rec, page, by_field)
     _apply_prose_credits(rec, page)
     _apply_festivals(rec, page)
-    _apply_title(rec, page, by_field)
+    apply_title(rec, page, by_field)
     _apply_type(rec, page, by_field)
     paragraphs = [line for line, _ in page.zone if line.strip()]
     rec.synopsis_present = synopsis_present(
@@ -330,80 +306,6 @@ def _apply_festivals(rec: ExtractedRecord, page: Page) -> None:
         pos = page.text.find(e.festival)
         if pos >= 0:
             rec.note(Evidence("festivals", e.festival, pos, pos + len(e.festival), LIKELY, "prose"))
-
-
-def _apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
-    labelled = [lab.value for lab in by_field.get("title", []) if lab.value]
-    original = [lab.value for lab in by_field.get("original_title", []) if lab.value]
-    alias = [lab.value for lab in by_field.get("alt_title", []) if lab.value]
-    found, other, year = _heading_title(rec, page)
-    for line, _ in page.zone[:15]:
-        pair = title.alias_titles(line)
-        if pair:
-            found, other = pair
-            break
-    main = (labelled or original or alias or [found])[0]
-    second = (original[0] if labelled and original else None) or other
-    if main and other and main.casefold() == other.casefold():
-        second = found
-    if main is None:
-        main = title.quoted_title(page.zone_text)
-    rule, sure = "title", SURE if labelled else UNSURE
-    if main is None:
-        taken = [*rec.directors, *(c.name for c in rec.credits), *rec.genres, *rec.countries]
-        taken.extend([*rec.languages, *(e.festival for e in rec.festivals)])
-        main, rule, sure = title.handle_title(page.zone_text, taken), "handle", GUESSED
-    if main:
-        rec.title, rec.original_title = title.order_titles(main, second)
-        pos = page.text.find(rec.title)
-        rec.note(
-            Evidence(
-                "title",
-                rec.title,
-                max(pos, 0),
-                max(pos, 0) + len(rec.title) if pos >= 0 else 0,
-                sure,
-                rule,
-            )
-        )
-    if year and rec.year is None:
-        rec.year = year
-    if rec.title and not rec.original_title and title.script_of(rec.title) == "latin":
-        rec.original_title = _standalone_cjk(page)
-
-
-def _heading_title(rec: ExtractedRecord, page: Page) -> tuple[str | None, str | None, int | None]:
-    seen = 0
-    for line, offset in page.zone:
-        s = line.strip()
-        if not s:
-            continue
-        seen += 1
-        if seen > 8 or len(s) > 100:
-            break
-        if parse_line(line, offset) or fact_line(s) or kind.glued_genres(s) or s.isdigit():
-            continue
-        if title.plausible_title(s):
-            found, other, year = title.split_heading(s)
-            for e in rec.festivals:
-                if found.startswith(e.festival + " "):
-                    found = found[len(e.festival) + 1 :].strip()
-            return found, other, year
-    return None, None, None
-
-
-def _standalone_cjk(page: Page) -> str | None:
-    for line, offset in page.zone:
-        s = line.strip()
-        if (
-            1 < len(s) <= 15
-            and _CJK_ONLY.fullmatch(s)
-            and not parse_line(line, offset)
-            and not fact_line(s)
-            and not title.is_heading(s)
-        ):
-            return s
-    return None
 
 
 def _apply_type(rec: ExtractedRecord, page: Page, by_field: dict) -> None:

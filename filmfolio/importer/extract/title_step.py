@@ -1,0 +1,89 @@
+"""Deciding the title: a labelled title wins, then a heading line, an alias pair, a quoted
+title, and last a film-marked handle confirmed by the page's words; a lone Chinese line beside a
+Latin title becomes the original title."""
+
+from __future__ import annotations
+
+import re
+
+from . import kind, title
+from .facts import fact_line
+from .labels import parse_line
+from .page import Page
+from .record import GUESSED, SURE, UNSURE, Evidence, ExtractedRecord
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
+    labelled = [lab.value for lab in by_field.get("title", []) if lab.value]
+    original = [lab.value for lab in by_field.get("original_title", []) if lab.value]
+    alias = [lab.value for lab in by_field.get("alt_title", []) if lab.value]
+    found, other, year = _heading_title(rec, page)
+    for line, _ in page.zone[:15]:
+        pair = title.alias_titles(line)
+        if pair:
+            found, other = pair
+            break
+    main = (labelled or original or alias or [found])[0]
+    second = (original[0] if labelled and original else None) or other
+    if main and other and main.casefold() == other.casefold():
+        second = found
+    if main is None:
+        main = title.quoted_title(page.zone_text)
+    rule, sure = "title", SURE if labelled else UNSURE
+    if main is None:
+        taken = [*rec.directors, *(c.name for c in rec.credits), *rec.genres, *rec.countries]
+        taken.extend([*rec.languages, *(e.festival for e in rec.festivals)])
+        main, rule, sure = title.handle_title(page.zone_text, taken), "handle", GUESSED
+    if main:
+        rec.title, rec.original_title = title.order_titles(main, second)
+        pos = page.text.find(rec.title)
+        rec.note(
+            Evidence(
+                "title",
+                rec.title,
+                max(pos, 0),
+                max(pos, 0) + len(rec.title) if pos >= 0 else 0,
+                sure,
+                rule,
+            )
+        )
+    if year and rec.year is None:
+        rec.year = year
+    if rec.title and not rec.original_title and title.script_of(rec.title) == "latin":
+        rec.original_title = _standalone_cjk(page)
+
+
+def _heading_title(rec: ExtractedRecord, page: Page) -> tuple[str | None, str | None, int | None]:
+    seen = 0
+    for line, offset in page.zone:
+        s = line.strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > 8 or len(s) > 100:
+            break
+        if parse_line(line, offset) or fact_line(s) or kind.glued_genres(s) or s.isdigit():
+            continue
+        if title.plausible_title(s):
+            found, other, year = title.split_heading(s)
+            for e in rec.festivals:
+                if found.startswith(e.festival + " "):
+                    found = found[len(e.festival) + 1 :].strip()
+            return found, other, year
+    return None, None, None
+
+
+def _standalone_cjk(page: Page) -> str | None:
+    for line, offset in page.zone:
+        s = line.strip()
+        if (
+            1 < len(s) <= 15
+            and _CJK_ONLY.fullmatch(s)
+            and not parse_line(line, offset)
+            and not fact_line(s)
+            and not title.is_heading(s)
+        ):
+            return s
+    return None
