@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +21,8 @@ from ..forms import AlbumForm, ImageUploadForm, OrderForm
 from ..models import Image, Video
 from ..policy import can_manage_media
 from .tus import video_status_payload
+
+M = TypeVar("M", Image, Video)
 
 
 def _film(request: HttpRequest, slug: str, *, manage: bool = False):
@@ -117,11 +121,17 @@ def images_reorder(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _image(request: HttpRequest, public_id) -> Image:
-    image = Image.objects.select_related("film").filter(public_id=public_id).first()
-    if image is None or not can_manage_media(access.viewer_for(request), film=image.film):
+def _managed(model: type[M], request: HttpRequest, public_id) -> M:
+    """The image or video with ``public_id`` if the viewer may manage its film's media; 404
+    otherwise (never revealing that it exists)."""
+    item = model.objects.select_related("film").filter(public_id=public_id).first()
+    if item is None or not can_manage_media(access.viewer_for(request), film=item.film):
         raise Http404
-    return image
+    return item
+
+
+def _image(request: HttpRequest, public_id) -> Image:
+    return _managed(Image, request, public_id)
 
 
 @login_required
@@ -164,10 +174,7 @@ def image_delete(request: HttpRequest, public_id) -> HttpResponse:
 
 
 def _video(request: HttpRequest, public_id) -> Video:
-    video = Video.objects.select_related("film").filter(public_id=public_id).first()
-    if video is None or not can_manage_media(access.viewer_for(request), film=video.film):
-        raise Http404
-    return video
+    return _managed(Video, request, public_id)
 
 
 @login_required
