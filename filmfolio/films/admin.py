@@ -16,6 +16,7 @@ from filmfolio.core import vocab
 from filmfolio.sharing.models import Collaborator
 
 from .models import (
+    SPEC_FIELDS,
     Credit,
     Film,
     FilmCompany,
@@ -66,16 +67,7 @@ class FilmForm(forms.ModelForm):
             "completion_date",
             "kind",
             "genres",
-            "runtime_minutes",
-            "budget_amount",
-            "budget_currency",
-            "budget_as_stated",
-            "shooting_format",
-            "sound",
-            "aspect_ratio",
-            "color",
-            "is_first_time_filmmaker",
-            "is_student_project",
+            *SPEC_FIELDS,
         ]
 
     def clean(self) -> dict[str, Any]:

@@ -22,6 +22,8 @@ from django.utils import timezone
 
 from filmfolio.festivals.models import Entry
 from filmfolio.films.models import (
+    BASIC_FIELDS,
+    SPEC_FIELDS,
     Credit,
     Film,
     FilmCompany,
@@ -40,24 +42,7 @@ from .records import FilmRecord
 from .resolvers import PersonRef, ResolveLog, Resolvers, SlugAllocator
 from .rows import RowUpdater, RowWriter
 
-FILM_FIELDS = [
-    "title",
-    "year",
-    "completion_date",
-    "kind",
-    "runtime_minutes",
-    "budget_amount",
-    "budget_currency",
-    "budget_as_stated",
-    "shooting_format",
-    "sound",
-    "aspect_ratio",
-    "color",
-    "is_first_time_filmmaker",
-    "is_student_project",
-    "visibility",
-    "published_at",
-]
+FILM_FIELDS = [*BASIC_FIELDS, *SPEC_FIELDS, "visibility", "published_at"]
 
 
 @dataclass

@@ -2,10 +2,12 @@
 
 from .credits import Credit, Role
 from .facts import FilmCompany, FilmCountry, FilmLanguage, Genre
-from .film import Film
+from .film import BASIC_FIELDS, SPEC_FIELDS, Film
 from .texts import FilmLink, FilmText, Title
 
 __all__ = [
+    "BASIC_FIELDS",
+    "SPEC_FIELDS",
     "Credit",
     "Film",
     "FilmCompany",

@@ -13,6 +13,21 @@ from filmfolio.sharing.choices import Visibility
 from ..choices import ColorKind, FilmKind
 from ..querysets import FilmQuerySet
 
+# The film's own fields as the editor, the admin and the importer group them.
+BASIC_FIELDS: tuple[str, ...] = ("title", "year", "completion_date", "kind")
+SPEC_FIELDS: tuple[str, ...] = (
+    "runtime_minutes",
+    "budget_amount",
+    "budget_currency",
+    "budget_as_stated",
+    "shooting_format",
+    "sound",
+    "aspect_ratio",
+    "color",
+    "is_first_time_filmmaker",
+    "is_student_project",
+)
+
 
 class Film(TimeStampedModel):
     """A film. ``title`` is the display title; every title with its kind is in ``titles``."""

@@ -14,26 +14,12 @@ from filmfolio.core.slugs import unique_slug
 from filmfolio.sharing import access
 from filmfolio.sharing.reindex import search_update
 
-from ..models import Film
+from ..models import BASIC_FIELDS, SPEC_FIELDS, Film
 
 # Slugs that would shadow the editing addresses under /films/.
 RESERVED_SLUGS = frozenset({"new", "lookup"})
 
-SECTION_FIELDS: dict[str, tuple[str, ...]] = {
-    "basics": ("title", "year", "completion_date", "kind"),
-    "specs": (
-        "runtime_minutes",
-        "budget_amount",
-        "budget_currency",
-        "budget_as_stated",
-        "shooting_format",
-        "sound",
-        "aspect_ratio",
-        "color",
-        "is_first_time_filmmaker",
-        "is_student_project",
-    ),
-}
+SECTION_FIELDS: dict[str, tuple[str, ...]] = {"basics": BASIC_FIELDS, "specs": SPEC_FIELDS}
 
 
 def record_film_change(*, target: Film, **details: Any) -> None:
