@@ -185,6 +185,9 @@ FILMFOLIO_MEDIA = {
     "PRESIGNED_URL_SECONDS": int(os.environ.get("FILMFOLIO_S3_URL_SECONDS", "300")),
 }
 
+# helper processes that build documents during `filmfolio reindex` (0: one per core)
+SEARCH_REBUILD_WORKERS = int(os.environ.get("FILMFOLIO_SEARCH_REBUILD_WORKERS", "0"))
+
 EMAIL_BACKEND = os.environ.get(
     "FILMFOLIO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )

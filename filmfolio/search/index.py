@@ -8,24 +8,37 @@ name on films) have their dependants re-indexed by a background task after the c
 machinery off (FTS5 triggers, the GIN index), writes rows with ``executemany`` (``COPY`` on
 PostgreSQL) numbered in the registry's order (most prominent first), and builds the
 full-text index once at the end. Readers keep seeing the old index until it commits.
+
+Building documents (reading facts, normalising text) is most of a rebuild's work, so a large
+rebuild hands batches to helper processes, one per core, while this process writes what they
+return, in order: the index is the same whichever way it was built.
 """
 
 from __future__ import annotations
 
+import logging
+import multiprocessing
+import os
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 
 from filmfolio.core.text import fold, prefix_keys
 
-from . import registry
+from . import helper, registry
 from .backends import get_backend
 from .filters import document_tokens
 from .models import SearchDocument, SearchFacetValue, SearchSuggestion, SearchTerm
 from .registry import DocumentData
 
+log = logging.getLogger(__name__)
 BATCH_SIZE = 1000
 REBUILD_BATCH_SIZE = 5000
 _VOCABULARY_LENGTHS = range(4, 33)
@@ -51,6 +64,9 @@ DOCUMENT_COLUMNS = (
     "indexed_at",
 )
 SUGGESTION_COLUMNS = ("key", "document_id", "is_public")
+_BUILT_COLUMNS = DOCUMENT_COLUMNS[1:-1]  # what a batch holds: not the id nor the time
+_PUBLIC_COLUMN = _BUILT_COLUMNS.index("is_public")
+_PARALLEL_MIN_BATCHES = 4  # fewer batches are built faster than helpers start
 
 
 def update_for(obj: Any) -> None:
@@ -93,15 +109,14 @@ def remove_ids(kind: str, ids: list[int]) -> int:
 @transaction.atomic
 def update_ids(kind: str, ids: list[int]) -> int:
     """Rebuild the documents of ``kind`` for ``ids``; ids whose object is gone are removed."""
-    indexed = registry.get(kind)
-    documents = list(indexed.documents(list(ids)))
+    batch = build_batch(kind, list(ids))
     remove_ids(kind, list(ids))
     rows = SearchDocument.objects.bulk_create(
-        [SearchDocument(**_fields(kind, data)) for data in documents], batch_size=BATCH_SIZE
+        [SearchDocument(**dict(zip(_BUILT_COLUMNS, values, strict=True))) for values in batch.rows],
+        batch_size=BATCH_SIZE,
     )
-    writer = _Writer(bulk=False)
-    writer.add_suggestions([(row.pk, data) for row, data in zip(rows, documents, strict=True)])
-    writer.add_vocabulary(documents)
+    writer = _Writer()
+    writer.add_batch(batch, [row.pk for row in rows])
     writer.finish()
     return len(rows)
 
@@ -110,26 +125,41 @@ def rebuild(
     kinds: list[str] | None = None,
     *,
     batch_size: int = REBUILD_BATCH_SIZE,
+    workers: int | None = None,
     progress: Callable[[str, int], None] | None = None,
 ) -> dict[str, int]:
     """Empty and rebuild the index of ``kinds`` (all registered kinds by default), in one
-    transaction."""
+    transaction.
+
+    ``workers`` helper processes build the documents (default: the
+    ``SEARCH_REBUILD_WORKERS`` setting); a rebuild of a few batches, one inside a
+    transaction (helpers could not see its rows) or on an in-memory database builds them here.
+    """
     selected = [item for item in registry.kinds() if kinds is None or item.kind in kinds]
     backend = get_backend()
-    counts: dict[str, int] = {}
+    counts = {item.kind: 0 for item in selected}
+    helpers = _helper_count(workers)
     with transaction.atomic(), connection.cursor() as cursor:
         backend.bulk_load_begin(cursor)
         _delete_kinds(cursor, [item.kind for item in selected], everything=kinds is None)
         cursor.execute("SELECT coalesce(max(id), 0) FROM search_searchdocument")
         writer = _Writer(bulk=True, next_id=cursor.fetchone()[0] + 1)
-        for indexed in selected:
-            counts[indexed.kind] = 0
-            for chunk in _chunks(indexed.all_ids(), batch_size):
-                counts[indexed.kind] += writer.add_documents(indexed.kind, indexed.documents(chunk))
-                if progress is not None:
-                    progress(indexed.kind, counts[indexed.kind])
+        jobs = [
+            (indexed.kind, chunk)
+            for indexed in selected
+            for chunk in _chunks(indexed.all_ids(), batch_size)
+        ]
+        helpers = helpers if len(jobs) >= _PARALLEL_MIN_BATCHES else 0
+        started = time.perf_counter()
+        for batch in _built(jobs, helpers):
+            counts[batch.kind] += writer.add_batch(batch)
+            if progress is not None:
+                progress(batch.kind, counts[batch.kind])
         writer.finish()
+        log.info("documents written in %.1fs (%d helpers)", time.perf_counter() - started, helpers)
+        started = time.perf_counter()
         backend.bulk_load_end(cursor, next_id=writer.next_id)
+        log.info("full-text index built in %.1fs", time.perf_counter() - started)
     if connection.in_atomic_block:
         return counts
     backend.after_rebuild(connection)
@@ -200,10 +230,45 @@ def suggestion_keys(data: DocumentData) -> list[str]:
     return [key for key in keys if key]
 
 
-class _Writer:
-    """Collects rows and writes them in big batches; remembers vocabulary and facet labels."""
+@dataclass
+class Batch:
+    """The rows of one batch of documents, ready to write (picklable: helpers build them)."""
 
-    def __init__(self, *, bulk: bool, next_id: int = 0) -> None:
+    kind: str
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    """Values of ``_BUILT_COLUMNS`` per document."""
+    keys: list[list[str]] = field(default_factory=list)
+    """Autocomplete keys per document."""
+    words: set[str] = field(default_factory=set)
+    """Words for the typo vocabulary."""
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(facet, value) -> label."""
+
+
+def build_batch(kind: str, ids: list[int]) -> Batch:
+    """Build the documents of ``kind`` for ``ids`` (those whose objects still exist)."""
+    batch = Batch(kind)
+    for data in registry.get(kind).documents(ids):
+        fields = _fields(kind, data)
+        batch.rows.append(tuple(fields[column] for column in _BUILT_COLUMNS))
+        batch.keys.append(suggestion_keys(data))
+        for facet, values in data.facets.items():
+            for value, label in values:
+                batch.labels.setdefault((facet, value[:120]), label[:200])
+        batch.words.update(data.terms)
+        batch.words.update(data.extra_terms)
+    batch.words = {
+        word
+        for word in batch.words
+        if len(word) in _VOCABULARY_LENGTHS and word.isascii() and word.isalpha()
+    }
+    return batch
+
+
+class _Writer:
+    """Writes batches: documents at once, suggestions in big chunks, vocabulary at the end."""
+
+    def __init__(self, *, bulk: bool = False, next_id: int = 0) -> None:
         from django.utils import timezone
 
         self.bulk = bulk
@@ -213,34 +278,23 @@ class _Writer:
         self.labels: dict[tuple[str, str], str] = {}
         self.suggestions: list[tuple[str, int, bool]] = []
 
-    def add_documents(self, kind: str, documents: Iterator[DocumentData]) -> int:
-        """Write documents with ids numbered from ``next_id``; returns how many."""
-        rows, written = [], []
-        for data in documents:
-            fields = _fields(kind, data)
-            rows.append((self.next_id, *(fields[c] for c in DOCUMENT_COLUMNS[1:-1]), self.now))
-            written.append((self.next_id, data))
-            self.next_id += 1
-        get_backend().insert_rows(connection, "search_searchdocument", DOCUMENT_COLUMNS, rows)
-        self.add_suggestions(written)
-        self.add_vocabulary([data for _id, data in written])
-        return len(rows)
-
-    def add_suggestions(self, documents: list[tuple[int, DocumentData]]) -> None:
-        for document_id, data in documents:
-            self.suggestions += [
-                (key, document_id, data.is_public) for key in suggestion_keys(data)
-            ]
+    def add_batch(self, batch: Batch, ids: list[int] | None = None) -> int:
+        """Remember the suggestions, vocabulary and labels of ``batch``; with no ``ids``
+        (a rebuild) also write its documents, numbered from ``next_id``. Returns how many."""
+        if ids is None:
+            ids = list(range(self.next_id, self.next_id + len(batch.rows)))
+            self.next_id += len(ids)
+            rows = [(pk, *values, self.now) for pk, values in zip(ids, batch.rows, strict=True)]
+            get_backend().insert_rows(connection, "search_searchdocument", DOCUMENT_COLUMNS, rows)
+        for pk, values, keys in zip(ids, batch.rows, batch.keys, strict=True):
+            is_public = values[_PUBLIC_COLUMN]
+            self.suggestions += [(key, pk, is_public) for key in keys]
         if len(self.suggestions) >= 50_000 or not self.bulk:
             self._flush_suggestions()
-
-    def add_vocabulary(self, documents: list[DocumentData]) -> None:
-        for data in documents:
-            for facet, values in data.facets.items():
-                for value, label in values:
-                    self.labels.setdefault((facet, value[:120]), label[:200])
-            self.words.update(data.terms)
-            self.words.update(data.extra_terms)
+        self.words |= batch.words
+        for key, label in batch.labels.items():
+            self.labels.setdefault(key, label)
+        return len(ids)
 
     def _flush_suggestions(self) -> None:
         rows, self.suggestions = self.suggestions, []
@@ -249,13 +303,8 @@ class _Writer:
     def finish(self) -> None:
         """Write what is still held: suggestions, new vocabulary words, new facet labels."""
         self._flush_suggestions()
-        words = [
-            word
-            for word in sorted(self.words)
-            if len(word) in _VOCABULARY_LENGTHS and word.isascii() and word.isalpha()
-        ]
         SearchTerm.objects.bulk_create(
-            [SearchTerm(term=word) for word in words],
+            [SearchTerm(term=word) for word in sorted(self.words)],
             batch_size=5000,
             ignore_conflicts=True,
         )
@@ -267,6 +316,44 @@ class _Writer:
             batch_size=5000,
             ignore_conflicts=True,
         )
+
+
+def _helper_count(workers: int | None) -> int:
+    """How many helper processes a rebuild may use here (0: build in this process)."""
+    if workers is None:
+        workers = settings.SEARCH_REBUILD_WORKERS or os.cpu_count() or 1
+    name = str(connection.settings_dict["NAME"])
+    in_memory = connection.vendor == "sqlite" and (name == ":memory:" or "mode=memory" in name)
+    if workers < 2 or connection.in_atomic_block or in_memory:
+        return 0
+    return workers
+
+
+def _built(jobs: list[tuple[str, list[int]]], helpers: int) -> Iterator[Batch]:
+    """The batches of ``jobs`` built here or by ``helpers`` processes, in the jobs' order.
+
+    At most two batches per helper wait to be written, so memory stays bounded when the
+    helpers are faster than the writer.
+    """
+    if not helpers:
+        for kind, ids in jobs:
+            yield build_batch(kind, ids)
+        return
+    context = multiprocessing.get_context("spawn")  # fork would share this open connection
+    database = dict(connection.settings_dict)
+    with ProcessPoolExecutor(
+        helpers,
+        mp_context=context,
+        initializer=helper.start,
+        initargs=(settings.SETTINGS_MODULE, database),
+    ) as pool:
+        pending: deque[Future[Batch]] = deque()
+        for kind, ids in jobs:
+            pending.append(pool.submit(helper.build, kind, ids))
+            if len(pending) > 2 * helpers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _chunks(items: Iterable[int], size: int) -> Iterable[list[int]]:

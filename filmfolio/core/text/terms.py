@@ -8,7 +8,6 @@ are: one token per Chinese or Japanese character, one per Latin word, plus pinyi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +31,7 @@ MAX_QUERY_CHARACTERS = 512
 _MAX_NAME_RUN = 4  # longer Han runs are not one person's name: no joined readings
 _MAX_KEY_STARTS = 3  # autocomplete keys start at the first three words at most
 MAX_KEY_LENGTH = 120
+_MAX_CACHED_TEXT = 300  # longer texts (synopses, queries) are split each time
 _MAX_KEY_HAN = 12  # pinyin keys only for titles and names of at most this many characters
 # an apostrophe inside a word separates pinyin syllables (Xi'an) or joins a name (O'Brien)
 _INNER_APOSTROPHE_RE = re.compile(r"(?<=\w)['’ʼ](?=\w)")
@@ -45,15 +45,28 @@ class _Chunk:
     is_cjk: bool
 
 
-def _chunks(text: str) -> Iterator[_Chunk]:
-    """Split folded text into CJK runs and words; numbered pinyin is split at its tones."""
+def _chunks(text: str) -> tuple[_Chunk, ...]:
+    """Split folded text into CJK runs and words; numbered pinyin is split at its tones.
+
+    Cached for a while: indexing folds the same title for its terms, its autocomplete keys
+    and its folded column one after the other.
+    """
+    return _cached_chunks(text) if len(text) <= _MAX_CACHED_TEXT else _split(text)
+
+
+def _split(text: str) -> tuple[_Chunk, ...]:
+    chunks: list[_Chunk] = []
     for match in _TOKEN_RE.finditer(fold_chars(text)):
         cjk, word = match.groups()
         if cjk:
-            yield _Chunk(cjk, True)
+            chunks.append(_Chunk(cjk, True))
         else:
-            for part in split_tone_numbers(word[:MAX_WORD_LENGTH]):
-                yield _Chunk(part, False)
+            parts = split_tone_numbers(word[:MAX_WORD_LENGTH])
+            chunks.extend(_Chunk(part, False) for part in parts)
+    return tuple(chunks)
+
+
+_cached_chunks = lru_cache(maxsize=4096)(_split)
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,28 @@
+"""Entry points of the helper processes that build documents during a rebuild.
+
+Kept apart from ``search.index`` because a helper process imports this module before Django
+is set up: it must import nothing that needs the app registry until ``start`` has run.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+
+def start(settings_module: str, database: dict[str, Any]) -> None:
+    """Set up Django in a helper process, on the database the rebuild writes to."""
+    import django
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    django.setup()
+    from django.db import connections
+
+    connections["default"].settings_dict.update(database)
+
+
+def build(kind: str, ids: list[int]) -> Any:
+    """``search.index.build_batch`` in a helper process."""
+    from .index import build_batch
+
+    return build_batch(kind, ids)
