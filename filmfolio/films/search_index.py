@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
@@ -189,17 +189,20 @@ def film_documents(ids: list[int]) -> Iterator[DocumentData]:
 
 
 def film_ids() -> Iterable[int]:
-    """Every film id, most prominent first: by the boost of ``_document`` (awards, then
-    festivals), then id."""
+    """Every film id, most prominent first: by awards, then festival entries (about the boost
+    of ``_document``, in whole numbers), then id."""
     from filmfolio.festivals.choices import EntryResult
     from filmfolio.festivals.models import Entry
 
-    awarded = set(EntryResult.awarded())
-    boost: dict[int, float] = defaultdict(float)
-    for film_id, result in Entry.objects.values_list("film_id", "result").iterator(10000):
-        boost[film_id] += 1.1 if result in awarded else 0.1
+    entries = Entry.objects.order_by().values("film_id")
+    prominence = {
+        film_id: 10 * awards + count
+        for film_id, count, awards in entries.annotate(
+            count=Count("*"), awards=Count("result", filter=Q(result__in=EntryResult.awarded()))
+        ).values_list("film_id", "count", "awards")
+    }
     ids = list(Film.objects.order_by("id").values_list("id", flat=True).iterator(10000))
-    return sorted(ids, key=lambda pk: (-boost.get(pk, 0.0), pk))
+    return sorted(ids, key=lambda pk: (-prominence.get(pk, 0), pk))
 
 
 def extra_listed_film_ids(viewer: access.Viewer) -> QuerySet | None:

@@ -23,9 +23,10 @@ _SLUG = "slug-placeholder"
 
 
 def _credits() -> QuerySet:
-    """Credits, reached through the relation (``films`` depends on ``people``, not back)."""
+    """Credits, reached through the relation (``films`` depends on ``people``, not back),
+    without their default order (it joins roles, which counting does not need)."""
     model: Any = Person._meta.get_field("credits").related_model
-    return model.objects.all()
+    return model.objects.order_by()
 
 
 def person_documents(ids: list[int]) -> Iterator[DocumentData]:
@@ -40,7 +41,7 @@ def person_documents(ids: list[int]) -> Iterator[DocumentData]:
         _credits()
         .filter(person_id__in=id_list)
         .values("person_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))  # not "id": the person_id index alone answers
         .values_list("person_id", "n")
     )
     # one reverse() per batch: the address of every person differs only by their slug
@@ -66,7 +67,7 @@ def person_ids() -> Iterable[int]:
         _credits()
         .filter(person__isnull=False)
         .values("person_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))  # not "id": the person_id index alone answers
         .values_list("person_id", "n")
     )
     ids = list(Person.objects.order_by("id").values_list("id", flat=True).iterator(10000))

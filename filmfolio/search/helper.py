@@ -20,6 +20,10 @@ def start(settings_module: str, database: dict[str, Any]) -> None:
 
     connections["default"].settings_dict.update(database)
 
+    from filmfolio.core.text.terms import keep_more_terms
+
+    keep_more_terms()
+
 
 def build(kind: str, ids: list[int]) -> Any:
     """``search.index.build_batch`` in a helper process."""

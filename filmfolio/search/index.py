@@ -140,7 +140,7 @@ def rebuild(
     counts = {item.kind: 0 for item in selected}
     helpers = _helper_count(workers)
     with transaction.atomic(), connection.cursor() as cursor:
-        backend.bulk_load_begin(cursor)
+        backend.bulk_load_begin(cursor, everything=kinds is None)
         _delete_kinds(cursor, [item.kind for item in selected], everything=kinds is None)
         cursor.execute("SELECT coalesce(max(id), 0) FROM search_searchdocument")
         writer = _Writer(bulk=True, next_id=cursor.fetchone()[0] + 1)

@@ -124,10 +124,20 @@ def _name_run_terms(run: str, *, first: bool) -> list[str]:
 def index_terms(text: str, *, is_name: bool = False) -> list[str]:
     """Tokens to store in the search column for ``text`` (see ``_index_terms``); cached, as
     the same names recur on many films."""
-    return list(_index_terms(text, is_name))
+    return list(_cached_index_terms(text, is_name))
 
 
-@lru_cache(maxsize=32768)
+def keep_more_terms(size: int = 1 << 20) -> None:
+    """Cache the terms of up to ``size`` texts in this process instead of the default.
+
+    For processes that index a whole catalogue: a million films name a few hundred thousand
+    people, each on many films, and recomputing their terms was most of a rebuild. A web or
+    worker process keeps the small default.
+    """
+    global _cached_index_terms
+    _cached_index_terms = lru_cache(maxsize=size)(_index_terms)
+
+
 def _index_terms(text: str, is_name: bool) -> tuple[str, ...]:
     """Tokens to store in the search column for ``text``, in text order.
 
@@ -146,6 +156,9 @@ def _index_terms(text: str, is_name: bool) -> tuple[str, ...]:
             terms.extend(_name_run_terms(chunk.text, first=first_han))
             first_han = first_han and not has_han(chunk.text)
     return tuple(terms)
+
+
+_cached_index_terms = lru_cache(maxsize=32768)(_index_terms)
 
 
 def _dedupe(items: list[str]) -> list[str]:

@@ -207,8 +207,9 @@ class SearchBackend:
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", rows
             )
 
-    def bulk_load_begin(self, cursor: Any) -> None:
-        """Switch incremental index maintenance off before a rebuild."""
+    def bulk_load_begin(self, cursor: Any, *, everything: bool) -> None:
+        """Switch incremental index maintenance off before a rebuild (``everything``: of
+        every kind, so the whole index is about to be emptied)."""
 
     def bulk_load_end(self, cursor: Any, *, next_id: int) -> None:
         """Build the full-text index once and switch incremental maintenance back on."""

@@ -140,7 +140,7 @@ class PostgresBackend(SearchBackend):
                 for row in rows:
                     copy.write_row(row)
 
-    def bulk_load_begin(self, cursor: Any) -> None:
+    def bulk_load_begin(self, cursor: Any, *, everything: bool) -> None:
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) "
             "AND indexname NOT LIKE '%%_pkey'",

@@ -1,7 +1,9 @@
 """SQLite FTS5 backend: MATCH over ``search_fts(terms, extra_terms, filters)``.
 
 The FTS5 table is external-content over ``search_searchdocument`` and kept in step by
-triggers; a rebuild drops the triggers, loads the rows and runs FTS5 ``'rebuild'`` once.
+triggers. A full rebuild empties it and keeps only the insert trigger while it loads rows (so
+the full-text index is built as the rows arrive); rebuilding some kinds drops the triggers,
+loads the rows and runs FTS5 ``'rebuild'`` once.
 """
 
 from __future__ import annotations
@@ -120,7 +122,7 @@ class SqliteBackend(SearchBackend):
         candidates = sorted(edits1(word))
         return sorted(SearchTerm.objects.filter(term__in=candidates).values_list("term", flat=True))
 
-    def bulk_load_begin(self, cursor: Any) -> None:
+    def bulk_load_begin(self, cursor: Any, *, everything: bool) -> None:
         for name in TRIGGERS:
             cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
         placeholders = ", ".join(["%s"] * len(_BULK_TABLES))
@@ -132,12 +134,21 @@ class SqliteBackend(SearchBackend):
         self._indexes = cursor.fetchall()
         for name, _sql in self._indexes:
             cursor.execute(f'DROP INDEX "{name}"')
+        self._incremental = everything
+        if everything:
+            # the whole index goes: empty the full-text index and let it follow the rows as
+            # they are written, while helper processes build the next ones
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+            cursor.execute(TRIGGERS["search_fts_insert"])
 
     def bulk_load_end(self, cursor: Any, *, next_id: int) -> None:
         for _name, sql in self._indexes:
             cursor.execute(sql)
-        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
-        for sql in TRIGGERS.values():
-            cursor.execute(sql)
+        if not self._incremental:
+            # some kinds were replaced: their old entries are still in the full-text index
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+        for name, sql in TRIGGERS.items():
+            if not (self._incremental and name == "search_fts_insert"):
+                cursor.execute(sql)
         cursor.execute("ANALYZE search_searchdocument")
         cursor.execute("ANALYZE search_searchsuggestion")

@@ -15,6 +15,7 @@ from django.db import connection
 from filmfolio.media.tests.processes import env_for, manage
 from filmfolio.people.models import Person
 from filmfolio.search import index, registry
+from filmfolio.search.backends import MatchQuery, get_backend
 from filmfolio.search.models import SearchDocument, SearchSuggestion, SearchTerm
 
 COLUMNS = ", ".join(column for column in index.DOCUMENT_COLUMNS if column != "indexed_at")
@@ -39,6 +40,11 @@ def _django_dump() -> tuple[list, list, list]:
             return [tuple(row) for row in cursor.fetchall()]
 
     return _index_dump(execute)
+
+
+def _matching_titles(text: str) -> list[str]:
+    ids = get_backend().raw_ids(MatchQuery.from_text(text), 20)
+    return list(SearchDocument.objects.filter(id__in=ids).values_list("title", flat=True))
 
 
 def test_helpers_build_the_same_index_on_a_file_database(tmp_path: Path) -> None:
@@ -66,6 +72,8 @@ def test_helpers_build_the_same_index_on_a_file_database(tmp_path: Path) -> None
         matches = conn.execute(
             "SELECT count(*) FROM search_fts WHERE search_fts MATCH 'filters: xkxfilm'"
         ).fetchone()[0]
+        # and it agrees with the rows, term by term
+        conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
     assert matches == 300
 
 
@@ -86,6 +94,28 @@ class TestInProcess:
         assert index.rebuild(workers=2, batch_size=10) == counts
         assert counts["film"] == 120
         assert _django_dump() == built_alone
+
+    def test_rebuilding_one_kind_leaves_the_others(self) -> None:
+        call_command("generate-catalogue", films=40, seed=9)
+        films_before = list(SearchDocument.objects.filter(kind="film").values_list("id", "terms"))
+        person = Person.objects.order_by("id").first()
+        # changed without the service, so only a rebuild can bring the index up to date
+        Person.objects.filter(pk=person.pk).update(display_name="Quillon Vexmarra")
+        assert _matching_titles("vexmarra") == []
+
+        counts = index.rebuild(["person"])
+
+        assert counts == {"person": Person.objects.count()}
+        assert _matching_titles("vexmarra") == ["Quillon Vexmarra"]
+        assert (
+            list(SearchDocument.objects.filter(kind="film").values_list("id", "terms"))
+            == films_before
+        )
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)"
+                )
 
     def test_a_failed_rebuild_keeps_the_old_index(self) -> None:
         call_command("generate-catalogue", films=60, seed=7)
