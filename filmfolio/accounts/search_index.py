@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from filmfolio.core.text import index_terms
+from filmfolio.core.text import index_terms_of
 from filmfolio.search.choices import DocumentKind
 from filmfolio.search.registry import DocumentData, IndexedKind, register
 
@@ -23,7 +23,7 @@ def organisation_documents(ids: list[int]) -> Iterator[DocumentData]:
             object_id=organisation.pk,
             title=organisation.name,
             url="",
-            terms=[term for name in names for term in index_terms(name)],
+            terms=index_terms_of(names),
             suggest=list(names),
             subtitle=organisation.get_kind_display(),
         )

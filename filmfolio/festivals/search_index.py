@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from filmfolio.core.text import index_terms
+from filmfolio.core.text import index_terms, index_terms_of
 from filmfolio.search.choices import DocumentKind
 from filmfolio.search.registry import DocumentData, IndexedKind, register
 
@@ -23,7 +23,7 @@ def festival_documents(ids: list[int]) -> Iterator[DocumentData]:
             object_id=festival.pk,
             title=festival.name,
             url=festival.get_absolute_url(),
-            terms=[term for name in names for term in index_terms(name)],
+            terms=index_terms_of(names),
             suggest=list(names),
             extra_terms=index_terms(f"{festival.city} {festival.country}"),
             subtitle=", ".join(part for part in (festival.city, festival.country) if part),

@@ -15,7 +15,7 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
-from filmfolio.core.text import index_terms
+from filmfolio.core.text import index_terms_of
 from filmfolio.media.choices import VideoKind, VideoState, VideoVisibility
 from filmfolio.media.models import Video
 from filmfolio.people.models import Person, PersonName
@@ -41,27 +41,31 @@ class _FilmFacts:
     festivals: dict[str, str] = field(default_factory=dict)
     awards: int = 0
     has_trailer: bool = False
-    facets: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    facet_values: dict[str, dict[tuple[str, str], None]] = field(default_factory=dict)
 
     def add_facet(self, facet: str, value: str, label: str) -> None:
-        values = self.facets.setdefault(facet, [])
-        if (value, label) not in values:
-            values.append((value, label))
+        self.facet_values.setdefault(facet, {})[value, label] = None
+
+    @property
+    def facets(self) -> dict[str, list[tuple[str, str]]]:
+        """Facet name -> (value, label) pairs, each once, in the order first seen."""
+        return {facet: list(values) for facet, values in self.facet_values.items()}
 
 
 def _people_names(person_ids: set[int]) -> dict[int, list[str]]:
     """Every written form of each person's name, display name first."""
-    names: dict[int, list[str]] = {}
-    for pk, display_name in Person.objects.filter(
-        id__in=ids_subquery(sorted(person_ids))
-    ).values_list("id", "display_name"):
-        names[pk] = [display_name]
-    for pk, name in PersonName.objects.filter(
-        person_id__in=ids_subquery(sorted(person_ids))
-    ).values_list("person_id", "name"):
-        if name not in names.setdefault(pk, []):
-            names[pk].append(name)
-    return names
+    id_list = ids_subquery(list(person_ids))
+    names = {
+        pk: {display_name: None}
+        for pk, display_name in Person.objects.filter(id__in=id_list).values_list(
+            "id", "display_name"
+        )
+    }
+    for pk, name in PersonName.objects.filter(person_id__in=id_list).values_list(
+        "person_id", "name"
+    ):
+        names[pk][name] = None
+    return {pk: list(forms) for pk, forms in names.items()}
 
 
 def _add_credits(facts: dict[int, _FilmFacts], ids: RawSQL) -> None:
@@ -139,18 +143,13 @@ def _watchable_trailers(id_list: Any) -> Any:
     ).values_list("film_id", flat=True)
 
 
-def _terms(texts: list[str], *, is_name: bool = False) -> list[str]:
-    """Index terms of several texts, each text once."""
-    return [term for text in dict.fromkeys(texts) for term in index_terms(text, is_name=is_name)]
-
-
 def _document(
-    film: Film, facts: _FilmFacts, anonymous: access.Viewer, url_pattern: str
+    film: Any, facts: _FilmFacts, anonymous: access.Viewer, url_pattern: str
 ) -> DocumentData:
     """The search document of one film."""
     extra = [
-        *_terms(facts.names, is_name=True),
-        *_terms([*facts.festivals.values(), *facts.organisations]),
+        *index_terms_of(facts.names, is_name=True),
+        *index_terms_of([*facts.festivals.values(), *facts.organisations]),
     ]
     if film.year:
         extra.append(str(film.year))
@@ -158,14 +157,14 @@ def _document(
     if facts.directors:
         subtitle.append(", ".join(dict.fromkeys(facts.directors)))
     return DocumentData(
-        object_id=film.pk,
+        object_id=film.id,
         title=film.title,
         url=url_pattern.replace(_SLUG, film.slug),
-        terms=_terms([film.title, *facts.titles]),
+        terms=index_terms_of([film.title, *facts.titles]),
         extra_terms=extra,
         subtitle=" · ".join(subtitle),
         is_public=access.is_listed(anonymous, film),
-        film_id=film.pk,
+        film_id=film.id,
         boost=facts.awards + 0.1 * len(facts.festivals),
         film_kind=film.kind,
         year=film.year,
@@ -184,8 +183,10 @@ def film_documents(ids: list[int]) -> Iterator[DocumentData]:
     fields = ("id", "slug", "title", "year", "kind", "runtime_minutes", "visibility")
     # one reverse() per batch: the address of every film differs only by its slug
     url_pattern = reverse("films:detail", kwargs={"slug": _SLUG})
-    for film in Film.objects.filter(id__in=ids_subquery(ids)).only(*fields):
-        yield _document(film, facts[film.pk], anonymous, url_pattern)
+    # named rows, not model instances: ``_document`` and the access policy read only these
+    films = Film.objects.filter(id__in=ids_subquery(ids)).values_list(*fields, named=True)
+    for film in films:
+        yield _document(film, facts[film.id], anonymous, url_pattern)
 
 
 def film_ids() -> Iterable[int]:

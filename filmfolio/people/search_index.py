@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 
-from filmfolio.core.text import index_terms
+from filmfolio.core.text import index_terms_of
 from filmfolio.search.choices import DocumentKind
 from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
 
@@ -53,7 +53,7 @@ def person_documents(ids: list[int]) -> Iterator[DocumentData]:
             object_id=pk,
             title=display_name,
             url=url_pattern.replace(_SLUG, slug),
-            terms=[term for name in forms for term in index_terms(name, is_name=True)],
+            terms=index_terms_of(forms, is_name=True),
             subtitle=" · ".join(name for name in forms if name != display_name),
             boost=0.1 * credits.get(pk, 0),
             suggest=forms,

@@ -6,6 +6,7 @@ is set up: it must import nothing that needs the app registry until ``start`` ha
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import Any
 
@@ -23,10 +24,14 @@ def start(settings_module: str, database: dict[str, Any]) -> None:
     from filmfolio.core.text.terms import keep_more_terms
 
     keep_more_terms()
+    gc.disable()  # the process only builds batches: ``build`` collects after each one
 
 
 def build(kind: str, ids: list[int]) -> Any:
     """``search.index.build_batch`` in a helper process."""
     from .index import build_batch
 
-    return build_batch(kind, ids)
+    try:
+        return build_batch(kind, ids)
+    finally:
+        gc.collect(1)

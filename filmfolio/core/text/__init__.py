@@ -3,7 +3,8 @@
 Public functions (stable names):
 
 - ``fold(text)``: the form for equality matching.
-- ``index_terms(text, *, is_name=False)``: tokens for a search column.
+- ``index_terms(text, *, is_name=False)``: tokens for a search column;
+  ``index_terms_of(texts, *, is_name=False)`` for several texts, each once.
 - ``query_terms(text)``: query tokens, each with its alternatives; ``is_phrase(alternative)``.
 - ``name_key(name)``: order-independent key of a person's name.
 - ``prefix_keys(text, *, is_name=False)``, ``prefix_query(text)``: autocomplete keys.
@@ -18,6 +19,7 @@ from .pinyin import segmentations
 from .terms import (
     fold,
     index_terms,
+    index_terms_of,
     is_phrase,
     name_key,
     name_readings,
@@ -29,6 +31,7 @@ from .terms import (
 __all__ = [
     "fold",
     "index_terms",
+    "index_terms_of",
     "is_phrase",
     "name_key",
     "name_readings",

@@ -8,6 +8,7 @@ are: one token per Chinese or Japanese character, one per Latin word, plus pinyi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,6 +126,14 @@ def index_terms(text: str, *, is_name: bool = False) -> list[str]:
     """Tokens to store in the search column for ``text`` (see ``_index_terms``); cached, as
     the same names recur on many films."""
     return list(_cached_index_terms(text, is_name))
+
+
+def index_terms_of(texts: Iterable[str], *, is_name: bool = False) -> list[str]:
+    """``index_terms`` of several texts one after the other, each distinct text once."""
+    terms: list[str] = []
+    for text in dict.fromkeys(texts):
+        terms.extend(_cached_index_terms(text, is_name))
+    return terms
 
 
 def keep_more_terms(size: int = 1 << 20) -> None:
