@@ -98,7 +98,7 @@ class TestInProcess:
     def test_rebuilding_one_kind_leaves_the_others(self) -> None:
         call_command("generate-catalogue", films=40, seed=9)
         films_before = list(SearchDocument.objects.filter(kind="film").values_list("id", "terms"))
-        person = Person.objects.order_by("id").first()
+        person = Person.objects.order_by("id")[0]
         # changed without the service, so only a rebuild can bring the index up to date
         Person.objects.filter(pk=person.pk).update(display_name="Quillon Vexmarra")
         assert _matching_titles("vexmarra") == []
