@@ -11,11 +11,12 @@ import os
 from typing import Any
 
 
-def start(settings_module: str, database: dict[str, Any]) -> None:
+def start(settings_module: str | None, database: dict[str, Any]) -> None:
     """Set up Django in a helper process, on the database the rebuild writes to."""
     import django
 
-    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    if settings_module:
+        os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     django.setup()
     from django.db import connections
 

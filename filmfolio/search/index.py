@@ -68,7 +68,7 @@ DOCUMENT_COLUMNS = (
 SUGGESTION_COLUMNS = ("key", "document_id", "is_public")
 _BUILT_COLUMNS = DOCUMENT_COLUMNS[1:-1]  # what a batch holds: not the id nor the time
 _PUBLIC_COLUMN = _BUILT_COLUMNS.index("is_public")
-_PARALLEL_MIN_BATCHES = 4  # fewer batches are built faster than helpers start
+_PARALLEL_MIN_DOCUMENTS = 20_000  # fewer are built here faster than helper processes start
 
 
 def update_for(obj: Any) -> None:
@@ -134,8 +134,9 @@ def rebuild(
     transaction.
 
     ``workers`` helper processes build the documents (default: the
-    ``SEARCH_REBUILD_WORKERS`` setting); a rebuild of a few batches, one inside a
-    transaction (helpers could not see its rows) or on an in-memory database builds them here.
+    ``SEARCH_REBUILD_WORKERS`` setting, used from 20,000 documents on: fewer are built here
+    faster than helpers start). A rebuild inside a transaction (helpers could not see its rows)
+    or on an in-memory database builds them here.
     """
     selected = [item for item in registry.kinds() if kinds is None or item.kind in kinds]
     backend = get_backend()
@@ -151,7 +152,8 @@ def rebuild(
             for indexed in selected
             for chunk in _chunks(indexed.all_ids(), batch_size)
         ]
-        helpers = helpers if len(jobs) >= _PARALLEL_MIN_BATCHES else 0
+        if workers is None and sum(len(ids) for _kind, ids in jobs) < _PARALLEL_MIN_DOCUMENTS:
+            helpers = 0
         started = time.perf_counter()
         with young_collections_only():
             for batch in _built(jobs, helpers):
@@ -367,7 +369,7 @@ def _built(jobs: list[tuple[str, list[int]]], helpers: int) -> Iterator[Batch]:
         helpers,
         mp_context=context,
         initializer=helper.start,
-        initargs=(settings.SETTINGS_MODULE, database),
+        initargs=(settings.SETTINGS_MODULE or os.environ.get("DJANGO_SETTINGS_MODULE"), database),
     ) as pool:
         pending: deque[Future[Batch]] = deque()
         for kind, ids in jobs:
