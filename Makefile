@@ -71,7 +71,7 @@ bench-media: deps
 	$(PY) bench/bench_media.py
 
 bench-search: deps
-	$(PY) bench/bench_search.py --films $${FILMS:-10000} --seed 1
+	$(PY) bench/bench_search.py --films $${FILMS:-10000} --seed 1 --db $${DB:-sqlite}
 
 # Refresh the committed hls.js (only when upgrading it).
 HLS_VERSION ?= 1.6.19

@@ -1,20 +1,24 @@
 """Search benchmark: index build time, index size and query latency percentiles.
 
-    python bench/bench_search.py --films 100000 --seed 1 --db sqlite|postgres
-        [--reuse] [--replicate K] [--no-rebuild] [--queries 200] [--write-doc]
+    python bench/bench_search.py --films 1000000 --seed 1 --db sqlite|postgres
+        [--reuse] [--workers W] [--compact] [--replicate K] [--no-rebuild] [--queries Q]
+        [--write-doc]
 
-``--db sqlite`` uses ``$FILMFOLIO_VAR_DIR`` (default ``var/``); ``--db postgres`` uses
-``$DATABASE_URL`` (default ``postgres://postgres@127.0.0.1:5432/filmfolio_bench``; create the
-database first). Without ``--reuse`` an empty database is filled with ``filmfolio
-generate-catalogue --films N --seed S --no-index``; with it the catalogue already there is
-measured. ``--replicate K`` copies the catalogue K-1 more times with SQL (films, titles,
-credits, people, names, countries, languages, genres, festival entries; ids offset, slugs
-suffixed) to reach a size the generator cannot produce in time on a shared machine.
+One database per catalogue size: ``--db sqlite`` uses ``search-N.sqlite3`` in
+``$FILMFOLIO_VAR_DIR`` (default ``var/bench/``); ``--db postgres`` uses ``$DATABASE_URL``
+(default ``postgres://postgres@127.0.0.1:5432/filmfolio_bench_N``, created when missing).
+Without ``--reuse`` an empty database is filled with ``filmfolio generate-catalogue --films N
+--seed S --no-index`` (a million films take about 11 minutes on SQLite, 20 on PostgreSQL);
+with it the catalogue already there is measured. ``--replicate K`` copies the catalogue K-1
+more times with SQL (films, titles, credits, people, names, countries, languages, genres,
+festival entries; ids offset, slugs suffixed) for a quick large catalogue.
 
-Each query of a fixed, seeded mix runs through the service (``search.selectors``: access,
-typo check, bounded window, count, ranking, facets, page rows; what the page calls) and
-through the raw backend query (the engine's window of matches, ranked, top 20), in the same
-run. ``--write-doc`` replaces this run's section of ``docs/benchmarks-search.md``.
+The index is rebuilt with ``--workers`` helper processes (default: one per core), reporting
+the CPU time of this process and of the helpers. Each query of a fixed, seeded mix then runs
+through the service (``search.selectors``: access, typo check, bounded window, estimated
+total, ranking, facets, page rows; what the page calls) and through the raw backend query (the
+engine's window of matches, ranked, top 20), in the same run. ``--write-doc`` replaces this
+run's section of ``docs/benchmarks-search.md``.
 """
 
 from __future__ import annotations
@@ -241,6 +245,26 @@ def _row(category: str, service: list, raw: list) -> tuple[str, ...]:
     return tuple(cells)
 
 
+def _create_database(url: str) -> None:
+    """Create the PostgreSQL database of ``url`` if it does not exist yet."""
+    import dj_database_url
+    import psycopg
+    from psycopg import sql
+
+    settings = dj_database_url.parse(url)
+    server = {
+        "host": settings["HOST"] or None,
+        "port": settings["PORT"] or None,
+        "user": settings["USER"] or None,
+        "password": settings["PASSWORD"] or None,
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as conn:
+        if not conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [settings["NAME"]]
+        ).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(settings["NAME"])))
+
+
 def _children_cpu() -> float:
     """CPU seconds of this process's finished child processes (the rebuild's helpers)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -248,10 +272,16 @@ def _children_cpu() -> float:
 
 
 def _prepare(args: argparse.Namespace) -> None:
+    # one database per catalogue size, so a run never measures another size's catalogue
     if args.db == "postgres":
-        os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/filmfolio_bench")
+        os.environ.setdefault(
+            "DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/filmfolio_bench_{args.films}"
+        )
+        _create_database(os.environ["DATABASE_URL"])
     else:
-        os.environ.pop("DATABASE_URL", None)
+        var = Path(os.environ.get("FILMFOLIO_VAR_DIR", ROOT / "var" / "bench"))
+        var.mkdir(parents=True, exist_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{var / f'search-{args.films}.sqlite3'}"
     import logging
 
     import django
@@ -273,6 +303,9 @@ def main() -> None:
     parser.add_argument("--no-rebuild", action="store_true", help="measure the existing index")
     parser.add_argument(
         "--workers", type=int, default=None, help="rebuild helper processes (default: cores)"
+    )
+    parser.add_argument(
+        "--compact", action="store_true", help="give the old rows' space back (PostgreSQL)"
     )
     parser.add_argument("--write-doc", action="store_true", help="update the results doc")
     args = parser.parse_args()
@@ -299,7 +332,7 @@ def main() -> None:
     if not args.no_rebuild:
         started, cpu = time.perf_counter(), time.process_time()
         helpers_cpu = _children_cpu()
-        counts = index.rebuild(workers=args.workers)
+        counts = index.rebuild(workers=args.workers, compact=args.compact)
         lines.append(
             f"index build: {time.perf_counter() - started:.1f} s wall, "
             f"{time.process_time() - cpu:.1f} s CPU in this process + "

@@ -214,5 +214,6 @@ class SearchBackend:
     def bulk_load_end(self, cursor: Any, *, next_id: int) -> None:
         """Build the full-text index once and switch incremental maintenance back on."""
 
-    def after_rebuild(self, connection: Any) -> None:
-        """Maintenance after the rebuild has committed."""
+    def after_rebuild(self, connection: Any, *, compact: bool = False) -> None:
+        """Maintenance after the rebuild has committed; ``compact`` also gives back the space
+        of the replaced rows where the engine keeps it (readers may wait meanwhile)."""

@@ -171,9 +171,11 @@ class PostgresBackend(SearchBackend):
         cursor.execute("ANALYZE search_searchdocument")
         cursor.execute("ANALYZE search_searchsuggestion")
 
-    def after_rebuild(self, connection: Any) -> None:
-        # the rebuild deleted every old row in its transaction; reclaim them now (VACUUM
-        # cannot run inside a transaction)
+    def after_rebuild(self, connection: Any, *, compact: bool = False) -> None:
+        # the rebuild deleted every old row in its transaction; make their space reusable now
+        # (VACUUM cannot run inside a transaction), or rewrite the tables without it: VACUUM
+        # FULL holds a lock that makes searches wait until it is done
+        vacuum = "VACUUM (FULL, ANALYZE)" if compact else "VACUUM ANALYZE"
         with connection.cursor() as cursor:
             for table in ("search_searchdocument", "search_searchsuggestion"):
-                cursor.execute(f"VACUUM ANALYZE {table}")
+                cursor.execute(f"{vacuum} {table}")

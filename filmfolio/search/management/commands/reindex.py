@@ -27,6 +27,15 @@ class Command(BaseCommand):
             help="helper processes that build documents (default: one per core; 1: none)",
         )
 
+        parser.add_argument(
+            "--compact",
+            action="store_true",
+            help=(
+                "on PostgreSQL, rewrite the search tables after the rebuild to give back the "
+                "space of the old rows (searches wait while it runs)"
+            ),
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         known = {item.kind for item in registry.kinds()}
         if unknown := sorted(set(options["kinds"]) - known):
@@ -48,6 +57,7 @@ class Command(BaseCommand):
             options["kinds"] or None,
             batch_size=options["batch_size"],
             workers=options["workers"],
+            compact=options["compact"],
             progress=progress,
         )
         for kind, count in counts.items():
