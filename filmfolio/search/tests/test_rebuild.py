@@ -138,8 +138,9 @@ class TestInProcess:
         assert _django_dump() == built
         if connection.vendor == "postgresql":
             # the deleted rows' pages stay after a plain rebuild (reusable, not given back)
-            assert grown > fresh
-            assert _table_pages() == fresh
+            assert grown >= 2 * fresh - 1
+            # rewritten: about the size of a fresh load (VACUUM FULL packs rows its own way)
+            assert fresh - 1 <= _table_pages() <= fresh + 1
         else:
             # SQLite keeps a table in id order and reuses freed pages: nothing to give back
             assert grown == fresh == _table_pages()
