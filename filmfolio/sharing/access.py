@@ -9,7 +9,7 @@ Two questions, never mixed up:
   pages? Public films for everyone, plus the viewer's own films (collaborator or staff).
 * **visible** — may the viewer open the film's page and media? Listed films, plus unlisted films
   (anyone with the address), plus films opened through a valid screener link or unlocked with
-  the film's password in this browser session.
+  the film's password in this browser session (until the password changes).
 
 A ``Viewer`` captures who is asking: the user and the films granted to this browser session by
 screener links or passwords. Build it once per request with ``viewer_for(request)``.
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from .choices import CollaboratorRole, Visibility
 
@@ -88,7 +89,7 @@ def viewer_for(request: HttpRequest) -> Viewer:
     password_ids: frozenset[int] = frozenset()
     if session is not None:
         link_ids = _valid_link_film_ids(session)
-        password_ids = frozenset(int(i) for i in session.get(SESSION_PASSWORD_GRANTS, []))
+        password_ids = _valid_password_film_ids(session)
     viewer = Viewer(
         user=getattr(request, "user", AnonymousUser()),
         link_film_ids=link_ids,
@@ -128,11 +129,51 @@ def grant_link(request: HttpRequest, *, film_id: int, link_id: int) -> None:
     request.__dict__.pop("_filmfolio_viewer", None)
 
 
-def grant_password(request: HttpRequest, *, film_id: int) -> None:
-    """Let this browser session open ``film_id`` after its password was given."""
-    granted = set(request.session.get(SESSION_PASSWORD_GRANTS) or [])
-    granted.add(film_id)
-    request.session[SESSION_PASSWORD_GRANTS] = sorted(granted)
+def _password_fingerprint(password_hash: str) -> str:
+    """What a session keeps of the password it was granted with: a keyed digest of the stored
+    hash, which changes whenever the password is set again."""
+    return salted_hmac("filmfolio.sharing.password-grant", password_hash).hexdigest()[:32]
+
+
+def _password_grants(session: Any) -> dict[str, str]:
+    """The session's password grants, film id -> fingerprint (grants kept as a plain list of
+    ids by older versions carry no fingerprint and count for nothing)."""
+    grants = session.get(SESSION_PASSWORD_GRANTS) or {}
+    return dict(grants) if isinstance(grants, dict) else {}
+
+
+def _valid_password_film_ids(session: Any) -> frozenset[int]:
+    """Film ids of the session's password grants whose film still has the password they were
+    given with (one indexed query, only when the session holds any); prunes the rest, so a
+    changed password asks everyone again."""
+    grants = _password_grants(session)
+    if not grants:
+        if SESSION_PASSWORD_GRANTS in session:
+            del session[SESSION_PASSWORD_GRANTS]
+        return frozenset()
+    from django.apps import apps
+
+    film_model = apps.get_model("films", "Film")
+    current = film_model.objects.filter(
+        id__in=[int(film_id) for film_id in grants], visibility=Visibility.PASSWORD
+    ).values_list("id", "password_hash")
+    kept = {
+        str(film_id): grants[str(film_id)]
+        for film_id, password_hash in current
+        if password_hash
+        and constant_time_compare(grants[str(film_id)], _password_fingerprint(password_hash))
+    }
+    if kept != grants:
+        session[SESSION_PASSWORD_GRANTS] = kept
+    return frozenset(int(film_id) for film_id in kept)
+
+
+def grant_password(request: HttpRequest, *, film: Any) -> None:
+    """Let this browser session open ``film`` after its password was given, until the
+    password changes."""
+    grants = _password_grants(request.session)
+    grants[str(film.pk)] = _password_fingerprint(film.password_hash)
+    request.session[SESSION_PASSWORD_GRANTS] = grants
     request.__dict__.pop("_filmfolio_viewer", None)
 
 

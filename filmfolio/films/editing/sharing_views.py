@@ -129,7 +129,7 @@ def unlock(request: HttpRequest, slug: str) -> HttpResponse:
         film=film, password=form.cleaned_data["password"]
     ):
         request.session.cycle_key()
-        access.grant_password(request, film_id=film.pk)
+        access.grant_password(request, film=film)
         return redirect(film.get_absolute_url())
     elif form.is_valid():
         throttling.SHARE_PASSWORD_FAILURES.hit(key)

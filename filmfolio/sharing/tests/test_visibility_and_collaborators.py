@@ -56,8 +56,42 @@ def test_password_form_grants_the_film_in_the_session():
     assert access.SESSION_PASSWORD_GRANTS not in client.session
     right = client.post(f"/films/{film.slug}/unlock/", {"password": "open sesame"})
     assert right.status_code == 302
-    assert client.session[access.SESSION_PASSWORD_GRANTS] == [film.pk]
+    assert list(client.session[access.SESSION_PASSWORD_GRANTS]) == [str(film.pk)]
     assert "Lantern Festival Night" in client.get(f"/films/{film.slug}/").content.decode()
+
+
+def test_password_grant_lapses_when_the_password_changes():
+    owner = CollaboratorFactory(film=FilmFactory(protected=True, title="Lantern Festival Night"))
+    film = owner.film
+    client = Client()
+    client.post(f"/films/{film.slug}/unlock/", {"password": "open sesame"})
+    assert "Lantern Festival Night" in client.get(f"/films/{film.slug}/").content.decode()
+
+    services.film_set_visibility(
+        film=film, actor=owner.user, visibility=Visibility.PASSWORD, password="new secret"
+    )
+
+    page = client.get(f"/films/{film.slug}/")
+    assert page.status_code == 200
+    assert "Lantern Festival Night" not in page.content.decode()
+    assert f'action="/films/{film.slug}/unlock/"' in page.content.decode()
+    assert client.session[access.SESSION_PASSWORD_GRANTS] == {}
+    old = client.post(f"/films/{film.slug}/unlock/", {"password": "open sesame"})
+    assert old.status_code == 403
+    new = client.post(f"/films/{film.slug}/unlock/", {"password": "new secret"})
+    assert new.status_code == 302
+    assert "Lantern Festival Night" in client.get(f"/films/{film.slug}/").content.decode()
+
+
+def test_password_grants_without_a_fingerprint_count_for_nothing():
+    film = FilmFactory(protected=True, title="Lantern Festival Night")
+    client = Client()
+    session = client.session
+    session[access.SESSION_PASSWORD_GRANTS] = [film.pk]  # how grants were kept before
+    session.save()
+    page = client.get(f"/films/{film.slug}/")
+    assert "Lantern Festival Night" not in page.content.decode()
+    assert access.SESSION_PASSWORD_GRANTS not in client.session
 
 
 def test_password_grant_lapses_when_the_film_becomes_private():
