@@ -233,6 +233,15 @@ def invitation_accept(*, token: str, user: Any) -> Collaborator:
     )
     if invitation is None or not invitation.is_open_at(timezone.now()):
         raise ObjectNotFoundError(_("This invitation is not valid any more."))
+    if (user.email or "").strip().lower() != invitation.email:
+        # the invitation is for a person, not for whoever holds the link
+        raise PermissionDeniedError(
+            _(
+                "This invitation was sent to %(address)s. Sign in with the account that uses "
+                "this address to accept it, or ask for an invitation to your own address."
+            )
+            % {"address": _masked_address(invitation.email)}
+        )
     order: list[str] = [CollaboratorRole.VIEWER, CollaboratorRole.EDITOR, CollaboratorRole.OWNER]
     with transaction.atomic():
         collaborator, created = Collaborator.objects.get_or_create(
@@ -254,6 +263,12 @@ def invitation_accept(*, token: str, user: Any) -> Collaborator:
             },
         )
     return collaborator
+
+
+def _masked_address(email: str) -> str:
+    """An e-mail address recognisable to its owner only: ``e*****@example.org``."""
+    local, _at, domain = email.partition("@")
+    return f"{local[:1]}{'*' * max(len(local) - 1, 1)}@{domain}"
 
 
 def collaborator_remove(*, film: Any, actor: Any, collaborator_id: int) -> None:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from filmfolio.accounts import throttling
-from filmfolio.core.errors import DomainError
+from filmfolio.core.errors import DomainError, PermissionDeniedError
 
 from . import services
 
@@ -88,6 +88,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         collaborator = services.invitation_accept(token=token, user=request.user)
     except DomainError as error:
         messages.error(request, error.message)
-        return _no_store(render(request, "sharing/invitation.html", {}, status=404))
+        status = 403 if isinstance(error, PermissionDeniedError) else 404
+        return _no_store(render(request, "sharing/invitation.html", {}, status=status))
     messages.success(request, _("You now work on this film."))
     return _no_store(redirect(collaborator.film.get_absolute_url()))

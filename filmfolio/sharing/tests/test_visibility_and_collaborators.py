@@ -164,6 +164,29 @@ def test_invitation_by_email_adds_a_collaborator(django_capture_on_commit_callba
     assert other.post(path).status_code == 404
 
 
+def test_invitation_opens_only_for_the_invited_address(django_capture_on_commit_callbacks):
+    owner = CollaboratorFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.collaborator_invite(
+            film=owner.film, actor=owner.user, email="editor@example.org", role="editor"
+        )
+    path = "/share/invitations/" + mail.outbox[0].body.split("/share/invitations/")[1].split()[0]
+    stranger = UserFactory(email="someone.else@example.org")
+    other = Client()
+    other.force_login(stranger)
+
+    refused = other.post(path)
+
+    assert refused.status_code == 403
+    assert "This invitation was sent to e*****@example.org." in refused.content.decode()
+    assert not Collaborator.objects.filter(user=stranger).exists()
+    assert Invitation.objects.get().accepted_at is None
+    invitee = Client()
+    invitee.force_login(UserFactory(email="Editor@Example.org"))
+    assert invitee.post(path).status_code == 302
+    assert Collaborator.objects.filter(film=owner.film, role=CollaboratorRole.EDITOR).count() == 1
+
+
 def test_expired_invitation_is_refused(django_capture_on_commit_callbacks):
     owner = CollaboratorFactory()
     with django_capture_on_commit_callbacks(execute=True):
