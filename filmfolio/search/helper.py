@@ -29,8 +29,8 @@ def start(settings_module: str | None, database: dict[str, Any]) -> None:
 
 
 def build(kind: str, ids: list[int]) -> Any:
-    """``search.index.build_batch`` in a helper process."""
-    from .index import build_batch
+    """``search.batches.build_batch`` in a helper process."""
+    from .batches import build_batch
 
     try:
         return build_batch(kind, ids)

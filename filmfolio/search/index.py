@@ -18,57 +18,32 @@ from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
-import os
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from itertools import islice
 from typing import Any
 
-from django.conf import settings
 from django.db import connection, transaction
 
-from filmfolio.core.text import fold, prefix_keys
-
-from . import helper, registry
+from . import registry
 from .backends import get_backend
-from .filters import document_tokens
+from .batches import (
+    BUILT_COLUMNS,
+    DOCUMENT_COLUMNS,
+    PUBLIC_COLUMN,
+    Batch,
+    build_batch,
+    built_batches,
+    helper_count,
+    interleaved,
+    young_collections_only,
+)
 from .models import SearchDocument, SearchFacetValue, SearchSuggestion, SearchTerm
-from .registry import DocumentData
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 1000
 REBUILD_BATCH_SIZE = 5000
-_VOCABULARY_LENGTHS = range(4, 33)
-DOCUMENT_COLUMNS = (
-    "id",
-    "kind",
-    "object_id",
-    "title",
-    "title_folded",
-    "subtitle",
-    "url",
-    "terms",
-    "extra_terms",
-    "filters",
-    "is_public",
-    "film_id",
-    "boost",
-    "film_kind",
-    "year",
-    "runtime_minutes",
-    "is_award_winning",
-    "has_trailer",
-    "indexed_at",
-)
 SUGGESTION_COLUMNS = ("key", "document_id", "is_public")
-_BUILT_COLUMNS = DOCUMENT_COLUMNS[1:-1]  # what a batch holds: not the id nor the time
-_PUBLIC_COLUMN = _BUILT_COLUMNS.index("is_public")
-_PARALLEL_MIN_DOCUMENTS = 20_000  # fewer are built here faster than helper processes start
 
 
 def update_for(obj: Any) -> None:
@@ -114,7 +89,7 @@ def update_ids(kind: str, ids: list[int]) -> int:
     batch = build_batch(kind, list(ids))
     remove_ids(kind, list(ids))
     rows = SearchDocument.objects.bulk_create(
-        [SearchDocument(**dict(zip(_BUILT_COLUMNS, values, strict=True))) for values in batch.rows],
+        [SearchDocument(**dict(zip(BUILT_COLUMNS, values, strict=True))) for values in batch.rows],
         batch_size=BATCH_SIZE,
     )
     writer = _Writer()
@@ -143,23 +118,23 @@ def rebuild(
     selected = [item for item in registry.kinds() if kinds is None or item.kind in kinds]
     backend = get_backend()
     counts = {item.kind: 0 for item in selected}
-    helpers = _helper_count(workers)
+    nested = connection.in_atomic_block  # helpers would not see this transaction's rows
     with transaction.atomic(), connection.cursor() as cursor:
         backend.bulk_load_begin(cursor, everything=kinds is None)
         _delete_kinds(cursor, [item.kind for item in selected], everything=kinds is None)
         cursor.execute("SELECT coalesce(max(id), 0) FROM search_searchdocument")
         writer = _Writer(bulk=True, next_id=cursor.fetchone()[0] + 1)
-        jobs = _interleaved(
+        jobs = interleaved(
             [
                 [(item.kind, chunk) for chunk in _chunks(item.all_ids(), batch_size)]
                 for item in selected
             ]
         )
-        if workers is None and sum(len(ids) for _kind, ids in jobs) < _PARALLEL_MIN_DOCUMENTS:
-            helpers = 0
+        documents = sum(len(ids) for _kind, ids in jobs)
+        helpers = helper_count(workers, documents=documents, nested=nested)
         started = time.perf_counter()
         with young_collections_only():
-            for batch in _built(jobs, helpers):
+            for batch in built_batches(jobs, helpers):
                 counts[batch.kind] += writer.add_batch(batch)
                 if progress is not None:
                     progress(batch.kind, counts[batch.kind])
@@ -169,9 +144,8 @@ def rebuild(
         started = time.perf_counter()
         backend.bulk_load_end(cursor, next_id=writer.next_id)
         log.info("full-text index built in %.1fs", time.perf_counter() - started)
-    if connection.in_atomic_block:
-        return counts
-    backend.after_rebuild(connection, compact=compact)
+    if not nested:  # maintenance that cannot run inside a transaction
+        backend.after_rebuild(connection, compact=compact)
     return counts
 
 
@@ -197,83 +171,6 @@ def _delete_kinds(cursor: Any, kinds: list[str], *, everything: bool) -> None:
         cursor.execute("DELETE FROM search_searchdocument WHERE kind = %s", [kind])
 
 
-def _fields(kind: str, data: DocumentData) -> dict[str, Any]:
-    """The column values of one document."""
-    return {
-        "kind": kind,
-        "object_id": data.object_id,
-        "title": data.title[:300],
-        "title_folded": fold(data.title)[:300],
-        "subtitle": data.subtitle[:300],
-        "url": data.url[:300],
-        "terms": " ".join(data.terms),
-        "extra_terms": " ".join(data.extra_terms),
-        "filters": " ".join(
-            document_tokens(
-                kind=kind,
-                is_public=data.is_public,
-                film_kind=data.film_kind,
-                year=data.year,
-                runtime_minutes=data.runtime_minutes,
-                is_award_winning=data.is_award_winning,
-                has_trailer=data.has_trailer,
-                facets=data.facets,
-            )
-        ),
-        "is_public": data.is_public,
-        "film_id": data.film_id,
-        "boost": data.boost,
-        "film_kind": data.film_kind,
-        "year": data.year,
-        "runtime_minutes": data.runtime_minutes,
-        "is_award_winning": data.is_award_winning,
-        "has_trailer": data.has_trailer,
-    }
-
-
-def suggestion_keys(data: DocumentData) -> list[str]:
-    """The autocomplete keys of one document."""
-    keys: dict[str, None] = {}
-    for text in data.suggest or [data.title]:
-        keys.update(dict.fromkeys(prefix_keys(text, is_name=data.suggest_is_name)))
-    return [key for key in keys if key]
-
-
-@dataclass
-class Batch:
-    """The rows of one batch of documents, ready to write (picklable: helpers build them)."""
-
-    kind: str
-    rows: list[tuple[Any, ...]] = field(default_factory=list)
-    """Values of ``_BUILT_COLUMNS`` per document."""
-    keys: list[list[str]] = field(default_factory=list)
-    """Autocomplete keys per document."""
-    words: set[str] = field(default_factory=set)
-    """Words for the typo vocabulary."""
-    labels: dict[tuple[str, str], str] = field(default_factory=dict)
-    """(facet, value) -> label."""
-
-
-def build_batch(kind: str, ids: list[int]) -> Batch:
-    """Build the documents of ``kind`` for ``ids`` (those whose objects still exist)."""
-    batch = Batch(kind)
-    for data in registry.get(kind).documents(ids):
-        fields = _fields(kind, data)
-        batch.rows.append(tuple(fields[column] for column in _BUILT_COLUMNS))
-        batch.keys.append(suggestion_keys(data))
-        for facet, values in data.facets.items():
-            for value, label in values:
-                batch.labels.setdefault((facet, value[:120]), label[:200])
-        batch.words.update(data.terms)
-        batch.words.update(data.extra_terms)
-    batch.words = {
-        word
-        for word in batch.words
-        if len(word) in _VOCABULARY_LENGTHS and word.isascii() and word.isalpha()
-    }
-    return batch
-
-
 class _Writer:
     """Writes batches: documents at once, suggestions in big chunks, vocabulary at the end."""
 
@@ -296,7 +193,7 @@ class _Writer:
             rows = [(pk, *values, self.now) for pk, values in zip(ids, batch.rows, strict=True)]
             get_backend().insert_rows(connection, "search_searchdocument", DOCUMENT_COLUMNS, rows)
         for pk, values, keys in zip(ids, batch.rows, batch.keys, strict=True):
-            is_public = values[_PUBLIC_COLUMN]
+            is_public = values[PUBLIC_COLUMN]
             self.suggestions += [(key, pk, is_public) for key in keys]
         if len(self.suggestions) >= 50_000 or not self.bulk:
             self._flush_suggestions()
@@ -325,80 +222,6 @@ class _Writer:
             batch_size=5000,
             ignore_conflicts=True,
         )
-
-
-@contextmanager
-def young_collections_only() -> Iterator[None]:
-    """Switch automatic garbage collection off; the caller collects the young generations
-    after each batch.
-
-    A full collection walks every object the process holds, and a rebuild holds many (the
-    cached terms of every name): automatic full collections were a third of a rebuild's time.
-    A batch's garbage is young, so collecting generations 0 and 1 after it frees it.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _helper_count(workers: int | None) -> int:
-    """How many helper processes a rebuild may use here (0: build in this process)."""
-    if workers is None:
-        workers = settings.SEARCH_REBUILD_WORKERS or os.cpu_count() or 1
-    name = str(connection.settings_dict["NAME"])
-    in_memory = connection.vendor == "sqlite" and (name == ":memory:" or "mode=memory" in name)
-    if workers < 2 or connection.in_atomic_block or in_memory:
-        return 0
-    return workers
-
-
-def _built(jobs: list[tuple[str, list[int]]], helpers: int) -> Iterator[Batch]:
-    """The batches of ``jobs`` built here or by ``helpers`` processes, in the jobs' order.
-
-    At most two batches per helper wait to be written, so memory stays bounded when the
-    helpers are faster than the writer.
-    """
-    if not helpers:
-        for kind, ids in jobs:
-            yield build_batch(kind, ids)
-        return
-    context = multiprocessing.get_context("spawn")  # fork would share this open connection
-    database = dict(connection.settings_dict)
-    with ProcessPoolExecutor(
-        helpers,
-        mp_context=context,
-        initializer=helper.start,
-        initargs=(settings.SETTINGS_MODULE or os.environ.get("DJANGO_SETTINGS_MODULE"), database),
-    ) as pool:
-        pending: deque[Future[Batch]] = deque()
-        for kind, ids in jobs:
-            pending.append(pool.submit(helper.build, kind, ids))
-            if len(pending) > 2 * helpers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-
-
-def _interleaved(
-    batches_by_kind: list[list[tuple[str, list[int]]]],
-) -> list[tuple[str, list[int]]]:
-    """The batches of every kind merged so each kind is spread evenly over the index order,
-    each in its own order (most prominent first).
-
-    Broad queries look at the first matches in index order: spread out, those are the most
-    prominent films *and* people, and an engine that walks the index in order to find them
-    (PostgreSQL's plan for common words) never crosses a block of one kind without matches.
-    """
-    positions = [
-        (number / len(batches), rank, batch)
-        for rank, batches in enumerate(batches_by_kind)
-        for number, batch in enumerate(batches)
-    ]
-    return [batch for _position, _rank, batch in sorted(positions, key=lambda p: p[:2])]
 
 
 def _chunks(items: Iterable[int], size: int) -> Iterable[list[int]]:

@@ -14,11 +14,11 @@ from django.db import connection
 
 from filmfolio.media.tests.processes import env_for, manage
 from filmfolio.people.models import Person
-from filmfolio.search import index, registry
+from filmfolio.search import batches, index, registry
 from filmfolio.search.backends import MatchQuery, get_backend
 from filmfolio.search.models import SearchDocument, SearchSuggestion, SearchTerm
 
-COLUMNS = ", ".join(column for column in index.DOCUMENT_COLUMNS if column != "indexed_at")
+COLUMNS = ", ".join(column for column in batches.DOCUMENT_COLUMNS if column != "indexed_at")
 
 
 def _index_dump(execute: Any) -> tuple[list, list, list]:
@@ -94,8 +94,8 @@ class TestInProcess:
 
     def test_helpers_are_used_where_the_database_allows(self) -> None:
         expected = 0 if connection.vendor == "sqlite" else 2
-        assert index._helper_count(2) == expected
-        assert index._helper_count(1) == 0
+        assert batches.helper_count(2, documents=10) == expected
+        assert batches.helper_count(1, documents=10) == 0
 
     def test_helpers_build_the_same_index(self) -> None:
         call_command("generate-catalogue", films=120, seed=5, no_index=True)
