@@ -17,7 +17,7 @@ from filmfolio.core.errors import ObjectNotFoundError, ValidationFailedError
 from filmfolio.core.matching import title_match_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.films.models import Film
-from filmfolio.films.services import record_film_change, require_edit, validated
+from filmfolio.films.services import film_changed, require_edit, validated
 from filmfolio.sharing.reindex import search_update
 
 from .models import Award, Edition, Entry, Festival, Section
@@ -113,8 +113,8 @@ def entry_add(
         )
         validated(entry)
         entry.save()
-        record_film_change(
-            target=film,
+        film_changed(
+            film=film,
             actor=actor,
             action="add",
             section="festivals",
@@ -145,8 +145,8 @@ def entry_remove(*, film: Film, actor: Any, entry_id: int) -> None:
             raise ObjectNotFoundError(_("This festival entry does not exist on this film."))
         label = entry_label(entry)
         entry.delete()
-        record_film_change(
-            target=film,
+        film_changed(
+            film=film,
             actor=actor,
             action="remove",
             section="festivals",

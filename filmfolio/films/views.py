@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from filmfolio.sharing import access
+from filmfolio.sharing.changes import FILM_RECORD_FRAGMENTS, film_page_key, film_record_key
 
 from . import selectors
 from .models import Film
@@ -21,7 +22,7 @@ from .models import Film
 # The rendered film record is cached per film, last change and language for this long; owner
 # tools and other viewer-dependent slots are rendered outside the cached fragments.
 FILM_PAGE_CACHE_SECONDS = 60
-RECORD_FRAGMENTS = ("head", "header", "body")
+RECORD_FRAGMENTS = FILM_RECORD_FRAGMENTS
 # Whole pages cached for plain visitors keep this in place of their per-request CSRF token (an
 # HTML comment: autoescaping and the JSON-LD escaping keep data from ever producing one).
 TOKEN_SLOT = "<!--csrf-token-->"
@@ -66,14 +67,17 @@ def plain_page_key(request: HttpRequest, viewer: access.Viewer, film: Film) -> s
         return None
     if len(get_messages(request)):
         return None
-    return f"films:page:{film.pk}:{film.updated_at.timestamp()}:{translation.get_language()}"
+    return film_page_key(film.pk, film.updated_at, translation.get_language())
 
 
 def record_fragments(film: Film, level: access.Access) -> dict[str, SafeString]:
     """The film record rendered in the active language: head tags (Open Graph, JSON-LD), the
-    title block and the body. Cached; the key changes whenever the film is saved."""
-    stamp = f"{film.pk}:{film.updated_at.timestamp()}:{translation.get_language()}"
-    keys = {name: f"films:record:{stamp}:{name}" for name in RECORD_FRAGMENTS}
+    title block and the body. Cached; the key changes with every change to the film
+    (``sharing.changes.film_changed``), which also drops the old one."""
+    language = translation.get_language()
+    keys = {
+        name: film_record_key(film.pk, film.updated_at, language, name) for name in RECORD_FRAGMENTS
+    }
     cached = cache.get_many(list(keys.values()))
     if len(cached) == len(keys):
         return {name: mark_safe(cached[key]) for name, key in keys.items()}

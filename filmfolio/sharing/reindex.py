@@ -1,10 +1,10 @@
-"""Keeping the search index in step with the writes of the sharing, films and festivals
-services.
+"""Keeping the search index in step with the writes of the domain services.
 
 The search index keeps a copy of whether a film is listed (``is_public``); a film made private
-must leave public search results in the same transaction, so the services call
-``search_update(obj)`` after each write. The import is late because ``search`` sits to the
-right of these apps in the dependency order; this module is the one place that crosses it.
+must leave public search results in the same transaction, so the services (through
+``sharing.changes``) call these functions after each write. The import is late because
+``search`` sits to the right of these apps in the dependency order; this module is the one
+place that crosses it.
 """
 
 from __future__ import annotations
@@ -12,8 +12,26 @@ from __future__ import annotations
 from typing import Any
 
 
-def search_update(obj: Any) -> None:
-    """Re-index ``obj`` now (its dependants after commit); nothing if its model isn't indexed."""
+def search_update(obj: Any, *, with_dependants: bool = False) -> None:
+    """Re-index ``obj`` now; nothing if its model isn't indexed. The documents that mention it
+    (a person's films) follow after commit, or now with ``with_dependants``."""
     from filmfolio.search import index
 
-    index.update_for(obj)
+    index.update_for(obj, dependants_now=with_dependants)
+
+
+def search_update_many(model: Any, ids: list[int]) -> None:
+    """Re-index the objects of ``model`` with these ids now (missing ones leave the index)."""
+    from filmfolio.search import index, registry
+
+    indexed = registry.for_model(model)
+    if indexed is not None and ids:
+        for start in range(0, len(ids), index.BATCH_SIZE):
+            index.update_ids(indexed.kind, ids[start : start + index.BATCH_SIZE])
+
+
+def search_remove(obj: Any) -> None:
+    """Remove ``obj``'s document now (before or after deleting it)."""
+    from filmfolio.search import index
+
+    index.remove_for(obj)

@@ -1,7 +1,8 @@
 """Writes of the sharing app: visibility and film passwords, screener links, collaborators.
 
 Each service is keyword-only, checks the actor through ``access``, runs in one transaction and
-writes a change record on the film. Films are passed in; this app does not import ``films``.
+ends in ``changes.film_changed`` (change record, version, search document, cached pages).
+Films are passed in; this app does not import ``films``.
 """
 
 from __future__ import annotations
@@ -19,13 +20,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import record_change
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 
 from . import access
+from .changes import film_changed
 from .choices import CollaboratorRole, Visibility
 from .models import Collaborator, Invitation, ScreenerLink
-from .reindex import search_update
 from .tokens import new_token, token_digest
 
 INVITATION_DAYS = 14
@@ -61,7 +61,7 @@ def film_set_visibility(*, film: Any, actor: Any, visibility: str, password: str
     changes: dict[str, Any] = {}
     if film.visibility != visibility:
         changes["visibility"] = {"old": film.visibility, "new": visibility}
-    fields = ["visibility", "updated_at"]
+    fields = ["visibility"]  # ``film_changed`` sets the new version
     if password:
         film.password_hash = make_password(password)
         fields.append("password_hash")
@@ -69,11 +69,8 @@ def film_set_visibility(*, film: Any, actor: Any, visibility: str, password: str
     film.visibility = visibility
     with transaction.atomic():
         film.save(update_fields=fields)
-        search_update(film)
         if changes:
-            record_change(
-                target=film, actor=actor, action="update", section="visibility", changes=changes
-            )
+            film_changed(film, actor=actor, action="update", section="visibility", changes=changes)
 
 
 def film_password_matches(*, film: Any, password: str) -> bool:
@@ -113,8 +110,8 @@ def screener_link_create(
             expires_at=expires_at,
             created_by=actor,
         )
-        record_change(
-            target=film,
+        film_changed(
+            film,
             actor=actor,
             action="add",
             section="screener_links",
@@ -133,8 +130,8 @@ def screener_link_revoke(*, film: Any, actor: Any, link_id: int) -> ScreenerLink
         if link.revoked_at is None:
             link.revoked_at = timezone.now()
             link.save(update_fields=["revoked_at", "updated_at"])
-            record_change(
-                target=film,
+            film_changed(
+                film,
                 actor=actor,
                 action="revoke",
                 section="screener_links",
@@ -202,8 +199,8 @@ def collaborator_invite(
             invited_by=actor,
             expires_at=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
         )
-        record_change(
-            target=film,
+        film_changed(
+            film,
             actor=actor,
             action="invite",
             section="collaborators",
@@ -253,8 +250,8 @@ def invitation_accept(*, token: str, user: Any) -> Collaborator:
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
-        record_change(
-            target=invitation.film,
+        film_changed(
+            invitation.film,
             actor=user,
             action="accept",
             section="collaborators",
@@ -286,8 +283,8 @@ def collaborator_remove(*, film: Any, actor: Any, collaborator_id: int) -> None:
         if collaborator.role == CollaboratorRole.OWNER and owners <= 1:
             raise ValidationFailedError(_("A film needs at least one owner."))
         collaborator.delete()
-        record_change(
-            target=film,
+        film_changed(
+            film,
             actor=actor,
             action="remove",
             section="collaborators",
@@ -323,8 +320,8 @@ def collaborator_set_role(
         if old != role:
             collaborator.role = role
             collaborator.save(update_fields=["role", "updated_at"])
-            record_change(
-                target=film,
+            film_changed(
+                film,
                 actor=actor,
                 action="update",
                 section="collaborators",

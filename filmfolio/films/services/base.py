@@ -1,18 +1,17 @@
-"""Shared pieces of the film services: permission checks, validation, change records."""
+"""Shared pieces of the film services: permission checks, validation, and ``film_changed``
+(from ``sharing.changes``), which every film service calls after its write."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import record_change
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
 from filmfolio.core.slugs import unique_slug
 from filmfolio.sharing import access
-from filmfolio.sharing.reindex import search_update
+from filmfolio.sharing.changes import film_changed as film_changed
 
 from ..models import BASIC_FIELDS, SPEC_FIELDS, Film
 
@@ -20,15 +19,6 @@ from ..models import BASIC_FIELDS, SPEC_FIELDS, Film
 RESERVED_SLUGS = frozenset({"new", "lookup"})
 
 SECTION_FIELDS: dict[str, tuple[str, ...]] = {"basics": BASIC_FIELDS, "specs": SPEC_FIELDS}
-
-
-def record_film_change(*, target: Film, **details: Any) -> None:
-    """Write the change record of a film, mark the film changed (``updated_at`` keys the cached
-    film page and press kit) and bring its search document up to date."""
-    record_change(target=target, **details)
-    target.updated_at = timezone.now()
-    Film.objects.filter(pk=target.pk).update(updated_at=target.updated_at)
-    search_update(target)
 
 
 def require_edit(*, film: Film, actor: Any) -> None:

@@ -12,7 +12,7 @@ from filmfolio.core.errors import ObjectNotFoundError
 from ..models import Film, FilmLink, FilmText, Title
 from .base import (
     _invalid,
-    record_film_change,
+    film_changed,
     require_edit,
     validated,
 )
@@ -37,8 +37,8 @@ def title_add(
     validated(title)
     with transaction.atomic():
         title.save()
-        record_film_change(
-            target=film,
+        film_changed(
+            film=film,
             actor=actor,
             action="add",
             section="titles",
@@ -55,8 +55,8 @@ def title_remove(*, film: Film, actor: Any, title_id: int) -> None:
         if title is None:
             raise ObjectNotFoundError(_("This title does not exist on this film."))
         title.delete()
-        record_film_change(
-            target=film,
+        film_changed(
+            film=film,
             actor=actor,
             action="remove",
             section="titles",
@@ -79,8 +79,8 @@ def text_set(*, film: Film, actor: Any, kind: str, language: str, body: str) -> 
         validated(text, exclude=None if current else ["film"])
         text.save()
         if old != body:
-            record_film_change(
-                target=film,
+            film_changed(
+                film=film,
                 actor=actor,
                 action="set",
                 section="texts",
@@ -101,8 +101,8 @@ def text_remove(*, film: Film, actor: Any, kind: str, language: str) -> None:
 
 def _text_delete(*, film: Film, actor: Any, text: FilmText) -> None:
     text.delete()
-    record_film_change(
-        target=film,
+    film_changed(
+        film=film,
         actor=actor,
         action="set",
         section="texts",
@@ -119,8 +119,8 @@ def link_add(*, film: Film, actor: Any, kind: str, url: str, label: str = "") ->
     validated(link)
     with transaction.atomic():
         link.save()
-        record_film_change(
-            target=film,
+        film_changed(
+            film=film,
             actor=actor,
             action="add",
             section="links",
@@ -137,8 +137,8 @@ def link_remove(*, film: Film, actor: Any, link_id: int) -> None:
         if link is None:
             raise ObjectNotFoundError(_("This link does not exist on this film."))
         link.delete()
-        record_film_change(
-            target=film,
+        film_changed(
+            film=film,
             actor=actor,
             action="remove",
             section="links",

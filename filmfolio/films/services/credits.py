@@ -18,7 +18,7 @@ from filmfolio.sharing.reindex import search_update
 from ..models import Credit, Film, Role
 from .base import (
     _invalid,
-    record_film_change,
+    film_changed,
     require_edit,
     validated,
 )
@@ -72,8 +72,8 @@ def credit_add(
                 credit.save()
         except IntegrityError as error:
             raise _invalid(NON_FIELD_ERRORS, _duplicate_credit(chosen, role)) from error
-        record_film_change(
-            target=film,
+        film_changed(
+            film=film,
             actor=actor,
             action="add",
             section="credits",
@@ -127,8 +127,8 @@ def credit_remove(*, film: Film, actor: Any, credit_id: int) -> None:
             raise ObjectNotFoundError(_("This credit does not exist on this film."))
         label = _credit_label(credit.person, credit.role)
         credit.delete()
-        record_film_change(
-            target=film,
+        film_changed(
+            film=film,
             actor=actor,
             action="remove",
             section="credits",

@@ -17,8 +17,8 @@ from .base import (
     SECTION_FIELDS,
     _check_new_slug,
     _invalid,
+    film_changed,
     film_slug_for,
-    record_film_change,
     require_edit,
     validated,
 )
@@ -54,8 +54,8 @@ def film_create(
         except IntegrityError as error:  # the slug was taken meanwhile
             raise _invalid("slug", _("This address is taken.")) from error
         Collaborator.objects.create(film=film, user=actor, role=CollaboratorRole.OWNER)
-        record_film_change(
-            target=film,
+        film_changed(
+            film=film,
             actor=actor,
             action="create",
             section="basics",
@@ -118,12 +118,12 @@ def _film_fields_save(
         validated(locked)
         changes = field_changes(before, values)
         if changes:
-            locked.save(update_fields=[*changes, "updated_at"])
+            locked.save(update_fields=list(changes))  # ``film_changed`` sets the version
         for section, names in SECTION_FIELDS.items():
             section_changes = {k: v for k, v in changes.items() if k in names}
             if section_changes:
-                record_film_change(
-                    target=locked,
+                film_changed(
+                    film=locked,
                     actor=actor,
                     action="update",
                     section=section,
