@@ -1,6 +1,9 @@
 """Admin of films, with every part of the record inline, and of the role and genre lists.
 
 The festivals app adds its entries inline to ``FilmAdmin`` (it sits to the right of films).
+Every write goes through the film services (``film_save``, ``film_rows_save``, ``film_delete``)
+and visibility through the sharing services, so the admin keeps the change records, the search
+index and the cached pages in step like every other way of changing a film.
 """
 
 from __future__ import annotations
@@ -8,13 +11,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from filmfolio.core import vocab
+from filmfolio.core.errors import DomainError
+from filmfolio.sharing.choices import Visibility
 from filmfolio.sharing.models import Collaborator
+from filmfolio.sharing.services import film_set_visibility
 
+from . import services
 from .models import (
     SPEC_FIELDS,
     Credit,
@@ -28,6 +38,9 @@ from .models import (
     Role,
     Title,
 )
+
+# The section of the change record each inline writes (by formset prefix) when it differs.
+SECTIONS = {"festival_entries": "festivals"}
 
 # Addresses typed without a scheme are read as https (the Django 6 default).
 HTTPS_URLS: dict = {models.URLField: {"assume_scheme": "https"}}
@@ -74,6 +87,9 @@ class FilmForm(forms.ModelForm):
         data = super().clean() or {}
         if data.get("budget_amount") is not None and not data.get("budget_currency"):
             self.add_error("budget_currency", _("Give the currency of the budget amount."))
+        if data.get("visibility") == Visibility.PASSWORD and not self.instance.password_hash:
+            # the password is set by the owner on the film's sharing page, never here
+            self.add_error("visibility", _("A password-protected film needs a password."))
         return data
 
 
@@ -190,6 +206,62 @@ class FilmAdmin(admin.ModelAdmin):
         FilmCompanyInline,
         CollaboratorInline,
     ]
+    actions = ["make_public", "make_unlisted", "make_private"]
+
+    def save_model(self, request: HttpRequest, obj: Film, form: Any, change: bool) -> None:
+        genres = form.cleaned_data.get("genres") if "genres" in form.changed_data else None
+        services.film_save(film=obj, actor=request.user, fields=form.changed_data, genres=genres)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        # the genres were set by ``film_save``; each inline goes through ``film_rows_save``
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        saved = formset.save(commit=False)
+        services.film_rows_save(
+            film=form.instance,
+            actor=request.user,
+            section=SECTIONS.get(formset.prefix, formset.prefix),
+            saved=saved,
+            deleted=formset.deleted_objects,
+        )
+        formset.save_m2m()
+
+    def delete_model(self, request: HttpRequest, obj: Film) -> None:
+        services.film_delete(film=obj, actor=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Film]) -> None:
+        for film in queryset:
+            services.film_delete(film=film, actor=request.user)
+
+    @admin.action(description=_("Make the selected films public"))
+    def make_public(self, request: HttpRequest, queryset: QuerySet[Film]) -> None:
+        self._set_visibility(request, queryset, Visibility.PUBLIC)
+
+    @admin.action(description=_("Make the selected films unlisted"))
+    def make_unlisted(self, request: HttpRequest, queryset: QuerySet[Film]) -> None:
+        self._set_visibility(request, queryset, Visibility.UNLISTED)
+
+    @admin.action(description=_("Make the selected films private"))
+    def make_private(self, request: HttpRequest, queryset: QuerySet[Film]) -> None:
+        self._set_visibility(request, queryset, Visibility.PRIVATE)
+
+    def _set_visibility(self, request: HttpRequest, queryset: QuerySet[Film], value: str) -> None:
+        changed = 0
+        for film in queryset:
+            try:
+                film_set_visibility(film=film, actor=request.user, visibility=value)
+            except DomainError as error:
+                self.message_user(request, f"{film}: {error}", messages.ERROR)
+            else:
+                changed += 1
+        message = ngettext(
+            "The visibility of %(count)d film was set.",
+            "The visibility of %(count)d films was set.",
+            changed,
+        )
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
 
 
 @admin.register(Role)

@@ -17,6 +17,7 @@ from .base import (
 from .content import link_add, link_remove, text_remove, text_set, title_add, title_remove
 from .credits import credit_add, credit_remove, person_create
 from .film import film_create, film_update, film_update_section
+from .records import film_delete, film_rows_save, film_save
 
 __all__ = [
     "RESERVED_SLUGS",
@@ -25,6 +26,9 @@ __all__ = [
     "credit_remove",
     "film_changed",
     "film_create",
+    "film_delete",
+    "film_rows_save",
+    "film_save",
     "film_slug_for",
     "film_update",
     "film_update_section",

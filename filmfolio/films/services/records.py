@@ -1,0 +1,107 @@
+"""Whole-record writes as the Django admin submits them: the film's own fields, rows of any of
+its parts at once, and deleting a film.
+
+The admin validates with its forms and hands the resulting instances here; these services check
+the actor, write, and end in ``film_changed`` like every other film service. Visibility goes
+through ``sharing.services.film_set_visibility``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models, transaction
+
+from filmfolio.core.audit import field_changes
+from filmfolio.sharing.changes import film_deleted
+from filmfolio.sharing.choices import Visibility
+from filmfolio.sharing.services import film_set_visibility
+
+from ..models import Film
+from .base import film_changed, require_edit, require_own
+
+_NOT_RECORDED = frozenset({"visibility", "genres"})
+# Every column but the version, which ``film_changed`` sets (and drops the old one's pages).
+_SAVED_FIELDS = [
+    f.name for f in Film._meta.concrete_fields if not f.primary_key and f.name != "updated_at"
+]
+
+
+def film_save(
+    *, film: Film, actor: Any, fields: Iterable[str], genres: Iterable[Any] | None = None
+) -> Film:
+    """Save ``film`` with the values already set on it for ``fields`` (a new film when it has
+    no id yet, created private, then given its visibility); ``genres`` replaces its genres."""
+    fields = list(fields)
+    is_new = film.pk is None
+    if not is_new:
+        require_edit(film=film, actor=actor)
+    visibility = film.visibility
+    with transaction.atomic():
+        stored = None if is_new else Film.objects.select_for_update().get(pk=film.pk)
+        film.visibility = Visibility.PRIVATE if stored is None else stored.visibility
+        film.save(update_fields=None if stored is None else _SAVED_FIELDS)
+        after = {name: getattr(film, name) for name in fields if name not in _NOT_RECORDED}
+        before = {} if stored is None else {name: getattr(stored, name) for name in after}
+        changes = field_changes(before, after)
+        if genres is not None:
+            old = sorted(str(genre) for genre in film.genres.all())
+            film.genres.set(list(genres))
+            new = sorted(str(genre) for genre in film.genres.all())
+            if old != new:
+                changes["genres"] = {"old": old, "new": new}
+        if is_new or changes:
+            film_changed(
+                film,
+                actor=actor,
+                action="create" if is_new else "update",
+                section="record",
+                changes=changes,
+                summary=film.title,
+            )
+        if visibility != film.visibility:
+            film_set_visibility(film=film, actor=actor, visibility=visibility)
+    return film
+
+
+def film_rows_save(
+    *,
+    film: Film,
+    actor: Any,
+    section: str,
+    saved: Iterable[models.Model] = (),
+    deleted: Iterable[models.Model] = (),
+) -> None:
+    """Save and delete rows of one part of ``film`` (titles, credits, entries...) together,
+    with one change record naming each row's old and new text."""
+    require_edit(film=film, actor=actor)
+    changes: dict[str, dict[str, Any]] = {}
+    with transaction.atomic():
+        for row in deleted:
+            key = _row_key(row)
+            changes[key] = {"old": str(row), "new": None}
+            row.delete()
+        for row in saved:
+            if getattr(row, "film_id", film.pk) != film.pk:
+                raise ValueError("A row of another film")
+            manager = type(row)._default_manager
+            old = manager.filter(pk=row.pk).first() if row.pk else None
+            row.save()
+            if old is None or str(old) != str(row):
+                changes[_row_key(row)] = {"old": None if old is None else str(old), "new": str(row)}
+        if changes:
+            film_changed(film, actor=actor, action="update", section=section, changes=changes)
+
+
+def _row_key(row: models.Model) -> str:
+    return f"{row._meta.model_name} {row.pk}"
+
+
+def film_delete(*, film: Film, actor: Any) -> None:
+    """Delete ``film`` with every part of its record; it leaves search and the page cache at
+    once and its history keeps a record of the deletion."""
+    require_own(film=film, actor=actor)
+    with transaction.atomic():
+        film_deleted(film, actor=actor, summary=str(film))
+        film.delete()

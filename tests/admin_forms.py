@@ -1,0 +1,85 @@
+"""Submitting Django admin forms as a browser would, and asking the public search surfaces
+whether they list something.
+
+``form_data(response)`` turns a rendered add or change page into the POST data its form would
+send unchanged (main form, every inline with its rows, management forms), so a test changes only
+the values it is about. ``listed_urls(text)`` asks anonymous search, autocomplete and the search
+API with a fresh client and returns what each lists.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.test import Client
+
+
+def _add_form(data: dict[str, Any], form: forms.BaseForm) -> None:
+    for name in form.fields:
+        bound = form[name]
+        value, key, widget = bound.value(), bound.html_name, bound.field.widget
+        if isinstance(widget, forms.MultiWidget):
+            parts = widget.decompress(value) if not isinstance(value, list) else value
+            for i, part in enumerate(parts):
+                data[f"{key}_{i}"] = "" if part is None else str(part)
+        elif isinstance(widget, forms.CheckboxInput):
+            if value:
+                data[key] = "on"
+        elif value is None:
+            continue
+        elif isinstance(value, list | tuple):
+            data[key] = [str(v) for v in value]
+        else:
+            data[key] = str(value)
+
+
+def form_data(response: Any) -> dict[str, Any]:
+    """The POST data of an admin add or change page as rendered (nothing changed)."""
+    data: dict[str, Any] = {}
+    _add_form(data, response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[management[name].html_name] = str(management[name].value())
+        for form in formset.forms:
+            _add_form(data, form)
+    return data
+
+
+def inline_rows(data: dict[str, Any], prefix: str) -> int:
+    """How many rows the inline ``prefix`` sends."""
+    return int(data[f"{prefix}-TOTAL_FORMS"])
+
+
+def add_inline_row(data: dict[str, Any], prefix: str, values: dict[str, str]) -> None:
+    """Append one new row to the inline ``prefix``."""
+    n = inline_rows(data, prefix)
+    for name, value in values.items():
+        data[f"{prefix}-{n}-{name}"] = value
+    data[f"{prefix}-TOTAL_FORMS"] = str(n + 1)
+
+
+def listed_urls(text: str) -> dict[str, set[str]]:
+    """What anonymous visitors find for ``text``: page, autocomplete and API, by surface."""
+    client = Client()
+    page = client.get("/search/", {"q": text})
+    assert page.status_code == 200
+    suggestions = client.get("/search/autocomplete", {"q": text})
+    assert suggestions.status_code == 200
+    api = client.get("/api/v1/search", {"q": text})
+    assert api.status_code == 200
+    return {
+        "page": {hit.url for hit in page.context["page"].hits},
+        "autocomplete": {item["url"] for item in suggestions.json()["results"]},
+        "api": {item["url"] for item in api.json()["items"]},
+    }
+
+
+def everywhere(url: str) -> dict[str, set[str]]:
+    """``listed_urls`` of something every surface lists (and nothing else)."""
+    return {"page": {url}, "autocomplete": {url}, "api": {url}}
+
+
+NOWHERE: dict[str, set[str]] = {"page": set(), "autocomplete": set(), "api": set()}
