@@ -94,15 +94,20 @@ class RowWriter:
 
 
 class RowUpdater:
-    """UPDATE rows of `model` by primary key: tuples of `fields` values followed by the pk."""
+    """UPDATE rows of `model` by primary key: tuples of `fields` values followed by the pk.
 
-    def __init__(self, model: type[models.Model], fields: Sequence[str]) -> None:
+    `touch=False` leaves the `auto_now` columns to the caller (a film's version is set by
+    `film_changed`, which drops the cached pages of the version before)."""
+
+    def __init__(
+        self, model: type[models.Model], fields: Sequence[str], *, touch: bool = True
+    ) -> None:
         meta = model._meta
         self.fields = _fields(model, fields)
         self.stamps = [
             f
             for f in meta.concrete_fields
-            if getattr(f, "auto_now", False) and f not in self.fields
+            if touch and getattr(f, "auto_now", False) and f not in self.fields
         ]
         self.converters = [_converter(f) for f in self.fields]
         quote = connection.ops.quote_name

@@ -33,8 +33,10 @@ from filmfolio.films.models import (
     FilmText,
     Title,
 )
+from filmfolio.films.services import require_edit
 from filmfolio.search import index
 from filmfolio.search.choices import DocumentKind
+from filmfolio.sharing.changes import films_changed_many
 from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.models import Collaborator
 
@@ -68,34 +70,36 @@ def records_commit(
 ) -> CommitReport:
     """Write every record in one transaction; any error rolls everything back.
 
-    ``actor`` (a user) becomes owner of the films it creates. Records are read lazily, one batch
-    of ``batch_size`` at a time, so a generator of a million records needs little memory. The
-    search index follows in the same transaction; a caller that rebuilds the index afterwards
-    may pass ``update_index=False``.
+    ``actor`` (a user) becomes owner of the films it creates and may replace only films they may
+    edit. Records are read lazily, one batch of ``batch_size`` at a time, so a generator of a
+    million records needs little memory. Each batch ends in ``films_changed_many``: a change
+    record per film, new versions, the search documents in the same transaction. A caller that
+    rebuilds the index afterwards may pass ``update_index=False``: new films then wait for the
+    rebuild, while replaced films are still re-indexed at once (one made private must leave
+    search when the import commits).
     """
     report = CommitReport()
     with transaction.atomic():
         writer = _CatalogueWriter(actor=actor, report=report)
         for batch in _batches(records, batch_size):
-            film_ids = writer.write(batch)
+            film_ids, updated = writer.write(batch)
             report.film_ids += film_ids
-            if update_index:
-                index.update_ids(DocumentKind.FILM, film_ids)
+            created = [pk for pk in film_ids if pk not in updated]
+            films_changed_many(
+                Film,
+                created,
+                actor=actor,
+                action="create",
+                section="import",
+                reindex=update_index,
+            )
+            films_changed_many(
+                Film, sorted(updated), actor=actor, action="replace", section="import"
+            )
         if update_index:
             for kind, ids in _created_kinds(report.log).items():
                 index.update_ids(kind, ids)
     return report
-
-
-def records_index_later(*, report: CommitReport) -> None:
-    """Queue the search index update of everything a commit wrote, to run after it commits.
-
-    For large imports committed with ``update_index=False``: the films are in the catalogue at
-    once and appear in search when the worker has indexed them.
-    """
-    index.enqueue_update(DocumentKind.FILM, report.film_ids)
-    for kind, ids in _created_kinds(report.log).items():
-        index.enqueue_update(kind, ids)
 
 
 def _created_kinds(log: ResolveLog) -> dict[str, list[int]]:
@@ -123,12 +127,13 @@ class _CatalogueWriter:
         report.log = self.resolvers.log
         self.film_slugs = SlugAllocator(Film)
         self.films = RowWriter(Film, ["slug", *FILM_FIELDS, "password_hash"])
-        self.film_updates = RowUpdater(Film, FILM_FIELDS)
+        self.film_updates = RowUpdater(Film, FILM_FIELDS, touch=False)
         self.children = _ChildWriters()
         self.owners = RowWriter(Collaborator, ["film", "user", "role"])
 
-    def write(self, batch: list[FilmRecord]) -> list[int]:
-        """Create or replace the films of one batch with all their facts; returns their ids."""
+    def write(self, batch: list[FilmRecord]) -> tuple[list[int], set[int]]:
+        """Create or replace the films of one batch with all their facts; returns their ids
+        in the order of the records, and the ids of those replaced."""
         now = timezone.now()
         slugs = [r.slug for r in batch if r.slug]
         existing = {
@@ -151,6 +156,7 @@ class _CatalogueWriter:
                 new.append((slug, record))
                 self.report.created.append(slug)
                 order.append(slug)
+        self._check_may_replace([pk for pk, _, _ in updates])
         self.children.clear([pk for pk, _, _ in updates])
         self.film_updates.update(
             [
@@ -163,7 +169,15 @@ class _CatalogueWriter:
         films = [(ids[slug], record) for slug, record in zip(order, batch, strict=True)]
         people = self.resolvers.people(c.person for r in batch for c in r.credits if c.person)
         self.children.write(films, self.resolvers, people, now)
-        return [pk for pk, _ in films]
+        return [pk for pk, _ in films], {pk for pk, _, _ in updates}
+
+    def _check_may_replace(self, film_ids: list[int]) -> None:
+        """Refuse to replace a film the importing user may not edit (commands run with no
+        user: the operator may replace any film)."""
+        if self.actor is None or not film_ids:
+            return
+        for film in Film.objects.filter(pk__in=film_ids).only("pk", "visibility"):
+            require_edit(film=film, actor=self.actor)
 
     def _insert(self, new: list[tuple[str, FilmRecord]], now: Any) -> dict[str, int]:
         if not new:

@@ -101,10 +101,18 @@ def films_refreshed(film_model: Any, film_ids: Iterable[int]) -> None:
 
 
 def films_changed_many(
-    film_model: Any, film_ids: list[int], *, actor: Any, action: str, section: str
+    film_model: Any,
+    film_ids: list[int],
+    *,
+    actor: Any,
+    action: str,
+    section: str,
+    reindex: bool = True,
 ) -> None:
     """``film_changed`` for many films at once (the importer): one change record each, one
-    version bump, one index update and one cache drop for all of them."""
+    version bump, one index update and one cache drop for all of them. ``reindex=False`` only
+    for new films whose caller rebuilds the index (a film without a document is in no search).
+    """
     ids = sorted(set(film_ids))
     if not ids:
         return
@@ -125,7 +133,8 @@ def films_changed_many(
             batch_size=2000,
         )
         _films_refresh(film_model, ids)
-        search_update_many(film_model, ids)
+        if reindex:
+            search_update_many(film_model, ids)
 
 
 def film_deleted(film: Any, *, actor: Any, summary: str = "") -> ChangeRecord:

@@ -3,7 +3,8 @@
 Every row is validated first. If any row is invalid, the command prints each invalid row and
 field with a plain message, writes nothing and exits with status 1. Otherwise all films are
 committed together (all or nothing). ``--dry-run`` validates and reports without writing.
-The search index is updated by a background task after the commit (``filmfolio worker``).
+The search index follows in the same transaction: a replaced film made private leaves search,
+and new public films appear in it, when the import commits.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.db import DatabaseError
 
 from filmfolio.importer.formats import FORMATS, format_of
 from filmfolio.importer.imports import check_file
-from filmfolio.importer.services import records_commit, records_index_later
+from filmfolio.importer.services import records_commit
 
 
 class Command(BaseCommand):
@@ -50,13 +51,10 @@ class Command(BaseCommand):
             )
             return
         try:
-            report = records_commit(
-                records=check.records, batch_size=options["batch_size"], update_index=False
-            )
+            report = records_commit(records=check.records, batch_size=options["batch_size"])
         except DatabaseError as error:
             message = f"The database refused the import; nothing was written: {error}"
             raise CommandError(message) from error
-        records_index_later(report=report)
         self.stdout.write(
             f"Imported {report.total} films ({len(report.created)} new, "
             f"{len(report.updated)} replaced) in {time.perf_counter() - started:.1f} s."
