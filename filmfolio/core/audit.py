@@ -1,12 +1,14 @@
 """Writing and reading change records: who changed what, when, from which value to which.
 
 Services call ``record_change`` inside their transaction; pages read ``changes_for``.
+``rows_write`` saves and deletes the rows an admin form built and says what changed.
 """
 
 from __future__ import annotations
 
 import datetime
 import decimal
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -66,3 +68,24 @@ def changes_for(target: Model) -> QuerySet[ChangeRecord]:
     return ChangeRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(target), object_id=target.pk
     ).select_related("actor")
+
+
+def rows_write(
+    *, saved: Iterable[Model] = (), deleted: Iterable[Model] = ()
+) -> dict[str, dict[str, Any]]:
+    """Delete then save model rows (for services that take rows an admin form built); returns
+    ``{"<model> <id>": {"old": text, "new": text}}`` for each row whose text changed."""
+    changes: dict[str, dict[str, Any]] = {}
+    for row in deleted:
+        changes[_row_key(row)] = {"old": str(row), "new": None}
+        row.delete()
+    for row in saved:
+        old = type(row)._default_manager.filter(pk=row.pk).first() if row.pk else None
+        row.save()
+        if old is None or str(old) != str(row):
+            changes[_row_key(row)] = {"old": None if old is None else str(old), "new": str(row)}
+    return changes
+
+
+def _row_key(row: Model) -> str:
+    return f"{row._meta.model_name} {row.pk}"

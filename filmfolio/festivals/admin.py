@@ -1,5 +1,10 @@
 """Admin of festivals, editions (sections inline), awards and entries; adds entries inline to the
-film admin."""
+film admin.
+
+Every write goes through the festivals services: entries end in ``film_changed`` on their film,
+festival records in ``festival_changed`` (search documents of the festival and its films, their
+versions, a change record).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,13 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.films.admin import FilmAdmin
 
+from . import services
 from .models import Award, Edition, Entry, Festival, Section
 
 # Addresses typed without a scheme are read as https (the Django 6 default).
@@ -73,8 +81,48 @@ class EntryInline(admin.TabularInline):
     fields = ["edition", "section", "result", "award", "date", "note"]
 
 
+class FestivalPartAdmin(admin.ModelAdmin):
+    """Writes rows of a festival's record (and their inlines) through ``festival_rows_save``."""
+
+    record_section = ""
+
+    def festival_of(self, obj: Any) -> Festival:
+        raise NotImplementedError
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        services.festival_rows_save(
+            festival=self.festival_of(obj),
+            actor=request.user,
+            section=self.record_section,
+            saved=[obj],
+        )
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        saved = formset.save(commit=False)
+        services.festival_rows_save(
+            festival=self.festival_of(form.instance),
+            actor=request.user,
+            section=formset.prefix,
+            saved=saved,
+            deleted=formset.deleted_objects,
+        )
+        formset.save_m2m()
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        services.festival_rows_save(
+            festival=self.festival_of(obj),
+            actor=request.user,
+            section=self.record_section,
+            deleted=[obj],
+        )
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
 @admin.register(Festival)
-class FestivalAdmin(admin.ModelAdmin):
+class FestivalAdmin(FestivalPartAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "city", "country", "website"]
     list_filter = ["country"]
@@ -82,9 +130,18 @@ class FestivalAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [EditionInline, AwardInline]
 
+    def festival_of(self, obj: Festival) -> Festival:
+        return obj
+
+    def save_model(self, request: HttpRequest, obj: Festival, form: Any, change: bool) -> None:
+        services.festival_save(festival=obj, actor=request.user, fields=form.changed_data)
+
+    def delete_model(self, request: HttpRequest, obj: Festival) -> None:
+        services.festival_delete(festival=obj, actor=request.user)
+
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(FestivalPartAdmin):
     form = EditionForm
     list_display = ["__str__", "festival", "number", "year", "starts_on", "ends_on", "city"]
     list_filter = ["year"]
@@ -92,23 +149,35 @@ class EditionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["festival"]
     list_select_related = ["festival"]
     inlines = [SectionInline]
+    record_section = "editions"
+
+    def festival_of(self, obj: Edition) -> Festival:
+        return obj.festival
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(FestivalPartAdmin):
     list_display = ["name", "edition", "is_competitive"]
     list_filter = ["is_competitive"]
     search_fields = ["name", "edition__festival__name"]
     autocomplete_fields = ["edition"]
     list_select_related = ["edition__festival"]
+    record_section = "sections"
+
+    def festival_of(self, obj: Section) -> Festival:
+        return obj.edition.festival
 
 
 @admin.register(Award)
-class AwardAdmin(admin.ModelAdmin):
+class AwardAdmin(FestivalPartAdmin):
     list_display = ["name", "festival"]
     search_fields = ["name", "festival__name"]
     autocomplete_fields = ["festival"]
     list_select_related = ["festival"]
+    record_section = "awards"
+
+    def festival_of(self, obj: Award) -> Festival:
+        return obj.festival
 
 
 @admin.register(Entry)
@@ -119,6 +188,16 @@ class EntryAdmin(admin.ModelAdmin):
     search_fields = ["film__title", "edition__festival__name", "award__name", "section__name"]
     autocomplete_fields = ["film", "edition", "section", "award"]
     list_select_related = ["film", "edition__festival", "section", "award"]
+
+    def save_model(self, request: HttpRequest, obj: Entry, form: Any, change: bool) -> None:
+        services.entry_save(entry=obj, actor=request.user)
+
+    def delete_model(self, request: HttpRequest, obj: Entry) -> None:
+        services.entry_remove(film=obj.film, actor=request.user, entry_id=obj.pk)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Entry]) -> None:
+        for entry in queryset.select_related("film"):
+            self.delete_model(request, entry)
 
 
 FilmAdmin.inlines = [*FilmAdmin.inlines, EntryInline]

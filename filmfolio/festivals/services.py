@@ -1,7 +1,11 @@
-"""Writes of festival entries on a film: pick or create the festival, edition, section, award.
+"""Writes of festival entries on a film, and of the festival records themselves.
 
-Keyword-only services that check the actor through ``sharing.access`` (via the films services),
-run in one transaction and write a change record on the film.
+Entries: keyword-only services that check the actor through ``sharing.access`` (via the films
+services), run in one transaction and end in ``film_changed`` on the film. Festivals, editions,
+sections and awards (changed by administrators in the Django admin) end in
+``festival_changed``: a change record on the festival, its search document and those of the
+films entered at it rewritten in the same transaction, and new versions of those films (their
+pages show the festival's names).
 """
 
 from __future__ import annotations
@@ -13,12 +17,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from filmfolio.core.errors import ObjectNotFoundError, ValidationFailedError
+from filmfolio.core.audit import field_changes, record_change, rows_write
+from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.matching import title_match_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.films.models import Film
-from filmfolio.films.services import film_changed, require_edit, validated
-from filmfolio.sharing.reindex import search_update
+from filmfolio.films.services import film_changed, film_rows_save, require_edit, validated
+from filmfolio.sharing import access
+from filmfolio.sharing.changes import films_refreshed
+from filmfolio.sharing.reindex import search_remove, search_update
 
 from .models import Award, Edition, Entry, Festival, Section
 
@@ -152,3 +159,109 @@ def entry_remove(*, film: Film, actor: Any, entry_id: int) -> None:
             section="festivals",
             changes={"entry": {"old": label, "new": None}},
         )
+
+
+def entry_save(*, entry: Entry, actor: Any) -> Entry:
+    """Save an entry an admin form built; moving it to another film changes both films."""
+    with transaction.atomic():
+        previous = (
+            Entry.objects.select_related("film", "edition__festival", "award")
+            .filter(pk=entry.pk)
+            .first()
+            if entry.pk
+            else None
+        )
+        moved_from = previous.film if previous and previous.film_id != entry.film_id else None
+        if moved_from is not None:
+            require_edit(film=moved_from, actor=actor)
+        film_rows_save(film=entry.film, actor=actor, section="festivals", saved=[entry])
+        if moved_from is not None and previous is not None:
+            film_changed(
+                moved_from,
+                actor=actor,
+                action="remove",
+                section="festivals",
+                changes={"entry": {"old": entry_label(previous), "new": None}},
+            )
+    return entry
+
+
+def require_admin(*, actor: Any) -> None:
+    """Raise unless ``actor`` is an administrator (festival records are theirs to change)."""
+    if not access.Viewer.for_user(actor).is_admin:
+        raise PermissionDeniedError(_("Only administrators may change festival records."))
+
+
+def festival_changed(
+    festival: Festival,
+    *,
+    actor: Any,
+    action: str,
+    section: str = "",
+    changes: dict[str, Any] | None = None,
+    summary: str = "",
+) -> None:
+    """Record a change to ``festival``'s record (call inside the service's transaction)."""
+    with transaction.atomic():
+        record_change(
+            target=festival,
+            actor=actor,
+            action=action,
+            section=section,
+            changes=changes,
+            summary=summary,
+        )
+        search_update(festival)
+        films_refreshed(Film, _entered_film_ids(festival))
+
+
+def _entered_film_ids(festival: Festival) -> list[int]:
+    return list(Entry.objects.filter(edition__festival=festival).values_list("film_id", flat=True))
+
+
+def festival_save(*, festival: Festival, actor: Any, fields: list[str]) -> Festival:
+    """Save a festival an admin form built with the values of ``fields`` set on it."""
+    require_admin(actor=actor)
+    is_new = festival.pk is None
+    with transaction.atomic():
+        stored = None if is_new else Festival.objects.get(pk=festival.pk)
+        festival.match_key = title_match_key(festival.name)
+        festival.save()
+        after = {name: getattr(festival, name) for name in fields}
+        before = {} if stored is None else {name: getattr(stored, name) for name in after}
+        festival_changed(
+            festival,
+            actor=actor,
+            action="create" if is_new else "update",
+            section="festival",
+            changes=field_changes(before, after),
+            summary=festival.name,
+        )
+    return festival
+
+
+def festival_rows_save(
+    *,
+    festival: Festival,
+    actor: Any,
+    section: str,
+    saved: Any = (),
+    deleted: Any = (),
+) -> None:
+    """Save and delete editions, sections or awards of ``festival`` together."""
+    require_admin(actor=actor)
+    with transaction.atomic():
+        changes = rows_write(saved=saved, deleted=deleted)
+        if changes:
+            festival_changed(
+                festival, actor=actor, action="update", section=section, changes=changes
+            )
+
+
+def festival_delete(*, festival: Festival, actor: Any) -> None:
+    """Delete a festival (refused by the database while films are entered at it)."""
+    require_admin(actor=actor)
+    with transaction.atomic():
+        record_change(target=festival, actor=actor, action="delete", summary=festival.name)
+        search_remove(festival)
+        festival.delete()

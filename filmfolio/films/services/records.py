@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db import models, transaction
 
-from filmfolio.core.audit import field_changes
+from filmfolio.core.audit import field_changes, rows_write
 from filmfolio.sharing.changes import film_deleted
 from filmfolio.sharing.choices import Visibility
 from filmfolio.sharing.services import film_set_visibility
@@ -76,26 +76,13 @@ def film_rows_save(
     """Save and delete rows of one part of ``film`` (titles, credits, entries...) together,
     with one change record naming each row's old and new text."""
     require_edit(film=film, actor=actor)
-    changes: dict[str, dict[str, Any]] = {}
+    saved, deleted = list(saved), list(deleted)
+    if any(getattr(row, "film_id", film.pk) != film.pk for row in saved):
+        raise ValueError("Rows of another film")
     with transaction.atomic():
-        for row in deleted:
-            key = _row_key(row)
-            changes[key] = {"old": str(row), "new": None}
-            row.delete()
-        for row in saved:
-            if getattr(row, "film_id", film.pk) != film.pk:
-                raise ValueError("A row of another film")
-            manager = type(row)._default_manager
-            old = manager.filter(pk=row.pk).first() if row.pk else None
-            row.save()
-            if old is None or str(old) != str(row):
-                changes[_row_key(row)] = {"old": None if old is None else str(old), "new": str(row)}
+        changes = rows_write(saved=saved, deleted=deleted)
         if changes:
             film_changed(film, actor=actor, action="update", section=section, changes=changes)
-
-
-def _row_key(row: models.Model) -> str:
-    return f"{row._meta.model_name} {row.pk}"
 
 
 def film_delete(*, film: Film, actor: Any) -> None:
