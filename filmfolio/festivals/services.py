@@ -225,18 +225,21 @@ def festival_save(*, festival: Festival, actor: Any, fields: list[str]) -> Festi
     is_new = festival.pk is None
     with transaction.atomic():
         stored = None if is_new else Festival.objects.get(pk=festival.pk)
-        festival.match_key = title_match_key(festival.name)
+        if stored is None or stored.name != festival.name:
+            festival.match_key = title_match_key(festival.name)
         festival.save()
         after = {name: getattr(festival, name) for name in fields}
         before = {} if stored is None else {name: getattr(stored, name) for name in after}
-        festival_changed(
-            festival,
-            actor=actor,
-            action="create" if is_new else "update",
-            section="festival",
-            changes=field_changes(before, after),
-            summary=festival.name,
-        )
+        changes = field_changes(before, after)
+        if is_new or changes:
+            festival_changed(
+                festival,
+                actor=actor,
+                action="create" if is_new else "update",
+                section="festival",
+                changes=changes,
+                summary=festival.name,
+            )
     return festival
 
 

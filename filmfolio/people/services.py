@@ -1,0 +1,103 @@
+"""Writes of people's records as administrators make them in the Django admin.
+
+Every write ends in ``person_changed``: a change record on the person, the person's search
+document and those of the films crediting them rewritten in the same transaction, and new
+versions of those films (their pages and documents show the person's names). People are
+created on the way by the film services (``films.services.person_create``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from filmfolio.core.audit import field_changes, record_change, rows_write
+from filmfolio.core.errors import PermissionDeniedError
+from filmfolio.core.matching import name_match_key
+from filmfolio.sharing import access
+from filmfolio.sharing.changes import films_refreshed
+from filmfolio.sharing.reindex import search_remove, search_update
+
+from .models import Person
+
+
+def require_admin(*, actor: Any) -> None:
+    """Raise unless ``actor`` is an administrator."""
+    if not access.Viewer.for_user(actor).is_admin:
+        raise PermissionDeniedError(_("Only administrators may change people's records."))
+
+
+def _credit_model() -> Any:
+    """Credits, reached through the relation (``films`` depends on ``people``, not back)."""
+    return Person._meta.get_field("credits").related_model
+
+
+def person_changed(
+    person: Person,
+    *,
+    actor: Any,
+    action: str,
+    section: str = "",
+    changes: dict[str, Any] | None = None,
+    summary: str = "",
+) -> None:
+    """Record a change to ``person``'s record (call inside the service's transaction)."""
+    with transaction.atomic():
+        record_change(
+            target=person,
+            actor=actor,
+            action=action,
+            section=section,
+            changes=changes,
+            summary=summary,
+        )
+        search_update(person)
+        credits = _credit_model()
+        film_ids = credits.objects.filter(person=person).values_list("film_id", flat=True)
+        films_refreshed(credits._meta.get_field("film").related_model, list(film_ids))
+
+
+def person_save(*, person: Person, actor: Any, fields: list[str]) -> Person:
+    """Save a person an admin form built with the values of ``fields`` set on it."""
+    require_admin(actor=actor)
+    is_new = person.pk is None
+    with transaction.atomic():
+        stored = None if is_new else Person.objects.get(pk=person.pk)
+        if stored is None or stored.display_name != person.display_name:
+            person.match_key = name_match_key(person.display_name)
+        person.save()
+        after = {name: getattr(person, name) for name in fields}
+        before = {} if stored is None else {name: getattr(stored, name) for name in after}
+        changes = field_changes(before, after)
+        if is_new or changes:
+            person_changed(
+                person,
+                actor=actor,
+                action="create" if is_new else "update",
+                section="person",
+                changes=changes,
+                summary=person.display_name,
+            )
+    return person
+
+
+def person_rows_save(
+    *, person: Person, actor: Any, section: str, saved: Any = (), deleted: Any = ()
+) -> None:
+    """Save and delete names, biographies or links of ``person`` together."""
+    require_admin(actor=actor)
+    with transaction.atomic():
+        changes = rows_write(saved=saved, deleted=deleted)
+        if changes:
+            person_changed(person, actor=actor, action="update", section=section, changes=changes)
+
+
+def person_delete(*, person: Person, actor: Any) -> None:
+    """Delete a person (refused by the database while they are credited on a film)."""
+    require_admin(actor=actor)
+    with transaction.atomic():
+        record_change(target=person, actor=actor, action="delete", summary=person.display_name)
+        search_remove(person)
+        person.delete()
