@@ -1,0 +1,31 @@
+"""Collaborator rows as the Django admin submits them: saved and deleted through the film's
+change function, so the film's history records who was given or lost access."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from filmfolio.core.audit import rows_write
+
+from .changes import film_changed
+from .models import Collaborator
+from .services import require_own
+
+
+def collaborator_rows_save(
+    *,
+    film: Any,
+    actor: Any,
+    saved: list[Collaborator] | tuple[()] = (),
+    deleted: list[Collaborator] | tuple[()] = (),
+) -> None:
+    """Save and delete collaborators of ``film`` together, with one change record."""
+    require_own(film=film, actor=actor)
+    with transaction.atomic():
+        changes = rows_write(saved=saved, deleted=deleted)
+        if changes:
+            film_changed(
+                film, actor=actor, action="update", section="collaborators", changes=changes
+            )
