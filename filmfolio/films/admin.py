@@ -264,8 +264,22 @@ class FilmAdmin(admin.ModelAdmin):
         self.message_user(request, message % {"count": changed}, messages.SUCCESS)
 
 
+class VocabularyAdmin(admin.ModelAdmin):
+    """Roles and genres: writes through ``vocabulary_save`` and ``vocabulary_delete``."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        services.vocabulary_save(entry=obj, actor=request.user, fields=form.changed_data)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        services.vocabulary_delete(entry=obj, actor=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for entry in queryset:
+            services.vocabulary_delete(entry=entry, actor=request.user)
+
+
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(VocabularyAdmin):
     list_display = ["code", "name_en", "name_zh", "category", "position"]
     list_filter = ["category"]
     search_fields = ["code", "name_en", "name_zh"]
@@ -273,6 +287,6 @@ class RoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Genre)
-class GenreAdmin(admin.ModelAdmin):
+class GenreAdmin(VocabularyAdmin):
     list_display = ["slug", "name_en", "name_zh"]
     search_fields = ["slug", "name_en", "name_zh"]

@@ -18,6 +18,7 @@ from .content import link_add, link_remove, text_remove, text_set, title_add, ti
 from .credits import credit_add, credit_remove, person_create
 from .film import film_create, film_update, film_update_section
 from .records import film_delete, film_rows_save, film_save
+from .vocabulary import vocabulary_delete, vocabulary_save
 
 __all__ = [
     "RESERVED_SLUGS",
@@ -42,4 +43,6 @@ __all__ = [
     "title_add",
     "title_remove",
     "validated",
+    "vocabulary_delete",
+    "vocabulary_save",
 ]
