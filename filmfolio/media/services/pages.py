@@ -1,16 +1,14 @@
-"""Keep the film page's cache honest when its media change."""
+"""Keep the film page's cache and search document honest when its media change."""
 
 from __future__ import annotations
 
-from django.apps import apps
-from django.utils import timezone
+from filmfolio.sharing.changes import films_refreshed
 
-from filmfolio.sharing.reindex import search_update
+from ..models import Video
 
 
 def film_page_touch(film_id: int) -> None:
-    """Bump the film's ``updated_at`` (the cached film page and press kit are keyed on it) and
-    re-index the film (its "has a trailer" facet follows its videos)."""
-    film_model = apps.get_model("films", "Film")
-    film_model.objects.filter(pk=film_id).update(updated_at=timezone.now())
-    search_update(film_model(pk=film_id))
+    """Give the film a new version (the cached film page and press kit are keyed on it, and its
+    cached pages are dropped) and re-index it (its "has a trailer" facet follows its videos)."""
+    # the film model through the relation: media sits left of films in the dependency order
+    films_refreshed(Video._meta.get_field("film").related_model, [film_id])
