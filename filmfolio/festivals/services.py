@@ -211,7 +211,7 @@ def festival_changed(
             changes=changes,
             summary=summary,
         )
-        search_update(festival)
+        search_update(festival, dependants=False)  # its films, just below
         films_refreshed(Film, _entered_film_ids(festival))
 
 

@@ -53,7 +53,7 @@ def person_changed(
             changes=changes,
             summary=summary,
         )
-        search_update(person)
+        search_update(person, dependants=False)  # its films, just below
         credits = _credit_model()
         film_ids = credits.objects.filter(person=person).values_list("film_id", flat=True)
         films_refreshed(credits._meta.get_field("film").related_model, list(film_ids))

@@ -46,20 +46,16 @@ REBUILD_BATCH_SIZE = 5000
 SUGGESTION_COLUMNS = ("key", "document_id", "is_public")
 
 
-def update_for(obj: Any, *, dependants_now: bool = False) -> None:
-    """Re-index ``obj`` now and its dependants after commit (now with ``dependants_now``);
-    nothing if its model isn't indexed."""
+def update_for(obj: Any, *, dependants: bool = True) -> None:
+    """Re-index ``obj`` now and its dependants after commit (not with ``dependants=False``: the
+    caller re-indexes them itself); nothing if its model isn't indexed."""
     indexed = registry.for_model(type(obj))
     if indexed is None:
         return
     update_ids(indexed.kind, [obj.pk])
-    if indexed.dependants is not None:
+    if dependants and indexed.dependants is not None:
         for kind, ids in indexed.dependants(obj).items():
-            if dependants_now:
-                for chunk in _chunks(ids, BATCH_SIZE):
-                    update_ids(kind, chunk)
-            else:
-                enqueue_update(kind, ids)
+            enqueue_update(kind, ids)
 
 
 def remove_for(obj: Any) -> None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 
-def search_update(obj: Any, *, with_dependants: bool = False) -> None:
+def search_update(obj: Any, *, dependants: bool = True) -> None:
     """Re-index ``obj`` now; nothing if its model isn't indexed. The documents that mention it
-    (a person's films) follow after commit, or now with ``with_dependants``."""
+    (a person's films) follow after commit, unless ``dependants=False`` (the caller re-indexes
+    them in its transaction)."""
     from filmfolio.search import index
 
-    index.update_for(obj, dependants_now=with_dependants)
+    index.update_for(obj, dependants=dependants)
 
 
 def search_update_many(model: Any, ids: list[int]) -> None:
