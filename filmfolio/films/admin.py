@@ -18,6 +18,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from filmfolio.accounts.admin import OrganisationAdmin as AccountsOrganisationAdmin
+from filmfolio.accounts.models import Organisation
 from filmfolio.core import vocab
 from filmfolio.core.errors import DomainError
 from filmfolio.sharing.choices import Visibility
@@ -290,3 +292,33 @@ class RoleAdmin(VocabularyAdmin):
 class GenreAdmin(VocabularyAdmin):
     list_display = ["slug", "name_en", "name_zh"]
     search_fields = ["slug", "name_en", "name_zh"]
+
+
+class OrganisationAdmin(AccountsOrganisationAdmin):
+    """Organisations are named on their films: their writes go through the film services
+    (registered here, in place of the accounts app's admin, which cannot reach them)."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        services.organisation_save(organisation=obj, actor=request.user, fields=form.changed_data)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        saved = formset.save(commit=False)
+        services.organisation_rows_save(
+            organisation=form.instance,
+            actor=request.user,
+            section=formset.prefix,
+            saved=saved,
+            deleted=formset.deleted_objects,
+        )
+        formset.save_m2m()
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        services.organisation_delete(organisation=obj, actor=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for organisation in queryset:
+            services.organisation_delete(organisation=organisation, actor=request.user)
+
+
+admin.site.unregister(Organisation)
+admin.site.register(Organisation, OrganisationAdmin)

@@ -17,6 +17,7 @@ from .base import (
 from .content import link_add, link_remove, text_remove, text_set, title_add, title_remove
 from .credits import credit_add, credit_remove, person_create
 from .film import film_create, film_update, film_update_section
+from .organisations import organisation_delete, organisation_rows_save, organisation_save
 from .records import film_delete, film_rows_save, film_save
 from .vocabulary import vocabulary_delete, vocabulary_save
 
@@ -35,6 +36,9 @@ __all__ = [
     "film_update_section",
     "link_add",
     "link_remove",
+    "organisation_delete",
+    "organisation_rows_save",
+    "organisation_save",
     "person_create",
     "require_edit",
     "require_own",

@@ -20,7 +20,8 @@ from filmfolio.sharing.changes import films_refreshed
 from ..models import Credit, Film, Genre, Role
 
 
-def _require_admin(actor: Any) -> None:
+def require_admin(actor: Any) -> None:
+    """Raise unless ``actor`` is an administrator."""
     if not access.Viewer.for_user(actor).is_admin:
         raise PermissionDeniedError(_("Only administrators may change the vocabularies."))
 
@@ -33,7 +34,7 @@ def _film_ids(entry: Role | Genre) -> list[int]:
 
 def vocabulary_save(*, entry: Role | Genre, actor: Any, fields: list[str]) -> None:
     """Save a role or genre an admin form built with the values of ``fields`` set on it."""
-    _require_admin(actor)
+    require_admin(actor)
     with transaction.atomic():
         stored = type(entry).objects.filter(pk=entry.pk).first() if entry.pk else None
         entry.save()
@@ -48,7 +49,7 @@ def vocabulary_save(*, entry: Role | Genre, actor: Any, fields: list[str]) -> No
 
 def vocabulary_delete(*, entry: Role | Genre, actor: Any) -> None:
     """Delete a role (refused while credits use it) or a genre (its films lose it)."""
-    _require_admin(actor)
+    require_admin(actor)
     with transaction.atomic():
         film_ids = _film_ids(entry)
         record_change(target=entry, actor=actor, action="delete", summary=str(entry))

@@ -64,3 +64,25 @@ def test_genre_deleted_in_the_admin_leaves_its_films_documents(admin_client: Cli
     assert token(Facet.GENRE, "documentary") not in filters(film)
     record = ChangeRecord.objects.get(content_type__model="genre")
     assert (record.action, record.object_id) == ("delete", entry.pk)
+
+
+def test_organisation_renamed_in_the_admin_is_renamed_in_its_films_documents(
+    admin_client: Client,
+) -> None:
+    from filmfolio.accounts.tests.factories import OrganisationFactory
+    from filmfolio.films.tests.factories import FilmCompanyFactory
+    from tests.admin_forms import listed_urls
+
+    organisation = OrganisationFactory.create(name="Kumquat Pictures")
+    film = FilmFactory.create(title="Out of Focus", slug="out-of-focus")
+    FilmCompanyFactory.create(film=film, organisation=organisation)
+    index.update_for(film)
+    assert "/films/out-of-focus/" in listed_urls("Kumquat")["api"]
+    url = f"/admin/accounts/organisation/{organisation.pk}/change/"
+    data = form_data(admin_client.get(url))
+    data["name"] = "Quince Pictures"
+    assert admin_client.post(url, data).status_code == 302
+    assert "/films/out-of-focus/" not in listed_urls("Kumquat")["api"]
+    assert "/films/out-of-focus/" in listed_urls("Quince")["api"]
+    record = ChangeRecord.objects.get(content_type__model="organisation")
+    assert record.changes == {"name": {"old": "Kumquat Pictures", "new": "Quince Pictures"}}
