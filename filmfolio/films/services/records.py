@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import field_changes, rows_write
+from filmfolio.core.errors import PermissionDeniedError
 from filmfolio.sharing.changes import film_deleted
 from filmfolio.sharing.choices import Visibility
 from filmfolio.sharing.services import film_set_visibility
@@ -37,6 +39,8 @@ def film_save(
     is_new = film.pk is None
     if not is_new:
         require_edit(film=film, actor=actor)
+    elif not getattr(actor, "is_authenticated", False):
+        raise PermissionDeniedError(_("Log in to add a film."))
     visibility = film.visibility
     with transaction.atomic():
         stored = None if is_new else Film.objects.select_for_update().get(pk=film.pk)

@@ -236,3 +236,16 @@ def test_admin_change_shows_on_the_cached_film_page_at_once(admin_client: Client
     assert history(film) == [
         ("update", "record", {"title": {"old": "Kumquat Orchard", "new": "Kumquat Shade"}})
     ]
+
+
+def test_film_save_refuses_a_new_film_without_a_signed_in_actor() -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from filmfolio.core.errors import PermissionDeniedError
+    from filmfolio.films.services import film_save
+
+    film = Film(title="Kumquat Orchard", slug="kumquat-orchard")
+    with pytest.raises(PermissionDeniedError, match=r"Log in to add a film\."):
+        film_save(film=film, actor=AnonymousUser(), fields=["title", "slug"])
+    assert Film.objects.count() == 0
+    assert ChangeRecord.objects.count() == 0
