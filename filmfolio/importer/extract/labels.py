@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .vocabulary import FIELDS_BY_LANGUAGE, ROLES_BY_LANGUAGE
+
 _NAME_SUFFIX = re.compile(r"\s+names?$")
 
 _FIELDS = {
@@ -160,6 +162,10 @@ _NEEDS_SEPARATOR = _set_of(
     views|rating|rated|price|venue|company|studio|sales|url|summary|length|duration|
     photography|production|direction|distribution|animation|montage|editing|script|score|
     mix|quality|color|colour|title|year|language|country|genre|category|résumé|handlung|
+    met|con|com|cu|minutes|start|release|version|bild|ses|hang|som|rok|ano|adı|dil|tür|nome|
+    name|premiere|tempo|time|czas|zeit|nước|foto|author|autor|auteur|origine|origen|editor|
+    zene|gen|audio|voix|stimme|historia|história|storia|jaar|taal|land|regi|regie|manus|
+    klipp|negara|bahasa|tahun|judul|rilis|durasi|musik|musica|muziek|musique|camera|kamera|
     inhalt|trama|awards|festivals|screenings|contact|email|phone|updated|tags|keywords|
     firma|gender|剧情|劇情|出品|更新|状态|狀態|对白|對白|地区|地區|年代|年度|成本|类型|類型|描述"""
 )
@@ -167,7 +173,11 @@ _NEEDS_SEPARATOR = _set_of(
 # Of those, the ones that are no label even alone on their line (the next line is no value).
 _NOT_BARE = _set_of(
     "with|mit|avec|image|camera|story|date|origin|support|buch|ton|son|mix|score|site|land|"
-    "status|views|price|venue|firma"
+    "status|views|price|venue|firma|met|con|com|cu|minutes|start|release|version|bild|ses|"
+    "hang|som|zvuk|ljud|lyd|rok|år|ano|an|adı|dil|tür|nome|name|premiere|tempo|time|czas|"
+    "zeit|nước|sản xuất|production|photography|foto|author|autor|auteur|origine|origen|"
+    "editor|edition|zene|gen|audio|sound|voice|voix|stimme|story|historia|história|"
+    "storia|contenu|inhalt|内容|时间|時間|시간|時間|尺|国|作者|名称|名稱|年份|年度|年代"
 )
 
 _TABLE: dict[str, str] = {}
@@ -177,6 +187,15 @@ for _field, _forms in _FIELDS.items():
 for _cat, _forms in _ROLES.items():
     for _form in _forms.split("|"):
         _TABLE.setdefault(" ".join(_form.split()).casefold(), "credit:" + _cat)
+for _by_field in FIELDS_BY_LANGUAGE.values():
+    for _field, _forms in _by_field.items():
+        for _form in _forms.split("|"):
+            _TABLE.setdefault(" ".join(_form.split()).casefold(), _field)
+for _by_cat in ROLES_BY_LANGUAGE.values():
+    for _cat, _forms in _by_cat.items():
+        for _form in _forms.split("|"):
+            _TABLE.setdefault(" ".join(_form.split()).casefold(), "credit:" + _cat)
+_TABLE.pop("", None)
 
 _MAX_LABEL = max(len(k) for k in _TABLE)
 _BULLET = re.compile(r"^\s*(?:[•·*▪►◦‣∙-]|\d{1,2}[.)])\s+")
@@ -188,7 +207,12 @@ _BY_LABEL = re.compile(
     r"режисиран от|написано от)\s+(?P<value>\S.*)$",
     re.I,
 )
-_GLUED_START = re.compile(r"[A-ZА-ЯЁ\u4e00-\u9fff\"'“«(]")
+_GLUED_START = re.compile(r"[^\W\d_a-zа-яё]|[\"'“«(]")
+_PAREN_SUFFIX = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
+_PARTS = re.compile(r"\s*(?:/|,|&|\+|、| - | – )\s*")
+_SCRIPT_CHANGE = re.compile(
+    r"(?<=[A-Za-zÀ-ɏ.)])\s*(?=[^\sA-Za-zÀ-ɏ\d(/&,.-])|(?<=[^\sA-Za-zÀ-ɏ\d(/&,.-])\s*(?=[A-Za-zÀ-ɏ])"
+)
 
 
 @dataclass(frozen=True)
@@ -226,6 +250,17 @@ def _label_candidates(key: str) -> list[str]:
     if " / " in key:
         halves = [h.strip() for h in key.split(" / ")]
         cands = [halves[-1], *halves[:-1], key]
+    bare = _PAREN_SUFFIX.sub("", key).strip(" _:")
+    if bare and bare != key:
+        cands.append(bare)
+    for cand in list(cands):
+        parts = [p for p in _PARTS.split(cand) if p]
+        if len(parts) > 1:
+            cands.append(parts[0])
+        halves = [h for h in _SCRIPT_CHANGE.split(cand) if h.strip()]
+        if len(halves) > 1:
+            cands.extend(h.strip() for h in halves)
+            cands.extend(p for h in halves for p in _PARTS.split(h.strip())[:1] if p)
     out = []
     for c in cands:
         out.append(c)
