@@ -6,7 +6,11 @@ import re
 
 from .labels import english_half
 
-_SPLIT = re.compile(r"\s*(?:,|;|&|、|，|/|\+|\band\b|\bet\b|\bund\b|\by\b|\bи\b|\be\b)\s*")
+_SPLIT = re.compile(
+    r"\s*(?:,|;|&|、|，|/|\+|\||\s·\s|\s•\s|\band\b|\bet\b|\bund\b|\by\b|\bи\b|\be\b|"
+    r"\ben\b|\bog\b|\boch\b|\bi\b|\bve\b|\bdan\b|\bvà\b|\bkai\b|\bκαι\b|\bو\b|\bеt\b)\s*"
+)
+_NUMBERED = re.compile(r"\d{3,}")
 _COMPANY = re.compile(
     r"\b(?:productions?|production house|films?|pictures|studios?|media|entertainment|ltd|"
     r"inc|llc|gmbh|s\.?a\.?s?|s\.?l\.?|company|co\.|corporation|group|distribution|"
@@ -57,7 +61,7 @@ def clean_name(raw: str) -> str | None:
             name = a
     if name.casefold() in _PLACEHOLDER or len(name) > 60 or not any(c.isalpha() for c in name):
         return None
-    if name.startswith(("©", "http", "www.")):
+    if name.startswith(("©", "http", "www.")) or _NUMBERED.search(name):
         return None
     return name
 

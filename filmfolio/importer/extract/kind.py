@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import DOCUMENTARY_WORDS, FORMAT_WORDS, is_genre
+from .lexicon import ANIMATION_WORDS, DOCUMENTARY_WORDS, FORMAT_WORDS, is_genre
 
 SHORT_LIMIT = 40
 _DOC_SHORT = re.compile(
     r"纪录短片|紀錄短片|documentary short|short documentary|court(?:-| )métrage documentaire|"
-    r"cortometraje documental|kurzdokumentar",
+    r"cortometraje documental|kurzdokumentar|krótkometrażowy film dokumentalny|"
+    r"短編ドキュメンタリー|단편 다큐멘터리|cortometraggio documentario|curta documental|"
+    r"curta-metragem documental|kısa belgesel|phim tài liệu ngắn|documentaire court",
 )
 _ANIMATION = re.compile(
     r"动画片|動畫片|动画短片|動畫短片|animated (?:short|film|feature|documentary|movie)|"
@@ -18,12 +20,18 @@ _ANIMATION = re.compile(
 )
 _DOC_PROSE = re.compile(
     r"\b(?:this|the|a|an|her|his|their|our|feature|short)\s+(?:[\w-]+\s+)?documentary\b|"
-    r"纪录片|紀錄片|\bdocumentaire\b|\bdokumentarfilm\b|документален филм|\bdocumental\b",
+    r"纪录片|紀錄片|记录片|記錄片|\bdocumentaire\b|\bdokumentarfilm\b|документален филм|"
+    r"\bdocumental\b|\bdocumentário\b|\bdocumentario\b|\bfilm dokumentalny|"
+    r"\bdokumentalny\b|\bbelgesel\b|\bphim tài liệu\b|\bfilm dokumenter\b|"
+    r"\bdokumentär|документальн|ドキュメンタリー|다큐멘터리|ντοκ[υι]μαντέρ|فيلم وثائقي|"
+    r"فیلم مستند|\bdocumentairefilm|\bdokumentární",
 )
 _WE_WENT = re.compile(r"^(?:We|I)\s+(?:went|followed|spent|travelled|traveled|filmed)\b")
 _SHORT = re.compile(
     r"\bshort (?:film|movie)\b|\bcourt(?:-| )métrage\b|\bcortometraje\b|\bkurzfilm\b|"
-    r"късометражен|короткометражн|短片|微电影",
+    r"късометражен|короткометражн|短片|微电影|微電影|단편|短編|krótkometrażow|\bkısa film|"
+    r"\bkortfilm|\bkorte film|phim ngắn|\bfilm pendek|فيلم قصير|فیلم کوتاه|μικρού μήκους|"
+    r"\bcortometraggio|\bcurta-metragem|\bcurta metragem|\bkrátký film|\brövidfilm",
 )
 _SERIES = re.compile(r"\b(?:tv|web|mini-?)\s?series\b|电视剧|電視劇|网剧|網劇")
 _GLUED_WORDS = re.compile(r"[A-Z][a-z]+")
@@ -62,7 +70,7 @@ def decide_type(words: list[str], prose: str, synopsis: str, runtime: int | None
     if _DOC_SHORT.search(explicit) or _DOC_SHORT.search(prose):
         return "documentary short"
     keys = {w.strip().casefold() for w in re.split(r"[,|/]", explicit)}
-    if keys & {"animation", "animated", "动画", "動畫", "animación"} or _ANIMATION.search(prose):
+    if keys & ANIMATION_WORDS or _ANIMATION.search(prose):
         return "animation"
     if _SERIES.search(explicit):
         return "series"

@@ -365,6 +365,31 @@ def _glued(body: str) -> tuple[str, str, str, int] | None:
     return None
 
 
+def parse_spaced(line: str, offset: int) -> Labelled | None:
+    """ "Director Gustaf Broms": a label and its value parted by a space only.
+
+    Only a candidate: such a line counts when it stands in a block of labelled lines (the
+    caller checks its neighbours), since prose also starts with label words.
+    """
+    body = line.strip()
+    if len(body) > 100 or len(body) < 5 or body.endswith((".", "!", "?", ":")):
+        return None
+    low = body.casefold()
+    for size in range(min(len(body) - 2, _MAX_LABEL), 1, -1):
+        if low[size] != " " or low[size - 1] == " ":
+            continue
+        key = low[:size]
+        field = _TABLE.get(key)
+        if field is None or field in ("synopsis", "skip"):
+            continue
+        value = body[size + 1 :].strip()
+        if not value or not (value[0].isupper() or value[0].isdigit() or not value[0].isascii()):
+            return None
+        start = offset + line.find(body) + size + 1
+        return Labelled(field, body[:size], value, start, start + len(value))
+    return None
+
+
 def is_label_line(line: str) -> bool:
     """True when a line is a label (with or without a value)."""
     return parse_line(line, 0) is not None

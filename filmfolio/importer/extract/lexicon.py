@@ -69,11 +69,19 @@ GENRES = _words(
 DOCUMENTARY_WORDS = _words(
     """documentary|documentaries|documental|documentaire|dokumentarfilm|dokumentation|
     documentario|documentário|документален|документальный|纪录片|紀錄片|纪录|紀錄|
-    ドキュメンタリー|non-fiction|nonfiction"""
+    ドキュメンタリー|non-fiction|nonfiction|다큐멘터리|다큐|ντοκυμαντέρ|ντοκιμαντέρ|
+    film dokumentalny|dokumentalny|dokumentární|dokumentární film|belgesel|مستند|وثائقي|
+    فيلم وثائقي|phim tài liệu|tài liệu|film dokumenter|dokumenter|dokumentär|dokumentärfilm|
+    dokumentar|dokumentarfilm|documentaire|documentairefilm|documentário|documental|
+    документальный фильм|документальний|документальний фільм|документальное кино|
+    记录片|記錄片|纪实|紀實|ドキュメンタリー映画|dokumentumfilm|documentar|דוקומנטרי|
+    สารคดี|docu|doc"""
 )
 ANIMATION_WORDS = _words(
     """animation|animated|animación|animação|animazione|анимация|анимационен|мультфильм|
-    动画|動畫|动画片|動畫片|アニメ|アニメーション|trickfilm|zeichentrick|animationsfilm"""
+    动画|動畫|动画片|動畫片|アニメ|アニメーション|trickfilm|zeichentrick|animationsfilm|
+    애니메이션|animacja|animovaný|animasyon|انیمیشن|رسوم متحركة|hoạt hình|animasi|
+    κινούμενα σχέδια|animatie|animatiefilm|animaatio|мультипликационный|анімація"""
 )
 SHORT_WORDS = _words(
     """short|short film|short movie|short films|kurzfilm|court métrage|court-métrage|
@@ -81,7 +89,10 @@ SHORT_WORDS = _words(
 )
 FEATURE_WORDS = _words(
     """feature|feature film|long métrage|long-métrage|largometraje|spielfilm|lungometraggio|
-    пълнометражен|полнометражный|长片|長片|故事片"""
+    пълнометражен|полнометражный|长片|長片|故事片|장편|장편영화|長編|長編映画|
+    pełnometrażowy|uzun metraj|speelfilm|lange film|långfilm|spillefilm|phim truyện|
+    film panjang|فيلم طويل|فیلم بلند|μεγάλου μήκους|longa-metragem|longa metragem|
+    lungometraggio|celovečerní|nagyjátékfilm|lungmetraj|полнометражный фильм"""
 )
 SERIES_WORDS = _words(
     """series|tv series|web series|mini-series|miniseries|série|serie|сериал|剧集|劇集|

@@ -12,7 +12,7 @@ from . import kind, labels, specs
 from .clean import clean_text, is_chrome
 from .decode import decode_bytes
 from .facts import Facts, fact_line
-from .labels import Labelled, field_of, parse_line
+from .labels import Labelled, field_of, parse_line, parse_spaced
 from .page import Page
 from .quantities import first_year, full_date, runtime_minutes
 from .record import LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
@@ -71,27 +71,65 @@ def labelled_values(page: Page) -> list[Labelled]:
     """Labelled values with next-line values and name lists continued on following lines."""
     out: list[Labelled] = []
     lines = page.zone
+    spaced = _spaced_block(lines)
     i = 0
     while i < len(lines):
         line, offset = lines[i]
-        lab = parse_line(line, offset)
+        lab = parse_line(line, offset) or spaced.get(i)
         i += 1
         if lab is None:
             continue
         if not lab.value and i < len(lines):
-            joined = _next_line_value(lab, *lines[i])
+            # The value on the next line, or after one blank line (wiki infoboxes).
+            skip = 1 if not lines[i][0].strip() and i + 1 < len(lines) else 0
+            joined = _next_line_value(lab, *lines[i + skip])
             if joined is not None:
                 lab = joined
-                i += 1
+                i += 1 + skip
         out.append(lab)
         while lab.field.startswith("credit:") and lab.value and i < len(lines):
             nxt, noff = lines[i]
-            if not _NAME_LINE.match(nxt.strip()) or parse_line(nxt, noff) or fact_line(nxt):
+            if (
+                not _NAME_LINE.match(nxt.strip())
+                or parse_line(nxt, noff)
+                or i in spaced
+                or fact_line(nxt)
+            ):
                 break
             start = noff + nxt.find(nxt.strip())
             out.append(Labelled(lab.field, lab.label, nxt.strip(), start, start + len(nxt.strip())))
             i += 1
     return out
+
+
+_SPACED_RUN = 3
+
+
+def _spaced_block(lines: list[tuple[str, int]]) -> dict[int, Labelled]:
+    """Space-parted "Label Value" lines that stand in a run of at least three labelled lines."""
+    found: dict[int, Labelled] = {}
+    run: list[int] = []
+    spaced: dict[int, Labelled] = {}
+
+    def close() -> None:
+        if len(run) >= _SPACED_RUN and sum(1 for j in run if j in spaced) >= 2:
+            found.update({j: spaced[j] for j in run if j in spaced})
+
+    for i, (line, offset) in enumerate(lines):
+        if not line.strip():
+            continue
+        if parse_line(line, offset):
+            run.append(i)
+            continue
+        lab = parse_spaced(line, offset)
+        if lab is None:
+            close()
+            run = []
+            continue
+        spaced[i] = lab
+        run.append(i)
+    close()
+    return found
 
 
 def _next_line_value(lab: Labelled, nxt: str, noff: int) -> Labelled | None:

@@ -6,10 +6,14 @@ import re
 
 YEAR_MIN, YEAR_MAX = 1880, 2035
 
-_H = r"(?:h|hr|hrs|hours?|heures?|horas?|ore|stunden?|std|час(?:а|ов)?|ч|小时|小時|時間)"
+_H = (
+    r"(?:h|hr|hrs|hours?|heures?|horas?|ore|stunden?|std|час(?:а|ов)?|ч|小时|小時|時間|시간|"
+    r"jam|giờ|saat|óra|ώρα|ώρες|ساعة|ساعت|uur|timer?|tim(?:mar|me)?|godz\.?|hod(?:in)?)"
+)
 _M = (
-    r"(?:m|min|mins|minutes?|mn|minutos?|minuti|minuten|minuty|минути|минут[аы]?|мин|"
-    r"分钟|分鐘|分|′|')"
+    r"(?:m|min|mins|minutes?|mn|minutos?|minuti|minuten|minuty|minut|minuter|minutter|"
+    r"minuut|minuutti?a?|minit|menit|phút|dakika|dk|perc|perces|λεπτά|λεπ|минути|минут[аы]?|"
+    r"мин|хвилин[аи]?|хв|دقيقة|دقائق|دقیقه|นาที|분|分钟|分鐘|分|′|'|’)"
 )
 _HM = re.compile(rf"(\d{{1,2}})\s*{_H}\.?\s*(?:and\s+|et\s+|y\s+|und\s+)?(\d{{1,2}})\s*{_M}", re.I)
 _H_ONLY = re.compile(rf"(\d{{1,2}})\s*{_H}(?![a-z])", re.I)
