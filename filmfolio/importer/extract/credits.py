@@ -122,3 +122,100 @@ def bio_heading_directors(line: str) -> list[str]:
     """Names in a "Director Biography - A, B, C" heading."""
     m = _BIO_HEADING.match(line.strip())
     return split_names(m.group("names")) if m else []
+
+
+# "Katja Ginnow (Regie)", "Carrie (director)": a name with its role in brackets.
+_LATIN_NAME = (
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*(?:\s+(?:(?:de|van|von|da|del|der|la|le|di|du|dos|das|y|bin|al)\s+)?"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*){0,3}"
+)
+_CJK_NAME = r"[\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff\u30a0-\u30ff]{2,6}"
+_NAME_ROLE = re.compile(
+    rf"(?<![\w'’])(?P<name>{_LATIN_NAME})\s*[(（](?P<role>[^()（）\d]{{2,30}})[)）]"
+)
+# "la réalisatrice Flore Vasseur", "sagt Regisseurin Katja Ginnow", "del director X".
+_DIRECTOR_WORDS = (
+    r"director|directora|diretora|diretor|réalisateur|réalisatrice|regista|regisseur|"
+    r"regisseurin|regisseuse|reżyser|reżyserka|režisér|režisérka|yönetmen|yönetmeni|sutradara|"
+    r"đạo diễn|filmmaker|film-maker|documentarian|documentarist|cineasta|cinéaste|"
+    r"filmemacher|filmemacherin|filmmaakster|dokumentarist|dokumentaristin|режиссёр|режиссер|"
+    r"режисер|режисьор|σκηνοθέτης|σκηνοθέτιδα|rendező"
+)
+_ROLE_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s,;:(\"“«']))(?P<pre>[\w'’]+\s+)?(?P<role>(?i:{_DIRECTOR_WORDS}))\s+"
+    rf"(?:[a-zà-ÿ][\w-]*\s+){{0,2}}(?P<name>{_LATIN_NAME})"
+)
+_ARTICLES = frozenset("the la le el il der die a o de del du des een het den".split())
+_NOT_BEFORE_ROLE = frozenset(
+    """program programme artistic festival managing creative casting art music technical
+    executive assistant associate general marketing photography sound""".split()
+)
+# "Flore Vasseur, réalisatrice et co-productrice": a name, a comma and a director word.
+_ROLE_AFTER = re.compile(
+    rf"(?:^|(?<=[\s(\"“«]))(?P<name>{_LATIN_NAME}),\s+(?:(?:the|la|le|el|a|o|il|die|der)\s+)?"
+    rf"(?:[a-zà-ÿ][\w-]*\s+){{0,1}}(?P<role>(?i:{_DIRECTOR_WORDS}))\b"
+)
+# A by-line under the title: "de Pauline Pelsy-Johann", "di Alberto Diana, Italia, 2023, 18'".
+_BY_LINE = re.compile(
+    rf"^(?:(?:un film|a film|ein film|una película|um filme|un film|een film|en film)\s+)?"
+    rf"(?:by|de|di|von|van|af|av|od|par|réalisé par|directed by|regia di|dirigido por|"
+    rf"dirigida por|реж\.|dir\.)\s+(?P<names>{_LATIN_NAME}(?:\s*(?:,|&|and|et|e|y|und)\s*"
+    rf"{_LATIN_NAME})*?)\s*(?:$|[,|/–—-]\s*(?P<rest>.*)$)"
+)
+_CJK_DIRECTOR = re.compile(
+    r"監督の(?P<a>[\u4e00-\u9fff\u30a0-\u30ff]{2,6})|"
+    r"(?:^|(?<=[\s、。,『「]))(?P<b>[\u4e00-\u9fff\u30a0-\u30ff]{1,4}(?:\s[\u4e00-\u9fff]{1,3})?)"
+    r"\s?監督(?:作品|による|の最新|\s*$)|"
+    r"由(?P<c>[\u4e00-\u9fff·]{2,8}?)(?:执导|執導|导演|導演)|"
+    r"(?:^|(?<=[\s,.]))(?P<d>[\uac00-\ud7a3]{2,4})\s감독(?:이|은|의|가|과|작품|\b)",
+    re.M,
+)
+
+
+def bracketed_credits(text: str) -> list[tuple[str, str, int, int]]:
+    """(name, role as written, start, end) for "Name (Role)" mentions."""
+    from .labels import field_of
+
+    out = []
+    for m in _NAME_ROLE.finditer(text):
+        role = m.group("role").strip()
+        field = field_of(role)
+        if field and field.startswith("credit:"):
+            name = clean_name(m.group("name"))
+            if name and not is_company(name):
+                out.append((name, role, m.start("name"), m.end("name")))
+    return out
+
+
+def role_word_director(text: str) -> tuple[str, int, int] | None:
+    """The first person the text calls its director ("la réalisatrice X", "X 감독")."""
+    best: tuple[str, int, int] | None = None
+    for m in _ROLE_BEFORE.finditer(text):
+        pre = (m.group("pre") or "").strip()
+        if pre.casefold() in _NOT_BEFORE_ROLE or (
+            pre[:1].isupper() and pre.casefold() not in _ARTICLES
+        ):
+            continue
+        name = clean_name(m.group("name"))
+        if name:
+            best = (name, m.start("name"), m.end("name"))
+            break
+    after = _ROLE_AFTER.search(text)
+    if after and (best is None or after.start() < best[1]):
+        name = clean_name(after.group("name"))
+        if name:
+            best = (name, after.start("name"), after.end("name"))
+    cjk = _CJK_DIRECTOR.search(text)
+    if cjk and (best is None or cjk.start() < best[1]):
+        group = next(g for g in ("a", "b", "c", "d") if cjk.group(g))
+        best = (cjk.group(group).strip(), cjk.start(group), cjk.end(group))
+    return best
+
+
+def by_line(line: str) -> tuple[list[str], str] | None:
+    """(director names, the rest of the line) for a by-line such as "de X, Italia, 2023"."""
+    m = _BY_LINE.match(line.strip())
+    if not m or len(line.strip()) > 90:
+        return None
+    names = split_names(m.group("names"))
+    return (names, m.group("rest") or "") if names else None

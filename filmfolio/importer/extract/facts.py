@@ -71,6 +71,15 @@ def _year_and_genre(part: str, facts: Facts) -> bool:
     return bool(m and full_date(m.group(1)))
 
 
+def fact_parts(text: str) -> Facts | None:
+    """The facts among the comma- or bar-separated parts of a text; unknown parts are skipped."""
+    facts = Facts()
+    for part in re.split(r"\s*(?:,|\||/|–|—|·)\s*", text):
+        if part.strip():
+            _classify(part.strip(), facts)
+    return None if facts == Facts() else facts
+
+
 def fact_line(line: str) -> Facts | None:
     """The facts of a line made only of known facts, else None (callers must not change them)."""
     return _fact_text(line.strip())

@@ -313,6 +313,24 @@ def _apply_fact_line(
 
 
 def _apply_prose_credits(rec: ExtractedRecord, page: Page) -> None:
+    for name, role, start, end in cr.bracketed_credits(page.zone_text):
+        is_director = field_of(role) == "credit:director"
+        if not any(c.name == name for c in rec.credits):
+            _add_credit(rec, cr.role_text(role), name, is_director)
+            rec.note(Evidence("credits", name, start, end, LIKELY, "prose"))
+    for line, offset in page.zone[:8]:
+        found = cr.by_line(line)
+        if found is None:
+            continue
+        names, rest = found
+        if not rec.directors:
+            for name in names:
+                _add_credit(rec, "Director", name, True)
+                rec.note(Evidence("directors", name, offset, offset + len(line), LIKELY, "by-line"))
+        facts = fact_lines.fact_parts(rest)
+        if facts:
+            _apply_fact_line(rec, facts, (offset, offset + len(line)), True)
+        break
     if rec.directors:
         return
     for line, offset in page.lines:
@@ -326,6 +344,12 @@ def _apply_prose_credits(rec: ExtractedRecord, page: Page) -> None:
         if cr.clean_name(name):
             _add_credit(rec, role, name, True)
             rec.note(Evidence("directors", name, start, end, UNSURE, "prose"))
+    if rec.directors:
+        return
+    found = cr.role_word_director(page.zone_text)
+    if found:
+        _add_credit(rec, "Director", found[0], True)
+        rec.note(Evidence("directors", found[0], found[1], found[2], UNSURE, "prose"))
 
 
 def _apply_festivals(rec: ExtractedRecord, page: Page) -> None:
