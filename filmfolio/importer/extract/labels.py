@@ -208,6 +208,7 @@ _BY_LABEL = re.compile(
     re.I,
 )
 _GLUED_START = re.compile(r"[^\W\d_a-zа-яё]|[\"'“«(]")
+_EDGE_BARS = re.compile(r"^[\s|]+|[\s|]+$")
 _PAREN_SUFFIX = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
 _PARTS = re.compile(r"\s*(?:/|,|&|\+|、| - | – )\s*")
 _SCRIPT_CHANGE = re.compile(
@@ -313,8 +314,9 @@ def _separated(body: str) -> tuple[str, str, str, int] | None:
     field = field_of(m.group("label"))
     if field is None:
         return None
-    value = m.group("value").strip()
-    return field, m.group("label").strip(), value, m.start("value") if value else len(body)
+    value = _EDGE_BARS.sub("", m.group("value"))
+    vstart = m.start("value") + m.group("value").find(value) if value else len(body)
+    return field, m.group("label").strip(), value, vstart
 
 
 def _by_label(body: str) -> tuple[str, str, str, int] | None:

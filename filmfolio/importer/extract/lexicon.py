@@ -85,7 +85,10 @@ ANIMATION_WORDS = _words(
 )
 SHORT_WORDS = _words(
     """short|short film|short movie|short films|kurzfilm|court métrage|court-métrage|
-    cortometraje|curta-metragem|cortometraggio|късометражен|короткометражный|短片|短編|微电影"""
+    cortometraje|curta-metragem|cortometraggio|късометражен|короткометражный|短片|短編|微电影|
+    微電影|단편|단편영화|短編映画|短篇|krótkometrażowy|krótki metraż|kısa film|kısa metraj|
+    kortfilm|korte film|phim ngắn|film pendek|فيلم قصير|فیلم کوتاه|ταινία μικρού μήκους|
+    μικρού μήκους|curta|curta metragem|corto|krátký film|rövidfilm|scurtmetraj|court"""
 )
 FEATURE_WORDS = _words(
     """feature|feature film|long métrage|long-métrage|largometraje|spielfilm|lungometraggio|

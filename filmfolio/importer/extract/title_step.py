@@ -25,6 +25,14 @@ def apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
         if pair:
             found, other = pair
             break
+    head = "\n".join([line for line, _ in page.zone if line.strip()][:3])
+    prose = title.prose_titles(page.zone_text, head)
+    quoted = title.quoted_title(page.zone_text)
+    if prose and not (labelled or original or alias):
+        best, score = prose[0]
+        weak_heading = found is None or len(found.split()) >= 6 or best in found
+        if score >= 3 and weak_heading or found is None and score >= 2 and best == quoted:
+            found, other = best, None
     main = (labelled or original or alias or [found])[0]
     second = (original[0] if labelled and original else None) or other
     if main and other and main.casefold() == other.casefold():
