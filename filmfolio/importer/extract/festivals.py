@@ -27,18 +27,36 @@ _PREFIXED = re.compile(
 )
 _EVENT_WORD = re.compile(
     r"festival|filmfest|\bfest\b|biennale|berlinale|\bawards\b|\baward\b|exhibition|showcase|"
-    r"mostra|rencontres|festspiele|film week|фестивал|кинофестивал|награди|премия|festiwal",
+    r"mostra|rencontres|festspiele|film week|фестивал|кинофестивал|награди|премия|festiwal|"
+    r"festivali|festivalen|festivalu|\boscars?\b|academy awards|\bbafta\b|\bpremios\b|"
+    r"\bprémios\b|\bprêmio\b|\bpremi\b|\bprix\b|\bpreis\b|\bcésars?\b|\bgoyas?\b|"
+    r"\bemmys?\b|golden globes?|sundance|\bidfa\b|\bhot docs\b|muestra|encuentros?|"
+    r"semaine|quinzaine|rassegna|liên hoan|\bfiff\b|\bff\b",
     re.I,
 )
+_EVENT_HEAD = (
+    r"(?:Film Festival|Festival|Filmfestival|Filmfest|Fest|Biennale|Awards|Film Week|"
+    r"Filmfestspiele|Festival Internacional|Festival International|Festival Internazionale|"
+    r"Festival Internacional de Cine|Festival Internacional de Cinema|Mostra|Muestra|Premios|"
+    r"Prémios|Prêmio|Premi|Rencontres|Semaine|Festiwal|Liên hoan phim)(?![\w'])"
+)
 _NAMED = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’.-]*\s+(?:(?:of|de|du|des|la|le|del|di|for|and|the)\s+)?){1,6}"
-    r"(?:Film Festival|Festival|Filmfest|Fest|Biennale|Awards|Film Week|Filmfestspiele)"
-    r"(?:\s+(?:of|de|du|del)\s+[A-Z][\w'-]*)*)(?:\s+(?P<yr>\d{4}))?"
+    r"(?P<name>(?:(?:[A-Z][\w'’.+-]*|\d{1,2}[A-Z]+\w*)\s+(?:(?:of|de|du|des|la|le|del|di|for|and|"
+    r"the|van|het|der)\s+)?){0,6}"
+    + _EVENT_HEAD
+    + r"(?:\s+(?:(?:of|de|du|del|di|da|van|in|internacional|international|internazionale|"
+    r"de cine|de cinéma|du film|del cinema|documental|documentaire)\s+)*"
+    r"(?:[A-Z'][\w'’-]*|\d{1,2}[A-Z]+\w*))*"
+    r"|\b(?:Oscars?|Academy Awards?|BAFTA|Golden Globes?|Goya|César|Emmy|Berlinale|Sundance|IDFA|"
+    r"Hot Docs|Palme d'Or))(?:\s+(?P<yr>\d{4}))?"
 )
 _AWARD_BEFORE = re.compile(
     r"(?P<award>(?:Best|Grand|Special|Jury|Audience|Golden|Silver|Bronze|Honou?rable|Top|"
-    r"Public|Critics|Award|Prize|Premio|Prix|Preis|Най-добра|Награда|Наградата|Приз|Meilleur)"
-    r"\b[^.;:]*?)\s+(?:in|at|from|of|в|на|au|à|en|del|al|bei|beim)\s+(?:the\s+)?$"
+    r"Public|Critics|Award|Prize|Premio|Prix|Preis|Най-добра|Награда|Наградата|Приз|Meilleur|"
+    r"Meilleure|Mejor|Melhor|Miglior|Migliore|Beste|Bester|Bestes|Gouden|Zilveren|Goldene|"
+    r"Silberne|Prêmio|Prémio|Premi|Mention|Mención|Menção|Menzione|Lauréat)"
+    r"\b[^.;:]*?)\s+(?:in|at|from|of|в|на|au|à|en|del|al|bei|beim|op|het|de|no|na|do|da|al|"
+    r"nel|alla|al|dello|della)\s+(?:the\s+|het\s+|la\s+|el\s+|le\s+|o\s+)?$"
 )
 _AWARD_AFTER = re.compile(
     r"^\s*,?\s*(?:and\s+)?(?:winning|won|where it won|receiving|received|taking home)\s+"
@@ -47,7 +65,24 @@ _AWARD_AFTER = re.compile(
 )
 _SELECTION = re.compile(
     r"select|screen|premiere|première|in competition|compet|shown|part of|official|"
-    r"sélection|programmed|入围|入圍",
+    r"sélection|programmed|入围|入圍|入选|入選|展映|参展|參展|参赛|參賽|招待|選出|진출|초청|"
+    r"상영|seleccion|selección|selecion|seleção|selezion|in concorso|fuori concorso|ausgewählt|"
+    r"wettbewerb|geselecteerd|selectie|wybran|seçil|tuyển chọn|trình chiếu|dipilih|انتخاب|"
+    r"اختيار|επιλογ|accepted|picked up|showcase|shows at|playing at|will play|estreno|"
+    r"estreia|uraufführung|projeté|proiettat|exibid|gezeigt|vertoond|première",
+    re.I,
+)
+_WON = re.compile(
+    r"\b(?:won|wins?|winning|winners?)\b|awarded|prize|award|honou?r|gewonnen|gewinnt|gewann|remport|lauréat|"
+    r"\bprix\b|ganó|gana|ganador|premio|premiad|vencedor|venceu|ganhou|vint[oa]|vince|"
+    r"vincitor|premiat|kazan|ödül|nagrod|zdoby|获奖|獲獎|荣获|榮獲|获得|獲得|摘得|夺得|奪得|"
+    r"大奖|大獎|受賞|グランプリ|大賞|수상|대상|đoạt|giải thưởng|memenangkan|penghargaan|برنده|"
+    r"جایزه|جائزة|βραβ|κέρδισε|uitgeroepen|bekroond",
+    re.I,
+)
+_NOMINATED = re.compile(
+    r"nomin|finalist|disputou|candidat|indicad|indicaç|genomineerd|aday|提名|ノミネート|후보|"
+    r"노미네이트|đề cử|nominasi|نامزد|مرشح|υποψήφ",
     re.I,
 )
 _NOT_ENTRY = re.compile(r"submi|staff pick|nomination\b|shortlisted for the oscar", re.I)
@@ -80,9 +115,9 @@ def clear_caches() -> None:
 def result_of(award: str | None, context: str) -> str | None:
     """The result enum for an award text and the words around the event."""
     words = f"{award or ''} {context}".casefold()
-    if "shortlis" in words:
+    if "shortlis" in words or "short list" in words or "présélection" in words:
         return "shortlist"
-    if "nomin" in words:
+    if _NOMINATED.search(words):
         return "nominee"
     if award:
         return "winner"
@@ -104,6 +139,8 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
             continue
         if not (_EVENT_WORD.search(name) or (ordinal and name[0].isupper())):
             continue
+        if not ordinal and not _capitalised(name):
+            continue
         yr = m.group("yr") or m.group("yr2")
         year = _year_of(yr)
         edition = str(ordinal_value(ordinal)) if ordinal and ordinal_value(ordinal) else None
@@ -111,9 +148,26 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
     for m in _NAMED.finditer(sentence):
         if any(s <= m.start("name") < e for *_, s, e in found):
             continue
+        if m.group("name").strip().casefold() in _GENERIC_NAMES:
+            continue
         year = int(m.group("yr")) if m.group("yr") else None
         found.append((m.group("name").strip(), None, year, m.start(), m.end()))
     return tuple(sorted(found, key=lambda f: f[3]))
+
+
+_CONNECTORS = frozenset(
+    "of de du des la le del di for and the van het der d' da do dos das y e et und in on at &".split()
+)
+_GENERIC_NAMES = frozenset(
+    "festival|film festival|fest|awards|award|the festival|the awards|festivals|premios|prix|"
+    "premi|mostra|biennale|semaine|rencontres|muestra".split("|")
+)
+
+
+def _capitalised(name: str) -> bool:
+    """True when every word of an event name is capitalised or a connector ("of", "de")."""
+    words = name.split()
+    return all(w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS for w in words)
 
 
 def _word_ordinal_ok(sentence: str, m: re.Match) -> bool:
