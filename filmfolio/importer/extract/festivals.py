@@ -94,17 +94,24 @@ _BULLET = re.compile(r"^\s*[•·*-]\s*")
 _SENTENCE = re.compile(r"(?<=[a-z\u0430-\u044f\d)\]\"”'][.!?])\s+|\n")
 _QUOTED_WORK = re.compile(r"^\s*[“\"«][^”\"»]{2,80}[”\"»]\s*,")
 
+_CJK_NAME_CHARS = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3・]"
 _ZH_EVENT = re.compile(
-    r"(?:(?P<ord>第[\d零〇一二两三四五六七八九十百]+[届屆]|首[届屆])|(?P<yr>\d{4})年?|本[届屆]|"
-    r"(?<=[\s。,!?:;“”\"]))"
-    r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:电影节|電影節|影展|映像节|映像節|影像节|短片节|纪录片节|"
-    r"电影周|電影週|金马奖|金馬獎|金像奖|金像獎|金鸡奖|金雞獎))"
+    r"(?:(?P<ord>第\s?[\d零〇一二两三四五六七八九十百]+\s?[届屆回]|首[届屆]|제\s?\d{1,3}\s?회)\s?|"
+    r"(?P<yr>\d{4})年?|本[届屆]|(?<=[\s。,!?:;“”\"」『』]))"
+    rf"(?P<name>{_CJK_NAME_CHARS}{{2,18}}?(?:国际电影节|國際電影節|电影节|電影節|影展|映像节|映像節|"
+    r"影像节|短片节|纪录片节|电影周|電影週|金马奖|金馬獎|金像奖|金像獎|金鸡奖|金雞獎|映画祭|"
+    r"영화제|大赛|大賽|论坛|論壇|电影展|電影展|徵選|征选|比赛|比賽|评选|評選|アワード))"
 )
 _ZH_AWARD = re.compile(
     r"(?:赢得|获得|荣获|獲得|榮獲|被授予|摘得|斩获|夺得|奪得)了?(?P<sec>[\u4e00-\u9fff]{2,8}?单元)?"
     r"(?:最高奖项)?[“\"]?(?P<award>[\u4e00-\u9fff]{2,10}?[奖獎])"
+    r"|(?P<award2>[\u4e00-\u9fff\u30a0-\u30ff]{1,10}?賞(?:\([^)]{1,12}\))?)を?(?:受賞|獲得)"
+    r"|(?P<award3>[\uac00-\ud7a3]{2,10}상)을?\s?(?:수상|받)"
 )
-_ZH_SELECT = re.compile(r"(?:同时)?入[围圍](?:了)?(?P<sec>[\u4e00-\u9fff]{2,6}?单元)")
+_ZH_SELECT = re.compile(
+    r"(?:同时)?入[围圍选選](?:了)?(?P<sec>[\u4e00-\u9fff]{2,6}?[单單]元)|"
+    r"(?P<sec2>[\uac00-\ud7a3]{2,8}\s?부문)에?\s?(?:진출|초청)"
+)
 
 
 def clear_caches() -> None:
@@ -139,7 +146,11 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
             continue
         if not (_EVENT_WORD.search(name) or (ordinal and name[0].isupper())):
             continue
-        if not ordinal and not _capitalised(name):
+        if name.casefold() in _GENERIC_NAMES:
+            continue
+        if not _capitalised(name) and not (
+            ordinal and _EVENT_WORD.search(name) and any(w[0].isupper() for w in name.split())
+        ):
             continue
         yr = m.group("yr") or m.group("yr2")
         year = _year_of(yr)
@@ -156,7 +167,8 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
 
 
 _CONNECTORS = frozenset(
-    "of de du des la le del di for and the van het der d' da do dos das y e et und in on at &".split()
+    "of de du des la le del di for and the van het der d' da do dos das y e et und in on at & "
+    "annual annuel anual annuale jährlichen".split()
 )
 _GENERIC_NAMES = frozenset(
     "festival|film festival|fest|awards|award|the festival|the awards|festivals|premios|prix|"
@@ -269,12 +281,15 @@ def chinese_entries(text: str) -> list[FestivalEntry]:
                 edition,
                 _int(main.group("yr")),
                 award.group("sec"),
-                award.group("award"),
+                award.group("award") or award.group("award2") or award.group("award3"),
                 "winner",
             )
         )
     used = {award.group("sec")} if award else set()
     for m in _ZH_SELECT.finditer(text):
+        if award and m.group("sec2"):
+            out[0].section = out[0].section or m.group("sec2")
+            continue
         if m.group("sec") not in used:
             out.append(
                 FestivalEntry(
@@ -324,4 +339,7 @@ def _same(a: FestivalEntry, b: FestivalEntry) -> bool:
     if a.year and b.year and a.year != b.year:
         return False
     aa, ab = (a.award or "").casefold(), (b.award or "").casefold()
-    return aa == ab or (not aa and b.result == a.result) or (not ab and a.result == b.result)
+    if aa == ab or (not aa and b.result == a.result) or (not ab and a.result == b.result):
+        return True
+    # A bare "won at X" mention is the same event as the award the page names for it.
+    return (not aa and a.result == "winner") or (not ab and b.result == "winner")
