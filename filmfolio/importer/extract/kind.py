@@ -18,20 +18,22 @@ _ANIMATION = re.compile(
     r"animation film|film d'animation|animationsfilm|анимационен филм|анимационный фильм|"
     r"película de animación",
 )
+_DOC_PROSE_EN = re.compile(
+    r"\b(?:this|the|a|an|her|his|their|our|feature|short)\s+(?:[\w-]+\s+)?documentary\b"
+)
+# Literal alternatives only (no leading \b): the regex engine can then skip ahead quickly.
 _DOC_PROSE = re.compile(
-    r"\b(?:this|the|a|an|her|his|their|our|feature|short)\s+(?:[\w-]+\s+)?documentary\b|"
-    r"纪录片|紀錄片|记录片|記錄片|\bdocumentaire\b|\bdokumentarfilm\b|документален филм|"
-    r"\bdocumental\b|\bdocumentário\b|\bdocumentario\b|\bfilm dokumentalny|"
-    r"\bdokumentalny\b|\bbelgesel\b|\bphim tài liệu\b|\bfilm dokumenter\b|"
-    r"\bdokumentär|документальн|ドキュメンタリー|다큐멘터리|ντοκ[υι]μαντέρ|فيلم وثائقي|"
-    r"فیلم مستند|\bdocumentairefilm|\bdokumentární",
+    r"纪录片|紀錄片|记录片|記錄片|documentaire|dokumentarfilm|документален филм|documental|"
+    r"documentário|documentario|film dokumentalny|dokumentalny|belgesel|phim tài liệu|"
+    r"film dokumenter|dokumentär|документальн|ドキュメンタリー|다큐멘터리|ντοκυμαντέρ|ντοκιμαντέρ|"
+    r"فيلم وثائقي|فیلم مستند|dokumentární",
 )
 _WE_WENT = re.compile(r"^(?:We|I)\s+(?:went|followed|spent|travelled|traveled|filmed)\b")
 _SHORT = re.compile(
-    r"\bshort (?:film|movie)\b|\bcourt(?:-| )métrage\b|\bcortometraje\b|\bkurzfilm\b|"
-    r"късометражен|короткометражн|短片|微电影|微電影|단편|短編|krótkometrażow|\bkısa film|"
-    r"\bkortfilm|\bkorte film|phim ngắn|\bfilm pendek|فيلم قصير|فیلم کوتاه|μικρού μήκους|"
-    r"\bcortometraggio|\bcurta-metragem|\bcurta metragem|\bkrátký film|\brövidfilm",
+    r"short film|short movie|court-métrage|court métrage|cortometraje|kurzfilm|късометражен|"
+    r"короткометражн|短片|微电影|微電影|단편|短編|krótkometrażow|kısa film|kortfilm|korte film|"
+    r"phim ngắn|film pendek|فيلم قصير|فیلم کوتاه|μικρού μήκους|cortometraggio|curta-metragem|"
+    r"curta metragem|krátký film|rövidfilm",
 )
 _SERIES = re.compile(r"\b(?:tv|web|mini-?)\s?series\b|电视剧|電視劇|网剧|網劇")
 _GLUED_WORDS = re.compile(r"[A-Z][a-z]+")
@@ -75,6 +77,7 @@ def decide_type(words: list[str], prose: str, synopsis: str, runtime: int | None
     if _SERIES.search(explicit):
         return "series"
     doc = bool(keys & DOCUMENTARY_WORDS) or bool(_DOC_PROSE.search(prose))
+    doc = doc or ("documentary" in prose and bool(_DOC_PROSE_EN.search(prose)))
     doc = doc or bool(_WE_WENT.match(synopsis.strip()))
     if doc:
         return (

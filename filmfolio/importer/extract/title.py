@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from .lexicon import DOCUMENTARY_WORDS, FORMAT_WORDS, GENRES
+
 _NOT_A_TITLE = re.compile(r"[?!]|https?://|www\.|\.(?:com|org|net)\b")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -62,13 +64,16 @@ _DATE_WORDS = re.compile(
 )
 
 
+_KIND_WORDS = FORMAT_WORDS | GENRES | DOCUMENTARY_WORDS
+_WORD_PARTS = re.compile(r"[/,|·-]")
+
+
 def is_format_words(line: str) -> bool:
     """True for a line made only of genre and format words ("documentary/ short")."""
-    from .lexicon import DOCUMENTARY_WORDS, FORMAT_WORDS, GENRES
-
-    parts = [p.strip().casefold() for p in re.split(r"[/,|·-]", line) if p.strip()]
-    words = FORMAT_WORDS | GENRES | DOCUMENTARY_WORDS
-    return bool(parts) and all(p in words or p.rstrip("s") in words for p in parts)
+    if len(line) > 60:
+        return False
+    parts = [p.strip().casefold() for p in _WORD_PARTS.split(line) if p.strip()]
+    return bool(parts) and all(p in _KIND_WORDS or p.rstrip("s") in _KIND_WORDS for p in parts)
 
 
 def plausible_title(line: str) -> bool:
