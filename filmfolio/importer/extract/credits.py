@@ -145,10 +145,46 @@ _ROLE_BEFORE = re.compile(
     rf"(?:^|(?<=[\s,;:(\"“«']))(?P<pre>[\w'’]+\s+)?(?P<role>(?i:{_DIRECTOR_WORDS}))\s+"
     rf"(?:[a-zà-ÿ][\w-]*\s+){{0,2}}(?P<name>{_LATIN_NAME})"
 )
-_ARTICLES = frozenset("the la le el il der die a o de del du des een het den".split())
+_ARTICLES = frozenset(
+    [
+        "the",
+        "la",
+        "le",
+        "el",
+        "il",
+        "der",
+        "die",
+        "a",
+        "o",
+        "de",
+        "del",
+        "du",
+        "des",
+        "een",
+        "het",
+        "den",
+    ]
+)
 _NOT_BEFORE_ROLE = frozenset(
-    """program programme artistic festival managing creative casting art music technical
-    executive assistant associate general marketing photography sound""".split()
+    [
+        "program",
+        "programme",
+        "artistic",
+        "festival",
+        "managing",
+        "creative",
+        "casting",
+        "art",
+        "music",
+        "technical",
+        "executive",
+        "assistant",
+        "associate",
+        "general",
+        "marketing",
+        "photography",
+        "sound",
+    ]
 )
 # "Flore Vasseur, réalisatrice et co-productrice": a name, a comma and a director word.
 _ROLE_AFTER = re.compile(

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import is_country, is_genre, is_language
+from .lexicon import COUNTRIES, LANGUAGES, is_country, is_genre, is_language
 from .quantities import full_date, runtime_minutes
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -71,6 +71,12 @@ def _year_and_genre(part: str, facts: Facts) -> bool:
     return bool(m and full_date(m.group(1)))
 
 
+def _lone_name(part: str) -> bool:
+    key = part.casefold()
+    known = key in COUNTRIES or key in LANGUAGES
+    return not known and (is_country(part) or is_language(part))
+
+
 def fact_parts(text: str) -> Facts | None:
     """The facts among the comma- or bar-separated parts of a text; unknown parts are skipped."""
     facts = Facts()
@@ -96,6 +102,10 @@ def _fact_text(line: str) -> Facts | None:
         return None
     facts = Facts()
     parts = [p for p in _PARTS.split(line) if p.strip()]
+    if len(parts) == 1 and _lone_name(parts[0].strip()):
+        # A name alone on its line counts only when the short word lists know it: CLDR also
+        # names countries and languages with words of other languages ("Belanda", "Jawa").
+        return None
     if not parts or not all(_classify(p.strip(), facts) for p in parts):
         return None
     if facts == Facts():

@@ -114,16 +114,62 @@ _ZH_SELECT = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
-_ORDINAL_STEMS = (
-    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    "teenth|tieth".split("|")
-)
+_ORDINAL_STEMS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "teenth",
+    "tieth",
+]
 # Plain substrings one of which every event word contains: a fast test before the regexes.
 _EVENT_STEMS = tuple(
-    "fest|biennale|berlinale|award|exhibition|showcase|mostra|rencontres|film week|фестивал|"
-    "награди|премия|festiwal|oscar|bafta|premio|prémio|prêmio|premi|prix|preis|césar|goya|emmy|"
-    "golden globe|sundance|idfa|hot docs|muestra|encuentro|semaine|quinzaine|rassegna|"
-    "liên hoan|fiff|ff".split("|")
+    [
+        "fest",
+        "biennale",
+        "berlinale",
+        "award",
+        "exhibition",
+        "showcase",
+        "mostra",
+        "rencontres",
+        "film week",
+        "фестивал",
+        "награди",
+        "премия",
+        "festiwal",
+        "oscar",
+        "bafta",
+        "premio",
+        "prémio",
+        "prêmio",
+        "premi",
+        "prix",
+        "preis",
+        "césar",
+        "goya",
+        "emmy",
+        "golden globe",
+        "sundance",
+        "idfa",
+        "hot docs",
+        "muestra",
+        "encuentro",
+        "semaine",
+        "quinzaine",
+        "rassegna",
+        "liên hoan",
+        "fiff",
+        "ff",
+    ]
 )
 
 
@@ -166,20 +212,9 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
     for m in _PREFIXED.finditer(sentence) if has_ordinal else ():
         name = (m.group("name") or m.group("name2") or "").strip()
         ordinal = m.group("ord")
-        if ordinal and not ordinal[0].isdigit() and not _word_ordinal_ok(sentence, m):
+        if not _prefixed_event_ok(sentence, m, name, ordinal):
             continue
-        if not name or len(name.split()) > 12:
-            continue
-        if not (_EVENT_WORD.search(name.lower()) or (ordinal and name[0].isupper())):
-            continue
-        if name.casefold() in _GENERIC_NAMES:
-            continue
-        if not _capitalised(name) and not (
-            ordinal and _EVENT_WORD.search(name.lower()) and any(w[0].isupper() for w in name.split())
-        ):
-            continue
-        yr = m.group("yr") or m.group("yr2")
-        year = _year_of(yr)
+        year = _year_of(m.group("yr") or m.group("yr2"))
         edition = str(ordinal_value(ordinal)) if ordinal and ordinal_value(ordinal) else None
         found.append((name, edition, year, m.start(), m.end()))
     for m in _NAMED.finditer(sentence) if has_event_word else ():
@@ -192,13 +227,75 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
     return tuple(sorted(found, key=lambda f: f[3]))
 
 
+def _prefixed_event_ok(sentence: str, m: re.Match, name: str, ordinal: str | None) -> bool:
+    """Whether an ordinal- or year-prefixed run names an event ("the 36th Cinéma du Réel")."""
+    if ordinal and not ordinal[0].isdigit() and not _word_ordinal_ok(sentence, m):
+        return False
+    if not name or len(name.split()) > 12 or name.casefold() in _GENERIC_NAMES:
+        return False
+    has_event_word = bool(_EVENT_WORD.search(name.lower()))
+    if not (has_event_word or (ordinal and name[0].isupper())):
+        return False
+    return _capitalised(name) or bool(
+        ordinal and has_event_word and any(w[0].isupper() for w in name.split())
+    )
+
+
 _CONNECTORS = frozenset(
-    "of de du des la le del di for and the van het der d' da do dos das y e et und in on at & "
-    "annual annuel anual annuale jährlichen".split()
+    [
+        "of",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "del",
+        "di",
+        "for",
+        "and",
+        "the",
+        "van",
+        "het",
+        "der",
+        "d'",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "y",
+        "e",
+        "et",
+        "und",
+        "in",
+        "on",
+        "at",
+        "&",
+        "annual",
+        "annuel",
+        "anual",
+        "annuale",
+        "jährlichen",
+    ]
 )
 _GENERIC_NAMES = frozenset(
-    "festival|film festival|fest|awards|award|the festival|the awards|festivals|premios|prix|"
-    "premi|mostra|biennale|semaine|rencontres|muestra".split("|")
+    [
+        "festival",
+        "film festival",
+        "fest",
+        "awards",
+        "award",
+        "the festival",
+        "the awards",
+        "festivals",
+        "premios",
+        "prix",
+        "premi",
+        "mostra",
+        "biennale",
+        "semaine",
+        "rencontres",
+        "muestra",
+    ]
 )
 
 

@@ -165,7 +165,7 @@ _NEEDS_SEPARATOR = _set_of(
     met|con|com|cu|minutes|start|release|version|bild|ses|hang|som|rok|ano|adı|dil|tür|nome|
     name|premiere|tempo|time|czas|zeit|nước|foto|author|autor|auteur|origine|origen|editor|
     zene|gen|audio|voix|stimme|historia|história|storia|jaar|taal|land|regi|regie|manus|
-    klipp|negara|bahasa|tahun|judul|rilis|durasi|musik|musica|muziek|musique|camera|kamera|
+    klipp|musik|musica|muziek|musique|camera|kamera|
     inhalt|trama|awards|festivals|screenings|contact|email|phone|updated|tags|keywords|
     firma|gender|剧情|劇情|出品|更新|状态|狀態|对白|對白|地区|地區|年代|年度|成本|类型|類型|描述"""
 )
@@ -360,7 +360,7 @@ def _glued(body: str) -> tuple[str, str, str, int] | None:
     low = body.casefold()
     for size in range(min(len(body) - 1, _MAX_LABEL), 3, -1):
         key = low[:size]
-        if key in _TABLE and key not in _NEEDS_SEPARATOR and _GLUED_START.match(body[size]):
+        if key in _TABLE and key not in _NEEDS_SEPARATOR and _glued_start(key, body[size]):
             if body[size - 1].isupper() or body[size - 1] == " ":
                 continue
             return _TABLE[key], body[:size], body[size:].strip(), size
@@ -390,6 +390,18 @@ def parse_spaced(line: str, offset: int) -> Labelled | None:
         start = offset + line.find(body) + size + 1
         return Labelled(field, body[:size], value, start, start + len(value))
     return None
+
+
+def _glued_start(key: str, ch: str) -> bool:
+    """Whether a value may start with `ch` right after the label `key`.
+
+    A capital, a CJK character or a quote may always start it; a lower-case letter only after
+    a long label of several words or of non-ASCII letters ("Ngôn ngữtiếng Việt"), where a word
+    of the value cannot be mistaken for the rest of the label.
+    """
+    if _GLUED_START.match(ch):
+        return True
+    return ch.isalpha() and len(key) >= 6 and (" " in key or not key.isascii())
 
 
 def is_label_line(line: str) -> bool:

@@ -6,6 +6,87 @@ labelled values are copied as the page writes them.
 
 from __future__ import annotations
 
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+
+# CLDR locales whose country and language names are known (the languages of the pages we
+# expect; loading every CLDR locale costs seconds per process for names no page uses).
+CLDR_LOCALES = [
+    "en",
+    "fr",
+    "de",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "sv",
+    "da",
+    "nb",
+    "nn",
+    "fi",
+    "pl",
+    "cs",
+    "sk",
+    "hu",
+    "ro",
+    "bg",
+    "ru",
+    "uk",
+    "sr",
+    "hr",
+    "bs",
+    "sl",
+    "el",
+    "tr",
+    "ar",
+    "he",
+    "fa",
+    "hi",
+    "bn",
+    "ur",
+    "ja",
+    "ko",
+    "zh",
+    "zh_Hant",
+    "vi",
+    "th",
+    "id",
+    "ms",
+    "fil",
+    "ca",
+    "eu",
+    "gl",
+    "et",
+    "lv",
+    "lt",
+    "is",
+    "ga",
+    "cy",
+    "sq",
+    "mk",
+    "be",
+    "ka",
+    "hy",
+    "az",
+    "kk",
+    "uz",
+    "mn",
+    "ne",
+    "si",
+    "ta",
+    "te",
+    "km",
+    "lo",
+    "my",
+    "sw",
+    "af",
+    "am",
+    "ps",
+    "ku",
+]
+_NOT_COUNTRIES = frozenset({"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"})
+
 
 def _words(data: str) -> frozenset[str]:
     return frozenset(w.strip().casefold() for w in data.split("|") if w.strip())
@@ -104,14 +185,43 @@ SERIES_WORDS = _words(
 FORMAT_WORDS = SHORT_WORDS | FEATURE_WORDS | SERIES_WORDS
 
 
+@cache
+def cldr_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(country names, language names) casefolded, from CLDR in `CLDR_LOCALES`.
+
+    Names that are also genre or format words, and names shorter than three characters, are
+    left out: an unlabelled "Drama" or "Mi" is no country or language.
+    """
+    countries: set[str] = set()
+    languages: set[str] = set()
+    for ident in CLDR_LOCALES:
+        try:
+            loc = Locale.parse(ident)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for code, name in loc.territories.items():
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
+                countries.add(name.casefold())
+        for code, name in loc.languages.items():
+            if code not in ("und", "zxx", "mul", "mis"):
+                languages.add(name.casefold())
+    taken = GENRES | FORMAT_WORDS
+    return (
+        frozenset(n for n in countries if len(n) >= 3 and n not in taken),
+        frozenset(n for n in languages if len(n) >= 3 and n not in taken),
+    )
+
+
 def is_country(word: str) -> bool:
-    """True for a country name the lexicon knows."""
-    return word.strip().casefold() in COUNTRIES
+    """True for a country name the lexicon or CLDR knows, in any of the CLDR locales."""
+    key = word.strip().casefold()
+    return key in COUNTRIES or key in cldr_names()[0]
 
 
 def is_language(word: str) -> bool:
-    """True for a language name the lexicon knows."""
-    return word.strip().casefold() in LANGUAGES
+    """True for a language name the lexicon or CLDR knows, in any of the CLDR locales."""
+    key = word.strip().casefold()
+    return key in LANGUAGES or key in cldr_names()[1]
 
 
 def is_genre(word: str) -> bool:

@@ -13,6 +13,7 @@ from .clean import clean_text, is_chrome
 from .decode import decode_bytes
 from .facts import Facts, fact_line
 from .labels import Labelled, field_of, parse_line, parse_spaced
+from .lexicon import is_country, is_language
 from .page import Page
 from .quantities import first_year, full_date, runtime_minutes
 from .record import LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
@@ -87,6 +88,14 @@ def labelled_values(page: Page) -> list[Labelled]:
                 lab = joined
                 i += 1 + skip
         out.append(lab)
+        while lab.field in _NAME_LISTS and lab.value and i < len(lines):
+            nxt, noff = lines[i]
+            known = is_country if lab.field == "country" else is_language
+            if not known(nxt) or parse_line(nxt, noff):
+                break
+            start = noff + nxt.find(nxt.strip())
+            out.append(Labelled(lab.field, lab.label, nxt.strip(), start, start + len(nxt.strip())))
+            i += 1
         while lab.field.startswith("credit:") and lab.value and i < len(lines):
             nxt, noff = lines[i]
             if (
@@ -103,6 +112,7 @@ def labelled_values(page: Page) -> list[Labelled]:
 
 
 _SPACED_RUN = 3
+_NAME_LISTS = frozenset({"country", "language", "subtitles"})
 
 
 def _spaced_block(lines: list[tuple[str, int]]) -> dict[int, Labelled]:
@@ -166,6 +176,9 @@ def _split_list(value: str) -> list[str]:
         part = part.strip().strip(".")
         if " - " in part:
             part = part.split(" - ")[-1].strip()
+        half = part[: len(part) // 2].strip()
+        if half and part == f"{half} {half}":  # a flag's alt text before the name
+            part = half
         if part and not specs.is_placeholder(part) and part not in out:
             out.append(part)
     return out
@@ -318,6 +331,13 @@ def _apply_prose_credits(rec: ExtractedRecord, page: Page) -> None:
         if not any(c.name == name for c in rec.credits):
             _add_credit(rec, cr.role_text(role), name, is_director)
             rec.note(Evidence("credits", name, start, end, LIKELY, "prose"))
+    _apply_by_line(rec, page)
+    if not rec.directors:
+        _apply_prose_directors(rec, page)
+
+
+def _apply_by_line(rec: ExtractedRecord, page: Page) -> None:
+    """A by-line under the title: "de X", "di X, Italia, 2023, 18'"."""
     for line, offset in page.zone[:8]:
         found = cr.by_line(line)
         if found is None:
@@ -331,8 +351,10 @@ def _apply_prose_credits(rec: ExtractedRecord, page: Page) -> None:
         if facts:
             _apply_fact_line(rec, facts, (offset, offset + len(line)), True)
         break
-    if rec.directors:
-        return
+
+
+def _apply_prose_directors(rec: ExtractedRecord, page: Page) -> None:
+    """Directors named only in headings or running text."""
     for line, offset in page.lines:
         names = cr.bio_heading_directors(line)
         for name in names:

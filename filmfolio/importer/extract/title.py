@@ -266,7 +266,33 @@ _HEADLINE_COLON = re.compile(
     re.I,
 )
 _SMALL_WORDS = frozenset(
-    "of the on in and & a an to for at de la le du des di del da von der y e et und".split()
+    [
+        "of",
+        "the",
+        "on",
+        "in",
+        "and",
+        "&",
+        "a",
+        "an",
+        "to",
+        "for",
+        "at",
+        "de",
+        "la",
+        "le",
+        "du",
+        "des",
+        "di",
+        "del",
+        "da",
+        "von",
+        "der",
+        "y",
+        "e",
+        "et",
+        "und",
+    ]
 )
 
 
@@ -275,6 +301,20 @@ def _trim_run(run: str) -> str:
     while words and (words[-1].casefold() in _SMALL_WORDS or words[-1].endswith(":")):
         words.pop()
     return " ".join(words)
+
+
+def _quoted_titles(text: str) -> list[tuple[str, int]]:
+    """(quoted text, points): 1, and 2 more with a film word right before or after it."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        title = next(g for g in m.groups() if g is not None)
+        if len(title.split()) > 12 or (title.endswith((".", "!", "?")) and len(title) > 40):
+            continue
+        near = _NEAR_FILM.search(text[max(0, m.start() - 30) : m.start()]) or _FILM_AFTER.match(
+            text[m.end() : m.end() + 40]
+        )
+        out.append((title, 3 if near else 1))
+    return out
 
 
 def prose_titles(text: str, head: str) -> list[tuple[str, int]]:
@@ -296,15 +336,7 @@ def prose_titles(text: str, head: str) -> list[tuple[str, int]]:
         spelled.setdefault(key, title)
         scores[key] = scores.get(key, 0) + points
 
-    for m in _QUOTED.finditer(text):
-        title = next(g for g in m.groups() if g is not None)
-        if len(title.split()) > 12 or title.endswith((".", "!", "?")) and len(title) > 40:
-            continue
-        points = 1
-        if _NEAR_FILM.search(text[max(0, m.start() - 30) : m.start()]):
-            points += 2
-        elif _FILM_AFTER.match(text[m.end() : m.end() + 40]):
-            points += 2
+    for title, points in _quoted_titles(text):
         add(title, points)
     for m in _AFTER_FILM_WORD.finditer(text):
         run = _trim_run(m.group("t"))

@@ -25,14 +25,8 @@ def apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
         if pair:
             found, other = pair
             break
-    head = "\n".join([line for line, _ in page.zone if line.strip()][:3])
-    prose = title.prose_titles(page.zone_text, head)
-    quoted = title.quoted_title(page.zone_text)
-    if prose and not (labelled or original or alias):
-        best, score = prose[0]
-        weak_heading = found is None or len(found.split()) >= 6 or best in found
-        if score >= 3 and weak_heading or found is None and score >= 2 and best == quoted:
-            found, other = best, None
+    if not (labelled or original or alias):
+        found, other = _prose_title(page, found, other)
     main = (labelled or original or alias or [found])[0]
     second = (original[0] if labelled and original else None) or other
     if main and other and main.casefold() == other.casefold():
@@ -61,6 +55,21 @@ def apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
         rec.year = year
     if rec.title and not rec.original_title and title.script_of(rec.title) == "latin":
         rec.original_title = _standalone_cjk(page)
+
+
+def _prose_title(page: Page, found: str | None, other: str | None) -> tuple[str | None, str | None]:
+    """A title named in running text instead of a missing or headline-like heading."""
+    head = "\n".join([line for line, _ in page.zone if line.strip()][:3])
+    prose = title.prose_titles(page.zone_text, head)
+    if not prose:
+        return found, other
+    best, score = prose[0]
+    weak_heading = found is None or len(found.split()) >= 6 or best in found
+    if score >= 3 and weak_heading:
+        return best, None
+    if found is None and score >= 2 and best == title.quoted_title(page.zone_text):
+        return best, None
+    return found, other
 
 
 def _heading_title(rec: ExtractedRecord, page: Page) -> tuple[str | None, str | None, int | None]:

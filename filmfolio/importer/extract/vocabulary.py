@@ -464,8 +464,7 @@ ROLES_BY_LANGUAGE: dict[str, dict[str, str]] = {
         "art": "σκηνογραφία|κοστούμια",
     },
     "ru_uk_bg": {
-        "director": "режисер|режисери|режиссёры|реж.|режиссёр-постановщик|режисьорка|"
-        "постановка",
+        "director": "режисер|режисери|режиссёры|реж.|режиссёр-постановщик|режисьорка|постановка",
         "writer": "сценарій|сценаристи|автор сценарію|автори сценарію|сценаристы|автор",
         "producer": "продюсери|продюсерка|виробництво|продюсирование",
         "executive producer": "виконавчий продюсер|исполнительные продюсеры",
@@ -539,8 +538,7 @@ ROLES_BY_LANGUAGE: dict[str, dict[str, str]] = {
         "lakon layar",
         "producer": "produser|penerbit|diproduseri oleh",
         "executive producer": "produser eksekutif|produser pelaksana",
-        "cinematography": "sinematografer|sinematografi|penata kamera|penata fotografi|"
-        "juru kamera",
+        "cinematography": "sinematografer|sinematografi|penata kamera|penata fotografi|juru kamera",
         "editor": "penyunting|penyunting gambar|penyuntingan|editor",
         "sound": "penata suara|suara",
         "music": "musik|penata musik|musik oleh|komposer",
@@ -574,7 +572,9 @@ ROLES_BY_LANGUAGE: dict[str, dict[str, str]] = {
         "director": "監督|監督・脚本|演出|総監督|監督・編集|監督・撮影",
         "writer": "脚本|原作|構成|シナリオ|脚色",
         "producer": "製作|プロデューサー|プロデュース|企画|制作",
-        "executive producer": "製作総指揮|エグゼクティブプロデューサー|エグゼクティブ・プロデューサー",
+        "executive producer": (
+            "製作総指揮|エグゼクティブプロデューサー|エグゼクティブ・プロデューサー"
+        ),
         "cinematography": "撮影|撮影監督|キャメラ|カメラ",
         "editor": "編集",
         "sound": "録音|整音|音響|音響効果|サウンドデザイン",
