@@ -126,12 +126,12 @@ def bio_heading_directors(line: str) -> list[str]:
 
 # "Katja Ginnow (Regie)", "Carrie (director)": a name with its role in brackets.
 _LATIN_NAME = (
-    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*(?:\s+(?:(?:de|van|von|da|del|der|la|le|di|du|dos|das|y|bin|al)\s+)?"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+(?:[ \t]+(?:(?:de|van|von|da|del|der|la|le|di|du|dos|das|y|bin|al)[ \t]+)?"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*){0,3}"
 )
 _CJK_NAME = r"[\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff\u30a0-\u30ff]{2,6}"
 _NAME_ROLE = re.compile(
-    rf"(?<![\w'’])(?P<name>{_LATIN_NAME})\s*[(（](?P<role>[^()（）\d]{{2,30}})[)）]"
+    rf"(?<![\w'’])(?P<name>{_LATIN_NAME})[ \t]*[(（](?P<role>[^()（）\d]{{2,30}})[)）]"
 )
 # "la réalisatrice Flore Vasseur", "sagt Regisseurin Katja Ginnow", "del director X".
 _DIRECTOR_WORDS = (
@@ -142,8 +142,8 @@ _DIRECTOR_WORDS = (
     r"режисер|режисьор|σκηνοθέτης|σκηνοθέτιδα|rendező"
 )
 _ROLE_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s,;:(\"“«']))(?P<pre>[\w'’]+\s+)?(?P<role>(?i:{_DIRECTOR_WORDS}))\s+"
-    rf"(?:[a-zà-ÿ][\w-]*\s+){{0,2}}(?P<name>{_LATIN_NAME})"
+    rf"(?:^|(?<=[\s,;:(\"“«']))(?P<pre>[\w'’]+[ \t]+)?(?P<role>(?i:{_DIRECTOR_WORDS}))[ \t]+"
+    rf"(?:[a-zà-ÿ][\w-]*[ \t]+){{0,2}}(?P<name>{_LATIN_NAME})"
 )
 _ARTICLES = frozenset(
     [
@@ -188,14 +188,14 @@ _NOT_BEFORE_ROLE = frozenset(
 )
 # "Flore Vasseur, réalisatrice et co-productrice": a name, a comma and a director word.
 _ROLE_AFTER = re.compile(
-    rf"(?:^|(?<=[\s(\"“«]))(?P<name>{_LATIN_NAME}),\s+(?:(?:the|la|le|el|a|o|il|die|der)\s+)?"
-    rf"(?:[a-zà-ÿ][\w-]*\s+){{0,1}}(?P<role>(?i:{_DIRECTOR_WORDS}))\b"
+    rf"(?:^|(?<=[\s(\"“«]))(?P<name>{_LATIN_NAME}),[ \t]+(?:(?:the|la|le|el|a|o|il|die|der)[ \t]+)?"
+    rf"(?:[a-zà-ÿ][\w-]*[ \t]+){{0,1}}(?P<role>(?i:{_DIRECTOR_WORDS}))\b"
 )
 # A by-line under the title: "de Pauline Pelsy-Johann", "di Alberto Diana, Italia, 2023, 18'".
 _BY_LINE = re.compile(
-    rf"^(?:(?:un film|a film|ein film|una película|um filme|un film|een film|en film)\s+)?"
+    rf"^(?:(?:un film|a film|ein film|una película|um filme|un film|een film|en film)[ \t]+)?"
     rf"(?:by|de|di|von|van|af|av|od|par|réalisé par|directed by|regia di|dirigido por|"
-    rf"dirigida por|реж\.|dir\.)\s+(?P<names>{_LATIN_NAME}(?:\s*(?:,|&|and|et|e|y|und)\s*"
+    rf"dirigida por|реж\.|dir\.)[ \t]+(?P<names>{_LATIN_NAME}(?:\s*(?:,|&|and|et|e|y|und)\s*"
     rf"{_LATIN_NAME})*?)\s*(?:$|[,|/–—-]\s*(?P<rest>.*)$)"
 )
 _CJK_DIRECTOR = re.compile(

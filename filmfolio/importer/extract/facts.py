@@ -15,7 +15,8 @@ _RATED = re.compile(r"(?:not rated|unrated|pg-13|pg|nr|g|r)\s+(.+)$", re.I)
 _PARTS = re.compile(r"\s*(?:\||•|·|/|–|—)\s*")
 _RUNTIME_ONLY = re.compile(
     r"^\d{1,2}\s*h(?:ours?|rs?)?\.?\s*\d{0,2}\s*(?:m|min|mins|minutes?)?\.?$|"
-    r"^\d{1,3}\s*(?:m|min|mins|minutes?|mn|minuten|minutos|минути|分钟|分鐘|分)\.?$",
+    r"^\d{1,3}\s*(?:m|min|mins|minutes?|mn|minuten|minutos|minuti|минути|мин|分钟|分鐘|分|분|"
+    r"phút|menit|dakika|dk|perc|λεπτά|دقيقة|دقیقه|'|’|′)\.?$",
     re.I,
 )
 _RATING = re.compile(
@@ -69,6 +70,11 @@ def _year_and_genre(part: str, facts: Facts) -> bool:
         return True
     m = _RATED.match(part)
     return bool(m and full_date(m.group(1)))
+
+
+def is_runtime(part: str) -> bool:
+    """True for a part that is only a running time ("88 min", "1h 30", "77'")."""
+    return bool(_RUNTIME_ONLY.match(part.strip()))
 
 
 def _lone_name(part: str) -> bool:

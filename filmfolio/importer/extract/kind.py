@@ -11,7 +11,9 @@ _DOC_SHORT = re.compile(
     r"纪录短片|紀錄短片|documentary short|short documentary|court(?:-| )métrage documentaire|"
     r"cortometraje documental|kurzdokumentar|krótkometrażowy film dokumentalny|"
     r"短編ドキュメンタリー|단편 다큐멘터리|cortometraggio documentario|curta documental|"
-    r"curta-metragem documental|kısa belgesel|phim tài liệu ngắn|documentaire court",
+    r"curta-metragem documental|kısa belgesel|phim tài liệu ngắn|documentaire court|"
+    r"微纪录片|微紀錄片|短纪录片|短紀錄片|纪录短片|紀錄短片|다큐멘터리 단편|단편 다큐|"
+    r"documentary/ short|documentary/short|documentary, short|doc short",
 )
 _ANIMATION = re.compile(
     r"动画片|動畫片|动画短片|動畫短片|animated (?:short|film|feature|documentary|movie)|"
@@ -33,7 +35,8 @@ _SHORT = re.compile(
     r"short film|short movie|court-métrage|court métrage|cortometraje|kurzfilm|късометражен|"
     r"короткометражн|短片|微电影|微電影|단편|短編|krótkometrażow|kısa film|kortfilm|korte film|"
     r"phim ngắn|film pendek|فيلم قصير|فیلم کوتاه|μικρού μήκους|cortometraggio|curta-metragem|"
-    r"curta metragem|krátký film|rövidfilm",
+    r"curta metragem|krátký film|rövidfilm|un corto|il corto|el corto|o curta|"
+    r"kurzfilm|kurzspielfilm",
 )
 _SERIES = re.compile(r"\b(?:tv|web|mini-?)\s?series\b|电视剧|電視劇|网剧|網劇")
 _GLUED_WORDS = re.compile(r"[A-Z][a-z]+")

@@ -283,6 +283,41 @@ def _apply_labelled_specs(rec: ExtractedRecord, by_field: dict[str, list[Labelle
 _PAREN_RUNTIME = re.compile(r"\((\d{1,3}\s*(?:分钟|分鐘|min\.?|mins|minutes))\)")
 
 
+_LINE_PARTS = re.compile(r"\s*(?:,|\||·|•|/|–|—)\s*")
+_TITLE_YEAR = re.compile(r"\S\s?\(((?:19|20)\d\d)\)\s*$")
+
+
+def _runtime_part(rec: ExtractedRecord, page: Page) -> None:
+    """A running time standing as one part of a short line ("Panorama, 77', Cinéma 1")."""
+    for line, offset in page.zone[:40]:
+        if len(line) > 120:
+            continue
+        for part in _LINE_PARTS.split(line.strip()):
+            if fact_lines.is_runtime(part):
+                rec.runtime_minutes = runtime_minutes(part)
+                rec.note(
+                    Evidence(
+                        "runtime_minutes",
+                        rec.runtime_minutes,
+                        offset,
+                        offset + len(line),
+                        UNSURE,
+                        "line part",
+                    )
+                )
+                return
+
+
+def _title_year(rec: ExtractedRecord, page: Page) -> None:
+    """The year of a "Title (2016)" line near the top of the page."""
+    for line, offset in page.zone[:12]:
+        m = _TITLE_YEAR.search(line.strip()) if len(line) < 100 else None
+        if m:
+            rec.year = int(m.group(1))
+            rec.note(Evidence("year", rec.year, offset, offset + len(line), LIKELY, "title (year)"))
+            return
+
+
 def _apply_facts(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
     m = _PAREN_RUNTIME.search(page.zone_text)
     if m and rec.runtime_minutes is None:
@@ -290,6 +325,10 @@ def _apply_facts(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
         rec.note(
             Evidence("runtime_minutes", rec.runtime_minutes, m.start(1), m.end(1), UNSURE, "prose")
         )
+    if rec.runtime_minutes is None:
+        _runtime_part(rec, page)
+    if rec.year is None:
+        _title_year(rec, page)
     has_genre_field = bool(by_field.get("genre"))
     for line, offset in page.zone:
         if parse_line(line, offset):
