@@ -126,7 +126,8 @@ def bio_heading_directors(line: str) -> list[str]:
 
 # "Katja Ginnow (Regie)", "Carrie (director)": a name with its role in brackets.
 _LATIN_NAME = (
-    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+(?:[ \t]+(?:(?:de|van|von|da|del|der|la|le|di|du|dos|das|y|bin|al)[ \t]+)?"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+(?:[ \t]+"
+    r"(?:(?:de|van|von|da|del|der|la|le|di|du|dos|das|y|bin|al)[ \t]+)?"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*){0,3}"
 )
 _CJK_NAME = r"[\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff\u30a0-\u30ff]{2,6}"

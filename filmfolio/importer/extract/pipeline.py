@@ -249,10 +249,21 @@ def _apply_specs(rec: ExtractedRecord, by_field: dict[str, list[Labelled]], page
         s.shooting_format, colour, start, end = found
         s.color = s.color or colour
         rec.note(Evidence("specs.shooting_format", found[0], start, end, LIKELY, "prose"))
-    budget = specs.prose_budget(page.zone_text)
-    if budget and s.budget is None:
+    budget = specs.prose_budget(page.zone_text) if s.budget is None else None
+    if budget:
         s.budget = budget[0]
         rec.note(Evidence("specs.budget", budget[0], budget[1], budget[2], LIKELY, "prose"))
+    for line, offset in page.zone:
+        for field, value in specs.spec_parts(line).items():
+            if getattr(s, field) is None:
+                setattr(s, field, specs.colour_of(value) if field == "color" else value)
+                rec.note(
+                    Evidence(f"specs.{field}", value, offset, offset + len(line), UNSURE, "line")
+                )
+    bw = specs.prose_black_and_white(page.zone_text) if s.color is None else None
+    if bw:
+        s.color = "black and white"
+        rec.note(Evidence("specs.color", s.color, bw[0], bw[1], UNSURE, "prose"))
 
 
 def _is_stated(value: str) -> bool:
