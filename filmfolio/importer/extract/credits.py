@@ -131,6 +131,8 @@ _LATIN_NAME = (
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*){0,3}"
 )
 _CJK_NAME = r"[\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff\u30a0-\u30ff]{2,6}"
+_BRACKETED = re.compile(r"[(（]([^()（）\d\n]{2,30})[)）]")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’])(?P<name>{_LATIN_NAME})[ \t]*$")
 _NAME_ROLE = re.compile(
     rf"(?<![\w'’])(?P<name>{_LATIN_NAME})[ \t]*[(（](?P<role>[^()（）\d]{{2,30}})[)）]"
 )
@@ -214,13 +216,17 @@ def bracketed_credits(text: str) -> list[tuple[str, str, int, int]]:
     from .labels import field_of
 
     out = []
-    for m in _NAME_ROLE.finditer(text):
-        role = m.group("role").strip()
+    for b in _BRACKETED.finditer(text):
+        role = b.group(1).strip()
         field = field_of(role)
-        if field and field.startswith("credit:"):
-            name = clean_name(m.group("name"))
-            if name and not is_company(name):
-                out.append((name, role, m.start("name"), m.end("name")))
+        if not (field and field.startswith("credit:")):
+            continue
+        m = _NAME_BEFORE.search(text, max(0, b.start() - 80), b.start())
+        if m is None:
+            continue
+        name = clean_name(m.group("name"))
+        if name and not is_company(name):
+            out.append((name, role, m.start("name"), m.end("name")))
     return out
 
 

@@ -114,71 +114,25 @@ _ZH_SELECT = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
-_ORDINAL_STEMS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "teenth",
-    "tieth",
-]
-# Plain substrings one of which every event word contains: a fast test before the regexes.
-_EVENT_STEMS = tuple(
-    [
-        "fest",
-        "biennale",
-        "berlinale",
-        "award",
-        "exhibition",
-        "showcase",
-        "mostra",
-        "rencontres",
-        "film week",
-        "фестивал",
-        "награди",
-        "премия",
-        "festiwal",
-        "oscar",
-        "bafta",
-        "premio",
-        "prémio",
-        "prêmio",
-        "premi",
-        "prix",
-        "preis",
-        "césar",
-        "goya",
-        "emmy",
-        "golden globe",
-        "sundance",
-        "idfa",
-        "hot docs",
-        "muestra",
-        "encuentro",
-        "semaine",
-        "quinzaine",
-        "rassegna",
-        "liên hoan",
-        "fiff",
-        "ff",
-    ]
+_ORDINAL_WORD = re.compile(
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth"
 )
+# Plain substrings one of which every event word contains: a fast test before the regexes.
+_EVENT_STEM = re.compile(
+    "fest|biennale|berlinale|award|exhibition|showcase|mostra|rencontres|film week|фестивал|"
+    "награди|премия|festiwal|oscar|bafta|premio|prémio|prêmio|premi|prix|preis|césar|goya|emmy|"
+    "golden globe|sundance|idfa|hot docs|muestra|encuentro|semaine|quinzaine|rassegna|"
+    "liên hoan|ff"
+)
+_CJK_ANY = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 
 
 def _has_ordinal(sentence: str, low: str) -> bool:
-    return bool(_DIGIT.search(sentence)) or any(stem in low for stem in _ORDINAL_STEMS)
+    return bool(_DIGIT.search(sentence) or _ORDINAL_WORD.search(low))
 
 
 def _has_event_word(low: str) -> bool:
-    return any(stem in low for stem in _EVENT_STEMS) and bool(_EVENT_WORD.search(low))
+    return bool(_EVENT_STEM.search(low) and _EVENT_WORD.search(low))
 
 
 def clear_caches() -> None:
@@ -389,6 +343,8 @@ def list_entries(lines: list[str]) -> list[FestivalEntry]:
 
 def chinese_entries(text: str) -> list[FestivalEntry]:
     """Entries from Chinese prose: the main event's awards and selections, other selections."""
+    if not _CJK_ANY.search(text):
+        return []
     events = list(_ZH_EVENT.finditer(text))
     if not events:
         return []

@@ -81,8 +81,16 @@ def prose_format(text: str) -> tuple[str, str | None, int, int] | None:
     return m.group("fmt"), colour, m.start("fmt"), m.end("fmt")
 
 
+_BUDGET_STEM = re.compile(
+    "budget|presupuesto|orçamento|bilancio|budżet|anggaran|бюджет|bütçe|بودجه|kost|cost|coût|"
+    "cuesta|costó|custou|预算|預算|予算|예산|成本|制作费|製作費"
+)
+
+
 def prose_budget(text: str) -> tuple[str, int, int] | None:
     """(budget as written, start, end) from "a budget of X", "a £10,000 budget", "kostet X"."""
+    if not _BUDGET_STEM.search(text.lower()):
+        return None
     for m in _PROSE_BUDGET.finditer(text):
         group = next(g for g in ("value", "value2", "value3", "value4") if m.group(g))
         value = m.group(group).strip().rstrip(".,")
