@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .quantities import ORDINAL_RE, full_date, ordinal_value, two_digit_year
+from .quantities import (
+    MAX_PARSED_DATES,
+    ORDINAL_RE,
+    any_full_date,
+    full_date,
+    ordinal_value,
+    two_digit_year,
+)
 from .record import FestivalEntry
 
 _YEAR_AFTER = re.compile(r"\s*(?:,\s*|\(\s*|in\s+)?((?:19|20)\d\d)\b(?![\d-])")
@@ -315,6 +322,7 @@ def _section(sentence: str) -> str | None:
 def list_entries(lines: list[str]) -> list[FestivalEntry]:
     """Awards lists: an event line, then optional date and award lines."""
     out = []
+    budget = [MAX_PARSED_DATES]
     for i, line in enumerate(lines):
         body = _BULLET.sub("", line).strip()
         if len(body) > 140:
@@ -326,10 +334,10 @@ def list_entries(lines: list[str]) -> list[FestivalEntry]:
         entry = FestivalEntry(festival=name, edition=edition, year=year)
         for nxt in lines[i + 1 : i + 3]:
             nxt = nxt.strip()
-            date = full_date(nxt)
-            if date and len(nxt) <= date[2] - date[1] + 6:
-                entry.date = date[0]
-                entry.year = entry.year or int(date[0][:4])
+            date = _date_line(nxt, budget)
+            if date:
+                entry.date = date
+                entry.year = entry.year or int(date[:4])
             elif nxt and len(nxt) < 80 and _AWARD_LINE.search(nxt):
                 entry.award = nxt
                 break
@@ -339,6 +347,14 @@ def list_entries(lines: list[str]) -> list[FestivalEntry]:
         if entry.award or entry.date:
             out.append(entry)
     return out
+
+
+def _date_line(line: str, budget: list[int]) -> str | None:
+    """The full date a line is made of (a few other characters allowed), in any language."""
+    found = full_date(line)
+    if found:
+        return found[0] if len(line) <= found[2] - found[1] + 6 else None
+    return any_full_date(line, budget) if len(line) <= 40 else None
 
 
 def chinese_entries(text: str) -> list[FestivalEntry]:

@@ -202,6 +202,36 @@ def full_date(text: str) -> tuple[str, int, int] | None:
     return None
 
 
+# A short line that may hold a full date the patterns above do not read: a day, a year and a
+# word (a month name in another language: "27 tháng 11 năm 1988", "11 Ağustos 2019").
+_DATE_LINE = re.compile(r"^(?=.*\b\d{1,2}\b)(?=.*\b(?:1[89]|20)\d\d\b)(?=.*[^\W\d_]{3}).{6,40}$")
+MAX_PARSED_DATES = 2
+
+
+def any_full_date(text: str, budget: list[int]) -> str | None:
+    """ "YYYY-MM-DD" for a short date line in any language, else None.
+
+    The patterns of `full_date` go first; `dateparser` reads month names in other languages, at
+    most `budget[0]` times per page (it costs milliseconds a call).
+    """
+    found = full_date(text)
+    if found:
+        return found[0]
+    text = text.strip()
+    if budget[0] <= 0 or not _DATE_LINE.match(text):
+        return None
+    budget[0] -= 1
+    import dateparser  # loaded on first use: its language data takes a while to load
+
+    parsed = dateparser.parse(
+        text,
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    if parsed is None or not YEAR_MIN <= parsed.year <= YEAR_MAX:
+        return None
+    return parsed.strftime("%Y-%m-%d")
+
+
 def cn_number(text: str) -> int | None:
     """A Chinese numeral ("二十六") as an int."""
     total, cur = 0, 0
