@@ -163,7 +163,10 @@ def _apply_scalars(rec: ExtractedRecord, by_field: dict[str, list[Labelled]]) ->
         if year and rec.year is None:
             rec.year = year
             _note(rec, "year", year, lab, SURE if lab.field == "year" else LIKELY)
-    for lab in by_field.get("runtime", []):
+    # "上映時間" is a running time in Japanese and a release date in Chinese: a value that is
+    # only a running time is read as one, whatever the label said.
+    timed = [lab for lab in by_field.get("release_date", []) if fact_lines.is_runtime(lab.value)]
+    for lab in by_field.get("runtime", []) + timed:
         minutes = runtime_minutes(lab.value)
         if minutes and rec.runtime_minutes is None:
             rec.runtime_minutes = minutes

@@ -252,7 +252,7 @@ def ordinal_value(text: str) -> int | None:
     s = text.strip().casefold()
     if s.startswith("首"):
         return 1
-    m = re.match(r"第?\s*(\d{1,3})", s)
+    m = re.match(r"(?:第|제)?\s*(\d{1,3})", s)
     if m:
         return int(m.group(1))
     m = re.match(r"第([零〇一二两三四五六七八九十百]+)", s)

@@ -27,9 +27,9 @@ _AMOUNT = (
     r"(?:[$€£¥₩₹]|US\$|USD|EUR|GBP|RMB|NT\$|HK\$|Rp\.?|R\$)\s?\d[\d.,]*(?:\s?(?:million|mil|"
     r"millions|millones|milhões|milioni|mio\.?|k|thousand|miliar|juta|万|萬|亿|億))?"
     r"|\d[\d.,]*\s?(?:million|millions|millones|milhões|milioni|mio\.?|miliar|juta|"
-    r"thousand|tausend|duizend|mille|mil)?\s?(?:euros?|dollars?|usd|eur|gbp|pounds?|yuan|rmb|"
+    r"thousand|tausend|duizend|mille|mil)?\s?(?i:euros?|dollars?|usd|eur|gbp|pounds?|yuan|rmb|"
     r"元|万元|萬元|美元|欧元|円|万円|원|만원|억원|рублей|руб\.?|lira|tl|złotych|zł|gulden|"
-    r"rupiah|pesos|reais|francs?|kronor|kroner)"
+    r"rupiah|pesos|reais|francs?|kronor|kroner)\b"
 )
 # After a budget word any sign may stand before the number (mis-decoded ones too: "гд100,000").
 _LOOSE_AMOUNT = r"[^\s\d]{0,4}\d[\d,.]*(?:\s?(?:million|thousand|k)\b)?"

@@ -65,7 +65,7 @@ def _prose_title(page: Page, found: str | None, other: str | None) -> tuple[str 
         return found, other
     best, score = prose[0]
     weak_heading = found is None or len(found.split()) >= 6 or best in found
-    if score >= 3 and weak_heading:
+    if (score >= 3 and weak_heading) or (score >= 4 and len(found.split()) >= 4):
         return best, None
     if found is None and score >= 2 and best == title.quoted_title(page.zone_text):
         return best, None

@@ -1,0 +1,166 @@
+"""The extractor on page forms from many languages and layouts, with exact values.
+
+Every page here is written for the test (no corpus text): each shows one layout or wording the
+extractor must read without having seen the page, and each fails on the extractor before it
+learnt that form.
+"""
+
+from filmfolio.importer.extract import credits, extract_record, festivals, labels, quantities
+from filmfolio.importer.extract.clean import clean_text
+from filmfolio.importer.extract.facts import fact_line
+
+
+def rec(text: str) -> dict:
+    return extract_record(text).to_gold_dict()
+
+
+def test_labels_in_many_languages():
+    cases = {
+        "Σκηνοθεσία: Ελένη Παππά": ("credit:director", "Ελένη Παππά"),
+        "Yönetmen: Ayşe Demir": ("credit:director", "Ayşe Demir"),
+        "Sutradara: Budi Santoso": ("credit:director", "Budi Santoso"),
+        "کارگردان: علی رضایی": ("credit:director", "علی رضایی"),
+        "إخراج: سامي يوسف": ("credit:director", "سامي يوسف"),
+        "Reżyseria: Jan Nowak": ("credit:director", "Jan Nowak"),
+        "Speelduur: 90 minuten": ("runtime", "90 minuten"),
+        "제작국가 (전체) | 체코 |": ("country", "체코"),
+        "Thời lượng: 43 phút": ("runtime", "43 phút"),
+        "Anggaran: Rp 5 Miliar": ("budget", "Rp 5 Miliar"),
+    }
+    found = {}
+    for line in cases:
+        lab = labels.parse_line(line, 0)
+        found[line] = (lab.field, lab.value) if lab else None
+    assert found == cases
+
+
+def test_a_running_time_under_a_release_label_is_a_running_time():
+    # "上映時間" is a running time in Japanese and a release date in Chinese.
+    out = rec("夢の島\n上映時間:118分\n")
+    assert (out["runtime_minutes"], out["year"]) == (118, None)
+
+
+def test_glued_labels_before_any_capital_and_after_long_labels():
+    vi = labels.parse_line("Đạo diễnNguyễn Văn An", 0)
+    assert (vi.field, vi.value) == ("credit:director", "Nguyễn Văn An")
+    lower = labels.parse_line("Ngôn ngữtiếng Việt", 0)
+    assert (lower.field, lower.value) == ("language", "tiếng Việt")
+    assert labels.parse_line("Landscape of memory", 0) is None
+
+
+def test_runtimes_in_many_units():
+    cases = {"43 phút": 43, "115 menit": 115, "95 dakika": 95, "80분": 80, "18’": 18}
+    assert {k: quantities.runtime_minutes(k) for k in cases} == cases
+
+
+def test_space_parted_label_block():
+    page = "Quiet Harbour\n\nDirector Mara Lind\nCountry Norway\nYear 2020\nDuration 00:24:10\n"
+    out = rec(page)
+    assert (out["title"], out["year"], out["runtime_minutes"]) == ("Quiet Harbour", 2020, 24)
+    assert (out["directors"], out["countries"]) == (["Mara Lind"], ["Norway"])
+
+
+def test_prose_line_starting_with_a_label_word_is_no_label():
+    out = rec("Director Mara Lind grew up by the sea and studied in Oslo for many years.\n")
+    assert out["countries"] == [] and out["year"] is None
+
+
+def test_infobox_value_after_a_blank_line_and_continued_lists():
+    page = "Gatunek\n\nfilm dokumentalny\n\nReżyseria\n\nJan Nowak\n\nJęzyk\n\npolski\nangielski\n"
+    out = rec(page)
+    assert (out["directors"], out["languages"]) == (["Jan Nowak"], ["polski", "angielski"])
+    assert out["type"] == "documentary"
+
+
+def test_directors_in_prose_in_many_languages():
+    assert rec("Un documentaire de la réalisatrice Claire Morel sur les marais.\n")[
+        "directors"
+    ] == ["Claire Morel"]
+    assert rec("Im Team sind Lena Vogt (Regie) und Tim Ahrens (Kamera), gedreht wird im Mai.\n")[
+        "credits"
+    ] == [
+        {"role": "Regie", "name": "Lena Vogt"},
+        {"role": "Kamera", "name": "Tim Ahrens"},
+    ]
+    assert rec("砂の記憶\n監督の山本花子は三年をかけて撮影した。\n")["directors"] == ["山本花子"]
+    assert rec("바다의 노래\n김민수 감독이 부산에서 기자회견을 열었다.\n")["directors"] == [
+        "김민수"
+    ]
+    assert rec("The Program Director Ann Holt welcomed the guests.\n")["directors"] == []
+
+
+def test_by_line_under_the_title():
+    out = rec("Il mare d'inverno\ndi Paolo Serra, Italia, 2022, 14’ – in concorso\n")
+    assert (out["directors"], out["year"], out["runtime_minutes"]) == (["Paolo Serra"], 2022, 14)
+    assert out["countries"] == ["Italia"]
+
+
+def test_titles_named_in_running_text():
+    news = (
+        "Students win at regional showcase\n\n"
+        "The short documentary 'Salt and Iron' follows two welders. 'Salt and Iron' was made "
+        "in six weeks.\n"
+    )
+    assert rec(news)["title"] == "Salt and Iron"
+    headline = "NORTHLIGHT: A Documentary About Night Workers Opens Funding Campaign\n\nText.\n"
+    assert rec(headline)["title"] == "NORTHLIGHT"
+    assert rec("giphy.gif\nRiver Songs\nA portrait of a river.\n")["title"] == "River Songs"
+    assert rec("Monday, July 3, 2006\nRiver Songs\n")["title"] == "River Songs"
+
+
+def test_festivals_in_many_languages():
+    es = festivals.sentence_entries(
+        "El corto ganó el Mejor Documental en el Festival Internacional de Cine de Huesca."
+    )
+    assert [(e.festival, e.award, e.result) for e in es] == [
+        ("Festival Internacional de Cine de Huesca", "Mejor Documental", "winner")
+    ]
+    ko = rec("바다\n단편영화<바다>로 제12회 부산국제영화제 경쟁 부문에 진출, 대상을 수상한 감독.\n")
+    assert [(f["festival"], f["edition"], f["award"]) for f in ko["festivals"]] == [
+        ("부산국제영화제", "12", "대상")
+    ]
+    assert festivals.sentence_entries("We went to the festival and won an award there.") == []
+
+
+def test_spec_values_as_parts_of_a_line_and_in_prose():
+    out = rec("Night Ferry\nFormat. Ratio. Colour. Sound\nHD. 16/9\nColour. Stereo\n")
+    assert out["specs"] == {
+        "shooting_format": "HD",
+        "aspect_ratio": "16/9",
+        "sound": "Stereo",
+        "color": "color",
+        "budget": None,
+    }
+    assert rec("Old Town\nEen zwart-witfilm uit 1961 over de haven.\n")["specs"]["color"] == (
+        "black and white"
+    )
+    assert (
+        rec("Old Town\nThe team had a £8,000 budget to make it.\n")["specs"]["budget"] == "£8,000"
+    )
+    assert rec("Old Town\nInsgesamt kostet der Film 30.000 Euro.\n")["specs"]["budget"] == (
+        "30.000 Euro"
+    )
+
+
+def test_cldr_names_in_fact_lines():
+    facts = fact_line("Sverige | 2021 | 16 min")
+    assert (facts.countries, facts.year, facts.runtime) == (["Sverige"], 2021, 16)
+    # A lone word CLDR knows only in another language is no fact line.
+    assert fact_line("Belanda") is None
+
+
+def test_mis_decoded_text_is_repaired():
+    assert clean_text("RÃ©alisÃ© par FranÃ§ois Roux")[0] == "Réalisé par François Roux"
+    assert clean_text("“Curly” quotes and ﬁ stay")[0] == "“Curly” quotes and fi stay"
+
+
+def test_dates_in_any_language():
+    budget = [2]
+    assert quantities.any_full_date("27 tháng 11 năm 1988", budget) == "1988-11-27"
+    assert quantities.any_full_date("11 Ağustos 2019", budget) == "2019-08-11"
+    assert budget == [0]
+    assert quantities.any_full_date("14 Mart 2020", budget) is None
+
+
+def test_names_never_cross_a_line():
+    assert credits.role_word_director("She is a filmmaker\nI know well.") is None
