@@ -10,6 +10,11 @@ from .lexicon import COUNTRIES, LANGUAGES, is_country, is_genre, is_language
 from .quantities import full_date, runtime_minutes
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# "2004年製作", "2016年", "2015-03-21中国大陆上映", "2016.04.27 개봉": a year with a CJK word.
+_CJK_YEAR = re.compile(
+    r"^((?:1[89]|20)\d\d)(?:\s*年\s*(?:製作|制作|出品|完成|作品|拍摄|拍攝)?|[-./]\d{1,2}[-./]\d{1,2}"
+    r"\s*\S{0,8}?\s*(?:上映|公映|公開|首映|開播|开播|개봉))$"
+)
 _YEAR_AND_WORDS = re.compile(r"((?:1[89]|20)\d\d)\s+(.+)")
 _RATED = re.compile(r"(?:not rated|unrated|pg-13|pg|nr|g|r)\s+(.+)$", re.I)
 _PARTS = re.compile(r"\s*(?:\||•|·|/|–|—)\s*")
@@ -41,6 +46,8 @@ def _classify(part: str, facts: Facts) -> bool:
     """Put one part into the facts; False when the part is not a known fact."""
     if _YEAR.fullmatch(part):
         facts.year = facts.year or int(part)
+    elif m := _CJK_YEAR.match(part):
+        facts.year = facts.year or int(m.group(1))
     elif _RUNTIME_ONLY.match(part):
         facts.runtime = runtime_minutes(part)
     elif _RATING.match(part) or (full_date(part) and len(part) < 40):

@@ -392,6 +392,9 @@ def parse_spaced(line: str, offset: int) -> Labelled | None:
     return None
 
 
+_NUMBER_FIELDS = frozenset({"runtime", "year", "release_date", "budget"})
+
+
 def _glued_start(key: str, ch: str) -> bool:
     """Whether a value may start with `ch` right after the label `key`.
 
@@ -401,6 +404,8 @@ def _glued_start(key: str, ch: str) -> bool:
     """
     if _GLUED_START.match(ch):
         return True
+    if ch.isdigit():  # "Durasi115 menit", "上映時間10分": numbers only in number fields
+        return _TABLE[key] in _NUMBER_FIELDS
     return ch.isalpha() and len(key) >= 6 and (" " in key or not key.isascii())
 
 

@@ -15,7 +15,7 @@ from .facts import Facts, fact_line
 from .labels import Labelled, field_of, parse_line, parse_spaced
 from .lexicon import is_country, is_language
 from .page import Page
-from .quantities import first_year, full_date, runtime_minutes
+from .quantities import first_year, full_date, labelled_runtime, runtime_minutes
 from .record import LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
 from .synopsis import synopsis_present
 from .title_step import apply_title
@@ -78,15 +78,15 @@ def labelled_values(page: Page) -> list[Labelled]:
         line, offset = lines[i]
         lab = parse_line(line, offset) or spaced.get(i)
         i += 1
+        segments = _segments(line, offset) if lab is None or lab.value else []
+        if len(segments) >= 2 or (lab is None and segments):
+            out.extend(segments)
+            continue
         if lab is None:
             continue
         if not lab.value and i < len(lines):
-            # The value on the next line, or after one blank line (wiki infoboxes).
-            skip = 1 if not lines[i][0].strip() and i + 1 < len(lines) else 0
-            joined = _next_line_value(lab, *lines[i + skip])
-            if joined is not None:
-                lab = joined
-                i += 1 + skip
+            i = _read_next_value(lines, i, lab, out)
+            lab = out.pop()
         out.append(lab)
         while lab.field in _NAME_LISTS and lab.value and i < len(lines):
             nxt, noff = lines[i]
@@ -109,6 +109,57 @@ def labelled_values(page: Page) -> list[Labelled]:
             out.append(Labelled(lab.field, lab.label, nxt.strip(), start, start + len(nxt.strip())))
             i += 1
     return out
+
+
+_SEGMENT_SPLIT = re.compile(r"\s+/\s+|\s+\|\s+|(?<=[^\s\d])/(?=[^\s\d])|(?<=\d)/(?=[^\W\d])")
+
+
+def _read_next_value(
+    lines: list[tuple[str, int]], i: int, lab: Labelled, out: list[Labelled]
+) -> int:
+    """Append `lab` with its value from the lines after it; return the index after the value.
+
+    The value may follow one blank line (wiki infoboxes) or the same label in a second
+    language on its own line ("Duración" / "Runtime" / value).
+    """
+    j = i
+    for _ in range(3):
+        if j >= len(lines):
+            break
+        nxt, noff = lines[j]
+        if not nxt.strip():
+            j += 1
+            continue
+        twin = parse_line(nxt, noff)
+        if twin is not None and not twin.value and twin.field == lab.field and j == i:
+            j += 1
+            continue
+        joined = _next_line_value(lab, nxt, noff)
+        if joined is not None:
+            out.append(joined)
+            return j + 1
+        break
+    out.append(lab)
+    return i
+
+
+def _segments(line: str, offset: int) -> list[Labelled]:
+    """Labelled values among the " / "-separated segments of one line
+    ("公開 / 上映時間:118分 / 製作:2013年(日本)"), when there are two segments or more."""
+    if len(line) > 200 or not ("/" in line or "|" in line) or not (":" in line or "：" in line):
+        return []
+    parts = _SEGMENT_SPLIT.split(line)
+    if len(parts) < 2:
+        return []
+    found = []
+    pos = 0
+    for part in parts:
+        start = line.find(part, pos)
+        pos = start + len(part)
+        lab = parse_line(part, offset + start) if ":" in part or "：" in part else None
+        if lab is not None and lab.value:
+            found.append(lab)
+    return found
 
 
 _SPACED_RUN = 3
@@ -167,7 +218,7 @@ def _apply_scalars(rec: ExtractedRecord, by_field: dict[str, list[Labelled]]) ->
     # only a running time is read as one, whatever the label said.
     timed = [lab for lab in by_field.get("release_date", []) if fact_lines.is_runtime(lab.value)]
     for lab in by_field.get("runtime", []) + timed:
-        minutes = runtime_minutes(lab.value)
+        minutes = labelled_runtime(lab.value)
         if minutes and rec.runtime_minutes is None:
             rec.runtime_minutes = minutes
             _note(rec, "runtime_minutes", minutes, lab, SURE)
@@ -230,11 +281,33 @@ def _apply_credits(rec: ExtractedRecord, labelled: list[Labelled]) -> None:
             is_director = field_of(role) == "credit:director" or (
                 lab.field == "credit:director" and len(cr.split_roles(lab.label)) == 1
             )
-            for name in cr.split_names(lab.value):
+            names = cr.split_names(lab.value)
+            if not names:
+                _dated_credit(rec, lab)
+            for name in names:
                 _add_credit(rec, role, name, is_director)
                 _note(rec, "credits", name, lab, SURE)
                 if is_director:
                     _note(rec, "directors", name, lab, SURE)
+
+
+_BRACKETED_PART = re.compile(r"[(（]([^()（）]{2,30})[)）]")
+
+
+def _dated_credit(rec: ExtractedRecord, lab: Labelled) -> None:
+    """A production label holding a year, not people: "製作:2013年(日本)" (made in 2013, Japan)."""
+    year = first_year(lab.value)
+    if year is None or any(
+        c.isalpha() for c in _BRACKETED_PART.sub("", lab.value).replace("年", "")
+    ):
+        return
+    if rec.year is None:
+        rec.year = year
+        _note(rec, "year", year, lab, LIKELY)
+    for part in _BRACKETED_PART.findall(lab.value):
+        if is_country(part):
+            _add(rec.countries, part.strip())
+            _note(rec, "countries", part.strip(), lab, LIKELY)
 
 
 def _add_credit(rec: ExtractedRecord, role: str, name: str, is_director: bool) -> None:
@@ -359,7 +432,13 @@ def _apply_fact_line(
     rec: ExtractedRecord, facts: Facts, span: tuple[int, int], genre_field: bool
 ) -> None:
     """Fill what is still empty from one unlabelled fact line ("2019 | 12 min | France")."""
-    if facts.year and rec.year is None:
+    # A release or premiere date gives way to an earlier production year ("2004年製作" beside a
+    # release on 2005-06-04): the film's year is its first one.
+    released = rec.year is not None and any(
+        ev.field == "year" and ev.rule.startswith("label:") and ev.confidence < SURE
+        for ev in rec.evidence
+    )
+    if facts.year and (rec.year is None or (released and facts.year < rec.year)):
         rec.year = facts.year
         rec.note(Evidence("year", facts.year, *span, LIKELY, "fact line"))
     if facts.runtime and rec.runtime_minutes is None:

@@ -135,6 +135,19 @@ ORDINAL_RE = (
 )
 
 
+_MIN_SEC = re.compile(r"^\s*(\d{1,3}):([0-5]\d)\s*$")
+
+
+def labelled_runtime(text: str) -> int | None:
+    """Minutes from the value of a running-time field, where a bare "6:08" is also read: as
+    minutes and seconds from 4 up, as hours and minutes below ("1:30" is 90)."""
+    m = _MIN_SEC.match(text)
+    if m:
+        first, second = int(m.group(1)), int(m.group(2))
+        return first if first >= 4 else first * 60 + second
+    return runtime_minutes(text)
+
+
 def runtime_minutes(text: str) -> int | None:
     """Whole minutes from a runtime expression ("1h 30min", "88 min", "12'40\"", "90分钟")."""
     m = _HM.search(text)

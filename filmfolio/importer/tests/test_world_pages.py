@@ -164,3 +164,27 @@ def test_dates_in_any_language():
 
 def test_names_never_cross_a_line():
     assert credits.role_word_director("She is a filmmaker\nI know well.") is None
+
+
+def test_labelled_segments_of_one_line():
+    out = rec("風の町\n2019年4月6日(土)公開 / 上映時間:95分 / 製作:2018年(日本) / 配給:東宝\n")
+    assert (out["runtime_minutes"], out["year"], out["countries"]) == (95, 2018, ["日本"])
+    assert out["credits"] == []
+
+
+def test_numbers_glued_to_their_labels():
+    out = rec("Angin Selatan\nDurasi98 menit\nTahun2015\n")
+    assert (out["runtime_minutes"], out["year"]) == (98, 2015)
+    assert labels.parse_line("Negara1945", 0) is None
+
+
+def test_a_label_in_two_languages_on_two_lines():
+    out = rec("Corto\n\nDuración\nRuntime\n\n7:15\n")
+    assert out["runtime_minutes"] == 7
+    assert rec("Largo\n\nDuración\nRuntime\n\n1:35\n")["runtime_minutes"] == 95
+
+
+def test_a_production_year_beats_a_later_release():
+    out = rec("川の歌\n公開日:2011年3月5日\n2010年製作/72分/日本\n")
+    assert (out["year"], out["runtime_minutes"], out["countries"]) == (2010, 72, ["日本"])
+    assert rec("海\n2016-04-27中国大陆上映\n")["year"] == 2016
