@@ -52,7 +52,8 @@ _IMAGE_FILE = re.compile(r"\.(?:gif|jpe?g|png|webp|svg|bmp)$", re.I)
 _BREADCRUMB = re.compile(r">>|»|›|\s>\s.*\s>\s|\s/\s.*\s/\s.*\s/\s")
 _CAPTION = re.compile(
     r"^(?:logo|photo|foto|image|imagen|immagine|bild|picture|date|posted|published|update[sd]?|"
-    r"by|tags?)\b|사진$|写真$|图片$|圖片$",
+    r"by|tags?|download|télécharger|herunterladen|descargar|scarica|baixar|share|menu)\b|"
+    r"사진$|写真$|图片$|圖片$|首页$|首頁$|主页$|主頁$|^下载|^下載",
     re.I,
 )
 _GLUED_CHROME = re.compile(r"[A-Za-z]*(?:[a-z][A-Z][a-z]+){4,}")
@@ -66,6 +67,11 @@ _DATE_WORDS = re.compile(
 
 _KIND_WORDS = FORMAT_WORDS | GENRES | DOCUMENTARY_WORDS
 _WORD_PARTS = re.compile(r"[/,|·-]")
+
+
+def is_glued_chrome(line: str) -> bool:
+    """True for menu words glued into one run ("BackBackMenuCloseSearch…")."""
+    return bool(_GLUED_CHROME.search(line))
 
 
 def is_format_words(line: str) -> bool:
@@ -99,10 +105,10 @@ def split_heading(line: str) -> tuple[str, str | None, int | None]:
     if m:
         year, line = int(m.group("year")), line[: m.start()]
     line = re.sub(r"^[\s|]+|[\s|]+$", "", _DIR_SUFFIX.sub("", line))
-    for sep in (" - ", " – ", " — ", " / ", ": "):
+    for sep in (" - ", " – ", " — ", " / ", ": ", ","):
         if sep in line:
             a, b = (p.strip() for p in line.split(sep, 1))
-            if a and b and is_format_words(a):
+            if a and b and sep != "," and is_format_words(a):
                 return b, None, year
             if a and b and sep != ": " and script_of(a) != script_of(b):
                 return a, b, year
@@ -243,7 +249,9 @@ _QUOTED = re.compile(
 _NEAR_FILM = re.compile(rf"(?:{_FILM_WORD})\W{{0,3}}$", re.I)
 _FILM_AFTER = re.compile(
     rf"^\W{{0,3}}(?:(?:is|was|est|es|è|é|ist|is een|ha|has|a|an|un|una|une|uma|um|ein|eine|"
-    rf"een|o|el|il|le|la|der|die|das|de)\s+)*(?:[\w-]+\s+)?(?:{_FILM_WORD})\b|^(?:로|은|는|이|가|를|을|의|が|は|を|の)",
+    rf"een|o|el|il|le|la|der|die|das|de)\s+)*(?:[\w-]+\s+)?(?:{_FILM_WORD})\b"
+    r"|^(?:로|은|는|이|가|를|을|의|が|は|を|の)"
+    r"|^(?:是|为|為|这部|這部)?[\u4e00-\u9fff]{0,10}?(?:纪录片|紀錄片|电影|電影|短片|影片|微电影|微電影)",
     re.I,
 )
 _TITLE_RUN = (
@@ -313,7 +321,9 @@ def _quoted_titles(text: str) -> list[tuple[str, int]]:
         near = _NEAR_FILM.search(text[max(0, m.start() - 30) : m.start()]) or _FILM_AFTER.match(
             text[m.end() : m.end() + 40]
         )
-        out.append((title, 3 if near else 1))
+        # 《》 and 『』 mark the titles of works in Chinese and Japanese.
+        base = 2 if m.group("a") or m.group("c") else 1
+        out.append((title, base + 2 if near else base))
     return out
 
 

@@ -188,3 +188,19 @@ def test_a_production_year_beats_a_later_release():
     out = rec("川の歌\n公開日:2011年3月5日\n2010年製作/72分/日本\n")
     assert (out["year"], out["runtime_minutes"], out["countries"]) == (2010, 72, ["日本"])
     assert rec("海\n2016-04-27中国大陆上映\n")["year"] == 2016
+
+
+def test_titles_from_the_page_head():
+    assert (
+        rec("電影資料庫 ONLINE\n検索\n\n頭の森(2004)\n\nHEAD FOREST\n上映時間12分\n")["title"]
+        == "頭の森"
+    )
+    glued = "BackMenuCloseSearchShareFacebookInstagramTwitterYouTubeLinkedInNewsletter" * 2
+    assert rec(f"{glued}\n\nTHE LONG SHORE\nUne histoire de côte.\n")["title"] == "THE LONG SHORE"
+    pair = rec("단편영화 - 바다 영화\n\n바다 영화,The Sea Film(2019)\n")
+    assert (pair["title"], pair["original_title"], pair["year"]) == (
+        "The Sea Film",
+        "바다 영화",
+        2019,
+    )
+    assert rec("学校首页\n《春天的河》是一部纪录片。\n")["title"] == "春天的河"
