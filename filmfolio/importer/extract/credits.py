@@ -230,10 +230,19 @@ def bracketed_credits(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
+# Stems of the director words above: a fast test before the name patterns.
+_DIRECTOR_STEM = re.compile(
+    "direct|diret|réalis|regis|reżys|režis|yönet|sutrad|đạo diễn|film-?mak|documentar|"
+    "cineast|cinéast|filmemach|filmmaak|режис|σκηνοθ|rendez"
+)
+
+
 def role_word_director(text: str) -> tuple[str, int, int] | None:
     """The first person the text calls its director ("la réalisatrice X", "X 감독")."""
     best: tuple[str, int, int] | None = None
-    for m in _ROLE_BEFORE.finditer(text):
+    low = text.lower()
+    latin = bool(_DIRECTOR_STEM.search(low))
+    for m in _ROLE_BEFORE.finditer(text) if latin else ():
         pre = (m.group("pre") or "").strip()
         if pre.casefold() in _NOT_BEFORE_ROLE or (
             pre[:1].isupper() and pre.casefold() not in _ARTICLES
@@ -243,7 +252,7 @@ def role_word_director(text: str) -> tuple[str, int, int] | None:
         if name:
             best = (name, m.start("name"), m.end("name"))
             break
-    after = _ROLE_AFTER.search(text)
+    after = _ROLE_AFTER.search(text) if latin else None
     if after and (best is None or after.start() < best[1]):
         name = clean_name(after.group("name"))
         if name:

@@ -38,7 +38,7 @@ _EVENT_WORD = re.compile(
     r"festivali|festivalen|festivalu|\boscars?\b|academy awards|\bbafta\b|\bpremios\b|"
     r"\bprémios\b|\bprêmio\b|\bpremi\b|\bprix\b|\bpreis\b|\bcésars?\b|\bgoyas?\b|"
     r"\bemmys?\b|golden globes?|sundance|\bidfa\b|\bhot docs\b|muestra|encuentros?|"
-    r"semaine|quinzaine|rassegna|liên hoan|\bfiff\b|\bff\b",
+    r"semaine|quinzaine|rassegna|liên hoan",
 )  # lower case, searched in lowered text: much faster than re.I
 _EVENT_HEAD = (
     r"(?:Film Festival|Festival|Filmfestival|Filmfest|Fest|Biennale|Awards|Film Week|"
@@ -129,7 +129,7 @@ _EVENT_STEM = re.compile(
     "fest|biennale|berlinale|award|exhibition|showcase|mostra|rencontres|film week|фестивал|"
     "награди|премия|festiwal|oscar|bafta|premio|prémio|prêmio|premi|prix|preis|césar|goya|emmy|"
     "golden globe|sundance|idfa|hot docs|muestra|encuentro|semaine|quinzaine|rassegna|"
-    "liên hoan|ff"
+    "liên hoan"
 )
 _CJK_ANY = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 
@@ -280,11 +280,12 @@ def _year_of(text: str | None) -> int | None:
 
 def sentence_entries(sentence: str) -> list[FestivalEntry]:
     """Entries for the events of one sentence, with awards before or after each event."""
-    if _QUOTED_WORK.match(sentence) or _NOT_ENTRY.search(sentence):
+    events = _events_in(sentence)
+    if not events or _QUOTED_WORK.match(sentence) or _NOT_ENTRY.search(sentence):
         return []
     out = []
     prev_end = 0
-    for name, edition, year, start, end in _events_in(sentence):
+    for name, edition, year, start, end in events:
         before = sentence[prev_end:start]
         award = None
         m = _AWARD_BEFORE.search(before)

@@ -149,11 +149,12 @@ _PROSE_BW = re.compile(
     r"film en noir et blanc|documentaire en noir et blanc|en blanco y negro|in bianco e nero|"
     r"em preto e branco|czarno-biał|黑白片|黑白电影|黑白電影|黑白纪录片|黑白紀錄片|白黒映画|"
     r"흑백 영화",
-    re.I,
-)
+)  # lower case, searched in lowered text
+_BW_STEM = re.compile("black|zwart|schwarz|noir|blanco|bianco|preto|czarno|黑白|白黒|흑백")
 
 
 def prose_black_and_white(text: str) -> tuple[int, int] | None:
     """(start, end) of a statement that the film is in black and white."""
-    m = _PROSE_BW.search(text)
+    low = text.lower()
+    m = _PROSE_BW.search(low) if _BW_STEM.search(low) else None
     return (m.start(), m.end()) if m else None
