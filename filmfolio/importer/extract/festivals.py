@@ -15,7 +15,9 @@ from .quantities import (
 )
 from .record import FestivalEntry
 
-_YEAR_AFTER = re.compile(r"\s*(?:,\s*|\(\s*|in\s+)?((?:19|20)\d\d)\b(?![\d-])")
+_YEAR_AFTER = re.compile(
+    r"\s*(?:,\s*|\(\s*|(?:in|em|en|im|nel|w|à|in het|op)\s+)?((?:19|20)\d\d)\b(?![\d-])"
+)
 _ENDS_WITH_YEAR = re.compile(r"\d{4}$")
 _AWARD_LINE = re.compile(r"award|prize|winner|mention|nomin|shortlis|selection", re.I)
 _YR = r"(?:\d{4}|\d{2}'|'\d{2})"
@@ -69,6 +71,19 @@ _AWARD_AFTER = re.compile(
     r"(?:the\s+|an?\s+)?(?P<award>(?:[^.;:!?]|(?<=\b[A-Z])\.)+)",
     re.I,
 )
+# "… Premios Goya en la Categoría de Mejor Cortometraje", "… Oscar de Melhor Documentário em
+# 2020", "… Awards for Best Editing": a best-word award or a category right after the event.
+_BEST = (
+    r"(?:Best|Mejor|Melhor|Meilleur|Meilleure|Miglior|Migliore|Beste|Bester|Bestes|Najlepszy|"
+    r"Najlepszy|En İyi|Лучший|Лучшая|Най-добър|Най-добра|Grand Prix|Grand Prize|Jury Prize)"
+)
+_CATEGORY_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:in|en|na|nella|dans|in der|im)\s+(?:the\s+|la\s+|a\s+|le\s+)?"
+    r"(?i:category|categoría|categoria|catégorie|kategorie|categorie|kategoria)\s+"
+    r"(?:of\s+|de\s+|di\s+|du\s+)?|(?:for|de|do|da|du|del|di|für|dla|за)\s+(?:the\s+)?"
+    rf"(?={_BEST}))(?P<award>[A-ZÀ-ÞА-Я][^.,;:!?()\n]*?)(?=\s+(?:em|in|en|à|im|nel|w|at)\s+\d{{4}}|"
+    r"\s*[.,;:!?()\n]|\s*$)"
+)
 _SELECTION = re.compile(
     r"select|screen|premiere|première|in competition|compet|shown|part of|official|"
     r"sélection|programmed|入围|入圍|入选|入選|展映|参展|參展|参赛|參賽|招待|選出|진출|초청|"
@@ -104,13 +119,17 @@ _CJK_NAME_CHARS = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3・]"
 _ZH_EVENT = re.compile(
     r"(?:(?P<ord>第\s?[\d零〇一二两三四五六七八九十百]+\s?[届屆回]|首[届屆]|제\s?\d{1,3}\s?회)\s?|"
     r"(?P<yr>\d{4})年?|本[届屆]|(?<=[\s。,!?:;“”\"」『』]))"
-    rf"(?P<name>{_CJK_NAME_CHARS}{{2,18}}?(?:国际电影节|國際電影節|电影节|電影節|影展|映像节|映像節|"
-    r"影像节|短片节|纪录片节|电影周|電影週|金马奖|金馬獎|金像奖|金像獎|金鸡奖|金雞獎|映画祭|"
-    r"영화제|大赛|大賽|论坛|論壇|电影展|電影展|徵選|征选|比赛|比賽|评选|評選|アワード))"
+    rf"(?P<name>{_CJK_NAME_CHARS}{{0,8}}?(?:金马奖|金馬獎|金像奖|金像獎|金鸡奖|金雞獎)|"
+    rf"{_CJK_NAME_CHARS}{{2,18}}?(?:国际电影节|國際電影節|电影节|電影節|影展|映像节|映像節|"
+    r"影像节|短片节|纪录片节|电影周|電影週|映画祭|영화제|大赛|大賽|论坛|論壇|电影展|電影展|徵選|征选|"
+    r"比赛|比賽|评选|評選|アワード))"
 )
 _ZH_AWARD = re.compile(
-    r"(?:赢得|获得|荣获|獲得|榮獲|被授予|摘得|斩获|夺得|奪得)了?(?P<sec>[\u4e00-\u9fff]{2,8}?单元)?"
+    r"(?:赢得|获得|荣获|獲得|榮獲|被授予|摘得|斩获|夺得|奪得|斬獲)了?"
+    r"(?:(?:本|该|該)[届屆][\u4e00-\u9fff]{0,10}?(?:电影节|電影節|影展|论坛|論壇|大赛|大賽))?"
+    r"(?P<sec>[\u4e00-\u9fff]{2,8}?[单單]元)?"
     r"(?:最高奖项)?[“\"]?(?P<award>[\u4e00-\u9fff]{2,10}?[奖獎])"
+    r"|(?P<award4>最佳[\u4e00-\u9fff]{2,10}?)由《[^》\n]{1,40}》[^。\n]{0,12}?(?:獲獎|获奖|獲得|获得)"
     r"|(?P<award2>[\u4e00-\u9fff\u30a0-\u30ff]{1,10}?賞(?:\([^)]{1,12}\))?)を?(?:受賞|獲得)"
     r"|(?P<award3>[\uac00-\ud7a3]{1,10}상)을?\s?(?:수상|받)"
 )
@@ -292,8 +311,10 @@ def sentence_entries(sentence: str) -> list[FestivalEntry]:
         if m:
             award = m.group("award").strip()
         else:
-            after = _AWARD_AFTER.match(sentence[end:])
+            after = _AWARD_AFTER.match(sentence[end:]) or _CATEGORY_AFTER.match(sentence[end:])
             award = after.group("award").strip() if after else None
+            if after and year is None:
+                year = _year_after(sentence[end + after.end() :])
         result = result_of(award, sentence)
         prev_end = end
         if result is None:
@@ -358,6 +379,23 @@ def _date_line(line: str, budget: list[int]) -> str | None:
     return any_full_date(line, budget) if len(line) <= 40 else None
 
 
+_BEFORE_EVENT = re.compile(r"^.*?(?:斩获|斬獲|获得|獲得|荣获|榮獲|参加|參加|入围|入圍|在|于|於|的)")
+
+
+def _event_name(name: str) -> str:
+    """The event's name without the words of the sentence before it ("…斩获第七届" dropped)."""
+    m = _ORDINAL_IN_NAME.search(name)
+    if m:
+        name = name[m.end() :]
+    trimmed = _BEFORE_EVENT.sub("", name)
+    return trimmed if len(trimmed) >= 4 else name
+
+
+_ORDINAL_IN_NAME = re.compile(
+    r"第\s?[\d零〇一二两三四五六七八九十百]+\s?[届屆回]|首[届屆]|제\s?\d{1,3}\s?회"
+)
+
+
 def chinese_entries(text: str) -> list[FestivalEntry]:
     """Entries from Chinese prose: the main event's awards and selections, other selections."""
     if not _CJK_ANY.search(text):
@@ -367,7 +405,7 @@ def chinese_entries(text: str) -> list[FestivalEntry]:
         return []
     main = next((m for m in events if m.group("ord")), events[0])
     edition = str(ordinal_value(main.group("ord"))) if main.group("ord") else None
-    main_name = main.group("name")
+    main_name = _event_name(main.group("name"))
     out: list[FestivalEntry] = []
     award = _ZH_AWARD.search(text)
     if award:
@@ -377,7 +415,10 @@ def chinese_entries(text: str) -> list[FestivalEntry]:
                 edition,
                 _int(main.group("yr")),
                 award.group("sec"),
-                award.group("award") or award.group("award2") or award.group("award3"),
+                award.group("award")
+                or award.group("award2")
+                or award.group("award3")
+                or award.group("award4"),
                 "winner",
             )
         )

@@ -204,3 +204,27 @@ def test_titles_from_the_page_head():
         2019,
     )
     assert rec("学校首页\n《春天的河》是一部纪录片。\n")["title"] == "春天的河"
+
+
+def test_awards_named_after_the_event():
+    pt = festivals.sentence_entries("O filme disputou o Oscar de Melhor Curta em 2019.")
+    assert [(e.festival, e.award, e.year, e.result) for e in pt] == [
+        ("Oscar", "Melhor Curta", 2019, "nominee")
+    ]
+    es = festivals.sentence_entries(
+        "Fue finalista en los Premios Goya en la Categoría de Mejor Cortometraje de Animación."
+    )
+    assert [(e.festival, e.award, e.result) for e in es] == [
+        ("Premios Goya", "Mejor Cortometraje de Animación", "nominee")
+    ]
+
+
+def test_chinese_awards_after_the_event_and_before_the_title():
+    zh = rec("新闻\n由学生创作的《山路》斩获本届纪录片论坛最佳短片奖。第三届青年纪录片论坛落幕。\n")
+    assert [(f["festival"], f["edition"], f["award"]) for f in zh["festivals"]] == [
+        ("青年纪录片论坛", "3", "最佳短片奖")
+    ]
+    tw = rec("新聞\n第30屆金馬獎頒獎典禮今晚登場,最佳紀錄片由《河流》獲獎。\n")
+    assert [(f["festival"], f["edition"], f["award"]) for f in tw["festivals"]] == [
+        ("金馬獎", "30", "最佳紀錄片")
+    ]
