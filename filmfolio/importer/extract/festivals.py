@@ -115,10 +115,10 @@ _BULLET = re.compile(r"^\s*[•·*-]\s*")
 _SENTENCE = re.compile(r"(?<=[a-z\u0430-\u044f\d)\]\"”'][.!?])\s+|\n")
 _QUOTED_WORK = re.compile(r"^\s*[“\"«][^”\"»]{2,80}[”\"»]\s*,")
 
-_CJK_NAME_CHARS = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3・]"
+_CJK_NAME_CHARS = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3・A-Za-z]"
 _ZH_EVENT = re.compile(
     r"(?:(?P<ord>第\s?[\d零〇一二两三四五六七八九十百]+\s?[届屆回]|首[届屆]|제\s?\d{1,3}\s?회)\s?|"
-    r"(?P<yr>\d{4})年?|本[届屆]|(?<=[\s。,!?:;“”\"」『』]))"
+    r"(?P<yr>\d{4})年?|本[届屆]|(?<=[\s。,!?:;“”\"」『』获獲在于於的得了]))"
     rf"(?P<name>{_CJK_NAME_CHARS}{{0,8}}?(?:金马奖|金馬獎|金像奖|金像獎|金鸡奖|金雞獎)|"
     rf"{_CJK_NAME_CHARS}{{2,18}}?(?:国际电影节|國際電影節|电影节|電影節|影展|映像节|映像節|"
     r"影像节|短片节|纪录片节|电影周|電影週|映画祭|영화제|大赛|大賽|论坛|論壇|电影展|電影展|徵選|征选|"
@@ -379,7 +379,9 @@ def _date_line(line: str, budget: list[int]) -> str | None:
     return any_full_date(line, budget) if len(line) <= 40 else None
 
 
-_BEFORE_EVENT = re.compile(r"^.*?(?:斩获|斬獲|获得|獲得|荣获|榮獲|参加|參加|入围|入圍|在|于|於|的)")
+_BEFORE_EVENT = re.compile(
+    r"^.*?(?:斩获|斬獲|获得|獲得|荣获|榮獲|参加|參加|入围|入圍|提名|获|獲|在|于|於|的)了?"
+)
 
 
 def _event_name(name: str) -> str:
@@ -388,7 +390,7 @@ def _event_name(name: str) -> str:
     if m:
         name = name[m.end() :]
     trimmed = _BEFORE_EVENT.sub("", name)
-    return trimmed if len(trimmed) >= 4 else name
+    return trimmed if len(trimmed) >= 2 else name
 
 
 _ORDINAL_IN_NAME = re.compile(
@@ -403,6 +405,11 @@ def chinese_entries(text: str) -> list[FestivalEntry]:
     events = list(_ZH_EVENT.finditer(text))
     if not events:
         return []
+    return clause_entries(text) or _main_event_entries(text, events)
+
+
+def _main_event_entries(text: str, events: list[re.Match]) -> list[FestivalEntry]:
+    """The main (numbered) event's award and selection, and other events' selections."""
     main = next((m for m in events if m.group("ord")), events[0])
     edition = str(ordinal_value(main.group("ord"))) if main.group("ord") else None
     main_name = _event_name(main.group("name"))
@@ -441,6 +448,56 @@ def chinese_entries(text: str) -> list[FestivalEntry]:
             out.append(
                 FestivalEntry(m.group("name"), None, _int(m.group("yr")), None, None, "selection")
             )
+    return out
+
+
+_CLAUSE = re.compile(r"[^。;!?\n]+")
+_CLAUSE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_WIN_VERB = re.compile(r"获|獲|荣获|榮獲|斩获|斬獲|摘得|夺得|奪得")
+_SELECT_VERB = re.compile(r"入[围圍选選]|提名")
+# Awards right after the event: "电影节"亚洲新浪潮"优秀奖", "…的最佳纪录片与最佳剪辑奖项".
+_AFTER_EVENT = re.compile(
+    r"^[”\"」』]?(?:[“\"「『](?P<sec>[^”\"」』]{1,12})[”\"」』])?的?"
+    r"(?P<awards>(?:最佳[\u4e00-\u9fff]{1,8}?|[\u4e00-\u9fff]{1,8}?[奖獎賞])"
+    r"(?:(?:与|與|和|及|、)(?:最佳[\u4e00-\u9fff]{1,8}?|[\u4e00-\u9fff]{1,8}?[奖獎賞]))*)"
+    r"(?=奖项|獎項|[,。;、\s]|$|[^\u4e00-\u9fff])"
+)
+_AWARD_SPLIT = re.compile(r"与|與|和|及|、")
+
+
+def clause_entries(text: str) -> list[FestivalEntry]:
+    """Entries read clause by clause from CJK prose: "1999年获日本山形国际纪录片电影节"亚洲新浪潮"
+    优秀奖;2000年获巴黎"真实电影节"评委会奖" gives two, each with its year and award; "入围了
+    金马奖的最佳纪录片与最佳剪辑奖项" gives one selection per award named."""
+    out: list[FestivalEntry] = []
+    named = next((m for m in _ZH_EVENT.finditer(text) if m.group("ord")), None)
+    for clause in _CLAUSE.findall(text):
+        prev_end = 0
+        for m in _ZH_EVENT.finditer(clause):
+            this_one = clause[m.start() : m.start() + 2] in ("本届", "本屆")
+            source = named if this_one and named else m
+            head = clause[prev_end : m.start("name")]
+            prev_end = m.end()
+            # The verb before the event, also when the name's first characters took it in.
+            near = clause[max(0, m.start("name") - 12) : m.end("name") - 3]
+            verb_win = _WIN_VERB.search(near)
+            verb_sel = _SELECT_VERB.search(near)
+            after = _AFTER_EVENT.match(clause[m.end() :])
+            if not after or not (verb_win or verb_sel):
+                continue
+            year = _CLAUSE_YEAR.search(head)
+            edition = source.group("ord")
+            for award in _AWARD_SPLIT.split(after.group("awards")):
+                out.append(
+                    FestivalEntry(
+                        _event_name(source.group("name")),
+                        str(ordinal_value(edition)) if edition else None,
+                        int(year.group(1)) if year else _int(m.group("yr")),
+                        after.group("sec"),
+                        award,
+                        "selection" if verb_sel and not verb_win else "winner",
+                    )
+                )
     return out
 
 

@@ -228,3 +228,19 @@ def test_chinese_awards_after_the_event_and_before_the_title():
     assert [(f["festival"], f["edition"], f["award"]) for f in tw["festivals"]] == [
         ("金馬獎", "30", "最佳紀錄片")
     ]
+
+
+def test_chinese_awards_clause_by_clause():
+    text = (
+        '片子\n本片2001年5月获法国马赛国际纪录片电影节"新视野"评审团奖;2002年获日本'
+        "山形国际纪录片电影节优秀奖。它也入围了金马奖的最佳纪录片与最佳剪辑奖项。\n"
+    )
+    assert [
+        (f["festival"], f["year"], f["section"], f["award"], f["result"])
+        for f in rec(text)["festivals"]
+    ] == [
+        ("法国马赛国际纪录片电影节", 2001, "新视野", "评审团奖", "winner"),
+        ("日本山形国际纪录片电影节", 2002, None, "优秀奖", "winner"),
+        ("金马奖", None, None, "最佳纪录片", "selection"),
+        ("金马奖", None, None, "最佳剪辑", "selection"),
+    ]
