@@ -234,7 +234,8 @@ def any_full_date(text: str, budget: list[int]) -> str | None:
     if budget[0] <= 0 or not _DATE_LINE.match(text):
         return None
     budget[0] -= 1
-    import dateparser  # loaded on first use: its language data takes a while to load
+    # Loaded on first use: its language data takes a while to load. It ships no type hints.
+    import dateparser  # type: ignore[import-untyped]
 
     parsed = dateparser.parse(
         text,

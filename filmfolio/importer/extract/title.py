@@ -354,9 +354,9 @@ def prose_titles(text: str, head: str) -> list[tuple[str, int]]:
             add(run, 3)
     for m in _TITLE_COMMA.finditer(text):
         add(_trim_run(m.group("t")), 3)
-    m = _HEADLINE_COLON.match(head.strip())
-    if m:
-        add(m.group("t"), 3)
+    headline = _HEADLINE_COLON.match(head.strip())
+    if headline:
+        add(headline.group("t"), 3)
     first = head.split("\n", 1)[0].casefold()
     for key in list(scores):
         if scores[key] >= 3 and key in first:

@@ -71,7 +71,7 @@ def _prose_title(page: Page, found: str | None, other: str | None) -> tuple[str 
         or sum(map(len, _CJK_ONLY.findall(found))) >= 12
         or best in found
     )
-    if (score >= 3 and weak_heading) or (score >= 4 and len(found.split()) >= 4):
+    if (score >= 3 and weak_heading) or (score >= 4 and found and len(found.split()) >= 4):
         return best, None
     if found is None and score >= 2 and best == title.quoted_title(page.zone_text):
         return best, None
