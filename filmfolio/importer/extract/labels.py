@@ -210,6 +210,7 @@ _BY_LABEL = re.compile(
 _GLUED_START = re.compile(r"[^\W\d_a-zа-яё]|[\"'“«(]")
 _EDGE_BARS = re.compile(r"^[\s|]+|[\s|]+$")
 _PAREN_SUFFIX = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
+_PART_MARK = re.compile(r"[/,&+、]| - | – ")
 _PARTS = re.compile(r"\s*(?:/|,|&|\+|、| - | – )\s*")
 _SCRIPT_CHANGE = re.compile(
     r"(?<=[A-Za-zÀ-ɏ.)])\s*(?=[^\sA-Za-zÀ-ɏ\d(/&,.-])|(?<=[^\sA-Za-zÀ-ɏ\d(/&,.-])\s*(?=[A-Za-zÀ-ɏ])"
@@ -251,13 +252,18 @@ def _label_candidates(key: str) -> list[str]:
     if " / " in key:
         halves = [h.strip() for h in key.split(" / ")]
         cands = [halves[-1], *halves[:-1], key]
-    bare = _PAREN_SUFFIX.sub("", key).strip(" _:")
-    if bare and bare != key:
-        cands.append(bare)
+    if "(" in key or "（" in key or key.endswith("_"):
+        bare = _PAREN_SUFFIX.sub("", key).strip(" _:")
+        if bare and bare != key:
+            cands.append(bare)
+    mixed = not key.isascii() and len(key) <= 40
     for cand in list(cands):
-        parts = [p for p in _PARTS.split(cand) if p]
-        if len(parts) > 1:
-            cands.append(parts[0])
+        if _PART_MARK.search(cand):
+            parts = [p for p in _PARTS.split(cand) if p]
+            if len(parts) > 1:
+                cands.append(parts[0])
+        if not mixed:
+            continue
         halves = [h for h in _SCRIPT_CHANGE.split(cand) if h.strip()]
         if len(halves) > 1:
             cands.extend(h.strip() for h in halves)
