@@ -258,21 +258,28 @@ def _label_candidates(key: str) -> list[str]:
             cands.append(bare)
     mixed = not key.isascii() and len(key) <= 40
     for cand in list(cands):
-        if _PART_MARK.search(cand):
-            parts = [p for p in _PARTS.split(cand) if p]
-            if len(parts) > 1:
-                cands.append(parts[0])
-        if not mixed:
-            continue
-        halves = [h for h in _SCRIPT_CHANGE.split(cand) if h.strip()]
-        if len(halves) > 1:
-            cands.extend(h.strip() for h in halves)
-            cands.extend(p for h in halves for p in _PARTS.split(h.strip())[:1] if p)
+        cands.extend(_split_candidates(cand, mixed))
     out = []
     for c in cands:
         out.append(c)
         if c.endswith("s") and len(c) > 4:
             out.append(c[:-1])
+    return out
+
+
+def _split_candidates(cand: str, mixed: bool) -> list[str]:
+    """The first part of a combined label ("Writer/Director"), and each script's half of a
+    label written in two scripts ("Director/Writer 감독/작가") with its first part."""
+    out = []
+    if _PART_MARK.search(cand):
+        parts = [p for p in _PARTS.split(cand) if p]
+        if len(parts) > 1:
+            out.append(parts[0])
+    if mixed:
+        halves = [h.strip() for h in _SCRIPT_CHANGE.split(cand) if h.strip()]
+        if len(halves) > 1:
+            out.extend(halves)
+            out.extend(p for h in halves for p in _PARTS.split(h)[:1] if p)
     return out
 
 
