@@ -25,7 +25,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _ROLE_SPLIT = re.compile(r"\s*(?:/|&|\band\b|,)\s*")
 
 # English prose: "a documentary by young filmmaker A B", "directed by A B", "A B's documentary".
-_NAME = r"(?:[A-Z][\w'’.-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]+|[A-Z]\.|de|van|von|da|del|la|le)){1,3}"
+_NAME = (
+    r"(?:[A-Z][\w'’.-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w'’.-]+|[A-Z]\.|de|van|von|da|del|la|le)){1,3}"
+)
 _PROSE_BY = re.compile(
     rf"\b(?:documentary|film|short|feature|movie|animation|debut)\s+(?:(?:is\s+)?directed\s+)?"
     rf"by\s+(?:(?:the\s+)?(?:young|acclaimed|award-winning|first-time|emerging|veteran|"
@@ -33,6 +35,17 @@ _PROSE_BY = re.compile(
     rf"documentary maker|artist|film-maker)\s+){{0,3}}(?P<name>{_NAME})"
 )
 _PROSE_DIRECTED = re.compile(rf"\b(?:directed|co-directed)\s+by\s+(?P<name>{_NAME})")
+# "un film de X", "ein Film von X", "una película de X", "een film van X" inside a sentence.
+_FILM_OF = re.compile(
+    rf"\b(?i:un film|une œuvre|ein film|eine dokumentation|una película|un documental|um filme|"
+    rf"um documentário|un film|un documentario|een film|een documentaire|en film|film)\s+"
+    rf"(?:de|d'|von|di|van|av|af|od|by)\s+(?P<name>{_NAME})"
+)
+# "Jane Doe's documentary", "Ana Ruiz's new film": a person's film (two words at least).
+_POSSESSIVE = re.compile(
+    rf"(?P<name>{_NAME})['’]s\s+(?:(?:new|latest|first|second|debut|short|feature|acclaimed|"
+    rf"award-winning|feature-length)\s+)*(?:documentary|film|short film|feature|movie)\b"
+)
 _PROSE_ZH = re.compile(
     r"(?:^|[。!?\n])\s*(?P<name>[\u4e00-\u9fff·]{2,4}?)(?:专门|特意|特地|亲自)?"
     r"(?:为[\u4e00-\u9fff]{1,8})?所?(?P<role>拍摄|拍攝|执导|執導|导演|導演)的"
@@ -110,7 +123,7 @@ def split_roles(label: str) -> list[str]:
 def prose_directors(text: str) -> list[tuple[str, str, int, int]]:
     """(name, role word, start, end) for directors stated in prose."""
     found = []
-    for rx in (_PROSE_BY, _PROSE_DIRECTED):
+    for rx in (_PROSE_BY, _PROSE_DIRECTED, _FILM_OF, _POSSESSIVE):
         for m in rx.finditer(text):
             found.append((m.group("name"), "Director", m.start("name"), m.end("name")))
     for m in _PROSE_ZH.finditer(text):

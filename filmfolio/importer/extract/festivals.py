@@ -150,11 +150,12 @@ _EVENT_STEM = re.compile(
     "golden globe|sundance|idfa|hot docs|muestra|encuentro|semaine|quinzaine|rassegna|"
     "liên hoan"
 )
+_ROMAN = re.compile(r"\b[IVXL]{2,8}\b")
 _CJK_ANY = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 
 
 def _has_ordinal(sentence: str, low: str) -> bool:
-    return bool(_DIGIT.search(sentence) or _ORDINAL_WORD.search(low))
+    return bool(_DIGIT.search(sentence) or _ORDINAL_WORD.search(low) or _ROMAN.search(sentence))
 
 
 def _has_event_word(low: str) -> bool:
@@ -190,7 +191,7 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
     if not has_event_word and not has_ordinal:
         return ()
     for m in _PREFIXED.finditer(sentence) if has_ordinal else ():
-        name = (m.group("name") or m.group("name2") or "").strip()
+        name = _EDITION_OF.sub("", (m.group("name") or m.group("name2") or "").strip())
         ordinal = m.group("ord")
         if not _prefixed_event_ok(sentence, m, name, ordinal):
             continue
@@ -205,6 +206,14 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
         year = int(m.group("yr")) if m.group("yr") else None
         found.append((m.group("name").strip(), None, year, m.start(), m.end()))
     return tuple(sorted(found, key=lambda f: f[3]))
+
+
+# "36e édition du Festival X", "25ª edición del Festival X", "the 11th edition of the X".
+_EDITION_OF = re.compile(
+    r"^(?i:annual\s+|yearly\s+)?(?i:edition|édition|edición|edizione|edição|ausgabe|editie|"
+    r"edycja|izdanie|выпуск|sürüm)\s+"
+    r"(?i:of the|of|de la|della|dello|del|des|de|du|do|da|van het|van de|van|der)?\s*"
+)
 
 
 def _prefixed_event_ok(sentence: str, m: re.Match, name: str, ordinal: str | None) -> bool:
@@ -286,9 +295,42 @@ def _capitalised(name: str) -> bool:
 
 
 def _word_ordinal_ok(sentence: str, m: re.Match) -> bool:
-    """A spelled ordinal starts an event only after "the", a year or the start of the text."""
+    """A spelled or Roman ordinal starts an event only after an article, a year or the start of
+    the text."""
     head = sentence[: m.start("ord")].rstrip()
-    return not head or head.casefold().endswith("the") or bool(_ENDS_WITH_YEAR.search(head))
+    if not head or _ENDS_WITH_YEAR.search(head):
+        return True
+    last = head.split()[-1].casefold()
+    return last in _ARTICLES_BEFORE_ORDINAL or last.endswith(("l'", "l’"))
+
+
+# "the Seventh …", "la XXV edición …", "der XII. …", "o XX Festival …".
+_ARTICLES_BEFORE_ORDINAL = frozenset(
+    [
+        "the",
+        "la",
+        "le",
+        "el",
+        "il",
+        "lo",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "de",
+        "del",
+        "della",
+        "dello",
+        "du",
+        "o",
+        "a",
+        "na",
+        "no",
+        "al",
+        "ao",
+    ]
+)
 
 
 def _year_of(text: str | None) -> int | None:

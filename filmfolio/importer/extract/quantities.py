@@ -127,11 +127,15 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
+# Roman numerals from II to LXXXIX, upper case only ("XXXVI Festival"); a lone "I" is a word.
+_ROMAN = r"(?=[IVXL]{2})L?X{0,3}(?:IX|IV|V?I{0,3})(?![\w'])"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 ORDINAL_WORDS = "|".join(sorted(_EN_ORD, key=len, reverse=True))
 # "36th", "10-ти", "26e", "3ème", "5.", "XXVI" are read by `ordinal_value`.
 ORDINAL_RE = (
     rf"(?:\d{{1,3}}(?:st|nd|rd|th|e|er|ère|ème|eme|º|ª|°|\.|-?(?:ти|ви|ри|ми|ий|ый|ой|я))"
-    rf"|(?:(?:{'|'.join(_EN_TENS)})[- ])?(?:{ORDINAL_WORDS}))"
+    rf"|(?:(?:{'|'.join(_EN_TENS)})[- ])?(?:{ORDINAL_WORDS})"
+    rf"|(?-i:{_ROMAN}))"
 )
 
 
@@ -261,8 +265,19 @@ def cn_number(text: str) -> int | None:
     return (total + cur) or None
 
 
+def roman_value(text: str) -> int:
+    """The value of an upper-case Roman numeral ("XXXVI" is 36)."""
+    total = 0
+    for ch, nxt in zip(text, [*text[1:], ""], strict=True):
+        value = _ROMAN_VALUES[ch]
+        total += -value if nxt and _ROMAN_VALUES[nxt] > value else value
+    return total
+
+
 def ordinal_value(text: str) -> int | None:
     """The number an ordinal names: "36th", "Seventh", "twenty-first", "第26届", "首届"."""
+    if re.fullmatch(r"[IVXL]{2,8}", text.strip()):
+        return roman_value(text.strip())
     s = text.strip().casefold()
     if s.startswith("首"):
         return 1

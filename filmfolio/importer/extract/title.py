@@ -14,6 +14,17 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _YEAR_SUFFIX = re.compile(r"\s*\((?P<year>(?:1[89]|20)\d\d)\)\s*$")
 _DIR_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:dir\.|directed by|a film by|trailer|official).*$", re.I)
+# A window title's site part: "X - Wikipedia", "X (2016) | MUBI", "X - 豆瓣电影", "X — Vimeo".
+_SITE_SUFFIX = re.compile(
+    r"\s*(?:\s[-–—|·]\s|\s?[|｜]\s?)\s*(?:[^-–—|]*\b(?:wikipedia|wikipédia|wikipedie|"
+    r"wikipedii|vikipedi|imdb|vimeo|youtube|letterboxd|mubi|filmaffinity|allociné|allocine|"
+    r"kinopoisk|кинопоиск|filmweb|rotten tomatoes|tmdb|the movie database|facebook|"
+    r"instagram|festival scope|filmfreeway|kickstarter|indiegogo|ulule|seed&spark)\b[^-–—|]*|"
+    r"[^-–—|]*(?:维基百科|維基百科|위키백과|ウィキペディア|豆瓣|猫眼|时光网|映画\.com|allcinema|"
+    r"네이버|다음 영화|ويكيبيديا|ویکی‌پدیا|Википедия|Вікіпедія|Уикипедия)[^-–—|]*|"
+    r"\s*[\w.-]+\.(?:com|org|net|tv|fr|de|it|es|cn|jp|kr|tw|hk|ru|io|co)\b)\s*$",
+    re.I,
+)
 _ALIAS = re.compile(
     r"^(?P<a>[^:,。]{1,40}?)\s*(?:又名|亦名|a\.k\.a\.|aka)\s*[:]?\s*(?P<b>[^:,。]{1,60})$"
 )
@@ -98,9 +109,15 @@ def plausible_title(line: str) -> bool:
     return any(c.isalpha() for c in s)
 
 
+def strip_site(line: str) -> str:
+    """A window title without its site part ("X - Wikipedia" → "X")."""
+    return _SITE_SUFFIX.sub("", line) if len(line) < 160 else line
+
+
 def split_heading(line: str) -> tuple[str, str | None, int | None]:
     """(title, other-script title, year) from a heading line such as "A - B (2008)"."""
     year = None
+    line = _SITE_SUFFIX.sub("", line)
     m = _YEAR_SUFFIX.search(line)
     if m:
         year, line = int(m.group("year")), line[: m.start()]

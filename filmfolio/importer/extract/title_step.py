@@ -98,6 +98,7 @@ def _heading_lines(page: Page) -> list[tuple[str, int]]:
             break
         if parse_line(line, offset) or fact_line(s) or kind.glued_genres(s) or s.isdigit():
             continue
+        s = title.strip_site(s)
         if title.plausible_title(s):
             out.append((s, offset))
     return out

@@ -244,3 +244,34 @@ def test_chinese_awards_clause_by_clause():
         ("金马奖", None, None, "最佳纪录片", "selection"),
         ("金马奖", None, None, "最佳剪辑", "selection"),
     ]
+
+
+def test_window_titles_lose_their_site():
+    assert rec("Deep Water (2014) - Wikipedia\nA documentary film.\n")["title"] == "Deep Water"
+    assert rec("Deep Water | MUBI\n")["title"] == "Deep Water"
+    assert rec("深水 - 豆瓣电影\n")["title"] == "深水"
+    assert rec("Deep Water — example-films.com\n")["title"] == "Deep Water"
+    assert rec("Salt - Pepper\n")["title"] == "Salt - Pepper"
+
+
+def test_directors_of_a_film_in_prose():
+    assert rec("Notes\nC'est un film de Louise Martin tourné en Bretagne.\n")["directors"] == [
+        "Louise Martin"
+    ]
+    assert rec("Notes\nAna Ruiz's new documentary follows three sisters.\n")["directors"] == [
+        "Ana Ruiz"
+    ]
+
+
+def test_roman_and_edition_ordinals():
+    es = festivals.sentence_entries(
+        "La película fue seleccionada en la XXV edición del Festival de Cine de Lima."
+    )
+    assert [(e.festival, e.edition, e.result) for e in es] == [
+        ("Festival de Cine de Lima", "25", "selection")
+    ]
+    fr = festivals.sentence_entries(
+        "Le film est sélectionné à la 36e édition du Festival d'Annecy."
+    )
+    assert [(e.festival, e.edition) for e in fr] == [("Festival d'Annecy", "36")]
+    assert quantities.roman_value("XXXVI") == 36
