@@ -306,7 +306,7 @@ def _word_ordinal_ok(sentence: str, m: re.Match) -> bool:
 
 # "the Seventh …", "la XXV edición …", "der XII. …", "o XX Festival …".
 _ARTICLES_BEFORE_ORDINAL = frozenset(
-    [
+    (
         "the",
         "la",
         "le",
@@ -329,7 +329,7 @@ _ARTICLES_BEFORE_ORDINAL = frozenset(
         "no",
         "al",
         "ao",
-    ]
+    )
 )
 
 
