@@ -14,7 +14,13 @@ import ftfy
 
 MAX_CHARS = 200_000
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE: dict[int, int | None] = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
+)
+# Digits of other scripts read as ASCII digits, one character for one (offsets stay right):
+# Arabic-Indic, Persian, Devanagari, Bengali and Thai. Years and running times are numbers.
+for _zero in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50):
+    _INVISIBLE.update({_zero + d: ord("0") + d for d in range(10)})
 _HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|script|style|table|td|li|a)\b[^>]*>", re.I)
 
 

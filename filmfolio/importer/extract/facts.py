@@ -21,7 +21,7 @@ _PARTS = re.compile(r"\s*(?:\||•|·|/|–|—)\s*")
 _RUNTIME_ONLY = re.compile(
     r"^\d{1,2}\s*h(?:ours?|rs?)?\.?\s*\d{0,2}\s*(?:m|min|mins|minutes?)?\.?$|"
     r"^\d{1,3}\s*(?:m|min|mins|minutes?|mn|minuten|minutos|minuti|минути|мин|分钟|分鐘|分|분|"
-    r"phút|menit|dakika|dk|perc|λεπτά|دقيقة|دقیقه|'|’|′)\.?$",
+    r"phút|menit|dakika|dk|perc|λεπτά|دقيقة|دقیقه|منٹ|मिनट|মিনিট|นาที|minuta|'|’|′)\.?$",
     re.I,
 )
 _RATING = re.compile(

@@ -13,7 +13,8 @@ _H = (
 _M = (
     r"(?:m|min|mins|minutes?|mn|minutos?|minuti|minuten|minuty|minut|minuter|minutter|"
     r"minuut|minuutti?a?|minit|menit|phút|dakika|dk|perc|perces|λεπτά|λεπ|минути|минут[аы]?|"
-    r"мин|хвилин[аи]?|хв|دقيقة|دقائق|دقیقه|นาที|분|分钟|分鐘|分|′|'|’)"
+    r"мин|хвилин[аи]?|хв|دقيقة|دقائق|دقیقه|منٹ|मिनट|মিনিট|นาที|분|分钟|分鐘|分|′|'|’|minuta|"
+    r"minutu|minuuttia|minutit)"
 )
 _HM = re.compile(rf"(\d{{1,2}})\s*{_H}\.?\s*(?:and\s+|et\s+|y\s+|und\s+)?(\d{{1,2}})\s*{_M}", re.I)
 _H_ONLY = re.compile(rf"(\d{{1,2}})\s*{_H}(?![a-z])", re.I)

@@ -275,3 +275,18 @@ def test_roman_and_edition_ordinals():
     )
     assert [(e.festival, e.edition) for e in fr] == [("Festival d'Annecy", "36")]
     assert quantities.roman_value("XXXVI") == 36
+
+
+def test_digits_of_other_scripts_and_more_languages():
+    fa = rec("پنج رود\nکارگردان: سارا امینی\nمدت: ۸۵ دقیقه\nسال تولید: ۲۰۱۹\n")
+    assert (fa["directors"], fa["runtime_minutes"], fa["year"]) == (["سارا امینی"], 85, 2019)
+    hi = rec("नदी\nनिर्देशक: अनु मेहता\nअवधि: ९५ मिनट\nदेश: भारत\n")
+    assert (hi["directors"], hi["runtime_minutes"], hi["countries"]) == (["अनु मेहता"], 95, ["भारत"])
+    fi = rec("Järvi\nOhjaus: Aino Virtanen\nKesto: 72 min\nMaa: Suomi\n")
+    assert (fi["directors"], fi["runtime_minutes"], fi["countries"]) == (
+        ["Aino Virtanen"],
+        72,
+        ["Suomi"],
+    )
+    hr = rec("Rijeka\nRežija: Ivana Horvat\nTrajanje: 15 minuta\nZemlja: Hrvatska\n")
+    assert (hr["directors"], hr["runtime_minutes"], hr["type"]) == (["Ivana Horvat"], 15, "short")
