@@ -10,9 +10,17 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
+import ftfy
+
 MAX_CHARS = 200_000
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE: dict[int, int | None] = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
+)
+# Digits of other scripts read as ASCII digits, one character for one (offsets stay right):
+# Arabic-Indic, Persian, Devanagari, Bengali and Thai. Years and running times are numbers.
+for _zero in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50):
+    _INVISIBLE.update({_zero + d: ord("0") + d for d in range(10)})
 _HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|script|style|table|td|li|a)\b[^>]*>", re.I)
 
 
@@ -127,6 +135,24 @@ def is_chrome(line: str) -> bool:
     return len(key) < 300 and bool(_CHROME_RE.search(key))
 
 
+# UTF-8 read as Windows-1252 or Latin-1: a lead character such as "Ã" or "â" followed by one
+# that stands for a continuation byte ("Ã©", "â€™"). Only such text is handed to ftfy.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
+    "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122"
+    "\u0161\u203a\u0153\u017e\u0178]"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """Text decoded with the wrong encoding, repaired ("rÃ©alisÃ©" → "réalisé").
+
+    Only the encoding is fixed (`ftfy.fix_encoding`): quotes, widths and ligatures stay as
+    the page writes them.
+    """
+    return ftfy.fix_encoding(text) if _MOJIBAKE.search(text) else text
+
+
 def normalise(text: str) -> str:
     """NFKC, invisible characters removed, newlines unified, tabs to spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
@@ -142,7 +168,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
         text = text[:MAX_CHARS]
     if looks_like_html(text):
         text = html_to_text(text)
-    text = normalise(text)
+    text = normalise(repair_mojibake(text))
     kept: list[str] = []
     for raw in text.split("\n"):
         line = strip_garbage(raw).rstrip()

@@ -6,7 +6,11 @@ import re
 
 from .labels import english_half
 
-_SPLIT = re.compile(r"\s*(?:,|;|&|、|，|/|\+|\band\b|\bet\b|\bund\b|\by\b|\bи\b|\be\b)\s*")
+_SPLIT = re.compile(
+    r"\s*(?:,|;|&|、|，|/|\+|\||\s·\s|\s•\s|\band\b|\bet\b|\bund\b|\by\b|\bи\b|\be\b|"
+    r"\ben\b|\bog\b|\boch\b|\bi\b|\bve\b|\bdan\b|\bvà\b|\bkai\b|\bκαι\b|\bو\b|\bеt\b)\s*"
+)
+_NUMBERED = re.compile(r"\d{3,}")
 _COMPANY = re.compile(
     r"\b(?:productions?|production house|films?|pictures|studios?|media|entertainment|ltd|"
     r"inc|llc|gmbh|s\.?a\.?s?|s\.?l\.?|company|co\.|corporation|group|distribution|"
@@ -21,7 +25,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _ROLE_SPLIT = re.compile(r"\s*(?:/|&|\band\b|,)\s*")
 
 # English prose: "a documentary by young filmmaker A B", "directed by A B", "A B's documentary".
-_NAME = r"(?:[A-Z][\w'’.-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]+|[A-Z]\.|de|van|von|da|del|la|le)){1,3}"
+_NAME = (
+    r"(?:[A-Z][\w'’.-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w'’.-]+|[A-Z]\.|de|van|von|da|del|la|le)){1,3}"
+)
 _PROSE_BY = re.compile(
     rf"\b(?:documentary|film|short|feature|movie|animation|debut)\s+(?:(?:is\s+)?directed\s+)?"
     rf"by\s+(?:(?:the\s+)?(?:young|acclaimed|award-winning|first-time|emerging|veteran|"
@@ -29,6 +35,17 @@ _PROSE_BY = re.compile(
     rf"documentary maker|artist|film-maker)\s+){{0,3}}(?P<name>{_NAME})"
 )
 _PROSE_DIRECTED = re.compile(rf"\b(?:directed|co-directed)\s+by\s+(?P<name>{_NAME})")
+# "un film de X", "ein Film von X", "una película de X", "een film van X" inside a sentence.
+_FILM_OF = re.compile(
+    rf"\b(?i:un film|une œuvre|ein film|eine dokumentation|una película|un documental|um filme|"
+    rf"um documentário|un film|un documentario|een film|een documentaire|en film|film)\s+"
+    rf"(?:de|d'|von|di|van|av|af|od|by)\s+(?P<name>{_NAME})"
+)
+# "Jane Doe's documentary", "Ana Ruiz's new film": a person's film (two words at least).
+_POSSESSIVE = re.compile(
+    rf"(?P<name>{_NAME})['’]s\s+(?:(?:new|latest|first|second|debut|short|feature|acclaimed|"
+    rf"award-winning|feature-length)\s+)*(?:documentary|film|short film|feature|movie)\b"
+)
 _PROSE_ZH = re.compile(
     r"(?:^|[。!?\n])\s*(?P<name>[\u4e00-\u9fff·]{2,4}?)(?:专门|特意|特地|亲自)?"
     r"(?:为[\u4e00-\u9fff]{1,8})?所?(?P<role>拍摄|拍攝|执导|執導|导演|導演)的"
@@ -57,7 +74,7 @@ def clean_name(raw: str) -> str | None:
             name = a
     if name.casefold() in _PLACEHOLDER or len(name) > 60 or not any(c.isalpha() for c in name):
         return None
-    if name.startswith(("©", "http", "www.")):
+    if name.startswith(("©", "http", "www.")) or _NUMBERED.search(name):
         return None
     return name
 
@@ -106,7 +123,7 @@ def split_roles(label: str) -> list[str]:
 def prose_directors(text: str) -> list[tuple[str, str, int, int]]:
     """(name, role word, start, end) for directors stated in prose."""
     found = []
-    for rx in (_PROSE_BY, _PROSE_DIRECTED):
+    for rx in (_PROSE_BY, _PROSE_DIRECTED, _FILM_OF, _POSSESSIVE):
         for m in rx.finditer(text):
             found.append((m.group("name"), "Director", m.start("name"), m.end("name")))
     for m in _PROSE_ZH.finditer(text):
@@ -118,3 +135,152 @@ def bio_heading_directors(line: str) -> list[str]:
     """Names in a "Director Biography - A, B, C" heading."""
     m = _BIO_HEADING.match(line.strip())
     return split_names(m.group("names")) if m else []
+
+
+# "Katja Ginnow (Regie)", "Carrie (director)": a name with its role in brackets.
+_LATIN_NAME = (
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+(?:[ \t]+"
+    r"(?:(?:de|van|von|da|del|der|la|le|di|du|dos|das|y|bin|al)[ \t]+)?"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*){0,3}"
+)
+_CJK_NAME = r"[\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff\u30a0-\u30ff]{2,6}"
+_BRACKETED = re.compile(r"[(（]([^()（）\d\n]{2,30})[)）]")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’])(?P<name>{_LATIN_NAME})[ \t]*$")
+_NAME_ROLE = re.compile(
+    rf"(?<![\w'’])(?P<name>{_LATIN_NAME})[ \t]*[(（](?P<role>[^()（）\d]{{2,30}})[)）]"
+)
+# "la réalisatrice Flore Vasseur", "sagt Regisseurin Katja Ginnow", "del director X".
+_DIRECTOR_WORDS = (
+    r"director|directora|diretora|diretor|réalisateur|réalisatrice|regista|regisseur|"
+    r"regisseurin|regisseuse|reżyser|reżyserka|režisér|režisérka|yönetmen|yönetmeni|sutradara|"
+    r"đạo diễn|filmmaker|film-maker|documentarian|documentarist|cineasta|cinéaste|"
+    r"filmemacher|filmemacherin|filmmaakster|dokumentarist|dokumentaristin|режиссёр|режиссер|"
+    r"режисер|режисьор|σκηνοθέτης|σκηνοθέτιδα|rendező"
+)
+_ROLE_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s,;:(\"“«']))(?P<pre>[\w'’]+[ \t]+)?(?P<role>(?i:{_DIRECTOR_WORDS}))[ \t]+"
+    rf"(?:[a-zà-ÿ][\w-]*[ \t]+){{0,2}}(?P<name>{_LATIN_NAME})"
+)
+_ARTICLES = frozenset(
+    [
+        "the",
+        "la",
+        "le",
+        "el",
+        "il",
+        "der",
+        "die",
+        "a",
+        "o",
+        "de",
+        "del",
+        "du",
+        "des",
+        "een",
+        "het",
+        "den",
+    ]
+)
+_NOT_BEFORE_ROLE = frozenset(
+    [
+        "program",
+        "programme",
+        "artistic",
+        "festival",
+        "managing",
+        "creative",
+        "casting",
+        "art",
+        "music",
+        "technical",
+        "executive",
+        "assistant",
+        "associate",
+        "general",
+        "marketing",
+        "photography",
+        "sound",
+    ]
+)
+# "Flore Vasseur, réalisatrice et co-productrice": a name, a comma and a director word.
+_ROLE_AFTER = re.compile(
+    rf"(?:^|(?<=[\s(\"“«]))(?P<name>{_LATIN_NAME}),[ \t]+(?:(?:the|la|le|el|a|o|il|die|der)[ \t]+)?"
+    rf"(?:[a-zà-ÿ][\w-]*[ \t]+){{0,1}}(?P<role>(?i:{_DIRECTOR_WORDS}))\b"
+)
+# A by-line under the title: "de Pauline Pelsy-Johann", "di Alberto Diana, Italia, 2023, 18'".
+_BY_LINE = re.compile(
+    rf"^(?:(?:un film|a film|ein film|una película|um filme|un film|een film|en film)[ \t]+)?"
+    rf"(?:by|de|di|von|van|af|av|od|par|réalisé par|directed by|regia di|dirigido por|"
+    rf"dirigida por|реж\.|dir\.)[ \t]+(?P<names>{_LATIN_NAME}(?:\s*(?:,|&|and|et|e|y|und)\s*"
+    rf"{_LATIN_NAME})*?)\s*(?:$|[,|/–—-]\s*(?P<rest>.*)$)"
+)
+_CJK_DIRECTOR = re.compile(
+    r"監督の(?P<a>[\u4e00-\u9fff\u30a0-\u30ff]{2,6})|"
+    r"(?:^|(?<=[\s、。,『「]))(?P<b>[\u4e00-\u9fff\u30a0-\u30ff]{1,4}(?:\s[\u4e00-\u9fff]{1,3})?)"
+    r"\s?監督(?:作品|による|の最新|\s*$)|"
+    r"由(?P<c>[\u4e00-\u9fff·]{2,8}?)(?:执导|執導|导演|導演)|"
+    r"(?:^|(?<=[\s,.]))(?P<d>[\uac00-\ud7a3]{2,4})\s감독(?:이|은|의|가|과|작품|\b)",
+    re.M,
+)
+
+
+def bracketed_credits(text: str) -> list[tuple[str, str, int, int]]:
+    """(name, role as written, start, end) for "Name (Role)" mentions."""
+    from .labels import field_of
+
+    out = []
+    for b in _BRACKETED.finditer(text):
+        role = b.group(1).strip()
+        field = field_of(role)
+        if not (field and field.startswith("credit:")):
+            continue
+        m = _NAME_BEFORE.search(text, max(0, b.start() - 80), b.start())
+        if m is None:
+            continue
+        name = clean_name(m.group("name"))
+        if name and not is_company(name):
+            out.append((name, role, m.start("name"), m.end("name")))
+    return out
+
+
+# Stems of the director words above: a fast test before the name patterns.
+_DIRECTOR_STEM = re.compile(
+    "direct|diret|réalis|regis|reżys|režis|yönet|sutrad|đạo diễn|film-?mak|documentar|"
+    "cineast|cinéast|filmemach|filmmaak|режис|σκηνοθ|rendez"
+)
+
+
+def role_word_director(text: str) -> tuple[str, int, int] | None:
+    """The first person the text calls its director ("la réalisatrice X", "X 감독")."""
+    best: tuple[str, int, int] | None = None
+    low = text.lower()
+    latin = bool(_DIRECTOR_STEM.search(low))
+    for m in _ROLE_BEFORE.finditer(text) if latin else ():
+        pre = (m.group("pre") or "").strip()
+        if pre.casefold() in _NOT_BEFORE_ROLE or (
+            pre[:1].isupper() and pre.casefold() not in _ARTICLES
+        ):
+            continue
+        name = clean_name(m.group("name"))
+        if name:
+            best = (name, m.start("name"), m.end("name"))
+            break
+    after = _ROLE_AFTER.search(text) if latin else None
+    if after and (best is None or after.start() < best[1]):
+        name = clean_name(after.group("name"))
+        if name:
+            best = (name, after.start("name"), after.end("name"))
+    cjk = _CJK_DIRECTOR.search(text)
+    if cjk and (best is None or cjk.start() < best[1]):
+        group = next(g for g in ("a", "b", "c", "d") if cjk.group(g))
+        best = (cjk.group(group).strip(), cjk.start(group), cjk.end(group))
+    return best
+
+
+def by_line(line: str) -> tuple[list[str], str] | None:
+    """(director names, the rest of the line) for a by-line such as "de X, Italia, 2023"."""
+    m = _BY_LINE.match(line.strip())
+    if not m or len(line.strip()) > 90:
+        return None
+    names = split_names(m.group("names"))
+    return (names, m.group("rest") or "") if names else None

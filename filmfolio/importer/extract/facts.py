@@ -6,16 +6,22 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import is_country, is_genre, is_language
+from .lexicon import COUNTRIES, LANGUAGES, is_country, is_genre, is_language
 from .quantities import full_date, runtime_minutes
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# "2004年製作", "2016年", "2015-03-21中国大陆上映", "2016.04.27 개봉": a year with a CJK word.
+_CJK_YEAR = re.compile(
+    r"^((?:1[89]|20)\d\d)(?:\s*年\s*(?:製作|制作|出品|完成|作品|拍摄|拍攝)?|[-./]\d{1,2}[-./]\d{1,2}"
+    r"\s*\S{0,8}?\s*(?:上映|公映|公開|首映|開播|开播|개봉))$"
+)
 _YEAR_AND_WORDS = re.compile(r"((?:1[89]|20)\d\d)\s+(.+)")
 _RATED = re.compile(r"(?:not rated|unrated|pg-13|pg|nr|g|r)\s+(.+)$", re.I)
 _PARTS = re.compile(r"\s*(?:\||•|·|/|–|—)\s*")
 _RUNTIME_ONLY = re.compile(
     r"^\d{1,2}\s*h(?:ours?|rs?)?\.?\s*\d{0,2}\s*(?:m|min|mins|minutes?)?\.?$|"
-    r"^\d{1,3}\s*(?:m|min|mins|minutes?|mn|minuten|minutos|минути|分钟|分鐘|分)\.?$",
+    r"^\d{1,3}\s*(?:m|min|mins|minutes?|mn|minuten|minutos|minuti|минути|мин|分钟|分鐘|分|분|"
+    r"phút|menit|dakika|dk|perc|λεπτά|دقيقة|دقیقه|منٹ|मिनट|মিনিট|นาที|minuta|'|’|′)\.?$",
     re.I,
 )
 _RATING = re.compile(
@@ -40,6 +46,8 @@ def _classify(part: str, facts: Facts) -> bool:
     """Put one part into the facts; False when the part is not a known fact."""
     if _YEAR.fullmatch(part):
         facts.year = facts.year or int(part)
+    elif m := _CJK_YEAR.match(part):
+        facts.year = facts.year or int(m.group(1))
     elif _RUNTIME_ONLY.match(part):
         facts.runtime = runtime_minutes(part)
     elif _RATING.match(part) or (full_date(part) and len(part) < 40):
@@ -71,6 +79,26 @@ def _year_and_genre(part: str, facts: Facts) -> bool:
     return bool(m and full_date(m.group(1)))
 
 
+def is_runtime(part: str) -> bool:
+    """True for a part that is only a running time ("88 min", "1h 30", "77'")."""
+    return bool(_RUNTIME_ONLY.match(part.strip()))
+
+
+def _lone_name(part: str) -> bool:
+    key = part.casefold()
+    known = key in COUNTRIES or key in LANGUAGES
+    return not known and (is_country(part) or is_language(part))
+
+
+def fact_parts(text: str) -> Facts | None:
+    """The facts among the comma- or bar-separated parts of a text; unknown parts are skipped."""
+    facts = Facts()
+    for part in re.split(r"\s*(?:,|\||/|–|—|·)\s*", text):
+        if part.strip():
+            _classify(part.strip(), facts)
+    return None if facts == Facts() else facts
+
+
 def fact_line(line: str) -> Facts | None:
     """The facts of a line made only of known facts, else None (callers must not change them)."""
     return _fact_text(line.strip())
@@ -87,6 +115,10 @@ def _fact_text(line: str) -> Facts | None:
         return None
     facts = Facts()
     parts = [p for p in _PARTS.split(line) if p.strip()]
+    if len(parts) == 1 and _lone_name(parts[0].strip()):
+        # A name alone on its line counts only when the short word lists know it: CLDR also
+        # names countries and languages with words of other languages ("Belanda", "Jawa").
+        return None
     if not parts or not all(_classify(p.strip(), facts) for p in parts):
         return None
     if facts == Facts():

@@ -4,26 +4,39 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import DOCUMENTARY_WORDS, FORMAT_WORDS, is_genre
+from .lexicon import ANIMATION_WORDS, DOCUMENTARY_WORDS, FORMAT_WORDS, is_genre
 
 SHORT_LIMIT = 40
 _DOC_SHORT = re.compile(
     r"纪录短片|紀錄短片|documentary short|short documentary|court(?:-| )métrage documentaire|"
-    r"cortometraje documental|kurzdokumentar",
+    r"cortometraje documental|kurzdokumentar|krótkometrażowy film dokumentalny|"
+    r"短編ドキュメンタリー|단편 다큐멘터리|cortometraggio documentario|curta documental|"
+    r"curta-metragem documental|kısa belgesel|phim tài liệu ngắn|documentaire court|"
+    r"微纪录片|微紀錄片|短纪录片|短紀錄片|纪录短片|紀錄短片|다큐멘터리 단편|단편 다큐|"
+    r"documentary/ short|documentary/short|documentary, short|doc short",
 )
 _ANIMATION = re.compile(
     r"动画片|動畫片|动画短片|動畫短片|animated (?:short|film|feature|documentary|movie)|"
     r"animation film|film d'animation|animationsfilm|анимационен филм|анимационный фильм|"
     r"película de animación",
 )
+_DOC_PROSE_EN = re.compile(
+    r"\b(?:this|the|a|an|her|his|their|our|feature|short)\s+(?:[\w-]+\s+)?documentary\b"
+)
+# Literal alternatives only (no leading \b): the regex engine can then skip ahead quickly.
 _DOC_PROSE = re.compile(
-    r"\b(?:this|the|a|an|her|his|their|our|feature|short)\s+(?:[\w-]+\s+)?documentary\b|"
-    r"纪录片|紀錄片|\bdocumentaire\b|\bdokumentarfilm\b|документален филм|\bdocumental\b",
+    r"纪录片|紀錄片|记录片|記錄片|documentaire|dokumentarfilm|документален филм|documental|"
+    r"documentário|documentario|film dokumentalny|dokumentalny|belgesel|phim tài liệu|"
+    r"film dokumenter|dokumentär|документальн|ドキュメンタリー|다큐멘터리|ντοκυμαντέρ|ντοκιμαντέρ|"
+    r"فيلم وثائقي|فیلم مستند|dokumentární",
 )
 _WE_WENT = re.compile(r"^(?:We|I)\s+(?:went|followed|spent|travelled|traveled|filmed)\b")
 _SHORT = re.compile(
-    r"\bshort (?:film|movie)\b|\bcourt(?:-| )métrage\b|\bcortometraje\b|\bkurzfilm\b|"
-    r"късометражен|короткометражн|短片|微电影",
+    r"short film|short movie|court-métrage|court métrage|cortometraje|kurzfilm|късометражен|"
+    r"короткометражн|短片|微电影|微電影|단편|短編|krótkometrażow|kısa film|kortfilm|korte film|"
+    r"phim ngắn|film pendek|فيلم قصير|فیلم کوتاه|μικρού μήκους|cortometraggio|curta-metragem|"
+    r"curta metragem|krátký film|rövidfilm|un corto|il corto|el corto|o curta|"
+    r"kurzfilm|kurzspielfilm",
 )
 _SERIES = re.compile(r"\b(?:tv|web|mini-?)\s?series\b|电视剧|電視劇|网剧|網劇")
 _GLUED_WORDS = re.compile(r"[A-Z][a-z]+")
@@ -62,11 +75,12 @@ def decide_type(words: list[str], prose: str, synopsis: str, runtime: int | None
     if _DOC_SHORT.search(explicit) or _DOC_SHORT.search(prose):
         return "documentary short"
     keys = {w.strip().casefold() for w in re.split(r"[,|/]", explicit)}
-    if keys & {"animation", "animated", "动画", "動畫", "animación"} or _ANIMATION.search(prose):
+    if keys & ANIMATION_WORDS or _ANIMATION.search(prose):
         return "animation"
     if _SERIES.search(explicit):
         return "series"
     doc = bool(keys & DOCUMENTARY_WORDS) or bool(_DOC_PROSE.search(prose))
+    doc = doc or ("documentary" in prose and bool(_DOC_PROSE_EN.search(prose)))
     doc = doc or bool(_WE_WENT.match(synopsis.strip()))
     if doc:
         return (

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .vocabulary import FIELDS_BY_LANGUAGE, ROLES_BY_LANGUAGE
+
 _NAME_SUFFIX = re.compile(r"\s+names?$")
 
 _FIELDS = {
@@ -160,6 +162,10 @@ _NEEDS_SEPARATOR = _set_of(
     views|rating|rated|price|venue|company|studio|sales|url|summary|length|duration|
     photography|production|direction|distribution|animation|montage|editing|script|score|
     mix|quality|color|colour|title|year|language|country|genre|category|résumé|handlung|
+    met|con|com|cu|minutes|start|release|version|bild|ses|hang|som|rok|ano|adı|dil|tür|nome|
+    name|premiere|tempo|time|czas|zeit|nước|foto|author|autor|auteur|origine|origen|editor|
+    zene|gen|audio|voix|stimme|historia|história|storia|jaar|taal|land|regi|regie|manus|
+    klipp|musik|musica|muziek|musique|camera|kamera|
     inhalt|trama|awards|festivals|screenings|contact|email|phone|updated|tags|keywords|
     firma|gender|剧情|劇情|出品|更新|状态|狀態|对白|對白|地区|地區|年代|年度|成本|类型|類型|描述"""
 )
@@ -167,7 +173,11 @@ _NEEDS_SEPARATOR = _set_of(
 # Of those, the ones that are no label even alone on their line (the next line is no value).
 _NOT_BARE = _set_of(
     "with|mit|avec|image|camera|story|date|origin|support|buch|ton|son|mix|score|site|land|"
-    "status|views|price|venue|firma"
+    "status|views|price|venue|firma|met|con|com|cu|minutes|start|release|version|bild|ses|"
+    "hang|som|zvuk|ljud|lyd|rok|år|ano|an|adı|dil|tür|nome|name|premiere|tempo|time|czas|"
+    "zeit|nước|sản xuất|production|photography|foto|author|autor|auteur|origine|origen|"
+    "editor|edition|zene|gen|audio|sound|voice|voix|stimme|story|historia|história|"
+    "storia|contenu|inhalt|内容|时间|時間|시간|時間|尺|国|作者|名称|名稱|年份|年度|年代"
 )
 
 _TABLE: dict[str, str] = {}
@@ -177,6 +187,15 @@ for _field, _forms in _FIELDS.items():
 for _cat, _forms in _ROLES.items():
     for _form in _forms.split("|"):
         _TABLE.setdefault(" ".join(_form.split()).casefold(), "credit:" + _cat)
+for _by_field in FIELDS_BY_LANGUAGE.values():
+    for _field, _forms in _by_field.items():
+        for _form in _forms.split("|"):
+            _TABLE.setdefault(" ".join(_form.split()).casefold(), _field)
+for _by_cat in ROLES_BY_LANGUAGE.values():
+    for _cat, _forms in _by_cat.items():
+        for _form in _forms.split("|"):
+            _TABLE.setdefault(" ".join(_form.split()).casefold(), "credit:" + _cat)
+_TABLE.pop("", None)
 
 _MAX_LABEL = max(len(k) for k in _TABLE)
 _BULLET = re.compile(r"^\s*(?:[•·*▪►◦‣∙-]|\d{1,2}[.)])\s+")
@@ -188,7 +207,14 @@ _BY_LABEL = re.compile(
     r"режисиран от|написано от)\s+(?P<value>\S.*)$",
     re.I,
 )
-_GLUED_START = re.compile(r"[A-ZА-ЯЁ\u4e00-\u9fff\"'“«(]")
+_GLUED_START = re.compile(r"[^\W\d_a-zа-яё]|[\"'“«(]")
+_EDGE_BARS = re.compile(r"^[\s|]+|[\s|]+$")
+_PAREN_SUFFIX = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
+_PART_MARK = re.compile(r"[/,&+、]| - | – ")
+_PARTS = re.compile(r"\s*(?:/|,|&|\+|、| - | – )\s*")
+_SCRIPT_CHANGE = re.compile(
+    r"(?<=[A-Za-zÀ-ɏ.)])\s*(?=[^\sA-Za-zÀ-ɏ\d(/&,.-])|(?<=[^\sA-Za-zÀ-ɏ\d(/&,.-])\s*(?=[A-Za-zÀ-ɏ])"
+)
 
 
 @dataclass(frozen=True)
@@ -226,11 +252,34 @@ def _label_candidates(key: str) -> list[str]:
     if " / " in key:
         halves = [h.strip() for h in key.split(" / ")]
         cands = [halves[-1], *halves[:-1], key]
+    if "(" in key or "（" in key or key.endswith("_"):
+        bare = _PAREN_SUFFIX.sub("", key).strip(" _:")
+        if bare and bare != key:
+            cands.append(bare)
+    mixed = not key.isascii() and len(key) <= 40
+    for cand in list(cands):
+        cands.extend(_split_candidates(cand, mixed))
     out = []
     for c in cands:
         out.append(c)
         if c.endswith("s") and len(c) > 4:
             out.append(c[:-1])
+    return out
+
+
+def _split_candidates(cand: str, mixed: bool) -> list[str]:
+    """The first part of a combined label ("Writer/Director"), and each script's half of a
+    label written in two scripts ("Director/Writer 감독/작가") with its first part."""
+    out = []
+    if _PART_MARK.search(cand):
+        parts = [p for p in _PARTS.split(cand) if p]
+        if len(parts) > 1:
+            out.append(parts[0])
+    if mixed:
+        halves = [h.strip() for h in _SCRIPT_CHANGE.split(cand) if h.strip()]
+        if len(halves) > 1:
+            out.extend(halves)
+            out.extend(p for h in halves for p in _PARTS.split(h)[:1] if p)
     return out
 
 
@@ -278,8 +327,9 @@ def _separated(body: str) -> tuple[str, str, str, int] | None:
     field = field_of(m.group("label"))
     if field is None:
         return None
-    value = m.group("value").strip()
-    return field, m.group("label").strip(), value, m.start("value") if value else len(body)
+    value = _EDGE_BARS.sub("", m.group("value"))
+    vstart = m.start("value") + m.group("value").find(value) if value else len(body)
+    return field, m.group("label").strip(), value, vstart
 
 
 def _by_label(body: str) -> tuple[str, str, str, int] | None:
@@ -323,11 +373,53 @@ def _glued(body: str) -> tuple[str, str, str, int] | None:
     low = body.casefold()
     for size in range(min(len(body) - 1, _MAX_LABEL), 3, -1):
         key = low[:size]
-        if key in _TABLE and key not in _NEEDS_SEPARATOR and _GLUED_START.match(body[size]):
+        if key in _TABLE and key not in _NEEDS_SEPARATOR and _glued_start(key, body[size]):
             if body[size - 1].isupper() or body[size - 1] == " ":
                 continue
             return _TABLE[key], body[:size], body[size:].strip(), size
     return None
+
+
+def parse_spaced(line: str, offset: int) -> Labelled | None:
+    """ "Director Gustaf Broms": a label and its value parted by a space only.
+
+    Only a candidate: such a line counts when it stands in a block of labelled lines (the
+    caller checks its neighbours), since prose also starts with label words.
+    """
+    body = line.strip()
+    if len(body) > 100 or len(body) < 5 or body.endswith((".", "!", "?", ":")):
+        return None
+    low = body.casefold()
+    for size in range(min(len(body) - 2, _MAX_LABEL), 1, -1):
+        if low[size] != " " or low[size - 1] == " ":
+            continue
+        key = low[:size]
+        field = _TABLE.get(key)
+        if field is None or field in ("synopsis", "skip"):
+            continue
+        value = body[size + 1 :].strip()
+        if not value or not (value[0].isupper() or value[0].isdigit() or not value[0].isascii()):
+            return None
+        start = offset + line.find(body) + size + 1
+        return Labelled(field, body[:size], value, start, start + len(value))
+    return None
+
+
+_NUMBER_FIELDS = frozenset({"runtime", "year", "release_date", "budget"})
+
+
+def _glued_start(key: str, ch: str) -> bool:
+    """Whether a value may start with `ch` right after the label `key`.
+
+    A capital, a CJK character or a quote may always start it; a lower-case letter only after
+    a long label of several words or of non-ASCII letters ("Ngôn ngữtiếng Việt"), where a word
+    of the value cannot be mistaken for the rest of the label.
+    """
+    if _GLUED_START.match(ch):
+        return True
+    if ch.isdigit():  # "Durasi115 menit", "上映時間10分": numbers only in number fields
+        return _TABLE[key] in _NUMBER_FIELDS
+    return ch.isalpha() and len(key) >= 6 and (" " in key or not key.isascii())
 
 
 def is_label_line(line: str) -> bool:

@@ -6,6 +6,87 @@ labelled values are copied as the page writes them.
 
 from __future__ import annotations
 
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+
+# CLDR locales whose country and language names are known (the languages of the pages we
+# expect; loading every CLDR locale costs seconds per process for names no page uses).
+CLDR_LOCALES = [
+    "en",
+    "fr",
+    "de",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "sv",
+    "da",
+    "nb",
+    "nn",
+    "fi",
+    "pl",
+    "cs",
+    "sk",
+    "hu",
+    "ro",
+    "bg",
+    "ru",
+    "uk",
+    "sr",
+    "hr",
+    "bs",
+    "sl",
+    "el",
+    "tr",
+    "ar",
+    "he",
+    "fa",
+    "hi",
+    "bn",
+    "ur",
+    "ja",
+    "ko",
+    "zh",
+    "zh_Hant",
+    "vi",
+    "th",
+    "id",
+    "ms",
+    "fil",
+    "ca",
+    "eu",
+    "gl",
+    "et",
+    "lv",
+    "lt",
+    "is",
+    "ga",
+    "cy",
+    "sq",
+    "mk",
+    "be",
+    "ka",
+    "hy",
+    "az",
+    "kk",
+    "uz",
+    "mn",
+    "ne",
+    "si",
+    "ta",
+    "te",
+    "km",
+    "lo",
+    "my",
+    "sw",
+    "af",
+    "am",
+    "ps",
+    "ku",
+]
+_NOT_COUNTRIES = frozenset({"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"})
+
 
 def _words(data: str) -> frozenset[str]:
     return frozenset(w.strip().casefold() for w in data.split("|") if w.strip())
@@ -69,19 +150,33 @@ GENRES = _words(
 DOCUMENTARY_WORDS = _words(
     """documentary|documentaries|documental|documentaire|dokumentarfilm|dokumentation|
     documentario|documentário|документален|документальный|纪录片|紀錄片|纪录|紀錄|
-    ドキュメンタリー|non-fiction|nonfiction"""
+    ドキュメンタリー|non-fiction|nonfiction|다큐멘터리|다큐|ντοκυμαντέρ|ντοκιμαντέρ|
+    film dokumentalny|dokumentalny|dokumentární|dokumentární film|belgesel|مستند|وثائقي|
+    فيلم وثائقي|phim tài liệu|tài liệu|film dokumenter|dokumenter|dokumentär|dokumentärfilm|
+    dokumentar|dokumentarfilm|documentaire|documentairefilm|documentário|documental|
+    документальный фильм|документальний|документальний фільм|документальное кино|
+    记录片|記錄片|纪实|紀實|ドキュメンタリー映画|dokumentumfilm|documentar|דוקומנטרי|
+    สารคดี|docu|doc"""
 )
 ANIMATION_WORDS = _words(
     """animation|animated|animación|animação|animazione|анимация|анимационен|мультфильм|
-    动画|動畫|动画片|動畫片|アニメ|アニメーション|trickfilm|zeichentrick|animationsfilm"""
+    动画|動畫|动画片|動畫片|アニメ|アニメーション|trickfilm|zeichentrick|animationsfilm|
+    애니메이션|animacja|animovaný|animasyon|انیمیشن|رسوم متحركة|hoạt hình|animasi|
+    κινούμενα σχέδια|animatie|animatiefilm|animaatio|мультипликационный|анімація"""
 )
 SHORT_WORDS = _words(
     """short|short film|short movie|short films|kurzfilm|court métrage|court-métrage|
-    cortometraje|curta-metragem|cortometraggio|късометражен|короткометражный|短片|短編|微电影"""
+    cortometraje|curta-metragem|cortometraggio|късометражен|короткометражный|短片|短編|微电影|
+    微電影|단편|단편영화|短編映画|短篇|krótkometrażowy|krótki metraż|kısa film|kısa metraj|
+    kortfilm|korte film|phim ngắn|film pendek|فيلم قصير|فیلم کوتاه|ταινία μικρού μήκους|
+    μικρού μήκους|curta|curta metragem|corto|krátký film|rövidfilm|scurtmetraj|court"""
 )
 FEATURE_WORDS = _words(
     """feature|feature film|long métrage|long-métrage|largometraje|spielfilm|lungometraggio|
-    пълнометражен|полнометражный|长片|長片|故事片"""
+    пълнометражен|полнометражный|长片|長片|故事片|장편|장편영화|長編|長編映画|
+    pełnometrażowy|uzun metraj|speelfilm|lange film|långfilm|spillefilm|phim truyện|
+    film panjang|فيلم طويل|فیلم بلند|μεγάλου μήκους|longa-metragem|longa metragem|
+    lungometraggio|celovečerní|nagyjátékfilm|lungmetraj|полнометражный фильм"""
 )
 SERIES_WORDS = _words(
     """series|tv series|web series|mini-series|miniseries|série|serie|сериал|剧集|劇集|
@@ -90,14 +185,43 @@ SERIES_WORDS = _words(
 FORMAT_WORDS = SHORT_WORDS | FEATURE_WORDS | SERIES_WORDS
 
 
+@cache
+def cldr_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(country names, language names) casefolded, from CLDR in `CLDR_LOCALES`.
+
+    Names that are also genre or format words, and names shorter than three characters, are
+    left out: an unlabelled "Drama" or "Mi" is no country or language.
+    """
+    countries: set[str] = set()
+    languages: set[str] = set()
+    for ident in CLDR_LOCALES:
+        try:
+            loc = Locale.parse(ident)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for code, name in loc.territories.items():
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
+                countries.add(name.casefold())
+        for code, name in loc.languages.items():
+            if code not in ("und", "zxx", "mul", "mis"):
+                languages.add(name.casefold())
+    taken = GENRES | FORMAT_WORDS
+    return (
+        frozenset(n for n in countries if len(n) >= 3 and n not in taken),
+        frozenset(n for n in languages if len(n) >= 3 and n not in taken),
+    )
+
+
 def is_country(word: str) -> bool:
-    """True for a country name the lexicon knows."""
-    return word.strip().casefold() in COUNTRIES
+    """True for a country name the lexicon or CLDR knows, in any of the CLDR locales."""
+    key = word.strip().casefold()
+    return key in COUNTRIES or key in cldr_names()[0]
 
 
 def is_language(word: str) -> bool:
-    """True for a language name the lexicon knows."""
-    return word.strip().casefold() in LANGUAGES
+    """True for a language name the lexicon or CLDR knows, in any of the CLDR locales."""
+    key = word.strip().casefold()
+    return key in LANGUAGES or key in cldr_names()[1]
 
 
 def is_genre(word: str) -> bool:

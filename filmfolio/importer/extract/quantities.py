@@ -6,10 +6,15 @@ import re
 
 YEAR_MIN, YEAR_MAX = 1880, 2035
 
-_H = r"(?:h|hr|hrs|hours?|heures?|horas?|ore|stunden?|std|час(?:а|ов)?|ч|小时|小時|時間)"
+_H = (
+    r"(?:h|hr|hrs|hours?|heures?|horas?|ore|stunden?|std|час(?:а|ов)?|ч|小时|小時|時間|시간|"
+    r"jam|giờ|saat|óra|ώρα|ώρες|ساعة|ساعت|uur|timer?|tim(?:mar|me)?|godz\.?|hod(?:in)?)"
+)
 _M = (
-    r"(?:m|min|mins|minutes?|mn|minutos?|minuti|minuten|minuty|минути|минут[аы]?|мин|"
-    r"分钟|分鐘|分|′|')"
+    r"(?:m|min|mins|minutes?|mn|minutos?|minuti|minuten|minuty|minut|minuter|minutter|"
+    r"minuut|minuutti?a?|minit|menit|phút|dakika|dk|perc|perces|λεπτά|λεπ|минути|минут[аы]?|"
+    r"мин|хвилин[аи]?|хв|دقيقة|دقائق|دقیقه|منٹ|मिनट|মিনিট|นาที|분|分钟|分鐘|分|′|'|’|minuta|"
+    r"minutu|minuuttia|minutit)"
 )
 _HM = re.compile(rf"(\d{{1,2}})\s*{_H}\.?\s*(?:and\s+|et\s+|y\s+|und\s+)?(\d{{1,2}})\s*{_M}", re.I)
 _H_ONLY = re.compile(rf"(\d{{1,2}})\s*{_H}(?![a-z])", re.I)
@@ -123,12 +128,29 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
+# Roman numerals from II to LXXXIX, upper case only ("XXXVI Festival"); a lone "I" is a word.
+_ROMAN = r"(?=[IVXL]{2})L?X{0,3}(?:IX|IV|V?I{0,3})(?![\w'])"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 ORDINAL_WORDS = "|".join(sorted(_EN_ORD, key=len, reverse=True))
 # "36th", "10-ти", "26e", "3ème", "5.", "XXVI" are read by `ordinal_value`.
 ORDINAL_RE = (
     rf"(?:\d{{1,3}}(?:st|nd|rd|th|e|er|ère|ème|eme|º|ª|°|\.|-?(?:ти|ви|ри|ми|ий|ый|ой|я))"
-    rf"|(?:(?:{'|'.join(_EN_TENS)})[- ])?(?:{ORDINAL_WORDS}))"
+    rf"|(?:(?:{'|'.join(_EN_TENS)})[- ])?(?:{ORDINAL_WORDS})"
+    rf"|(?-i:{_ROMAN}))"
 )
+
+
+_MIN_SEC = re.compile(r"^\s*(\d{1,3}):([0-5]\d)\s*$")
+
+
+def labelled_runtime(text: str) -> int | None:
+    """Minutes from the value of a running-time field, where a bare "6:08" is also read: as
+    minutes and seconds from 4 up, as hours and minutes below ("1:30" is 90)."""
+    m = _MIN_SEC.match(text)
+    if m:
+        first, second = int(m.group(1)), int(m.group(2))
+        return first if first >= 4 else first * 60 + second
+    return runtime_minutes(text)
 
 
 def runtime_minutes(text: str) -> int | None:
@@ -198,6 +220,37 @@ def full_date(text: str) -> tuple[str, int, int] | None:
     return None
 
 
+# A short line that may hold a full date the patterns above do not read: a day, a year and a
+# word (a month name in another language: "27 tháng 11 năm 1988", "11 Ağustos 2019").
+_DATE_LINE = re.compile(r"^(?=.*\b\d{1,2}\b)(?=.*\b(?:1[89]|20)\d\d\b)(?=.*[^\W\d_]{3}).{6,40}$")
+MAX_PARSED_DATES = 2
+
+
+def any_full_date(text: str, budget: list[int]) -> str | None:
+    """ "YYYY-MM-DD" for a short date line in any language, else None.
+
+    The patterns of `full_date` go first; `dateparser` reads month names in other languages, at
+    most `budget[0]` times per page (it costs milliseconds a call).
+    """
+    found = full_date(text)
+    if found:
+        return found[0]
+    text = text.strip()
+    if budget[0] <= 0 or not _DATE_LINE.match(text):
+        return None
+    budget[0] -= 1
+    # Loaded on first use: its language data takes a while to load. It ships no type hints.
+    import dateparser  # type: ignore[import-untyped]
+
+    parsed = dateparser.parse(
+        text,
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    if parsed is None or not YEAR_MIN <= parsed.year <= YEAR_MAX:
+        return None
+    return parsed.strftime("%Y-%m-%d")
+
+
 def cn_number(text: str) -> int | None:
     """A Chinese numeral ("二十六") as an int."""
     total, cur = 0, 0
@@ -213,12 +266,23 @@ def cn_number(text: str) -> int | None:
     return (total + cur) or None
 
 
+def roman_value(text: str) -> int:
+    """The value of an upper-case Roman numeral ("XXXVI" is 36)."""
+    total = 0
+    for ch, nxt in zip(text, [*text[1:], ""], strict=True):
+        value = _ROMAN_VALUES[ch]
+        total += -value if nxt and _ROMAN_VALUES[nxt] > value else value
+    return total
+
+
 def ordinal_value(text: str) -> int | None:
     """The number an ordinal names: "36th", "Seventh", "twenty-first", "第26届", "首届"."""
+    if re.fullmatch(r"[IVXL]{2,8}", text.strip()):
+        return roman_value(text.strip())
     s = text.strip().casefold()
     if s.startswith("首"):
         return 1
-    m = re.match(r"第?\s*(\d{1,3})", s)
+    m = re.match(r"(?:第|제)?\s*(\d{1,3})", s)
     if m:
         return int(m.group(1))
     m = re.match(r"第([零〇一二两三四五六七八九十百]+)", s)

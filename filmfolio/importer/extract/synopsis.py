@@ -27,9 +27,19 @@ def is_prose(paragraph: str) -> bool:
     return len(p) >= MIN_PROSE and p.count(" ") >= 20 and bool(_SENTENCE_END.search(p))
 
 
+# First-person words: a maker writing about the work ("I", "my", "we", "je", "ich", "我").
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our|je|j'|j’|mon|ma|mes|nous|ich|mein|meine|wir|unser|yo|"
+    r"mi|nosotros|nuestro|io|il mio|noi|eu|meu|minha|nós|ik|mijn|wij)\b|我|我們|我们",
+)
+
+
 def is_production_note(paragraph: str) -> bool:
-    """Prose about making the film rather than about its content."""
-    return len(_PRODUCTION.findall(paragraph)) >= 3
+    """Prose about making the film rather than about its content, or a maker's first-person
+    account of it (a blog post about a festival selection is no synopsis)."""
+    if len(_PRODUCTION.findall(paragraph)) >= 3:
+        return True
+    return len(_FIRST_PERSON.findall(paragraph)) >= 3
 
 
 def synopsis_present(paragraphs: list[str], labelled: list[str]) -> bool:

@@ -25,6 +25,8 @@ def apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
         if pair:
             found, other = pair
             break
+    if not (labelled or original or alias):
+        found, other = _prose_title(page, found, other)
     main = (labelled or original or alias or [found])[0]
     second = (original[0] if labelled and original else None) or other
     if main and other and main.casefold() == other.casefold():
@@ -55,24 +57,65 @@ def apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
         rec.original_title = _standalone_cjk(page)
 
 
-def _heading_title(rec: ExtractedRecord, page: Page) -> tuple[str | None, str | None, int | None]:
+def _prose_title(page: Page, found: str | None, other: str | None) -> tuple[str | None, str | None]:
+    """A title named in running text instead of a missing or headline-like heading."""
+    head = "\n".join([line for line, _ in page.zone if line.strip()][:3])
+    prose = title.prose_titles(page.zone_text, head)
+    if not prose:
+        return found, other
+    best, score = prose[0]
+    # A heading reads like a news headline when long: six words, or twelve CJK characters.
+    weak_heading = (
+        found is None
+        or len(found.split()) >= 6
+        or sum(map(len, _CJK_ONLY.findall(found))) >= 12
+        or best in found
+    )
+    if (score >= 3 and weak_heading) or (score >= 4 and found and len(found.split()) >= 4):
+        return best, None
+    if found is None and score >= 2 and best == title.quoted_title(page.zone_text):
+        return best, None
+    return found, other
+
+
+_TITLE_WITH_YEAR = re.compile(r"^[^()]{1,60}?\s?\((?:19|20)\d\d\)$")
+
+
+def _heading_lines(page: Page) -> list[tuple[str, int]]:
+    """The short lines of the page's head that could be its title, in order."""
+    out = []
     seen = 0
     for line, offset in page.zone:
         s = line.strip()
         if not s:
             continue
         seen += 1
-        if seen > 8 or len(s) > 100:
+        if seen > 8:
+            break
+        if len(s) > 100:
+            if title.is_glued_chrome(s):
+                continue  # a run of menu words glued together, above the page's own text
             break
         if parse_line(line, offset) or fact_line(s) or kind.glued_genres(s) or s.isdigit():
             continue
+        s = title.strip_site(s)
         if title.plausible_title(s):
-            found, other, year = title.split_heading(s)
-            for e in rec.festivals:
-                if found.startswith(e.festival + " "):
-                    found = found[len(e.festival) + 1 :].strip()
-            return found, other, year
-    return None, None, None
+            out.append((s, offset))
+    return out
+
+
+def _heading_title(rec: ExtractedRecord, page: Page) -> tuple[str | None, str | None, int | None]:
+    """The title line of the page's head: a "Title (2002)" line first, then the first
+    title-like line."""
+    lines = _heading_lines(page)
+    if not lines:
+        return None, None, None
+    chosen = next((s for s, _ in lines if _TITLE_WITH_YEAR.match(s)), None)
+    found, other, year = title.split_heading(chosen or lines[0][0])
+    for e in rec.festivals:
+        if found.startswith(e.festival + " "):
+            found = found[len(e.festival) + 1 :].strip()
+    return found, other, year
 
 
 def _standalone_cjk(page: Page) -> str | None:

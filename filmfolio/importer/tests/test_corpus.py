@@ -6,11 +6,34 @@ from filmfolio.importer.extract import extract_record
 
 from .corpus import load_scorer, pages
 
-# Measured on all 60 dev pages: headline 0.561; year 0.605, runtime 0.696, directors 0.531,
-# festivals 0.298. The floors sit just under the measurement and rise as the importer improves.
-DEV_HEADLINE_FLOOR = 0.55
-DEV_KEY_FIELD_FLOOR = 0.52
-DEV_FESTIVALS_FLOOR = 0.29
+# Measured on all 60 dev pages: headline 0.875 (was 0.561); year 0.852, runtime 0.929,
+# directors 0.867, festivals 0.716. The floors sit just under the measurement and rise as the
+# importer improves. Half A / half B of the set-aside method (docs/importer.md): 0.906 / 0.802.
+DEV_HEADLINE_FLOOR = 0.86
+DEV_KEY_FIELD_FLOOR = 0.84
+DEV_FESTIVALS_FLOOR = 0.70
+# Every headline field, each just under its measurement on all 60 dev pages.
+DEV_FIELD_FLOORS = {
+    "title": 0.76,
+    "titles": 0.73,
+    "year": 0.84,
+    "runtime_minutes": 0.91,
+    "type": 0.80,
+    "genres": 0.84,
+    "countries": 0.86,
+    "languages": 0.94,
+    "subtitles": 0.99,
+    "directors": 0.85,
+    "credits_people": 0.83,
+    "credits_roles": 0.84,
+    "festivals": 0.70,
+    "specs.shooting_format": 0.99,
+    "specs.aspect_ratio": 0.99,
+    "specs.sound": 0.65,
+    "specs.color": 0.99,
+    "specs.budget": 0.99,
+    "synopsis_present": 0.87,
+}
 
 
 @pytest.mark.parametrize(("pid", "data", "gold"), pages("seeds"), ids=lambda v: str(v)[:3])
@@ -34,3 +57,9 @@ def test_dev_headline_floor():
         >= DEV_KEY_FIELD_FLOOR
     )
     assert fields["festivals"]["f1"] >= DEV_FESTIVALS_FLOOR
+    below = {
+        field: round(fields[field]["f1"], 3)
+        for field, floor in DEV_FIELD_FLOORS.items()
+        if fields[field]["f1"] < floor
+    }
+    assert below == {}
