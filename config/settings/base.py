@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "filmfolio.search",
     "filmfolio.api",
     "filmfolio.web",
+    "filmfolio.backups",
 ]
 
 MIDDLEWARE = [
