@@ -65,7 +65,9 @@ def _rewrite(source: Path, target: Path, change) -> None:
     """Copy the tar ``source`` to ``target`` with ``change(name, data)`` applied to members."""
     with tarfile.open(source) as old, tarfile.open(target, "w") as new:
         for info in old:
-            data = old.extractfile(info).read()
+            member = old.extractfile(info)
+            assert member is not None
+            data = member.read()
             changed = change(info.name, data)
             if changed is None:
                 continue
