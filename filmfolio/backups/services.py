@@ -116,7 +116,7 @@ def site_backup(*, output: Path | None = None) -> BackupResult:
 
 
 def installation_contents() -> list[str]:
-    """What this installation already holds ("3 films", "12 media files"); empty when empty."""
+    """What this installation already holds ("films: 3", "media files: 12"); empty when empty."""
     existing = set(connection.introspection.table_names())
     held = []
     content: list[tuple[type[models.Model], str]] = [
@@ -129,10 +129,10 @@ def installation_contents() -> list[str]:
         if model._meta.db_table in existing:
             count = model._default_manager.count()
             if count:
-                held.append(f"{count} {label}")
+                held.append(f"{label}: {count}")
     files = sum(1 for _name in media_files.names())
     if files:
-        held.append(f"{files} {_('media files')}")
+        held.append(f"{_('media files')}: {files}")
     return held
 
 
