@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from filmfolio.backups.errors import RestoreRefusedError
+from filmfolio.backups.language import operator_language
 from filmfolio.backups.services import site_restore
 
 
@@ -27,7 +29,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            result = site_restore(archive=options["archive"], force=options["force"])
+            with translation.override(operator_language()):
+                result = site_restore(archive=options["archive"], force=options["force"])
         except RestoreRefusedError as error:
             raise CommandError(error.message) from error
         manifest = result.manifest

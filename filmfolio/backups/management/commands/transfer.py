@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from filmfolio.backups.errors import TransferRefusedError
+from filmfolio.backups.language import operator_language
 from filmfolio.backups.transfer import site_transfer
 
 
@@ -27,9 +29,10 @@ class Command(BaseCommand):
                 self.stderr.write(f"{table}: {rows}")
 
         try:
-            result = site_transfer(
-                address=options["to"], media_target=options["media"], progress=progress
-            )
+            with translation.override(operator_language()):
+                result = site_transfer(
+                    address=options["to"], media_target=options["media"], progress=progress
+                )
         except TransferRefusedError as error:
             raise CommandError(error.message) from error
         rows = sum(result.tables.values())
