@@ -120,9 +120,10 @@ def _pg_counts(address: str) -> dict[str, int]:
                 "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
             ).fetchall()
         ]
-        return {
-            name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names
-        }
+        counts = {}
+        for name in names:
+            (counts[name],) = conn.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0]
+        return counts
 
 
 @pytest.fixture(scope="module")
