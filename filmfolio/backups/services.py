@@ -10,6 +10,7 @@ search index.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -174,7 +175,7 @@ def _database_from(manifest: Manifest, staging: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(staged, target)
+    shutil.move(staged, target)  # a rename on the same file system
 
 
 def site_restore(*, archive: Path, force: bool = False) -> RestoreResult:

@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -294,7 +294,8 @@ def site_transfer(
                 _filmfolio(address, "migrate", "--no-input", "-v0")
                 tables = _copy_rows(progress)
             except BaseException:
-                _drop_tables()
+                with suppress(DatabaseError):  # keep the first error, not a second one
+                    _drop_tables()
                 raise
     uploaded = media_to(bucket) if bucket is not None else 0
     search = _filmfolio(address, "reindex")

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import tarfile
 import threading
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -222,3 +224,24 @@ def test_a_corrupt_archive_is_refused_before_anything_changes(drill):
     )
     # No database and no media appeared (the cache folder is made by any command's start).
     assert sorted(p.name for p in target.iterdir() if p.name != "cache") == []
+
+
+def test_force_replaces_the_database_and_the_media(drill):
+    fresh = drill["fresh"]
+    stray = fresh / "media" / "films" / "stray.bin"
+    stray.write_bytes(b"not in the archive")
+    query_db = fresh / "filmfolio.sqlite3"
+    with closing(sqlite3.connect(query_db)) as conn, conn:
+        conn.execute("UPDATE films_film SET title = 'Changed' WHERE slug = 'backup-drill'")
+    forced = filmfolio(site_env(fresh), "restore", "--force", str(drill["archive"]))
+    assert forced.stdout.startswith("restored the site of ")
+    manifest = read_manifest(drill["archive"])
+    assert not stray.exists()
+    assert file_view(fresh / "media") == {
+        name: entry for name, entry in manifest.files.items() if name.startswith("media/")
+    }
+    restored = {n: v for n, v in table_view(query_db).items() if not derived(n)}
+    assert restored == {n: v for n, v in manifest.tables.items() if not derived(n)}
+    assert query(query_db, "SELECT title FROM films_film WHERE slug = 'backup-drill'") == [
+        ("Backup drill",)
+    ]

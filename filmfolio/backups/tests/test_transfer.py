@@ -17,7 +17,17 @@ import pytest
 
 from filmfolio.backups.transfer import copied_models
 
-from .sites import filmfolio, free_port, python, query, site_env, start_web, stop
+from .sites import (
+    derived,
+    filmfolio,
+    free_port,
+    python,
+    query,
+    read_manifest,
+    site_env,
+    start_web,
+    stop,
+)
 
 pytestmark = pytest.mark.slow
 SERVER = "postgres://postgres@127.0.0.1:5432"
@@ -156,6 +166,8 @@ def moved(tmp_path_factory, s3, target):
         "client": client,
         "bucket": bucket,
         "slug": slug,
+        "after_env": after_env,
+        "s3_env": s3_env,
     }
 
 
@@ -238,3 +250,50 @@ def test_only_postgres_addresses_are_accepted(moved):
         "CommandError: --to takes a PostgreSQL address (postgres://user@host:5432/name).",
     )
     assert Path(moved["live"] / "filmfolio.sqlite3").is_file()
+
+
+def _objects(client, bucket: str) -> dict[str, dict]:
+    listed = client.list_objects_v2(Bucket=bucket).get("Contents", [])
+    return {
+        f"media/{item['Key']}": {
+            "sha256": hashlib.sha256(
+                client.get_object(Bucket=bucket, Key=item["Key"])["Body"].read()
+            ).hexdigest(),
+            "bytes": item["Size"],
+        }
+        for item in listed
+    }
+
+
+def test_the_moved_site_backs_up_and_restores_its_s3_objects(moved, tmp_path):
+    client = moved["client"]
+    archive = tmp_path / "moved.tar"
+    filmfolio(moved["after_env"], "backup", "--output", str(archive))
+    manifest = read_manifest(archive)
+    assert (manifest.storage, manifest.database["member"]) == ("s3", "database/filmfolio.pgdump")
+    media = {name: entry for name, entry in manifest.files.items() if name.startswith("media/")}
+    assert media == _objects(client, moved["bucket"])
+    assert len(media) == 8
+
+    bucket = f"filmfolio-{uuid.uuid4().hex[:12]}"
+    client.create_bucket(Bucket=bucket)
+    name = f"filmfolio_ops_transfer_restored_{os.getpid()}"
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        env = site_env(
+            tmp_path / "var",
+            DATABASE_URL=f"{SERVER}/{name}",
+            FILMFOLIO_STORAGE="s3",
+            **{**moved["s3_env"], "FILMFOLIO_S3_BUCKET": bucket},
+        )
+        filmfolio(env, "restore", str(archive))
+        assert _objects(client, bucket) == media
+        again = tmp_path / "again.tar"
+        filmfolio(env, "backup", "--output", str(again))
+        tables = {k: v for k, v in read_manifest(again).tables.items() if not derived(k)}
+        assert tables == {k: v for k, v in manifest.tables.items() if not derived(k)}
+    finally:
+        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
