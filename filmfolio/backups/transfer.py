@@ -251,11 +251,6 @@ def media_to(target: Storage) -> int:
 
 
 def _check_request(address: str, media_target: str) -> dict[str, Any]:
-    if connection.vendor != "sqlite":
-        raise TransferRefusedError(
-            _("transfer copies a SQLite site; this site already uses %(vendor)s.")
-            % {"vendor": connection.vendor}
-        )
     try:
         target = dict(dj_database_url.parse(address))
     except ValueError as error:
@@ -263,6 +258,11 @@ def _check_request(address: str, media_target: str) -> dict[str, Any]:
     if target["ENGINE"] != "django.db.backends.postgresql":
         raise TransferRefusedError(
             _("--to takes a PostgreSQL address (postgres://user@host:5432/name).")
+        )
+    if connection.vendor != "sqlite":
+        raise TransferRefusedError(
+            _("transfer copies a SQLite site; this site already uses %(vendor)s.")
+            % {"vendor": connection.vendor}
         )
     if media_target == "s3" and media_files.storage_kind() != "local":
         raise TransferRefusedError(_("The media files are already on S3."))
