@@ -144,7 +144,7 @@ def _check_source_migrated(snapshot: Path) -> None:
         )
 
 
-def _check_target_empty(address: str) -> None:
+def _check_target_empty() -> None:
     target = connections[TARGET]
     try:
         tables = target.introspection.table_names()
@@ -289,7 +289,7 @@ def site_transfer(
         databases.sqlite_copy(Path(connection.settings_dict["NAME"]), snapshot)
         _check_source_migrated(snapshot)
         with _aliases(snapshot, target):
-            _check_target_empty(address)
+            _check_target_empty()
             try:
                 _filmfolio(address, "migrate", "--no-input", "-v0")
                 tables = _copy_rows(progress)
