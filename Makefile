@@ -7,7 +7,7 @@ PYTEST := $(VENV)/bin/pytest
 PG_URL ?= postgres://postgres@127.0.0.1:5432/filmfolio
 
 .PHONY: run test test-pg lint typecheck check-migrations pytest deps system-deps venv messages \
-        demo bench-pages bench-search bench-import bench-media bench-presskit eval-import clean \
+        demo bench-pages bench-search bench-import bench-media bench-presskit bench-backup eval-import clean \
         api-snapshot api-fuzz vendor-hls media-check
 
 ## Setup -------------------------------------------------------------------------------------
@@ -85,6 +85,11 @@ media-check: venv
 
 bench-presskit: deps
 	$(PY) bench/bench_presskit.py
+
+# Backup, restore and transfer of the 10,000-film catalogue with media (PostgreSQL at PG_URL's
+# server for the transfer); writes docs/benchmarks-ops.md.
+bench-backup: deps
+	FILMFOLIO_BENCH_PG=$(dir $(PG_URL)) $(PY) bench/bench_backup.py --films 10000 --seed 1 --write
 
 ## API ---------------------------------------------------------------------------------------
 # Rewrite filmfolio/api/openapi.snapshot.json after an intended API change (a test compares).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the system packages Filmfolio needs, only those missing: ffmpeg, Chromium (browser
 # tests), CJK fonts and Pango (press kit PDF), poppler (PDF checks), gettext (translations),
-# wrk (page benchmarks).
+# wrk (page benchmarks), the PostgreSQL client and zstd (backups).
 set -euo pipefail
 
 missing=()
@@ -19,6 +19,8 @@ need libpango-1.0-0 sh -c 'ldconfig -p | grep -q libpango-1.0.so'
 need libpangoft2-1.0-0 sh -c 'ldconfig -p | grep -q libpangoft2-1.0.so'
 need sqlite3 command -v sqlite3
 need wrk command -v wrk
+need postgresql-client command -v pg_dump
+need zstd command -v zstd
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

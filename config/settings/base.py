@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "filmfolio.search",
     "filmfolio.api",
     "filmfolio.web",
+    "filmfolio.backups",
 ]
 
 MIDDLEWARE = [
@@ -139,24 +140,26 @@ STORAGES: dict[str, dict[str, Any]] = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# S3-compatible object storage (AWS, MinIO, Garage...); media served by presigned URLs. Also the
+# target of `filmfolio transfer --media s3`.
+S3_STORAGE: dict[str, Any] = {
+    "BACKEND": "storages.backends.s3.S3Storage",
+    "OPTIONS": {
+        "bucket_name": os.environ.get("FILMFOLIO_S3_BUCKET", "filmfolio"),
+        "endpoint_url": os.environ.get("FILMFOLIO_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("FILMFOLIO_S3_REGION") or None,
+        "access_key": os.environ.get("FILMFOLIO_S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("FILMFOLIO_S3_SECRET_ACCESS_KEY") or None,
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": int(os.environ.get("FILMFOLIO_S3_URL_SECONDS", "300")),
+        "file_overwrite": True,
+        "signature_version": "s3v4",
+        "addressing_style": os.environ.get("FILMFOLIO_S3_ADDRESSING_STYLE", "path"),
+    },
+}
 if os.environ.get("FILMFOLIO_STORAGE", "local") == "s3":
-    # S3-compatible object storage (AWS, MinIO, Garage...); media served by presigned URLs.
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": os.environ.get("FILMFOLIO_S3_BUCKET", "filmfolio"),
-            "endpoint_url": os.environ.get("FILMFOLIO_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("FILMFOLIO_S3_REGION") or None,
-            "access_key": os.environ.get("FILMFOLIO_S3_ACCESS_KEY_ID") or None,
-            "secret_key": os.environ.get("FILMFOLIO_S3_SECRET_ACCESS_KEY") or None,
-            "default_acl": None,
-            "querystring_auth": True,
-            "querystring_expire": int(os.environ.get("FILMFOLIO_S3_URL_SECONDS", "300")),
-            "file_overwrite": True,
-            "signature_version": "s3v4",
-            "addressing_style": os.environ.get("FILMFOLIO_S3_ADDRESSING_STYLE", "path"),
-        },
-    }
+    STORAGES["default"] = S3_STORAGE
 
 # FILMFOLIO_TASKS=rq runs background jobs on RQ + Redis (django-tasks-rq); default: database.
 if os.environ.get("FILMFOLIO_TASKS", "db") == "rq":

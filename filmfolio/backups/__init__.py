@@ -1,0 +1,1 @@
+"""Backup, restore, and the move from SQLite to PostgreSQL (backup, restore, transfer)."""
