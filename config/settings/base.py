@@ -220,6 +220,10 @@ else:
         }
     }
 
+# Addresses or CIDR ranges of the reverse proxies in front of the site; X-Forwarded-For is read
+# only from these (docs/configuration.md). Empty: the client is REMOTE_ADDR.
+FILMFOLIO_TRUSTED_PROXIES = env_list("FILMFOLIO_TRUSTED_PROXIES", [])
+
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/accounts/profile/"
 LOGOUT_REDIRECT_URL = "/"

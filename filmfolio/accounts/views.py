@@ -47,10 +47,7 @@ class ThrottledLoginView(auth_views.LoginView):
     template_name = "registration/login.html"
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        keys = self._keys(request)
-        if throttling.LOGIN_FAILURES.is_blocked(
-            *keys
-        ) or throttling.LOGIN_FAILURES_PER_ADDRESS.is_blocked(keys[0]):
+        if throttling.LOGIN_FAILURES.is_blocked(request, self._account(request)):
             form = self.get_form()
             form.errors.clear()
             form.add_error(None, TOO_MANY)
@@ -58,20 +55,18 @@ class ThrottledLoginView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        keys = self._keys(self.request)
-        throttling.LOGIN_FAILURES.hit(*keys)
-        throttling.LOGIN_FAILURES_PER_ADDRESS.hit(keys[0])
+        throttling.LOGIN_FAILURES.hit(self.request, self._account(self.request))
         return super().form_invalid(form)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
-        throttling.LOGIN_FAILURES.reset(self._keys(self.request)[1])
+        throttling.LOGIN_FAILURES.reset(self._account(self.request))
         return super().form_valid(form)
 
     @staticmethod
-    def _keys(request: HttpRequest) -> tuple[str, str]:
-        address = throttling.client_address(request)
-        username = str(request.POST.get("username", ""))[:150]
-        return address, f"{address}|{username}" if username else ""
+    def _account(request: HttpRequest) -> str:
+        """The account a login attempt is for (counted whatever the client address)."""
+        username = str(request.POST.get("username", ""))[:150].strip()
+        return f"account:{username}" if username else ""
 
 
 class ThrottledPasswordResetView(auth_views.PasswordResetView):

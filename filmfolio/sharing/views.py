@@ -62,8 +62,8 @@ def link_unlock(request: HttpRequest) -> HttpResponse:
     if link is None:
         return _private(render(request, "sharing/link_invalid.html", status=404))
     form = LinkPasswordForm(request.POST or None)
-    key = f"{throttling.client_address(request)}|link:{link.pk}"
-    if request.method == "POST" and throttling.SHARE_PASSWORD_FAILURES.is_blocked(key):
+    target = f"link:{link.pk}"
+    if request.method == "POST" and throttling.SHARE_PASSWORD_FAILURES.is_blocked(request, target):
         form.errors.clear()
         form.add_error(None, throttling.TOO_MANY)
         return _no_store(render(request, "sharing/link_password.html", {"form": form}, status=429))
@@ -73,7 +73,7 @@ def link_unlock(request: HttpRequest) -> HttpResponse:
         ):
             del request.session[SESSION_PENDING_LINK]
             return _private(redirect(link.film.get_absolute_url()))
-        throttling.SHARE_PASSWORD_FAILURES.hit(key)
+        throttling.SHARE_PASSWORD_FAILURES.hit(request, target)
         form.add_error("password", _("This password is not right."))
     status = 403 if form.errors else 200
     return _no_store(render(request, "sharing/link_password.html", {"form": form}, status=status))

@@ -119,9 +119,9 @@ def unlock(request: HttpRequest, slug: str) -> HttpResponse:
     if access.film_access(viewer, film) == access.Access.NONE:
         raise Http404
     form = FilmPasswordForm(request.POST)
-    key = f"{throttling.client_address(request)}|film:{film.pk}"
+    target = f"film:{film.pk}"
     status = 403
-    if throttling.SHARE_PASSWORD_FAILURES.is_blocked(key):
+    if throttling.SHARE_PASSWORD_FAILURES.is_blocked(request, target):
         form.errors.clear()
         form.add_error(None, throttling.TOO_MANY)
         status = 429
@@ -132,7 +132,7 @@ def unlock(request: HttpRequest, slug: str) -> HttpResponse:
         access.grant_password(request, film=film)
         return redirect(film.get_absolute_url())
     elif form.is_valid():
-        throttling.SHARE_PASSWORD_FAILURES.hit(key)
+        throttling.SHARE_PASSWORD_FAILURES.hit(request, target)
         form.add_error("password", _("This password is not right."))
     response = render(request, "films/password.html", {"film": film, "form": form}, status=status)
     response["Cache-Control"] = "private, no-store"

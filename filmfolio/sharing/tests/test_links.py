@@ -192,3 +192,32 @@ def test_link_password_guessing_is_rate_limited(client):
     assert blocked.status_code == 429
     assert "Too many attempts" in blocked.content.decode()
     assert client.get(f"/films/{owner.film.slug}/").status_code == 404
+
+
+def test_link_password_failures_from_one_address_leave_other_links_open(client):
+    owner = CollaboratorFactory()
+    _first, first_token = services.screener_link_create(
+        film=owner.film, actor=owner.user, recipient="Jury", password="pass phrase 42"
+    )
+    _second, second_token = services.screener_link_create(
+        film=owner.film, actor=owner.user, recipient="Press", password="pass phrase 43"
+    )
+    client.get(f"/share/s/{first_token}/")
+    for _ in range(10):
+        client.post("/share/unlock/", {"password": "guess"})
+    client.get(f"/share/s/{second_token}/")
+    opened = client.post("/share/unlock/", {"password": "pass phrase 43"})
+    assert opened.status_code == 302
+    assert opened["Location"] == f"/films/{owner.film.slug}/"
+
+
+def test_link_password_is_limited_per_link_whatever_the_address(client):
+    owner = CollaboratorFactory()
+    _link, token = services.screener_link_create(
+        film=owner.film, actor=owner.user, recipient="Jury", password="pass phrase 42"
+    )
+    client.get(f"/share/s/{token}/")
+    for number in range(10):
+        client.post("/share/unlock/", {"password": "guess"}, REMOTE_ADDR=f"198.51.100.{number}")
+    blocked = client.post("/share/unlock/", {"password": "pass phrase 42"}, REMOTE_ADDR="192.0.2.1")
+    assert blocked.status_code == 429
