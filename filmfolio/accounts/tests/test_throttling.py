@@ -3,6 +3,8 @@ is read from X-Forwarded-For only when the request came through a trusted proxy.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core import checks
 from django.test import Client, RequestFactory, override_settings
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _login(client: Client, username: str, password: str, address: str, forwarded: str = ""):
-    extra = {"REMOTE_ADDR": address}
+    extra: dict[str, Any] = {"REMOTE_ADDR": address}
     if forwarded:
         extra["HTTP_X_FORWARDED_FOR"] = forwarded
     return client.post("/accounts/login/", {"username": username, "password": password}, **extra)
