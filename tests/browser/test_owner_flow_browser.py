@@ -1,5 +1,6 @@
-"""A filmmaker signs up, creates a film, adds a credit and a festival award, keeps it private
-and sends a screener link; in a fresh browser the link opens the film, the plain address 404s."""
+"""A filmmaker signs up (confirming the address by e-mail), creates a film, adds a credit and a
+festival award, keeps it private and sends a screener link; in a fresh browser the link opens
+the film, the plain address 404s."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django.db import connections
 
 from filmfolio.festivals.models import Entry
@@ -59,6 +61,15 @@ def _sign_up_and_create_film(page, base: str) -> None:
     page.fill("#id_password1", "river lantern 88")
     page.fill("#id_password2", "river lantern 88")
     page.click("button[type=submit]:has-text('Create account')")
+    page.wait_for_url(f"{base}/accounts/signup/sent/")
+    link = next(
+        line for line in mail.outbox[-1].body.splitlines() if "/accounts/signup/confirm/" in line
+    )
+    page.goto(base + link.strip().removeprefix("http://127.0.0.1:8000"))
+    page.wait_for_url(f"{base}/accounts/login/")
+    page.fill("#id_username", "mei")
+    page.fill("#id_password", "river lantern 88")
+    page.click("main button[type=submit]:has-text('Log in')")
     page.wait_for_url(f"{base}/accounts/profile/")
     page.click("text=Add a film")
     page.fill("#id_title", TITLE)
