@@ -276,3 +276,16 @@ def is_listed(viewer: Viewer, film: Any) -> bool:
     if film.visibility == Visibility.PUBLIC or viewer.is_admin:
         return True
     return collaborator_role(viewer, film) is not None
+
+
+# History sections whose details (screener recipients, invited addresses, collaborators' accounts
+# and roles) only the film's owners may read; the sharing page is theirs alone.
+OWNER_ONLY_HISTORY_SECTIONS = frozenset({"screener_links", "collaborators"})
+
+
+def history_details_visible(viewer: Viewer, film: Any, section: str) -> bool:
+    """May ``viewer`` read the fields and summary of ``film``'s change records of ``section``?
+    (Editors see that such a change happened, by whom and when, but not its details.)"""
+    if section not in OWNER_ONLY_HISTORY_SECTIONS:
+        return can_edit_film(viewer, film)
+    return can_own_film(viewer, film)
