@@ -244,6 +244,13 @@ def invitation_accept(*, token: str, user: Any) -> Collaborator:
         )
     order: list[str] = [CollaboratorRole.VIEWER, CollaboratorRole.EDITOR, CollaboratorRole.OWNER]
     with transaction.atomic():
+        # withdrawn or accepted meanwhile? (the row is locked against a concurrent withdrawal)
+        if (
+            not Invitation.objects.select_for_update()
+            .get(pk=invitation.pk)
+            .is_open_at(timezone.now())
+        ):
+            raise ObjectNotFoundError(_("This invitation is not valid any more."))
         collaborator, created = Collaborator.objects.get_or_create(
             film=invitation.film, user=user, defaults={"role": invitation.role}
         )
@@ -263,6 +270,33 @@ def invitation_accept(*, token: str, user: Any) -> Collaborator:
             },
         )
     return collaborator
+
+
+def invitation_withdraw(*, film: Any, actor: Any, invitation_id: int) -> Invitation:
+    """An owner withdraws a pending invitation of ``film``: its link opens nothing any more."""
+    require_own(film=film, actor=actor)
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update().filter(film=film, pk=invitation_id).first()
+        )
+        if invitation is None:
+            raise ObjectNotFoundError(_("This invitation does not exist on this film."))
+        if invitation.accepted_at is not None:
+            raise ValidationFailedError(
+                _("This invitation was accepted already; remove the collaborator instead.")
+            )
+        if invitation.revoked_at is not None:
+            raise ValidationFailedError(_("This invitation was withdrawn already."))
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at", "updated_at"])
+        record_change(
+            target=film,
+            actor=actor,
+            action="withdraw",
+            section="collaborators",
+            changes={"invitation": {"old": f"{invitation.email} ({invitation.role})", "new": None}},
+        )
+    return invitation
 
 
 def _masked_address(email: str) -> str:

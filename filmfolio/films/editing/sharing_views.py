@@ -155,3 +155,31 @@ def collaborator_role(request: HttpRequest, slug: str, collaborator_id: int) -> 
     else:
         messages.success(request, _("Saved."))
     return redirect("films_edit:sharing", slug=film.slug)
+
+
+@login_required
+def invitation_withdraw(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
+    """Owners only: confirm (GET), then withdraw (POST) a pending invitation."""
+    film = editable_film(request, slug, own=True)
+    invitation = film.invitations.filter(
+        pk=invitation_id, accepted_at__isnull=True, revoked_at__isnull=True
+    ).first()
+    if invitation is None:
+        raise Http404
+    if request.method != "POST":
+        response = render(
+            request,
+            "films/edit/invitation_withdraw.html",
+            edit_context(request, film, "sharing", invitation=invitation),
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+    try:
+        sharing.invitation_withdraw(film=film, actor=request.user, invitation_id=invitation.pk)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("The invitation is withdrawn; its link opens nothing any more.")
+        )
+    return redirect("films_edit:sharing", slug=film.slug)
