@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "filmfolio.sharing.middleware.GrantHeadersMiddleware",
+    "filmfolio.sharing.middleware.ScreenerOpensMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

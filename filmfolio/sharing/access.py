@@ -121,6 +121,12 @@ def _valid_link_film_ids(session: Any) -> frozenset[int]:
     return frozenset(kept)
 
 
+def link_granted(request: HttpRequest, *, film_id: int, link_id: int) -> bool:
+    """Does this browser session hold the grant of ``link_id`` for ``film_id`` already?"""
+    grants = request.session.get(SESSION_LINK_GRANTS) or {}
+    return bool(grants.get(str(film_id)) == link_id)
+
+
 def grant_link(request: HttpRequest, *, film_id: int, link_id: int) -> None:
     """Let this browser session open ``film_id`` through screener link ``link_id``."""
     grants = dict(request.session.get(SESSION_LINK_GRANTS) or {})

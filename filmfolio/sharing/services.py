@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from filmfolio.core.audit import record_change
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 
-from . import access
+from . import access, visits
 from .choices import CollaboratorRole, Visibility
 from .models import Collaborator, Invitation, ScreenerLink
 from .reindex import search_update
@@ -166,7 +166,9 @@ def screener_link_by_id(link_id: object) -> ScreenerLink | None:
 
 
 def screener_link_open(*, request: Any, link: ScreenerLink, password: str = "") -> bool:
-    """Swap a valid link for a grant in this browser session and count the opening.
+    """Swap a valid link for a grant in this browser session; the first opening in a session of
+    a browser (not a link previewer) is noted, and counted by ``screener_link_count_opens``
+    when the browser comes back with the session (``sharing.visits``).
 
     Returns False (and changes nothing) when the link has a password and ``password`` is wrong.
     """
@@ -174,15 +176,25 @@ def screener_link_open(*, request: Any, link: ScreenerLink, password: str = "") 
         password[:MAX_PASSWORD_LENGTH], link.password_hash
     ):
         return False
+    granted = access.link_granted(request, film_id=link.film_id, link_id=link.pk)
+    access.grant_link(request, film_id=link.film_id, link_id=link.pk)
+    if not granted and not visits.is_previewer(request):
+        visits.note_pending_open(request, link.pk)
+    return True
+
+
+def screener_link_count_opens(*, request: Any) -> None:
+    """Count the openings this browser session noted, once each (see ``sharing.visits``)."""
+    link_ids = visits.take_pending_opens(request)
+    if not link_ids:
+        return
     now = timezone.now()
-    ScreenerLink.objects.filter(pk=link.pk).update(
+    ScreenerLink.objects.filter(pk__in=link_ids).update(
         open_count=F("open_count") + 1, last_opened_at=now
     )
-    ScreenerLink.objects.filter(pk=link.pk, first_opened_at__isnull=True).update(
+    ScreenerLink.objects.filter(pk__in=link_ids, first_opened_at__isnull=True).update(
         first_opened_at=now
     )
-    access.grant_link(request, film_id=link.film_id, link_id=link.pk)
-    return True
 
 
 def collaborator_invite(

@@ -45,14 +45,16 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 
 
 def link_open(request: HttpRequest, token: str) -> HttpResponse:
-    """Open a screener link: straight to the film, or to the password form first."""
+    """Open a screener link: straight to the film, or to the password form first. Only a GET
+    opens it: a HEAD (a link checker) is answered with the same redirect and changes nothing."""
     link = services.screener_link_for_token(token)
     if link is None:
         return _private(render(request, "sharing/link_invalid.html", status=404))
     if link.has_password:
         request.session[SESSION_PENDING_LINK] = link.pk
         return _private(redirect("sharing:unlock"))
-    services.screener_link_open(request=request, link=link)
+    if request.method == "GET":
+        services.screener_link_open(request=request, link=link)
     return _private(redirect(link.film.get_absolute_url()))
 
 
