@@ -88,3 +88,12 @@ def test_an_invitation_of_another_film_or_an_accepted_one_is_refused(invited):
     with pytest.raises(ValidationFailedError, match="accepted already"):
         services.invitation_withdraw(film=owner.film, actor=owner.user, invitation_id=invitation.pk)
     assert Invitation.objects.get().revoked_at is None
+
+
+def test_the_confirmation_speaks_chinese(invited):
+    owner, invitation, _path = invited
+    url = f"/films/{owner.film.slug}/edit/sharing/invitations/{invitation.pk}/withdraw/"
+    page = _client(owner.user).get(url, headers={"Accept-Language": "zh-hans"})
+    html = page.content.decode()
+    assert "撤回这份邀请？" in html
+    assert "发给 guest@example.org（编辑者）的邀请将失效" in html
