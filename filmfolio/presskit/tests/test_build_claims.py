@@ -48,7 +48,9 @@ def test_a_finished_build_releases_its_claim_and_a_new_version_is_queued_again(q
     services.presskit_build(film_id=film.pk, language="en")
     assert PresskitBuild.objects.count() == 0
     built = Client().get("/presskit/heron.pdf?lang=en")
-    built.close()
+    # read to the end: the test client then closes the file (close() would also close the
+    # database connection on PostgreSQL)
+    assert b"".join(built.streaming_content).startswith(b"%PDF-")
     assert built.status_code == 200
     film.title = "Heron, restored"
     film.save()
