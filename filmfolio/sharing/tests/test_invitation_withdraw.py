@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import translation
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
@@ -93,7 +94,8 @@ def test_an_invitation_of_another_film_or_an_accepted_one_is_refused(invited):
 def test_the_confirmation_speaks_chinese(invited):
     owner, invitation, _path = invited
     url = f"/films/{owner.film.slug}/edit/sharing/invitations/{invitation.pk}/withdraw/"
-    page = _client(owner.user).get(url, headers={"Accept-Language": "zh-hans"})
+    with translation.override(None):  # the page activates Chinese on this thread; undo it after
+        page = _client(owner.user).get(url, headers={"Accept-Language": "zh-hans"})
     html = page.content.decode()
     assert "撤回这份邀请？" in html
     assert "发给 guest@example.org（编辑者）的邀请将失效" in html
