@@ -17,6 +17,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from filmfolio.api.choices import TokenScope
 from filmfolio.api.services.tokens import api_token_create
 from filmfolio.films.models import Film
 from filmfolio.sharing.choices import CollaboratorRole
@@ -35,7 +36,7 @@ def _owner_key() -> str:
         Collaborator(film=film, user=user, role=CollaboratorRole.OWNER)
         for film in Film.objects.all()
     )
-    _token, key = api_token_create(user=user, name="schemathesis")
+    _token, key = api_token_create(user=user, name="schemathesis", scope=TokenScope.WRITE)
     return key
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "filmfolio.sharing.middleware.GrantHeadersMiddleware",
+    "filmfolio.sharing.middleware.ScreenerOpensMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -222,6 +225,45 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+
+# Content-Security-Policy on every response (django-csp): scripts, styles, fonts only from the
+# site itself, no inline script or style, no plugins, no framing. Media may also come from
+# the object store's presigned URLs (its origin, or FILMFOLIO_CSP_MEDIA_ORIGINS). hls.js plays
+# through blob: URLs and may start its worker from one. JSON-LD data blocks are not scripts
+# and need no allowance. See docs/configuration.md.
+def _media_origins() -> list[str]:
+    origins = env_list("FILMFOLIO_CSP_MEDIA_ORIGINS", [])
+    if origins or os.environ.get("FILMFOLIO_STORAGE", "local") != "s3":
+        return origins
+    endpoint = os.environ.get("FILMFOLIO_S3_ENDPOINT_URL", "")
+    if endpoint:
+        scheme, _sep, rest = endpoint.partition("://")
+        return [f"{scheme}://{rest.split('/', 1)[0]}"]
+    return ["https://*.amazonaws.com"]
+
+
+_MEDIA_ORIGINS = _media_origins()
+CONTENT_SECURITY_POLICY: dict[str, Any] = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
+        "media-src": [SELF, "blob:", *_MEDIA_ORIGINS],
+        "connect-src": [SELF, *_MEDIA_ORIGINS],
+        "worker-src": [SELF, "blob:"],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Addresses or CIDR ranges of the reverse proxies in front of the site; X-Forwarded-For is read
+# only from these (docs/configuration.md). Empty: the client is REMOTE_ADDR.
+FILMFOLIO_TRUSTED_PROXIES = env_list("FILMFOLIO_TRUSTED_PROXIES", [])
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/accounts/profile/"

@@ -20,10 +20,9 @@ class SignupForm(UserCreationForm):
         field_classes = {"username": UsernameField}
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail address exists already."))
-        return email
+        # Whether the address is registered is never said here (the sign-up service mails its
+        # holder instead), so the page cannot be used to find out who has an account.
+        return str(self.cleaned_data["email"]).strip()
 
 
 class ClaimForm(forms.Form):

@@ -1,4 +1,5 @@
-"""Writes of the accounts app: sign-up and claims of person records ("this is me").
+"""Writes of the accounts app: sign-up with a confirmed address, and claims of person records
+("this is me").
 
 Person records are reached through the claim's relation; this app does not import ``people``.
 """
@@ -8,27 +9,52 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import record_change
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
 
+from . import emails
 from .choices import ClaimStatus
 from .models import PersonClaim
+from .tokens import signup_tokens
 
 
-def user_signup(*, username: str, email: str, password: str) -> Any:
-    """Create an account; the password is hashed by Django's configured hashers."""
+def user_signup(*, username: str, email: str, password: str, next_url: str = "") -> None:
+    """Open a sign-up: a new address gets an inactive account and a confirmation link; a
+    registered address gets a note to its holder and no new account. The caller answers the
+    same either way, so the sign-up page never tells whether an address is registered."""
     user_model = get_user_model()
-    if user_model.objects.filter(email__iexact=email).exists():
-        raise ValidationFailedError(
-            _("An account with this e-mail address exists already."),
-            errors={"email": [_("An account with this e-mail address exists already.")]},
-        )
+    holder = user_model.objects.filter(email__iexact=email).order_by("-is_active", "pk").first()
+    if holder is not None:
+        make_password(password)  # the same work as a new account, so timing tells nothing
+        transaction.on_commit(lambda: emails.send_signup_existing(holder, next_url))
+        return
     with transaction.atomic():
-        return user_model.objects.create_user(username=username, email=email, password=password)
+        user = user_model.objects.create_user(
+            username=username, email=email, password=password, is_active=False
+        )
+        transaction.on_commit(lambda: emails.send_signup_confirmation(user, next_url))
+
+
+def user_signup_confirm(*, uidb64: str, token: str) -> Any | None:
+    """Activate the account of a confirmation link; None when the link is wrong or used."""
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uidb64)))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    with transaction.atomic():
+        user = get_user_model().objects.select_for_update().filter(pk=pk).first()
+        if user is None or user.is_active or not signup_tokens.check_token(user, token):
+            return None
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    return user
 
 
 def person_claim_create(*, user: Any, person: Any, message: str = "") -> PersonClaim:

@@ -1,19 +1,29 @@
-"""A small cache-based limiter for logins, password resets and film or link passwords.
+"""A small cache-based limiter for logins, sign-ups, password resets and film or link passwords.
 
-Counts attempts per key (client address, username, e-mail) in fixed windows in Django's cache.
-With the default local-memory cache the count is per process; configure a shared cache (Redis)
-when running several web processes.
+Failures are counted in fixed windows in Django's cache, separately per target (an account, a
+film, a screener link) and per client address: the first stops many addresses guessing one
+password, the second stops one address trying many targets, and neither lets one address lock
+every account. The client address is REMOTE_ADDR, or the nearest untrusted address of
+X-Forwarded-For when the request came through a proxy listed in ``FILMFOLIO_TRUSTED_PROXIES``
+(docs/configuration.md). Configure a shared cache when running several web processes.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import ipaddress
 from dataclasses import dataclass
+from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 TOO_MANY = _("Too many attempts. Please wait a few minutes and try again.")
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 @dataclass(frozen=True)
@@ -49,14 +59,74 @@ class Throttle:
         cache.delete_many([self._cache_key(k) for k in keys if k])
 
 
-LOGIN_FAILURES = Throttle("login", limit=5, window_seconds=15 * 60)
-LOGIN_FAILURES_PER_ADDRESS = Throttle("login-address", limit=30, window_seconds=15 * 60)
+@dataclass(frozen=True)
+class TargetThrottle:
+    """Failures counted per target and per client address, each with its own limit."""
+
+    per_target: Throttle
+    per_address: Throttle
+
+    def is_blocked(self, request: Any, target: str) -> bool:
+        """Has ``target`` or the request's address used up its attempts?"""
+        return self.per_target.is_blocked(target) or self.per_address.is_blocked(
+            client_address(request)
+        )
+
+    def hit(self, request: Any, target: str) -> None:
+        """Count one failure for ``target`` and one for the request's address."""
+        self.per_target.hit(target)
+        self.per_address.hit(client_address(request))
+
+    def reset(self, target: str) -> None:
+        """Forget the failures of ``target`` (the address keeps its count)."""
+        self.per_target.reset(target)
+
+
+WINDOW = 15 * 60
+LOGIN_FAILURES = TargetThrottle(
+    per_target=Throttle("login-account", limit=5, window_seconds=WINDOW),
+    per_address=Throttle("login-address", limit=30, window_seconds=WINDOW),
+)
+# Wrong passwords of password-protected films and screener links.
+SHARE_PASSWORD_FAILURES = TargetThrottle(
+    per_target=Throttle("share-password", limit=10, window_seconds=WINDOW),
+    per_address=Throttle("share-password-address", limit=30, window_seconds=WINDOW),
+)
 PASSWORD_RESETS = Throttle("password-reset", limit=5, window_seconds=60 * 60)
-# Wrong passwords of password-protected films and screener links, per client address + target.
-SHARE_PASSWORD_FAILURES = Throttle("share-password", limit=10, window_seconds=15 * 60)
+# Sign-up attempts per client address (each may send an e-mail).
+SIGNUPS = Throttle("signup", limit=10, window_seconds=60 * 60)
 
 
 def client_address(request: object) -> str:
-    """The client's address as the web server saw it (the proxy sets REMOTE_ADDR in prod)."""
+    """The client's address: REMOTE_ADDR, or, when that is a trusted proxy, the right-most
+    address of X-Forwarded-For that is not itself a trusted proxy."""
     meta = getattr(request, "META", {})
-    return str(meta.get("REMOTE_ADDR", ""))
+    remote = str(meta.get("REMOTE_ADDR", ""))
+    proxies = trusted_proxies(tuple(getattr(settings, "FILMFOLIO_TRUSTED_PROXIES", ())))
+    if not proxies or not _is_trusted(remote, proxies):
+        return remote
+    forwarded = [a.strip() for a in str(meta.get("HTTP_X_FORWARDED_FOR", "")).split(",")]
+    hops = [address for address in forwarded if address]
+    for address in reversed(hops):
+        if not _is_trusted(address, proxies):
+            return address
+    return hops[0] if hops else remote
+
+
+@functools.lru_cache(maxsize=8)
+def trusted_proxies(entries: tuple[str, ...]) -> tuple[Network, ...]:
+    """The networks of ``FILMFOLIO_TRUSTED_PROXIES`` (addresses or CIDR ranges)."""
+    try:
+        return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in entries)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"FILMFOLIO_TRUSTED_PROXIES must list IP addresses or CIDR ranges: {error}"
+        ) from error
+
+
+def _is_trusted(address: str, proxies: tuple[Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip.version == network.version and ip in network for network in proxies)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
@@ -28,17 +28,47 @@ TOO_MANY = throttling.TOO_MANY
 
 
 def signup(request: HttpRequest) -> HttpResponse:
-    """Create an account and log in."""
+    """Open an account: the same answer whether or not the address is registered (an e-mail
+    goes to the address either way), a few attempts per client address an hour."""
     form = SignupForm(request.POST or None)
+    if request.method == "POST":
+        address = throttling.client_address(request)
+        if throttling.SIGNUPS.is_blocked(address):
+            form.errors.clear()
+            form.add_error(None, TOO_MANY)
+            return render(request, "accounts/signup.html", {"form": form}, status=429)
+        throttling.SIGNUPS.hit(address)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome to Filmfolio."))
-        next_url = request.POST.get("next", "")
-        if url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
-            return redirect(next_url)
-        return redirect("accounts:profile")
+        next_url = str(request.POST.get("next", ""))
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+            next_url = ""
+        services.user_signup(
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            next_url=next_url,
+        )
+        return redirect("accounts:signup_sent")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+def signup_sent(request: HttpRequest) -> HttpResponse:
+    """ "Check your e-mail", after every sign-up."""
+    return render(request, "accounts/signup_sent.html")
+
+
+def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The link of the confirmation e-mail: activates the account, then asks to log in (a link
+    opened by a mail scanner must not leave it with a session)."""
+    user = services.user_signup_confirm(uidb64=uidb64, token=token)
+    if user is None:
+        return render(request, "accounts/signup_invalid.html", status=404)
+    messages.success(request, _("Your account is ready. Welcome to Filmfolio: please log in."))
+    login_url = reverse("accounts:login")
+    next_url = str(request.GET.get("next", ""))
+    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        login_url += "?" + urlencode({"next": next_url})
+    return redirect(login_url)
 
 
 class ThrottledLoginView(auth_views.LoginView):
@@ -47,10 +77,7 @@ class ThrottledLoginView(auth_views.LoginView):
     template_name = "registration/login.html"
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        keys = self._keys(request)
-        if throttling.LOGIN_FAILURES.is_blocked(
-            *keys
-        ) or throttling.LOGIN_FAILURES_PER_ADDRESS.is_blocked(keys[0]):
+        if throttling.LOGIN_FAILURES.is_blocked(request, self._account(request)):
             form = self.get_form()
             form.errors.clear()
             form.add_error(None, TOO_MANY)
@@ -58,20 +85,18 @@ class ThrottledLoginView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        keys = self._keys(self.request)
-        throttling.LOGIN_FAILURES.hit(*keys)
-        throttling.LOGIN_FAILURES_PER_ADDRESS.hit(keys[0])
+        throttling.LOGIN_FAILURES.hit(self.request, self._account(self.request))
         return super().form_invalid(form)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
-        throttling.LOGIN_FAILURES.reset(self._keys(self.request)[1])
+        throttling.LOGIN_FAILURES.reset(self._account(self.request))
         return super().form_valid(form)
 
     @staticmethod
-    def _keys(request: HttpRequest) -> tuple[str, str]:
-        address = throttling.client_address(request)
-        username = str(request.POST.get("username", ""))[:150]
-        return address, f"{address}|{username}" if username else ""
+    def _account(request: HttpRequest) -> str:
+        """The account a login attempt is for (counted whatever the client address)."""
+        username = str(request.POST.get("username", ""))[:150].strip()
+        return f"account:{username}" if username else ""
 
 
 class ThrottledPasswordResetView(auth_views.PasswordResetView):

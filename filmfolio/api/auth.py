@@ -10,24 +10,36 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
 from filmfolio.sharing.access import Viewer, viewer_for
 
+from .errors import ApiError
 from .services.tokens import api_token_authenticate
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class TokenAuth(HttpBearer):
-    """A personal API token sent as a bearer token."""
+    """A personal API token sent as a bearer token; a read token may only read (403 for a
+    change), a revoked or expired one is refused (401)."""
 
     openapi_scheme = "bearer"
 
     def authenticate(self, request: HttpRequest, token: str) -> Any | None:
-        user = api_token_authenticate(key=token)
-        if user is not None:
-            request.user = user
-        return user
+        api_token = api_token_authenticate(key=token)
+        if api_token is None:
+            return None
+        if request.method not in SAFE_METHODS and not api_token.can_write:
+            raise ApiError(
+                403,
+                "forbidden",
+                _("This API token may only read. Create a token that may also write."),
+            )
+        request.user = api_token.user
+        return api_token.user
 
 
 class SiteSessionAuth(SessionAuth):
@@ -45,8 +57,8 @@ def api_viewer(request: HttpRequest) -> Viewer:
         scheme, _sep, key = header.partition(" ")
         if scheme.lower() != "bearer" or not key.strip():
             raise AuthenticationError()
-        user = api_token_authenticate(key=key.strip())
-        if user is None:
+        api_token = api_token_authenticate(key=key.strip())
+        if api_token is None:
             raise AuthenticationError()
-        return Viewer.for_user(user)
+        return Viewer.for_user(api_token.user)
     return viewer_for(request)

@@ -18,8 +18,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from filmfolio.core.errors import DomainError, ValidationFailedError
 
+from .choices import TokenScope
 from .models import ApiToken
-from .services.tokens import api_token_create, api_token_revoke
+from .services.tokens import DEFAULT_LIFETIME_DAYS, api_token_create, api_token_revoke
+
+LIFETIME_CHOICES = [
+    (7, gettext_lazy("7 days")),
+    (30, gettext_lazy("30 days")),
+    (90, gettext_lazy("90 days")),
+    (365, gettext_lazy("1 year")),
+]
 
 
 class TokenForm(forms.Form):
@@ -27,6 +35,18 @@ class TokenForm(forms.Form):
         label=gettext_lazy("Name"),
         max_length=100,
         help_text=gettext_lazy("What the token is for, e.g. “catalogue sync script”."),
+    )
+    scope = forms.ChoiceField(
+        label=gettext_lazy("May"),
+        choices=TokenScope.choices,
+        initial=TokenScope.READ,
+        widget=forms.RadioSelect,
+    )
+    lifetime_days = forms.TypedChoiceField(
+        label=gettext_lazy("Expires after"),
+        choices=LIFETIME_CHOICES,
+        coerce=int,
+        initial=DEFAULT_LIFETIME_DAYS,
     )
 
 
@@ -36,10 +56,10 @@ def tokens(request: HttpRequest) -> HttpResponse:
     """List the user's tokens; a POST creates one and shows its key this once."""
     user: Any = request.user  # login_required: a User
     form = TokenForm(request.POST or None)
-    new_key = None
+    new_key, new_token = None, None
     if request.method == "POST" and form.is_valid():
         try:
-            _token, new_key = api_token_create(user=user, name=form.cleaned_data["name"])
+            new_token, new_key = api_token_create(user=user, **form.cleaned_data)
         except ValidationFailedError as exc:
             form.add_error("name", exc.message)
         else:
@@ -47,6 +67,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "new_key": new_key,
+        "new_token": new_token,
         "tokens": ApiToken.objects.filter(user=user),
     }
     status = 400 if form.errors else 200

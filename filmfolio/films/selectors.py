@@ -14,6 +14,7 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, Prefetch, QuerySet, prefetch_related_objects
 
+from filmfolio.core.audit import changes_for
 from filmfolio.people.selectors import pick_by_language
 from filmfolio.sharing import access
 
@@ -225,3 +226,23 @@ def recent_films_for(viewer: access.Viewer, *, limit: int = 12) -> list[Film]:
     films = list(Film.objects.listed_for(viewer).order_by("-created_at", "-id")[:limit])
     prefetch_related_objects(films, director_prefetch())
     return films
+
+
+HISTORY_PAGE_SIZE = 50
+
+
+def film_history_page_for(viewer: access.Viewer, film: Film, page_number: Any) -> Page:
+    """One page of ``film``'s change records, newest first. Records whose details the viewer
+    may not read (``access.history_details_visible``) keep who, when and what kind of change,
+    with their fields and summary left out and ``details_withheld`` set."""
+    page = Paginator(changes_for(film), HISTORY_PAGE_SIZE).get_page(page_number)
+    withheld = {
+        section
+        for section in access.OWNER_ONLY_HISTORY_SECTIONS
+        if not access.history_details_visible(viewer, film, section)
+    }
+    for record in page:
+        if record.section in withheld:
+            record.changes, record.summary = {}, ""
+            record.details_withheld = True  # type: ignore[attr-defined]
+    return page

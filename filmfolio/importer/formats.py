@@ -23,6 +23,8 @@ from typing import IO, Any
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
+from filmfolio.core.spreadsheet import csv_writer, restored_cell
+
 from .records import FilmRecord, validation_messages
 
 SCALAR_COLUMNS = [
@@ -117,7 +119,7 @@ def _csv_rows(stream: IO[str]) -> Iterator[Row]:
         yield Row(0, problems={"header": [message]})
         return
     for number, cells in enumerate(reader, start=1):
-        data, problems = _csv_data(cells)
+        data, problems = _csv_data(_restored(cells))
         if problems:
             yield Row(number, problems=problems)
             continue
@@ -125,6 +127,11 @@ def _csv_rows(stream: IO[str]) -> Iterator[Row]:
             yield Row(number, record=FilmRecord.model_validate(data))
         except ValidationError as error:
             yield Row(number, problems=validation_messages(error))
+
+
+def _restored(cells: dict[Any, Any]) -> dict[Any, Any]:
+    """The row's cells as they were before the writer neutralised formula-like cells."""
+    return {k: restored_cell(v) if isinstance(v, str) else v for k, v in cells.items()}
 
 
 def _csv_data(cells: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
@@ -184,7 +191,7 @@ def write_records(records: Iterable[FilmRecord], stream: Any, fmt: str) -> int:
     """Write records as JSONL or CSV; returns how many."""
     count = 0
     if fmt == "csv":
-        writer = csv.writer(stream, lineterminator="\n")
+        writer = csv_writer(stream)
         writer.writerow(CSV_COLUMNS)
         for record in records:
             writer.writerow(record_cells(record))

@@ -7,10 +7,10 @@ films. This module only chooses what the viewer may see and streams it.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Iterator
 
+from filmfolio.core.spreadsheet import csv_writer
 from filmfolio.films.models import Film
 from filmfolio.importer import exports, formats
 from filmfolio.importer.records import FilmRecord
@@ -33,7 +33,7 @@ def jsonl_lines(records: Iterable[FilmRecord]) -> Iterator[str]:
 
 def _csv_line(values: list[str]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(values)
+    csv_writer(buffer).writerow(values)
     return buffer.getvalue()
 
 

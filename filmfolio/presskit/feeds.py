@@ -27,10 +27,20 @@ def published_films_for_feed() -> QuerySet:
     )[:FEED_SIZE]
 
 
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom whose entry summaries are plain text (``type="text"``): a logline is typed by a
+    filmmaker, and markup in it must reach a feed reader as the characters typed, not as HTML."""
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class NewFilmsFeed(Feed):
     """``/feeds/films.atom``: films as they are published."""
 
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
     title = _("Filmfolio — new films")
     subtitle = _("Films newly published in the catalogue.")
     link = "/films/"

@@ -3,27 +3,33 @@
 A rendered PDF is stored under ``presskits/<film id>/<language>-<updated_at>.pdf`` in the
 default storage; any change to the film (``updated_at``) gives a new name, so a stale file is
 never served. Rendering goes through ``tasks.build_presskit_task`` so slow renders run on a
-worker; ``presskit_build`` is what the task calls.
+worker; ``presskit_build`` is what the task calls. ``presskit_build_claim`` lets one request per
+film version and language queue that task (a ``PresskitBuild`` row while it is in flight).
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from filmfolio.sharing.access import Viewer, can_own_film, can_view_film
 from filmfolio.sharing.choices import Visibility
 
 from .content import presskit_content_for
+from .models import PresskitBuild
 from .pdf import html_to_pdf
 from .selectors import film_presskit_for
 
 LANGUAGES = ("en", "zh-hans")
+# A claimed build this old is taken for lost (its worker died) and may be claimed again.
+BUILD_STALE_AFTER = datetime.timedelta(minutes=10)
 
 
 def presskit_allowed(viewer: Viewer, film: Any) -> bool:
@@ -58,9 +64,23 @@ def presskit_render(*, film: Any, language: str) -> bytes:
     return html_to_pdf(presskit_html(film, language))
 
 
+def presskit_build_claim(*, film: Any, language: str) -> bool:
+    """Claim the build of ``film``'s current version in ``language``: True when the caller
+    should queue it, False when a build of this version is queued or running already."""
+    with transaction.atomic():
+        PresskitBuild.objects.filter(
+            film=film, language=language, created_at__lt=timezone.now() - BUILD_STALE_AFTER
+        ).delete()
+        _build, created = PresskitBuild.objects.get_or_create(
+            film=film, language=language, film_version=film.updated_at
+        )
+    return created
+
+
 def presskit_build(*, film_id: int, language: str) -> str | None:
-    """Render and store the PDF unless the current one is stored; returns its storage path
-    (None when the film is gone). Safe to run twice."""
+    """Render and store the PDF unless the current one is stored, then release the claims of
+    this and earlier versions; returns its storage path (None when the film is gone). Safe to
+    run twice."""
     film = film_presskit_for().filter(pk=film_id).first()
     if film is None:
         return None
@@ -68,6 +88,9 @@ def presskit_build(*, film_id: int, language: str) -> str | None:
     if not default_storage.exists(path):
         _remove_stale(film)
         default_storage.save(path, ContentFile(presskit_render(film=film, language=language)))
+    PresskitBuild.objects.filter(
+        film=film, language=language, film_version__lte=film.updated_at
+    ).delete()
     return path
 
 

@@ -46,7 +46,7 @@ def presskit_pdf(request: HttpRequest, slug: str) -> HttpResponse | FileResponse
         raise Http404(_("No press kit for this film."))
     language = services.presskit_language(request.GET.get("lang") or get_language())
     path = services.presskit_stored(film, language)
-    if path is None:
+    if path is None and services.presskit_build_claim(film=film, language=language):
         build_presskit_task.enqueue(film.pk, language)
         path = services.presskit_stored(film, language)
     if path is None:

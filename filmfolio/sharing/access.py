@@ -121,6 +121,12 @@ def _valid_link_film_ids(session: Any) -> frozenset[int]:
     return frozenset(kept)
 
 
+def link_granted(request: HttpRequest, *, film_id: int, link_id: int) -> bool:
+    """Does this browser session hold the grant of ``link_id`` for ``film_id`` already?"""
+    grants = request.session.get(SESSION_LINK_GRANTS) or {}
+    return bool(grants.get(str(film_id)) == link_id)
+
+
 def grant_link(request: HttpRequest, *, film_id: int, link_id: int) -> None:
     """Let this browser session open ``film_id`` through screener link ``link_id``."""
     grants = dict(request.session.get(SESSION_LINK_GRANTS) or {})
@@ -276,3 +282,16 @@ def is_listed(viewer: Viewer, film: Any) -> bool:
     if film.visibility == Visibility.PUBLIC or viewer.is_admin:
         return True
     return collaborator_role(viewer, film) is not None
+
+
+# History sections whose details (screener recipients, invited addresses, collaborators' accounts
+# and roles) only the film's owners may read; the sharing page is theirs alone.
+OWNER_ONLY_HISTORY_SECTIONS = frozenset({"screener_links", "collaborators"})
+
+
+def history_details_visible(viewer: Viewer, film: Any, section: str) -> bool:
+    """May ``viewer`` read the fields and summary of ``film``'s change records of ``section``?
+    (Editors see that such a change happened, by whom and when, but not its details.)"""
+    if section not in OWNER_ONLY_HISTORY_SECTIONS:
+        return can_edit_film(viewer, film)
+    return can_own_film(viewer, film)

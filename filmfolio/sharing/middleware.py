@@ -1,4 +1,5 @@
-"""Response headers for sessions that hold screener-link or password grants.
+"""Response headers for sessions that hold screener-link or password grants, and the counting
+of screener-link openings.
 
 A page opened through a grant must not be kept by any cache: this middleware marks every
 response of such a session ``Cache-Control: private, no-store``. Its address never leaves the
@@ -14,7 +15,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from . import access
+from . import access, services
 
 
 class GrantHeadersMiddleware:
@@ -33,3 +34,15 @@ class GrantHeadersMiddleware:
             if response.get("Referrer-Policy") != "no-referrer":
                 response["Referrer-Policy"] = "same-origin"
         return response
+
+
+class ScreenerOpensMiddleware:
+    """Count the screener-link openings a browser session noted, on its next GET (the film
+    page a link redirects to): only a browser that keeps cookies gets there with the session."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        services.screener_link_count_opens(request=request)
+        return self.get_response(request)

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 
-from . import access
+from . import access, visits
 from .changes import film_changed
 from .choices import CollaboratorRole, Visibility
 from .models import Collaborator, Invitation, ScreenerLink
@@ -163,7 +163,9 @@ def screener_link_by_id(link_id: object) -> ScreenerLink | None:
 
 
 def screener_link_open(*, request: Any, link: ScreenerLink, password: str = "") -> bool:
-    """Swap a valid link for a grant in this browser session and count the opening.
+    """Swap a valid link for a grant in this browser session; the first opening in a session of
+    a browser (not a link previewer) is noted, and counted by ``screener_link_count_opens``
+    when the browser comes back with the session (``sharing.visits``).
 
     Returns False (and changes nothing) when the link has a password and ``password`` is wrong.
     """
@@ -171,15 +173,25 @@ def screener_link_open(*, request: Any, link: ScreenerLink, password: str = "") 
         password[:MAX_PASSWORD_LENGTH], link.password_hash
     ):
         return False
+    granted = access.link_granted(request, film_id=link.film_id, link_id=link.pk)
+    access.grant_link(request, film_id=link.film_id, link_id=link.pk)
+    if not granted and not visits.is_previewer(request):
+        visits.note_pending_open(request, link.pk)
+    return True
+
+
+def screener_link_count_opens(*, request: Any) -> None:
+    """Count the openings this browser session noted, once each (see ``sharing.visits``)."""
+    link_ids = visits.take_pending_opens(request)
+    if not link_ids:
+        return
     now = timezone.now()
-    ScreenerLink.objects.filter(pk=link.pk).update(
+    ScreenerLink.objects.filter(pk__in=link_ids).update(
         open_count=F("open_count") + 1, last_opened_at=now
     )
-    ScreenerLink.objects.filter(pk=link.pk, first_opened_at__isnull=True).update(
+    ScreenerLink.objects.filter(pk__in=link_ids, first_opened_at__isnull=True).update(
         first_opened_at=now
     )
-    access.grant_link(request, film_id=link.film_id, link_id=link.pk)
-    return True
 
 
 def collaborator_invite(
@@ -241,6 +253,13 @@ def invitation_accept(*, token: str, user: Any) -> Collaborator:
         )
     order: list[str] = [CollaboratorRole.VIEWER, CollaboratorRole.EDITOR, CollaboratorRole.OWNER]
     with transaction.atomic():
+        # withdrawn or accepted meanwhile? (the row is locked against a concurrent withdrawal)
+        if (
+            not Invitation.objects.select_for_update()
+            .get(pk=invitation.pk)
+            .is_open_at(timezone.now())
+        ):
+            raise ObjectNotFoundError(_("This invitation is not valid any more."))
         collaborator, created = Collaborator.objects.get_or_create(
             film=invitation.film, user=user, defaults={"role": invitation.role}
         )
@@ -260,6 +279,33 @@ def invitation_accept(*, token: str, user: Any) -> Collaborator:
             },
         )
     return collaborator
+
+
+def invitation_withdraw(*, film: Any, actor: Any, invitation_id: int) -> Invitation:
+    """An owner withdraws a pending invitation of ``film``: its link opens nothing any more."""
+    require_own(film=film, actor=actor)
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update().filter(film=film, pk=invitation_id).first()
+        )
+        if invitation is None:
+            raise ObjectNotFoundError(_("This invitation does not exist on this film."))
+        if invitation.accepted_at is not None:
+            raise ValidationFailedError(
+                _("This invitation was accepted already; remove the collaborator instead.")
+            )
+        if invitation.revoked_at is not None:
+            raise ValidationFailedError(_("This invitation was withdrawn already."))
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at", "updated_at"])
+        film_changed(
+            film,
+            actor=actor,
+            action="withdraw",
+            section="collaborators",
+            changes={"invitation": {"old": f"{invitation.email} ({invitation.role})", "new": None}},
+        )
+    return invitation
 
 
 def _masked_address(email: str) -> str:

@@ -45,14 +45,16 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 
 
 def link_open(request: HttpRequest, token: str) -> HttpResponse:
-    """Open a screener link: straight to the film, or to the password form first."""
+    """Open a screener link: straight to the film, or to the password form first. Only a GET
+    opens it: a HEAD (a link checker) is answered with the same redirect and changes nothing."""
     link = services.screener_link_for_token(token)
     if link is None:
         return _private(render(request, "sharing/link_invalid.html", status=404))
     if link.has_password:
         request.session[SESSION_PENDING_LINK] = link.pk
         return _private(redirect("sharing:unlock"))
-    services.screener_link_open(request=request, link=link)
+    if request.method == "GET":
+        services.screener_link_open(request=request, link=link)
     return _private(redirect(link.film.get_absolute_url()))
 
 
@@ -62,8 +64,8 @@ def link_unlock(request: HttpRequest) -> HttpResponse:
     if link is None:
         return _private(render(request, "sharing/link_invalid.html", status=404))
     form = LinkPasswordForm(request.POST or None)
-    key = f"{throttling.client_address(request)}|link:{link.pk}"
-    if request.method == "POST" and throttling.SHARE_PASSWORD_FAILURES.is_blocked(key):
+    target = f"link:{link.pk}"
+    if request.method == "POST" and throttling.SHARE_PASSWORD_FAILURES.is_blocked(request, target):
         form.errors.clear()
         form.add_error(None, throttling.TOO_MANY)
         return _no_store(render(request, "sharing/link_password.html", {"form": form}, status=429))
@@ -73,7 +75,7 @@ def link_unlock(request: HttpRequest) -> HttpResponse:
         ):
             del request.session[SESSION_PENDING_LINK]
             return _private(redirect(link.film.get_absolute_url()))
-        throttling.SHARE_PASSWORD_FAILURES.hit(key)
+        throttling.SHARE_PASSWORD_FAILURES.hit(request, target)
         form.add_error("password", _("This password is not right."))
     status = 403 if form.errors else 200
     return _no_store(render(request, "sharing/link_password.html", {"form": form}, status=status))

@@ -5,6 +5,7 @@ see a still with its caption in its album and lightbox."""
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 import pytest
@@ -114,14 +115,12 @@ def test_upload_transcode_and_play(page, live_server, tmp_path):
 
     tab.goto(f"/films/{film.slug}/")
     assert tab.inner_text(".film-album h3") == "Shooting Album"
-    tab.wait_for_function("document.querySelector('video.hls-player').readyState >= 2")
+    _wait_until(tab, "document.querySelector('video.hls-player').readyState >= 2")
     tab.evaluate(
         "() => { const v = document.querySelector('video.hls-player');"
         " v.muted = true; return v.play(); }"
     )
-    tab.wait_for_function(
-        "document.querySelector('video.hls-player').currentTime > 1", timeout=30_000
-    )
+    _wait_until(tab, "document.querySelector('video.hls-player').currentTime > 1", 30)
     specs = tab.inner_text(".video-specs")
     assert "640×360" in specs and "6.0 s" in specs
     ARTIFACTS.mkdir(exist_ok=True)
@@ -130,3 +129,12 @@ def test_upload_transcode_and_play(page, live_server, tmp_path):
     tab.click(".album-grid a.lightbox-link")
     tab.wait_for_selector("dialog.lightbox[open]")
     assert tab.inner_text("dialog.lightbox figcaption") == "On the river bank — Photo: Li Wei"
+
+
+def _wait_until(tab, condition: str, seconds: float = 30) -> None:
+    """Poll ``condition`` in the page. (Playwright's wait_for_function evaluates a string with
+    eval, which the site's Content-Security-Policy rightly refuses.)"""
+    deadline = time.monotonic() + seconds
+    while not tab.evaluate(f"() => Boolean({condition})"):
+        assert time.monotonic() < deadline, f"still not true after {seconds} s: {condition}"
+        tab.wait_for_timeout(100)

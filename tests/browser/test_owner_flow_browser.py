@@ -1,5 +1,6 @@
-"""A filmmaker signs up, creates a film, adds a credit and a festival award, keeps it private
-and sends a screener link; in a fresh browser the link opens the film, the plain address 404s."""
+"""A filmmaker signs up (confirming the address by e-mail), creates a film, adds a credit and a
+festival award, keeps it private and sends a screener link; in a fresh browser the link opens
+the film, the plain address 404s."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django.db import connections
 
 from filmfolio.festivals.models import Entry
@@ -31,6 +33,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 TITLE = "Heron Lantern Browser Film"
+DESKTOP_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0.0.0 Safari/537.36"
+)
 
 
 @pytest.fixture
@@ -59,6 +65,15 @@ def _sign_up_and_create_film(page, base: str) -> None:
     page.fill("#id_password1", "river lantern 88")
     page.fill("#id_password2", "river lantern 88")
     page.click("button[type=submit]:has-text('Create account')")
+    page.wait_for_url(f"{base}/accounts/signup/sent/")
+    link = next(
+        line for line in mail.outbox[-1].body.splitlines() if "/accounts/signup/confirm/" in line
+    )
+    page.goto(base + link.strip().removeprefix("http://127.0.0.1:8000"))
+    page.wait_for_url(f"{base}/accounts/login/")
+    page.fill("#id_username", "mei")
+    page.fill("#id_password", "river lantern 88")
+    page.click("main button[type=submit]:has-text('Log in')")
     page.wait_for_url(f"{base}/accounts/profile/")
     page.click("text=Add a film")
     page.fill("#id_title", TITLE)
@@ -115,12 +130,17 @@ def test_owner_flow(live_server, browser):
     assert plain.status == 404
     stranger.close()
 
-    recipient = browser.new_context()
+    # A person's browser: headless Chromium names itself "HeadlessChrome", which the site takes
+    # for a scripted client and does not count as a visit.
+    recipient = browser.new_context(user_agent=DESKTOP_AGENT)
     page = recipient.new_page()
     page.goto(link_url)
     assert page.url == f"{base}/films/{film.slug}/"
     assert TITLE in page.content()
     page.screenshot(path=str(ARTIFACTS / "owner-flow-screener.png"), full_page=True)
+    assert ScreenerLink.objects.get(film=film).open_count == 1
+    page.reload()
+    page.goto(link_url)
     assert ScreenerLink.objects.get(film=film).open_count == 1
     assert os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] == "true"
     recipient.close()

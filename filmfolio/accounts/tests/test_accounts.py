@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -16,22 +18,52 @@ from .factories import PASSWORD, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_signup_creates_a_hashed_account_and_logs_in(client):
-    response = client.post(
-        "/accounts/signup/",
-        {
-            "username": "mei",
-            "email": "mei@example.org",
-            "password1": "river lantern 88",
-            "password2": "river lantern 88",
-        },
-    )
-    assert response.status_code == 302
-    assert response["Location"] == "/accounts/profile/"
+SIGNUP = {"username": "mei", "password1": "river lantern 88", "password2": "river lantern 88"}
+
+
+def _link(message) -> str:
+    line = next(line for line in message.body.splitlines() if "/accounts/signup/confirm/" in line)
+    return line.strip().removeprefix("http://127.0.0.1:8000")
+
+
+def test_signup_confirms_the_address_then_the_account_logs_in(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/signup/", {**SIGNUP, "email": "mei@example.org"})
+    assert (response.status_code, response["Location"]) == (302, "/accounts/signup/sent/")
     user = get_user_model().objects.get(username="mei")
-    assert user.password != "river lantern 88"
+    assert (user.is_active, user.password != "river lantern 88") == (False, True)
     assert user.check_password("river lantern 88")
+    assert "_auth_user_id" not in client.session
+    assert [m.to for m in mail.outbox] == [["mei@example.org"]]
+    assert mail.outbox[0].subject == "Confirm your Filmfolio account"
+    confirmed = client.get(_link(mail.outbox[0]))
+    assert (confirmed.status_code, confirmed["Location"]) == (302, "/accounts/login/")
+    user.refresh_from_db()
+    assert user.is_active is True
+    assert client.get(_link(mail.outbox[0])).status_code == 404
+    login = client.post("/accounts/login/", {"username": "mei", "password": "river lantern 88"})
+    assert login.status_code == 302
     assert client.get("/accounts/profile/").status_code == 200
+
+
+def test_an_unconfirmed_account_cannot_log_in(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/signup/", {**SIGNUP, "email": "mei@example.org"})
+    login = client.post("/accounts/login/", {"username": "mei", "password": "river lantern 88"})
+    assert login.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_forged_confirmation_link_activates_nothing(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/signup/", {**SIGNUP, "email": "mei@example.org"})
+    path = _link(mail.outbox[0])
+    forged = path.rstrip("/")[:-3] + "abc/"
+    assert client.get(forged).status_code == 404
+    assert client.get("/accounts/signup/confirm/bm9wZQ/abc-def/").status_code == 404
+    assert get_user_model().objects.get(username="mei").is_active is False
 
 
 def test_signup_applies_the_password_validators(client):
@@ -49,21 +81,42 @@ def test_signup_applies_the_password_validators(client):
     assert not get_user_model().objects.filter(username="mei").exists()
 
 
-def test_signup_refuses_a_used_email(client):
-    UserFactory(email="taken@example.org")
-    response = client.post(
+def test_signup_does_not_tell_whether_an_address_is_registered(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory(username="taken", email="taken@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        used = Client().post("/accounts/signup/", {**SIGNUP, "email": "TAKEN@example.org"})
+        fresh = Client().post(
+            "/accounts/signup/", {**SIGNUP, "username": "lin", "email": "lin@example.org"}
+        )
+    assert (used.status_code, used["Location"]) == (fresh.status_code, fresh["Location"])
+    pages = [Client().get(r["Location"]).content.decode() for r in (used, fresh)]
+    assert [re.sub(r'value="[^"]{64}"', "", page) for page in pages] == [
+        re.sub(r'value="[^"]{64}"', "", pages[1])
+    ] * 2
+    assert sorted(get_user_model().objects.values_list("username", flat=True)) == ["lin", "taken"]
+    holder_mail = next(m for m in mail.outbox if m.to == ["taken@example.org"])
+    assert holder_mail.subject == "Your Filmfolio account"
+    assert "taken" in holder_mail.body
+    assert "http://127.0.0.1:8000/accounts/password/reset/" in holder_mail.body
+    assert "/accounts/signup/confirm/" not in holder_mail.body
+
+
+def test_signup_is_rate_limited_per_address(client):
+    for number in range(10):
+        attempt = client.post("/accounts/signup/", {**SIGNUP, "email": f"a{number}@example.org"})
+        assert attempt.status_code in (200, 302)
+    blocked = client.post("/accounts/signup/", {**SIGNUP, "username": "z", "email": "z@ex.org"})
+    assert blocked.status_code == 429
+    assert "Too many attempts" in blocked.content.decode()
+    assert not get_user_model().objects.filter(username="z").exists()
+    other = Client().post(
         "/accounts/signup/",
-        {
-            "username": "new",
-            "email": "TAKEN@example.org",
-            "password1": "river lantern 88",
-            "password2": "river lantern 88",
-        },
+        {**SIGNUP, "username": "z", "email": "z@ex.org"},
+        REMOTE_ADDR="192.0.2.9",
     )
-    assert response.context["form"].errors["email"] == [
-        "An account with this e-mail address exists already."
-    ]
-    assert get_user_model().objects.count() == 1
+    assert other.status_code == 302
 
 
 def test_login_and_logout(client):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from filmfolio.api.choices import TokenScope
 from filmfolio.api.services.tokens import api_token_create
 
 from .factories import UserFactory
@@ -16,7 +17,7 @@ def owner(db):
 
 @pytest.fixture
 def owner_key(owner) -> str:
-    _token, key = api_token_create(user=owner, name="script")
+    _token, key = api_token_create(user=owner, name="script", scope=TokenScope.WRITE)
     return key
 
 

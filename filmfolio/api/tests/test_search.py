@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from filmfolio.api.choices import TokenScope
 from filmfolio.api.services.tokens import api_token_create
 
 from .factories import UserFactory
@@ -37,7 +38,7 @@ def test_search_kind_filter(client, demo):
 
 def test_search_never_shows_someone_elses_private_film(client, demo):
     owner = UserFactory()
-    _token, key = api_token_create(user=owner, name="t")
+    _token, key = api_token_create(user=owner, name="t", scope=TokenScope.WRITE)
     created = client.post(
         "/api/v1/films",
         {"title": "Zzyzx Secret"},

@@ -119,9 +119,9 @@ def unlock(request: HttpRequest, slug: str) -> HttpResponse:
     if access.film_access(viewer, film) == access.Access.NONE:
         raise Http404
     form = FilmPasswordForm(request.POST)
-    key = f"{throttling.client_address(request)}|film:{film.pk}"
+    target = f"film:{film.pk}"
     status = 403
-    if throttling.SHARE_PASSWORD_FAILURES.is_blocked(key):
+    if throttling.SHARE_PASSWORD_FAILURES.is_blocked(request, target):
         form.errors.clear()
         form.add_error(None, throttling.TOO_MANY)
         status = 429
@@ -132,7 +132,7 @@ def unlock(request: HttpRequest, slug: str) -> HttpResponse:
         access.grant_password(request, film=film)
         return redirect(film.get_absolute_url())
     elif form.is_valid():
-        throttling.SHARE_PASSWORD_FAILURES.hit(key)
+        throttling.SHARE_PASSWORD_FAILURES.hit(request, target)
         form.add_error("password", _("This password is not right."))
     response = render(request, "films/password.html", {"film": film, "form": form}, status=status)
     response["Cache-Control"] = "private, no-store"
@@ -154,4 +154,32 @@ def collaborator_role(request: HttpRequest, slug: str, collaborator_id: int) -> 
         messages.error(request, error.message)
     else:
         messages.success(request, _("Saved."))
+    return redirect("films_edit:sharing", slug=film.slug)
+
+
+@login_required
+def invitation_withdraw(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
+    """Owners only: confirm (GET), then withdraw (POST) a pending invitation."""
+    film = editable_film(request, slug, own=True)
+    invitation = film.invitations.filter(
+        pk=invitation_id, accepted_at__isnull=True, revoked_at__isnull=True
+    ).first()
+    if invitation is None:
+        raise Http404
+    if request.method != "POST":
+        response = render(
+            request,
+            "films/edit/invitation_withdraw.html",
+            edit_context(request, film, "sharing", invitation=invitation),
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+    try:
+        sharing.invitation_withdraw(film=film, actor=request.user, invitation_id=invitation.pk)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("The invitation is withdrawn; its link opens nothing any more.")
+        )
     return redirect("films_edit:sharing", slug=film.slug)

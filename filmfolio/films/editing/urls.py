@@ -20,6 +20,11 @@ urlpatterns = [
         name="link_revoke",
     ),
     path(
+        "<slug:slug>/edit/sharing/invitations/<int:invitation_id>/withdraw/",
+        sharing_views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
+    path(
         "<slug:slug>/edit/sharing/collaborators/<int:collaborator_id>/remove/",
         sharing_views.collaborator_remove,
         name="collaborator_remove",

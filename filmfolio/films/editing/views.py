@@ -11,18 +11,17 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from filmfolio.core.audit import changes_for
 from filmfolio.core.errors import DomainError
 from filmfolio.sharing import access
 
 from .. import services
 from ..models import Film
+from ..selectors import film_history_page_for
 from . import lookup
 from .forms import NewFilmForm
 from .sections import FIELD_SECTIONS, LIST_SECTIONS, SECTION_ORDER
@@ -156,7 +155,7 @@ def remove_item(request: HttpRequest, slug: str, section: str, item_id: int) -> 
 def history(request: HttpRequest, slug: str) -> HttpResponse:
     """Every recorded change to the film: who, when, which fields, old and new value."""
     film = editable_film(request, slug)
-    page = Paginator(changes_for(film), 50).get_page(request.GET.get("page"))
+    page = film_history_page_for(access.viewer_for(request), film, request.GET.get("page"))
     return render(
         request, "films/edit/history.html", edit_context(request, film, "history", page=page)
     )

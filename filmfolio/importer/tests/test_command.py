@@ -1,8 +1,16 @@
-"""The import-text command prints the pipeline's record as JSON."""
+"""The import-text command prints the pipeline's record as JSON; export writes safe CSV."""
 
+import csv
 import importlib
+import io
 import json
 from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from filmfolio.api.tests.factories import FilmFactory
+from filmfolio.importer.formats import read_rows
 
 from .corpus import CORPUS
 
@@ -24,3 +32,14 @@ def test_text_output():
         file=str(CORPUS / "seeds" / "pages" / "002.txt"), format="text"
     )
     assert "title: The Home Gleaners" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_csv_export_neutralises_formula_cells():
+    FilmFactory(slug="formula", title="@SUM(1+1)*cmd|' /C calc'!A0")
+    out = io.StringIO()
+    call_command("export", "--format", "csv", stdout=out)
+    header, row = list(csv.reader(io.StringIO(out.getvalue())))
+    assert row[header.index("title")] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    rows = list(read_rows(io.StringIO(out.getvalue()), "csv"))
+    assert [r.record.title for r in rows if r.record] == ["@SUM(1+1)*cmd|' /C calc'!A0"]

@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from filmfolio.api.tests.factories import FilmFactory, UserFactory
+from filmfolio.films.choices import TextKind
+from filmfolio.films.models import FilmText
 
 pytestmark = pytest.mark.django_db
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -81,3 +83,15 @@ def test_oembed_refuses_what_it_cannot_embed(client, demo, params, status):
     FilmFactory(slug="secret", private=True, owner=UserFactory())
     response = client.get("/oembed", params)
     assert response.status_code == status
+
+
+def test_feed_summaries_are_text_and_markup_stays_text(client):
+    film = FilmFactory(slug="marked", published_at=dt.datetime(2026, 1, 10, tzinfo=dt.UTC))
+    logline = '<img src=x onerror="alert(1)"> A <b>bold</b> film & more'
+    FilmText.objects.create(film=film, kind=TextKind.LOGLINE, language="en", body=logline)
+    response = client.get("/feeds/films.atom")
+    summary = ET.fromstring(response.content).find("a:entry/a:summary", ATOM_NS)
+    assert summary.attrib == {"type": "text"}
+    assert summary.text == logline
+    assert b"&lt;img src=x" in response.content
+    assert b"<summary" in response.content and b"<img" not in response.content

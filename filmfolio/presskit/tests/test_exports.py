@@ -3,6 +3,7 @@ with the importer's ``records_commit`` to the same catalogue."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 
@@ -110,3 +111,15 @@ def test_password_films_export_as_private(client):
 def test_catalogue_export_query_budget(client, demo, django_assert_max_num_queries):
     with django_assert_max_num_queries(20):
         assert len(_snapshot(client)) == 3
+
+
+FORMULA_TITLE = '=HYPERLINK("http://example.invalid/steal","Click")'
+
+
+def test_catalogue_csv_cells_never_start_a_formula(client):
+    FilmFactory(slug="formula", title=FORMULA_TITLE)
+    text = _body(client.get("/exports/catalogue.csv"))
+    header, row = list(csv.reader(io.StringIO(text)))
+    assert row[header.index("title")] == "'" + FORMULA_TITLE
+    assert [cell for cell in row if cell[:1] in {"=", "+", "-", "@", "\t", "\r"}] == []
+    assert [record.title for record in records_from_csv(text)] == [FORMULA_TITLE]

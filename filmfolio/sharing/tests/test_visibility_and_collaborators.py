@@ -250,3 +250,17 @@ def test_editor_may_not_change_roles():
     assert response.status_code == 404
     editor.refresh_from_db()
     assert editor.role == CollaboratorRole.EDITOR
+
+
+def test_film_password_is_limited_per_film_whatever_the_address():
+    film = FilmFactory(protected=True)
+    for number in range(10):
+        Client().post(
+            f"/films/{film.slug}/unlock/", {"password": "guess"}, REMOTE_ADDR=f"198.51.100.{number}"
+        )
+    client = Client()
+    blocked = client.post(
+        f"/films/{film.slug}/unlock/", {"password": "open sesame"}, REMOTE_ADDR="192.0.2.1"
+    )
+    assert blocked.status_code == 429
+    assert access.SESSION_PASSWORD_GRANTS not in client.session

@@ -1,0 +1,73 @@
+"""Under the Content-Security-Policy the site's own scripts still work in Chromium: the
+editor's name picker finds an existing person and the credit links to them; the editor,
+sharing, history, media and account pages load without a single policy violation."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connections
+
+from filmfolio.accounts.tests.factories import PASSWORD, UserFactory
+from filmfolio.films.models import Credit
+from filmfolio.sharing.choices import CollaboratorRole
+from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PAGES = [
+    "/films/heron/edit/basics/",
+    "/films/heron/edit/festivals/",
+    "/films/heron/edit/sharing/",
+    "/films/heron/edit/history/",
+    "/media/films/heron/manage/",
+    "/films/heron/",
+    "/films/out-of-focus/",
+    "/api/tokens/",
+    "/accounts/profile/",
+]
+
+
+def test_scripts_work_under_the_policy(live_server, monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    call_command("demo", stdout=io.StringIO())
+    user = UserFactory(username="mei")
+    CollaboratorFactory(film=FilmFactory(slug="heron"), user=user, role=CollaboratorRole.OWNER)
+    problems: list[str] = []
+    base = live_server.url
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        page = browser.new_page()
+        page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation',"
+            " e => console.error('CSP ' + e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        page.goto(f"{base}/accounts/login/")
+        page.fill("#id_username", "mei")
+        page.fill("#id_password", PASSWORD)
+        page.click("main button[type=submit]")
+        page.wait_for_url(f"{base}/accounts/profile/")
+
+        page.goto(f"{base}/films/heron/edit/credits/")
+        page.select_option("#id_role", label="Director")
+        page.fill("#id_person_query", "Shengze")
+        page.click(".lookup-results button:has-text('Shengze Zhu')")
+        page.click("main button:has-text('Save')")
+        page.wait_for_selector("text=Shengze Zhu")
+        for path in PAGES:
+            response = page.goto(base + path)
+            assert response is not None and response.status == 200, path
+        browser.close()
+    connections.close_all()
+    credit = Credit.objects.select_related("person").get(film__slug="heron")
+    assert credit.person.slug == "shengze-zhu"
+    assert problems == []
