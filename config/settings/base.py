@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "filmfolio.core.site.SiteAddressMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -225,11 +226,16 @@ LOGIN_REDIRECT_URL = "/accounts/profile/"
 LOGOUT_REDIRECT_URL = "/"
 
 SITE_NAME = "Filmfolio"
-SITE_URL = os.environ.get("FILMFOLIO_SITE_URL", "http://127.0.0.1:8000")
+# Absolute links: this address when set, else the address each request came to (core.site).
+SITE_URL = os.environ.get("FILMFOLIO_SITE_URL", "")
 
+# One structured line per event, written once: Django's own loggers hand their records to the
+# root handler instead of printing them themselves as well.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"structured": {"()": "filmfolio.core.logs.StructuredFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
     "root": {"handlers": ["console"], "level": os.environ.get("FILMFOLIO_LOG_LEVEL", "WARNING")},
 }

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
+from filmfolio.core.site import site_url
 from filmfolio.sharing import access
 
 from . import selectors
@@ -66,13 +67,15 @@ def plain_page_key(request: HttpRequest, viewer: access.Viewer, film: Film) -> s
         return None
     if len(get_messages(request)):
         return None
-    return f"films:page:{film.pk}:{film.updated_at.timestamp()}:{translation.get_language()}"
+    stamp = f"{film.pk}:{film.updated_at.timestamp()}:{translation.get_language()}"
+    return f"films:page:{stamp}:{site_url()}"
 
 
 def record_fragments(film: Film, level: access.Access) -> dict[str, SafeString]:
     """The film record rendered in the active language: head tags (Open Graph, JSON-LD), the
     title block and the body. Cached; the key changes whenever the film is saved."""
-    stamp = f"{film.pk}:{film.updated_at.timestamp()}:{translation.get_language()}"
+    # The site address is part of the key: head tags hold absolute links.
+    stamp = f"{film.pk}:{film.updated_at.timestamp()}:{translation.get_language()}:{site_url()}"
     keys = {name: f"films:record:{stamp}:{name}" for name in RECORD_FRAGMENTS}
     cached = cache.get_many(list(keys.values()))
     if len(cached) == len(keys):
