@@ -186,6 +186,10 @@ FILMFOLIO_MEDIA = {
     "PRESIGNED_URL_SECONDS": int(os.environ.get("FILMFOLIO_S3_URL_SECONDS", "300")),
 }
 
+# /healthz thresholds: the oldest waiting job, free space for media files
+HEALTH_QUEUE_LAG_SECONDS = float(os.environ.get("FILMFOLIO_HEALTH_QUEUE_LAG_SECONDS", "300"))
+HEALTH_MIN_FREE_BYTES = int(os.environ.get("FILMFOLIO_HEALTH_MIN_FREE_BYTES", str(1024**3)))
+
 # helper processes that build documents during `filmfolio reindex` (0: one per core)
 SEARCH_REBUILD_WORKERS = int(os.environ.get("FILMFOLIO_SEARCH_REBUILD_WORKERS", "0"))
 

@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from pathlib import Path
+
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from filmfolio.films import selectors as film_selectors
 from filmfolio.sharing import access
+
+from .health import health_report
+
+FAVICON = Path(__file__).resolve().parent / "static" / "web" / "favicon.ico"
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """The most recently added listed films."""
     films = film_selectors.recent_films_for(access.viewer_for(request))
     return render(request, "web/home.html", {"films": films})
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 with every check when healthy, else 503 naming the failing checks."""
+    healthy, checks = health_report()
+    body: dict[str, object] = {"status": "ok" if healthy else "failing", "checks": checks}
+    if not healthy:
+        body["failing"] = [name for name, result in checks.items() if not result["ok"]]
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+@require_safe
+def favicon(request: HttpRequest) -> FileResponse:
+    """The icon browsers ask for at /favicon.ico on their own (pages link the static copy)."""
+    response = FileResponse(FAVICON.open("rb"), content_type="image/vnd.microsoft.icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
