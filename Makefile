@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/filmfolio
 
 .PHONY: run dev deploy-check test test-pg lint typecheck check-migrations pytest deps system-deps \
         venv messages demo bench-pages bench-search bench-import bench-media bench-presskit \
-        eval-import clean api-snapshot api-fuzz vendor-hls media-check
+        eval-import clean api-snapshot api-fuzz vendor-hls vendor-swagger-ui media-check
 
 ## Setup -------------------------------------------------------------------------------------
 system-deps:
@@ -84,6 +84,17 @@ vendor-hls:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack hls.js@$(HLS_VERSION) && tar xzf hls.js-*.tgz && \
 	  cp package/dist/hls.min.js package/LICENSE $(CURDIR)/filmfolio/media/static/media/vendor/hls.js/ && \
 	  sed -i '/^\/\/# sourceMappingURL=/d' $(CURDIR)/filmfolio/media/static/media/vendor/hls.js/hls.min.js
+
+# Refresh the committed Swagger UI of /api/v1/docs (only when upgrading it; keep the version in
+# filmfolio/api/docs.py in step).
+SWAGGER_UI_VERSION ?= 5.36.0
+vendor-swagger-ui:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack swagger-ui-dist@$(SWAGGER_UI_VERSION) && \
+	  tar xzf swagger-ui-dist-*.tgz && cd package && \
+	  cp swagger-ui-bundle.js swagger-ui-bundle.js.LICENSE.txt swagger-ui.css LICENSE NOTICE \
+	    $(CURDIR)/filmfolio/api/static/api/vendor/swagger-ui/ && \
+	  sed -i '/sourceMappingURL=/d' $(CURDIR)/filmfolio/api/static/api/vendor/swagger-ui/*.js \
+	    $(CURDIR)/filmfolio/api/static/api/vendor/swagger-ui/*.css
 
 # Files without records and records without files.
 media-check: venv
