@@ -161,8 +161,9 @@ def test_gunicorn_access_log_line_has_no_token():
 
 def test_each_log_event_is_one_structured_line(tmp_path):
     code = (
-        "import logging; logging.getLogger('django.request').warning('Not Found: /x', "
-        "extra={'status_code': 404}); logging.getLogger('filmfolio.media').warning('swept')"
+        "import logging; logging.getLogger('django.request').warning('Not Found: %s', "
+        "'/share/s/S3cretT0ken/', extra={'status_code': 404}); "
+        "logging.getLogger('filmfolio.media').warning('swept')"
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=prod_env(tmp_path),
@@ -170,7 +171,7 @@ def test_each_log_event_is_one_structured_line(tmp_path):
     )  # fmt: skip
     lines = [json.loads(line) for line in result.stderr.splitlines()]
     assert [(e["level"], e["logger"], e["message"], e.get("status")) for e in lines] == [
-        ("WARNING", "django.request", "Not Found: /x", 404),
+        ("WARNING", "django.request", "Not Found: /share/s/[redacted]/", 404),
         ("WARNING", "filmfolio.media", "swept", None),
     ]
 

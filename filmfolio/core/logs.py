@@ -34,6 +34,13 @@ def redact_target(target: str) -> str:
     return head + ("?" + REDACTED if has_query else "")
 
 
+def redact_text(text: str) -> str:
+    """``text`` (a log message) with the secret segments of any address in it replaced."""
+    for pattern, replacement in zip(_SECRET_SEGMENTS, _REPLACEMENTS, strict=True):
+        text = pattern.sub(replacement, text)
+    return text
+
+
 class StructuredFormatter(logging.Formatter):
     """One JSON object per line: time, level, logger, message, and the exception if any."""
 
@@ -42,11 +49,13 @@ class StructuredFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "message": record.getMessage(),
+            # Django names the path of a 404 or an error: a screener link's token must not
+            # reach the log that way either.
+            "message": redact_text(record.getMessage()),
         }
         status = getattr(record, "status_code", None)
         if status is not None:
             entry["status"] = status
         if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+            entry["exception"] = redact_text(self.formatException(record.exc_info))
         return json.dumps(entry, ensure_ascii=False)

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from filmfolio.core.site import absolute_url
 from filmfolio.films import selectors as film_selectors
 from filmfolio.sharing import access
 
@@ -40,3 +41,15 @@ def favicon(request: HttpRequest) -> FileResponse:
     response = FileResponse(FAVICON.open("rb"), content_type="image/vnd.microsoft.icon")
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+# Pages that are private by nature: sign-in, sharing links, editing, uploads, the admin.
+ROBOTS_DISALLOW = ("/admin/", "/accounts/", "/share/", "/import/", "/media/uploads/")
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """robots.txt: what crawlers should leave alone, and where the sitemap is."""
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {absolute_url('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

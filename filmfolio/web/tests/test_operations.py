@@ -77,3 +77,19 @@ def test_favicon_is_served_and_linked(client: Client) -> None:
     assert int.from_bytes(icon[4:6], "little") == 3  # 16, 32 and 48 pixels
     html = client.get("/").content.decode()
     assert '<link rel="icon" href="/static/web/favicon.ico" sizes="16x16 32x32 48x48">' in html
+
+
+@override_settings(SITE_URL="", ALLOWED_HOSTS=["films.example.org"])
+def test_robots_txt_points_at_the_sitemap_on_this_address(client: Client) -> None:
+    response = client.get("/robots.txt", HTTP_HOST="films.example.org")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode() == (
+        "User-agent: *\n"
+        "Disallow: /admin/\n"
+        "Disallow: /accounts/\n"
+        "Disallow: /share/\n"
+        "Disallow: /import/\n"
+        "Disallow: /media/uploads/\n"
+        "Sitemap: http://films.example.org/sitemap.xml\n"
+    )
