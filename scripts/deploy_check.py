@@ -83,8 +83,9 @@ class Drill:
         self.failures: list[str] = []
         self.port = free_port()
         self.env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.prod"}
-        for name in ("DATABASE_URL", "FILMFOLIO_TEST", "FILMFOLIO_SECRET_KEY", "FILMFOLIO_SITE_URL"):
+        for name in ("DATABASE_URL", "FILMFOLIO_TEST", "FILMFOLIO_SECRET_KEY"):
             self.env.pop(name, None)
+        self.env.pop("FILMFOLIO_SITE_URL", None)
         self.env.update(
             FILMFOLIO_VAR_DIR=str(scratch),
             FILMFOLIO_ADDRESS=f"127.0.0.1:{self.port}",
