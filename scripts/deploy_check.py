@@ -75,6 +75,7 @@ call_command("worker", batch=True, no_sweep=True)
 print(f"/media/images/{image.public_id}/w320.webp")
 """
 
+
 class Drill:
     """The scratch installation and what went wrong in it."""
 
