@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+CORPUS = Path(__file__).resolve().parent.parent / "shared" / "corpus"
+
+
+def pytest_report_header() -> str:
+    """Say at the top whether the importer's evaluation corpus is here to be measured on."""
+    if CORPUS.is_dir():
+        return f"importer corpus: {CORPUS} (corpus tests run)"
+    return f"importer corpus: not found at {CORPUS}; the tests that measure on it are skipped"
 
 
 def _is_transactional(request: pytest.FixtureRequest) -> bool:
