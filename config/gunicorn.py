@@ -7,3 +7,5 @@ file fixes what must hold everywhere: the access log goes to stdout without toke
 accesslog = "-"
 logger_class = "config.access_log.RedactingLogger"
 graceful_timeout = 5
+# No control socket: several installations (and make deploy-check) share one user's home.
+control_socket_disable = True
