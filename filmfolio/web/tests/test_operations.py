@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.utils import timezone
+from django.views.defaults import server_error
 from django_tasks_db.models import DBTaskResult
 
 from filmfolio.presskit.tasks import build_presskit_task
@@ -93,3 +94,14 @@ def test_robots_txt_points_at_the_sitemap_on_this_address(client: Client) -> Non
         "Disallow: /media/uploads/\n"
         "Sitemap: http://films.example.org/sitemap.xml\n"
     )
+
+
+@override_settings(DEBUG=False)
+def test_an_unhandled_error_gets_the_site_500_page_in_both_languages() -> None:
+    response = server_error(RequestFactory().get("/films/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "<h1>Something went wrong</h1>" in html
+    assert "页面暂时无法显示，请稍后再试。" in html
+    for leak in ("SECRET_KEY", "Traceback", "DATABASES", "settings"):
+        assert leak not in html
