@@ -9,11 +9,15 @@ import pytest
 CORPUS = Path(__file__).resolve().parent.parent / "shared" / "corpus"
 
 
-def pytest_report_header() -> str:
-    """Say at the top whether the importer's evaluation corpus is here to be measured on."""
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say at the end whether the importer was measured on its evaluation corpus."""
     if CORPUS.is_dir():
-        return f"importer corpus: {CORPUS} (corpus tests run)"
-    return f"importer corpus: not found at {CORPUS}; the tests that measure on it are skipped"
+        terminalreporter.write_line(f"importer corpus: measured on {CORPUS}")
+    else:
+        terminalreporter.write_line(
+            f"importer corpus: not found at {CORPUS}; the tests that measure the importer on it "
+            "were skipped (CI runs them)"
+        )
 
 
 def _is_transactional(request: pytest.FixtureRequest) -> bool:
