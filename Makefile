@@ -6,9 +6,9 @@ FILMFOLIO := $(VENV)/bin/filmfolio
 PYTEST := $(VENV)/bin/pytest
 PG_URL ?= postgres://postgres@127.0.0.1:5432/filmfolio
 
-.PHONY: run test test-pg lint typecheck check-migrations pytest deps system-deps venv messages \
-        demo bench-pages bench-search bench-import bench-media bench-presskit bench-backup eval-import clean \
-        api-snapshot api-fuzz vendor-hls media-check
+.PHONY: run dev deploy-check test test-pg lint typecheck check-migrations pytest deps system-deps \
+        venv messages demo bench-pages bench-search bench-import bench-media bench-presskit \
+        bench-backup eval-import clean api-snapshot api-fuzz vendor-hls vendor-swagger-ui media-check
 
 ## Setup -------------------------------------------------------------------------------------
 system-deps:
@@ -28,12 +28,13 @@ messages: venv
 	  $(FILMFOLIO) compilemessages --ignore .venv --ignore var -v0; fi
 
 ## The product -------------------------------------------------------------------------------
+# Production settings under gunicorn (DEBUG off), with the worker; see docs/operations.md.
 run: deps
-	@mkdir -p var
-	$(FILMFOLIO) migrate --no-input -v0
-	$(FILMFOLIO) demo
-	$(FILMFOLIO) collectstatic --no-input -v0
 	@bash scripts/run.sh
+
+# The development server with DEBUG on, with the worker.
+dev: deps
+	@bash scripts/run.sh --dev
 
 demo: deps
 	$(FILMFOLIO) migrate --no-input -v0
@@ -59,6 +60,10 @@ pytest: venv
 test-pg: deps
 	DATABASE_URL=$(PG_URL) $(PYTEST) -q -p no:cacheprovider
 
+# Production settings end to end on a scratch folder: static files, check --deploy, gunicorn.
+deploy-check: deps
+	$(PY) scripts/deploy_check.py
+
 ## Numbers -----------------------------------------------------------------------------------
 bench-import: deps
 	$(PY) bench/bench_import.py
@@ -77,7 +82,19 @@ bench-search: deps
 HLS_VERSION ?= 1.6.19
 vendor-hls:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack hls.js@$(HLS_VERSION) && tar xzf hls.js-*.tgz && \
-	  cp package/dist/hls.min.js package/LICENSE $(CURDIR)/filmfolio/media/static/media/vendor/hls.js/
+	  cp package/dist/hls.min.js package/LICENSE $(CURDIR)/filmfolio/media/static/media/vendor/hls.js/ && \
+	  sed -i '/^\/\/# sourceMappingURL=/d' $(CURDIR)/filmfolio/media/static/media/vendor/hls.js/hls.min.js
+
+# Refresh the committed Swagger UI of /api/v1/docs (only when upgrading it; keep the version in
+# filmfolio/api/docs.py in step).
+SWAGGER_UI_VERSION ?= 5.36.0
+vendor-swagger-ui:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack swagger-ui-dist@$(SWAGGER_UI_VERSION) && \
+	  tar xzf swagger-ui-dist-*.tgz && cd package && \
+	  cp swagger-ui-bundle.js swagger-ui-bundle.js.LICENSE.txt swagger-ui.css LICENSE NOTICE \
+	    $(CURDIR)/filmfolio/api/static/api/vendor/swagger-ui/ && \
+	  sed -i '/sourceMappingURL=/d' $(CURDIR)/filmfolio/api/static/api/vendor/swagger-ui/*.js \
+	    $(CURDIR)/filmfolio/api/static/api/vendor/swagger-ui/*.css
 
 # Files without records and records without files.
 media-check: venv

@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+CORPUS = Path(__file__).resolve().parent.parent / "shared" / "corpus"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say at the end whether the importer was measured on its evaluation corpus."""
+    if CORPUS.is_dir():
+        terminalreporter.write_line(f"importer corpus: measured on {CORPUS}")
+    else:
+        terminalreporter.write_line(
+            f"importer corpus: not found at {CORPUS}; the tests that measure the importer on it "
+            "were skipped (CI runs them)"
+        )
 
 
 def _is_transactional(request: pytest.FixtureRequest) -> bool:

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "filmfolio.core.site.SiteAddressMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -191,6 +192,10 @@ FILMFOLIO_MEDIA = {
     "PRESIGNED_URL_SECONDS": int(os.environ.get("FILMFOLIO_S3_URL_SECONDS", "300")),
 }
 
+# /healthz thresholds: the oldest waiting job, free space for media files
+HEALTH_QUEUE_LAG_SECONDS = float(os.environ.get("FILMFOLIO_HEALTH_QUEUE_LAG_SECONDS", "300"))
+HEALTH_MIN_FREE_BYTES = int(os.environ.get("FILMFOLIO_HEALTH_MIN_FREE_BYTES", str(1024**3)))
+
 # helper processes that build documents during `filmfolio reindex` (0: one per core)
 SEARCH_REBUILD_WORKERS = int(os.environ.get("FILMFOLIO_SEARCH_REBUILD_WORKERS", "0"))
 
@@ -270,11 +275,16 @@ LOGIN_REDIRECT_URL = "/accounts/profile/"
 LOGOUT_REDIRECT_URL = "/"
 
 SITE_NAME = "Filmfolio"
-SITE_URL = os.environ.get("FILMFOLIO_SITE_URL", "http://127.0.0.1:8000")
+# Absolute links: this address when set, else the address each request came to (core.site).
+SITE_URL = os.environ.get("FILMFOLIO_SITE_URL", "")
 
+# One structured line per event, written once: Django's own loggers hand their records to the
+# root handler instead of printing them themselves as well.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"structured": {"()": "filmfolio.core.logs.StructuredFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
     "root": {"handlers": ["console"], "level": os.environ.get("FILMFOLIO_LOG_LEVEL", "WARNING")},
 }

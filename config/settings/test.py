@@ -10,6 +10,8 @@ from .base import DATABASES, STATIC_ROOT
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 DEBUG = False
+# A fixed address keeps expected links stable; tests of request-following links override it.
+SITE_URL = "http://127.0.0.1:8000"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -10,6 +10,9 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.encoding import force_str
@@ -55,6 +58,45 @@ def user_signup_confirm(*, uidb64: str, token: str) -> Any | None:
         user.is_active = True
         user.save(update_fields=["is_active"])
     return user
+
+
+def admin_create(*, email: str, password: str) -> Any:
+    """Create an administrator (staff and superuser) named after the address's local part;
+    refuses an invalid or taken address and a password the validators reject."""
+    email = email.strip()
+    try:
+        validate_email(email)
+    except DjangoValidationError:
+        message = _("Enter a valid e-mail address.")
+        raise ValidationFailedError(message, errors={"email": [message]}) from None
+    user_model = get_user_model()
+    if user_model.objects.filter(email__iexact=email).exists():
+        message = _("An account with this e-mail address exists already.")
+        raise ValidationFailedError(message, errors={"email": [message]})
+    username = _free_username(user_model, email.split("@", 1)[0])
+    try:
+        validate_password(password, user_model(username=username, email=email))
+    except DjangoValidationError as error:
+        messages = error.messages
+        raise ValidationFailedError(" ".join(messages), errors={"password": messages}) from None
+    with transaction.atomic():
+        return user_model.objects.create_superuser(
+            username=username, email=email, password=password
+        )
+
+
+def admin_exists() -> bool:
+    """Whether any active administrator account exists."""
+    return get_user_model().objects.filter(is_superuser=True, is_active=True).exists()
+
+
+def _free_username(user_model: Any, wanted: str) -> str:
+    base = wanted[:140] or "admin"
+    name, number = base, 1
+    while user_model.objects.filter(username__iexact=name).exists():
+        number += 1
+        name = f"{base}{number}"
+    return name
 
 
 def person_claim_create(*, user: Any, person: Any, message: str = "") -> PersonClaim:

@@ -6,6 +6,7 @@ from typing import Any
 
 from ninja import NinjaAPI
 
+from .docs import SiteSwagger
 from .errors import install_error_handlers
 from .openapi import add_links
 from .renderers import UnicodeJSONRenderer
@@ -31,6 +32,7 @@ api = FilmfolioAPI(
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    docs=SiteSwagger(),
 )
 install_error_handlers(api)
 api.add_router("", films.router)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-
+from filmfolio.core.site import absolute_url
 from filmfolio.films.choices import CompanyRole, TextKind
 
 from .citation import directors_of, name_parts, original_title
@@ -18,7 +17,7 @@ def film_csl(film: Any) -> dict[str, Any]:
         "id": film.slug,
         "type": "motion_picture",
         "title": film.title,
-        "URL": settings.SITE_URL.rstrip("/") + film.get_absolute_url(),
+        "URL": absolute_url(film.get_absolute_url()),
     }
     if original := original_title(film):
         item["original-title"] = original

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.utils import translation
 
 from filmfolio.core import vocab
+from filmfolio.core.site import absolute_url
 from filmfolio.festivals import formatting
 from filmfolio.films.choices import CompanyRole, CountryRole, LanguageRole, RoleCategory, TextKind
 
@@ -22,8 +22,8 @@ _PRODUCTION = (CompanyRole.PRODUCTION, CompanyRole.CO_PRODUCTION)
 
 
 def absolute(path: str) -> str:
-    """``path`` on the public site (``FILMFOLIO_SITE_URL``)."""
-    return settings.SITE_URL.rstrip("/") + path
+    """``path`` on the public site (``core.site``: the configured address or the request's)."""
+    return absolute_url(path)
 
 
 def _person(person: Any) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.urls import Resolver404, resolve
 
+from filmfolio.core.site import site_url
 from filmfolio.films.models import Film
 from filmfolio.sharing.access import Viewer, visible_films
 
@@ -40,7 +41,7 @@ def oembed_for(viewer: Viewer, url: str, allowed_hosts: set[str]) -> dict[str, A
     )
     if film is None:
         return None
-    site = settings.SITE_URL.rstrip("/")
+    site = site_url()
     data: dict[str, Any] = {
         "version": "1.0",
         "type": "link",

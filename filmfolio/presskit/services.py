@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from filmfolio.core.site import absolute_url
 from filmfolio.sharing.access import Viewer, can_own_film, can_view_film
 from filmfolio.sharing.choices import Visibility
 
@@ -54,7 +54,7 @@ def presskit_path(film: Any, language: str) -> str:
 def presskit_html(film: Any, language: str) -> str:
     """The press kit of ``film`` as HTML (the PDF's source)."""
     kit = presskit_content_for(film, language)
-    context = {"kit": kit, "page_url": settings.SITE_URL.rstrip("/") + film.get_absolute_url()}
+    context = {"kit": kit, "page_url": absolute_url(film.get_absolute_url())}
     with translation.override(language):
         return render_to_string("presskit/presskit.html", context)
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.files.storage import default_storage
 from django.http import (
     FileResponse,
@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from filmfolio.core.site import site_url
 from filmfolio.films.models import Film
 from filmfolio.sharing.access import viewer_for, visible_films
 
@@ -47,7 +48,7 @@ def presskit_pdf(request: HttpRequest, slug: str) -> HttpResponse | FileResponse
     language = services.presskit_language(request.GET.get("lang") or get_language())
     path = services.presskit_stored(film, language)
     if path is None and services.presskit_build_claim(film=film, language=language):
-        build_presskit_task.enqueue(film.pk, language)
+        build_presskit_task.enqueue(film.pk, language, site_url())
         path = services.presskit_stored(film, language)
     if path is None:
         context = {"film": film}
@@ -106,8 +107,11 @@ def oembed(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format", "json") != "json":
         return JsonResponse({"error": _("Only format=json is supported.")}, status=501)
     url = request.GET.get("url", "")
-    hosts = {request.get_host().split(":")[0], settings.SITE_URL.split("//")[-1].split(":")[0]}
-    data = oembed_for(viewer_for(request), url, {h.split("/")[0] for h in hosts})
+    hosts = {urlsplit(site_url()).hostname, urlsplit(f"//{request.get_host()}").hostname}
+    try:
+        data = oembed_for(viewer_for(request), url, {host for host in hosts if host})
+    except ValueError:  # urlsplit refuses it: "http://[::1/", a port that is not a number
+        return JsonResponse({"error": _("The url parameter is not a valid address.")}, status=400)
     if data is None:
         return JsonResponse({"error": _("No film page at this address.")}, status=404)
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

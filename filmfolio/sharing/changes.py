@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from filmfolio.core.audit import record_change
 from filmfolio.core.models import ChangeRecord
+from filmfolio.core.site import site_url
 
 from .reindex import search_remove, search_update, search_update_many
 
@@ -41,13 +42,14 @@ def _stamp(updated_at: datetime.datetime) -> str:
 
 
 def film_page_key(film_id: int, updated_at: datetime.datetime, language: str) -> str:
-    """Cache key of a film's whole page for plain visitors, at one version and language."""
-    return f"films:page:{film_id}:{_stamp(updated_at)}:{language}"
+    """Cache key of a film's whole page for plain visitors, at one version and language, on
+    the site's current address (the page's head holds absolute links)."""
+    return f"films:page:{film_id}:{_stamp(updated_at)}:{language}:{site_url()}"
 
 
 def film_record_key(film_id: int, updated_at: datetime.datetime, language: str, part: str) -> str:
     """Cache key of one rendered fragment of a film's record (see ``FILM_RECORD_FRAGMENTS``)."""
-    return f"films:record:{film_id}:{_stamp(updated_at)}:{language}:{part}"
+    return f"films:record:{film_id}:{_stamp(updated_at)}:{language}:{site_url()}:{part}"
 
 
 def film_cache_keys(film_id: int, updated_at: datetime.datetime) -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.mail import send_mail
 from django.db import transaction
@@ -21,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
+from filmfolio.core.site import site_url
 
 from . import access, visits
 from .changes import film_changed
@@ -218,7 +218,7 @@ def collaborator_invite(
             section="collaborators",
             changes={"invitation": {"old": None, "new": f"{invitation.email} ({role})"}},
         )
-        url = (base_url or settings.SITE_URL).rstrip("/") + reverse(
+        url = (base_url or site_url()).rstrip("/") + reverse(
             "sharing:invitation", kwargs={"token": token}
         )
         context = {"film": film, "invitation": invitation, "url": url, "actor": actor}

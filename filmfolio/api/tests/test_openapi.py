@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -56,4 +57,19 @@ def test_every_operation_declares_its_errors_with_the_error_body():
 def test_docs_page_is_served(client):
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
-    assert b"openapi.json" in response.content
+    html = response.content.decode()
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, flags=re.S)
+    # Swagger UI and its starter come from the site's static files; the one script element
+    # without a source is JSON data, which browsers never run
+    assert [attrs for attrs, _body in scripts] == [
+        ' id="swagger-settings" type="application/json"',
+        ' src="/static/api/vendor/swagger-ui/swagger-ui-bundle.js"',
+        ' src="/static/api/docs.js"',
+    ]
+    assert json.loads(scripts[0][1]) == {
+        "layout": "BaseLayout",
+        "deepLinking": True,
+        "validatorUrl": None,
+        "url": "/api/v1/openapi.json",
+    }
+    assert "//" not in "".join(re.findall(r'(?:src|href)="([^"]*)"', html))

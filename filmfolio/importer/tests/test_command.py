@@ -12,26 +12,26 @@ from django.core.management import call_command
 from filmfolio.api.tests.factories import FilmFactory
 from filmfolio.importer.formats import read_rows
 
-from .corpus import CORPUS
+from .corpus import PAGES
 
 command = importlib.import_module("filmfolio.importer.management.commands.import-text")
 
 
-def test_json_output_for_a_seed_page():
+def test_json_output_for_a_film_page():
     out = StringIO()
     cmd = command.Command(stdout=out)
-    cmd.handle(file=str(CORPUS / "seeds" / "pages" / "002.txt"), format="json")
+    cmd.handle(file=str(PAGES / "lantern-keepers.txt"), format="json")
     record = json.loads(out.getvalue())
-    assert record["title"] == "The Home Gleaners"
-    assert record["type"] == "short"
+    assert record["title"] == "The Lantern Keepers"
+    assert record["type"] == "documentary short"
+    assert record["runtime_minutes"] == 14
+    assert record["directors"] == ["Mei Lin Hartmann"]
 
 
 def test_text_output():
     out = StringIO()
-    command.Command(stdout=out).handle(
-        file=str(CORPUS / "seeds" / "pages" / "002.txt"), format="text"
-    )
-    assert "title: The Home Gleaners" in out.getvalue()
+    command.Command(stdout=out).handle(file=str(PAGES / "lantern-keepers.txt"), format="text")
+    assert "title: The Lantern Keepers" in out.getvalue()
 
 
 @pytest.mark.django_db

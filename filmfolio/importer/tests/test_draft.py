@@ -9,7 +9,7 @@ from filmfolio.importer.codes import country_code, language_code, parse_amount, 
 from filmfolio.importer.draft import draft_from_gold
 from filmfolio.importer.extract import extract_record
 
-from .corpus import pages
+from .corpus import needs_corpus, pages
 
 
 @pytest.mark.parametrize(
@@ -251,6 +251,7 @@ def test_empty_gold_gives_an_empty_draft():
     assert draft.warnings == ["The page states no title: please type it."]
 
 
+@needs_corpus
 @pytest.mark.parametrize("name", ["dev", "seeds"])
 def test_every_corpus_page_drafts_to_a_record(name):
     """The extractor's output on every corpus page maps to a valid record once titled."""

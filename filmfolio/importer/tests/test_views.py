@@ -12,7 +12,7 @@ from filmfolio.films.models import Film
 from filmfolio.people.models import Person
 from filmfolio.sharing.models import Collaborator
 
-from .corpus import CORPUS
+from .corpus import PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -233,8 +233,8 @@ def test_a_page_with_only_chrome_gives_an_empty_draft(client_in):
     assert "The page has no text we could read; the draft is empty." in response.content.decode()
 
 
-def test_the_seed_page_without_a_title_asks_for_one(client_in):
-    text = (CORPUS / "seeds" / "pages" / "000.txt").read_text(encoding="utf-8")
+def test_a_page_without_a_title_asks_for_one(client_in):
+    text = (PAGES / "untitled.txt").read_text(encoding="utf-8")
     response = client_in.post("/import/", {"text": text})
     assert response.status_code == 200
     assert "The page states no title: please type it." in response.content.decode()

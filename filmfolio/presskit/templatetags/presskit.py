@@ -8,9 +8,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import template
-from django.conf import settings
 from django.urls import reverse
 
+from filmfolio.core.site import site_url
 from filmfolio.presskit.services import presskit_allowed
 
 register = template.Library()
@@ -34,7 +34,7 @@ def presskit_actions(film: Any, viewer: Any) -> dict[str, Any]:
 @register.inclusion_tag("presskit/head.html")
 def presskit_head(film: Any) -> dict[str, Any]:
     """The oEmbed discovery link of a film page."""
-    site = settings.SITE_URL.rstrip("/")
+    site = site_url()
     page = site + film.get_absolute_url()
     return {
         "oembed_url": site + reverse("presskit:oembed") + "?" + urlencode({"url": page}),

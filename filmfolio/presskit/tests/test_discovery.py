@@ -95,3 +95,23 @@ def test_feed_summaries_are_text_and_markup_stays_text(client):
     assert summary.text == logline
     assert b"&lt;img src=x" in response.content
     assert b"<summary" in response.content and b"<img" not in response.content
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "url=http://%5B::1/films/x/",  # an unclosed IPv6 bracket
+        "url=http://[::1/films/x/",
+        "url=http://[not-an-address]/films/x/",
+    ],
+)
+def test_oembed_answers_a_malformed_address_with_400(client, demo, query):
+    response = client.get(f"/oembed?{query}")
+    assert response.status_code == 400
+    assert response.json() == {"error": "The url parameter is not a valid address."}
+
+
+def test_oembed_malformed_address_message_in_chinese(client, demo):
+    response = client.get("/oembed?url=http://%5B::1/films/x/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 400
+    assert response.json() == {"error": "url 参数不是有效的网址。"}

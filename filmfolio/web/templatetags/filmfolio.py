@@ -125,7 +125,7 @@ def festival_jsonld(festival: Any) -> SafeString:
 
 @register.simple_tag
 def site_url(path: str) -> str:
-    """The public address of ``path`` (``FILMFOLIO_SITE_URL``), the same for every request."""
+    """The public address of ``path`` (the configured address, else the request's)."""
     return jsonld.absolute(path)
 
 
