@@ -178,10 +178,16 @@ def _encode(video: Video, attempt: TranscodeAttempt, out_dir: Path) -> list[ffmp
     if not rungs:
         raise ffmpeg.MediaToolError(_("No encode profile is active."))
     heartbeat = _Heartbeat(video, attempt)
-    limit = float(media_setting("TRANSCODE_TIME_LIMIT_SECONDS"))
+    limit = ffmpeg.time_limit_for(
+        video.duration_seconds,
+        base=float(media_setting("TRANSCODE_TIME_BASE_SECONDS")),
+        per_second=float(media_setting("TRANSCODE_TIME_PER_SECOND")),
+        ceiling=float(media_setting("TRANSCODE_TIME_LIMIT_SECONDS")),
+    )
     memory = int(media_setting("FFMPEG_MEMORY_BYTES"))
     args = ffmpeg.hls_args(
         source=source,
+        container=video.container,
         out_dir=out_dir / "hls",
         rungs=rungs,
         has_audio=bool(video.audio_codec),
@@ -197,11 +203,12 @@ def _encode(video: Video, attempt: TranscodeAttempt, out_dir: Path) -> list[ffmp
     at = min(5.0, (video.duration_seconds or 0) / 10)
     poster = ffmpeg.poster_args(
         source=source,
+        container=video.container,
         target=out_dir / "poster.jpg",
         at_seconds=at,
         height=min(720, rungs[0].height),
     )
-    ffmpeg.run(poster, timeout=min(limit, 300.0), memory_bytes=memory)
+    ffmpeg.run(poster, timeout=min(limit, 300.0), memory_bytes=memory, on_progress=heartbeat)
     return rungs
 
 

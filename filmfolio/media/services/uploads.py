@@ -31,7 +31,16 @@ from ..models import Upload, Video
 from .permissions import require_manage
 
 CHECKSUM_ALGORITHMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
-EXTENSIONS = {"mov": "mp4", "matroska": "mkv", "avi": "avi", "mpegts": "ts", "mxf": "mxf"}
+EXTENSIONS = {
+    "mov": "mp4",
+    "matroska": "mkv",
+    "avi": "avi",
+    "mpegts": "ts",
+    "mxf": "mxf",
+    "ogg": "ogv",
+    "flv": "flv",
+    "mpeg": "mpg",
+}
 
 
 class UploadConflictError(DomainError):
@@ -195,6 +204,7 @@ def _finish(upload: Upload) -> None:
                 _("The file's checksum does not match: it was damaged in transit. Upload it again.")
             )
         probe = _probe(path)
+        _check_plausible(probe, path.stat().st_size)
     except ValidationFailedError as exc:
         _reject(upload, exc.message)
         raise
@@ -239,6 +249,8 @@ def _probe(path: Path) -> ffmpeg.ProbeResult:
             memory_bytes=int(media_setting("FFMPEG_MEMORY_BYTES")),
         )
         return ffmpeg.parse_probe(output)
+    except ffmpeg.FormatNotAllowedError as exc:
+        raise ValidationFailedError(exc.reason) from exc
     except ffmpeg.MediaToolError as exc:
         raise ValidationFailedError(
             _(
@@ -246,6 +258,20 @@ def _probe(path: Path) -> ffmpeg.ProbeResult:
                 "or another kind of file."
             )
         ) from exc
+
+
+def _check_plausible(probe: ffmpeg.ProbeResult, size_bytes: int) -> None:
+    """Refuse a file whose claimed running time or frames its size cannot hold."""
+    reason = ffmpeg.implausible_reason(
+        probe,
+        size_bytes,
+        min_bytes_per_second=float(media_setting("MIN_BYTES_PER_SECOND")),
+        min_bytes_per_frame=float(media_setting("MIN_BYTES_PER_FRAME")),
+        max_duration_seconds=float(media_setting("MAX_DURATION_SECONDS")),
+        max_frame_rate=float(media_setting("MAX_FRAME_RATE")),
+    )
+    if reason:
+        raise ValidationFailedError(reason)
 
 
 def _reject(upload: Upload, reason: str) -> None:
