@@ -9,7 +9,13 @@ from .images import (
     images_reorder,
 )
 from .transcode import video_delete, video_retry, video_transcode, video_update, videos_sweep
-from .uploads import upload_append, upload_create, upload_terminate, uploads_expire
+from .uploads import (
+    upload_append,
+    upload_create,
+    upload_require_editor,
+    upload_terminate,
+    uploads_expire,
+)
 
 __all__ = [
     "album_create",
@@ -20,6 +26,7 @@ __all__ = [
     "images_reorder",
     "upload_append",
     "upload_create",
+    "upload_require_editor",
     "upload_terminate",
     "uploads_expire",
     "video_delete",

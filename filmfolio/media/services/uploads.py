@@ -95,6 +95,26 @@ def _require_owner(upload: Upload, actor: Any) -> None:
         raise PermissionDeniedError(_("This upload belongs to someone else."))
 
 
+def upload_require_editor(*, upload: Upload, actor: Any) -> None:
+    """Check, on every request of an upload, that its uploader may still change the film.
+
+    Someone removed from the film (or demoted) while uploading loses the upload: its bytes are
+    discarded and it is marked rejected, so it can neither be finished nor resumed.
+    """
+    _require_owner(upload, actor)
+    if not _may_still_edit(upload):
+        _discard(upload)
+
+
+def _discard(upload: Upload) -> None:
+    """Reject the upload of someone who lost the right to change its film, drop every byte."""
+    reason = _("You may no longer add videos to this film; the upload was discarded.")
+    if upload.state == UploadState.RECEIVING:
+        _reject(upload, reason)
+        storage.delete_tree(storage.video_dir(upload.film_id, upload.pk))
+    raise PermissionDeniedError(reason)
+
+
 def parse_checksum(header: str) -> tuple[str, bytes] | None:
     """Read a tus ``Upload-Checksum`` header (``sha1 <base64>``)."""
     if not header:
@@ -122,7 +142,7 @@ def upload_append(
     A chunk cut short by the network is kept (the client resumes after it) unless a checksum
     was sent, in which case only a complete, matching chunk is kept.
     """
-    _require_owner(upload, actor)
+    upload_require_editor(upload=upload, actor=actor)
     if upload.state != UploadState.RECEIVING:
         raise UploadConflictError(_("This upload is already finished."))
     if upload.offset_bytes == upload.length_bytes == offset and not length:
@@ -283,6 +303,8 @@ def _reject(upload: Upload, reason: str) -> None:
 def _record_video(upload: Upload, public_id, name: str, sha256: str, probe) -> None:
     from ..tasks import transcode_video_task
 
+    if not _may_still_edit(upload):  # removed while the file was hashed and probed
+        _discard(upload)
     with transaction.atomic():
         video = Video.objects.create(
             public_id=public_id,
@@ -307,6 +329,16 @@ def _record_video(upload: Upload, public_id, name: str, sha256: str, probe) -> N
         Upload.objects.filter(pk=upload.pk).update(state=UploadState.COMPLETE, video=video)
         upload.state, upload.video = UploadState.COMPLETE, video
         transaction.on_commit(lambda: transcode_video_task.enqueue(video.pk))
+
+
+def _may_still_edit(upload: Upload) -> bool:
+    """The uploader's right to change the film, read afresh (no cached collaborator roles)."""
+    film = type(upload.film).objects.get(pk=upload.film_id)
+    try:
+        require_manage(actor=upload.owner, film=film)
+    except PermissionDeniedError:
+        return False
+    return True
 
 
 def upload_terminate(*, upload: Upload, actor: Any) -> None:
