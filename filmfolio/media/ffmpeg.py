@@ -247,6 +247,27 @@ def poster_args(
     ]  # fmt: skip
 
 
+def download_args(*, source: Path, container: str, target: Path, muxer: str) -> list[str]:
+    """ffmpeg arguments that copy the pictures and sound of ``source`` into ``target`` without
+    any metadata: no global, stream or chapter tags (GPS position, camera make and model,
+    editing software, dates), no data or subtitle streams (GPS tracks travel in those), and no
+    encoder tag. The streams themselves are copied, not re-encoded."""
+    return [
+        FFMPEG, "-hide_banner", "-nostdin", "-y",
+        *input_args(source, container),
+        "-map", "0:v:0", "-map", "0:a?",
+        "-c", "copy",
+        "-map_metadata", "-1",
+        "-map_metadata:s", "-1",
+        "-map_chapters", "-1",
+        "-fflags", "+bitexact",
+        "-flags:v", "+bitexact",
+        "-flags:a", "+bitexact",
+        "-f", muxer,
+        str(target),
+    ]  # fmt: skip
+
+
 def _limit_child(memory_bytes: int) -> Callable[[], None]:
     """A ``preexec_fn`` that applies resource limits in the child before exec."""
 

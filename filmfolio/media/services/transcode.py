@@ -11,26 +11,28 @@ records, and the next run overwrites its partial files, giving exactly one set o
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-import socket
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from filmfolio.core.errors import ValidationFailedError
+from filmfolio.sharing import access
 
 from .. import ffmpeg, storage
 from ..choices import AttemptStatus, VideoKind, VideoState, VideoVisibility
 from ..conf import media_setting, work_dir
 from ..models import DEFAULT_LADDER, EncodeProfile, Encoding, TranscodeAttempt, Video
+from .downloads import video_download_withdraw
 from .pages import film_page_touch
-from .permissions import require_manage
+from .permissions import require_manage, require_visibility
+from .workers import worker_alive, worker_identity
 
 log = logging.getLogger(__name__)
 
@@ -44,24 +46,70 @@ def _lease_until(now):
 
 
 def _claim(video_id: int) -> tuple[Video, TranscodeAttempt] | None:
-    """Take the video's lease and open an attempt, or return None if there is nothing to do."""
+    """Take a lease and open an attempt, or return None if there is nothing to do now.
+
+    A task names a video, but runs the next one in fair order (see ``_next_queued``): the video
+    it names is taken first only when its worker died mid-transcode. Every queued video has a
+    queue entry of its own, so each still runs.
+    """
+    now = timezone.now()
     with transaction.atomic():
-        claimed = _claim_locked(video_id, timezone.now())
+        claimed = _claim_locked(video_id, now)
     if isinstance(claimed, Video):  # out of attempts: drop what the dead runs left behind
         storage.delete_tree(f"{storage.video_dir(claimed.film_id, claimed.public_id)}/hls")
         return None
     return claimed
 
 
+def _is_stale(video: Video, now) -> bool:
+    """A transcoding video whose lease ran out and whose worker is not known to be alive."""
+    if video.state != VideoState.TRANSCODING:
+        return False
+    if video.lease_expires_at is not None and video.lease_expires_at > now:
+        return False
+    running = video.attempts.filter(status=AttemptStatus.RUNNING).values_list("worker", flat=True)
+    return not any(worker_alive(worker) for worker in running)
+
+
+def _next_queued(now) -> int | None:
+    """The queued video to run next: uploaders below ``TRANSCODES_PER_USER`` running jobs only,
+    the one served longest ago first, then the oldest upload."""
+    cap = int(media_setting("TRANSCODES_PER_USER"))
+    busy = (
+        Video.objects.filter(state=VideoState.TRANSCODING, lease_expires_at__gt=now)
+        .values("uploaded_by")
+        .annotate(running=Count("id"))
+        .filter(running__gte=cap)
+        .values_list("uploaded_by", flat=True)
+    )
+    waiting = list(
+        Video.objects.filter(state=VideoState.QUEUED)
+        .exclude(uploaded_by__in=[u for u in busy if u is not None])
+        .order_by("created_at", "pk")
+        .values_list("pk", "uploaded_by")[:500]
+    )
+    if not waiting:
+        return None
+    served = dict(
+        TranscodeAttempt.objects.filter(video__uploaded_by__in={u for _, u in waiting})
+        .values("video__uploaded_by")
+        .annotate(last=Max("started_at"))
+        .values_list("video__uploaded_by", "last")
+    )
+    never = timezone.make_aware(datetime.min.replace(year=1970))
+    order = {pk: (served.get(user) or never, index) for index, (pk, user) in enumerate(waiting)}
+    return min(order, key=order.__getitem__)
+
+
 def _claim_locked(video_id: int, now) -> tuple[Video, TranscodeAttempt] | Video | None:
     video = Video.objects.select_for_update().filter(pk=video_id).first()
-    if video is None:
-        return None
-    stale = video.state == VideoState.TRANSCODING and (
-        video.lease_expires_at is None or video.lease_expires_at <= now
-    )
-    if video.state != VideoState.QUEUED and not stale:
-        return None
+    if video is None or not _is_stale(video, now):
+        chosen = _next_queued(now)
+        if chosen is None:
+            return None
+        video = Video.objects.select_for_update().filter(pk=chosen).first()
+        if video is None or video.state != VideoState.QUEUED:  # taken meanwhile
+            return None
     video.attempts.filter(status=AttemptStatus.RUNNING).update(
         status=AttemptStatus.ABANDONED, finished_at=now
     )
@@ -74,7 +122,7 @@ def _claim_locked(video_id: int, now) -> tuple[Video, TranscodeAttempt] | Video 
     attempt = TranscodeAttempt.objects.create(
         video=video,
         number=number,
-        worker=f"{socket.gethostname()}:{os.getpid()}",
+        worker=worker_identity(),
         started_at=now,
         heartbeat_at=now,
     )
@@ -114,6 +162,9 @@ def video_transcode(*, video_id: int) -> str:
         _publish(video, attempt, out_dir, rungs)
         return "ready"
     except LeaseLostError:
+        if not Video.objects.filter(pk=video.pk).exists():  # deleted while it ran
+            storage.delete_tree(storage.video_dir(video.film_id, video.public_id))
+            return "cancelled"
         return "lease lost"
     except ffmpeg.MediaToolError as exc:
         _fail(video, attempt, exc.reason, exc.detail, retryable=exc.retryable)
@@ -124,6 +175,16 @@ def video_transcode(*, video_id: int) -> str:
         return "failed"
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+        _queue_next()
+
+
+def _queue_next() -> None:
+    """A job ended: make sure a queue entry exists for a video that waited its turn."""
+    from ..tasks import transcode_video_task
+
+    waiting = Video.objects.filter(state=VideoState.QUEUED).order_by("created_at", "pk").first()
+    if waiting is not None:
+        transaction.on_commit(lambda: transcode_video_task.enqueue(waiting.pk))
 
 
 class _Heartbeat:
@@ -235,8 +296,10 @@ def _publish(video: Video, attempt: TranscodeAttempt, out_dir: Path, rungs) -> N
             uploaded.setdefault(rel.split("/")[0] if "/" in rel else "", []).append(name)
     poster = storage.move_in(f"{prefix}/poster.jpg", out_dir / "poster.jpg")
     with transaction.atomic():
-        current = Video.objects.select_for_update().get(pk=video.pk)
-        if current.state != VideoState.TRANSCODING or current.current_attempt != attempt.number:
+        current = Video.objects.select_for_update().filter(pk=video.pk).first()
+        if current is None or current.state != VideoState.TRANSCODING:
+            raise LeaseLostError
+        if current.current_attempt != attempt.number:
             raise LeaseLostError
         current.encodings.all().delete()
         Encoding.objects.bulk_create(_encodings(current, rungs, prefix, uploaded))
@@ -280,7 +343,9 @@ def _fail(
 
     now = timezone.now()
     with transaction.atomic():
-        current = Video.objects.select_for_update().get(pk=video.pk)
+        current = Video.objects.select_for_update().filter(pk=video.pk).first()
+        if current is None:  # deleted meanwhile
+            return
         TranscodeAttempt.objects.filter(pk=attempt.pk).update(
             status=AttemptStatus.FAILED, error=f"{reason}\n{detail}".strip(), finished_at=now
         )
@@ -312,19 +377,51 @@ def video_retry(*, video: Video, actor: Any) -> Video:
     return video
 
 
-def video_update(*, video: Video, actor: Any, title: str, kind: str, visibility: str) -> Video:
-    """Change a video's title, kind and who may watch it."""
+def video_update(
+    *,
+    video: Video,
+    actor: Any,
+    title: str,
+    kind: str,
+    visibility: str,
+    allow_download: bool | None = None,
+) -> Video:
+    """Change a video's title, kind, who may watch it and whether viewers may download it.
+
+    Editors may keep or narrow who may watch and turn downloads off; widening either is the
+    owner's decision. Turning downloads on queues the copy without metadata; off deletes it.
+    """
+    from ..tasks import prepare_download_task
+
     require_manage(actor=actor, film=video.film)
     if kind not in VideoKind.values or visibility not in VideoVisibility.values:
         raise ValidationFailedError(_("Choose the kind of video and who may watch it."))
+    require_visibility(actor=actor, film=video.film, current=video.visibility, wanted=visibility)
+    allow = video.allow_download if allow_download is None else allow_download
+    if (
+        allow
+        and not video.allow_download
+        and not access.can_allow_video_download(access.Viewer.for_user(actor), video.film)
+    ):
+        raise ValidationFailedError(_("Only the film's owner can let viewers download a video."))
     video.title, video.kind, video.visibility = title.strip()[:200], kind, visibility
-    video.save(update_fields=["title", "kind", "visibility", "updated_at"])
+    video.allow_download = allow
+    video.save(update_fields=["title", "kind", "visibility", "allow_download", "updated_at"])
+    if allow and not video.download_file:
+        transaction.on_commit(lambda: prepare_download_task.enqueue(video.pk))
+    elif not allow:
+        video_download_withdraw(video)
     film_page_touch(video.film_id)
     return video
 
 
 def video_delete(*, video: Video, actor: Any) -> None:
-    """Delete a video, its records and every file (records first, then files)."""
+    """Delete a video, its records and every file (records first, then files).
+
+    A queued job then finds nothing to do; a running one sees its row gone at its next
+    heartbeat (``HEARTBEAT_SECONDS``), kills its ffmpeg process group and removes whatever it
+    wrote. Deleting the film deletes its videos the same way.
+    """
     require_manage(actor=actor, film=video.film)
     prefix = storage.video_dir(video.film_id, video.public_id)
     video.delete()
@@ -333,7 +430,8 @@ def video_delete(*, video: Video, actor: Any) -> None:
 
 
 def videos_sweep(*, now=None) -> list[int]:
-    """Re-queue jobs whose worker died (lease ran out) or whose queue entry was lost.
+    """Re-queue jobs whose worker died (lease ran out and, on this host, the process is gone)
+    or whose queue entry was lost. A job whose worker is alive is never queued again.
 
     Returns the ids of the videos queued again. Queuing twice is harmless: only one run can
     claim the lease.
@@ -342,11 +440,8 @@ def videos_sweep(*, now=None) -> list[int]:
 
     now = now or timezone.now()
     quiet = now - timedelta(seconds=float(media_setting("TRANSCODE_TIME_LIMIT_SECONDS")))
-    stuck = list(
-        Video.objects.filter(state=VideoState.TRANSCODING, lease_expires_at__lte=now).values_list(
-            "pk", flat=True
-        )
-    )
+    expired = Video.objects.filter(state=VideoState.TRANSCODING, lease_expires_at__lte=now)
+    stuck = [video.pk for video in expired if _is_stale(video, now)]
     lost = list(
         Video.objects.filter(state=VideoState.QUEUED, updated_at__lte=quiet).values_list(
             "pk", flat=True

@@ -28,7 +28,7 @@ from .. import ffmpeg, storage
 from ..choices import UploadState, VideoKind, VideoState, VideoVisibility
 from ..conf import media_setting, work_dir
 from ..models import Upload, Video
-from .permissions import require_manage
+from .permissions import require_manage, require_visibility
 
 CHECKSUM_ALGORITHMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
 EXTENSIONS = {
@@ -74,6 +74,7 @@ def upload_create(
         raise ValidationFailedError(_("The file is larger than this server accepts."))
     if kind not in VideoKind.values or visibility not in VideoVisibility.values:
         raise ValidationFailedError(_("Choose the kind of video and who may watch it."))
+    require_visibility(actor=actor, film=film, current=VideoVisibility.TEAM, wanted=visibility)
     if sha256 and (len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256)):
         raise ValidationFailedError(_("The declared SHA-256 checksum is not 64 hex digits."))
     upload = Upload.objects.create(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,41 @@ def test_run_applies_the_memory_limit():
             timeout=20,
             memory_bytes=200 * 1024**2,
         )
+
+
+def test_progress_ticks_while_the_child_is_silent():
+    # A lease is renewed (or a deletion noticed) even when ffmpeg prints nothing for a while.
+    seen: list[float] = []
+    ffmpeg.run(["sleep", "1.2"], timeout=20, memory_bytes=2 * 1024**3, on_progress=seen.append)
+    assert len(seen) >= 4
+    assert set(seen) == {0.0}
+
+
+def test_stopping_a_run_kills_its_whole_process_group(tmp_path):
+    marker = tmp_path / "child.pid"
+
+    class Stop(Exception):
+        pass
+
+    def stop_soon(_seconds: float) -> None:
+        if marker.exists() and marker.read_text().strip():
+            raise Stop
+
+    script = f"sleep 60 & echo $! > {marker}; wait"
+    with pytest.raises(Stop):
+        ffmpeg.run(
+            ["sh", "-c", script], timeout=30, memory_bytes=2 * 1024**3, on_progress=stop_soon
+        )
+    child = int(marker.read_text())
+    deadline = time.monotonic() + 5
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "State:\tZ" not in state
