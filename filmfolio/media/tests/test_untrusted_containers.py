@@ -55,7 +55,7 @@ def _playlist(*paths: str) -> bytes:
 
 def _assert_refused(response, reason: str = REFUSAL) -> None:
     assert (response.status_code, response.json()) == (422, {"error": reason})
-    upload = Upload.objects.order_by("-created_at").first()
+    upload = Upload.objects.order_by("-created_at")[0]
     assert (upload.state, upload.rejection_reason) == (UploadState.REJECTED, reason)
     assert not staging_path(upload).exists()
 
@@ -199,3 +199,26 @@ def test_time_limit_follows_the_running_time():
     assert ffmpeg.time_limit_for(60.0, base=120, per_second=10, ceiling=21600) == 720
     assert ffmpeg.time_limit_for(7200.0, base=120, per_second=10, ceiling=21600) == 21600
     assert ffmpeg.time_limit_for(None, base=120, per_second=10, ceiling=21600) == 120
+
+
+def test_the_refusal_is_given_in_chinese_too(client, attacker, clip):
+    data = _playlist("/nowhere/seg_00000.ts")
+    url = tus_create(client, film=attacker, length=len(data))["Location"]
+    response = client.generic(
+        "PATCH",
+        url,
+        data,
+        content_type="application/offset+octet-stream",
+        HTTP_TUS_RESUMABLE="1.0.0",
+        HTTP_UPLOAD_OFFSET="0",
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert (response.status_code, response.json()) == (
+        422,
+        {
+            "error": "这个文件不是我们接受的视频封装格式。播放列表（如 .m3u8）、"
+            "文件列表和图像序列都会被拒绝：请上传视频文件本身"
+            "（MP4、MOV、MKV、WebM、AVI、MPEG-TS、MXF、Ogg、FLV 或 MPEG）。"
+        },
+    )
+    assert Video.objects.count() == 0
