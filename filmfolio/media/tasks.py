@@ -5,7 +5,8 @@ from __future__ import annotations
 from django_tasks import task
 
 from .services.downloads import video_download_prepare
-from .services.transcode import video_transcode, videos_sweep
+from .services.queue import videos_sweep
+from .services.transcode import video_transcode
 
 
 @task()

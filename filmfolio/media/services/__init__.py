@@ -8,7 +8,8 @@ from .images import (
     image_upload,
     images_reorder,
 )
-from .transcode import video_delete, video_retry, video_transcode, video_update, videos_sweep
+from .queue import videos_sweep
+from .transcode import video_delete, video_retry, video_transcode, video_update
 from .uploads import (
     upload_append,
     upload_create,

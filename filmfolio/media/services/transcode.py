@@ -13,12 +13,10 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,7 +30,7 @@ from ..models import DEFAULT_LADDER, EncodeProfile, Encoding, TranscodeAttempt, 
 from .downloads import video_download_withdraw
 from .pages import film_page_touch
 from .permissions import require_manage, require_visibility
-from .workers import worker_alive, worker_identity
+from .queue import claim, lease_until, mark_failed, queue_next
 
 log = logging.getLogger(__name__)
 
@@ -41,115 +39,9 @@ class LeaseLostError(Exception):
     """Another attempt took over this video (ours was presumed dead)."""
 
 
-def _lease_until(now):
-    return now + timedelta(seconds=float(media_setting("TRANSCODE_STALL_SECONDS")))
-
-
-def _claim(video_id: int) -> tuple[Video, TranscodeAttempt] | None:
-    """Take a lease and open an attempt, or return None if there is nothing to do now.
-
-    A task names a video, but runs the next one in fair order (see ``_next_queued``): the video
-    it names is taken first only when its worker died mid-transcode. Every queued video has a
-    queue entry of its own, so each still runs.
-    """
-    now = timezone.now()
-    with transaction.atomic():
-        claimed = _claim_locked(video_id, now)
-    if isinstance(claimed, Video):  # out of attempts: drop what the dead runs left behind
-        storage.delete_tree(f"{storage.video_dir(claimed.film_id, claimed.public_id)}/hls")
-        return None
-    return claimed
-
-
-def _is_stale(video: Video, now) -> bool:
-    """A transcoding video whose lease ran out and whose worker is not known to be alive."""
-    if video.state != VideoState.TRANSCODING:
-        return False
-    if video.lease_expires_at is not None and video.lease_expires_at > now:
-        return False
-    running = video.attempts.filter(status=AttemptStatus.RUNNING).values_list("worker", flat=True)
-    return not any(worker_alive(worker) for worker in running)
-
-
-def _next_queued(now) -> int | None:
-    """The queued video to run next: uploaders below ``TRANSCODES_PER_USER`` running jobs only,
-    the one served longest ago first, then the oldest upload."""
-    cap = int(media_setting("TRANSCODES_PER_USER"))
-    busy = (
-        Video.objects.filter(state=VideoState.TRANSCODING, lease_expires_at__gt=now)
-        .values("uploaded_by")
-        .annotate(running=Count("id"))
-        .filter(running__gte=cap)
-        .values_list("uploaded_by", flat=True)
-    )
-    waiting = list(
-        Video.objects.filter(state=VideoState.QUEUED)
-        .exclude(uploaded_by__in=[u for u in busy if u is not None])
-        .order_by("created_at", "pk")
-        .values_list("pk", "uploaded_by")[:500]
-    )
-    if not waiting:
-        return None
-    served = dict(
-        TranscodeAttempt.objects.filter(video__uploaded_by__in={u for _, u in waiting})
-        .values("video__uploaded_by")
-        .annotate(last=Max("started_at"))
-        .values_list("video__uploaded_by", "last")
-    )
-    never = timezone.make_aware(datetime.min.replace(year=1970))
-    order = {pk: (served.get(user) or never, index) for index, (pk, user) in enumerate(waiting)}
-    return min(order, key=order.__getitem__)
-
-
-def _claim_locked(video_id: int, now) -> tuple[Video, TranscodeAttempt] | Video | None:
-    video = Video.objects.select_for_update().filter(pk=video_id).first()
-    if video is None or not _is_stale(video, now):
-        chosen = _next_queued(now)
-        if chosen is None:
-            return None
-        video = Video.objects.select_for_update().filter(pk=chosen).first()
-        if video is None or video.state != VideoState.QUEUED:  # taken meanwhile
-            return None
-    video.attempts.filter(status=AttemptStatus.RUNNING).update(
-        status=AttemptStatus.ABANDONED, finished_at=now
-    )
-    if video.attempt_count >= int(media_setting("TRANSCODE_MAX_ATTEMPTS")):
-        _mark_failed(
-            video, _("Transcoding stopped after %(n)d attempts.") % {"n": video.attempt_count}
-        )
-        return video
-    number = (video.attempts.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-    attempt = TranscodeAttempt.objects.create(
-        video=video,
-        number=number,
-        worker=worker_identity(),
-        started_at=now,
-        heartbeat_at=now,
-    )
-    video.state, video.current_attempt = VideoState.TRANSCODING, number
-    video.attempt_count += 1
-    video.progress_percent, video.lease_expires_at = 0, _lease_until(now)
-    video.save(
-        update_fields=[
-            "state",
-            "current_attempt",
-            "attempt_count",
-            "progress_percent",
-            "lease_expires_at",
-            "updated_at",
-        ]
-    )
-    return video, attempt
-
-
-def _mark_failed(video: Video, reason: str) -> None:
-    video.state, video.failure_reason, video.lease_expires_at = VideoState.FAILED, reason, None
-    video.save(update_fields=["state", "failure_reason", "lease_expires_at", "updated_at"])
-
-
 def video_transcode(*, video_id: int) -> str:
     """Run one transcode attempt for ``video_id``; return what happened (for logs)."""
-    claimed = _claim(video_id)
+    claimed = claim(video_id)
     if claimed is None:
         return "skipped"
     video, attempt = claimed
@@ -175,16 +67,7 @@ def video_transcode(*, video_id: int) -> str:
         return "failed"
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-        _queue_next()
-
-
-def _queue_next() -> None:
-    """A job ended: make sure a queue entry exists for a video that waited its turn."""
-    from ..tasks import transcode_video_task
-
-    waiting = Video.objects.filter(state=VideoState.QUEUED).order_by("created_at", "pk").first()
-    if waiting is not None:
-        transaction.on_commit(lambda: transcode_video_task.enqueue(waiting.pk))
+        queue_next()
 
 
 class _Heartbeat:
@@ -208,7 +91,7 @@ class _Heartbeat:
         now = timezone.now()
         renewed = Video.objects.filter(
             pk=self.video.pk, state=VideoState.TRANSCODING, current_attempt=self.attempt.number
-        ).update(progress_percent=percent, lease_expires_at=_lease_until(now))
+        ).update(progress_percent=percent, lease_expires_at=lease_until(now))
         if not renewed:
             raise LeaseLostError
         TranscodeAttempt.objects.filter(pk=self.attempt.pk).update(
@@ -357,7 +240,7 @@ def _fail(
             current.save(update_fields=["state", "lease_expires_at", "updated_at"])
             transaction.on_commit(lambda: transcode_video_task.enqueue(current.pk))
             return
-        _mark_failed(current, reason)
+        mark_failed(current, reason)
     storage.delete_tree(f"{storage.video_dir(video.film_id, video.public_id)}/hls")
 
 
@@ -427,27 +310,3 @@ def video_delete(*, video: Video, actor: Any) -> None:
     video.delete()
     film_page_touch(video.film_id)
     storage.delete_tree(prefix)
-
-
-def videos_sweep(*, now=None) -> list[int]:
-    """Re-queue jobs whose worker died (lease ran out and, on this host, the process is gone)
-    or whose queue entry was lost. A job whose worker is alive is never queued again.
-
-    Returns the ids of the videos queued again. Queuing twice is harmless: only one run can
-    claim the lease.
-    """
-    from ..tasks import transcode_video_task
-
-    now = now or timezone.now()
-    quiet = now - timedelta(seconds=float(media_setting("TRANSCODE_TIME_LIMIT_SECONDS")))
-    expired = Video.objects.filter(state=VideoState.TRANSCODING, lease_expires_at__lte=now)
-    stuck = [video.pk for video in expired if _is_stale(video, now)]
-    lost = list(
-        Video.objects.filter(state=VideoState.QUEUED, updated_at__lte=quiet).values_list(
-            "pk", flat=True
-        )
-    )
-    for video_id in stuck + lost:
-        transcode_video_task.enqueue(video_id)
-    Video.objects.filter(pk__in=lost).update(updated_at=now)
-    return stuck + lost
