@@ -426,5 +426,8 @@ def _clock(seconds: float) -> str:
 def time_limit_for(
     duration_seconds: float | None, *, base: float, per_second: float, ceiling: float
 ) -> float:
-    """Seconds an ffmpeg run over a source of ``duration_seconds`` may take."""
-    return min(ceiling, base + per_second * (duration_seconds or 0.0))
+    """Seconds an ffmpeg run over a source of ``duration_seconds`` may take (the ceiling when
+    the probe found no duration)."""
+    if not duration_seconds:
+        return ceiling
+    return min(ceiling, base + per_second * duration_seconds)

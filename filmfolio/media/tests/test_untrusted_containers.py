@@ -198,7 +198,7 @@ def test_plausibility_counts_frames_and_caps_rate_and_duration():
 def test_time_limit_follows_the_running_time():
     assert ffmpeg.time_limit_for(60.0, base=120, per_second=10, ceiling=21600) == 720
     assert ffmpeg.time_limit_for(7200.0, base=120, per_second=10, ceiling=21600) == 21600
-    assert ffmpeg.time_limit_for(None, base=120, per_second=10, ceiling=21600) == 120
+    assert ffmpeg.time_limit_for(None, base=120, per_second=10, ceiling=21600) == 21600
 
 
 def test_the_refusal_is_given_in_chinese_too(client, attacker, clip):
