@@ -89,16 +89,18 @@ def _running_transcode(tmp_path, seconds: int, **env_extra: str):
     clip = make_clip(tmp_path / "long.mp4", seconds=seconds, size="1280x720")
     var, db, env = _prepare(tmp_path, clip, [("ann", 1)], **env_extra)
     worker = start_worker(env, var, "--no-sweep")
-    wait_for(
-        lambda: row(
-            db,
-            "select 1 from media_transcodeattempt where status = 'running' "
-            "and progress_percent > 0",
-        ),
-        120,
-        "the transcode to make progress",
-    )
-    assert ffmpeg_running(var)
+    try:
+        wait_for(
+            lambda: (
+                row(db, "select 1 from media_transcodeattempt where status = 'running'")
+                and ffmpeg_running(var)
+            ),
+            120,
+            "the transcode to start",
+        )
+    except BaseException:
+        _stop(worker)
+        raise
     return var, db, env, worker
 
 
@@ -131,6 +133,22 @@ def test_the_sweeper_leaves_a_live_quiet_worker_alone(tmp_path):
     var, db, env, worker = _running_transcode(
         tmp_path, 10, FILMFOLIO_HEARTBEAT_SECONDS="60", FILMFOLIO_TRANSCODE_STALL_SECONDS="1"
     )
+    try:
+        wait_for(
+            lambda: (
+                row(
+                    db,
+                    "select 1 from media_video where state = 'transcoding' "
+                    "and lease_expires_at < strftime('%Y-%m-%d %H:%M:%f', 'now')",
+                )
+                and ffmpeg_running(var)
+            ),
+            30,
+            "the lease to run out while ffmpeg works",
+        )
+    except BaseException:
+        _stop(worker)
+        raise
     sweeper = start_worker(env, var, "--sweep-interval", "0.3")
     try:
         wait_for(lambda: row(db, "select 1 from media_video where state = 'ready'"), 300, "ready")
