@@ -105,6 +105,7 @@ def raw_transcode(video, source: Path) -> float:
     rungs = ffmpeg.ladder_for(video.height, _rungs())
     hls = ffmpeg.hls_args(
         source=source,
+        container=video.container,
         out_dir=out / "hls",
         rungs=rungs,
         has_audio=True,
@@ -115,6 +116,7 @@ def raw_transcode(video, source: Path) -> float:
     )
     poster = ffmpeg.poster_args(
         source=source,
+        container=video.container,
         target=out / "poster.jpg",
         at_seconds=min(5.0, video.duration_seconds / 10),
         height=min(720, rungs[0].height),

@@ -30,6 +30,16 @@ DEFAULTS: dict[str, Any] = {
     "FFMPEG_PRESET": "veryfast",
     "FFMPEG_MEMORY_BYTES": 4 * 1024**3,
     "PROBE_TIMEOUT_SECONDS": 60,
+    # A run over a source of D seconds may take BASE + PER_SECOND * D (never above the limit).
+    "TRANSCODE_TIME_BASE_SECONDS": 120.0,
+    "TRANSCODE_TIME_PER_SECOND": 10.0,
+    # What a file must hold for the running time and frames it claims (ffmpeg.implausible_reason).
+    "MIN_BYTES_PER_SECOND": 256,
+    "MIN_BYTES_PER_FRAME": 4,
+    "MAX_DURATION_SECONDS": 24 * 3600,
+    "MAX_FRAME_RATE": 240,
+    # Fair queue: transcodes of one uploader running at once; the others wait their turn.
+    "TRANSCODES_PER_USER": 1,
     "HLS_SEGMENT_SECONDS": 4,
     # Serving
     "ACCEL_REDIRECT_PREFIX": "",

@@ -1,19 +1,24 @@
 """The ffmpeg/ffprobe adapter: argument lists built by pure functions, run under limits.
 
-Nothing here knows about models or storage. Every command reads local files only
-(``-protocol_whitelist file``), never the network, with a timeout and resource limits set in the
-child before it starts (address space, core dumps, and death together with the parent so a killed
-worker leaves no ffmpeg behind).
+Nothing here knows about models or storage. Every command reads the one local file it is given
+(``-protocol_whitelist file``) and nothing else: the demuxer must be on ``ALLOWED_DEMUXERS``
+(``-format_whitelist`` when probing, an explicit ``-f`` afterwards), so playlists, concat lists,
+image sequences and other formats that open further files or addresses never start. Each command
+runs with a time limit and resource limits set in the child before it starts (address space, core
+dumps, death together with the parent), in a process group of its own that is killed as a whole.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
+import os
 import resource
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,6 +30,24 @@ FFMPEG = "ffmpeg"
 FFPROBE = "ffprobe"
 _PR_SET_PDEATHSIG = 1
 
+# Containers a video may arrive in, as ffmpeg names its demuxers. None of them opens another file
+# or address by itself; the mov demuxer could (external data references), so that is switched off
+# explicitly. Everything else -- HLS/DASH playlists, concat lists, image sequences, tee, subfile,
+# data URIs, SDP, raw pipes -- is refused before its demuxer reads a byte past the probe.
+ALLOWED_DEMUXERS = (
+    "mov,mp4,m4a,3gp,3g2,mj2",
+    "matroska,webm",
+    "avi",
+    "mpegts",
+    "mxf",
+    "ogg",
+    "flv",
+    "mpeg",
+)
+FORMAT_WHITELIST = ",".join(ALLOWED_DEMUXERS)
+_NOT_ON_WHITELIST = "Format not on whitelist"
+TICK_SECONDS = 0.25
+
 
 class MediaToolError(Exception):
     """ffmpeg or ffprobe failed; ``reason`` is a short readable explanation."""
@@ -34,6 +57,39 @@ class MediaToolError(Exception):
         self.reason = reason
         self.detail = detail
         self.retryable = retryable
+
+
+class FormatNotAllowedError(MediaToolError):
+    """The file is not in one of the allowed containers (a playlist, a list, an image...)."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(format_refusal(), detail=detail, retryable=False)
+
+
+def format_refusal() -> str:
+    """The one message for every refused container, whatever the file points at."""
+    return _(
+        "This file is not a video container we accept. Playlists (such as .m3u8), lists of "
+        "files and image sequences are refused: upload the video file itself (MP4, MOV, MKV, "
+        "WebM, AVI, MPEG-TS, MXF, Ogg, FLV or MPEG)."
+    )
+
+
+def demuxer_for(container: str) -> str:
+    """The demuxer to name with ``-f`` for a probed ``format_name``; refuse any other."""
+    for allowed in ALLOWED_DEMUXERS:
+        if container == allowed:
+            return allowed.split(",")[0]
+    raise FormatNotAllowedError(detail=container)
+
+
+def input_args(source: Path, container: str) -> list[str]:
+    """Input options that open ``source`` with exactly its allowed demuxer and nothing more."""
+    demuxer = demuxer_for(container)
+    args = ["-protocol_whitelist", "file", "-format_whitelist", FORMAT_WHITELIST, "-f", demuxer]
+    if demuxer == "mov":
+        args += ["-enable_drefs", "0"]
+    return [*args, "-i", f"file:{source}"]
 
 
 @dataclass(frozen=True)
@@ -79,6 +135,7 @@ def probe_args(source: Path) -> list[str]:
         FFPROBE,
         "-v", "error",
         "-protocol_whitelist", "file",
+        "-format_whitelist", FORMAT_WHITELIST,
         "-print_format", "json",
         "-show_format",
         "-show_streams",
@@ -108,9 +165,11 @@ def parse_probe(text: str) -> ProbeResult:
         raise MediaToolError(_("The file contains no video stream."))
     audio: dict = next((s for s in streams if s.get("codec_type") == "audio"), {})
     fmt = data.get("format", {})
+    container = fmt.get("format_name", "")
+    demuxer_for(container)
     duration = fmt.get("duration") or video.get("duration")
     return ProbeResult(
-        container=fmt.get("format_name", ""),
+        container=container,
         duration_seconds=round(float(duration), 3) if duration else None,
         width=int(video["width"]),
         height=int(video["height"]),
@@ -136,6 +195,7 @@ def ladder_for(source_height: int, rungs: Sequence[Rung]) -> list[Rung]:
 def hls_args(
     *,
     source: Path,
+    container: str,
     out_dir: Path,
     rungs: Sequence[Rung],
     has_audio: bool,
@@ -147,8 +207,8 @@ def hls_args(
     """
     split = f"[0:v]split={len(rungs)}" + "".join(f"[s{i}]" for i in range(len(rungs)))
     scales = [f"[s{i}]scale=-2:{r.height}[v{i}]" for i, r in enumerate(rungs)]
-    args = [FFMPEG, "-hide_banner", "-nostdin", "-y", "-protocol_whitelist", "file"]
-    args += ["-i", f"file:{source}", "-filter_complex", ";".join([split, *scales])]
+    args = [FFMPEG, "-hide_banner", "-nostdin", "-y", *input_args(source, container)]
+    args += ["-filter_complex", ";".join([split, *scales])]
     stream_map = []
     for i, rung in enumerate(rungs):
         args += ["-map", f"[v{i}]", f"-c:v:{i}", "libx264", f"-b:v:{i}", f"{rung.video_kbps}k"]
@@ -172,16 +232,38 @@ def hls_args(
     return args
 
 
-def poster_args(*, source: Path, target: Path, at_seconds: float, height: int) -> list[str]:
+def poster_args(
+    *, source: Path, container: str, target: Path, at_seconds: float, height: int
+) -> list[str]:
     """ffmpeg arguments that write one JPEG frame of ``source`` at ``at_seconds``."""
     return [
         FFMPEG, "-hide_banner", "-nostdin", "-y",
-        "-protocol_whitelist", "file",
         "-ss", f"{at_seconds:.3f}",
-        "-i", f"file:{source}",
+        *input_args(source, container),
         "-frames:v", "1",
         "-vf", f"scale=-2:{height}",
         "-q:v", "3",
+        str(target),
+    ]  # fmt: skip
+
+
+def download_args(*, source: Path, container: str, target: Path, muxer: str) -> list[str]:
+    """ffmpeg arguments that copy the pictures and sound of ``source`` into ``target`` without
+    any metadata: no global, stream or chapter tags (GPS position, camera make and model,
+    editing software, dates), no data or subtitle streams (GPS tracks travel in those), and no
+    encoder tag. The streams themselves are copied, not re-encoded."""
+    return [
+        FFMPEG, "-hide_banner", "-nostdin", "-y",
+        *input_args(source, container),
+        "-map", "0:v:0", "-map", "0:a?",
+        "-c", "copy",
+        "-map_metadata", "-1",
+        "-map_metadata:s", "-1",
+        "-map_chapters", "-1",
+        "-fflags", "+bitexact",
+        "-flags:v", "+bitexact",
+        "-flags:a", "+bitexact",
+        "-f", muxer,
         str(target),
     ]  # fmt: skip
 
@@ -210,8 +292,14 @@ def run(
     memory_bytes: int,
     on_progress: Callable[[float], None] | None = None,
 ) -> str:
-    """Run one command; return its standard output. ``on_progress`` gets the output time in
-    seconds from ``-progress pipe:1`` lines. Raise ``MediaToolError`` on failure or timeout."""
+    """Run one command; return its standard output.
+
+    ``on_progress`` is called about every ``TICK_SECONDS`` from this thread with the output time
+    in seconds read from ``-progress pipe:1`` lines, whether or not the child printed anything
+    new, so a caller can renew a lease or stop the run (by raising) even while ffmpeg is silent.
+    The child runs in its own process group; on a timeout, an exception from ``on_progress`` or
+    an interrupt the whole group is killed. Raise ``MediaToolError`` on failure or timeout.
+    """
     deadline = time.monotonic() + timeout
     with tempfile.TemporaryDirectory(prefix="filmfolio-ffmpeg-") as tmp:
         err_path = Path(tmp) / "stderr.txt"
@@ -223,64 +311,123 @@ def run(
                 stderr=err,
                 preexec_fn=_limit_child(memory_bytes),
                 close_fds=True,
+                start_new_session=True,
             )
             with proc:
+                reader = _Reader(proc)
                 try:
-                    output = _pump(proc, deadline, on_progress)
-                except BaseException:  # a failed heartbeat or an interrupt: never leave it running
-                    proc.kill()
-                    proc.wait()
+                    _watch(proc, deadline, reader, on_progress)
+                    reader.join()
+                    if on_progress is not None:  # the last lines may follow the last tick
+                        on_progress(reader.seconds_done)
+                except BaseException:  # a lost lease, a timeout or an interrupt: stop it all
+                    kill_group(proc)
                     raise
+                finally:
+                    reader.join()
         if proc.returncode != 0:
             detail = _tail(err_path)
+            if _NOT_ON_WHITELIST in detail:
+                raise FormatNotAllowedError(detail=detail)
             last = detail.splitlines()[-1] if detail else ""
             reason = _("%(tool)s failed: %(error)s") % {"tool": Path(args[0]).name, "error": last}
             raise MediaToolError(reason, detail=detail)
-    return output
+    return reader.text()
 
 
-def _pump(
-    proc: subprocess.Popen, deadline: float, on_progress: Callable[[float], None] | None
-) -> str:
-    """Read the child's output line by line until it exits, enforcing the deadline."""
-    assert proc.stdout is not None
-    lines: list[str] = []
-    timer = _Killer(proc, deadline)
-    try:
-        for raw in proc.stdout:
+def kill_group(proc: subprocess.Popen) -> None:
+    """Kill the child's whole process group and reap the child."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+def _watch(
+    proc: subprocess.Popen,
+    deadline: float,
+    reader: _Reader,
+    on_progress: Callable[[float], None] | None,
+) -> None:
+    """Wait for the child, ticking ``on_progress`` and enforcing the deadline."""
+    while True:
+        try:
+            proc.wait(timeout=max(0.0, min(TICK_SECONDS, deadline - time.monotonic())))
+            return
+        except subprocess.TimeoutExpired:
+            pass
+        if time.monotonic() >= deadline:
+            kill_group(proc)
+            raise MediaToolError(
+                _("The job took longer than its time limit and was stopped."), retryable=False
+            )
+        if on_progress is not None:
+            on_progress(reader.seconds_done)
+
+
+class _Reader:
+    """Reads the child's standard output in a thread: keeps the text and the progress time."""
+
+    def __init__(self, proc: subprocess.Popen) -> None:
+        self.seconds_done = 0.0
+        self._lines: list[str] = []
+        self._stdout = proc.stdout
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        assert self._stdout is not None
+        for raw in self._stdout:
             line = raw.decode(errors="replace")
-            lines.append(line)
-            if on_progress and line.startswith("out_time_us="):
+            self._lines.append(line)
+            if line.startswith("out_time_us="):
                 value = line.partition("=")[2].strip()
                 if value.isdigit():
-                    on_progress(int(value) / 1_000_000)
-        proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    finally:
-        timer.cancel()
-    if timer.fired:
-        raise MediaToolError(_("The job took longer than its time limit and was stopped."))
-    return "".join(lines)
+                    self.seconds_done = max(self.seconds_done, int(value) / 1_000_000)
+
+    def join(self) -> None:
+        self._thread.join(timeout=5)
+
+    def text(self) -> str:
+        return "".join(self._lines)
 
 
-class _Killer:
-    """Kills the child at the deadline even while the reader is blocked on its output."""
+def implausible_reason(
+    probe: ProbeResult,
+    size_bytes: int,
+    *,
+    min_bytes_per_second: float,
+    min_bytes_per_frame: float,
+    max_duration_seconds: float,
+    max_frame_rate: float,
+) -> str | None:
+    """Why the probed duration or frame count cannot be true of a file of ``size_bytes``, or
+    None. A small file that claims hours of pictures would keep a worker busy for hours."""
+    duration = probe.duration_seconds or 0.0
+    rate = probe.frame_rate or 0.0
+    if duration > max_duration_seconds or rate > max_frame_rate:
+        return _(
+            "The file claims a running time or frame rate beyond what this server transcodes "
+            "(%(hours)d hours, %(fps)d frames per second at most)."
+        ) % {"hours": max_duration_seconds // 3600, "fps": max_frame_rate}
+    frames = duration * rate
+    if size_bytes < duration * min_bytes_per_second or size_bytes < frames * min_bytes_per_frame:
+        return _(
+            "The file claims %(duration)s of pictures but holds only %(size)d bytes: it is "
+            "damaged or made to look longer than it is."
+        ) % {"duration": _clock(duration), "size": size_bytes}
+    return None
 
-    def __init__(self, proc: subprocess.Popen, deadline: float) -> None:
-        import threading
 
-        self.fired = False
-        self._proc = proc
-        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._kill)
-        self._timer.daemon = True
-        self._timer.start()
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
-    def _kill(self) -> None:
-        if self._proc.poll() is None:
-            self.fired = True
-            self._proc.kill()
 
-    def cancel(self) -> None:
-        self._timer.cancel()
+def time_limit_for(
+    duration_seconds: float | None, *, base: float, per_second: float, ceiling: float
+) -> float:
+    """Seconds an ffmpeg run over a source of ``duration_seconds`` may take (the ceiling when
+    the probe found no duration)."""
+    if not duration_seconds:
+        return ceiling
+    return min(ceiling, base + per_second * duration_seconds)

@@ -160,6 +160,17 @@ class Video(TimeStampedModel):
     lease_expires_at = models.DateTimeField(null=True, blank=True)
     poster_file = models.CharField(max_length=300, blank=True, editable=False)
     master_playlist_file = models.CharField(max_length=300, blank=True, editable=False)
+    allow_download = models.BooleanField(
+        _("viewers may download it"),
+        default=False,
+        help_text=_("Viewers get a copy without the camera's metadata; the owner decides."),
+    )
+    download_file = models.CharField(
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text="The copy without metadata served as the download (made when allowed).",
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -1,8 +1,8 @@
-"""Who may see and change a film's media: ``sharing.access`` plus per-video visibility.
+"""Who may see and change a film's media: the media questions of ``sharing.access``.
 
-This is the one media policy. Pages, serving views and selectors call ``can_view_media``; it asks
-``sharing.access`` whether the viewer may open the film at all, then applies the video's own
-visibility (a public trailer beside a screener for the team and screener links only).
+This is the one media policy. Pages, serving views and selectors call these functions; each is a
+thin adapter from media records to ``sharing.access``, where the decisions are made (the film
+first, then the video's own visibility, originals for managers only).
 """
 
 from __future__ import annotations
@@ -11,32 +11,36 @@ from typing import Any
 
 from filmfolio.sharing import access
 
-from .choices import VideoVisibility
-
-
-def _is_team(viewer: access.Viewer, film: Any) -> bool:
-    return viewer.is_admin or access.collaborator_role(viewer, film) is not None
-
 
 def can_view_media(
-    viewer: access.Viewer, *, film: Any, video: Any = None, original_image: bool = False
+    viewer: access.Viewer, *, film: Any, video: Any = None, original: bool = False
 ) -> bool:
     """May ``viewer`` see this media of ``film``?
 
-    Images (poster, stills and their renditions) follow the film. Image originals keep the
-    photographer's metadata (GPS), so only those who may edit the film get them. A video also
-    follows its visibility: FILM as the film; SCREENER for the team and sessions holding a
-    screener link to the film; TEAM for collaborators only.
+    Images (poster, stills and their renditions) follow the film; a video's streams also follow
+    its visibility. Originals of images and videos keep the camera's metadata (GPS, make) and
+    are the untranscoded master, so only those who manage the film get them.
     """
     if not access.can_view_film(viewer, film):
         return False
-    if original_image:
-        return access.can_edit_film(viewer, film)
-    if video is None or video.visibility == VideoVisibility.FILM:
+    if original:
+        return access.can_get_media_original(viewer, film)
+    if video is None:
         return True
-    if video.visibility == VideoVisibility.SCREENER:
-        return film.pk in viewer.link_film_ids or _is_team(viewer, film)
-    return _is_team(viewer, film)
+    return access.can_watch_video(viewer, film, visibility=video.visibility)
+
+
+def can_download_video(viewer: access.Viewer, *, video: Any) -> bool:
+    """May ``viewer`` download the video's copy without metadata?"""
+    return access.can_download_video(
+        viewer, video.film, visibility=video.visibility, allow_download=video.allow_download
+    )
+
+
+def is_cacheable(*, film: Any, video: Any = None, original: bool = False) -> bool:
+    """May browsers keep this file (it is what an anonymous visitor gets anyway)?"""
+    visibility = video.visibility if video is not None else "film"
+    return access.is_public_media(film, visibility=visibility, original=original)
 
 
 def can_manage_media(viewer: access.Viewer, *, film: Any) -> bool:

@@ -60,9 +60,14 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None:
 
 
 def protected_file_response(
-    request: HttpRequest, name: str, *, download_name: str | None = None
+    request: HttpRequest, name: str, *, download_name: str | None = None, cacheable: bool = False
 ) -> HttpResponseBase:
-    """Serve stored file ``name`` to a viewer already allowed to see it."""
+    """Serve stored file ``name`` to a viewer already allowed to see it.
+
+    Only files an anonymous visitor would get anyway are ``cacheable``; every other answer is
+    ``no-store``, so that a revoked link or a film made private stops working at once, also in
+    the browser's cache.
+    """
     content_type = content_type_for(name)
     local = storage.local_path(name)
     response: HttpResponseBase
@@ -73,7 +78,7 @@ def protected_file_response(
         response["X-Accel-Redirect"] = media_setting("ACCEL_REDIRECT_PREFIX") + name
     else:
         response = _local_response(request, local, content_type)
-    response["Cache-Control"] = "private, max-age=300"
+    response["Cache-Control"] = "private, max-age=300" if cacheable else "private, no-store"
     response["Vary"] = "Cookie"
     response["X-Content-Type-Options"] = "nosniff"
     if download_name:

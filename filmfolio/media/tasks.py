@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from .services.transcode import video_transcode, videos_sweep
+from .services.downloads import video_download_prepare
+from .services.queue import videos_sweep
+from .services.transcode import video_transcode
 
 
 @task()
@@ -17,3 +19,9 @@ def transcode_video_task(video_id: int) -> str:
 def sweep_media_task() -> list[int]:
     """Queue again the transcodes whose worker died or whose queue entry was lost."""
     return videos_sweep()
+
+
+@task()
+def prepare_download_task(video_id: int) -> str:
+    """Make the copy without metadata that viewers download, when the owner allows it."""
+    return video_download_prepare(video_id=video_id)

@@ -295,3 +295,63 @@ def history_details_visible(viewer: Viewer, film: Any, section: str) -> bool:
     if section not in OWNER_ONLY_HISTORY_SECTIONS:
         return can_edit_film(viewer, film)
     return can_own_film(viewer, film)
+
+
+# Media files -------------------------------------------------------------------------------
+# A video carries its own visibility on top of the film's, narrowest first; the values are those
+# of ``media.choices.VideoVisibility`` (this module sits left of media and cannot import it).
+VIDEO_VISIBILITY_ORDER = ("team", "screener", "film")
+
+
+def _is_team(viewer: Viewer, film: Any) -> bool:
+    return viewer.is_admin or collaborator_role(viewer, film) is not None
+
+
+def can_watch_video(viewer: Viewer, film: Any, *, visibility: str) -> bool:
+    """May the viewer watch a video's streams (HLS, poster frame)? ``film``: everyone who can
+    open the film; ``screener``: the team and sessions holding a screener link to the film;
+    ``team``: collaborators and staff only."""
+    if not can_view_film(viewer, film):
+        return False
+    if visibility == "film":
+        return True
+    if visibility == "screener":
+        return film.pk in viewer.link_film_ids or _is_team(viewer, film)
+    return _is_team(viewer, film)
+
+
+def can_get_media_original(viewer: Viewer, film: Any) -> bool:
+    """Originals of images and videos keep camera, GPS and editing metadata and are the
+    untranscoded master: only those who manage the film (owner, editors, staff) get them."""
+    return can_edit_film(viewer, film)
+
+
+def can_download_video(viewer: Viewer, film: Any, *, visibility: str, allow_download: bool) -> bool:
+    """May the viewer download the video's copy without metadata? Managers may; others only
+    when the owner allowed downloads of this video and they may watch it."""
+    if can_get_media_original(viewer, film):
+        return True
+    return allow_download and can_watch_video(viewer, film, visibility=visibility)
+
+
+def can_set_video_visibility(viewer: Viewer, film: Any, *, current: str, wanted: str) -> bool:
+    """Only the owner widens who may watch a video; editors may keep or narrow it."""
+    if can_own_film(viewer, film):
+        return True
+    if not can_edit_film(viewer, film) or wanted not in VIDEO_VISIBILITY_ORDER:
+        return False
+    current_rank = VIDEO_VISIBILITY_ORDER.index(current) if current in VIDEO_VISIBILITY_ORDER else 0
+    return VIDEO_VISIBILITY_ORDER.index(wanted) <= current_rank
+
+
+def can_allow_video_download(viewer: Viewer, film: Any) -> bool:
+    """Letting others download a video widens what they get: the owner's decision."""
+    return can_own_film(viewer, film)
+
+
+def is_public_media(film: Any, *, visibility: str = "film", original: bool = False) -> bool:
+    """Would an anonymous visitor get this file? Only then may browsers keep it in a cache:
+    everything else is served ``no-store`` so that a revocation takes effect at once."""
+    if original:
+        return False
+    return can_watch_video(Viewer.anonymous(), film, visibility=visibility)

@@ -8,8 +8,15 @@ from .images import (
     image_upload,
     images_reorder,
 )
-from .transcode import video_delete, video_retry, video_transcode, video_update, videos_sweep
-from .uploads import upload_append, upload_create, upload_terminate, uploads_expire
+from .queue import videos_sweep
+from .transcode import video_delete, video_retry, video_transcode, video_update
+from .uploads import (
+    upload_append,
+    upload_create,
+    upload_require_editor,
+    upload_terminate,
+    uploads_expire,
+)
 
 __all__ = [
     "album_create",
@@ -20,6 +27,7 @@ __all__ = [
     "images_reorder",
     "upload_append",
     "upload_create",
+    "upload_require_editor",
     "upload_terminate",
     "uploads_expire",
     "video_delete",

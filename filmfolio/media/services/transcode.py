@@ -11,11 +11,8 @@ records, and the next run overwrites its partial files, giving exactly one set o
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-import socket
 import time
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +21,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from filmfolio.core.errors import ValidationFailedError
+from filmfolio.sharing import access
 
 from .. import ffmpeg, storage
 from ..choices import AttemptStatus, VideoKind, VideoState, VideoVisibility
 from ..conf import media_setting, work_dir
 from ..models import DEFAULT_LADDER, EncodeProfile, Encoding, TranscodeAttempt, Video
+from .downloads import video_download_withdraw
 from .pages import film_page_touch
-from .permissions import require_manage
+from .permissions import require_manage, require_visibility
+from .queue import claim, lease_until, mark_failed, queue_next
 
 log = logging.getLogger(__name__)
 
@@ -39,69 +39,9 @@ class LeaseLostError(Exception):
     """Another attempt took over this video (ours was presumed dead)."""
 
 
-def _lease_until(now):
-    return now + timedelta(seconds=float(media_setting("TRANSCODE_STALL_SECONDS")))
-
-
-def _claim(video_id: int) -> tuple[Video, TranscodeAttempt] | None:
-    """Take the video's lease and open an attempt, or return None if there is nothing to do."""
-    with transaction.atomic():
-        claimed = _claim_locked(video_id, timezone.now())
-    if isinstance(claimed, Video):  # out of attempts: drop what the dead runs left behind
-        storage.delete_tree(f"{storage.video_dir(claimed.film_id, claimed.public_id)}/hls")
-        return None
-    return claimed
-
-
-def _claim_locked(video_id: int, now) -> tuple[Video, TranscodeAttempt] | Video | None:
-    video = Video.objects.select_for_update().filter(pk=video_id).first()
-    if video is None:
-        return None
-    stale = video.state == VideoState.TRANSCODING and (
-        video.lease_expires_at is None or video.lease_expires_at <= now
-    )
-    if video.state != VideoState.QUEUED and not stale:
-        return None
-    video.attempts.filter(status=AttemptStatus.RUNNING).update(
-        status=AttemptStatus.ABANDONED, finished_at=now
-    )
-    if video.attempt_count >= int(media_setting("TRANSCODE_MAX_ATTEMPTS")):
-        _mark_failed(
-            video, _("Transcoding stopped after %(n)d attempts.") % {"n": video.attempt_count}
-        )
-        return video
-    number = (video.attempts.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-    attempt = TranscodeAttempt.objects.create(
-        video=video,
-        number=number,
-        worker=f"{socket.gethostname()}:{os.getpid()}",
-        started_at=now,
-        heartbeat_at=now,
-    )
-    video.state, video.current_attempt = VideoState.TRANSCODING, number
-    video.attempt_count += 1
-    video.progress_percent, video.lease_expires_at = 0, _lease_until(now)
-    video.save(
-        update_fields=[
-            "state",
-            "current_attempt",
-            "attempt_count",
-            "progress_percent",
-            "lease_expires_at",
-            "updated_at",
-        ]
-    )
-    return video, attempt
-
-
-def _mark_failed(video: Video, reason: str) -> None:
-    video.state, video.failure_reason, video.lease_expires_at = VideoState.FAILED, reason, None
-    video.save(update_fields=["state", "failure_reason", "lease_expires_at", "updated_at"])
-
-
 def video_transcode(*, video_id: int) -> str:
     """Run one transcode attempt for ``video_id``; return what happened (for logs)."""
-    claimed = _claim(video_id)
+    claimed = claim(video_id)
     if claimed is None:
         return "skipped"
     video, attempt = claimed
@@ -114,6 +54,9 @@ def video_transcode(*, video_id: int) -> str:
         _publish(video, attempt, out_dir, rungs)
         return "ready"
     except LeaseLostError:
+        if not Video.objects.filter(pk=video.pk).exists():  # deleted while it ran
+            storage.delete_tree(storage.video_dir(video.film_id, video.public_id))
+            return "cancelled"
         return "lease lost"
     except ffmpeg.MediaToolError as exc:
         _fail(video, attempt, exc.reason, exc.detail, retryable=exc.retryable)
@@ -124,6 +67,7 @@ def video_transcode(*, video_id: int) -> str:
         return "failed"
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+        queue_next()
 
 
 class _Heartbeat:
@@ -147,7 +91,7 @@ class _Heartbeat:
         now = timezone.now()
         renewed = Video.objects.filter(
             pk=self.video.pk, state=VideoState.TRANSCODING, current_attempt=self.attempt.number
-        ).update(progress_percent=percent, lease_expires_at=_lease_until(now))
+        ).update(progress_percent=percent, lease_expires_at=lease_until(now))
         if not renewed:
             raise LeaseLostError
         TranscodeAttempt.objects.filter(pk=self.attempt.pk).update(
@@ -178,10 +122,16 @@ def _encode(video: Video, attempt: TranscodeAttempt, out_dir: Path) -> list[ffmp
     if not rungs:
         raise ffmpeg.MediaToolError(_("No encode profile is active."))
     heartbeat = _Heartbeat(video, attempt)
-    limit = float(media_setting("TRANSCODE_TIME_LIMIT_SECONDS"))
+    limit = ffmpeg.time_limit_for(
+        video.duration_seconds,
+        base=float(media_setting("TRANSCODE_TIME_BASE_SECONDS")),
+        per_second=float(media_setting("TRANSCODE_TIME_PER_SECOND")),
+        ceiling=float(media_setting("TRANSCODE_TIME_LIMIT_SECONDS")),
+    )
     memory = int(media_setting("FFMPEG_MEMORY_BYTES"))
     args = ffmpeg.hls_args(
         source=source,
+        container=video.container,
         out_dir=out_dir / "hls",
         rungs=rungs,
         has_audio=bool(video.audio_codec),
@@ -197,11 +147,12 @@ def _encode(video: Video, attempt: TranscodeAttempt, out_dir: Path) -> list[ffmp
     at = min(5.0, (video.duration_seconds or 0) / 10)
     poster = ffmpeg.poster_args(
         source=source,
+        container=video.container,
         target=out_dir / "poster.jpg",
         at_seconds=at,
         height=min(720, rungs[0].height),
     )
-    ffmpeg.run(poster, timeout=min(limit, 300.0), memory_bytes=memory)
+    ffmpeg.run(poster, timeout=min(limit, 300.0), memory_bytes=memory, on_progress=heartbeat)
     return rungs
 
 
@@ -228,8 +179,10 @@ def _publish(video: Video, attempt: TranscodeAttempt, out_dir: Path, rungs) -> N
             uploaded.setdefault(rel.split("/")[0] if "/" in rel else "", []).append(name)
     poster = storage.move_in(f"{prefix}/poster.jpg", out_dir / "poster.jpg")
     with transaction.atomic():
-        current = Video.objects.select_for_update().get(pk=video.pk)
-        if current.state != VideoState.TRANSCODING or current.current_attempt != attempt.number:
+        current = Video.objects.select_for_update().filter(pk=video.pk).first()
+        if current is None or current.state != VideoState.TRANSCODING:
+            raise LeaseLostError
+        if current.current_attempt != attempt.number:
             raise LeaseLostError
         current.encodings.all().delete()
         Encoding.objects.bulk_create(_encodings(current, rungs, prefix, uploaded))
@@ -273,7 +226,9 @@ def _fail(
 
     now = timezone.now()
     with transaction.atomic():
-        current = Video.objects.select_for_update().get(pk=video.pk)
+        current = Video.objects.select_for_update().filter(pk=video.pk).first()
+        if current is None:  # deleted meanwhile
+            return
         TranscodeAttempt.objects.filter(pk=attempt.pk).update(
             status=AttemptStatus.FAILED, error=f"{reason}\n{detail}".strip(), finished_at=now
         )
@@ -285,7 +240,7 @@ def _fail(
             current.save(update_fields=["state", "lease_expires_at", "updated_at"])
             transaction.on_commit(lambda: transcode_video_task.enqueue(current.pk))
             return
-        _mark_failed(current, reason)
+        mark_failed(current, reason)
     storage.delete_tree(f"{storage.video_dir(video.film_id, video.public_id)}/hls")
 
 
@@ -305,47 +260,53 @@ def video_retry(*, video: Video, actor: Any) -> Video:
     return video
 
 
-def video_update(*, video: Video, actor: Any, title: str, kind: str, visibility: str) -> Video:
-    """Change a video's title, kind and who may watch it."""
+def video_update(
+    *,
+    video: Video,
+    actor: Any,
+    title: str,
+    kind: str,
+    visibility: str,
+    allow_download: bool | None = None,
+) -> Video:
+    """Change a video's title, kind, who may watch it and whether viewers may download it.
+
+    Editors may keep or narrow who may watch and turn downloads off; widening either is the
+    owner's decision. Turning downloads on queues the copy without metadata; off deletes it.
+    """
+    from ..tasks import prepare_download_task
+
     require_manage(actor=actor, film=video.film)
     if kind not in VideoKind.values or visibility not in VideoVisibility.values:
         raise ValidationFailedError(_("Choose the kind of video and who may watch it."))
+    require_visibility(actor=actor, film=video.film, current=video.visibility, wanted=visibility)
+    allow = video.allow_download if allow_download is None else allow_download
+    if (
+        allow
+        and not video.allow_download
+        and not access.can_allow_video_download(access.Viewer.for_user(actor), video.film)
+    ):
+        raise ValidationFailedError(_("Only the film's owner can let viewers download a video."))
     video.title, video.kind, video.visibility = title.strip()[:200], kind, visibility
-    video.save(update_fields=["title", "kind", "visibility", "updated_at"])
+    video.allow_download = allow
+    video.save(update_fields=["title", "kind", "visibility", "allow_download", "updated_at"])
+    if allow and not video.download_file:
+        transaction.on_commit(lambda: prepare_download_task.enqueue(video.pk))
+    elif not allow:
+        video_download_withdraw(video)
     film_page_touch(video.film_id)
     return video
 
 
 def video_delete(*, video: Video, actor: Any) -> None:
-    """Delete a video, its records and every file (records first, then files)."""
+    """Delete a video, its records and every file (records first, then files).
+
+    A queued job then finds nothing to do; a running one sees its row gone at its next
+    heartbeat (``HEARTBEAT_SECONDS``), kills its ffmpeg process group and removes whatever it
+    wrote. Deleting the film deletes its videos the same way.
+    """
     require_manage(actor=actor, film=video.film)
     prefix = storage.video_dir(video.film_id, video.public_id)
     video.delete()
     film_page_touch(video.film_id)
     storage.delete_tree(prefix)
-
-
-def videos_sweep(*, now=None) -> list[int]:
-    """Re-queue jobs whose worker died (lease ran out) or whose queue entry was lost.
-
-    Returns the ids of the videos queued again. Queuing twice is harmless: only one run can
-    claim the lease.
-    """
-    from ..tasks import transcode_video_task
-
-    now = now or timezone.now()
-    quiet = now - timedelta(seconds=float(media_setting("TRANSCODE_TIME_LIMIT_SECONDS")))
-    stuck = list(
-        Video.objects.filter(state=VideoState.TRANSCODING, lease_expires_at__lte=now).values_list(
-            "pk", flat=True
-        )
-    )
-    lost = list(
-        Video.objects.filter(state=VideoState.QUEUED, updated_at__lte=quiet).values_list(
-            "pk", flat=True
-        )
-    )
-    for video_id in stuck + lost:
-        transcode_video_task.enqueue(video_id)
-    Video.objects.filter(pk__in=lost).update(updated_at=now)
-    return stuck + lost

@@ -28,10 +28,19 @@ from .. import ffmpeg, storage
 from ..choices import UploadState, VideoKind, VideoState, VideoVisibility
 from ..conf import media_setting, work_dir
 from ..models import Upload, Video
-from .permissions import require_manage
+from .permissions import require_manage, require_visibility
 
 CHECKSUM_ALGORITHMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
-EXTENSIONS = {"mov": "mp4", "matroska": "mkv", "avi": "avi", "mpegts": "ts", "mxf": "mxf"}
+EXTENSIONS = {
+    "mov": "mp4",
+    "matroska": "mkv",
+    "avi": "avi",
+    "mpegts": "ts",
+    "mxf": "mxf",
+    "ogg": "ogv",
+    "flv": "flv",
+    "mpeg": "mpg",
+}
 
 
 class UploadConflictError(DomainError):
@@ -65,6 +74,7 @@ def upload_create(
         raise ValidationFailedError(_("The file is larger than this server accepts."))
     if kind not in VideoKind.values or visibility not in VideoVisibility.values:
         raise ValidationFailedError(_("Choose the kind of video and who may watch it."))
+    require_visibility(actor=actor, film=film, current=VideoVisibility.TEAM, wanted=visibility)
     if sha256 and (len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256)):
         raise ValidationFailedError(_("The declared SHA-256 checksum is not 64 hex digits."))
     upload = Upload.objects.create(
@@ -84,6 +94,26 @@ def upload_create(
 def _require_owner(upload: Upload, actor: Any) -> None:
     if upload.owner_id != getattr(actor, "pk", None):
         raise PermissionDeniedError(_("This upload belongs to someone else."))
+
+
+def upload_require_editor(*, upload: Upload, actor: Any) -> None:
+    """Check, on every request of an upload, that its uploader may still change the film.
+
+    Someone removed from the film (or demoted) while uploading loses the upload: its bytes are
+    discarded and it is marked rejected, so it can neither be finished nor resumed.
+    """
+    _require_owner(upload, actor)
+    if not _may_still_edit(upload):
+        _discard(upload)
+
+
+def _discard(upload: Upload) -> None:
+    """Reject the upload of someone who lost the right to change its film, drop every byte."""
+    reason = _("You may no longer add videos to this film; the upload was discarded.")
+    if upload.state == UploadState.RECEIVING:
+        _reject(upload, reason)
+        storage.delete_tree(storage.video_dir(upload.film_id, upload.pk))
+    raise PermissionDeniedError(reason)
 
 
 def parse_checksum(header: str) -> tuple[str, bytes] | None:
@@ -113,7 +143,7 @@ def upload_append(
     A chunk cut short by the network is kept (the client resumes after it) unless a checksum
     was sent, in which case only a complete, matching chunk is kept.
     """
-    _require_owner(upload, actor)
+    upload_require_editor(upload=upload, actor=actor)
     if upload.state != UploadState.RECEIVING:
         raise UploadConflictError(_("This upload is already finished."))
     if upload.offset_bytes == upload.length_bytes == offset and not length:
@@ -195,6 +225,7 @@ def _finish(upload: Upload) -> None:
                 _("The file's checksum does not match: it was damaged in transit. Upload it again.")
             )
         probe = _probe(path)
+        _check_plausible(probe, path.stat().st_size)
     except ValidationFailedError as exc:
         _reject(upload, exc.message)
         raise
@@ -239,6 +270,8 @@ def _probe(path: Path) -> ffmpeg.ProbeResult:
             memory_bytes=int(media_setting("FFMPEG_MEMORY_BYTES")),
         )
         return ffmpeg.parse_probe(output)
+    except ffmpeg.FormatNotAllowedError as exc:
+        raise ValidationFailedError(exc.reason) from exc
     except ffmpeg.MediaToolError as exc:
         raise ValidationFailedError(
             _(
@@ -246,6 +279,20 @@ def _probe(path: Path) -> ffmpeg.ProbeResult:
                 "or another kind of file."
             )
         ) from exc
+
+
+def _check_plausible(probe: ffmpeg.ProbeResult, size_bytes: int) -> None:
+    """Refuse a file whose claimed running time or frames its size cannot hold."""
+    reason = ffmpeg.implausible_reason(
+        probe,
+        size_bytes,
+        min_bytes_per_second=float(media_setting("MIN_BYTES_PER_SECOND")),
+        min_bytes_per_frame=float(media_setting("MIN_BYTES_PER_FRAME")),
+        max_duration_seconds=float(media_setting("MAX_DURATION_SECONDS")),
+        max_frame_rate=float(media_setting("MAX_FRAME_RATE")),
+    )
+    if reason:
+        raise ValidationFailedError(reason)
 
 
 def _reject(upload: Upload, reason: str) -> None:
@@ -257,6 +304,8 @@ def _reject(upload: Upload, reason: str) -> None:
 def _record_video(upload: Upload, public_id, name: str, sha256: str, probe) -> None:
     from ..tasks import transcode_video_task
 
+    if not _may_still_edit(upload):  # removed while the file was hashed and probed
+        _discard(upload)
     with transaction.atomic():
         video = Video.objects.create(
             public_id=public_id,
@@ -281,6 +330,16 @@ def _record_video(upload: Upload, public_id, name: str, sha256: str, probe) -> N
         Upload.objects.filter(pk=upload.pk).update(state=UploadState.COMPLETE, video=video)
         upload.state, upload.video = UploadState.COMPLETE, video
         transaction.on_commit(lambda: transcode_video_task.enqueue(video.pk))
+
+
+def _may_still_edit(upload: Upload) -> bool:
+    """The uploader's right to change the film, read afresh (no cached collaborator roles)."""
+    film = type(upload.film).objects.get(pk=upload.film_id)
+    try:
+        require_manage(actor=upload.owner, film=film)
+    except PermissionDeniedError:
+        return False
+    return True
 
 
 def upload_terminate(*, upload: Upload, actor: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,8 @@ def test_probe_args_read_local_files_only():
         "error",
         "-protocol_whitelist",
         "file",
+        "-format_whitelist",
+        "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,mxf,ogg,flv,mpeg",
         "-print_format",
         "json",
         "-show_format",
@@ -36,16 +39,26 @@ def test_probe_args_read_local_files_only():
 
 def test_poster_args():
     assert ffmpeg.poster_args(
-        source=Path("/s.mp4"), target=Path("/o/poster.jpg"), at_seconds=1.5, height=360
+        source=Path("/s.mp4"),
+        container="mov,mp4,m4a,3gp,3g2,mj2",
+        target=Path("/o/poster.jpg"),
+        at_seconds=1.5,
+        height=360,
     ) == [
         "ffmpeg",
         "-hide_banner",
         "-nostdin",
         "-y",
-        "-protocol_whitelist",
-        "file",
         "-ss",
         "1.500",
+        "-protocol_whitelist",
+        "file",
+        "-format_whitelist",
+        ffmpeg.FORMAT_WHITELIST,
+        "-f",
+        "mov",
+        "-enable_drefs",
+        "0",
         "-i",
         "file:/s.mp4",
         "-frames:v",
@@ -67,12 +80,30 @@ def test_ladder_never_goes_above_the_source():
 def test_hls_args_map_each_rung_with_audio():
     args = ffmpeg.hls_args(
         source=Path("/s.mp4"),
+        container="mov,mp4,m4a,3gp,3g2,mj2",
         out_dir=Path("/o"),
         rungs=LADDER[1:3],
         has_audio=True,
         options=ffmpeg.EncodeOptions(segment_seconds=4),
     )
-    assert args[:6] == ["ffmpeg", "-hide_banner", "-nostdin", "-y", "-protocol_whitelist", "file"]
+    assert args[:16] == [
+        "ffmpeg",
+        "-hide_banner",
+        "-nostdin",
+        "-y",
+        "-protocol_whitelist",
+        "file",
+        "-format_whitelist",
+        ffmpeg.FORMAT_WHITELIST,
+        "-f",
+        "mov",
+        "-enable_drefs",
+        "0",
+        "-i",
+        "file:/s.mp4",
+        "-filter_complex",
+        "[0:v]split=2[s0][s1];[s0]scale=-2:720[v0];[s1]scale=-2:480[v1]",
+    ]
     assert args[args.index("-filter_complex") + 1] == (
         "[0:v]split=2[s0][s1];[s0]scale=-2:720[v0];[s1]scale=-2:480[v1]"
     )
@@ -85,7 +116,8 @@ def test_hls_args_map_each_rung_with_audio():
 
 def test_hls_args_without_audio_map_video_only():
     args = ffmpeg.hls_args(
-        source=Path("/s.mp4"),
+        source=Path("/s.mkv"),
+        container="matroska,webm",
         out_dir=Path("/o"),
         rungs=LADDER[3:],
         has_audio=False,
@@ -93,11 +125,21 @@ def test_hls_args_without_audio_map_video_only():
     )
     assert args[args.index("-var_stream_map") + 1] == "v:0,name:360p"
     assert "0:a:0" not in args
+    assert args[4:12] == [
+        "-protocol_whitelist",
+        "file",
+        "-format_whitelist",
+        ffmpeg.FORMAT_WHITELIST,
+        "-f",
+        "matroska",
+        "-i",
+        "file:/s.mkv",
+    ]
 
 
 def test_parse_probe_reads_streams():
     data = {
-        "format": {"format_name": "mov,mp4,m4a", "duration": "12.5"},
+        "format": {"format_name": "mov,mp4,m4a,3gp,3g2,mj2", "duration": "12.5"},
         "streams": [
             {
                 "codec_type": "video",
@@ -111,7 +153,7 @@ def test_parse_probe_reads_streams():
     }
     result = ffmpeg.parse_probe(json.dumps(data))
     assert (result.container, result.duration_seconds, result.width, result.height) == (
-        "mov,mp4,m4a",
+        "mov,mp4,m4a,3gp,3g2,mj2",
         12.5,
         1920,
         1080,
@@ -121,7 +163,9 @@ def test_parse_probe_reads_streams():
 
 def test_parse_probe_refuses_files_without_video():
     with pytest.raises(ffmpeg.MediaToolError, match="no video stream"):
-        ffmpeg.parse_probe(json.dumps({"streams": [{"codec_type": "audio"}], "format": {}}))
+        ffmpeg.parse_probe(
+            json.dumps({"streams": [{"codec_type": "audio"}], "format": {"format_name": "ogg"}})
+        )
 
 
 def test_probe_of_a_real_clip(clip):
@@ -165,3 +209,41 @@ def test_run_applies_the_memory_limit():
             timeout=20,
             memory_bytes=200 * 1024**2,
         )
+
+
+def test_progress_ticks_while_the_child_is_silent():
+    # A lease is renewed (or a deletion noticed) even when ffmpeg prints nothing for a while.
+    seen: list[float] = []
+    ffmpeg.run(["sleep", "1.2"], timeout=20, memory_bytes=2 * 1024**3, on_progress=seen.append)
+    assert len(seen) >= 4
+    assert set(seen) == {0.0}
+
+
+def test_stopping_a_run_kills_its_whole_process_group(tmp_path):
+    marker = tmp_path / "child.pid"
+
+    class Stop(Exception):
+        pass
+
+    def stop_soon(_seconds: float) -> None:
+        if marker.exists() and marker.read_text().strip():
+            raise Stop
+
+    script = f"sleep 60 & echo $! > {marker}; wait"
+    with pytest.raises(Stop):
+        ffmpeg.run(
+            ["sh", "-c", script], timeout=30, memory_bytes=2 * 1024**3, on_progress=stop_soon
+        )
+    child = int(marker.read_text())
+    deadline = time.monotonic() + 5
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "State:\tZ" not in state

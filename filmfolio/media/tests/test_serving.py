@@ -60,14 +60,23 @@ def test_strangers_get_404_for_every_file(client, private_media):
     assert _statuses(client, private_media) == closed
 
 
-def test_team_and_screener_links_get_every_file(client, film, private_media):
+def test_team_and_screener_links_get_every_stream_but_not_the_original(client, film, private_media):
+    opened = {**dict.fromkeys(private_media, (200, 200, 206)), "original": (404, 404, 404)}
     _grant(client, film)
-    assert _statuses(client, private_media) == dict.fromkeys(private_media, (200, 200, 206))
+    assert _statuses(client, private_media) == opened
     client.logout()
     member = UserFactory()
     CollaboratorFactory(film=film, user=member, viewer=True)
     client.force_login(member)
-    assert _statuses(client, private_media) == dict.fromkeys(private_media, (200, 200, 206))
+    assert _statuses(client, private_media) == opened
+
+
+def test_managers_get_the_original(client, film, owner, private_media):
+    editor = UserFactory()
+    CollaboratorFactory(film=film, user=editor, editor=True)
+    for user in (owner, editor):
+        client.force_login(user)
+        assert _statuses(client, private_media) == dict.fromkeys(private_media, (200, 200, 206))
 
 
 def test_a_link_to_another_film_opens_nothing(client, owner, private_media):
@@ -98,8 +107,8 @@ def test_team_only_video_stays_closed_to_screener_links(client, film, owner, pri
     assert client.get(private_media["still"]).status_code == 200
 
 
-def test_range_and_head_responses(client, film, private_media):
-    _grant(client, film)
+def test_range_and_head_responses(client, film, owner, private_media):
+    client.force_login(owner)
     full = client.get(private_media["original"])
     body = b"".join(full.streaming_content)
     size = len(body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from datetime import timedelta
 
 import pytest
@@ -51,7 +52,9 @@ def _queued_copy(video, **changes):
         lease_expires_at=timezone.now() - timedelta(seconds=1),
         **changes,
     )
-    TranscodeAttempt.objects.filter(video=video).update(status=AttemptStatus.RUNNING)
+    # A worker on this host whose process is gone (no process has this id and start time).
+    dead = f"{socket.gethostname()}:{2**22 + 1}:1"
+    TranscodeAttempt.objects.filter(video=video).update(status=AttemptStatus.RUNNING, worker=dead)
     Encoding.objects.filter(video=video).delete()
 
 

@@ -1,6 +1,7 @@
 """Protected media files: every request asks ``media.policy`` before a byte is served.
 
-Viewers who may not see a file get 404, whether or not it exists.
+Viewers who may not see a file get 404, whether or not it exists. Originals go to those who
+manage the film; others get the streams, and the copy without metadata where the owner allows.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from filmfolio.sharing.access import viewer_for
 
 from .. import storage
 from ..models import Image, Video
-from ..policy import can_view_media
+from ..policy import can_download_video, can_view_media, is_cacheable
 from ..selectors import image_for_serving_for, video_for_serving_for
 from ..serving import protected_file_response
 
 _VIDEO_PATH = re.compile(
-    r"^(original|poster\.jpg|hls/master\.m3u8|hls/\w+/(index\.m3u8|seg_\d+\.ts))$"
+    r"^(original|download|poster\.jpg|hls/master\.m3u8|hls/\w+/(index\.m3u8|seg_\d+\.ts))$"
 )
 _IMAGE_VARIANT = re.compile(r"^(original|w(\d+)\.webp)$")
 
@@ -30,6 +31,8 @@ def _video_name(video: Video, path: str) -> str | None:
     """The stored name for ``path`` of ``video`` if a record says it exists."""
     if path == "original":
         return video.original_file
+    if path == "download":
+        return video.download_file or None
     if path == "poster.jpg":
         return video.poster_file or None
     if path == "hls/master.m3u8":
@@ -45,15 +48,24 @@ def video_file(request: HttpRequest, public_id: str, path: str) -> HttpResponseB
     if not _VIDEO_PATH.match(path):
         raise Http404
     video = video_for_serving_for(public_id)
-    if video is None or not can_view_media(viewer_for(request), film=video.film, video=video):
+    if video is None or not _may_get(viewer_for(request), video, path):
         raise Http404
     name = _video_name(video, path)
     if name is None:
         raise Http404
     download = None
-    if path == "original":
+    if path in ("original", "download"):
         download = f"{video.film.slug}-{video.kind}{PurePosixPath(name).suffix}"
-    return protected_file_response(request, name, download_name=download)
+    original = path in ("original", "download")
+    cacheable = is_cacheable(film=video.film, video=video, original=original)
+    return protected_file_response(request, name, download_name=download, cacheable=cacheable)
+
+
+def _may_get(viewer, video: Video, path: str) -> bool:
+    """Originals for managers; the download copy where allowed; streams by visibility."""
+    if path == "download":
+        return can_download_video(viewer, video=video)
+    return can_view_media(viewer, film=video.film, video=video, original=path == "original")
 
 
 def _image_name(image: Image, variant: str) -> str | None:
@@ -70,11 +82,10 @@ def image_file(request: HttpRequest, public_id: str, variant: str) -> HttpRespon
         raise Http404
     image = image_for_serving_for(public_id)
     original = variant == "original"
-    if image is None or not can_view_media(
-        viewer_for(request), film=image.film, original_image=original
-    ):
+    if image is None or not can_view_media(viewer_for(request), film=image.film, original=original):
         raise Http404
     name = _image_name(image, variant)
     if name is None:
         raise Http404
-    return protected_file_response(request, name)
+    cacheable = is_cacheable(film=image.film, original=original)
+    return protected_file_response(request, name, cacheable=cacheable)

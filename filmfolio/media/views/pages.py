@@ -59,6 +59,7 @@ def manage_page(request: HttpRequest, slug: str) -> HttpResponse:
         "albums": film.albums.all(),
         "video_kinds": VideoKind.choices,
         "video_visibilities": VideoVisibility.choices,
+        "can_own": access.can_own_film(access.viewer_for(request), film),
         "chunk_bytes": media_setting("UPLOAD_CHUNK_BYTES"),
     }
     return render(request, "media/manage.html", context)
@@ -200,8 +201,16 @@ def video_edit(request: HttpRequest, public_id) -> HttpResponse:
             title=request.POST.get("title", ""),
             kind=request.POST.get("kind", ""),
             visibility=request.POST.get("visibility", ""),
+            allow_download=_download_choice(request),
         ),
     )
+
+
+def _download_choice(request: HttpRequest) -> bool | None:
+    """The download checkbox (only the owner's form carries it): None leaves it as it is."""
+    if "download_choice" not in request.POST:
+        return None
+    return request.POST.get("allow_download") == "on"
 
 
 @login_required

@@ -17,10 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from filmfolio.core.errors import DomainError, PermissionDeniedError, ValidationFailedError
+from filmfolio.sharing.access import viewer_for
 
 from .. import services
 from ..conf import media_setting
 from ..models import Upload
+from ..policy import can_manage_media
 from ..services.uploads import ChecksumMismatchError, UploadConflictError, parse_checksum
 
 TUS_VERSION = "1.0.0"
@@ -91,8 +93,10 @@ def upload_collection(request: HttpRequest) -> HttpResponse:
 
 
 def _film(request: HttpRequest, slug: str):
+    """The film to upload to. A film that does not exist and one the user may not change get
+    the same answer, so uploads cannot tell whether a private film's address exists."""
     film = apps.get_model("films", "Film").objects.filter(slug=slug).first()
-    if film is None:
+    if film is None or not can_manage_media(viewer_for(request), film=film):
         raise PermissionDeniedError(_("There is no film with that address you may change."))
     return film
 
@@ -112,6 +116,7 @@ def upload_resource(request: HttpRequest, upload_id: str) -> HttpResponse:
         return _error(_("No such upload."), 404)
     try:
         if request.method == "HEAD":
+            services.upload_require_editor(upload=upload, actor=request.user)
             response = _tus(HttpResponse(status=200))
         elif request.method == "DELETE":
             services.upload_terminate(upload=upload, actor=request.user)
