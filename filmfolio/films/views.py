@@ -13,7 +13,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
-from filmfolio.core.site import site_url
 from filmfolio.sharing import access
 from filmfolio.sharing.changes import FILM_RECORD_FRAGMENTS, film_page_key, film_record_key
 
