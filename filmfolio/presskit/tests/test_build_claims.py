@@ -28,6 +28,9 @@ def queue(settings):
     default_task_backend.clear()
 
 
+SITE = "http://127.0.0.1:8000"  # the test settings fix the site's address
+
+
 def _queued(queue) -> list[tuple]:
     return [tuple(result.args) for result in queue.results]
 
@@ -38,7 +41,7 @@ def test_many_requests_queue_one_build_per_version_and_language(queue, media_roo
         assert Client().get("/presskit/heron.pdf?lang=en").status_code == 202
     Client().get("/presskit/heron.pdf?lang=zh-hans")
     Client().get("/presskit/heron.pdf?lang=zh-hans")
-    assert _queued(queue) == [(film.pk, "en"), (film.pk, "zh-hans")]
+    assert _queued(queue) == [(film.pk, "en", SITE), (film.pk, "zh-hans", SITE)]
     assert PresskitBuild.objects.count() == 2
 
 
@@ -56,7 +59,7 @@ def test_a_finished_build_releases_its_claim_and_a_new_version_is_queued_again(q
     film.save()
     for _ in range(3):
         Client().get("/presskit/heron.pdf?lang=en")
-    assert _queued(queue) == [(film.pk, "en"), (film.pk, "en")]
+    assert _queued(queue) == [(film.pk, "en", SITE), (film.pk, "en", SITE)]
 
 
 def test_a_lost_build_no_longer_blocks_after_ten_minutes(queue, media_root):
@@ -65,5 +68,5 @@ def test_a_lost_build_no_longer_blocks_after_ten_minutes(queue, media_root):
     PresskitBuild.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=11))
     Client().get("/presskit/heron.pdf?lang=en")
     Client().get("/presskit/heron.pdf?lang=en")
-    assert _queued(queue) == [(film.pk, "en"), (film.pk, "en")]
+    assert _queued(queue) == [(film.pk, "en", SITE), (film.pk, "en", SITE)]
     assert PresskitBuild.objects.count() == 1
