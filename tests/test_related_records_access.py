@@ -1,0 +1,161 @@
+"""People, festivals, editions, sections and awards are seen only through listed films.
+
+A private canary film brings a new person, a new festival (created only by its entry) with an
+edition, section and award, and a new edition, section and award of a festival that a public
+film also entered. Every surface that shows such records is asked as an anonymous visitor, as
+another signed-in user and as the film's owner: only the owner meets the canary's records.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from filmfolio.accounts.tests.factories import UserFactory
+from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
+from filmfolio.films.models import Credit, Role
+from filmfolio.people.models import Person
+from filmfolio.search import index
+from filmfolio.sharing.choices import CollaboratorRole
+from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
+
+pytestmark = pytest.mark.django_db
+
+PERSON = "Quillon Ardmarsh"
+FESTIVAL = "Vexmoor Film Days"
+SECTION = "Ultramarine Horizons"
+AWARD = "Golden Vexmoor Lantern"
+SHARED_SECTION = "Cobaltine Shorts"
+SHARED_AWARD = "Silver Cobaltine Prize"
+CANARY_WORDS = ("Quillon", "Ardmarsh", "Vexmoor", "Ultramarine", "Cobaltine", "2026")
+VIEWERS = ("anonymous", "other user", "owner")
+
+
+@pytest.fixture
+def world() -> dict:
+    role = Role.objects.get(code="director")
+    secret = FilmFactory(title="Zebrine Heron Nocturne", slug="zebrine-heron")
+    owner = CollaboratorFactory(film=secret, role=CollaboratorRole.OWNER).user
+    person = Person.objects.create(display_name=PERSON, slug="quillon-ardmarsh")
+    Credit.objects.create(film=secret, person=person, role=role)
+    festival = Festival.objects.create(name=FESTIVAL, slug="vexmoor-days")
+    edition = Edition.objects.create(festival=festival, year=2025, number=3)
+    section = Section.objects.create(edition=edition, name=SECTION)
+    award = Award.objects.create(festival=festival, name=AWARD)
+    Entry.objects.create(film=secret, edition=edition, section=section, award=award, result="won")
+    harbour = Festival.objects.create(name="Open Harbour Festival", slug="open-harbour")
+    old = Edition.objects.create(festival=harbour, year=2024, number=8)
+    public = FilmFactory(public=True, title="Open Water Film", slug="open-water")
+    Credit.objects.create(
+        film=public,
+        person=Person.objects.create(display_name="Open Person", slug="open-person"),
+        role=role,
+    )
+    Entry.objects.create(film=public, edition=old, result="selected")
+    new = Edition.objects.create(festival=harbour, year=2026, number=9)
+    Entry.objects.create(
+        film=secret,
+        edition=new,
+        section=Section.objects.create(edition=new, name=SHARED_SECTION),
+        award=Award.objects.create(festival=harbour, name=SHARED_AWARD),
+        result="won",
+    )
+    index.rebuild()
+    return {"owner": owner, "secret": secret, "public": public}
+
+
+def _client(world: dict, who: str) -> Client:
+    client = Client()
+    if who == "other user":
+        client.force_login(UserFactory())
+    elif who == "owner":
+        client.force_login(world["owner"])
+    return client
+
+
+def _leaks(text: str) -> list[str]:
+    return [word for word in CANARY_WORDS if word in text]
+
+
+@pytest.mark.parametrize("who", VIEWERS)
+def test_person_page(world, who) -> None:
+    response = _client(world, who).get("/people/quillon-ardmarsh/")
+    if who == "owner":
+        assert response.status_code == 200
+        assert PERSON in response.content.decode()
+    else:
+        assert response.status_code == 404
+        assert _leaks(response.content.decode()) == []
+
+
+@pytest.mark.parametrize("who", VIEWERS)
+def test_festival_page_of_a_festival_only_a_private_film_entered(world, who) -> None:
+    response = _client(world, who).get("/festivals/vexmoor-days/")
+    if who == "owner":
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert [FESTIVAL in text, SECTION in text, AWARD in text] == [True, True, True]
+    else:
+        assert response.status_code == 404
+        assert _leaks(response.content.decode()) == []
+
+
+@pytest.mark.parametrize("who", VIEWERS)
+def test_festival_page_editions_sections_and_awards(world, who) -> None:
+    response = _client(world, who).get("/festivals/open-harbour/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "8th (2024)" in text
+    if who == "owner":
+        assert ["9th (2026)" in text, SHARED_SECTION in text, SHARED_AWARD in text] == [
+            True,
+            True,
+            True,
+        ]
+    else:
+        assert _leaks(text) == []
+
+
+@pytest.mark.parametrize("who", VIEWERS)
+def test_festival_list(world, who) -> None:
+    text = _client(world, who).get("/festivals/").content.decode()
+    assert "Open Harbour Festival" in text
+    assert (FESTIVAL in text) is (who == "owner")
+
+
+@pytest.mark.parametrize("who", ("anonymous", "other user"))
+def test_sitemap(world, who) -> None:
+    text = _client(world, who).get("/sitemap.xml").content.decode()
+    assert "/people/open-person/" in text
+    assert "/festivals/open-harbour/" in text
+    assert "quillon-ardmarsh" not in text
+    assert "vexmoor-days" not in text
+
+
+@pytest.mark.parametrize("who", VIEWERS)
+def test_people_and_festival_api(world, who) -> None:
+    client = _client(world, who)
+    people = client.get("/api/v1/people").json()
+    festivals = client.get("/api/v1/festivals").json()
+    person = client.get("/api/v1/people/quillon-ardmarsh")
+    festival = client.get("/api/v1/festivals/vexmoor-days")
+    harbour = client.get("/api/v1/festivals/open-harbour").json()
+    names = [f["name"] for f in festivals["items"]]
+    editions = [(e["number"], e["year"]) for e in harbour["editions"]]
+    if who == "owner":
+        assert [p["display_name"] for p in people["items"]] == ["Open Person", PERSON]
+        assert names == ["Open Harbour Festival", FESTIVAL]
+        assert (person.status_code, festival.status_code) == (200, 200)
+        assert festival.json()["awards"] == [AWARD]
+        assert editions == [(9, 2026), (8, 2024)]
+        assert harbour["awards"] == [SHARED_AWARD]
+        assert [s["name"] for s in harbour["editions"][0]["sections"]] == [SHARED_SECTION]
+    else:
+        assert [p["display_name"] for p in people["items"]] == ["Open Person"]
+        assert names == ["Open Harbour Festival"]
+        assert (person.status_code, festival.status_code) == (404, 404)
+        assert editions == [(8, 2024)]
+        assert harbour["awards"] == []
+        assert _leaks(json.dumps(harbour)) == []
