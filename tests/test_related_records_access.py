@@ -14,11 +14,17 @@ import pytest
 from django.test import Client
 
 from filmfolio.accounts.tests.factories import UserFactory
+from filmfolio.festivals import services as festival_services
 from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
+from filmfolio.films import services as film_services
 from filmfolio.films.models import Credit, Role
 from filmfolio.people.models import Person
 from filmfolio.search import index
-from filmfolio.sharing.choices import CollaboratorRole
+from filmfolio.search.query import SearchRequest
+from filmfolio.search.selectors import search_page_for
+from filmfolio.sharing import access
+from filmfolio.sharing import services as sharing_services
+from filmfolio.sharing.choices import CollaboratorRole, Visibility
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +165,67 @@ def test_people_and_festival_api(world, who) -> None:
         assert editions == [(8, 2024)]
         assert harbour["awards"] == []
         assert _leaks(json.dumps(harbour)) == []
+
+
+@pytest.mark.parametrize("who", VIEWERS)
+def test_search_pages_and_api(world, who) -> None:
+    client = _client(world, who)
+    page = client.get("/search/", {"q": "Quillon Ardmarsh"}).content.decode()
+    api = client.get("/api/v1/search", {"q": "Vexmoor"}).json()
+    found = [(item["kind"], item["title"]) for item in api["items"]]
+    if who == "owner":
+        assert "/people/quillon-ardmarsh/" in page
+        assert found == [("festival", FESTIVAL), ("film", "Zebrine Heron Nocturne")]
+    else:
+        assert "/people/quillon-ardmarsh/" not in page
+        assert (found, api["total"]) == ([], 0)
+
+
+@pytest.mark.parametrize("who", VIEWERS)
+def test_autocomplete(world, who) -> None:
+    client = _client(world, who)
+    person = client.get("/search/autocomplete", {"q": "Quill"}).json()
+    festival = client.get("/api/v1/autocomplete", {"q": "Vexm"}).json()
+    titles = [item["title"] for item in [*person["results"], *festival["items"]]]
+    assert titles == ([PERSON, FESTIVAL] if who == "owner" else [])
+
+
+@pytest.mark.parametrize("who", VIEWERS)
+def test_facet_counts(world, who) -> None:
+    users = {"anonymous": None, "other user": UserFactory(), "owner": world["owner"]}
+    viewer = access.Viewer.for_user(users[who]) if users[who] else access.Viewer.anonymous()
+    page = search_page_for(viewer, SearchRequest(text="Vexmoor"))
+    kinds = [(facet.value, facet.count) for facet in page.facets.get("kind", [])]
+    if who == "owner":
+        assert (page.total, kinds) == (2, [("festival", 1), ("film", 1)])
+    else:
+        assert (page.total, page.facets) == (0, {})
+
+
+def _anonymous_finds() -> list[str]:
+    client = Client()
+    people = client.get("/api/v1/search", {"q": "Quillon"}).json()["items"]
+    festivals = client.get("/api/v1/autocomplete", {"q": "Vexm"}).json()["items"]
+    return [item["title"] for item in [*people, *festivals] if item["kind"] != "film"]
+
+
+def test_people_and_festivals_follow_their_film_in_search_at_once(world) -> None:
+    """The services re-index a film's people and festivals with it, in the same transaction."""
+    owner, secret = world["owner"], world["secret"]
+    assert _anonymous_finds() == []
+    sharing_services.film_set_visibility(film=secret, actor=owner, visibility=Visibility.PUBLIC)
+    assert _anonymous_finds() == [PERSON, FESTIVAL]
+    sharing_services.film_set_visibility(film=secret, actor=owner, visibility=Visibility.UNLISTED)
+    assert _anonymous_finds() == []
+
+
+def test_removed_credit_and_entry_take_the_listing_with_them(world) -> None:
+    owner, secret = world["owner"], world["secret"]
+    sharing_services.film_set_visibility(film=secret, actor=owner, visibility=Visibility.PUBLIC)
+    assert _anonymous_finds() == [PERSON, FESTIVAL]
+    credit = secret.credits.get(person__slug="quillon-ardmarsh")
+    film_services.credit_remove(film=secret, actor=owner, credit_id=credit.pk)
+    entry = secret.festival_entries.get(edition__festival__slug="vexmoor-days")
+    festival_services.entry_remove(film=secret, actor=owner, entry_id=entry.pk)
+    assert _anonymous_finds() == []
+    assert Client().get("/people/quillon-ardmarsh/").status_code == 404

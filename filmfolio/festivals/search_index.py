@@ -1,6 +1,9 @@
 """What the search index holds for festivals: names, other names and place.
 
-Renaming a festival re-indexes the films entered at it.
+A festival's document is public when ``sharing.access`` lists it for an anonymous visitor (a
+public film entered it); the collaborators of its other films find it too. Renaming a festival
+re-indexes the films entered at it; a film's changes re-index its festivals
+(``IndexedKind.followers``).
 """
 
 from __future__ import annotations
@@ -8,15 +11,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.db.models import QuerySet
+
 from filmfolio.core.text import index_terms, index_terms_of
 from filmfolio.search.choices import DocumentKind
 from filmfolio.search.registry import DocumentData, IndexedKind, register
+from filmfolio.sharing import access
 
 from .models import Entry, Festival
 
 
 def festival_documents(ids: list[int]) -> Iterator[DocumentData]:
     """Search documents of the festivals with these ids."""
+    public = set(
+        access.listed_festivals(
+            access.Viewer.anonymous(), Festival.objects.filter(id__in=ids)
+        ).values_list("id", flat=True)
+    )
     for festival in Festival.objects.filter(id__in=ids):
         names = dict.fromkeys([festival.name, *(str(alias) for alias in festival.aliases)])
         yield DocumentData(
@@ -24,6 +35,7 @@ def festival_documents(ids: list[int]) -> Iterator[DocumentData]:
             title=festival.name,
             url=festival.get_absolute_url(),
             terms=index_terms_of(names),
+            is_public=festival.pk in public,
             suggest=list(names),
             extra_terms=index_terms(f"{festival.city} {festival.country}"),
             subtitle=", ".join(part for part in (festival.city, festival.country) if part),
@@ -41,6 +53,14 @@ def festival_dependants(festival: Any) -> dict[str, list[int]]:
     return {DocumentKind.FILM: sorted(set(film_ids))}
 
 
+def extra_listed_festival_ids(viewer: access.Viewer) -> QuerySet | None:
+    """Ids of festivals listed for ``viewer`` through films not listed for everyone."""
+    beyond = access.listed_beyond_public_q(viewer, prefix="film__")
+    if beyond is None:
+        return None
+    return Entry.objects.filter(beyond).values("edition__festival_id")
+
+
 register(
     IndexedKind(
         kind=DocumentKind.FESTIVAL,
@@ -48,5 +68,6 @@ register(
         documents=festival_documents,
         all_ids=festival_ids,
         dependants=festival_dependants,
+        extra_listed_ids=extra_listed_festival_ids,
     )
 )

@@ -18,7 +18,7 @@ from filmfolio.core.matching import title_match_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.films.models import Film
 from filmfolio.films.services import record_film_change, require_edit, validated
-from filmfolio.sharing.reindex import search_update
+from filmfolio.sharing.reindex import search_update, search_update_listing
 
 from .models import Award, Edition, Entry, Festival, Section
 
@@ -145,6 +145,7 @@ def entry_remove(*, film: Film, actor: Any, entry_id: int) -> None:
             raise ObjectNotFoundError(_("This festival entry does not exist on this film."))
         label = entry_label(entry)
         entry.delete()
+        search_update_listing(entry.edition.festival)
         record_film_change(
             target=film,
             actor=actor,

@@ -206,6 +206,17 @@ def film_ids() -> Iterable[int]:
     return sorted(ids, key=lambda pk: (-prominence.get(pk, 0), pk))
 
 
+def film_followers(film: Any) -> dict[str, list[int]]:
+    """People credited on the film and festivals it entered: whether they are listed follows
+    the film's listing, so they are re-indexed with it."""
+    people = film.credits.exclude(person=None).values_list("person_id", flat=True)
+    festivals = film.festival_entries.values_list("edition__festival_id", flat=True)
+    return {
+        DocumentKind.PERSON: sorted(set(people)),
+        DocumentKind.FESTIVAL: sorted(set(festivals)),
+    }
+
+
 def extra_listed_film_ids(viewer: access.Viewer) -> QuerySet | None:
     """Ids of films listed for ``viewer`` but not for everyone (their own films)."""
     if not viewer.is_authenticated:
@@ -221,5 +232,6 @@ register(
         documents=film_documents,
         all_ids=film_ids,
         extra_listed_ids=extra_listed_film_ids,
+        followers=film_followers,
     )
 )

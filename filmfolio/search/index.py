@@ -2,7 +2,8 @@
 
 Services call ``update_for(obj)`` after they change an indexed object (and ``remove_for(obj)``
 before deleting one); there are no signals. Objects that other documents mention (a person's
-name on films) have their dependants re-indexed by a background task after the commit.
+name on films) have their dependants re-indexed by a background task after the commit; objects
+whose listing follows another's (a film's people and festivals) are re-indexed with it at once.
 
 ``rebuild()`` is the bulk path: in one transaction it switches the engine's incremental
 machinery off (FTS5 triggers, the GIN index), writes rows with ``executemany`` (``COPY`` on
@@ -47,14 +48,27 @@ SUGGESTION_COLUMNS = ("key", "document_id", "is_public")
 
 
 def update_for(obj: Any) -> None:
-    """Re-index ``obj`` now and its dependants after commit; nothing if its model isn't indexed."""
+    """Re-index ``obj`` and its followers now and its dependants after commit; nothing if its
+    model isn't indexed."""
     indexed = registry.for_model(type(obj))
     if indexed is None:
         return
     update_ids(indexed.kind, [obj.pk])
+    if indexed.followers is not None:
+        for kind, ids in indexed.followers(obj).items():
+            if ids:
+                update_ids(kind, ids)
     if indexed.dependants is not None:
         for kind, ids in indexed.dependants(obj).items():
             enqueue_update(kind, ids)
+
+
+def update_listing_for(obj: Any) -> None:
+    """Re-index ``obj`` alone now (its listing may have changed, nothing it mentions did);
+    nothing if its model isn't indexed."""
+    indexed = registry.for_model(type(obj))
+    if indexed is not None:
+        update_ids(indexed.kind, [obj.pk])
 
 
 def remove_for(obj: Any) -> None:

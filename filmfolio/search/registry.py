@@ -53,9 +53,11 @@ class IndexedKind:
     removed from the index); ``all_ids()`` lists every id for a rebuild, most prominent first
     (a rebuild numbers documents in that order, and broad queries look at the first matches
     in that order); ``dependants(obj)``
-    names other documents whose terms mention ``obj`` (a person's films); ``extra_listed_ids``
-    returns, for a signed-in viewer, a queryset of ``film_id`` values the viewer may see listed
-    beyond the public ones (taken from ``sharing.access``).
+    names other documents whose terms mention ``obj`` (a person's films), re-indexed after the
+    commit; ``followers(obj)`` names documents whose listing follows ``obj``'s (a film's
+    people and festivals), re-indexed with it in the same transaction; ``extra_listed_ids``
+    returns, for a signed-in viewer, a queryset of the object ids of this kind the viewer may
+    see listed beyond the public ones (taken from ``sharing.access``).
     """
 
     kind: str
@@ -64,6 +66,7 @@ class IndexedKind:
     all_ids: Callable[[], Iterable[int]]
     dependants: Callable[[Any], dict[str, list[int]]] | None = None
     extra_listed_ids: Callable[[Viewer], QuerySet | None] | None = None
+    followers: Callable[[Any], dict[str, list[int]]] | None = None
 
 
 _KINDS: dict[str, IndexedKind] = {}

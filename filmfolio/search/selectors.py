@@ -110,7 +110,7 @@ class SearchPage:
 
 
 def own_documents_for(viewer: Viewer) -> list[tuple[str, SqlPart]]:
-    """(kind, SQL subquery of ``film_id`` values) the viewer sees listed beyond public ones."""
+    """(kind, SQL subquery of object ids) the viewer sees listed beyond the public ones."""
     found = []
     for indexed in registry.kinds():
         if indexed.extra_listed_ids is not None:
@@ -201,8 +201,8 @@ def _find(viewer: Viewer, query: MatchQuery | None, request: SearchRequest) -> _
         for candidate in backend.exact_titles(public, fold(request.text), limit=PAGE_SIZE):
             found.setdefault(candidate.id, candidate)
     own = backend.compile(query, [*groups, [NOT_PUBLIC]], conditions)
-    for kind, film_ids in own_documents_for(viewer):
-        for candidate in backend.among(own, kind, film_ids, limit=SORT_WINDOW):
+    for kind, object_ids in own_documents_for(viewer):
+        for candidate in backend.among(own, kind, object_ids, limit=SORT_WINDOW):
             found.setdefault(candidate.id, candidate)
             total += 1
     return _Found(public, list(found.values()), total, complete)
@@ -312,10 +312,7 @@ def autocomplete_for(viewer: Viewer, text: str, *, limit: int = 8) -> list[dict[
     key = prefix_query(text[:100])
     if not key:
         return []
-    own = own_documents_for(viewer)
-    ids = get_backend().suggestion_ids(
-        key, limit=SUGGESTION_SCAN, film_ids=own[0][1] if own else None
-    )
+    ids = get_backend().suggestion_ids(key, limit=SUGGESTION_SCAN, own=own_documents_for(viewer))
     fields = ("id", "kind", "title", "title_folded", "subtitle", "url", "boost")
     documents = SearchDocument.objects.filter(id__in=set(ids)).only(*fields)
     ordered = sorted(

@@ -13,7 +13,7 @@ from filmfolio.core.matching import name_match_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.people.choices import NameScript
 from filmfolio.people.models import Person, PersonName
-from filmfolio.sharing.reindex import search_update
+from filmfolio.sharing.reindex import search_update, search_update_listing
 
 from ..models import Credit, Film, Role
 from .base import (
@@ -127,6 +127,8 @@ def credit_remove(*, film: Film, actor: Any, credit_id: int) -> None:
             raise ObjectNotFoundError(_("This credit does not exist on this film."))
         label = _credit_label(credit.person, credit.role)
         credit.delete()
+        if credit.person is not None:
+            search_update_listing(credit.person)
         record_film_change(
             target=film,
             actor=actor,

@@ -140,13 +140,13 @@ class SearchBackend:
             match, "AND d.title_folded = %s LIMIT %s", [folded, limit], document_first=True
         )
 
-    def among(self, match: Match, kind: str, film_ids: SqlPart, *, limit: int) -> list[Candidate]:
-        """Matches among the documents of ``kind`` whose ``film_id`` is in ``film_ids`` (an
-        SQL subquery), found through the ``film_id`` index."""
-        sql, params = film_ids
+    def among(self, match: Match, kind: str, object_ids: SqlPart, *, limit: int) -> list[Candidate]:
+        """Matches among the documents of ``kind`` whose ``object_id`` is in ``object_ids`` (an
+        SQL subquery), found through the (kind, object id) index."""
+        sql, params = object_ids
         return self._candidates(
             match,
-            f"AND d.kind = %s AND d.film_id IN ({sql}) LIMIT %s",
+            f"AND d.kind = %s AND d.object_id IN ({sql}) LIMIT %s",
             [kind, *params, limit],
             document_first=True,
         )
@@ -186,10 +186,29 @@ class SearchBackend:
         key = relevance_key(query, "")
         return [c.id for c in sorted(candidates, key=key)[:limit]]
 
-    def suggestion_ids(self, key: str, *, limit: int, film_ids: SqlPart | None) -> list[int]:
-        """Documents with an autocomplete key starting with ``key``: public ones and the
-        non-public film documents of ``film_ids``."""
+    def suggestion_ids(
+        self, key: str, *, limit: int, own: Sequence[tuple[str, SqlPart]] = ()
+    ) -> list[int]:
+        """Documents with an autocomplete key starting with ``key``: public ones and, for each
+        (kind, SQL subquery of object ids) of ``own``, the non-public documents of that kind
+        among those objects."""
         raise NotImplementedError
+
+    def _own_suggestions(self, condition: SqlPart, own: Sequence[tuple[str, SqlPart]]) -> SqlPart:
+        """``SELECT document_id`` of the non-public suggestions whose key meets ``condition``
+        (SQL on ``s.key``) among ``own``'s objects: one ``UNION ALL`` branch per kind."""
+        condition_sql, condition_params = condition
+        parts: list[str] = []
+        params: list[Any] = []
+        for kind, (sql, sql_params) in own:
+            parts.append(
+                "SELECT s.document_id FROM search_searchsuggestion s "
+                "JOIN search_searchdocument d ON d.id = s.document_id "
+                f"WHERE NOT s.is_public AND {condition_sql} "
+                f"AND d.kind = %s AND d.object_id IN ({sql})"
+            )
+            params += [*condition_params, kind, *sql_params]
+        return " UNION ALL ".join(parts), params
 
     def similar_words(self, word: str) -> list[str]:
         """Vocabulary words one typo away from ``word``, best first."""
