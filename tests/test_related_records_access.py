@@ -20,6 +20,7 @@ from filmfolio.films import services as film_services
 from filmfolio.films.models import Credit, Role
 from filmfolio.people.models import Person
 from filmfolio.search import index
+from filmfolio.search.models import SearchTerm
 from filmfolio.search.query import SearchRequest
 from filmfolio.search.selectors import search_page_for
 from filmfolio.sharing import access
@@ -229,3 +230,36 @@ def test_removed_credit_and_entry_take_the_listing_with_them(world) -> None:
     festival_services.entry_remove(film=secret, actor=owner, entry_id=entry.pk)
     assert _anonymous_finds() == []
     assert Client().get("/people/quillon-ardmarsh/").status_code == 404
+
+
+@pytest.mark.parametrize("who", VIEWERS)
+def test_spelling_suggestions_come_only_from_public_documents(world, who) -> None:
+    """ "Zebrine" exists only in the private film's title; "Harbour" in a public festival."""
+    client = _client(world, who)
+    private = client.get("/api/v1/search", {"q": "Zebrina"}).json()
+    public = client.get("/api/v1/search", {"q": "Harbor"}).json()
+    page = client.get("/search/", {"q": "Zebrina"}).content.decode()
+    assert private["corrections"] == {}
+    assert "zebrine" not in page.lower()
+    assert public["corrections"] == {"harbor": ["harbour"]}
+
+
+def test_spelling_suggestions_follow_visibility_at_once(world) -> None:
+    owner, secret = world["owner"], world["secret"]
+
+    def corrections() -> dict:
+        return Client().get("/api/v1/search", {"q": "Zebrina"}).json()["corrections"]
+
+    assert corrections() == {}
+    sharing_services.film_set_visibility(film=secret, actor=owner, visibility=Visibility.PUBLIC)
+    assert corrections() == {"zebrina": ["zebrine"]}
+    sharing_services.film_set_visibility(film=secret, actor=owner, visibility=Visibility.PRIVATE)
+    assert corrections() == {}
+    assert not SearchTerm.objects.filter(term="zebrine").exists()
+    # the festival and the public film entered at it
+    assert SearchTerm.objects.get(term="harbour").documents == 2
+    kept = dict(SearchTerm.objects.values_list("term", "documents"))
+    index.rebuild()
+    assert dict(SearchTerm.objects.values_list("term", "documents")) == kept
+    index.rebuild(["festival"])
+    assert dict(SearchTerm.objects.values_list("term", "documents")) == kept

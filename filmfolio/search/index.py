@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import islice
 from typing import Any
@@ -39,7 +40,8 @@ from .batches import (
     interleaved,
     young_collections_only,
 )
-from .models import SearchDocument, SearchFacetValue, SearchSuggestion, SearchTerm
+from .models import SearchDocument, SearchFacetValue, SearchSuggestion
+from .vocabulary import change_vocabulary, public_words, write_vocabulary
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 1000
@@ -89,8 +91,17 @@ def enqueue_update(kind: str, ids: Iterable[int]) -> None:
         transaction.on_commit(enqueue(list(chunk)))
 
 
+@transaction.atomic
 def remove_ids(kind: str, ids: list[int]) -> int:
-    """Delete the documents of ``kind`` for ``ids``; returns how many were deleted."""
+    """Delete the documents of ``kind`` for ``ids`` and their words from the vocabulary;
+    returns how many were deleted."""
+    public = SearchDocument.objects.filter(kind=kind, object_id__in=ids, is_public=True)
+    change_vocabulary(Counter(), public_words(public.values_list("terms", "extra_terms")))
+    return _delete_documents(kind, ids)
+
+
+def _delete_documents(kind: str, ids: list[int]) -> int:
+    """Delete the documents of ``kind`` for ``ids`` (the vocabulary is the caller's)."""
     documents = SearchDocument.objects.filter(kind=kind, object_id__in=ids)
     SearchSuggestion.objects.filter(document__in=documents).delete()
     _total, details = documents.delete()
@@ -101,12 +112,14 @@ def remove_ids(kind: str, ids: list[int]) -> int:
 def update_ids(kind: str, ids: list[int]) -> int:
     """Rebuild the documents of ``kind`` for ``ids``; ids whose object is gone are removed."""
     batch = build_batch(kind, list(ids))
-    remove_ids(kind, list(ids))
+    replaced = SearchDocument.objects.filter(kind=kind, object_id__in=ids, is_public=True)
+    removed = public_words(replaced.values_list("terms", "extra_terms"))
+    _delete_documents(kind, list(ids))
     rows = SearchDocument.objects.bulk_create(
         [SearchDocument(**dict(zip(BUILT_COLUMNS, values, strict=True))) for values in batch.rows],
         batch_size=BATCH_SIZE,
     )
-    writer = _Writer()
+    writer = _Writer(removed=removed)
     writer.add_batch(batch, [row.pk for row in rows])
     writer.finish()
     return len(rows)
@@ -135,9 +148,10 @@ def rebuild(
     nested = connection.in_atomic_block  # helpers would not see this transaction's rows
     with transaction.atomic(), connection.cursor() as cursor:
         backend.bulk_load_begin(cursor, everything=kinds is None)
+        removed = None if kinds is None else _public_words_of(cursor, [i.kind for i in selected])
         _delete_kinds(cursor, [item.kind for item in selected], everything=kinds is None)
         cursor.execute("SELECT coalesce(max(id), 0) FROM search_searchdocument")
-        writer = _Writer(bulk=True, next_id=cursor.fetchone()[0] + 1)
+        writer = _Writer(bulk=True, next_id=cursor.fetchone()[0] + 1, removed=removed)
         jobs = interleaved(
             [
                 [(item.kind, chunk) for chunk in _chunks(item.all_ids(), batch_size)]
@@ -160,6 +174,19 @@ def rebuild(
         log.info("full-text index built in %.1fs", time.perf_counter() - started)
     if not nested:  # maintenance that cannot run inside a transaction
         backend.after_rebuild(connection, compact=compact)
+    return counts
+
+
+def _public_words_of(cursor: Any, kinds: list[str]) -> Counter[str]:
+    """The vocabulary words of the public documents of ``kinds``, counted per document."""
+    counts: Counter[str] = Counter()
+    for kind in kinds:
+        cursor.execute(
+            "SELECT terms, extra_terms FROM search_searchdocument WHERE kind = %s AND is_public",
+            [kind],
+        )
+        while rows := cursor.fetchmany(REBUILD_BATCH_SIZE):
+            counts.update(public_words(rows))
     return counts
 
 
@@ -186,15 +213,21 @@ def _delete_kinds(cursor: Any, kinds: list[str], *, everything: bool) -> None:
 
 
 class _Writer:
-    """Writes batches: documents at once, suggestions in big chunks, vocabulary at the end."""
+    """Writes batches: documents at once, suggestions in big chunks, vocabulary at the end.
 
-    def __init__(self, *, bulk: bool = False, next_id: int = 0) -> None:
+    ``removed`` counts the vocabulary words of the public documents the batches replace;
+    None when the whole index (and so the vocabulary) was emptied first."""
+
+    def __init__(
+        self, *, bulk: bool = False, next_id: int = 0, removed: Counter[str] | None = None
+    ) -> None:
         from django.utils import timezone
 
         self.bulk = bulk
         self.next_id = next_id
+        self.removed = removed
         self.now = timezone.now()
-        self.words: set[str] = set()
+        self.words: Counter[str] = Counter()
         self.labels: dict[tuple[str, str], str] = {}
         self.suggestions: list[tuple[str, int, bool]] = []
 
@@ -211,7 +244,7 @@ class _Writer:
             self.suggestions += [(key, pk, is_public) for key in keys]
         if len(self.suggestions) >= 50_000 or not self.bulk:
             self._flush_suggestions()
-        self.words |= batch.words
+        self.words.update(batch.words)
         for key, label in batch.labels.items():
             self.labels.setdefault(key, label)
         return len(ids)
@@ -223,11 +256,10 @@ class _Writer:
     def finish(self) -> None:
         """Write what is still held: suggestions, new vocabulary words, new facet labels."""
         self._flush_suggestions()
-        SearchTerm.objects.bulk_create(
-            [SearchTerm(term=word) for word in sorted(self.words)],
-            batch_size=5000,
-            ignore_conflicts=True,
-        )
+        if self.removed is None:
+            write_vocabulary(self.words)
+        else:
+            change_vocabulary(self.words, self.removed)
         SearchFacetValue.objects.bulk_create(
             [
                 SearchFacetValue(facet=facet, value=value, label=label)

@@ -158,7 +158,8 @@ def filter_groups(request: SearchRequest) -> tuple[list[list[str]], list[SqlPart
 
 
 def typo_alternatives(query: MatchQuery) -> dict[int, list[str]]:
-    """For query words missing from the vocabulary, vocabulary words one typo away."""
+    """For query words missing from the vocabulary, vocabulary words one typo away (the
+    vocabulary holds only words of documents listed for everyone: ``search.vocabulary``)."""
     words = {
         position: token.alternatives[0].tokens[0]
         for position, token in enumerate(query.tokens)
@@ -169,7 +170,11 @@ def typo_alternatives(query: MatchQuery) -> dict[int, list[str]]:
     }
     if not words:
         return {}
-    known = set(SearchTerm.objects.filter(term__in=words.values()).values_list("term", flat=True))
+    known = set(
+        SearchTerm.objects.filter(term__in=words.values(), documents__gt=0).values_list(
+            "term", flat=True
+        )
+    )
     backend = get_backend()
     return {
         position: similar

@@ -118,7 +118,7 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute("SELECT set_limit(%s)", [_SIMILARITY_THRESHOLD])
             cursor.execute(
-                "SELECT term FROM search_searchterm WHERE term %% %s "
+                "SELECT term FROM search_searchterm WHERE term %% %s AND documents > 0 "
                 "ORDER BY similarity(term, %s) DESC LIMIT 50",
                 [word, word],
             )

@@ -116,7 +116,8 @@ class SqliteBackend(SearchBackend):
 
     def similar_words(self, word: str) -> list[str]:
         candidates = sorted(edits1(word))
-        return sorted(SearchTerm.objects.filter(term__in=candidates).values_list("term", flat=True))
+        found = SearchTerm.objects.filter(term__in=candidates, documents__gt=0)
+        return sorted(found.values_list("term", flat=True))
 
     def bulk_load_begin(self, cursor: Any, *, everything: bool) -> None:
         for name in TRIGGERS:
