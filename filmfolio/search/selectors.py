@@ -206,8 +206,8 @@ def _find(viewer: Viewer, query: MatchQuery | None, request: SearchRequest) -> _
         for candidate in backend.exact_titles(public, fold(request.text), limit=PAGE_SIZE):
             found.setdefault(candidate.id, candidate)
     own = backend.compile(query, [*groups, [NOT_PUBLIC]], conditions)
-    for kind, object_ids in own_documents_for(viewer):
-        for candidate in backend.among(own, kind, object_ids, limit=SORT_WINDOW):
+    if own_documents := own_documents_for(viewer):
+        for candidate in backend.among(own, own_documents, limit=SORT_WINDOW):
             found.setdefault(candidate.id, candidate)
             total += 1
     return _Found(public, list(found.values()), total, complete)

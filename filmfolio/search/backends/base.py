@@ -140,15 +140,18 @@ class SearchBackend:
             match, "AND d.title_folded = %s LIMIT %s", [folded, limit], document_first=True
         )
 
-    def among(self, match: Match, kind: str, object_ids: SqlPart, *, limit: int) -> list[Candidate]:
-        """Matches among the documents of ``kind`` whose ``object_id`` is in ``object_ids`` (an
-        SQL subquery), found through the (kind, object id) index."""
-        sql, params = object_ids
+    def among(
+        self, match: Match, own: Sequence[tuple[str, SqlPart]], *, limit: int
+    ) -> list[Candidate]:
+        """Matches among the documents of each (kind, SQL subquery of object ids) of ``own``,
+        found through the (kind, object id) index, in one query."""
+        parts: list[str] = []
+        params: list[Any] = []
+        for kind, (sql, sql_params) in own:
+            parts.append(f"(d.kind = %s AND d.object_id IN ({sql}))")
+            params += [kind, *sql_params]
         return self._candidates(
-            match,
-            f"AND d.kind = %s AND d.object_id IN ({sql}) LIMIT %s",
-            [kind, *params, limit],
-            document_first=True,
+            match, f"AND ({' OR '.join(parts)}) LIMIT %s", [*params, limit], document_first=True
         )
 
     def max_document_id(self) -> int:
