@@ -55,10 +55,10 @@ def festival_dependants(festival: Any) -> dict[str, list[int]]:
 
 def extra_listed_festival_ids(viewer: access.Viewer) -> QuerySet | None:
     """Ids of festivals listed for ``viewer`` through films not listed for everyone."""
-    beyond = access.listed_beyond_public_q(viewer, prefix="film__")
-    if beyond is None:
+    own = access.own_films_q(viewer, prefix="film__")
+    if own is None:
         return None
-    return Entry.objects.filter(beyond).values("edition__festival_id")
+    return Entry.objects.filter(own).order_by().values("edition__festival_id")
 
 
 register(

@@ -218,11 +218,12 @@ def film_followers(film: Any) -> dict[str, list[int]]:
 
 
 def extra_listed_film_ids(viewer: access.Viewer) -> QuerySet | None:
-    """Ids of films listed for ``viewer`` but not for everyone (their own films)."""
-    if not viewer.is_authenticated:
+    """Ids of films listed for ``viewer`` beyond the public ones (their own films; the
+    search matches them among documents that are not public)."""
+    own = access.own_films_q(viewer)
+    if own is None:
         return None
-    anonymous_q = access.listed_films_q(access.Viewer.anonymous())
-    return access.listed_films(viewer, Film.objects.all()).exclude(anonymous_q).values("id")
+    return Film.objects.filter(own).order_by().values("id")
 
 
 register(

@@ -91,10 +91,10 @@ def person_dependants(person: Any) -> dict[str, list[int]]:
 
 def extra_listed_person_ids(viewer: access.Viewer) -> QuerySet | None:
     """Ids of people listed for ``viewer`` through films not listed for everyone."""
-    beyond = access.listed_beyond_public_q(viewer, prefix="film__")
-    if beyond is None:
+    own = access.own_films_q(viewer, prefix="film__")
+    if own is None:
         return None
-    return _credits().filter(beyond, ~Q(person_id=None)).values("person_id")
+    return _credits().filter(own, ~Q(person_id=None)).values("person_id")
 
 
 register(

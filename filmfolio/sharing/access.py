@@ -291,12 +291,15 @@ def is_listed(viewer: Viewer, film: Any) -> bool:
     return collaborator_role(viewer, film) is not None
 
 
-def listed_beyond_public_q(viewer: Viewer, prefix: str = "") -> Q | None:
-    """A filter for the films listed for ``viewer`` but not for everyone (their own private,
-    unlisted and password films; every such film for staff); None for anonymous viewers."""
+def own_films_q(viewer: Viewer, prefix: str = "") -> Q | None:
+    """A filter for the films listed for ``viewer`` beyond the public ones: their films as a
+    collaborator (which may include public ones; every non-public film for staff). None for
+    anonymous viewers. For collaborators it needs no join of films (``film_id IN …``)."""
     if not viewer.is_authenticated:
         return None
-    return listed_films_q(viewer, prefix) & ~listed_films_q(Viewer.anonymous(), prefix)
+    if viewer.is_admin:
+        return ~Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+    return Q(**{f"{prefix}id__in": _own_film_ids(viewer)})
 
 
 def _listed_through(viewer: Viewer, queryset: QuerySet, films: str) -> QuerySet:

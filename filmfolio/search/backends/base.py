@@ -143,15 +143,19 @@ class SearchBackend:
     def among(
         self, match: Match, own: Sequence[tuple[str, SqlPart]], *, limit: int
     ) -> list[Candidate]:
-        """Matches among the documents of each (kind, SQL subquery of object ids) of ``own``,
-        found through the (kind, object id) index, in one query."""
+        """Matches among the documents of each (kind, SQL subquery of object ids) of ``own``
+        that are not public, found through the (kind, object id) index, in one query (the
+        public ones are in the window already; most of a viewer's people are public)."""
         parts: list[str] = []
         params: list[Any] = []
         for kind, (sql, sql_params) in own:
             parts.append(f"(d.kind = %s AND d.object_id IN ({sql}))")
             params += [kind, *sql_params]
         return self._candidates(
-            match, f"AND ({' OR '.join(parts)}) LIMIT %s", [*params, limit], document_first=True
+            match,
+            f"AND NOT d.is_public AND ({' OR '.join(parts)}) LIMIT %s",
+            [*params, limit],
+            document_first=True,
         )
 
     def max_document_id(self) -> int:
@@ -199,19 +203,19 @@ class SearchBackend:
 
     def _own_suggestions(self, condition: SqlPart, own: Sequence[tuple[str, SqlPart]]) -> SqlPart:
         """``SELECT document_id`` of the non-public suggestions whose key meets ``condition``
-        (SQL on ``s.key``) among ``own``'s objects: one ``UNION ALL`` branch per kind."""
+        (SQL on ``s.key``) among ``own``'s objects (one scan of the key range)."""
         condition_sql, condition_params = condition
         parts: list[str] = []
-        params: list[Any] = []
+        params: list[Any] = [*condition_params]
         for kind, (sql, sql_params) in own:
-            parts.append(
-                "SELECT s.document_id FROM search_searchsuggestion s "
-                "JOIN search_searchdocument d ON d.id = s.document_id "
-                f"WHERE NOT s.is_public AND {condition_sql} "
-                f"AND d.kind = %s AND d.object_id IN ({sql})"
-            )
-            params += [*condition_params, kind, *sql_params]
-        return " UNION ALL ".join(parts), params
+            parts.append(f"(d.kind = %s AND d.object_id IN ({sql}))")
+            params += [kind, *sql_params]
+        sql = (
+            "SELECT s.document_id FROM search_searchsuggestion s "
+            "JOIN search_searchdocument d ON d.id = s.document_id "
+            f"WHERE NOT s.is_public AND {condition_sql} AND ({' OR '.join(parts)})"
+        )
+        return sql, params
 
     def similar_words(self, word: str) -> list[str]:
         """Vocabulary words one typo away from ``word``, best first."""
