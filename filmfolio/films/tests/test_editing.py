@@ -10,6 +10,7 @@ from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
 from filmfolio.festivals.models import Edition, Entry, Festival
 from filmfolio.films.models import Credit, Film, FilmText, Role, Title
+from filmfolio.films.tests.factories import FilmFactory as PublicFilmFactory
 from filmfolio.people.models import Person, PersonName
 from filmfolio.sharing.choices import CollaboratorRole, Visibility
 from filmfolio.sharing.models import Collaborator
@@ -134,7 +135,7 @@ def test_credit_with_a_new_person_creates_the_person(owner, owner_client):
 
 def _credit_on_a_public_film(person: Person) -> None:
     role = Role.objects.get(code="director")
-    Credit.objects.create(film=FilmFactory(public=True), person=person, role=role)
+    Credit.objects.create(film=PublicFilmFactory.create(), person=person, role=role)
 
 
 def test_credit_picks_an_existing_person_found_by_any_name(owner, owner_client):
