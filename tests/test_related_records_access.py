@@ -20,6 +20,7 @@ from filmfolio.films import services as film_services
 from filmfolio.films.models import Credit, Role
 from filmfolio.people.models import Person
 from filmfolio.search import index
+from filmfolio.search.choices import DocumentKind
 from filmfolio.search.models import SearchTerm
 from filmfolio.search.query import SearchRequest
 from filmfolio.search.selectors import search_page_for
@@ -263,3 +264,20 @@ def test_spelling_suggestions_follow_visibility_at_once(world) -> None:
     assert dict(SearchTerm.objects.values_list("term", "documents")) == kept
     index.rebuild(["festival"])
     assert dict(SearchTerm.objects.values_list("term", "documents")) == kept
+
+
+def test_indexing_a_film_brings_its_people_and_festivals_listing_up_to_date(world) -> None:
+    """What the importer and the background index task call: a public film written outside
+    the services that credits the canary's person makes them public with its own document."""
+    film = FilmFactory(public=True, title="Imported Film", slug="imported-film")
+    Credit.objects.create(
+        film=film,
+        person=Person.objects.get(slug="quillon-ardmarsh"),
+        role=Role.objects.get(code="editor"),
+    )
+    Entry.objects.create(
+        film=film, edition=Edition.objects.get(festival__slug="vexmoor-days"), result="selected"
+    )
+    assert _anonymous_finds() == []
+    index.update_ids(DocumentKind.FILM, [film.pk])
+    assert _anonymous_finds() == [PERSON, FESTIVAL]

@@ -2,8 +2,8 @@
 
 A festival's document is public when ``sharing.access`` lists it for an anonymous visitor (a
 public film entered it); the collaborators of its other films find it too. Renaming a festival
-re-indexes the films entered at it; a film's changes re-index its festivals
-(``IndexedKind.followers``).
+re-indexes the films entered at it; every re-index of a film brings its festivals' listing up
+to date (``IndexedKind.followers``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 
 from filmfolio.core.text import index_terms, index_terms_of
 from filmfolio.search.choices import DocumentKind
-from filmfolio.search.registry import DocumentData, IndexedKind, register
+from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
 from filmfolio.sharing import access
 
 from .models import Entry, Festival
@@ -23,11 +23,7 @@ from .models import Entry, Festival
 
 def festival_documents(ids: list[int]) -> Iterator[DocumentData]:
     """Search documents of the festivals with these ids."""
-    public = set(
-        access.listed_festivals(
-            access.Viewer.anonymous(), Festival.objects.filter(id__in=ids)
-        ).values_list("id", flat=True)
-    )
+    public = public_festival_ids(ids)
     for festival in Festival.objects.filter(id__in=ids):
         names = dict.fromkeys([festival.name, *(str(alias) for alias in festival.aliases)])
         yield DocumentData(
@@ -53,6 +49,13 @@ def festival_dependants(festival: Any) -> dict[str, list[int]]:
     return {DocumentKind.FILM: sorted(set(film_ids))}
 
 
+def public_festival_ids(ids: list[int]) -> set[int]:
+    """The festivals among ``ids`` listed for everyone (a public film entered them)."""
+    festivals = Festival.objects.filter(id__in=ids_subquery(ids))
+    listed = access.listed_festivals(access.Viewer.anonymous(), festivals)
+    return set(listed.values_list("id", flat=True))
+
+
 def extra_listed_festival_ids(viewer: access.Viewer) -> QuerySet | None:
     """Ids of festivals listed for ``viewer`` through films not listed for everyone."""
     own = access.own_films_q(viewer, prefix="film__")
@@ -69,5 +72,6 @@ register(
         all_ids=festival_ids,
         dependants=festival_dependants,
         extra_listed_ids=extra_listed_festival_ids,
+        public_ids=public_festival_ids,
     )
 )

@@ -206,14 +206,19 @@ def film_ids() -> Iterable[int]:
     return sorted(ids, key=lambda pk: (-prominence.get(pk, 0), pk))
 
 
-def film_followers(film: Any) -> dict[str, list[int]]:
-    """People credited on the film and festivals it entered: whether they are listed follows
-    the film's listing, so they are re-indexed with it."""
-    people = film.credits.exclude(person=None).values_list("person_id", flat=True)
-    festivals = film.festival_entries.values_list("edition__festival_id", flat=True)
+def film_followers(ids: list[int]) -> dict[str, list[int]]:
+    """People credited on the films and festivals they entered: whether they are listed
+    follows the films' listing."""
+    from filmfolio.festivals.models import Entry
+
+    id_list = ids_subquery(ids)
+    people = Credit.objects.filter(film_id__in=id_list, person__isnull=False).order_by()
+    festivals = Entry.objects.filter(film_id__in=id_list).order_by()
     return {
-        DocumentKind.PERSON: sorted(set(people)),
-        DocumentKind.FESTIVAL: sorted(set(festivals)),
+        DocumentKind.PERSON: sorted(set(people.values_list("person_id", flat=True))),
+        DocumentKind.FESTIVAL: sorted(
+            set(festivals.values_list("edition__festival_id", flat=True))
+        ),
     }
 
 

@@ -3,7 +3,8 @@
 A person's document is public when ``sharing.access`` lists them for an anonymous visitor
 (credited on a public film); their films' collaborators find the others. The documents carry no
 film titles, so a private film's title never reaches search through its crew. Renaming a person
-re-indexes their films; a film's changes re-index its people (``IndexedKind.followers``).
+re-indexes their films; every re-index of a film brings its people's listing up to date
+(``IndexedKind.followers``).
 """
 
 from __future__ import annotations
@@ -49,11 +50,7 @@ def person_documents(ids: list[int]) -> Iterator[DocumentData]:
     )
     # one reverse() per batch: the address of every person differs only by their slug
     url_pattern = reverse("people:detail", kwargs={"slug": _SLUG})
-    public = set(
-        access.listed_people(
-            access.Viewer.anonymous(), Person.objects.filter(id__in=id_list)
-        ).values_list("id", flat=True)
-    )
+    public = public_person_ids(ids)
     people = Person.objects.filter(id__in=id_list).values_list("id", "slug", "display_name")
     for pk, slug, display_name in people:
         forms = list(dict.fromkeys([display_name, *names.get(pk, [])]))
@@ -89,6 +86,13 @@ def person_dependants(person: Any) -> dict[str, list[int]]:
     return {DocumentKind.FILM: list(film_ids)}
 
 
+def public_person_ids(ids: list[int]) -> set[int]:
+    """The people among ``ids`` listed for everyone (credited on a public film)."""
+    people = Person.objects.filter(id__in=ids_subquery(ids))
+    listed = access.listed_people(access.Viewer.anonymous(), people)
+    return set(listed.values_list("id", flat=True))
+
+
 def extra_listed_person_ids(viewer: access.Viewer) -> QuerySet | None:
     """Ids of people listed for ``viewer`` through films not listed for everyone."""
     own = access.own_films_q(viewer, prefix="film__")
@@ -105,5 +109,6 @@ register(
         all_ids=person_ids,
         dependants=person_dependants,
         extra_listed_ids=extra_listed_person_ids,
+        public_ids=public_person_ids,
     )
 )

@@ -3,7 +3,8 @@
 Services call ``update_for(obj)`` after they change an indexed object (and ``remove_for(obj)``
 before deleting one); there are no signals. Objects that other documents mention (a person's
 name on films) have their dependants re-indexed by a background task after the commit; objects
-whose listing follows another's (a film's people and festivals) are re-indexed with it at once.
+whose listing follows another's (a film's people and festivals) have it brought up to date
+with it, at once.
 
 ``rebuild()`` is the bulk path: in one transaction it switches the engine's incremental
 machinery off (FTS5 triggers, the GIN index), writes rows with ``executemany`` (``COPY`` on
@@ -50,27 +51,42 @@ SUGGESTION_COLUMNS = ("key", "document_id", "is_public")
 
 
 def update_for(obj: Any) -> None:
-    """Re-index ``obj`` and its followers now and its dependants after commit; nothing if its
-    model isn't indexed."""
+    """Re-index ``obj`` (and the listing of its followers) now and its dependants after
+    commit; nothing if its model isn't indexed."""
     indexed = registry.for_model(type(obj))
     if indexed is None:
         return
     update_ids(indexed.kind, [obj.pk])
-    if indexed.followers is not None:
-        for kind, ids in indexed.followers(obj).items():
-            if ids:
-                update_ids(kind, ids)
     if indexed.dependants is not None:
         for kind, ids in indexed.dependants(obj).items():
             enqueue_update(kind, ids)
 
 
 def update_listing_for(obj: Any) -> None:
-    """Re-index ``obj`` alone now (its listing may have changed, nothing it mentions did);
-    nothing if its model isn't indexed."""
+    """Bring ``obj``'s listing up to date now (a film stopped or started reaching it; nothing
+    it mentions changed); nothing if its model isn't indexed."""
     indexed = registry.for_model(type(obj))
     if indexed is not None:
-        update_ids(indexed.kind, [obj.pk])
+        refresh_listing(indexed.kind, [obj.pk])
+
+
+def refresh_listing(kind: str, ids: list[int]) -> int:
+    """Re-index the documents of ``kind`` among ``ids`` whose listing for everyone changed;
+    returns how many. Two small queries when nothing changed. Objects without a document are
+    left to whoever created them (the services and the importer index what they create)."""
+    indexed = registry.get(kind)
+    if not ids:
+        return 0
+    if indexed.public_ids is None:
+        return update_ids(kind, ids)
+    public = indexed.public_ids(ids)
+    stored = dict(
+        SearchDocument.objects.filter(kind=kind, object_id__in=registry.ids_subquery(ids))
+        .values_list("object_id", "is_public")
+        .order_by()
+    )
+    changed = [pk for pk in ids if pk in stored and stored[pk] != (pk in public)]
+    return update_ids(kind, changed) if changed else 0
 
 
 def remove_for(obj: Any) -> None:
@@ -122,6 +138,10 @@ def update_ids(kind: str, ids: list[int]) -> int:
     writer = _Writer(removed=removed)
     writer.add_batch(batch, [row.pk for row in rows])
     writer.finish()
+    indexed = registry.get(kind)
+    if indexed.followers is not None:
+        for follower_kind, follower_ids in indexed.followers(list(ids)).items():
+            refresh_listing(follower_kind, follower_ids)
     return len(rows)
 
 
