@@ -37,7 +37,7 @@ SECTION = "Ultramarine Horizons"
 AWARD = "Golden Vexmoor Lantern"
 SHARED_SECTION = "Cobaltine Shorts"
 SHARED_AWARD = "Silver Cobaltine Prize"
-CANARY_WORDS = ("Quillon", "Ardmarsh", "Vexmoor", "Ultramarine", "Cobaltine", "2026")
+CANARY_WORDS = ("Quillon", "Ardmarsh", "Vexmoor", "Ultramarine", "Cobaltine", "2031")
 VIEWERS = ("anonymous", "other user", "owner")
 
 
@@ -62,7 +62,7 @@ def world() -> dict:
         role=role,
     )
     Entry.objects.create(film=public, edition=old, result="selected")
-    new = Edition.objects.create(festival=harbour, year=2026, number=9)
+    new = Edition.objects.create(festival=harbour, year=2031, number=9)
     Entry.objects.create(
         film=secret,
         edition=new,
@@ -117,7 +117,7 @@ def test_festival_page_editions_sections_and_awards(world, who) -> None:
     text = response.content.decode()
     assert "8th (2024)" in text
     if who == "owner":
-        assert ["9th (2026)" in text, SHARED_SECTION in text, SHARED_AWARD in text] == [
+        assert ["9th (2031)" in text, SHARED_SECTION in text, SHARED_AWARD in text] == [
             True,
             True,
             True,
@@ -157,7 +157,7 @@ def test_people_and_festival_api(world, who) -> None:
         assert names == ["Open Harbour Festival", FESTIVAL]
         assert (person.status_code, festival.status_code) == (200, 200)
         assert festival.json()["awards"] == [AWARD]
-        assert editions == [(9, 2026), (8, 2024)]
+        assert editions == [(9, 2031), (8, 2024)]
         assert harbour["awards"] == [SHARED_AWARD]
         assert [s["name"] for s in harbour["editions"][0]["sections"]] == [SHARED_SECTION]
     else:
