@@ -14,6 +14,7 @@ import pytest
 from django.test import Client
 
 from filmfolio.accounts.tests.factories import UserFactory
+from filmfolio.core.errors import ValidationFailedError
 from filmfolio.festivals import services as festival_services
 from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
 from filmfolio.films import services as film_services
@@ -281,3 +282,27 @@ def test_indexing_a_film_brings_its_people_and_festivals_listing_up_to_date(worl
     assert _anonymous_finds() == []
     index.update_ids(DocumentKind.FILM, [film.pk])
     assert _anonymous_finds() == [PERSON, FESTIVAL]
+
+
+def test_another_user_cannot_credit_the_private_films_person(world) -> None:
+    """Crediting would publish the person's record (other names, biography) through the other
+    user's public film: by address it is refused like an unknown one, by name it makes a new
+    person; the owner credits them on another film as usual."""
+    collaborator = CollaboratorFactory(film=FilmFactory(public=True, slug="stranger-film"))
+    stranger, film = collaborator.user, collaborator.film
+    with pytest.raises(ValidationFailedError) as refused:
+        film_services.credit_add(
+            film=film, actor=stranger, role="director", person="quillon-ardmarsh"
+        )
+    assert refused.value.errors == {"person": ["No person has this address."]}
+    assert film.credits.count() == 0
+    credit = film_services.credit_add(
+        film=film, actor=stranger, role="director", person_name=PERSON
+    )
+    assert credit.person.slug != "quillon-ardmarsh"
+    assert Client().get("/people/quillon-ardmarsh/").status_code == 404
+    own = CollaboratorFactory(film=FilmFactory(slug="second-film"), user=world["owner"]).film
+    mine = film_services.credit_add(
+        film=own, actor=world["owner"], role="director", person="quillon-ardmarsh"
+    )
+    assert mine.person.slug == "quillon-ardmarsh"

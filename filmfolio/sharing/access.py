@@ -337,3 +337,16 @@ def listed_sections(viewer: Viewer, queryset: QuerySet) -> QuerySet:
 def listed_awards(viewer: Viewer, queryset: QuerySet) -> QuerySet:
     """The awards of ``queryset`` given to a film the viewer may see listed."""
     return _listed_through(viewer, queryset, AWARD_FILMS)
+
+
+def creditable_people(viewer: Viewer, queryset: QuerySet) -> QuerySet:
+    """The people of ``queryset`` the viewer may credit on a film: those listed for them and
+    those credited on no film yet. Crediting someone known only from another user's private
+    film would publish their record through the viewer's film."""
+    if viewer.is_admin:
+        return queryset
+    credited = queryset.model._default_manager.filter(
+        pk=OuterRef("pk"), **{f"{PERSON_FILMS}id__isnull": False}
+    )
+    listed = listed_people(viewer, queryset.model._default_manager.all()).filter(pk=OuterRef("pk"))
+    return queryset.filter(Exists(listed) | ~Exists(credited))
