@@ -306,3 +306,30 @@ def test_another_user_cannot_credit_the_private_films_person(world) -> None:
         film=own, actor=world["owner"], role="director", person="quillon-ardmarsh"
     )
     assert mine.person.slug == "quillon-ardmarsh"
+
+
+def test_another_user_cannot_enter_a_film_at_the_private_films_festival(world) -> None:
+    collaborator = CollaboratorFactory(film=FilmFactory(public=True, slug="stranger-film"))
+    stranger, film = collaborator.user, collaborator.film
+    edition = {"year": 2025, "number": 3}
+    with pytest.raises(ValidationFailedError) as refused:
+        festival_services.entry_add(
+            film=film, actor=stranger, festival="vexmoor-days", edition=edition, result="won"
+        )
+    assert refused.value.errors == {"festival": ["No festival has this address."]}
+    assert film.festival_entries.count() == 0
+    entry = festival_services.entry_add(
+        film=film,
+        actor=stranger,
+        festival=None,
+        new_festival_name=FESTIVAL,
+        edition=edition,
+        result="selected",
+    )
+    assert entry.edition.festival.slug != "vexmoor-days"
+    assert Client().get("/festivals/vexmoor-days/").status_code == 404
+    own = CollaboratorFactory(film=FilmFactory(slug="second-film"), user=world["owner"]).film
+    mine = festival_services.entry_add(
+        film=own, actor=world["owner"], festival="vexmoor-days", edition=edition, result="won"
+    )
+    assert mine.edition.festival.slug == "vexmoor-days"

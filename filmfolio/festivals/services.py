@@ -18,18 +18,25 @@ from filmfolio.core.matching import title_match_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.films.models import Film
 from filmfolio.films.services import record_film_change, require_edit, validated
+from filmfolio.sharing import access
 from filmfolio.sharing.reindex import search_update, search_update_listing
 
 from .models import Award, Edition, Entry, Festival, Section
 
 
-def festival_pick_or_create(*, festival: Festival | str | None, new_name: str = "") -> Festival:
+def festival_pick_or_create(
+    *, festival: Festival | str | None, new_name: str = "", actor: Any = None
+) -> Festival:
     """The chosen festival (or the one with that slug), or an existing one with exactly that
-    name, or a new one."""
-    if isinstance(festival, Festival):
-        return festival
+    name, or a new one. Only festivals ``actor`` may enter a film at are picked or matched
+    (``access.enterable_festivals``); another is answered like an unknown address, and a name
+    matching only such a festival makes a new one."""
+    enterable = access.enterable_festivals(access.Viewer.for_user(actor), Festival.objects.all())
     if festival:
-        found = Festival.objects.filter(slug=festival).first()
+        lookup: dict[str, object] = (
+            {"pk": festival.pk} if isinstance(festival, Festival) else {"slug": festival}
+        )
+        found = enterable.filter(**lookup).first()
         if found is None:
             message = _("No festival has this address.")
             raise ValidationFailedError(message, errors={"festival": [message]})
@@ -41,7 +48,7 @@ def festival_pick_or_create(*, festival: Festival | str | None, new_name: str = 
             errors={"festival": [_("Choose a festival or type the name of a new one.")]},
         )
     key = title_match_key(name)
-    existing = Festival.objects.filter(Q(name__iexact=name) | Q(match_key=key)).first()
+    existing = enterable.filter(Q(name__iexact=name) | Q(match_key=key)).first()
     if existing is not None:
         return existing
     created = Festival(name=name, slug="placeholder", match_key=key)
@@ -88,7 +95,7 @@ def entry_add(
     """
     require_edit(film=film, actor=actor)
     with transaction.atomic():
-        chosen = festival_pick_or_create(festival=festival, new_name=new_festival_name)
+        chosen = festival_pick_or_create(festival=festival, new_name=new_festival_name, actor=actor)
         edition_obj = edition_pick_or_create(
             festival=chosen, year=edition.get("year"), number=edition.get("number")
         )

@@ -339,14 +339,25 @@ def listed_awards(viewer: Viewer, queryset: QuerySet) -> QuerySet:
     return _listed_through(viewer, queryset, AWARD_FILMS)
 
 
+def _listed_or_unused(viewer: Viewer, queryset: QuerySet, films: str) -> QuerySet:
+    """The records of ``queryset`` listed for the viewer through ``films``, or reaching no
+    film at all."""
+    if viewer.is_admin:
+        return queryset
+    manager = queryset.model._default_manager
+    used = manager.filter(pk=OuterRef("pk"), **{f"{films}id__isnull": False})
+    listed = _listed_through(viewer, manager.all(), films).filter(pk=OuterRef("pk"))
+    return queryset.filter(Exists(listed) | ~Exists(used))
+
+
 def creditable_people(viewer: Viewer, queryset: QuerySet) -> QuerySet:
     """The people of ``queryset`` the viewer may credit on a film: those listed for them and
     those credited on no film yet. Crediting someone known only from another user's private
     film would publish their record through the viewer's film."""
-    if viewer.is_admin:
-        return queryset
-    credited = queryset.model._default_manager.filter(
-        pk=OuterRef("pk"), **{f"{PERSON_FILMS}id__isnull": False}
-    )
-    listed = listed_people(viewer, queryset.model._default_manager.all()).filter(pk=OuterRef("pk"))
-    return queryset.filter(Exists(listed) | ~Exists(credited))
+    return _listed_or_unused(viewer, queryset, PERSON_FILMS)
+
+
+def enterable_festivals(viewer: Viewer, queryset: QuerySet) -> QuerySet:
+    """The festivals of ``queryset`` the viewer may enter a film at: those listed for them and
+    those no film entered yet (for the same reason as ``creditable_people``)."""
+    return _listed_or_unused(viewer, queryset, FESTIVAL_FILMS)
