@@ -193,7 +193,7 @@ def run_queries(mix: dict[str, list[str]], rng: random.Random) -> list[tuple[str
             service, raw = _measure(
                 queries,
                 lambda t: autocomplete_for(viewer, t),
-                lambda t: backend.suggestion_ids(t.lower(), limit=200, film_ids=None),
+                lambda t: backend.suggestion_ids(t.lower(), limit=200),
             )
         else:
             service, raw = _measure(

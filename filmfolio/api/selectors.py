@@ -8,14 +8,19 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from filmfolio.festivals.choices import EntryResult
-from filmfolio.festivals.models import Edition, Entry, Festival
+from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
 from filmfolio.films.choices import CountryRole, LanguageRole
 from filmfolio.films.models import Credit, Film, FilmCountry, FilmLanguage
 from filmfolio.people.models import Person
 from filmfolio.sharing.access import (
     Viewer,
+    listed_awards,
+    listed_editions,
+    listed_festivals,
     listed_films,
     listed_films_q,
+    listed_people,
+    listed_sections,
     visible_films,
 )
 
@@ -121,8 +126,7 @@ def _companies() -> QuerySet:
 
 def person_list_for(viewer: Viewer) -> QuerySet:
     """People credited on at least one film the viewer may see listed."""
-    credited = Credit.objects.filter(listed_films_q(viewer, "film__"), person=OuterRef("pk"))
-    return Person.objects.filter(Exists(credited))
+    return listed_people(viewer, Person.objects.all())
 
 
 def person_detail_for(viewer: Viewer) -> QuerySet:
@@ -138,19 +142,26 @@ def person_detail_for(viewer: Viewer) -> QuerySet:
 
 
 def festival_list_for(viewer: Viewer) -> QuerySet:
-    """Every festival (festivals are public facts; their film entries are not)."""
-    return Festival.objects.all()
+    """Festivals with an entry of a film the viewer may see listed."""
+    return listed_festivals(viewer, Festival.objects.all())
 
 
 def festival_detail_for(viewer: Viewer) -> QuerySet:
-    """Festivals with editions, sections, awards and the entries of listed films."""
+    """Festivals with the editions, sections, awards and entries of films the viewer may see
+    listed."""
     entries = (
         Entry.objects.filter(listed_films_q(viewer, "film__"))
         .select_related("film", "section", "award")
         .order_by("film__title", "id")
     )
-    editions = Edition.objects.prefetch_related("sections", Prefetch("entries", queryset=entries))
-    return Festival.objects.prefetch_related(Prefetch("editions", queryset=editions), "awards")
+    editions = listed_editions(viewer, Edition.objects.all()).prefetch_related(
+        Prefetch("sections", queryset=listed_sections(viewer, Section.objects.all())),
+        Prefetch("entries", queryset=entries),
+    )
+    return festival_list_for(viewer).prefetch_related(
+        Prefetch("editions", queryset=editions),
+        Prefetch("awards", queryset=listed_awards(viewer, Award.objects.all())),
+    )
 
 
 def film_for_edit(viewer: Viewer, slug: str) -> Film | None:

@@ -1,6 +1,9 @@
 """What the search index holds for festivals: names, other names and place.
 
-Renaming a festival re-indexes the films entered at it.
+A festival's document is public when ``sharing.access`` lists it for an anonymous visitor (a
+public film entered it); the collaborators of its other films find it too. Renaming a festival
+re-indexes the films entered at it; every re-index of a film brings its festivals' listing up
+to date (``IndexedKind.followers``).
 """
 
 from __future__ import annotations
@@ -8,15 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.db.models import QuerySet
+
 from filmfolio.core.text import index_terms, index_terms_of
 from filmfolio.search.choices import DocumentKind
-from filmfolio.search.registry import DocumentData, IndexedKind, register
+from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
+from filmfolio.sharing import access
 
 from .models import Entry, Festival
 
 
 def festival_documents(ids: list[int]) -> Iterator[DocumentData]:
     """Search documents of the festivals with these ids."""
+    public = public_festival_ids(ids)
     for festival in Festival.objects.filter(id__in=ids):
         names = dict.fromkeys([festival.name, *(str(alias) for alias in festival.aliases)])
         yield DocumentData(
@@ -24,6 +31,7 @@ def festival_documents(ids: list[int]) -> Iterator[DocumentData]:
             title=festival.name,
             url=festival.get_absolute_url(),
             terms=index_terms_of(names),
+            is_public=festival.pk in public,
             suggest=list(names),
             extra_terms=index_terms(f"{festival.city} {festival.country}"),
             subtitle=", ".join(part for part in (festival.city, festival.country) if part),
@@ -41,6 +49,21 @@ def festival_dependants(festival: Any) -> dict[str, list[int]]:
     return {DocumentKind.FILM: sorted(set(film_ids))}
 
 
+def public_festival_ids(ids: list[int]) -> set[int]:
+    """The festivals among ``ids`` listed for everyone (a public film entered them)."""
+    festivals = Festival.objects.filter(id__in=ids_subquery(ids))
+    listed = access.listed_festivals(access.Viewer.anonymous(), festivals)
+    return set(listed.values_list("id", flat=True))
+
+
+def extra_listed_festival_ids(viewer: access.Viewer) -> QuerySet | None:
+    """Ids of festivals listed for ``viewer`` through films not listed for everyone."""
+    own = access.own_films_q(viewer, prefix="film__")
+    if own is None:
+        return None
+    return Entry.objects.filter(own).order_by().values("edition__festival_id")
+
+
 register(
     IndexedKind(
         kind=DocumentKind.FESTIVAL,
@@ -48,5 +71,7 @@ register(
         documents=festival_documents,
         all_ids=festival_ids,
         dependants=festival_dependants,
+        extra_listed_ids=extra_listed_festival_ids,
+        public_ids=public_festival_ids,
     )
 )

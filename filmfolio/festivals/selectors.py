@@ -1,6 +1,8 @@
 """Page-shaped reads of festivals: the festival page and the index, with fixed query plans.
 
-Entries show only films the viewer may see listed (``sharing.access.listed_films_q``).
+Entries show only films the viewer may see listed (``sharing.access.listed_films_q``); a
+festival, edition or section exists for a viewer only when one of those films reaches it
+(``sharing.access.listed_festivals`` and its siblings).
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 
 from filmfolio.sharing import access
 
-from .models import Edition, Entry, Festival
+from .models import Edition, Entry, Festival, Section
 
 FESTIVALS_PAGE_SIZE = 50
 
@@ -42,16 +44,25 @@ def _edition_prefetch(viewer: access.Viewer) -> Prefetch:
         .select_related("film", "section", "award")
         .order_by("section__name", "film__title", "id")
     )
-    editions = Edition.objects.prefetch_related(
-        "sections", Prefetch("entries", queryset=entries, to_attr="listed_entries")
-    ).order_by("-year", "-number", "id")
+    sections = access.listed_sections(viewer, Section.objects.all())
+    editions = (
+        access.listed_editions(viewer, Edition.objects.all())
+        .prefetch_related(
+            Prefetch("sections", queryset=sections),
+            Prefetch("entries", queryset=entries, to_attr="listed_entries"),
+        )
+        .order_by("-year", "-number", "id")
+    )
     return Prefetch("editions", queryset=editions)
 
 
 def festival_page_for(viewer: access.Viewer, slug: str) -> FestivalPage | None:
-    """The festival page, or None when there is no such festival."""
+    """The festival page, or None when there is no such festival or the viewer may see none
+    of its films listed."""
     festival = (
-        Festival.objects.filter(slug=slug).prefetch_related(_edition_prefetch(viewer)).first()
+        access.listed_festivals(viewer, Festival.objects.filter(slug=slug))
+        .prefetch_related(_edition_prefetch(viewer))
+        .first()
     )
     if festival is None:
         return None
@@ -70,10 +81,10 @@ def festival_page_for(viewer: access.Viewer, slug: str) -> FestivalPage | None:
     return FestivalPage(festival=festival, editions=blocks)
 
 
-def festivals_page_for(*, page: str | None) -> Page:
-    """A page of festivals by name, each with its number of editions."""
+def festivals_page_for(viewer: access.Viewer, *, page: str | None) -> Page:
+    """A page of the festivals listed for ``viewer``, by name."""
     festivals = (
-        Festival.objects.annotate(edition_count=Count("editions"))
+        access.listed_festivals(viewer, Festival.objects.all())
         .only("slug", "name", "city", "country")
         .order_by("name", "id")
     )

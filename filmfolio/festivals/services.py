@@ -25,18 +25,24 @@ from filmfolio.films.models import Film
 from filmfolio.films.services import film_changed, film_rows_save, require_edit, validated
 from filmfolio.sharing import access
 from filmfolio.sharing.changes import films_refreshed
-from filmfolio.sharing.reindex import search_remove, search_update
+from filmfolio.sharing.reindex import search_remove, search_update, search_update_listing
 
 from .models import Award, Edition, Entry, Festival, Section
 
 
-def festival_pick_or_create(*, festival: Festival | str | None, new_name: str = "") -> Festival:
+def festival_pick_or_create(
+    *, festival: Festival | str | None, new_name: str = "", actor: Any = None
+) -> Festival:
     """The chosen festival (or the one with that slug), or an existing one with exactly that
-    name, or a new one."""
-    if isinstance(festival, Festival):
-        return festival
+    name, or a new one. Only festivals ``actor`` may enter a film at are picked or matched
+    (``access.enterable_festivals``); another is answered like an unknown address, and a name
+    matching only such a festival makes a new one."""
+    enterable = access.enterable_festivals(access.Viewer.for_user(actor), Festival.objects.all())
     if festival:
-        found = Festival.objects.filter(slug=festival).first()
+        lookup: dict[str, object] = (
+            {"pk": festival.pk} if isinstance(festival, Festival) else {"slug": festival}
+        )
+        found = enterable.filter(**lookup).first()
         if found is None:
             message = _("No festival has this address.")
             raise ValidationFailedError(message, errors={"festival": [message]})
@@ -48,7 +54,7 @@ def festival_pick_or_create(*, festival: Festival | str | None, new_name: str = 
             errors={"festival": [_("Choose a festival or type the name of a new one.")]},
         )
     key = title_match_key(name)
-    existing = Festival.objects.filter(Q(name__iexact=name) | Q(match_key=key)).first()
+    existing = enterable.filter(Q(name__iexact=name) | Q(match_key=key)).first()
     if existing is not None:
         return existing
     created = Festival(name=name, slug="placeholder", match_key=key)
@@ -95,7 +101,7 @@ def entry_add(
     """
     require_edit(film=film, actor=actor)
     with transaction.atomic():
-        chosen = festival_pick_or_create(festival=festival, new_name=new_festival_name)
+        chosen = festival_pick_or_create(festival=festival, new_name=new_festival_name, actor=actor)
         edition_obj = edition_pick_or_create(
             festival=chosen, year=edition.get("year"), number=edition.get("number")
         )
@@ -152,6 +158,7 @@ def entry_remove(*, film: Film, actor: Any, entry_id: int) -> None:
             raise ObjectNotFoundError(_("This festival entry does not exist on this film."))
         label = entry_label(entry)
         entry.delete()
+        search_update_listing(entry.edition.festival)
         film_changed(
             film=film,
             actor=actor,

@@ -11,8 +11,9 @@ from . import selectors
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    """Festivals by name, paginated."""
-    page = selectors.festivals_page_for(page=request.GET.get("page"))
+    """Festivals listed for the viewer by name, paginated."""
+    viewer = access.viewer_for(request)
+    page = selectors.festivals_page_for(viewer, page=request.GET.get("page"))
     return render(request, "festivals/index.html", {"page_obj": page})
 
 

@@ -206,12 +206,29 @@ def film_ids() -> Iterable[int]:
     return sorted(ids, key=lambda pk: (-prominence.get(pk, 0), pk))
 
 
+def film_followers(ids: list[int]) -> dict[str, list[int]]:
+    """People credited on the films and festivals they entered: whether they are listed
+    follows the films' listing."""
+    from filmfolio.festivals.models import Entry
+
+    id_list = ids_subquery(ids)
+    people = Credit.objects.filter(film_id__in=id_list, person__isnull=False).order_by()
+    festivals = Entry.objects.filter(film_id__in=id_list).order_by()
+    return {
+        DocumentKind.PERSON: sorted(set(people.values_list("person_id", flat=True))),
+        DocumentKind.FESTIVAL: sorted(
+            set(festivals.values_list("edition__festival_id", flat=True))
+        ),
+    }
+
+
 def extra_listed_film_ids(viewer: access.Viewer) -> QuerySet | None:
-    """Ids of films listed for ``viewer`` but not for everyone (their own films)."""
-    if not viewer.is_authenticated:
+    """Ids of films listed for ``viewer`` beyond the public ones (their own films; the
+    search matches them among documents that are not public)."""
+    own = access.own_films_q(viewer)
+    if own is None:
         return None
-    anonymous_q = access.listed_films_q(access.Viewer.anonymous())
-    return access.listed_films(viewer, Film.objects.all()).exclude(anonymous_q).values("id")
+    return Film.objects.filter(own).order_by().values("id")
 
 
 register(
@@ -221,5 +238,6 @@ register(
         documents=film_documents,
         all_ids=film_ids,
         extra_listed_ids=extra_listed_film_ids,
+        followers=film_followers,
     )
 )

@@ -1,7 +1,10 @@
 """What the search index holds for people: every written form of their names, read as pinyin.
 
-People are listed for everyone; their documents carry no film titles, so a private film's
-title never reaches search through its crew. Renaming a person re-indexes their films.
+A person's document is public when ``sharing.access`` lists them for an anonymous visitor
+(credited on a public film); their films' collaborators find the others. The documents carry no
+film titles, so a private film's title never reaches search through its crew. Renaming a person
+re-indexes their films; every re-index of a film brings its people's listing up to date
+(``IndexedKind.followers``).
 """
 
 from __future__ import annotations
@@ -10,12 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
 from filmfolio.core.text import index_terms_of
 from filmfolio.search.choices import DocumentKind
 from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
+from filmfolio.sharing import access
 
 from .models import Person, PersonName
 
@@ -46,6 +50,7 @@ def person_documents(ids: list[int]) -> Iterator[DocumentData]:
     )
     # one reverse() per batch: the address of every person differs only by their slug
     url_pattern = reverse("people:detail", kwargs={"slug": _SLUG})
+    public = public_person_ids(ids)
     people = Person.objects.filter(id__in=id_list).values_list("id", "slug", "display_name")
     for pk, slug, display_name in people:
         forms = list(dict.fromkeys([display_name, *names.get(pk, [])]))
@@ -55,6 +60,7 @@ def person_documents(ids: list[int]) -> Iterator[DocumentData]:
             url=url_pattern.replace(_SLUG, slug),
             terms=index_terms_of(forms, is_name=True),
             subtitle=" · ".join(name for name in forms if name != display_name),
+            is_public=pk in public,
             boost=0.1 * credits.get(pk, 0),
             suggest=forms,
             suggest_is_name=True,
@@ -80,6 +86,21 @@ def person_dependants(person: Any) -> dict[str, list[int]]:
     return {DocumentKind.FILM: list(film_ids)}
 
 
+def public_person_ids(ids: list[int]) -> set[int]:
+    """The people among ``ids`` listed for everyone (credited on a public film)."""
+    people = Person.objects.filter(id__in=ids_subquery(ids))
+    listed = access.listed_people(access.Viewer.anonymous(), people)
+    return set(listed.values_list("id", flat=True))
+
+
+def extra_listed_person_ids(viewer: access.Viewer) -> QuerySet | None:
+    """Ids of people listed for ``viewer`` through films not listed for everyone."""
+    own = access.own_films_q(viewer, prefix="film__")
+    if own is None:
+        return None
+    return _credits().filter(own, ~Q(person_id=None)).values("person_id")
+
+
 register(
     IndexedKind(
         kind=DocumentKind.PERSON,
@@ -87,5 +108,7 @@ register(
         documents=person_documents,
         all_ids=person_ids,
         dependants=person_dependants,
+        extra_listed_ids=extra_listed_person_ids,
+        public_ids=public_person_ids,
     )
 )

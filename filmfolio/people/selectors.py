@@ -3,7 +3,8 @@
 Credits are declared by the films app and festival entries by the festivals app, both to the
 right of people; this module reaches them through the reverse relations (``person.credits``,
 ``film.festival_entries``) without importing those apps. Only films the viewer may see listed
-are shown (``sharing.access.listed_films_q``).
+are shown (``sharing.access.listed_films_q``), and a person exists for a viewer only when
+``sharing.access.listed_people`` says so.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, Model, OuterRef, Prefetch
+from django.db.models import Model, Prefetch
 from django.utils import translation
 
 from filmfolio.sharing import access
@@ -109,9 +110,10 @@ def _credit_prefetch(viewer: access.Viewer) -> Prefetch:
 
 
 def person_page_for(viewer: access.Viewer, slug: str) -> PersonPage | None:
-    """The person page, or None when there is no such person (six queries)."""
+    """The person page, or None when there is no such person or the viewer may see none of
+    their films listed (six queries)."""
     person = (
-        Person.objects.filter(slug=slug)
+        access.listed_people(viewer, Person.objects.filter(slug=slug))
         .order_by()
         .prefetch_related("names", "biographies", "links", _credit_prefetch(viewer))
         .first()
@@ -160,12 +162,8 @@ def _awards(credits: list[Any]) -> list[Any]:
 
 def people_page_for(viewer: access.Viewer, *, page: str | None) -> Page:
     """A page of people credited on at least one film the viewer may see listed."""
-    credit_model = related_model(Person, "credits")
-    listed = credit_model.objects.filter(
-        access.listed_films_q(viewer, prefix="film__"), person=OuterRef("pk")
-    )
     people = (
-        Person.objects.filter(Exists(listed))
+        access.listed_people(viewer, Person.objects.all())
         .only("slug", "display_name", "sort_name")
         .order_by("sort_name", "display_name", "id")
     )

@@ -1,17 +1,17 @@
 """``sitemap.xml``: the public pages — listed films (as an anonymous visitor sees them), the
-people credited on them, and festivals."""
+people and festivals listed through them."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 
 from filmfolio.festivals.models import Festival
-from filmfolio.films.models import Credit, Film
+from filmfolio.films.models import Film
 from filmfolio.people.models import Person
-from filmfolio.sharing.access import Viewer, listed_films, listed_films_q
+from filmfolio.sharing.access import Viewer, listed_festivals, listed_films, listed_people
 
 
 class FilmSitemap(Sitemap):
@@ -30,10 +30,7 @@ class PersonSitemap(Sitemap):
     priority = 0.5
 
     def items(self) -> QuerySet:
-        credited = Credit.objects.filter(
-            listed_films_q(Viewer.anonymous(), "film__"), person=OuterRef("pk")
-        )
-        return Person.objects.filter(Exists(credited)).order_by("id")
+        return listed_people(Viewer.anonymous(), Person.objects.order_by("id"))
 
     def lastmod(self, item: Any) -> Any:
         return item.updated_at
@@ -44,7 +41,7 @@ class FestivalSitemap(Sitemap):
     priority = 0.5
 
     def items(self) -> QuerySet:
-        return Festival.objects.order_by("id")
+        return listed_festivals(Viewer.anonymous(), Festival.objects.order_by("id"))
 
     def lastmod(self, item: Any) -> Any:
         return item.updated_at

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -25,8 +25,8 @@ from filmfolio.core.text import fold, prefix_keys
 from . import helper, registry
 from .filters import document_tokens
 from .registry import DocumentData
+from .vocabulary import document_words, kept
 
-_VOCABULARY_LENGTHS = range(4, 33)
 DOCUMENT_COLUMNS = (
     "id",
     "kind",
@@ -104,8 +104,8 @@ class Batch:
     """Values of ``BUILT_COLUMNS`` per document."""
     keys: list[list[str]] = field(default_factory=list)
     """Autocomplete keys per document."""
-    words: set[str] = field(default_factory=set)
-    """Words for the typo vocabulary."""
+    words: Counter[str] = field(default_factory=Counter)
+    """Words for the typo vocabulary: how many public documents of the batch hold each."""
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
     """(facet, value) -> label."""
 
@@ -120,13 +120,9 @@ def build_batch(kind: str, ids: list[int]) -> Batch:
         for facet, values in data.facets.items():
             for value, label in values:
                 batch.labels.setdefault((facet, value[:120]), label[:200])
-        batch.words.update(data.terms)
-        batch.words.update(data.extra_terms)
-    batch.words = {
-        word
-        for word in batch.words
-        if len(word) in _VOCABULARY_LENGTHS and word.isascii() and word.isalpha()
-    }
+        if data.is_public:
+            batch.words.update(document_words(fields["terms"], fields["extra_terms"]))
+    batch.words = kept(batch.words)
     return batch
 
 

@@ -2,7 +2,9 @@
 
 Services call ``update_for(obj)`` after they change an indexed object (and ``remove_for(obj)``
 before deleting one); there are no signals. Objects that other documents mention (a person's
-name on films) have their dependants re-indexed by a background task after the commit.
+name on films) have their dependants re-indexed by a background task after the commit; objects
+whose listing follows another's (a film's people and festivals) have it brought up to date
+with it, at once.
 
 ``rebuild()`` is the bulk path: in one transaction it switches the engine's incremental
 machinery off (FTS5 triggers, the GIN index), writes rows with ``executemany`` (``COPY`` on
@@ -19,6 +21,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import islice
 from typing import Any
@@ -38,7 +41,8 @@ from .batches import (
     interleaved,
     young_collections_only,
 )
-from .models import SearchDocument, SearchFacetValue, SearchSuggestion, SearchTerm
+from .models import SearchDocument, SearchFacetValue, SearchSuggestion
+from .vocabulary import change_vocabulary, public_words, write_vocabulary
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 1000
@@ -47,8 +51,9 @@ SUGGESTION_COLUMNS = ("key", "document_id", "is_public")
 
 
 def update_for(obj: Any, *, dependants: bool = True) -> None:
-    """Re-index ``obj`` now and its dependants after commit (not with ``dependants=False``: the
-    caller re-indexes them itself); nothing if its model isn't indexed."""
+    """Re-index ``obj`` (and the listing of its followers) now and its dependants after commit
+    (not with ``dependants=False``: the caller re-indexes them itself); nothing if its model
+    isn't indexed."""
     indexed = registry.for_model(type(obj))
     if indexed is None:
         return
@@ -56,6 +61,33 @@ def update_for(obj: Any, *, dependants: bool = True) -> None:
     if dependants and indexed.dependants is not None:
         for kind, ids in indexed.dependants(obj).items():
             enqueue_update(kind, ids)
+
+
+def update_listing_for(obj: Any) -> None:
+    """Bring ``obj``'s listing up to date now (a film stopped or started reaching it; nothing
+    it mentions changed); nothing if its model isn't indexed."""
+    indexed = registry.for_model(type(obj))
+    if indexed is not None:
+        refresh_listing(indexed.kind, [obj.pk])
+
+
+def refresh_listing(kind: str, ids: list[int]) -> int:
+    """Re-index the documents of ``kind`` among ``ids`` whose listing for everyone changed;
+    returns how many. Two small queries when nothing changed. Objects without a document are
+    left to whoever created them (the services and the importer index what they create)."""
+    indexed = registry.get(kind)
+    if not ids:
+        return 0
+    if indexed.public_ids is None:
+        return update_ids(kind, ids)
+    public = indexed.public_ids(ids)
+    stored = dict(
+        SearchDocument.objects.filter(kind=kind, object_id__in=registry.ids_subquery(ids))
+        .values_list("object_id", "is_public")
+        .order_by()
+    )
+    changed = [pk for pk in ids if pk in stored and stored[pk] != (pk in public)]
+    return update_ids(kind, changed) if changed else 0
 
 
 def remove_for(obj: Any) -> None:
@@ -76,8 +108,17 @@ def enqueue_update(kind: str, ids: Iterable[int]) -> None:
         transaction.on_commit(enqueue(list(chunk)))
 
 
+@transaction.atomic
 def remove_ids(kind: str, ids: list[int]) -> int:
-    """Delete the documents of ``kind`` for ``ids``; returns how many were deleted."""
+    """Delete the documents of ``kind`` for ``ids`` and their words from the vocabulary;
+    returns how many were deleted."""
+    public = SearchDocument.objects.filter(kind=kind, object_id__in=ids, is_public=True)
+    change_vocabulary(Counter(), public_words(public.values_list("terms", "extra_terms")))
+    return _delete_documents(kind, ids)
+
+
+def _delete_documents(kind: str, ids: list[int]) -> int:
+    """Delete the documents of ``kind`` for ``ids`` (the vocabulary is the caller's)."""
     documents = SearchDocument.objects.filter(kind=kind, object_id__in=ids)
     SearchSuggestion.objects.filter(document__in=documents).delete()
     _total, details = documents.delete()
@@ -88,14 +129,20 @@ def remove_ids(kind: str, ids: list[int]) -> int:
 def update_ids(kind: str, ids: list[int]) -> int:
     """Rebuild the documents of ``kind`` for ``ids``; ids whose object is gone are removed."""
     batch = build_batch(kind, list(ids))
-    remove_ids(kind, list(ids))
+    replaced = SearchDocument.objects.filter(kind=kind, object_id__in=ids, is_public=True)
+    removed = public_words(replaced.values_list("terms", "extra_terms"))
+    _delete_documents(kind, list(ids))
     rows = SearchDocument.objects.bulk_create(
         [SearchDocument(**dict(zip(BUILT_COLUMNS, values, strict=True))) for values in batch.rows],
         batch_size=BATCH_SIZE,
     )
-    writer = _Writer()
+    writer = _Writer(removed=removed)
     writer.add_batch(batch, [row.pk for row in rows])
     writer.finish()
+    indexed = registry.get(kind)
+    if indexed.followers is not None:
+        for follower_kind, follower_ids in indexed.followers(list(ids)).items():
+            refresh_listing(follower_kind, follower_ids)
     return len(rows)
 
 
@@ -122,9 +169,10 @@ def rebuild(
     nested = connection.in_atomic_block  # helpers would not see this transaction's rows
     with transaction.atomic(), connection.cursor() as cursor:
         backend.bulk_load_begin(cursor, everything=kinds is None)
+        removed = None if kinds is None else _public_words_of(cursor, [i.kind for i in selected])
         _delete_kinds(cursor, [item.kind for item in selected], everything=kinds is None)
         cursor.execute("SELECT coalesce(max(id), 0) FROM search_searchdocument")
-        writer = _Writer(bulk=True, next_id=cursor.fetchone()[0] + 1)
+        writer = _Writer(bulk=True, next_id=cursor.fetchone()[0] + 1, removed=removed)
         jobs = interleaved(
             [
                 [(item.kind, chunk) for chunk in _chunks(item.all_ids(), batch_size)]
@@ -147,6 +195,19 @@ def rebuild(
         log.info("full-text index built in %.1fs", time.perf_counter() - started)
     if not nested:  # maintenance that cannot run inside a transaction
         backend.after_rebuild(connection, compact=compact)
+    return counts
+
+
+def _public_words_of(cursor: Any, kinds: list[str]) -> Counter[str]:
+    """The vocabulary words of the public documents of ``kinds``, counted per document."""
+    counts: Counter[str] = Counter()
+    for kind in kinds:
+        cursor.execute(
+            "SELECT terms, extra_terms FROM search_searchdocument WHERE kind = %s AND is_public",
+            [kind],
+        )
+        while rows := cursor.fetchmany(REBUILD_BATCH_SIZE):
+            counts.update(public_words(rows))
     return counts
 
 
@@ -173,15 +234,21 @@ def _delete_kinds(cursor: Any, kinds: list[str], *, everything: bool) -> None:
 
 
 class _Writer:
-    """Writes batches: documents at once, suggestions in big chunks, vocabulary at the end."""
+    """Writes batches: documents at once, suggestions in big chunks, vocabulary at the end.
 
-    def __init__(self, *, bulk: bool = False, next_id: int = 0) -> None:
+    ``removed`` counts the vocabulary words of the public documents the batches replace;
+    None when the whole index (and so the vocabulary) was emptied first."""
+
+    def __init__(
+        self, *, bulk: bool = False, next_id: int = 0, removed: Counter[str] | None = None
+    ) -> None:
         from django.utils import timezone
 
         self.bulk = bulk
         self.next_id = next_id
+        self.removed = removed
         self.now = timezone.now()
-        self.words: set[str] = set()
+        self.words: Counter[str] = Counter()
         self.labels: dict[tuple[str, str], str] = {}
         self.suggestions: list[tuple[str, int, bool]] = []
 
@@ -198,7 +265,7 @@ class _Writer:
             self.suggestions += [(key, pk, is_public) for key in keys]
         if len(self.suggestions) >= 50_000 or not self.bulk:
             self._flush_suggestions()
-        self.words |= batch.words
+        self.words.update(batch.words)
         for key, label in batch.labels.items():
             self.labels.setdefault(key, label)
         return len(ids)
@@ -210,11 +277,10 @@ class _Writer:
     def finish(self) -> None:
         """Write what is still held: suggestions, new vocabulary words, new facet labels."""
         self._flush_suggestions()
-        SearchTerm.objects.bulk_create(
-            [SearchTerm(term=word) for word in sorted(self.words)],
-            batch_size=5000,
-            ignore_conflicts=True,
-        )
+        if self.removed is None:
+            write_vocabulary(self.words)
+        else:
+            change_vocabulary(self.words, self.removed)
         SearchFacetValue.objects.bulk_create(
             [
                 SearchFacetValue(facet=facet, value=value, label=label)

@@ -92,9 +92,11 @@ class SearchSuggestion(models.Model):
 
 
 class SearchTerm(models.Model):
-    """A Latin word seen in the index: the vocabulary that typo correction draws from."""
+    """A Latin word of the documents listed for everyone: the vocabulary that typo correction
+    draws from (``search.vocabulary`` keeps it)."""
 
     term = models.CharField(_("term"), max_length=64, primary_key=True)
+    documents = models.IntegerField(_("public documents"), default=0)
 
     def __str__(self) -> str:
         return self.term

@@ -53,9 +53,13 @@ class IndexedKind:
     removed from the index); ``all_ids()`` lists every id for a rebuild, most prominent first
     (a rebuild numbers documents in that order, and broad queries look at the first matches
     in that order); ``dependants(obj)``
-    names other documents whose terms mention ``obj`` (a person's films); ``extra_listed_ids``
-    returns, for a signed-in viewer, a queryset of ``film_id`` values the viewer may see listed
-    beyond the public ones (taken from ``sharing.access``).
+    names other documents whose terms mention ``obj`` (a person's films), re-indexed after the
+    commit; ``followers(ids)`` names documents whose listing follows these objects' (the
+    people and festivals of films), whose listing is brought up to date in the same
+    transaction; ``public_ids(ids)`` says which of these objects ``sharing.access`` lists for
+    everyone (kinds that follow others); ``extra_listed_ids``
+    returns, for a signed-in viewer, a queryset of the object ids of this kind the viewer may
+    see listed beyond the public ones (taken from ``sharing.access``).
     """
 
     kind: str
@@ -64,6 +68,8 @@ class IndexedKind:
     all_ids: Callable[[], Iterable[int]]
     dependants: Callable[[Any], dict[str, list[int]]] | None = None
     extra_listed_ids: Callable[[Viewer], QuerySet | None] | None = None
+    followers: Callable[[list[int]], dict[str, list[int]]] | None = None
+    public_ids: Callable[[list[int]], set[int]] | None = None
 
 
 _KINDS: dict[str, IndexedKind] = {}

@@ -110,7 +110,7 @@ class SearchPage:
 
 
 def own_documents_for(viewer: Viewer) -> list[tuple[str, SqlPart]]:
-    """(kind, SQL subquery of ``film_id`` values) the viewer sees listed beyond public ones."""
+    """(kind, SQL subquery of object ids) the viewer sees listed beyond the public ones."""
     found = []
     for indexed in registry.kinds():
         if indexed.extra_listed_ids is not None:
@@ -158,7 +158,8 @@ def filter_groups(request: SearchRequest) -> tuple[list[list[str]], list[SqlPart
 
 
 def typo_alternatives(query: MatchQuery) -> dict[int, list[str]]:
-    """For query words missing from the vocabulary, vocabulary words one typo away."""
+    """For query words missing from the vocabulary, vocabulary words one typo away (the
+    vocabulary holds only words of documents listed for everyone: ``search.vocabulary``)."""
     words = {
         position: token.alternatives[0].tokens[0]
         for position, token in enumerate(query.tokens)
@@ -169,7 +170,11 @@ def typo_alternatives(query: MatchQuery) -> dict[int, list[str]]:
     }
     if not words:
         return {}
-    known = set(SearchTerm.objects.filter(term__in=words.values()).values_list("term", flat=True))
+    known = set(
+        SearchTerm.objects.filter(term__in=words.values(), documents__gt=0).values_list(
+            "term", flat=True
+        )
+    )
     backend = get_backend()
     return {
         position: similar
@@ -201,8 +206,8 @@ def _find(viewer: Viewer, query: MatchQuery | None, request: SearchRequest) -> _
         for candidate in backend.exact_titles(public, fold(request.text), limit=PAGE_SIZE):
             found.setdefault(candidate.id, candidate)
     own = backend.compile(query, [*groups, [NOT_PUBLIC]], conditions)
-    for kind, film_ids in own_documents_for(viewer):
-        for candidate in backend.among(own, kind, film_ids, limit=SORT_WINDOW):
+    if own_documents := own_documents_for(viewer):
+        for candidate in backend.among(own, own_documents, limit=SORT_WINDOW):
             found.setdefault(candidate.id, candidate)
             total += 1
     return _Found(public, list(found.values()), total, complete)
@@ -312,10 +317,7 @@ def autocomplete_for(viewer: Viewer, text: str, *, limit: int = 8) -> list[dict[
     key = prefix_query(text[:100])
     if not key:
         return []
-    own = own_documents_for(viewer)
-    ids = get_backend().suggestion_ids(
-        key, limit=SUGGESTION_SCAN, film_ids=own[0][1] if own else None
-    )
+    ids = get_backend().suggestion_ids(key, limit=SUGGESTION_SCAN, own=own_documents_for(viewer))
     fields = ("id", "kind", "title", "title_folded", "subtitle", "url", "boost")
     documents = SearchDocument.objects.filter(id__in=set(ids)).only(*fields)
     ordered = sorted(

@@ -11,6 +11,11 @@ Two questions, never mixed up:
   (anyone with the address), plus films opened through a valid screener link or unlocked with
   the film's password in this browser session (until the password changes).
 
+People, festivals, editions, sections and awards have no visibility of their own: they are
+listed (and their pages open) only through at least one film the viewer may see listed. A
+person credited only on private films, or a festival, edition, section or award reached only
+by a private film's entry, exists for nobody but that film's collaborators.
+
 A ``Viewer`` captures who is asking: the user and the films granted to this browser session by
 screener links or passwords. Build it once per request with ``viewer_for(request)``.
 """
@@ -22,13 +27,21 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from .choices import CollaboratorRole, Visibility
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
+
+# How each kind of film-related record reaches its films: ORM lookups from the record, so that
+# this module needs none of the models to its right.
+PERSON_FILMS = "credits__film__"
+FESTIVAL_FILMS = "editions__entries__film__"
+EDITION_FILMS = "entries__film__"
+SECTION_FILMS = "entries__film__"
+AWARD_FILMS = "entries__film__"
 
 # Session keys under which grants are kept (written by the sharing services).
 SESSION_LINK_GRANTS = "filmfolio.link_grants"
@@ -355,3 +368,75 @@ def is_public_media(film: Any, *, visibility: str = "film", original: bool = Fal
     if original:
         return False
     return can_watch_video(Viewer.anonymous(), film, visibility=visibility)
+
+
+def own_films_q(viewer: Viewer, prefix: str = "") -> Q | None:
+    """A filter for the films listed for ``viewer`` beyond the public ones: their films as a
+    collaborator (which may include public ones; every non-public film for staff). None for
+    anonymous viewers. For collaborators it needs no join of films (``film_id IN …``)."""
+    if not viewer.is_authenticated:
+        return None
+    if viewer.is_admin:
+        return ~Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+    return Q(**{f"{prefix}id__in": _own_film_ids(viewer)})
+
+
+def _listed_through(viewer: Viewer, queryset: QuerySet, films: str) -> QuerySet:
+    """The records of ``queryset`` reaching at least one film the viewer may see listed
+    through the lookup ``films`` (one EXISTS in the same query)."""
+    if viewer.is_admin:
+        return queryset
+    reaching = queryset.model._default_manager.filter(
+        listed_films_q(viewer, prefix=films), pk=OuterRef("pk")
+    )
+    return queryset.filter(Exists(reaching))
+
+
+def listed_people(viewer: Viewer, queryset: QuerySet) -> QuerySet:
+    """The people of ``queryset`` credited on a film the viewer may see listed."""
+    return _listed_through(viewer, queryset, PERSON_FILMS)
+
+
+def listed_festivals(viewer: Viewer, queryset: QuerySet) -> QuerySet:
+    """The festivals of ``queryset`` with an entry of a film the viewer may see listed."""
+    return _listed_through(viewer, queryset, FESTIVAL_FILMS)
+
+
+def listed_editions(viewer: Viewer, queryset: QuerySet) -> QuerySet:
+    """The festival editions of ``queryset`` with an entry of a film the viewer may see
+    listed."""
+    return _listed_through(viewer, queryset, EDITION_FILMS)
+
+
+def listed_sections(viewer: Viewer, queryset: QuerySet) -> QuerySet:
+    """The sections of ``queryset`` with an entry of a film the viewer may see listed."""
+    return _listed_through(viewer, queryset, SECTION_FILMS)
+
+
+def listed_awards(viewer: Viewer, queryset: QuerySet) -> QuerySet:
+    """The awards of ``queryset`` given to a film the viewer may see listed."""
+    return _listed_through(viewer, queryset, AWARD_FILMS)
+
+
+def _listed_or_unused(viewer: Viewer, queryset: QuerySet, films: str) -> QuerySet:
+    """The records of ``queryset`` listed for the viewer through ``films``, or reaching no
+    film at all."""
+    if viewer.is_admin:
+        return queryset
+    manager = queryset.model._default_manager
+    used = manager.filter(pk=OuterRef("pk"), **{f"{films}id__isnull": False})
+    listed = _listed_through(viewer, manager.all(), films).filter(pk=OuterRef("pk"))
+    return queryset.filter(Exists(listed) | ~Exists(used))
+
+
+def creditable_people(viewer: Viewer, queryset: QuerySet) -> QuerySet:
+    """The people of ``queryset`` the viewer may credit on a film: those listed for them and
+    those credited on no film yet. Crediting someone known only from another user's private
+    film would publish their record through the viewer's film."""
+    return _listed_or_unused(viewer, queryset, PERSON_FILMS)
+
+
+def enterable_festivals(viewer: Viewer, queryset: QuerySet) -> QuerySet:
+    """The festivals of ``queryset`` the viewer may enter a film at: those listed for them and
+    those no film entered yet (for the same reason as ``creditable_people``)."""
+    return _listed_or_unused(viewer, queryset, FESTIVAL_FILMS)

@@ -36,3 +36,11 @@ def search_remove(obj: Any) -> None:
     from filmfolio.search import index
 
     index.remove_for(obj)
+
+
+def search_update_listing(obj: Any) -> None:
+    """Re-index ``obj`` alone now: a person whose credit or a festival whose entry was removed
+    may no longer be listed through any film."""
+    from filmfolio.search import index
+
+    index.update_listing_for(obj)

@@ -57,7 +57,10 @@ def reel():
         date=datetime.date(2014, 3, 29),
     )
     EntryFactory(film=FilmFactory.create(title="Hidden Film", private=True), edition=edition)
-    EditionFactory.create(festival=festival, number=35, year=2013)
+    earlier = EditionFactory.create(festival=festival, number=35, year=2013)
+    EntryFactory(film=FilmFactory.create(title="Earlier Film", year=2012), edition=earlier)
+    # An edition and a section no listed film reaches: nobody sees them.
+    EditionFactory.create(festival=festival, number=34, year=2012)
     return festival
 
 
@@ -68,7 +71,7 @@ def test_festival_page_shows_editions_sections_and_films(client: Client, reel) -
     for fact in [
         "Cinéma du Réel Also known as: Cinema du Reel Paris, France Website",
         "36th (2014) March 20, 2014 – March 30, 2014 · Paris",
-        "Sections: French Competition, International First Films Competition",
+        "Sections: International First Films Competition Awards",
         "Awards Winner Film (2014) International First Films Competition Winner "
         "Prix du Premier Film March 29, 2014",
         "Selection Out of Focus (2013) International First Films Competition Official selection",
@@ -76,6 +79,8 @@ def test_festival_page_shows_editions_sections_and_films(client: Client, reel) -
     ]:
         assert fact in text, f"{fact!r} not in {text!r}"
     assert "Hidden Film" not in text
+    assert "French Competition" not in text
+    assert "34th" not in text
     assert text.index("36th (2014)") < text.index("35th (2013)")
 
 
@@ -135,9 +140,10 @@ def test_unknown_festival_is_404(client: Client) -> None:
 
 
 def test_festivals_index(client: Client, reel) -> None:
-    FestivalFactory.create(name="Berlinale", slug="berlinale")
+    EntryFactory(edition=EditionFactory(festival__name="Berlinale", festival__slug="berlinale"))
+    FestivalFactory.create(name="Empty Days", slug="empty-days")
     text = text_of(client.get("/festivals/"))
-    assert "Festivals Berlinale Cinéma du Réel France" in text
+    assert "Festivals Berlinale Cinéma du Réel France Filmfolio" in text
 
 
 def test_festival_page_query_budget(client: Client, django_assert_max_num_queries) -> None:

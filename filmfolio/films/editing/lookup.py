@@ -4,6 +4,8 @@
 order- and script-independent name key of ``filmfolio.core.text`` ("Shengze Zhu", "Zhu
 Shengze", "朱声仄", "朱聲仄" meet), plus a case-insensitive substring match over
 ``Person.display_name`` and every ``PersonName.name`` (as typed and in simplified Chinese).
+Pickers offer only people and festivals the editor may see listed (``sharing.access``): a
+person credited only on someone else's private film is nobody's to find.
 """
 
 from __future__ import annotations
@@ -14,18 +16,23 @@ from filmfolio.core.matching import name_match_key, title_match_key
 from filmfolio.core.text import to_simplified
 from filmfolio.festivals.models import Festival
 from filmfolio.people.models import Person
+from filmfolio.sharing import access
 
 MAX_QUERY_LENGTH = 200
 
 
-def person_matches(query: str, *, limit: int = 10) -> list[dict[str, object]]:
-    """People whose display name or any written name contains ``query``."""
+def person_matches(
+    viewer: access.Viewer, query: str, *, limit: int = 10
+) -> list[dict[str, object]]:
+    """People listed for ``viewer`` whose display name or any written name contains
+    ``query``."""
     query = query.strip()[:MAX_QUERY_LENGTH]
     if not query:
         return []
     simplified = to_simplified(query)
     ids = (
-        Person.objects.filter(
+        access.listed_people(viewer, Person.objects.all())
+        .filter(
             Q(match_key=name_match_key(query))
             | Q(display_name__icontains=query)
             | Q(names__name__icontains=query)
@@ -38,12 +45,16 @@ def person_matches(query: str, *, limit: int = 10) -> list[dict[str, object]]:
     return [{"id": p.pk, "label": p.display_name, "slug": p.slug} for p in people]
 
 
-def festival_matches(query: str, *, limit: int = 10) -> list[dict[str, object]]:
-    """Festivals whose name contains ``query``."""
+def festival_matches(
+    viewer: access.Viewer, query: str, *, limit: int = 10
+) -> list[dict[str, object]]:
+    """Festivals listed for ``viewer`` whose name contains ``query``."""
     query = query.strip()[:MAX_QUERY_LENGTH]
     if not query:
         return []
-    festivals = Festival.objects.filter(
-        Q(name__icontains=query) | Q(match_key=title_match_key(query))
-    ).order_by("name")[:limit]
+    festivals = (
+        access.listed_festivals(viewer, Festival.objects.all())
+        .filter(Q(name__icontains=query) | Q(match_key=title_match_key(query)))
+        .order_by("name")[:limit]
+    )
     return [{"id": f.pk, "label": f.name, "slug": f.slug} for f in festivals]

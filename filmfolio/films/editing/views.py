@@ -165,11 +165,13 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def people_lookup(request: HttpRequest) -> JsonResponse:
     """Name matches for the credit picker (any script)."""
-    return JsonResponse({"results": lookup.person_matches(request.GET.get("q", ""))})
+    matches = lookup.person_matches(access.viewer_for(request), request.GET.get("q", ""))
+    return JsonResponse({"results": matches})
 
 
 @require_GET
 @login_required
 def festivals_lookup(request: HttpRequest) -> JsonResponse:
     """Festival matches for the festival picker."""
-    return JsonResponse({"results": lookup.festival_matches(request.GET.get("q", ""))})
+    matches = lookup.festival_matches(access.viewer_for(request), request.GET.get("q", ""))
+    return JsonResponse({"results": matches})

@@ -13,7 +13,8 @@ from filmfolio.core.matching import name_match_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.people.choices import NameScript
 from filmfolio.people.models import Person, PersonName
-from filmfolio.sharing.reindex import search_update
+from filmfolio.sharing import access
+from filmfolio.sharing.reindex import search_update, search_update_listing
 
 from ..models import Credit, Film, Role
 from .base import (
@@ -60,7 +61,9 @@ def credit_add(
     require_edit(film=film, actor=actor)
     role = _role_for(role)
     with transaction.atomic():
-        chosen = _credit_person(person, new_person_name, person_name)
+        chosen = _credit_person(
+            person, new_person_name, person_name, viewer=access.Viewer.for_user(actor)
+        )
         if chosen is not None and film.credits.filter(person=chosen, role=role).exists():
             raise _invalid(NON_FIELD_ERRORS, _duplicate_credit(chosen, role))
         credit = Credit(film=film, role=role, person=chosen, **(details or {}))
@@ -91,12 +94,18 @@ def _role_for(role: Role | str) -> Role:
     return found
 
 
-def _credit_person(person: Person | str | None, new_name: str, name: str) -> Person | None:
-    """The credited person (see ``credit_add``); a new person is created here."""
-    if isinstance(person, Person):
-        return person
+def _credit_person(
+    person: Person | str | None, new_name: str, name: str, *, viewer: access.Viewer
+) -> Person | None:
+    """The credited person (see ``credit_add``); a new person is created here. Only people
+    the actor may credit are picked or matched (``access.creditable_people``); another is
+    answered like an unknown address, and a name matching only them makes a new person."""
+    creditable = access.creditable_people(viewer, Person.objects.all())
     if person:
-        found = Person.objects.filter(slug=person).first()
+        lookup: dict[str, object] = (
+            {"pk": person.pk} if isinstance(person, Person) else {"slug": person}
+        )
+        found = creditable.filter(**lookup).first()
         if found is None:
             raise _invalid("person", _("No person has this address."))
         return found
@@ -105,7 +114,7 @@ def _credit_person(person: Person | str | None, new_name: str, name: str) -> Per
     if not name.strip():
         return None
     key = name_match_key(name)
-    found = Person.objects.filter(match_key=key).order_by("id").first() if key else None
+    found = creditable.filter(match_key=key).order_by("id").first() if key else None
     return found or person_create(name=name)
 
 
@@ -127,6 +136,8 @@ def credit_remove(*, film: Film, actor: Any, credit_id: int) -> None:
             raise ObjectNotFoundError(_("This credit does not exist on this film."))
         label = _credit_label(credit.person, credit.role)
         credit.delete()
+        if credit.person is not None:
+            search_update_listing(credit.person)
         film_changed(
             film=film,
             actor=actor,

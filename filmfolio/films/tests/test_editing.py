@@ -10,6 +10,7 @@ from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
 from filmfolio.festivals.models import Edition, Entry, Festival
 from filmfolio.films.models import Credit, Film, FilmText, Role, Title
+from filmfolio.films.tests.factories import FilmFactory as PublicFilmFactory
 from filmfolio.people.models import Person, PersonName
 from filmfolio.sharing.choices import CollaboratorRole, Visibility
 from filmfolio.sharing.models import Collaborator
@@ -132,9 +133,15 @@ def test_credit_with_a_new_person_creates_the_person(owner, owner_client):
     assert credit.credited_as == "导演"
 
 
+def _credit_on_a_public_film(person: Person) -> None:
+    role = Role.objects.get(code="director")
+    Credit.objects.create(film=PublicFilmFactory.create(), person=person, role=role)
+
+
 def test_credit_picks_an_existing_person_found_by_any_name(owner, owner_client):
     person = Person.objects.create(display_name="Zhu Shengze", slug="zhu-shengze")
     PersonName.objects.create(person=person, name="朱声仄", script="hans")
+    _credit_on_a_public_film(person)
     found = owner_client.get("/films/lookup/people/?q=声仄").json()
     assert found == {"results": [{"id": person.pk, "label": "Zhu Shengze", "slug": "zhu-shengze"}]}
     editor_role = Role.objects.get(code="editor")
@@ -142,7 +149,32 @@ def test_credit_picks_an_existing_person_found_by_any_name(owner, owner_client):
         edit_url("rivers-of-salt", "credits"),
         {"role": editor_role.pk, "person": person.pk, "person_query": "Zhu Shengze"},
     )
-    assert Credit.objects.get(film=owner.film).person == person
+    assert Credit.objects.get(film=owner.film, role=editor_role).person == person
+
+
+def test_pickers_offer_nobody_only_a_private_film_of_someone_else_reaches(owner, owner_client):
+    """A person and a festival reached only by another user's private film are not offered;
+    their own film's collaborators meet them."""
+    secret = CollaboratorFactory(film=FilmFactory(title="Kept Film", slug="kept-film")).film
+    person = Person.objects.create(display_name="Quillon Ardmarsh", slug="quillon")
+    Credit.objects.create(film=secret, person=person, role=Role.objects.get(code="director"))
+    festival = Festival.objects.create(name="Vexmoor Film Days", slug="vexmoor")
+    Entry.objects.create(
+        film=secret, edition=Edition.objects.create(festival=festival, year=2025), result="selected"
+    )
+    people = owner_client.get("/films/lookup/people/", {"q": "Quillon"}).json()
+    festivals = owner_client.get("/films/lookup/festivals/", {"q": "Vexmoor"}).json()
+    assert (people, festivals) == ({"results": []}, {"results": []})
+    collaborator = Client()
+    collaborator.force_login(secret.collaborators.get().user)
+    people = collaborator.get("/films/lookup/people/", {"q": "Quillon"}).json()
+    festivals = collaborator.get("/films/lookup/festivals/", {"q": "Vexmoor"}).json()
+    assert people == {
+        "results": [{"id": person.pk, "label": "Quillon Ardmarsh", "slug": "quillon"}]
+    }
+    assert festivals == {
+        "results": [{"id": festival.pk, "label": "Vexmoor Film Days", "slug": "vexmoor"}]
+    }
     assert Person.objects.count() == 1
 
 
@@ -300,6 +332,7 @@ def test_person_lookup_meets_names_in_any_order_and_script(owner_client):
 
     person = person_create(name="Zhu Shengze")
     PersonName.objects.create(person=person, name="朱声仄", script="hans")
+    _credit_on_a_public_film(person)
     expected = {"results": [{"id": person.pk, "label": "Zhu Shengze", "slug": person.slug}]}
     for query in ("Shengze Zhu", "朱聲仄", "shengze", "朱声"):
         assert owner_client.get("/films/lookup/people/", {"q": query}).json() == expected, query

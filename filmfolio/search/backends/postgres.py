@@ -97,22 +97,19 @@ class PostgresBackend(SearchBackend):
         where = " AND ".join(parts) or "TRUE"
         return f"FROM search_searchdocument d WHERE {where}", params
 
-    def suggestion_ids(self, key: str, *, limit: int, film_ids: SqlPart | None) -> list[int]:
+    def suggestion_ids(
+        self, key: str, *, limit: int, own: Sequence[tuple[str, SqlPart]] = ()
+    ) -> list[int]:
         pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         sql = (
             "(SELECT document_id FROM search_searchsuggestion "
             "WHERE is_public AND key LIKE %s LIMIT %s)"
         )
         params: list[Any] = [pattern, limit]
-        if film_ids is not None:
-            own_sql, own_params = film_ids
-            sql += (
-                " UNION ALL (SELECT s.document_id FROM search_searchsuggestion s "
-                "JOIN search_searchdocument d ON d.id = s.document_id "
-                "WHERE NOT s.is_public AND s.key LIKE %s "
-                f"AND d.kind = 'film' AND d.film_id IN ({own_sql}))"
-            )
-            params += [pattern, *own_params]
+        if own:
+            own_sql, own_params = self._own_suggestions(("s.key LIKE %s", [pattern]), own)
+            sql += f" UNION ALL {own_sql}"
+            params += own_params
         return [row[0] for row in self._fetch(sql, params)]
 
     def similar_words(self, word: str) -> list[str]:
@@ -121,7 +118,7 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute("SELECT set_limit(%s)", [_SIMILARITY_THRESHOLD])
             cursor.execute(
-                "SELECT term FROM search_searchterm WHERE term %% %s "
+                "SELECT term FROM search_searchterm WHERE term %% %s AND documents > 0 "
                 "ORDER BY similarity(term, %s) DESC LIMIT 50",
                 [word, word],
             )

@@ -98,7 +98,9 @@ class SqliteBackend(SearchBackend):
         )
         return f"{join} WHERE d.id = search_fts.rowid AND search_fts MATCH %s", [match.expression]
 
-    def suggestion_ids(self, key: str, *, limit: int, film_ids: SqlPart | None) -> list[int]:
+    def suggestion_ids(
+        self, key: str, *, limit: int, own: Sequence[tuple[str, SqlPart]] = ()
+    ) -> list[int]:
         # SQLite's LIKE ignores case and so cannot use the index; a range can.
         bounds = [key, key + "\U0010ffff"]
         sql = (
@@ -106,21 +108,16 @@ class SqliteBackend(SearchBackend):
             "WHERE is_public AND key >= %s AND key < %s LIMIT %s"
         )
         params: list[Any] = [*bounds, limit]
-        if film_ids is not None:
-            own_sql, own_params = film_ids
-            sql = (
-                f"SELECT document_id FROM ({sql}) UNION ALL "
-                "SELECT s.document_id FROM search_searchsuggestion s "
-                "JOIN search_searchdocument d ON d.id = s.document_id "
-                "WHERE NOT s.is_public AND s.key >= %s AND s.key < %s "
-                f"AND d.kind = 'film' AND d.film_id IN ({own_sql})"
-            )
-            params += [*bounds, *own_params]
+        if own:
+            own_sql, own_params = self._own_suggestions(("s.key >= %s AND s.key < %s", bounds), own)
+            sql = f"SELECT document_id FROM ({sql}) UNION ALL {own_sql}"
+            params += own_params
         return [row[0] for row in self._fetch(sql, params)]
 
     def similar_words(self, word: str) -> list[str]:
         candidates = sorted(edits1(word))
-        return sorted(SearchTerm.objects.filter(term__in=candidates).values_list("term", flat=True))
+        found = SearchTerm.objects.filter(term__in=candidates, documents__gt=0)
+        return sorted(found.values_list("term", flat=True))
 
     def bulk_load_begin(self, cursor: Any, *, everything: bool) -> None:
         for name in TRIGGERS:
