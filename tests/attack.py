@@ -3,6 +3,7 @@ response is read for what it gives away."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from html import escape
@@ -221,3 +222,63 @@ def key_of(world: World, found: str) -> str:
         if found in {str(canary.video.public_id), *(str(i.public_id) for i in canary.images)}:
             return key
     raise AssertionError(f"{found} is no canary's")
+
+
+def canary_rows(world: World) -> dict[str, list[dict[str, Any]]]:
+    """Every row of the canary films and of the records reached only through them."""
+    from filmfolio.core.models import ChangeRecord
+    from filmfolio.festivals.models import Award, Edition, Festival, Section
+    from filmfolio.media.models import Encoding
+    from filmfolio.people.models import Person
+
+    canaries = list(world.canaries.values())
+    film_ids = [c.film.pk for c in canaries]
+    rows = {"films.Film": list(Film.objects.filter(pk__in=film_ids).order_by("pk").values())}
+    for relation in Film._meta.related_objects:
+        model = relation.related_model
+        found = model.objects.filter(**{f"{relation.field.name}__in": film_ids}).order_by("pk")
+        rows[model._meta.label] = list(found.values())
+    by_id = {
+        Person: "person",
+        Festival: "festival",
+        Edition: "edition",
+        Section: "section",
+        Award: "award",
+    }
+    for model, name in by_id.items():
+        found = model.objects.filter(pk__in=[c.ids[name] for c in canaries]).order_by("pk")
+        rows[model._meta.label] = list(found.values())
+    encodings = Encoding.objects.filter(video__film_id__in=film_ids).order_by("pk")
+    rows["media.Encoding"] = list(encodings.values())
+    rows["genres"] = list(Film.genres.through.objects.filter(film_id__in=film_ids).values())
+    records = ChangeRecord.objects.filter(object_id__in=film_ids).order_by("pk")
+    rows["core.ChangeRecord"] = list(records.values("pk", "object_id"))
+    return rows
+
+
+HIJACK = {
+    "title": "Hijacked",
+    "visibility": "public",
+    "form": "visibility",
+    "decision": "approve",
+    "year": "1999",
+    "recipient": "x",
+    "role": "owner",
+    "email": "attacker@example.org",
+    "password": "x",
+    "body": "Hijacked",
+    "text": "Hijacked",
+    "kind": "trailer",
+    "caption": "Hijacked",
+}
+
+
+def attempts(client: Any, path: str) -> list[Any]:
+    """Every way to write to ``path``: a form post, and on the API and media addresses a JSON
+    post, put, patch and delete."""
+    responses = [client.post(path, HIJACK)]
+    if path.startswith(("/api/", "/media/")):
+        body = json.dumps(HIJACK)
+        for method in (client.post, client.put, client.patch, client.delete):
+            responses.append(method(path, body, content_type="application/json"))
+    return responses

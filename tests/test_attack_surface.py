@@ -205,3 +205,32 @@ def test_unlisted_media_streams_but_keeps_image_originals(world, who):
 def test_the_owner_gets_every_file_with_ranges(world):
     paths = [p for c in world.canaries.values() for p in c.media_paths]
     assert _media_statuses(world, "owner", paths) == dict.fromkeys(paths, (200, 200, 206))
+
+
+@pytest.mark.parametrize("who", VISITORS)
+def test_unauthorised_writes_change_nothing(world, paths, who):
+    """A form post to every address, and post, put, patch and delete on every API and media
+    address, leave the canary films and everything reached through them as they were."""
+    client = world.clients[who]
+    before = attack.canary_rows(world)
+    errors = []
+    for path in paths:
+        if path.startswith("/accounts/logout/"):
+            continue  # would only sign the visitor out for the rest of the walk
+        for response in attack.attempts(client, path):
+            body_of(response)
+            if response.status_code >= 500:
+                errors.append(f"{response.request['REQUEST_METHOD']} {path}")
+    assert attack.canary_rows(world) == before
+    assert errors == []
+
+
+def test_the_owners_post_does_change_a_canary(world):
+    """The control: the same post from the owner is a write the comparison above would see."""
+    canary = world.canaries["prv"]
+    before = attack.canary_rows(world)
+    attack.attempts(world.clients["owner"], f"/films/{canary.film.slug}/edit/sharing/")
+    after = attack.canary_rows(world)
+    changed = [row["visibility"] for row in after["films.Film"] if row["id"] == canary.film.pk]
+    assert changed == ["public"]
+    assert after["core.ChangeRecord"] != before["core.ChangeRecord"]
