@@ -122,11 +122,17 @@ def test_access_matrix(visibility):
         film.save()
     clients = _clients(film)
     link_id = str(ScreenerLink.objects.filter(film=film).first().pk)
-    paths = site_paths(
-        {"slug": film.slug, "section": "basics"},
-        default_int=link_id,
-        alternatives={"section": SECTION_ORDER},
-    )
+    # The admin's pages are walked with the films' own ids by the attacker's suite
+    # (test_attack_surface); eleven visitors times four visibilities would only repeat it.
+    paths = [
+        (path, name)
+        for path, name in site_paths(
+            {"slug": film.slug, "section": "basics"},
+            default_int=link_id,
+            alternatives={"section": SECTION_ORDER},
+        )
+        if not name.startswith("admin:")
+    ]
     assert f"/films/{film.slug}/" in {p for p, _name in paths}
     assert f"/films/{film.slug}/edit/festivals/" in {p for p, _name in paths}
     failures = []
