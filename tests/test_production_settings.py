@@ -124,12 +124,13 @@ def test_every_address_with_a_token_is_redacted():
     with_token = [(route, name) for route, name in routes() if re.search(r"<(str:)?token>", route)]
     assert sorted(name for _route, name in with_token) == [
         "accounts:password_reset_confirm",
+        "accounts:signup_confirm",
         "sharing:invitation",
         "sharing:link",
     ]
     for _route, name in with_token:
         kwargs = {"token": "S3cretT0ken"}
-        if name == "accounts:password_reset_confirm":
+        if name in {"accounts:password_reset_confirm", "accounts:signup_confirm"}:
             kwargs["uidb64"] = "MQ"
         logged = redact_target(reverse(name, kwargs=kwargs))
         assert "S3cretT0ken" not in logged

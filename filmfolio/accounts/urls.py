@@ -33,5 +33,4 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("claims/", views.claims_review, name="claims_review"),
     path("claims/<int:claim_id>/decide/", views.claim_decide, name="claim_decide"),
-    path("people/<slug:slug>/claim/", views.claim_person, name="claim_person"),
 ]

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from filmfolio.core.errors import DomainError
 
 from . import services, throttling
 from .choices import ClaimStatus
-from .forms import ClaimForm, SignupForm
+from .forms import SignupForm
 from .models import PersonClaim
 
 TOO_MANY = throttling.TOO_MANY
@@ -134,25 +134,6 @@ def profile(request: HttpRequest) -> HttpResponse:
             "collaborations": collaborations,
         },
     )
-
-
-@login_required
-def claim_person(request: HttpRequest, slug: str) -> HttpResponse:
-    """ "This is me": ask an administrator to link a person record to this account."""
-    person_model: Any = PersonClaim._meta.get_field("person").related_model
-    person = get_object_or_404(person_model, slug=slug)
-    form = ClaimForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_claim_create(
-                user=request.user, person=person, message=form.cleaned_data["message"]
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Thank you. An administrator will confirm your claim."))
-            return redirect("accounts:profile")
-    return render(request, "accounts/claim.html", {"form": form, "person": person})
 
 
 @login_required

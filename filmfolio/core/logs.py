@@ -1,6 +1,6 @@
 """Log lines: one JSON object per event, and access-log targets with secrets taken out.
 
-Screener links, invitations and password resets carry their secret in the address; query
+Screener links, invitations, password resets and sign-up confirmations carry their secret in the address; query
 strings may carry anything. ``redact_target`` keeps the shape of a request line for the
 access log (method, path, that a query was there) without the secret.
 """
@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 
 REDACTED = "[redacted]"
 # Addresses whose path segments are secrets: /share/s/<token>/, /share/invitations/<token>/,
-# /accounts/password/reset/<uidb64>/<token>/.
+# /accounts/password/reset/<uidb64>/<token>/, /accounts/signup/confirm/<uidb64>/<token>/.
 _SECRET_SEGMENTS = (
     re.compile(r"(/share/(?:s|invitations)/)[^/?#]+"),
-    re.compile(r"(/accounts/password/reset/)[^/?#]+/[^/?#]+"),
+    re.compile(r"(/accounts/(?:password/reset|signup/confirm)/)[^/?#]+/[^/?#]+"),
 )
 _REPLACEMENTS = (rf"\g<1>{REDACTED}", rf"\g<1>{REDACTED}/{REDACTED}")
 

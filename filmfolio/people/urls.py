@@ -8,4 +8,5 @@ app_name = "people"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/claim/", views.claim, name="claim"),
 ]

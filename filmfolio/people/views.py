@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
+from filmfolio.accounts import services as account_services
+from filmfolio.accounts.forms import ClaimForm
+from filmfolio.core.errors import DomainError
 from filmfolio.sharing import access
 
 from . import selectors
+from .models import Person
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -23,3 +30,25 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     if page is None:
         raise Http404
     return render(request, "people/detail.html", {"page": page, "person": page.person})
+
+
+@login_required
+def claim(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "This is me": ask an administrator to link a person record to this account. Only a
+    person the viewer may see listed can be claimed (the same answer as the person page)."""
+    viewer = access.viewer_for(request)
+    person = access.listed_people(viewer, Person.objects.filter(slug=slug)).first()
+    if person is None:
+        raise Http404
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account_services.person_claim_create(
+                user=request.user, person=person, message=form.cleaned_data["message"]
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Thank you. An administrator will confirm your claim."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/claim.html", {"form": form, "person": person})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import shutil
 import uuid
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -59,7 +60,8 @@ def media_disk_check() -> Check:
     """Free bytes on the disk that holds local media files (object storage: not measured)."""
     if settings.STORAGES["default"]["BACKEND"] != "django.core.files.storage.FileSystemStorage":
         return {"ok": True, "free_bytes": None}
-    free = shutil.disk_usage(settings.MEDIA_ROOT if settings.MEDIA_ROOT.exists() else "/").free
+    media_root = Path(settings.MEDIA_ROOT)
+    free = shutil.disk_usage(media_root if media_root.exists() else "/").free
     return {"ok": free >= settings.HEALTH_MIN_FREE_BYTES, "free_bytes": free}
 
 

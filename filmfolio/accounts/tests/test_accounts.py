@@ -9,8 +9,6 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from filmfolio.accounts.choices import ClaimStatus
-from filmfolio.accounts.models import PersonClaim
 from filmfolio.people.models import Person
 
 from .factories import PASSWORD, UserFactory
@@ -166,39 +164,6 @@ def test_password_reset_is_rate_limited(client):
     assert len(mail.outbox) == 5
 
 
-def test_claim_is_confirmed_by_an_administrator(client):
-    user = UserFactory()
-    admin = UserFactory(staff=True)
-    person = Person.objects.create(display_name="Zhu Shengze", slug="zhu-shengze")
-    client.force_login(user)
-    client.post("/accounts/people/zhu-shengze/claim/", {"message": "My festival badge"})
-    claim = PersonClaim.objects.get()
-    assert claim.status == ClaimStatus.PENDING
-    person.refresh_from_db()
-    assert person.user is None
-    refused = client.post(f"/accounts/claims/{claim.pk}/decide/", {"decision": "approve"})
-    assert refused.status_code == 403
-    admin_client = Client()
-    admin_client.force_login(admin)
-    assert "Zhu Shengze" in admin_client.get("/accounts/claims/").content.decode()
-    admin_client.post(f"/accounts/claims/{claim.pk}/decide/", {"decision": "approve"})
-    claim.refresh_from_db()
-    person.refresh_from_db()
-    assert claim.status == ClaimStatus.APPROVED
-    assert claim.decided_by == admin
-    assert person.user == user
-    assert "Zhu Shengze" in client.get("/accounts/profile/").content.decode()
-
-
-def test_claim_of_a_linked_person_is_refused(client):
-    owner = UserFactory()
-    Person.objects.create(display_name="Taken", slug="taken", user=owner)
-    client.force_login(UserFactory())
-    response = client.post("/accounts/people/taken/claim/", {"message": ""})
-    assert "already linked to an account" in response.content.decode()
-    assert PersonClaim.objects.count() == 0
-
-
 def test_account_nav_and_claim_button_render(rf):
     from django.contrib.auth.models import AnonymousUser
     from django.template.loader import render_to_string
@@ -212,7 +177,7 @@ def test_account_nav_and_claim_button_render(rf):
     button = render_to_string(
         "accounts/claim_button.html", {"person": person, "user": request.user}, request
     )
-    assert 'href="/accounts/people/zhu/claim/"' in button
+    assert 'href="/people/zhu/claim/"' in button
 
 
 def test_login_with_a_forged_csrf_token_is_refused():

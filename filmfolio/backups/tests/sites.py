@@ -40,7 +40,7 @@ upload = services.upload_create(film=film, actor=owner, length=len(data), kind="
     visibility="film", sha256=hashlib.sha256(data).hexdigest())
 with open({clip!r}, "rb") as stream:
     services.upload_append(upload=upload, actor=owner, offset=0, stream=stream, length=len(data))
-print(api_token_create(user=owner, name="drill")[1])
+print(api_token_create(user=owner, name="drill", scope="write")[1])
 """
 
 UPLOAD = """

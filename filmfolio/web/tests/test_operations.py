@@ -16,8 +16,11 @@ pytestmark = pytest.mark.django_db
 DB_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def test_healthz_is_200_when_every_check_passes(client: Client, settings, tmp_path) -> None:
-    settings.MEDIA_ROOT = tmp_path
+@pytest.mark.parametrize("as_text", (False, True), ids=("path", "text"))
+def test_healthz_is_200_when_every_check_passes(
+    client: Client, settings, tmp_path, as_text: bool
+) -> None:
+    settings.MEDIA_ROOT = str(tmp_path) if as_text else tmp_path  # MEDIA_ROOT may be either
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response["Cache-Control"].startswith("max-age=0")
