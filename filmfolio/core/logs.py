@@ -1,8 +1,8 @@
 """Log lines: one JSON object per event, and access-log targets with secrets taken out.
 
 Screener links, invitations, password resets and sign-up confirmations carry their secret in
-the address; query strings may carry anything. ``redact_target`` keeps the shape of a request line for the
-access log (method, path, that a query was there) without the secret.
+the address; query strings may carry anything. ``redact_target`` keeps the shape of a request
+line for the access log (method, path, that a query was there) without the secret.
 """
 
 from __future__ import annotations
