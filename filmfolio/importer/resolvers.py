@@ -6,6 +6,12 @@ distinct name, and reports which records it linked and which it created. People 
 ``people(records)`` resolves a whole batch with one lookup query and one insert. A person
 record with a slug is that person when the slug exists (so an export re-imports to the same
 people); otherwise any of its written names links it to an existing person.
+
+With an importing user, only the people and festivals that user may credit or enter a film at
+are matched (``access.creditable_people``, ``access.enterable_festivals``, as in the film
+editor): another film's private person or festival is never linked by typing its exact name or
+slug; a new one is created instead. Without a user (``filmfolio import``, ``demo``, the
+operator's commands) every record is matched.
 """
 
 from __future__ import annotations
@@ -13,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from slugify import slugify
 
@@ -27,6 +33,7 @@ from filmfolio.festivals.models import Award, Edition, Festival, Section
 from filmfolio.films.models import Genre, Role
 from filmfolio.films.vocabulary import sync_vocabularies
 from filmfolio.people.models import Person, PersonBiography, PersonName
+from filmfolio.sharing import access
 
 from .records import CompanyRecord, FestivalEntryRecord, PersonRecord
 from .rows import RowWriter
@@ -83,10 +90,19 @@ class ResolveLog:
 
 
 class Resolvers:
-    """All resolvers of one import run, sharing one log."""
+    """All resolvers of one import run, sharing one log; ``actor`` is the importing user (None
+    for the operator's commands, which match every person and festival)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, actor: Any = None) -> None:
         self.log = ResolveLog()
+        self._matchable_people: QuerySet[Person] = Person.objects.all()
+        self._matchable_festivals: QuerySet[Festival] = Festival.objects.all()
+        if actor is not None:
+            viewer = access.Viewer.for_user(actor)
+            self._matchable_people = access.creditable_people(viewer, self._matchable_people)
+            self._matchable_festivals = access.enterable_festivals(
+                viewer, self._matchable_festivals
+            )
         self._people: dict[str, PersonRef] = {}
         self._key_memo: dict[tuple[str | None, tuple[str, ...]], list[str]] = {}
         self._role_memo: dict[str, Role] = {}
@@ -203,13 +219,13 @@ class Resolvers:
         slugs = [r.slug for r in records if r.slug]
         found = {
             slug: PersonRef(pk, name, slug)
-            for pk, name, slug in Person.objects.filter(slug__in=slugs).values_list(
+            for pk, name, slug in self._matchable_people.filter(slug__in=slugs).values_list(
                 "pk", "display_name", "slug"
             )
         }
         keys = {k for r in records for k in self._person_keys(r) if not k.startswith("slug:")}
         by_key: dict[str, PersonRef] = {}
-        rows = Person.objects.filter(match_key__in=keys).order_by("id")
+        rows = self._matchable_people.filter(match_key__in=keys).order_by("id")
         for pk, name, slug, key in rows.values_list("pk", "display_name", "slug", "match_key"):
             by_key.setdefault(key, PersonRef(pk, name, slug))
         for record in records:
@@ -272,7 +288,7 @@ class Resolvers:
         for key in keys:
             if key in self._festivals:
                 return self._festivals[key]
-        festival = Festival.objects.filter(match_key__in=keys).first()
+        festival = self._matchable_festivals.filter(match_key__in=keys).first()
         created = festival is None
         if festival is None:
             festival = Festival.objects.create(

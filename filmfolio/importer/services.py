@@ -71,8 +71,10 @@ def records_commit(
     """Write every record in one transaction; any error rolls everything back.
 
     ``actor`` (a user) becomes owner of the films it creates and may replace only films they may
-    edit. Records are read lazily, one batch of ``batch_size`` at a time, so a generator of a
-    million records needs little memory. Each batch ends in ``films_changed_many``: a change
+    edit; only people and festivals they may credit or enter a film at are linked. Without an
+    actor (the operator's commands) every film may be replaced and everyone linked. Records are
+    read lazily, one batch of ``batch_size`` at a time, so a generator of a million records
+    needs little memory. Each batch ends in ``films_changed_many``: a change
     record per film, new versions, the search documents in the same transaction. A caller that
     rebuilds the index afterwards may pass ``update_index=False``: new films then wait for the
     rebuild, while replaced films are still re-indexed at once (one made private must leave
@@ -123,7 +125,7 @@ class _CatalogueWriter:
     def __init__(self, *, actor: Any, report: CommitReport) -> None:
         self.actor = actor
         self.report = report
-        self.resolvers = Resolvers()
+        self.resolvers = Resolvers(actor=actor)
         report.log = self.resolvers.log
         self.film_slugs = SlugAllocator(Film)
         self.films = RowWriter(Film, ["slug", *FILM_FIELDS, "password_hash"])

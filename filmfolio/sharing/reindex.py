@@ -44,3 +44,14 @@ def search_update_listing(obj: Any) -> None:
     from filmfolio.search import index
 
     index.update_listing_for(obj)
+
+
+def search_update_listings(model: Any, ids: list[int]) -> None:
+    """``search_update_listing`` for the objects of ``model`` with these ids at once (a deleted
+    film's people and festivals)."""
+    from filmfolio.search import index, registry
+
+    indexed = registry.for_model(model)
+    if indexed is not None and ids:
+        for start in range(0, len(ids), index.BATCH_SIZE):
+            index.refresh_listing(indexed.kind, ids[start : start + index.BATCH_SIZE])

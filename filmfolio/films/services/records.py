@@ -16,8 +16,11 @@ from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import field_changes, rows_write
 from filmfolio.core.errors import PermissionDeniedError
+from filmfolio.media.services import video_jobs_cancel
+from filmfolio.people.models import Person
 from filmfolio.sharing.changes import film_deleted
 from filmfolio.sharing.choices import Visibility
+from filmfolio.sharing.reindex import search_update_listings
 from filmfolio.sharing.services import film_set_visibility
 
 from ..models import Film
@@ -91,8 +94,19 @@ def film_rows_save(
 
 def film_delete(*, film: Film, actor: Any) -> None:
     """Delete ``film`` with every part of its record; it leaves search and the page cache at
-    once and its history keeps a record of the deletion."""
+    once and its history keeps a record of the deletion. A person or festival reached only
+    through it leaves anonymous search in the same transaction, and its videos' queued jobs
+    leave the queue (a running one stops at its next heartbeat)."""
     require_own(film=film, actor=actor)
+    entries = film.festival_entries
+    edition_model: Any = entries.model._meta.get_field("edition").related_model
+    festival_model = edition_model._meta.get_field("festival").related_model
     with transaction.atomic():
+        people = sorted(set(film.credits.exclude(person=None).values_list("person_id", flat=True)))
+        festivals = sorted(set(entries.values_list("edition__festival_id", flat=True)))
+        videos = list(film.videos.values_list("pk", flat=True))
         film_deleted(film, actor=actor, summary=str(film))
         film.delete()
+        video_jobs_cancel(videos)
+        search_update_listings(Person, people)
+        search_update_listings(festival_model, festivals)

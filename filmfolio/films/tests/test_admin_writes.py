@@ -9,14 +9,21 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
+from django_tasks_db.models import DBTaskResult
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
+from filmfolio.films import services
 from filmfolio.films.models import Film
 from filmfolio.films.tests.factories import FilmFactory, TitleFactory, role
+from filmfolio.media.choices import VideoKind, VideoState, VideoVisibility
+from filmfolio.media.models import Video
+from filmfolio.media.tasks import transcode_video_task
 from filmfolio.people.tests.factories import PersonFactory
 from filmfolio.search import index
+from filmfolio.sharing.choices import CollaboratorRole
+from filmfolio.sharing.models import Collaborator
 from tests.admin_forms import NOWHERE, add_inline_row, everywhere, form_data, listed_urls
 
 pytestmark = pytest.mark.django_db
@@ -249,3 +256,40 @@ def test_film_save_refuses_a_new_film_without_a_signed_in_actor() -> None:
         film_save(film=film, actor=AnonymousUser(), fields=["title", "slug"])
     assert Film.objects.count() == 0
     assert ChangeRecord.objects.count() == 0
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+@pytest.mark.parametrize("how", ["service", "admin", "bulk"])
+def test_deleting_a_film_drops_its_videos_queued_jobs(admin_client: Client, how: str) -> None:
+    film, other = indexed_film(slug="kumquat-orchard"), indexed_film(slug="kumquat-grove")
+    owner = UserFactory.create()
+    Collaborator.objects.create(film=film, user=owner, role=CollaboratorRole.OWNER)
+    videos = [
+        Video.objects.create(
+            film=f,
+            kind=VideoKind.TRAILER,
+            visibility=VideoVisibility.TEAM,
+            state=VideoState.QUEUED,
+            original_file="x",
+            size_bytes=1,
+            sha256="0" * 64,
+        )
+        for f in (film, film, other)
+    ]
+    for video in videos:
+        transcode_video_task.enqueue(video.pk)
+    kept = videos[2].pk
+    if how == "service":
+        services.film_delete(film=film, actor=owner)
+    elif how == "admin":
+        response = admin_client.post(f"/admin/films/film/{film.pk}/delete/", {"post": "yes"})
+        assert response.status_code == 302
+    else:
+        response = admin_client.post(
+            "/admin/films/film/",
+            {"action": "delete_selected", "_selected_action": [str(film.pk)], "post": "yes"},
+        )
+        assert response.status_code == 302
+    assert list(Video.objects.values_list("pk", flat=True)) == [kept]
+    queued = DBTaskResult.objects.values_list("args_kwargs", "status")
+    assert [(args["args"], status) for args, status in queued] == [([kept], "READY")]

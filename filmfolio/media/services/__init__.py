@@ -8,7 +8,7 @@ from .images import (
     image_upload,
     images_reorder,
 )
-from .queue import videos_sweep
+from .queue import video_jobs_cancel, videos_sweep
 from .transcode import video_delete, video_retry, video_transcode, video_update
 from .uploads import (
     upload_append,
@@ -31,6 +31,7 @@ __all__ = [
     "upload_terminate",
     "uploads_expire",
     "video_delete",
+    "video_jobs_cancel",
     "video_retry",
     "video_transcode",
     "video_update",

@@ -14,6 +14,9 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import TaskResultStatus
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from .. import storage
 from ..choices import AttemptStatus, VideoState
@@ -170,3 +173,24 @@ def videos_sweep(*, now=None) -> list[int]:
         transcode_video_task.enqueue(video_id)
     Video.objects.filter(pk__in=lost).update(updated_at=now)
     return stuck + lost
+
+
+def video_jobs_cancel(video_ids: list[int]) -> int:
+    """Drop the queued jobs (transcode, download copy) naming these videos from the database
+    queue; returns how many. Call it in the transaction that deletes the videos.
+
+    A running job is stopped by its own heartbeat (its video row is gone), and its end queues
+    the next waiting video, so a video whose run had started from another video's entry still
+    gets one. Other task backends keep their entries, which then find nothing to do.
+    """
+    from ..tasks import prepare_download_task, transcode_video_task
+
+    tasks = (transcode_video_task, prepare_download_task)
+    if not video_ids or not isinstance(transcode_video_task.get_backend(), DatabaseBackend):
+        return 0
+    deleted, _rows = DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY,
+        task_path__in=[task.module_path for task in tasks],
+        args_kwargs__args__0__in=list(video_ids),
+    ).delete()
+    return deleted

@@ -30,7 +30,7 @@ from ..models import DEFAULT_LADDER, EncodeProfile, Encoding, TranscodeAttempt, 
 from .downloads import video_download_withdraw
 from .pages import film_page_touch
 from .permissions import require_manage, require_visibility
-from .queue import claim, lease_until, mark_failed, queue_next
+from .queue import claim, lease_until, mark_failed, queue_next, video_jobs_cancel
 
 log = logging.getLogger(__name__)
 
@@ -301,12 +301,15 @@ def video_update(
 def video_delete(*, video: Video, actor: Any) -> None:
     """Delete a video, its records and every file (records first, then files).
 
-    A queued job then finds nothing to do; a running one sees its row gone at its next
-    heartbeat (``HEARTBEAT_SECONDS``), kills its ffmpeg process group and removes whatever it
-    wrote. Deleting the film deletes its videos the same way.
+    Its queued jobs leave the queue in the same transaction; a running one sees its row gone at
+    its next heartbeat (``HEARTBEAT_SECONDS``), kills its ffmpeg process group and removes
+    whatever it wrote. Deleting the film deletes its videos the same way.
     """
     require_manage(actor=actor, film=video.film)
     prefix = storage.video_dir(video.film_id, video.public_id)
-    video.delete()
+    with transaction.atomic():
+        pk = video.pk
+        video.delete()
+        video_jobs_cancel([pk])
     film_page_touch(video.film_id)
     storage.delete_tree(prefix)

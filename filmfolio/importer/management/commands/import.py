@@ -5,6 +5,10 @@ field with a plain message, writes nothing and exits with status 1. Otherwise al
 committed together (all or nothing). ``--dry-run`` validates and reports without writing.
 The search index follows in the same transaction: a replaced film made private leaves search,
 and new public films appear in it, when the import commits.
+
+The command runs as the operator, with no user: records may replace any film and link any
+existing person or festival by name or slug, those of private films included (the "New film
+from text" pages link only what their user may credit or enter).
 """
 
 from __future__ import annotations
