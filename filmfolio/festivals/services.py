@@ -24,7 +24,7 @@ from filmfolio.core.slugs import unique_slug
 from filmfolio.films.models import Film
 from filmfolio.films.services import film_changed, film_rows_save, require_edit, validated
 from filmfolio.sharing import access
-from filmfolio.sharing.changes import films_refreshed
+from filmfolio.sharing.changes import record_shown_on_films_changed
 from filmfolio.sharing.reindex import search_remove, search_update, search_update_listing
 
 from .models import Award, Edition, Entry, Festival, Section
@@ -209,17 +209,16 @@ def festival_changed(
     summary: str = "",
 ) -> None:
     """Record a change to ``festival``'s record (call inside the service's transaction)."""
-    with transaction.atomic():
-        record_change(
-            target=festival,
-            actor=actor,
-            action=action,
-            section=section,
-            changes=changes,
-            summary=summary,
-        )
-        search_update(festival, dependants=False)  # its films, just below
-        films_refreshed(Film, _entered_film_ids(festival))
+    record_shown_on_films_changed(
+        festival,
+        film_model=Film,
+        film_ids=_entered_film_ids(festival),
+        actor=actor,
+        action=action,
+        section=section,
+        changes=changes,
+        summary=summary,
+    )
 
 
 def _entered_film_ids(festival: Festival) -> list[int]:

@@ -17,8 +17,8 @@ from filmfolio.core.audit import field_changes, record_change, rows_write
 from filmfolio.core.errors import PermissionDeniedError
 from filmfolio.core.matching import name_match_key
 from filmfolio.sharing import access
-from filmfolio.sharing.changes import films_refreshed
-from filmfolio.sharing.reindex import search_remove, search_update
+from filmfolio.sharing.changes import record_shown_on_films_changed
+from filmfolio.sharing.reindex import search_remove
 
 from .models import Person
 
@@ -44,19 +44,17 @@ def person_changed(
     summary: str = "",
 ) -> None:
     """Record a change to ``person``'s record (call inside the service's transaction)."""
-    with transaction.atomic():
-        record_change(
-            target=person,
-            actor=actor,
-            action=action,
-            section=section,
-            changes=changes,
-            summary=summary,
-        )
-        search_update(person, dependants=False)  # its films, just below
-        credits = _credit_model()
-        film_ids = credits.objects.filter(person=person).values_list("film_id", flat=True)
-        films_refreshed(credits._meta.get_field("film").related_model, list(film_ids))
+    credits = _credit_model()
+    record_shown_on_films_changed(
+        person,
+        film_model=credits._meta.get_field("film").related_model,
+        film_ids=credits.objects.filter(person=person).values_list("film_id", flat=True),
+        actor=actor,
+        action=action,
+        section=section,
+        changes=changes,
+        summary=summary,
+    )
 
 
 def person_save(*, person: Person, actor: Any, fields: list[str]) -> Person:

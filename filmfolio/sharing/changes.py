@@ -102,6 +102,34 @@ def films_refreshed(film_model: Any, film_ids: Iterable[int]) -> None:
         search_update_many(film_model, ids)
 
 
+def record_shown_on_films_changed(
+    obj: Any,
+    *,
+    film_model: Any,
+    film_ids: Iterable[int],
+    actor: Any,
+    action: str,
+    section: str = "",
+    changes: dict[str, Any] | None = None,
+    summary: str = "",
+) -> ChangeRecord:
+    """Record a change to a record that film pages show (a person, a festival): the change
+    record, its own search document, then the films showing it get a new version. Call it
+    inside the service's transaction."""
+    with transaction.atomic():
+        record = record_change(
+            target=obj,
+            actor=actor,
+            action=action,
+            section=section,
+            changes=changes,
+            summary=summary,
+        )
+        search_update(obj, dependants=False)  # its films, just below
+        films_refreshed(film_model, list(film_ids))
+    return record
+
+
 def films_changed_many(
     film_model: Any,
     film_ids: list[int],
