@@ -42,6 +42,17 @@ def field_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, di
     return changes
 
 
+def save_with_changes(obj: Model, fields: Iterable[str]) -> tuple[bool, dict[str, dict[str, Any]]]:
+    """Save ``obj`` (a form set ``fields`` on it); return whether it is new and the changes of
+    those fields against the stored row (call inside the caller's transaction)."""
+    is_new = obj.pk is None
+    stored = None if is_new else type(obj)._default_manager.get(pk=obj.pk)
+    obj.save()
+    after = {name: getattr(obj, name) for name in fields}
+    before = {} if stored is None else {name: getattr(stored, name) for name in after}
+    return is_new, field_changes(before, after)
+
+
 def record_change(
     *,
     target: Model,

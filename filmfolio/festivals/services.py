@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import field_changes, record_change, rows_write
+from filmfolio.core.audit import record_change, rows_write, save_with_changes
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.matching import title_match_key
 from filmfolio.core.slugs import unique_slug
@@ -228,15 +228,9 @@ def _entered_film_ids(festival: Festival) -> list[int]:
 def festival_save(*, festival: Festival, actor: Any, fields: list[str]) -> Festival:
     """Save a festival an admin form built with the values of ``fields`` set on it."""
     require_admin(actor=actor)
-    is_new = festival.pk is None
+    festival.match_key = title_match_key(festival.name)
     with transaction.atomic():
-        stored = None if is_new else Festival.objects.get(pk=festival.pk)
-        if stored is None or stored.name != festival.name:
-            festival.match_key = title_match_key(festival.name)
-        festival.save()
-        after = {name: getattr(festival, name) for name in fields}
-        before = {} if stored is None else {name: getattr(stored, name) for name in after}
-        changes = field_changes(before, after)
+        is_new, changes = save_with_changes(festival, fields)
         if is_new or changes:
             festival_changed(
                 festival,

@@ -13,7 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import field_changes, record_change, rows_write
+from filmfolio.core.audit import record_change, rows_write, save_with_changes
 from filmfolio.core.errors import PermissionDeniedError
 from filmfolio.core.matching import name_match_key
 from filmfolio.sharing import access
@@ -60,15 +60,9 @@ def person_changed(
 def person_save(*, person: Person, actor: Any, fields: list[str]) -> Person:
     """Save a person an admin form built with the values of ``fields`` set on it."""
     require_admin(actor=actor)
-    is_new = person.pk is None
+    person.match_key = name_match_key(person.display_name)
     with transaction.atomic():
-        stored = None if is_new else Person.objects.get(pk=person.pk)
-        if stored is None or stored.display_name != person.display_name:
-            person.match_key = name_match_key(person.display_name)
-        person.save()
-        after = {name: getattr(person, name) for name in fields}
-        before = {} if stored is None else {name: getattr(stored, name) for name in after}
-        changes = field_changes(before, after)
+        is_new, changes = save_with_changes(person, fields)
         if is_new or changes:
             person_changed(
                 person,

@@ -14,7 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from filmfolio.accounts.models import Organisation
-from filmfolio.core.audit import field_changes, record_change, rows_write
+from filmfolio.core.audit import record_change, rows_write, save_with_changes
 from filmfolio.sharing.changes import films_refreshed
 from filmfolio.sharing.reindex import search_remove, search_update
 
@@ -50,13 +50,8 @@ def organisation_changed(
 def organisation_save(*, organisation: Organisation, actor: Any, fields: list[str]) -> None:
     """Save an organisation an admin form built with the values of ``fields`` set on it."""
     require_admin(actor)
-    is_new = organisation.pk is None
     with transaction.atomic():
-        stored = None if is_new else Organisation.objects.get(pk=organisation.pk)
-        organisation.save()
-        after = {name: getattr(organisation, name) for name in fields}
-        before = {} if stored is None else {name: getattr(stored, name) for name in after}
-        changes = field_changes(before, after)
+        is_new, changes = save_with_changes(organisation, fields)
         if is_new or changes:
             action = "create" if is_new else "update"
             organisation_changed(

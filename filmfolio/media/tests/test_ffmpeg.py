@@ -223,7 +223,7 @@ def test_stopping_a_run_kills_its_whole_process_group(tmp_path):
     marker = tmp_path / "child.pid"
 
     class Stop(Exception):
-        pass
+        """Raised from the progress callback to stop the run."""
 
     def stop_soon(_seconds: float) -> None:
         if marker.exists() and marker.read_text().strip():
