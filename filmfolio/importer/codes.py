@@ -142,7 +142,7 @@ _CATEGORY_ROLE = {
 
 def role_code(label: str) -> str | None:
     """The role code for a role label in any language ("Réalisé par" -> director); else None."""
-    from .extract.labels import field_of  # the extractor's multilingual label vocabulary
+    from .extract.label_match import field_of  # the extractor's multilingual label vocabulary
 
     key = _key(label)
     roles = _role_map()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .labels import english_half
+from .label_match import english_half
 
 _SPLIT = re.compile(
     r"\s*(?:,|;|&|、|，|/|\+|\||\s·\s|\s•\s|\band\b|\bet\b|\bund\b|\by\b|\bи\b|\be\b|"
@@ -226,7 +226,7 @@ _CJK_DIRECTOR = re.compile(
 
 def bracketed_credits(text: str) -> list[tuple[str, str, int, int]]:
     """(name, role as written, start, end) for "Name (Role)" mentions."""
-    from .labels import field_of
+    from .label_match import field_of
 
     out = []
     for b in _BRACKETED.finditer(text):

@@ -1,0 +1,77 @@
+"""Matching a label as written to the field it names, bilingual and combined labels too."""
+
+from __future__ import annotations
+
+import re
+
+from .label_table import _MAX_LABEL, _NOT_BARE, _TABLE
+
+_NAME_SUFFIX = re.compile(r"\s+names?$")
+_PAREN_SUFFIX = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
+_PART_MARK = re.compile(r"[/,&+、]| - | – ")
+_PARTS = re.compile(r"\s*(?:/|,|&|\+|、| - | – )\s*")
+_SCRIPT_CHANGE = re.compile(
+    r"(?<=[A-Za-zÀ-ɏ.)])\s*(?=[^\sA-Za-zÀ-ɏ\d(/&,.-])|(?<=[^\sA-Za-zÀ-ɏ\d(/&,.-])\s*(?=[A-Za-zÀ-ɏ])"
+)
+
+
+def label_key(label: str) -> str:
+    """A label in lookup form: casefolded, spaces collapsed, "Name" and "(s)" dropped."""
+    key = " ".join(label.replace("(s)", "").split()).casefold().strip(" :：-–")
+    key = _NAME_SUFFIX.sub("", key)
+    return key
+
+
+def field_of(label: str, bare: bool = False) -> str | None:
+    """The field a label names, trying both halves of a bilingual "A / B" label."""
+    key = label_key(label)
+    if not key or len(key) > 2 * _MAX_LABEL + 3:
+        return None
+    for cand in _label_candidates(key):
+        if cand in _TABLE and not (bare and cand in _NOT_BARE):
+            return _TABLE[cand]
+    return None
+
+
+def _label_candidates(key: str) -> list[str]:
+    """The key, its English-plural-free form, and each half of a bilingual key."""
+    cands = [key]
+    if " / " in key:
+        halves = [h.strip() for h in key.split(" / ")]
+        cands = [halves[-1], *halves[:-1], key]
+    if "(" in key or "（" in key or key.endswith("_"):
+        bare = _PAREN_SUFFIX.sub("", key).strip(" _:")
+        if bare and bare != key:
+            cands.append(bare)
+    mixed = not key.isascii() and len(key) <= 40
+    for cand in list(cands):
+        cands.extend(_split_candidates(cand, mixed))
+    out = []
+    for c in cands:
+        out.append(c)
+        if c.endswith("s") and len(c) > 4:
+            out.append(c[:-1])
+    return out
+
+
+def _split_candidates(cand: str, mixed: bool) -> list[str]:
+    """The first part of a combined label ("Writer/Director"), and each script's half of a
+    label written in two scripts ("Director/Writer 감독/작가") with its first part."""
+    out = []
+    if _PART_MARK.search(cand):
+        parts = [p for p in _PARTS.split(cand) if p]
+        if len(parts) > 1:
+            out.append(parts[0])
+    if mixed:
+        halves = [h.strip() for h in _SCRIPT_CHANGE.split(cand) if h.strip()]
+        if len(halves) > 1:
+            out.extend(halves)
+            out.extend(p for h in halves for p in _PARTS.split(h)[:1] if p)
+    return out
+
+
+def english_half(label: str) -> str:
+    """The last half of a bilingual "A / B" label (pages put English second), else the label."""
+    if " / " in label:
+        return label.split(" / ")[-1].strip()
+    return label.strip()

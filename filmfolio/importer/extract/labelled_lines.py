@@ -1,0 +1,149 @@
+"""Reading a page's labelled values across lines: next-line values, segments, spaced blocks."""
+
+from __future__ import annotations
+
+import re
+
+from .clean import is_chrome
+from .facts import fact_line
+from .labels import Labelled, parse_line, parse_spaced
+from .lexicon import is_country, is_language
+from .page import Page
+
+_NAME_LINE = re.compile(r"^[A-ZА-ЯЁ\u4e00-\u9fff][^.:;!?|]{1,48}$")
+
+
+def labelled_values(page: Page) -> list[Labelled]:
+    """Labelled values with next-line values and name lists continued on following lines."""
+    out: list[Labelled] = []
+    lines = page.zone
+    spaced = _spaced_block(lines)
+    i = 0
+    while i < len(lines):
+        line, offset = lines[i]
+        lab = parse_line(line, offset) or spaced.get(i)
+        i += 1
+        segments = _segments(line, offset) if lab is None or lab.value else []
+        if len(segments) >= 2 or (lab is None and segments):
+            out.extend(segments)
+            continue
+        if lab is None:
+            continue
+        if not lab.value and i < len(lines):
+            i = _read_next_value(lines, i, lab, out)
+            lab = out.pop()
+        out.append(lab)
+        while lab.field in _NAME_LISTS and lab.value and i < len(lines):
+            nxt, noff = lines[i]
+            known = is_country if lab.field == "country" else is_language
+            if not known(nxt) or parse_line(nxt, noff):
+                break
+            start = noff + nxt.find(nxt.strip())
+            out.append(Labelled(lab.field, lab.label, nxt.strip(), start, start + len(nxt.strip())))
+            i += 1
+        while lab.field.startswith("credit:") and lab.value and i < len(lines):
+            nxt, noff = lines[i]
+            if (
+                not _NAME_LINE.match(nxt.strip())
+                or parse_line(nxt, noff)
+                or i in spaced
+                or fact_line(nxt)
+            ):
+                break
+            start = noff + nxt.find(nxt.strip())
+            out.append(Labelled(lab.field, lab.label, nxt.strip(), start, start + len(nxt.strip())))
+            i += 1
+    return out
+
+
+_SEGMENT_SPLIT = re.compile(r"\s+/\s+|\s+\|\s+|(?<=[^\s\d])/(?=[^\s\d])|(?<=\d)/(?=[^\W\d])")
+
+
+def _read_next_value(
+    lines: list[tuple[str, int]], i: int, lab: Labelled, out: list[Labelled]
+) -> int:
+    """Append `lab` with its value from the lines after it; return the index after the value.
+
+    The value may follow one blank line (wiki infoboxes) or the same label in a second
+    language on its own line ("Duración" / "Runtime" / value).
+    """
+    j = i
+    for _ in range(3):
+        if j >= len(lines):
+            break
+        nxt, noff = lines[j]
+        if not nxt.strip():
+            j += 1
+            continue
+        twin = parse_line(nxt, noff)
+        if twin is not None and not twin.value and twin.field == lab.field and j == i:
+            j += 1
+            continue
+        joined = _next_line_value(lab, nxt, noff)
+        if joined is not None:
+            out.append(joined)
+            return j + 1
+        break
+    out.append(lab)
+    return i
+
+
+def _segments(line: str, offset: int) -> list[Labelled]:
+    """Labelled values among the " / "-separated segments of one line
+    ("公開 / 上映時間:118分 / 製作:2013年(日本)"), when there are two segments or more."""
+    if len(line) > 200 or not ("/" in line or "|" in line) or not (":" in line or "：" in line):
+        return []
+    parts = _SEGMENT_SPLIT.split(line)
+    if len(parts) < 2:
+        return []
+    found = []
+    pos = 0
+    for part in parts:
+        start = line.find(part, pos)
+        pos = start + len(part)
+        lab = parse_line(part, offset + start) if ":" in part or "：" in part else None
+        if lab is not None and lab.value:
+            found.append(lab)
+    return found
+
+
+_SPACED_RUN = 3
+_NAME_LISTS = frozenset({"country", "language", "subtitles"})
+
+
+def _spaced_block(lines: list[tuple[str, int]]) -> dict[int, Labelled]:
+    """Space-parted "Label Value" lines that stand in a run of at least three labelled lines."""
+    found: dict[int, Labelled] = {}
+    run: list[int] = []
+    spaced: dict[int, Labelled] = {}
+
+    def close() -> None:
+        if len(run) >= _SPACED_RUN and sum(1 for j in run if j in spaced) >= 2:
+            found.update({j: spaced[j] for j in run if j in spaced})
+
+    for i, (line, offset) in enumerate(lines):
+        if not line.strip():
+            continue
+        if parse_line(line, offset):
+            run.append(i)
+            continue
+        lab = parse_spaced(line, offset)
+        if lab is None:
+            close()
+            run = []
+            continue
+        spaced[i] = lab
+        run.append(i)
+    close()
+    return found
+
+
+def _next_line_value(lab: Labelled, nxt: str, noff: int) -> Labelled | None:
+    """The label with its value read from the next line, when that line can be its value."""
+    if not nxt.strip() or parse_line(nxt, noff) is not None or is_chrome(nxt):
+        return None
+    if lab.field != "synopsis" and len(nxt.strip()) > 200:
+        return None
+    stripped = nxt.strip().lstrip("•·*- ").strip()
+    start = noff + nxt.find(stripped)
+    return Labelled(lab.field, lab.label, stripped, start, start + len(stripped))
