@@ -37,12 +37,12 @@ def _setup() -> None:
 
 def _render(slug: str, language: str) -> tuple[float, float, int]:
     """Seconds for query + HTML, seconds for the PDF, and the PDF's size in bytes."""
+    from filmfolio.films.models import Film
     from filmfolio.presskit.pdf import html_to_pdf
-    from filmfolio.presskit.selectors import film_presskit_for
     from filmfolio.presskit.services import presskit_html
 
     started = time.perf_counter()
-    film = film_presskit_for().get(slug=slug)
+    film = Film.objects.get(slug=slug)
     html = presskit_html(film, language)
     middle = time.perf_counter()
     pdf = html_to_pdf(html)

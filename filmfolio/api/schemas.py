@@ -48,11 +48,7 @@ class FilmSummary(Schema):
 
     @staticmethod
     def resolve_directors(film: Any) -> list[Any]:
-        return [
-            c.person
-            for c in film.credits.all()
-            if c.person is not None and c.role.category == "director"
-        ]
+        return [c.person for c in film.director_credits if c.person is not None]
 
     @staticmethod
     def resolve_url(film: Any) -> str:

@@ -11,6 +11,8 @@ from filmfolio.festivals.choices import EntryResult
 from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
 from filmfolio.films.choices import CountryRole, LanguageRole
 from filmfolio.films.models import Credit, Film, FilmCountry, FilmLanguage
+from filmfolio.films.record import FilmRecord
+from filmfolio.films.selectors import director_prefetch, film_record_for
 from filmfolio.people.models import Person
 from filmfolio.sharing.access import (
     Viewer,
@@ -86,42 +88,17 @@ def _filter_q(filters: FilmFilters) -> list[Any]:
 
 
 def film_list_for(viewer: Viewer, filters: FilmFilters) -> QuerySet:
-    """Listed films matching ``filters``, with what a list row shows."""
+    """Listed films matching ``filters``, with what a list row shows (directors as
+    ``director_credits``)."""
     qs = listed_films(viewer, Film.objects.all()).filter(*_filter_q(filters))
-    return qs.prefetch_related(
-        "genres", "countries", Prefetch("credits", queryset=_director_credits())
-    )
+    return qs.prefetch_related("genres", "countries", director_prefetch())
 
 
-def _director_credits() -> QuerySet:
-    return Credit.objects.filter(role__category="director", person__isnull=False).select_related(
-        "person", "role"
-    )
-
-
-def film_detail_for(viewer: Viewer) -> QuerySet:
-    """Films whose page ``viewer`` may open, with everything the detail shows prefetched."""
-    return visible_films(viewer, Film.objects.all()).prefetch_related(
-        "titles",
-        "texts",
-        "genres",
-        "countries",
-        "languages",
-        "links",
-        Prefetch("credits", queryset=Credit.objects.select_related("person", "role")),
-        Prefetch("companies", queryset=_companies()),
-        Prefetch(
-            "festival_entries",
-            queryset=Entry.objects.select_related("edition__festival", "section", "award"),
-        ),
-        "collaborators",
-    )
-
-
-def _companies() -> QuerySet:
-    from filmfolio.films.models import FilmCompany
-
-    return FilmCompany.objects.select_related("organisation")
+def film_detail_for(viewer: Viewer, **lookup: Any) -> FilmRecord | None:
+    """The record (``films.record``) of the film found by ``lookup`` (``slug=``, ``pk=``) if
+    ``viewer`` may open its page."""
+    film = visible_films(viewer, Film.objects.all()).filter(**lookup).first()
+    return film_record_for(film) if film is not None else None
 
 
 def person_list_for(viewer: Viewer) -> QuerySet:

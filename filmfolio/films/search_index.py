@@ -23,10 +23,10 @@ from filmfolio.search.choices import DocumentKind, Facet
 from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
 from filmfolio.sharing import access
 
-from .choices import CountryRole, LanguageRole, LinkKind
+from .choices import CountryRole, LanguageRole, LinkKind, RoleCategory
 from .models import Credit, Film, FilmCompany, FilmCountry, FilmLanguage, FilmLink, Title
 
-_DIRECTOR_CATEGORY = "director"
+_DIRECTOR_CATEGORY = RoleCategory.DIRECTOR
 _SLUG = "slug-placeholder"
 
 

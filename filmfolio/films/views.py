@@ -51,8 +51,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     page_key = plain_page_key(request, viewer, film)
     if page_key and (html := cache.get(page_key)) is not None:
         return HttpResponse(html.replace(TOKEN_SLOT, get_token(request)))
-    context["film"] = film = selectors.film_full_for(film)
-    context["record"] = record_fragments(film, level)
+    context["record"] = record_fragments(film)
     response = render(request, "films/detail.html", context)
     if page_key:
         html = CSRF_VALUE.sub(rf"\g<1>{TOKEN_SLOT}\g<2>", response.content.decode())
@@ -70,7 +69,7 @@ def plain_page_key(request: HttpRequest, viewer: access.Viewer, film: Film) -> s
     return film_page_key(film.pk, film.updated_at, translation.get_language())
 
 
-def record_fragments(film: Film, level: access.Access) -> dict[str, SafeString]:
+def record_fragments(film: Film) -> dict[str, SafeString]:
     """The film record rendered in the active language: head tags (Open Graph, JSON-LD), the
     title block and the body. Cached; the key changes with every change to the film
     (``sharing.changes.film_changed``), which also drops the old one."""
@@ -81,7 +80,14 @@ def record_fragments(film: Film, level: access.Access) -> dict[str, SafeString]:
     cached = cache.get_many(list(keys.values()))
     if len(cached) == len(keys):
         return {name: mark_safe(cached[key]) for name, key in keys.items()}
-    context = {"film": film, "page": selectors.film_page_for(film, level)}
+    record = selectors.film_record_for(film)
+    context = {
+        "film": film,
+        "record": record,
+        "texts": record.texts_in(),
+        "biographies": record.director_biographies(),
+        "description": record.description(),
+    }
     rendered = {
         name: render_to_string(f"films/_record_{name}.html", context) for name in RECORD_FRAGMENTS
     }

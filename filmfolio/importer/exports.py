@@ -1,10 +1,10 @@
 """Films read out as records: what ``filmfolio export`` writes and ``filmfolio import`` reads.
 
-`records_for(queryset)` loads films with a fixed prefetch plan (a constant number of queries per
-chunk of films, whatever their credits and entries) and yields one `FilmRecord` per film, in
-slug order. `film_record_for(film)` turns one prefetched film into its record. Committing the
-records of an export to an empty catalogue gives a catalogue whose export is the same, byte for
-byte: people carry their slug, children come in their stored order.
+`records_for(queryset)` reads films with the films' record plan (``films.record``: a constant
+number of queries per chunk of films, whatever their credits and entries) and yields one
+`FilmRecord` per film, in slug order. `film_record_for(film)` gives the record of one film.
+Committing the records of an export to an empty catalogue gives a catalogue whose export is the
+same, byte for byte: people carry their slug, children come in their stored order.
 
 Which films are read is the caller's decision (the export command asks `sharing.access`).
 """
@@ -14,73 +14,45 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from filmfolio.festivals.models import Entry
-from filmfolio.films.models import Credit, Film, FilmCompany
+from filmfolio.films.models import Credit, Film
+from filmfolio.films.record import FilmRecord as FilmFacts
+from filmfolio.films.selectors import film_record_for as film_facts_for
+from filmfolio.films.selectors import film_records
 
 from .records import FilmRecord
 
 CHUNK_SIZE = 500
 
-# Prefetched lists are kept in attributes ("to_attr"): Django then builds no related manager
-# and queryset per film and relation, which was most of the time of a large export.
-FILM_PREFETCH = (
-    *(
-        Prefetch(name, to_attr=f"export_{name}")
-        for name in ("titles", "countries", "languages", "texts", "links", "genres")
-    ),
-    Prefetch(
-        "companies",
-        queryset=FilmCompany.objects.select_related("organisation"),
-        to_attr="export_companies",
-    ),
-    Prefetch(
-        "credits",
-        queryset=Credit.objects.select_related("role", "person").prefetch_related(
-            Prefetch("person__names", to_attr="export_names"),
-            Prefetch("person__biographies", to_attr="export_biographies"),
-        ),
-        to_attr="export_credits",
-    ),
-    Prefetch(
-        "festival_entries",
-        queryset=Entry.objects.select_related("edition__festival", "section", "award"),
-        to_attr="export_festival_entries",
-    ),
-)
-
-
-def _rows(obj: Any, relation: str) -> list[Any]:
-    """A relation's rows: the list `FILM_PREFETCH` kept, or (prefetched otherwise) .all()."""
-    kept = getattr(obj, f"export_{relation}", None)
-    return kept if kept is not None else list(getattr(obj, relation).all())
-
 
 def records_for(films: QuerySet[Film]) -> Iterator[FilmRecord]:
     """The record of every film of the queryset, in slug order, read in chunks."""
-    queryset = films.order_by("slug").prefetch_related(*FILM_PREFETCH)
-    for film in queryset.iterator(chunk_size=CHUNK_SIZE):
-        yield film_record_for(film)
+    for facts in film_records(films.order_by("slug"), chunk_size=CHUNK_SIZE):
+        yield record_of(facts)
 
 
-def film_record_for(film: Film) -> FilmRecord:
-    """The record of one film (prefetched with `FILM_PREFETCH` to avoid a query per relation)."""
+def film_record_for(film: Film | FilmFacts) -> FilmRecord:
+    """The record of one film (its facts are read with the films' record plan unless given)."""
+    return record_of(film if isinstance(film, FilmFacts) else film_facts_for(film))
+
+
+def record_of(facts: FilmFacts) -> FilmRecord:
+    """The importer's record of a film's facts (``films.record``)."""
+    film = facts.film
     data: dict[str, Any] = {
         "slug": film.slug,
         "title": film.title,
-        "titles": [
-            {"text": t.text, "kind": t.kind, "language": t.language} for t in _rows(film, "titles")
-        ],
+        "titles": [{"text": t.text, "kind": t.kind, "language": t.language} for t in facts.titles],
         "year": film.year,
         "completion_date": film.completion_date,
         "kind": film.kind or None,
-        "genres": [g.name_en for g in _rows(film, "genres")],
+        "genres": [g.name_en for g in facts.genres],
         "runtime_minutes": film.runtime_minutes,
-        "countries": [{"country": c.country, "role": c.role} for c in _rows(film, "countries")],
+        "countries": [{"country": c.country, "role": c.role} for c in facts.countries],
         "languages": [
-            {"language": x.language, "role": x.role, "label": x.label}
-            for x in _rows(film, "languages")
+            {"language": x.language, "role": x.role, "label": x.label} for x in facts.languages
         ],
         "budget": _budget(film),
         "specs": {
@@ -93,16 +65,14 @@ def film_record_for(film: Film) -> FilmRecord:
         "is_student_project": film.is_student_project,
         # A password cannot travel in a record: a password film is exported as private.
         "visibility": film.visibility if film.visibility != "password" else "private",
-        "texts": [
-            {"kind": t.kind, "language": t.language, "body": t.body} for t in _rows(film, "texts")
-        ],
-        "links": [{"kind": x.kind, "url": x.url, "label": x.label} for x in _rows(film, "links")],
+        "texts": [{"kind": t.kind, "language": t.language, "body": t.body} for t in facts.texts],
+        "links": [{"kind": x.kind, "url": x.url, "label": x.label} for x in facts.links],
         "companies": [
             {"name": c.organisation.name, "kind": c.organisation.kind, "role": c.role}
-            for c in _rows(film, "companies")
+            for c in facts.companies
         ],
-        "credits": [_credit(c) for c in _rows(film, "credits")],
-        "festivals": [_entry(e) for e in _rows(film, "festival_entries")],
+        "credits": [_credit(c) for c in facts.credits],
+        "festivals": [_entry(e) for e in facts.festival_entries],
     }
     return FilmRecord.model_validate(data)
 
@@ -131,9 +101,9 @@ def _credit(credit: Credit) -> dict[str, Any]:
             "slug": person.slug,
             "names": [
                 {"name": n.name, "script": n.script, "order": n.order or None}
-                for n in _rows(person, "names")
+                for n in person.names.all()
             ],
-            "biographies": {b.language: b.body for b in _rows(person, "biographies")},
+            "biographies": {b.language: b.body for b in person.biographies.all()},
             "country": person.country,
         }
     return out

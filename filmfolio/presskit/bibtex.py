@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from filmfolio.films.record import FilmRecord
 
 from .csl import film_csl
 
@@ -26,10 +27,10 @@ def _name(parts: dict[str, str]) -> str:
     return f"{escape(parts['family'])}, {escape(parts['given'])}"
 
 
-def film_bibtex(film: Any) -> str:
-    """The BibTeX entry for ``film`` (built from its CSL item, so both say the same)."""
-    item = film_csl(film)
-    key = re.sub(r"[^A-Za-z0-9-]", "", film.slug) or "film"
+def film_bibtex(record: FilmRecord) -> str:
+    """The BibTeX entry of a film's record (built from its CSL item, so both say the same)."""
+    item = film_csl(record)
+    key = re.sub(r"[^A-Za-z0-9-]", "", record.film.slug) or "film"
     fields: list[tuple[str, str]] = [("title", "{" + escape(item["title"]) + "}")]
     if "director" in item:
         fields.append(("author", " and ".join(_name(p) for p in item["director"])))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from filmfolio.films.choices import TitleKind
+
 
 def _display_order(person: Any, words: list[str]) -> str:
     """The order of the display name: stated for it, or the opposite of a stated reversal
@@ -32,18 +34,9 @@ def name_parts(person: Any) -> dict[str, str]:
     return {"family": words[-1], "given": " ".join(words[:-1])}
 
 
-def directors_of(film: Any) -> list[Any]:
-    """The film's directors in credit order (prefetched credits)."""
-    seen: list[Any] = []
-    for credit in film.credits.all():
-        if credit.role.category == "director" and credit.person and credit.person not in seen:
-            seen.append(credit.person)
-    return seen
-
-
-def original_title(film: Any) -> str:
-    """The original title when it differs from the display title."""
-    for title in film.titles.all():
-        if title.kind == "original" and title.text != film.title:
+def original_title(record: Any) -> str:
+    """The original title when it differs from the display title (a film's record)."""
+    for title in record.other_titles:
+        if title.kind == TitleKind.ORIGINAL:
             return title.text
     return ""

@@ -1,5 +1,5 @@
 """What a press kit says about a film, in one language: a plain structure the PDF template
-(and any other press-kit format) renders. Reads only prefetched relations (``selectors``)."""
+(and any other press-kit format) renders. Reads the film's record (``films.record``)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from filmfolio.core import vocab
 from filmfolio.festivals.formatting import edition_label
-from filmfolio.films.choices import CountryRole, LanguageRole, TextKind
+from filmfolio.films.choices import TextKind
+from filmfolio.films.record import FilmRecord
 
 from .images import presskit_images_for
 
@@ -76,13 +77,14 @@ def pick_text(items: list[Any], language: str, attr: str = "language") -> Any | 
     return items[0] if items else None
 
 
-def _texts(film: Any, kind: str, language: str) -> str:
-    text = pick_text([t for t in film.texts.all() if t.kind == kind], language)
+def _texts(record: FilmRecord, kind: str, language: str) -> str:
+    text = record.text(kind, language)
     return text.body if text else ""
 
 
-def _title(film: Any, language: str) -> tuple[str, list[str]]:
-    titles = list(film.titles.all())
+def _title(record: FilmRecord, language: str) -> tuple[str, list[str]]:
+    film = record.film
+    titles = record.titles
     main = film.title
     if _is_zh(language):
         zh = [
@@ -97,26 +99,15 @@ def _title(film: Any, language: str) -> tuple[str, list[str]]:
     return main, others
 
 
-def _specs(film: Any, language: str) -> list[tuple[str, str]]:
-    countries = [
-        vocab.country_name(c.country, language)
-        for c in film.countries.all()
-        if c.role == CountryRole.ORIGIN
-    ]
-    spoken = [
-        c.label or vocab.language_name(c.language, language)
-        for c in film.languages.all()
-        if c.role == LanguageRole.ORIGINAL
-    ]
-    subtitles = [
-        vocab.language_name(c.language, language)
-        for c in film.languages.all()
-        if c.role == LanguageRole.SUBTITLE
-    ]
+def _specs(record: FilmRecord, language: str) -> list[tuple[str, str]]:
+    film = record.film
+    countries = [vocab.country_name(c.country, language) for c in record.origin_countries]
+    spoken = [c.label or vocab.language_name(c.language, language) for c in record.spoken_languages]
+    subtitles = [vocab.language_name(c.language, language) for c in record.subtitles]
     rows = [
         (_("Year"), str(film.year or "")),
         (_("Type"), film.get_kind_display() if film.kind else ""),
-        (_("Genres"), ", ".join(g.name for g in film.genres.all())),
+        (_("Genres"), ", ".join(g.name for g in record.genres)),
         (
             _("Runtime"),
             _("%(n)d min") % {"n": film.runtime_minutes} if film.runtime_minutes else "",
@@ -147,9 +138,9 @@ def _person_name(person: Any, language: str) -> str:
     return person.display_name
 
 
-def _credits(film: Any, language: str) -> list[CreditGroup]:
+def _credits(record: FilmRecord, language: str) -> list[CreditGroup]:
     groups: dict[str, CreditGroup] = {}
-    for credit in film.credits.all():
+    for credit in record.credits:
         label = credit.role.name
         name = _person_name(credit.person, language) if credit.person else _("Uncredited")
         group = groups.setdefault(label, CreditGroup(role=label, names=[]))
@@ -158,9 +149,9 @@ def _credits(film: Any, language: str) -> list[CreditGroup]:
     return list(groups.values())
 
 
-def _festivals(film: Any) -> list[FestivalLine]:
+def _festivals(record: FilmRecord) -> list[FestivalLine]:
     lines = []
-    for entry in film.festival_entries.all():
+    for entry in record.festival_entries:
         lines.append(
             FestivalLine(
                 festival=entry.edition.festival.name,
@@ -175,44 +166,40 @@ def _festivals(film: Any) -> list[FestivalLine]:
     return lines
 
 
-def _directors(film: Any, language: str) -> list[DirectorBio]:
-    bios, seen = [], set()
-    for credit in film.credits.all():
-        person = credit.person
-        if credit.role.category != "director" or person is None or person.pk in seen:
-            continue
-        seen.add(person.pk)
+def _directors(record: FilmRecord, language: str) -> list[DirectorBio]:
+    bios = []
+    for person in record.directors:
         bio = pick_text(list(person.biographies.all()), language)
         others = [n.name for n in person.names.all() if n.name != person.display_name]
         bios.append(DirectorBio(person.display_name, others, bio.body if bio else ""))
     return bios
 
 
-def _contacts(film: Any) -> list[tuple[str, str]]:
+def _contacts(record: FilmRecord) -> list[tuple[str, str]]:
     return [
         (f"{c.organisation.name} — {c.get_role_display()}", c.organisation.website)
-        for c in film.companies.all()
+        for c in record.companies
     ]
 
 
-def presskit_content_for(film: Any, language: str) -> PressKit:
-    """The press kit of ``film`` in ``language`` (``en`` or ``zh-hans``)."""
-    poster, stills = presskit_images_for(film)
+def presskit_content_for(record: FilmRecord, language: str) -> PressKit:
+    """The press kit of a film's record in ``language`` (``en`` or ``zh-hans``)."""
+    poster, stills = presskit_images_for(record.film)
     with translation.override(language):
-        title, other_titles = _title(film, language)
+        title, other_titles = _title(record, language)
         return PressKit(
             language=language,
             title=title,
             other_titles=other_titles,
-            logline=_texts(film, TextKind.LOGLINE, language),
-            synopsis=_texts(film, TextKind.SYNOPSIS, language),
-            statement=_texts(film, TextKind.STATEMENT, language),
-            specs=_specs(film, language),
-            credits=_credits(film, language),
-            festivals=_festivals(film),
-            directors=_directors(film, language),
-            contacts=_contacts(film),
-            links=[(link.label or link.get_kind_display(), link.url) for link in film.links.all()],
+            logline=_texts(record, TextKind.LOGLINE, language),
+            synopsis=_texts(record, TextKind.SYNOPSIS, language),
+            statement=_texts(record, TextKind.STATEMENT, language),
+            specs=_specs(record, language),
+            credits=_credits(record, language),
+            festivals=_festivals(record),
+            directors=_directors(record, language),
+            contacts=_contacts(record),
+            links=[(link.label or link.get_kind_display(), link.url) for link in record.links],
             poster=poster,
             stills=stills,
         )

@@ -5,23 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from filmfolio.core.site import absolute_url
-from filmfolio.films.choices import CompanyRole, TextKind
+from filmfolio.films.choices import TextKind
+from filmfolio.films.record import FilmRecord
 
-from .citation import directors_of, name_parts, original_title
-from .content import pick_text
+from .citation import name_parts, original_title
 
 
-def film_csl(film: Any) -> dict[str, Any]:
-    """One CSL-JSON item (type ``motion_picture``) for ``film`` (prefetched relations)."""
+def film_csl(record: FilmRecord) -> dict[str, Any]:
+    """One CSL-JSON item (type ``motion_picture``) for a film's record."""
+    film = record.film
     item: dict[str, Any] = {
         "id": film.slug,
         "type": "motion_picture",
         "title": film.title,
         "URL": absolute_url(film.get_absolute_url()),
     }
-    if original := original_title(film):
+    if original := original_title(record):
         item["original-title"] = original
-    if directors := [name_parts(p) for p in directors_of(film)]:
+    if directors := [name_parts(p) for p in record.directors]:
         item["director"] = directors
         item["author"] = directors
     if film.year:
@@ -30,17 +31,11 @@ def film_csl(film: Any) -> dict[str, Any]:
         item["dimensions"] = f"{film.runtime_minutes} min"
     if film.kind:
         item["genre"] = film.get_kind_display()
-    producers = [
-        c.organisation.name
-        for c in film.companies.all()
-        if c.role in (CompanyRole.PRODUCTION, CompanyRole.CO_PRODUCTION)
-    ]
-    if producers:
+    if producers := [c.organisation.name for c in record.production_companies]:
         item["publisher"] = "; ".join(producers)
-    countries = [c.country for c in film.countries.all() if c.role == "origin"]
-    if countries:
+    if countries := [c.country for c in record.origin_countries]:
         item["publisher-place"] = ", ".join(countries)
-    logline = pick_text([t for t in film.texts.all() if t.kind == TextKind.LOGLINE], "en")
+    logline = record.text(TextKind.LOGLINE, "en")
     if logline:
         item["abstract"] = logline.body
     return item

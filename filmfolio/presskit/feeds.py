@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from filmfolio.films.choices import TextKind
 from filmfolio.films.models import Film
+from filmfolio.films.record import directors_in
+from filmfolio.films.selectors import director_prefetch
 from filmfolio.sharing.access import Viewer, listed_films
 
-from .citation import directors_of
 from .content import pick_text
 
 FEED_SIZE = 50
@@ -22,9 +23,9 @@ FEED_SIZE = 50
 def published_films_for_feed() -> QuerySet:
     """Films an anonymous visitor may see listed, by publication time, newest first."""
     films = listed_films(Viewer.anonymous(), Film.objects.filter(published_at__isnull=False))
-    return films.order_by("-published_at", "-id").prefetch_related(
-        "texts", "credits__person", "credits__role"
-    )[:FEED_SIZE]
+    return films.order_by("-published_at", "-id").prefetch_related("texts", director_prefetch())[
+        :FEED_SIZE
+    ]
 
 
 class TextSummaryAtomFeed(Atom1Feed):
@@ -63,4 +64,4 @@ class NewFilmsFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item: Any) -> str:
-        return ", ".join(p.display_name for p in directors_of(item))
+        return ", ".join(p.display_name for p in directors_in(item.director_credits))

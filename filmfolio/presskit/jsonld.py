@@ -2,7 +2,8 @@
 
 Values are in English (role names, country names, edition ordinals) so the document is the same
 whatever language the page is shown in. Callers render it only for what the viewer may see; the
-functions read the relations the page selectors prefetch and make no visibility decisions.
+functions read a film's record (``films.record``) or the relations the page selectors
+prefetch, and make no visibility decisions.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from django.utils import translation
 from filmfolio.core import vocab
 from filmfolio.core.site import absolute_url
 from filmfolio.festivals import formatting
-from filmfolio.films.choices import CompanyRole, CountryRole, LanguageRole, RoleCategory, TextKind
+from filmfolio.films.choices import RoleCategory
+from filmfolio.films.record import FilmRecord
 
 CONTEXT = "https://schema.org"
-_PRODUCTION = (CompanyRole.PRODUCTION, CompanyRole.CO_PRODUCTION)
+# The role schema.org's ``director`` property names plainly; other direction roles
+# (co-director) are ``Role``s of it.
+DIRECTOR_ROLE = "director"
 
 
 def absolute(path: str) -> str:
@@ -42,16 +46,6 @@ def _language(item: Any) -> dict[str, Any]:
     }
 
 
-def _english_text(texts: Iterable[Any]) -> str:
-    texts = list(texts)
-    for kind in (TextKind.LOGLINE, TextKind.SYNOPSIS):
-        matching = [t for t in texts if t.kind == kind]
-        if matching:
-            english = [t for t in matching if t.language.lower().startswith("en")]
-            return (english or matching)[0].body
-    return ""
-
-
 def award_text(entry: Any) -> str:
     """ "Best Short Film — 49th Golden Horse Awards" (with the year when known)."""
     edition = entry.edition
@@ -59,15 +53,15 @@ def award_text(entry: Any) -> str:
     return f"{entry.award.name} — {event}" if entry.award else event
 
 
-def _credits(film: Any) -> dict[str, list[dict[str, Any]]]:
+def _credits(record: FilmRecord) -> dict[str, list[dict[str, Any]]]:
     """director, actor and contributor lists (schema.org's Role pattern for named roles)."""
     out: dict[str, list[dict[str, Any]]] = {"director": [], "actor": [], "contributor": []}
-    for credit in film.credits.all():
+    for credit in record.credits:
         if credit.person is None:
             continue
         person = _person(credit.person)
         category = credit.role.category
-        if category == RoleCategory.DIRECTOR and credit.role.code == "director":
+        if credit.is_directing and credit.role.code == DIRECTOR_ROLE:
             out["director"].append(person)
         elif category == RoleCategory.CAST:
             role: dict[str, Any] = {"@type": "PerformanceRole", "actor": person}
@@ -76,7 +70,7 @@ def _credits(film: Any) -> dict[str, list[dict[str, Any]]]:
                 role["characterName"] = credit.character
             out["actor"].append(role)
         else:
-            prop = "director" if category == RoleCategory.DIRECTOR else "contributor"
+            prop = "director" if credit.is_directing else "contributor"
             out[prop].append(
                 {
                     "@type": "Role",
@@ -87,38 +81,34 @@ def _credits(film: Any) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def film_jsonld(film: Any) -> dict[str, Any]:
+def film_jsonld(record: FilmRecord) -> dict[str, Any]:
     """A schema.org ``Movie`` with every fact schema.org has a property for."""
     with translation.override("en"):
-        return _film_jsonld(film)
+        return _film_jsonld(record)
 
 
-def _film_jsonld(film: Any) -> dict[str, Any]:
-    countries = list(film.countries.all())
-    languages = list(film.languages.all())
+def _film_jsonld(record: FilmRecord) -> dict[str, Any]:
+    film = record.film
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "Movie",
         "name": film.title,
         "url": absolute(film.get_absolute_url()),
-        "alternateName": [t.text for t in film.titles.all() if t.text != film.title],
+        "alternateName": [t.text for t in record.other_titles],
         "dateCreated": film.completion_date.isoformat() if film.completion_date else film.year,
         "datePublished": str(film.year) if film.year else None,
-        "description": _english_text(film.texts.all()),
-        "genre": [g.name_en for g in film.genres.all()],
+        "description": record.description("en"),
+        "genre": [g.name_en for g in record.genres],
         "duration": f"PT{film.runtime_minutes}M" if film.runtime_minutes else None,
         "countryOfOrigin": [
             {"@type": "Country", "name": vocab.country_name(c.country, "en")}
-            for c in countries
-            if c.role == CountryRole.ORIGIN
+            for c in record.origin_countries
         ],
-        "inLanguage": [_language(x) for x in languages if x.role == LanguageRole.ORIGINAL],
-        "subtitleLanguage": [_language(x) for x in languages if x.role == LanguageRole.SUBTITLE],
-        "award": [award_text(e) for e in film.festival_entries.all() if e.award or e.is_award],
-        "productionCompany": [
-            _organisation(c.organisation) for c in film.companies.all() if c.role in _PRODUCTION
-        ],
-        **_credits(film),
+        "inLanguage": [_language(x) for x in record.spoken_languages],
+        "subtitleLanguage": [_language(x) for x in record.subtitles],
+        "award": [award_text(e) for e in record.entries_in_festival_order if e.award or e.is_award],
+        "productionCompany": [_organisation(c.organisation) for c in record.production_companies],
+        **_credits(record),
     }
     if isinstance(data["dateCreated"], int):
         data["dateCreated"] = str(data["dateCreated"])

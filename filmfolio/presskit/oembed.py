@@ -10,9 +10,9 @@ from django.urls import Resolver404, resolve
 
 from filmfolio.core.site import site_url
 from filmfolio.films.models import Film
+from filmfolio.films.record import directors_in
+from filmfolio.films.selectors import director_prefetch
 from filmfolio.sharing.access import Viewer, visible_films
-
-from .citation import directors_of
 
 
 def film_slug_from_url(url: str, allowed_hosts: set[str]) -> str | None:
@@ -36,7 +36,7 @@ def oembed_for(viewer: Viewer, url: str, allowed_hosts: set[str]) -> dict[str, A
         return None
     film = (
         visible_films(viewer, Film.objects.filter(slug=slug))
-        .prefetch_related("credits__person", "credits__role")
+        .prefetch_related(director_prefetch())
         .first()
     )
     if film is None:
@@ -50,7 +50,7 @@ def oembed_for(viewer: Viewer, url: str, allowed_hosts: set[str]) -> dict[str, A
         "provider_url": site + "/",
         "cache_age": 3600,
     }
-    directors = directors_of(film)
+    directors = directors_in(film.director_credits)
     if directors:
         data["author_name"] = ", ".join(p.display_name for p in directors)
         data["author_url"] = site + directors[0].get_absolute_url()

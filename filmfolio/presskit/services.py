@@ -19,13 +19,14 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from filmfolio.core.site import absolute_url
+from filmfolio.films.models import Film
+from filmfolio.films.selectors import film_record_for
 from filmfolio.sharing.access import Viewer, can_own_film, can_view_film
 from filmfolio.sharing.choices import Visibility
 
 from .content import presskit_content_for
 from .models import PresskitBuild
 from .pdf import html_to_pdf
-from .selectors import film_presskit_for
 
 LANGUAGES = ("en", "zh-hans")
 # A claimed build this old is taken for lost (its worker died) and may be claimed again.
@@ -51,16 +52,16 @@ def presskit_path(film: Any, language: str) -> str:
     return f"presskits/{film.pk}/{language}-{stamp}.pdf"
 
 
-def presskit_html(film: Any, language: str) -> str:
-    """The press kit of ``film`` as HTML (the PDF's source)."""
-    kit = presskit_content_for(film, language)
+def presskit_html(film: Film, language: str) -> str:
+    """The press kit of ``film`` as HTML (the PDF's source), from its record."""
+    kit = presskit_content_for(film_record_for(film), language)
     context = {"kit": kit, "page_url": absolute_url(film.get_absolute_url())}
     with translation.override(language):
         return render_to_string("presskit/presskit.html", context)
 
 
-def presskit_render(*, film: Any, language: str) -> bytes:
-    """Render the press kit PDF of ``film`` (fetched with every relation it shows)."""
+def presskit_render(*, film: Film, language: str) -> bytes:
+    """Render the press kit PDF of ``film``."""
     return html_to_pdf(presskit_html(film, language))
 
 
@@ -81,7 +82,7 @@ def presskit_build(*, film_id: int, language: str) -> str | None:
     """Render and store the PDF unless the current one is stored, then release the claims of
     this and earlier versions; returns its storage path (None when the film is gone). Safe to
     run twice."""
-    film = film_presskit_for().filter(pk=film_id).first()
+    film = Film.objects.filter(pk=film_id).first()
     if film is None:
         return None
     path = presskit_path(film, language)

@@ -21,21 +21,26 @@ from django.views.decorators.http import require_GET
 
 from filmfolio.core.site import site_url
 from filmfolio.films.models import Film
+from filmfolio.films.record import FilmRecord
+from filmfolio.films.selectors import film_record_for
 from filmfolio.sharing.access import viewer_for, visible_films
 
 from . import exports, services
 from .bibtex import film_bibtex
 from .csl import film_csl
 from .oembed import oembed_for
-from .selectors import film_presskit_for
 from .tasks import build_presskit_task
 
 
 def _visible_film(request: HttpRequest, slug: str) -> Film:
-    film = visible_films(viewer_for(request), film_presskit_for()).filter(slug=slug).first()
+    film = visible_films(viewer_for(request), Film.objects.filter(slug=slug)).first()
     if film is None:
         raise Http404(_("No film has this address."))
     return film
+
+
+def _visible_record(request: HttpRequest, slug: str) -> FilmRecord:
+    return film_record_for(_visible_film(request, slug))
 
 
 @require_GET
@@ -63,7 +68,7 @@ def presskit_pdf(request: HttpRequest, slug: str) -> HttpResponse | FileResponse
 @require_GET
 def film_csl_json(request: HttpRequest, slug: str) -> HttpResponse:
     """CSL-JSON of one film (a one-item array, as reference managers import it)."""
-    body = json.dumps([film_csl(_visible_film(request, slug))], ensure_ascii=False, indent=2)
+    body = json.dumps([film_csl(_visible_record(request, slug))], ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/vnd.citationstyles.csl+json")
     response["Content-Disposition"] = f'inline; filename="{slug}.csl.json"'
     return response
@@ -73,7 +78,7 @@ def film_csl_json(request: HttpRequest, slug: str) -> HttpResponse:
 def film_bib(request: HttpRequest, slug: str) -> HttpResponse:
     """BibTeX of one film."""
     response = HttpResponse(
-        film_bibtex(_visible_film(request, slug)), content_type="application/x-bibtex"
+        film_bibtex(_visible_record(request, slug)), content_type="application/x-bibtex"
     )
     response["Content-Disposition"] = f'inline; filename="{slug}.bib"'
     return response
@@ -82,7 +87,7 @@ def film_bib(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def film_record_json(request: HttpRequest, slug: str) -> HttpResponse:
     """The film's record (the importer's format) as JSON."""
-    record = exports.film_record_for(_visible_film(request, slug))
+    record = exports.film_record_for(_visible_record(request, slug))
     response = HttpResponse(exports.record_json(record), content_type="application/json")
     response["Content-Disposition"] = f'inline; filename="{slug}.json"'
     return response

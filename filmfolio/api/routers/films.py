@@ -51,10 +51,10 @@ def films_list(request: HttpRequest, query: Query[FilmListQuery]) -> dict:
 @router.get("/films/{slug}", response={200: FilmDetail, **READ_ERRORS}, operation_id="films_detail")
 def films_detail(request: HttpRequest, slug: str) -> object:
     """Everything about one film the caller may open."""
-    film = film_detail_for(api_viewer(request)).filter(slug=slug).first()
-    if film is None:
+    record = film_detail_for(api_viewer(request), slug=slug)
+    if record is None:
         raise ApiError(404, "not_found", _("No film has this address."))
-    return film
+    return record
 
 
 @router.post(
@@ -75,7 +75,7 @@ def films_create(request: HttpRequest, response: HttpResponse, payload: FilmCrea
         values=values,
     )
     response["Location"] = f"/api/v1/films/{film.slug}"
-    return Status(201, film_detail_for(viewer).get(pk=film.pk))
+    return Status(201, film_detail_for(viewer, pk=film.pk))
 
 
 @router.patch(
@@ -92,4 +92,4 @@ def films_update(request: HttpRequest, slug: str, payload: FilmUpdate) -> Any:
     services.film_update(
         film=film, actor=viewer.user, values=payload.model_dump(exclude_unset=True)
     )
-    return film_detail_for(viewer).get(pk=film.pk)
+    return film_detail_for(viewer, pk=film.pk)

@@ -1,12 +1,13 @@
 """Models of the films app, split by concern."""
 
-from .credits import Credit, Role
+from .credits import DIRECTING, Credit, Role
 from .facts import FilmCompany, FilmCountry, FilmLanguage, Genre
 from .film import BASIC_FIELDS, SPEC_FIELDS, Film
 from .texts import FilmLink, FilmText, Title
 
 __all__ = [
     "BASIC_FIELDS",
+    "DIRECTING",
     "SPEC_FIELDS",
     "Credit",
     "Film",

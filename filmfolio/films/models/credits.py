@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import RoleCategory
 
+# The directors of a film, for queries: credits whose role is of the direction category
+# (``Credit.is_directing`` says the same of a loaded credit).
+DIRECTING = models.Q(role__category=RoleCategory.DIRECTOR)
+
 
 class Role(models.Model):
     """A crew or cast role: named in English and Chinese, grouped by category, with the other
@@ -65,3 +69,8 @@ class Credit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person or _('Uncredited')} — {self.credited_as or self.role}"
+
+    @property
+    def is_directing(self) -> bool:
+        """A director's credit (``DIRECTING`` is the same rule for queries)."""
+        return self.role.category == RoleCategory.DIRECTOR

@@ -333,9 +333,8 @@ def test_signed_in_viewers_reuse_the_cached_record(
     Collaborator.objects.create(film=film, user=user, role="viewer")
     client.force_login(user)
     first = client.get("/films/out-of-focus/")
-    # session, user, film key fields, collaborators, the whole film row; the media slot's
-    # images and videos
-    with django_assert_num_queries(7):
+    # session, user, the film, collaborators; the media slot's images and videos
+    with django_assert_num_queries(6):
         second = client.get("/films/out-of-focus/")
     assert second.context["access"] == 2
     assert text_of(first) == text_of(second)

@@ -14,7 +14,7 @@ from filmfolio.accounts.tests.factories import OrganisationFactory
 from filmfolio.festivals.choices import EntryResult
 from filmfolio.festivals.tests.factories import AwardFactory, EditionFactory, EntryFactory
 from filmfolio.films.choices import CompanyRole, CountryRole, LanguageRole, TextKind, TitleKind
-from filmfolio.films.selectors import film_access_for, film_full_for, film_page_for
+from filmfolio.films.selectors import film_access_for, film_record_for
 from filmfolio.films.tests.factories import (
     CreditFactory,
     FilmCompanyFactory,
@@ -90,9 +90,9 @@ def film():
 def test_film_jsonld_exact(film) -> None:
     found = film_access_for(Viewer.anonymous(), "out-of-focus")
     assert found is not None
-    page = film_page_for(film_full_for(found[0]), found[1])
+    record = film_record_for(found[0])
     with translation.override("zh-hans"):
-        data = film_jsonld(page.film)
+        data = film_jsonld(record)
     person = {"@type": "Person"}
     assert data == {
         "@context": "https://schema.org",

@@ -106,9 +106,9 @@ def jsonld_script(data: dict[str, Any]) -> SafeString:
 
 
 @register.simple_tag
-def film_jsonld(film: Any) -> SafeString:
-    """The film's schema.org Movie as JSON-LD (only render it for films the viewer may see)."""
-    return jsonld_script(jsonld.film_jsonld(film))
+def film_jsonld(record: Any) -> SafeString:
+    """The schema.org Movie of a film's record as JSON-LD (only for films the viewer may see)."""
+    return jsonld_script(jsonld.film_jsonld(record))
 
 
 @register.simple_tag
