@@ -11,6 +11,8 @@ from typing import Any
 
 from filmfolio.sharing import access
 
+from .choices import VideoState, VideoVisibility
+
 
 def can_view_media(
     viewer: access.Viewer, *, film: Any, video: Any = None, original: bool = False
@@ -28,6 +30,21 @@ def can_view_media(
     if video is None:
         return True
     return access.can_watch_video(viewer, film, visibility=video.visibility)
+
+
+def is_shown_to_every_viewer(*, video: Any) -> bool:
+    """Does everyone who may open the film see this video on its page (ready, and watchable by
+    whoever may open the film)? Such videos are rendered once for all viewers."""
+    return video.state == VideoState.READY and access.video_follows_film(video.visibility)
+
+
+def may_see_more_videos(viewer: access.Viewer, *, film: Any) -> bool:
+    """Might ``viewer`` see videos of ``film`` beyond those shown to every viewer (screeners,
+    the team's videos, videos not ready yet for those who manage the film)? Answered without a
+    query for a signed-out visitor."""
+    return access.can_watch_video(
+        viewer, film, visibility=VideoVisibility.SCREENER
+    ) or can_manage_media(viewer, film=film)
 
 
 def can_download_video(viewer: access.Viewer, *, video: Any) -> bool:

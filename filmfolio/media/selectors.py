@@ -11,7 +11,12 @@ from filmfolio.sharing.access import Viewer
 
 from .choices import UploadState, VideoState
 from .models import Album, Encoding, Image, Upload, Video
-from .policy import can_manage_media, can_view_media
+from .policy import (
+    can_manage_media,
+    can_view_media,
+    is_shown_to_every_viewer,
+    may_see_more_videos,
+)
 
 
 @dataclass
@@ -48,6 +53,43 @@ def film_media_for(viewer: Viewer, film: Any) -> FilmMedia:
     """
     if not can_view_media(viewer, film=film):
         return FilmMedia(None, [], [], False)
+    poster, albums = _images(film)
+    manage = can_manage_media(viewer, film=film)
+    videos = [
+        v
+        for v in _videos_qs().filter(film=film)
+        if can_view_media(viewer, film=film, video=v) and (manage or v.state == VideoState.READY)
+    ]
+    return FilmMedia(poster, albums, videos, manage)
+
+
+def film_media_shown_to_all(film: Any) -> FilmMedia:
+    """What every viewer of the film page sees of ``film``'s media: poster, albums with stills
+    and the videos ``is_shown_to_every_viewer`` (the cached part of the page; the caller has
+    checked that the viewer may open the film). Two to five queries, as ``film_media_for``."""
+    poster, albums = _images(film)
+    videos = [v for v in _videos_qs().filter(film=film) if is_shown_to_every_viewer(video=v)]
+    return FilmMedia(poster, albums, videos, False)
+
+
+def film_videos_for_viewer(viewer: Viewer, film: Any) -> list[Video]:
+    """The videos of ``film`` that ``viewer`` sees beyond those shown to every viewer: their
+    screeners, the team's videos, and videos not ready yet for those who manage the film. No
+    query when the viewer can see none (``may_see_more_videos``)."""
+    if not may_see_more_videos(viewer, film=film):
+        return []
+    manage = can_manage_media(viewer, film=film)
+    return [
+        v
+        for v in _videos_qs().filter(film=film)
+        if not is_shown_to_every_viewer(video=v)
+        and can_view_media(viewer, film=film, video=v)
+        and (manage or v.state == VideoState.READY)
+    ]
+
+
+def _images(film: Any) -> tuple[Image | None, list[AlbumBlock]]:
+    """The poster and the albums with their stills (stills outside albums last)."""
     images = list(_images_qs().filter(film=film))
     in_albums = any(image.album_id for image in images)
     albums = list(Album.objects.filter(film=film)) if in_albums else []
@@ -59,14 +101,7 @@ def film_media_for(viewer: Viewer, film: Any) -> FilmMedia:
             poster = image
             continue
         blocks.get(image.album_id, loose).images.append(image)
-    manage = can_manage_media(viewer, film=film)
-    videos = [
-        v
-        for v in _videos_qs().filter(film=film)
-        if can_view_media(viewer, film=film, video=v) and (manage or v.state == VideoState.READY)
-    ]
-    ordered = [blocks[a.pk] for a in albums] + ([loose] if loose.images else [])
-    return FilmMedia(poster, ordered, videos, manage)
+    return poster, [blocks[a.pk] for a in albums] + ([loose] if loose.images else [])
 
 
 def _videos_qs():

@@ -320,13 +320,19 @@ def _is_team(viewer: Viewer, film: Any) -> bool:
     return viewer.is_admin or collaborator_role(viewer, film) is not None
 
 
+def video_follows_film(visibility: str) -> bool:
+    """Does every viewer who may open the film see a video of this visibility (so the film page
+    may render it once for all of them)?"""
+    return visibility == "film"
+
+
 def can_watch_video(viewer: Viewer, film: Any, *, visibility: str) -> bool:
     """May the viewer watch a video's streams (HLS, poster frame)? ``film``: everyone who can
     open the film; ``screener``: the team and sessions holding a screener link to the film;
     ``team``: collaborators and staff only."""
     if not can_view_film(viewer, film):
         return False
-    if visibility == "film":
+    if video_follows_film(visibility):
         return True
     if visibility == "screener":
         return film.pk in viewer.link_film_ids or _is_team(viewer, film)

@@ -1,6 +1,6 @@
-"""``{% presskit_actions film viewer %}`` (download links for the film page's action slot) and
-``{% presskit_head film %}`` (the oEmbed discovery link for the page head; the Open Graph and
-Twitter card tags come with the film page's own head)."""
+"""``{% presskit_head film %}``: the oEmbed discovery link for the film page's head (the Open
+Graph and Twitter card tags come with the film page's own head; the press kit and citation links
+are the page's ``actions`` panel, ``presskit.panels``)."""
 
 from __future__ import annotations
 
@@ -11,24 +11,8 @@ from django import template
 from django.urls import reverse
 
 from filmfolio.core.site import site_url
-from filmfolio.presskit.services import presskit_allowed
 
 register = template.Library()
-
-
-@register.inclusion_tag("presskit/actions.html")
-def presskit_actions(film: Any, viewer: Any) -> dict[str, Any]:
-    """Press kit (both languages) for owners or public films; citations for every viewer."""
-    pdf = reverse("presskit:pdf", kwargs={"slug": film.slug})
-    return {
-        "film": film,
-        "presskit_allowed": presskit_allowed(viewer, film),
-        "pdf_en": f"{pdf}?lang=en",
-        "pdf_zh": f"{pdf}?lang=zh-hans",
-        "csl_url": reverse("presskit:csl", kwargs={"slug": film.slug}),
-        "bibtex_url": reverse("presskit:bibtex", kwargs={"slug": film.slug}),
-        "record_url": reverse("presskit:record", kwargs={"slug": film.slug}),
-    }
 
 
 @register.inclusion_tag("presskit/head.html")

@@ -5,15 +5,21 @@ from __future__ import annotations
 import pytest
 from django.template import Context, Template
 from django.template.loader import render_to_string
+from django.test import RequestFactory
 
 from filmfolio.api.tests.factories import FilmFactory, UserFactory
-from filmfolio.sharing.access import Viewer
+from filmfolio.films.panels import PANELS, Visit
+from filmfolio.sharing.access import Viewer, film_access
 
 pytestmark = pytest.mark.django_db
 
 
 def _slot(film, viewer) -> str:
-    return render_to_string("films/slots/actions.html", {"film": film, "viewer": viewer})
+    panel = PANELS.get("actions")
+    assert panel is not None and panel.per_viewer
+    level = film_access(viewer, film)
+    visit = Visit(request=RequestFactory().get("/"), viewer=viewer, film=film, access=level)
+    return render_to_string(panel.template, panel.context(visit))
 
 
 def test_public_film_offers_press_kit_to_everyone():

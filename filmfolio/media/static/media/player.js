@@ -2,6 +2,10 @@
    small lightbox for album images. No dependencies besides the vendored hls.js. */
 (function () {
   "use strict";
+  // The film page may carry this script twice (the media every viewer sees, and a viewer's own
+  // videos): the first copy starts every player and the lightbox.
+  if (window.filmfolioMediaStarted) { return; }
+  window.filmfolioMediaStarted = true;
 
   function startPlayers() {
     document.querySelectorAll("video[data-hls-src]").forEach(function (video) {

@@ -1,0 +1,73 @@
+"""The owners' panel of the film page (``films.panels``): links to edit the film, its sharing
+and history, and what is missing from the record with links to fix it.
+
+Shown only to viewers who may edit the film; everyone else gets nothing (not even a hint that
+the panel exists). Rendered on every request, never cached.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from filmfolio.films.choices import TextKind
+from filmfolio.films.models import DIRECTING
+from filmfolio.films.panels import PANELS, Panel, PanelContext, Visit
+from filmfolio.people.models import PersonBiography
+
+from .access import Access
+
+
+def _edit_url(film: Any, section: str) -> str:
+    return reverse("films_edit:section", kwargs={"slug": film.slug, "section": section})
+
+
+def _credit_hints(film: Any) -> list[tuple[str, str]]:
+    has_biography = Exists(PersonBiography.objects.filter(person=OuterRef("person")))
+    credits = list(
+        film.credits.filter(DIRECTING, person__isnull=False)
+        .select_related("person")
+        .annotate(has_biography=has_biography)
+    )
+    if not credits:
+        return [(_("Add a director"), _edit_url(film, "credits"))]
+    without = [c.person for c in credits if not c.has_biography]
+    if without:
+        return [(_("Add a director biography"), credits[0].person.get_absolute_url())]
+    return []
+
+
+def owner_hints_for(film: Any) -> list[tuple[str, str]]:
+    """(message, address) pairs for what an owner should still add to ``film``."""
+    hints: list[tuple[str, str]] = []
+    if not film.year:
+        hints.append((_("Add the year"), _edit_url(film, "basics")))
+    if not film.runtime_minutes:
+        hints.append((_("Add the runtime"), _edit_url(film, "specs")))
+    hints.extend(_credit_hints(film))
+    kinds = set(film.texts.values_list("kind", flat=True))
+    if TextKind.SYNOPSIS not in kinds:
+        hints.append((_("Add a synopsis"), _edit_url(film, "texts")))
+    if TextKind.LOGLINE not in kinds:
+        hints.append((_("Add a logline"), _edit_url(film, "texts")))
+    return hints
+
+
+def _owner_tools(visit: Visit) -> PanelContext:
+    if visit.access < Access.EDIT:
+        return None
+    return {"can_own": visit.access >= Access.OWN, "hints": owner_hints_for(visit.film)}
+
+
+PANELS.register(
+    Panel(
+        key="owner-tools",
+        order=20,
+        template="sharing/panels/owner.html",
+        context=_owner_tools,
+        per_viewer=True,
+    )
+)
