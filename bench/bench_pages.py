@@ -91,7 +91,7 @@ def pick_urls(db_file: Path) -> dict[str, str]:
         "film page": f"/films/{film}/",
         # A query string skips the whole-page cache: the frame is rendered around the cached
         # record, as for signed-in viewers.
-        "film page, frame rendered": f"/films/{film}/?from=bench",
+        "film page, with a query string": f"/films/{film}/?from=bench",
         "person page": f"/people/{person}/",
         "catalogue page": "/films/?page=20&sort=title",
         BARE: "/bench/bare/",

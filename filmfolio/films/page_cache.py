@@ -2,7 +2,7 @@
 
 The shell is ``films/detail.html`` with the record panels (``films.panels``) rendered in and a
 slot in place of each viewer panel and each part of the frame that depends on the request (the
-language switch, which carries the CSRF token; the account links; messages). It is rendered:
+language switch's CSRF token and return address; the account links; messages). It is rendered:
 
 * from the film's record only (``films.selectors.film_record_for``) and without the request, so
   no user, session, CSRF token, query string or message can reach it, and record panels are
@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.template.context import make_context
 from django.template.loader import get_template, render_to_string
@@ -32,17 +33,27 @@ from django.utils.safestring import SafeString, mark_safe
 from filmfolio.sharing.changes import film_page_key
 
 from .models import Film
-from .panels import PANELS, Panel, Visit, viewer_panels
+from .panels import PANELS, Panel, PanelContext, Visit, viewer_panels
 from .record import FilmRecord
 from .selectors import film_record_for
 
 CACHE_SECONDS = 60 * 60
-# The parts of the frame (web/base.html) rendered for each request, by block name.
-FRAME_PARTS = {
-    "language_switch": "web/_language_switch.html",
-    "account_nav": "accounts/nav.html",
-    "messages": "web/_messages.html",
-}
+
+
+def _always(visit: Visit) -> PanelContext:
+    return {}
+
+
+def _messages(visit: Visit) -> PanelContext:
+    return {} if get_messages(visit.request) else None
+
+
+# The parts of the frame (web/base.html) rendered for each request, keyed by their block.
+FRAME_PARTS = (
+    Panel("language_switch_request", 0, "web/_language_switch_request.html", _always, True),
+    Panel("account_nav", 0, "accounts/nav.html", _always, True),
+    Panel("messages", 0, "web/_messages.html", _messages, True),
+)
 
 
 @lru_cache(maxsize=1)
@@ -67,11 +78,19 @@ def film_page_shell(film: Film) -> list[str]:
     """The shell of ``film``'s page in the active language: its text, split at the slots
     (even items are text, odd items the names of the slots between them)."""
     key = film_page_key(film.pk, film.updated_at, translation.get_language())
-    shell = cache.get(key)
-    if shell is None:
-        shell = render_shell(film_record_for(film))
-        cache.set(key, shell, CACHE_SECONDS)
+    layout = _layout()
+    cached = cache.get(key)
+    if cached is not None and cached[0] == layout:
+        return cached[1]
+    shell = render_shell(film_record_for(film))
+    cache.set(key, (layout, shell), CACHE_SECONDS)
     return shell
+
+
+def _layout() -> str:
+    """The panels the shell was built with: a shell cached by code with other panels is
+    rendered again."""
+    return "|".join(f"{p.key}:{p.order}:{p.per_viewer}:{p.template}" for p in PANELS)
 
 
 def render_shell(record: FilmRecord) -> list[str]:
@@ -81,7 +100,7 @@ def render_shell(record: FilmRecord) -> list[str]:
         "record": record,
         "description": record.description(),
         "panels": [_record_panel(panel, record) for panel in PANELS],
-        "slots": {name: _slot(name) for name in FRAME_PARTS},
+        "slots": {part.key: _slot(part.key) for part in FRAME_PARTS},
     }
     return render_to_string("films/detail.html", context).split(_separator())
 
@@ -96,17 +115,18 @@ def _record_panel(panel: Panel, record: FilmRecord) -> str:
 
 
 def render_viewer_parts(visit: Visit) -> dict[str, str]:
-    """The frame's parts and the viewer panels for this request, by slot name ("" for a panel
+    """The frame's parts and the viewer panels for this request, by slot name ("" for a part
     that shows this viewer nothing)."""
-    templates = dict(FRAME_PARTS)
-    extras: dict[str, Mapping[str, Any]] = {name: {} for name in FRAME_PARTS}
-    for panel in viewer_panels():
-        extra = panel.context(visit)
+    parts = [*FRAME_PARTS, *viewer_panels()]
+    templates: dict[str, str] = {}
+    extras: dict[str, Mapping[str, Any]] = {}
+    for part in parts:
+        extra = part.context(visit)
         if extra is not None:
-            templates[panel.key], extras[panel.key] = panel.template, extra
+            templates[part.key], extras[part.key] = part.template, extra
     base = {"film": visit.film, "access": visit.access, "viewer": visit.viewer}
-    rendered = _render_together(visit, base, templates, extras)
-    return {panel.key: "" for panel in viewer_panels()} | rendered
+    rendered = _render_together(visit, base, templates, extras) if templates else {}
+    return {part.key: rendered.get(part.key, "") for part in parts}
 
 
 def _render_together(

@@ -40,20 +40,18 @@ def film_record_for(film: Film | FilmFacts) -> FilmRecord:
 
 def record_of(facts: FilmFacts) -> FilmRecord:
     """The importer's record of a film's facts (``films.record``)."""
-    film = facts.film
-    data: dict[str, Any] = {
+    return FilmRecord.model_validate({**_row(facts.film), **_relations(facts)})
+
+
+def _row(film: Film) -> dict[str, Any]:
+    """What the film's own row holds."""
+    return {
         "slug": film.slug,
         "title": film.title,
-        "titles": [{"text": t.text, "kind": t.kind, "language": t.language} for t in facts.titles],
         "year": film.year,
         "completion_date": film.completion_date,
         "kind": film.kind or None,
-        "genres": [g.name_en for g in facts.genres],
         "runtime_minutes": film.runtime_minutes,
-        "countries": [{"country": c.country, "role": c.role} for c in facts.countries],
-        "languages": [
-            {"language": x.language, "role": x.role, "label": x.label} for x in facts.languages
-        ],
         "budget": _budget(film),
         "specs": {
             "shooting_format": film.shooting_format,
@@ -65,6 +63,19 @@ def record_of(facts: FilmFacts) -> FilmRecord:
         "is_student_project": film.is_student_project,
         # A password cannot travel in a record: a password film is exported as private.
         "visibility": film.visibility if film.visibility != "password" else "private",
+    }
+
+
+def _relations(facts: FilmFacts) -> dict[str, Any]:
+    """The film's titles, genres, countries, languages, texts, links, companies, credits and
+    festival entries, in their stored order."""
+    return {
+        "titles": [{"text": t.text, "kind": t.kind, "language": t.language} for t in facts.titles],
+        "genres": [g.name_en for g in facts.genres],
+        "countries": [{"country": c.country, "role": c.role} for c in facts.countries],
+        "languages": [
+            {"language": x.language, "role": x.role, "label": x.label} for x in facts.languages
+        ],
         "texts": [{"kind": t.kind, "language": t.language, "body": t.body} for t in facts.texts],
         "links": [{"kind": x.kind, "url": x.url, "label": x.label} for x in facts.links],
         "companies": [
@@ -74,7 +85,6 @@ def record_of(facts: FilmFacts) -> FilmRecord:
         "credits": [_credit(c) for c in facts.credits],
         "festivals": [_entry(e) for e in facts.festival_entries],
     }
-    return FilmRecord.model_validate(data)
 
 
 def _budget(film: Film) -> dict[str, Any] | None:

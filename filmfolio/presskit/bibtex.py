@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from filmfolio.films.record import FilmRecord
 
@@ -27,6 +28,11 @@ def _name(parts: dict[str, str]) -> str:
     return f"{escape(parts['family'])}, {escape(parts['given'])}"
 
 
+def _how_published(item: dict[str, Any]) -> str:
+    """ "Film, Documentary, 88 min" (what the CSL item says of its kind and length)."""
+    return ", ".join(v for v in ("Film", item.get("genre"), item.get("dimensions")) if v)
+
+
 def film_bibtex(record: FilmRecord) -> str:
     """The BibTeX entry of a film's record (built from its CSL item, so both say the same)."""
     item = film_csl(record)
@@ -36,8 +42,7 @@ def film_bibtex(record: FilmRecord) -> str:
         fields.append(("author", " and ".join(_name(p) for p in item["director"])))
     if "issued" in item:
         fields.append(("year", str(item["issued"]["date-parts"][0][0])))
-    how = ", ".join(v for v in (item.get("genre"), item.get("dimensions")) if v)
-    fields.append(("howpublished", escape(f"Film{', ' + how if how else ''}")))
+    fields.append(("howpublished", escape(_how_published(item))))
     if "original-title" in item:
         fields.append(("note", escape(f"Original title: {item['original-title']}")))
     if "publisher" in item:

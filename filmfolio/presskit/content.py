@@ -106,22 +106,23 @@ def _specs(record: FilmRecord, language: str) -> list[tuple[str, str]]:
     subtitles = [vocab.language_name(c.language, language) for c in record.subtitles]
     rows = [
         (_("Year"), str(film.year or "")),
-        (_("Type"), film.get_kind_display() if film.kind else ""),
+        (_("Type"), film.get_kind_display()),
         (_("Genres"), ", ".join(g.name for g in record.genres)),
-        (
-            _("Runtime"),
-            _("%(n)d min") % {"n": film.runtime_minutes} if film.runtime_minutes else "",
-        ),
+        (_("Runtime"), _runtime(film)),
         (_("Countries"), ", ".join(countries)),
         (_("Languages"), ", ".join(spoken)),
         (_("Subtitles"), ", ".join(subtitles)),
         (_("Shooting format"), film.shooting_format),
         (_("Aspect ratio"), film.aspect_ratio),
         (_("Sound"), film.sound),
-        (_("Colour"), film.get_color_display() if film.color else ""),
+        (_("Colour"), film.get_color_display()),
         (_("Budget"), _budget(film)),
     ]
     return [(label, value) for label, value in rows if value]
+
+
+def _runtime(film: Any) -> str:
+    return _("%(n)d min") % {"n": film.runtime_minutes} if film.runtime_minutes else ""
 
 
 def _budget(film: Any) -> str:

@@ -14,28 +14,23 @@ from .citation import name_parts, original_title
 def film_csl(record: FilmRecord) -> dict[str, Any]:
     """One CSL-JSON item (type ``motion_picture``) for a film's record."""
     film = record.film
-    item: dict[str, Any] = {
+    directors = [name_parts(p) for p in record.directors]
+    logline = record.text(TextKind.LOGLINE, "en")
+    optional = {
+        "original-title": original_title(record),
+        "director": directors,
+        "author": directors,
+        "issued": {"date-parts": [[film.year]]} if film.year else None,
+        "dimensions": f"{film.runtime_minutes} min" if film.runtime_minutes else None,
+        "genre": film.get_kind_display(),
+        "publisher": "; ".join(c.organisation.name for c in record.production_companies),
+        "publisher-place": ", ".join(c.country for c in record.origin_countries),
+        "abstract": logline.body if logline else None,
+    }
+    return {
         "id": film.slug,
         "type": "motion_picture",
         "title": film.title,
         "URL": absolute_url(film.get_absolute_url()),
+        **{key: value for key, value in optional.items() if value},
     }
-    if original := original_title(record):
-        item["original-title"] = original
-    if directors := [name_parts(p) for p in record.directors]:
-        item["director"] = directors
-        item["author"] = directors
-    if film.year:
-        item["issued"] = {"date-parts": [[film.year]]}
-    if film.runtime_minutes:
-        item["dimensions"] = f"{film.runtime_minutes} min"
-    if film.kind:
-        item["genre"] = film.get_kind_display()
-    if producers := [c.organisation.name for c in record.production_companies]:
-        item["publisher"] = "; ".join(producers)
-    if countries := [c.country for c in record.origin_countries]:
-        item["publisher-place"] = ", ".join(countries)
-    logline = record.text(TextKind.LOGLINE, "en")
-    if logline:
-        item["abstract"] = logline.body
-    return item

@@ -95,8 +95,8 @@ def _film_jsonld(record: FilmRecord) -> dict[str, Any]:
         "name": film.title,
         "url": absolute(film.get_absolute_url()),
         "alternateName": [t.text for t in record.other_titles],
-        "dateCreated": film.completion_date.isoformat() if film.completion_date else film.year,
-        "datePublished": str(film.year) if film.year else None,
+        "dateCreated": _date_created(film),
+        "datePublished": str(film.year or ""),
         "description": record.description("en"),
         "genre": [g.name_en for g in record.genres],
         "duration": f"PT{film.runtime_minutes}M" if film.runtime_minutes else None,
@@ -106,13 +106,26 @@ def _film_jsonld(record: FilmRecord) -> dict[str, Any]:
         ],
         "inLanguage": [_language(x) for x in record.spoken_languages],
         "subtitleLanguage": [_language(x) for x in record.subtitles],
-        "award": [award_text(e) for e in record.entries_in_festival_order if e.award or e.is_award],
+        "award": _awards(record),
         "productionCompany": [_organisation(c.organisation) for c in record.production_companies],
         **_credits(record),
     }
-    if isinstance(data["dateCreated"], int):
-        data["dateCreated"] = str(data["dateCreated"])
+    return _compact(data)
+
+
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` without its empty values."""
     return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def _date_created(film: Any) -> str:
+    if film.completion_date:
+        return film.completion_date.isoformat()
+    return str(film.year or "")
+
+
+def _awards(record: FilmRecord) -> list[str]:
+    return [award_text(e) for e in record.entries_in_festival_order if e.award or e.is_award]
 
 
 def _organisation(organisation: Any) -> dict[str, Any]:
@@ -126,24 +139,28 @@ def person_jsonld(person: Any, *, credits: Iterable[Any] = ()) -> dict[str, Any]
     """A schema.org ``Person``: names, biography, links, and the listed films they worked on."""
     with translation.override("en"):
         names = [n.name for n in person.names.all() if n.name != person.display_name]
-        bios = list(person.biographies.all())
-        english = [b for b in bios if b.language.lower().startswith("en")]
         data: dict[str, Any] = {
             "@context": CONTEXT,
             "@type": "Person",
             "name": person.display_name,
             "url": absolute(person.get_absolute_url()),
             "alternateName": names,
-            "description": (english or bios)[0].body if bios else "",
+            "description": _english_biography(person),
             "sameAs": [link.url for link in person.links.all()],
-            "nationality": (
-                {"@type": "Country", "name": vocab.country_name(person.country, "en")}
-                if person.country
-                else None
-            ),
+            "nationality": _country(person.country),
             "subjectOf": _films_of(credits),
         }
-    return {key: value for key, value in data.items() if value not in (None, "", [])}
+    return _compact(data)
+
+
+def _english_biography(person: Any) -> str:
+    bios = list(person.biographies.all())
+    english = [b for b in bios if b.language.lower().startswith("en")]
+    return (english or bios)[0].body if bios else ""
+
+
+def _country(code: str) -> dict[str, Any] | None:
+    return {"@type": "Country", "name": vocab.country_name(code, "en")} if code else None
 
 
 def _films_of(credits: Iterable[Any]) -> list[dict[str, Any]]:
@@ -171,7 +188,7 @@ def festival_jsonld(festival: Any) -> dict[str, Any]:
             "location": _place(festival.city, festival.country),
             "subEvent": [_edition(festival, e) for e in festival.editions.all()],
         }
-    return {key: value for key, value in data.items() if value not in (None, "", [])}
+    return _compact(data)
 
 
 def _place(city: str, country: str) -> dict[str, Any] | None:

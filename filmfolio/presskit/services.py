@@ -40,6 +40,12 @@ def presskit_allowed(viewer: Viewer, film: Any) -> bool:
     return film.visibility == Visibility.PUBLIC and can_view_film(viewer, film)
 
 
+def presskit_for_everyone(film: Any) -> bool:
+    """May every viewer of the film's page have its press kit (a public film)? Then the page
+    offers it in the part it renders once for everyone."""
+    return presskit_allowed(Viewer.anonymous(), film)
+
+
 def presskit_language(language: str | None) -> str:
     """One of the press-kit languages for a requested language code (default English)."""
     code = (language or "en").lower()

@@ -123,7 +123,9 @@ def test_panels_in_page_order():
         ("owner-tools", True),
         ("media", False),
         ("media-viewer", True),
-        ("actions", True),
+        ("presskit", False),
+        ("presskit-owners", True),
+        ("citations", False),
         ("record-body", False),
     ]
 

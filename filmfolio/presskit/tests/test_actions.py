@@ -1,4 +1,4 @@
-"""The film page's action slot: press kit links for owners and public films, citations."""
+"""The film page's actions: press kit links for owners and public films, citations."""
 
 from __future__ import annotations
 
@@ -9,17 +9,25 @@ from django.test import RequestFactory
 
 from filmfolio.api.tests.factories import FilmFactory, UserFactory
 from filmfolio.films.panels import PANELS, Visit
+from filmfolio.films.selectors import film_record_for
 from filmfolio.sharing.access import Viewer, film_access
 
 pytestmark = pytest.mark.django_db
 
 
 def _slot(film, viewer) -> str:
-    panel = PANELS.get("actions")
-    assert panel is not None and panel.per_viewer
+    """The action panels as ``viewer`` gets them: those rendered for everyone (from the film's
+    record) and those rendered for the viewer."""
+    record = film_record_for(film)
     level = film_access(viewer, film)
     visit = Visit(request=RequestFactory().get("/"), viewer=viewer, film=film, access=level)
-    return render_to_string(panel.template, panel.context(visit))
+    html = ""
+    for key in ("presskit", "presskit-owners", "citations"):
+        panel = PANELS.get(key)
+        assert panel is not None
+        shown = panel.context(visit if panel.per_viewer else record)
+        html += render_to_string(panel.template, shown) if shown is not None else ""
+    return html
 
 
 def test_public_film_offers_press_kit_to_everyone():
