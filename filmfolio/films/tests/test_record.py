@@ -85,7 +85,7 @@ def test_facts_by_role_and_texts_by_language():
 
 
 def test_one_query_per_relation_whatever_the_number_of_films(django_assert_num_queries):
-    for n in range(3):
+    for _film in range(3):
         film = FilmFactory.create()
         for _ in range(4):
             person = PersonFactory.create()
