@@ -46,6 +46,7 @@ test: deps lint typecheck check-migrations pytest
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 typecheck: venv
 	$(VENV)/bin/mypy filmfolio config
