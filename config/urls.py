@@ -17,7 +17,7 @@ urlpatterns = [
     path("people/", include("filmfolio.people.urls")),
     path("festivals/", include("filmfolio.festivals.urls")),
     path("media/", include("filmfolio.media.urls")),
-    path("search/", include("filmfolio.search.urls")),
+    path("search/", include("filmfolio.web.search_urls")),
     path("import/", include("filmfolio.importer.urls")),
     path("api/", include("filmfolio.api.urls")),
     path("", include("filmfolio.presskit.urls")),

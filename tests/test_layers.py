@@ -45,7 +45,6 @@ KNOWN: set[str] = {
     "people/selectors.py reaches a model through _meta.get_field().related_model",
     "people/services.py reaches a model through _meta.get_field().related_model",
     "people/templates/people/detail.html: {% load filmfolio %} is in web, above people",
-    "sharing/access.py looks up a model of films by name",
     "sharing/templatetags/owner_slot.py reaches a manager through __class__",
 }
 

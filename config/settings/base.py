@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "filmfolio.sharing.middleware.ViewerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "filmfolio.sharing.middleware.GrantHeadersMiddleware",
     "filmfolio.sharing.middleware.ScreenerOpensMiddleware",

@@ -1,4 +1,4 @@
-"""Reads for the API with fixed query plans; every film goes through ``sharing.access``."""
+"""Reads for the API with fixed query plans; every film goes through ``films.access``."""
 
 from __future__ import annotations
 
@@ -9,10 +9,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from filmfolio.festivals.choices import EntryResult
 from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
-from filmfolio.films.choices import CountryRole, LanguageRole
-from filmfolio.films.models import Credit, Film, FilmCountry, FilmLanguage
-from filmfolio.people.models import Person
-from filmfolio.sharing.access import (
+from filmfolio.films.access import (
     Viewer,
     listed_awards,
     listed_editions,
@@ -23,6 +20,9 @@ from filmfolio.sharing.access import (
     listed_sections,
     visible_films,
 )
+from filmfolio.films.choices import CountryRole, LanguageRole
+from filmfolio.films.models import Credit, Film, FilmCountry, FilmLanguage
+from filmfolio.people.models import Person
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Page-shaped reads of festivals: the festival page and the index, with fixed query plans.
 
-Entries show only films the viewer may see listed (``sharing.access.listed_films_q``); a
+Entries show only films the viewer may see listed (``films.access.listed_films_q``); a
 festival, edition or section exists for a viewer only when one of those films reaches it
-(``sharing.access.listed_festivals`` and its siblings).
+(``films.access.listed_festivals`` and its siblings).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 
-from filmfolio.sharing import access
+from filmfolio.films import access
 
 from .models import Edition, Entry, Festival, Section
 

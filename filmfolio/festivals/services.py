@@ -1,6 +1,6 @@
 """Writes of festival entries on a film, and of the festival records themselves.
 
-Entries: keyword-only services that check the actor through ``sharing.access`` (via the films
+Entries: keyword-only services that check the actor through ``films.access`` (via the films
 services), run in one transaction and end in ``film_changed`` on the film. Festivals, editions,
 sections and awards (changed by administrators in the Django admin) end in
 ``festival_changed``: a change record on the festival, its search document and those of the
@@ -21,11 +21,11 @@ from filmfolio.core.audit import record_change, rows_write, save_with_changes
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.matching import title_match_key
 from filmfolio.core.slugs import unique_slug
+from filmfolio.films import access
+from filmfolio.films.changes import record_shown_on_films_changed
 from filmfolio.films.models import Film
+from filmfolio.films.reindex import search_remove, search_update, search_update_listing
 from filmfolio.films.services import film_changed, film_rows_save, require_edit, validated
-from filmfolio.sharing import access
-from filmfolio.sharing.changes import record_shown_on_films_changed
-from filmfolio.sharing.reindex import search_remove, search_update, search_update_listing
 
 from .models import Award, Edition, Entry, Festival, Section
 

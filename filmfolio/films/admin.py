@@ -22,9 +22,9 @@ from filmfolio.accounts.admin import OrganisationAdmin as AccountsOrganisationAd
 from filmfolio.accounts.models import Organisation
 from filmfolio.core import vocab
 from filmfolio.core.errors import DomainError
-from filmfolio.sharing.choices import Visibility
-from filmfolio.sharing.models import Collaborator
-from filmfolio.sharing.services import film_set_visibility
+from filmfolio.films.choices import Visibility
+from filmfolio.films.models import Collaborator
+from filmfolio.films.services.visibility import film_set_visibility
 
 from . import services
 from .models import (

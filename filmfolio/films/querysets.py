@@ -1,4 +1,4 @@
-"""Reusable film filters; visibility is always decided by ``sharing.access``."""
+"""Reusable film filters; visibility is always decided by ``films.access``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Self
 
 from django.db import models
 
-from filmfolio.sharing import access
+from filmfolio.films import access
 
 
 class FilmQuerySet(models.QuerySet):

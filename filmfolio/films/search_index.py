@@ -1,7 +1,7 @@
 """What the search index holds for films: titles, credits, festivals, companies and facets.
 
 Registered with ``filmfolio.search.registry`` when Django starts. Whether a film is listed is
-decided by ``sharing.access`` only.
+decided by ``films.access`` only.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from filmfolio.core.text import index_terms_of
+from filmfolio.films import access
 from filmfolio.media.choices import VideoKind, VideoState, VideoVisibility
 from filmfolio.media.models import Video
 from filmfolio.people.models import Person, PersonName
 from filmfolio.search.choices import DocumentKind, Facet
 from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
-from filmfolio.sharing import access
 
 from .choices import CountryRole, LanguageRole, LinkKind
 from .models import Credit, Film, FilmCompany, FilmCountry, FilmLanguage, FilmLink, Title

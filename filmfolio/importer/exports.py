@@ -6,7 +6,7 @@ slug order. `film_record_for(film)` turns one prefetched film into its record. C
 records of an export to an empty catalogue gives a catalogue whose export is the same, byte for
 byte: people carry their slug, children come in their stored order.
 
-Which films are read is the caller's decision (the export command asks `sharing.access`).
+Which films are read is the caller's decision (the export command asks `films.access`).
 """
 
 from __future__ import annotations

@@ -21,9 +21,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from filmfolio.festivals.models import Entry
+from filmfolio.films.changes import films_changed_many
+from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.models import (
     BASIC_FIELDS,
     SPEC_FIELDS,
+    Collaborator,
     Credit,
     Film,
     FilmCompany,
@@ -36,9 +39,6 @@ from filmfolio.films.models import (
 from filmfolio.films.services import require_edit
 from filmfolio.search import index
 from filmfolio.search.choices import DocumentKind
-from filmfolio.sharing.changes import films_changed_many
-from filmfolio.sharing.choices import CollaboratorRole
-from filmfolio.sharing.models import Collaborator
 
 from .records import FilmRecord
 from .resolvers import PersonRef, ResolveLog, Resolvers, SlugAllocator

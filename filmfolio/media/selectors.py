@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from filmfolio.sharing.access import Viewer
+from filmfolio.films.access import Viewer
 
 from .choices import UploadState, VideoState
 from .models import Album, Encoding, Image, Upload, Video

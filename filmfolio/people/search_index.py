@@ -1,6 +1,6 @@
 """What the search index holds for people: every written form of their names, read as pinyin.
 
-A person's document is public when ``sharing.access`` lists them for an anonymous visitor
+A person's document is public when ``films.access`` lists them for an anonymous visitor
 (credited on a public film); their films' collaborators find the others. The documents carry no
 film titles, so a private film's title never reaches search through its crew. Renaming a person
 re-indexes their films; every re-index of a film brings its people's listing up to date
@@ -17,9 +17,9 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
 from filmfolio.core.text import index_terms_of
+from filmfolio.films import access
 from filmfolio.search.choices import DocumentKind
 from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
-from filmfolio.sharing import access
 
 from .models import Person, PersonName
 

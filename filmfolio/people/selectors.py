@@ -3,8 +3,8 @@
 Credits are declared by the films app and festival entries by the festivals app, both to the
 right of people; this module reaches them through the reverse relations (``person.credits``,
 ``film.festival_entries``) without importing those apps. Only films the viewer may see listed
-are shown (``sharing.access.listed_films_q``), and a person exists for a viewer only when
-``sharing.access.listed_people`` says so.
+are shown (``films.access.listed_films_q``), and a person exists for a viewer only when
+``films.access.listed_people`` says so.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Model, Prefetch
 from django.utils import translation
 
-from filmfolio.sharing import access
+from filmfolio.films import access
 
 from .models import Person
 

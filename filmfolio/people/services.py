@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from filmfolio.core.audit import record_change, rows_write, save_with_changes
 from filmfolio.core.errors import PermissionDeniedError
 from filmfolio.core.matching import name_match_key
-from filmfolio.sharing import access
-from filmfolio.sharing.changes import record_shown_on_films_changed
-from filmfolio.sharing.reindex import search_remove
+from filmfolio.films import access
+from filmfolio.films.changes import record_shown_on_films_changed
+from filmfolio.films.reindex import search_remove
 
 from .models import Person
 

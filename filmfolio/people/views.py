@@ -4,39 +4,40 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from filmfolio.accounts import services as account_services
 from filmfolio.accounts.forms import ClaimForm
 from filmfolio.core.errors import DomainError
-from filmfolio.sharing import access
+from filmfolio.films import access
+from filmfolio.films.access import ViewerRequest
 
 from . import selectors
 from .models import Person
 
 
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: ViewerRequest) -> HttpResponse:
     """People credited on listed films, paginated."""
-    viewer = access.viewer_for(request)
+    viewer = request.viewer
     page = selectors.people_page_for(viewer, page=request.GET.get("page"))
     return render(request, "people/index.html", {"page_obj": page})
 
 
-def detail(request: HttpRequest, slug: str) -> HttpResponse:
+def detail(request: ViewerRequest, slug: str) -> HttpResponse:
     """A person: names, biography, credits on listed films and their awards."""
-    page = selectors.person_page_for(access.viewer_for(request), slug)
+    page = selectors.person_page_for(request.viewer, slug)
     if page is None:
         raise Http404
     return render(request, "people/detail.html", {"page": page, "person": page.person})
 
 
 @login_required
-def claim(request: HttpRequest, slug: str) -> HttpResponse:
+def claim(request: ViewerRequest, slug: str) -> HttpResponse:
     """ "This is me": ask an administrator to link a person record to this account. Only a
     person the viewer may see listed can be claimed (the same answer as the person page)."""
-    viewer = access.viewer_for(request)
+    viewer = request.viewer
     person = access.listed_people(viewer, Person.objects.filter(slug=slug)).first()
     if person is None:
         raise Http404

@@ -11,10 +11,10 @@ import io
 from collections.abc import Iterable, Iterator
 
 from filmfolio.core.spreadsheet import csv_writer
+from filmfolio.films.access import Viewer, listed_films
 from filmfolio.films.models import Film
 from filmfolio.importer import exports, formats
 from filmfolio.importer.records import FilmRecord
-from filmfolio.sharing.access import Viewer, listed_films
 
 film_record_for = exports.film_record_for
 record_json = formats.record_json

@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from filmfolio.films.access import Viewer, listed_films
 from filmfolio.films.choices import TextKind
 from filmfolio.films.models import Film
-from filmfolio.sharing.access import Viewer, listed_films
 
 from .citation import directors_of
 from .content import pick_text

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.urls import Resolver404, resolve
 
 from filmfolio.core.site import site_url
+from filmfolio.films.access import Viewer, visible_films
 from filmfolio.films.models import Film
-from filmfolio.sharing.access import Viewer, visible_films
 
 from .citation import directors_of
 

@@ -9,9 +9,9 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 
 from filmfolio.festivals.models import Festival
+from filmfolio.films.access import Viewer, listed_festivals, listed_films, listed_people
 from filmfolio.films.models import Film
 from filmfolio.people.models import Person
-from filmfolio.sharing.access import Viewer, listed_festivals, listed_films, listed_people
 
 
 class FilmSitemap(Sitemap):

@@ -1,7 +1,7 @@
 """Filter tokens: every filterable fact of a document as one word in the full-text index.
 
 Kind, film kind, facet values, year, decade, runtime range, the award and trailer flags and
-whether ``sharing.access`` lists the document for everyone are written as words into the
+whether ``films.access`` lists the document for everyone are written as words into the
 document's ``filters`` column. Both engines then apply filters inside the full-text match
 (``{filters}: ccn`` on FTS5, ``'ccn':D`` on PostgreSQL), so a filtered query never touches
 documents that fail a filter, and facet counts are read back from the same words.

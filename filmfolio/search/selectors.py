@@ -1,6 +1,6 @@
 """Search reads: the results page, the catalogue with facets, and autocomplete.
 
-Which documents a viewer may see comes from ``sharing.access``: ``is_public`` (the ``pub``
+Which documents a viewer may see comes from ``films.access``: ``is_public`` (the ``pub``
 filter token) is computed by it at index time, and a signed-in viewer's other films come
 from ``IndexedKind.extra_listed_ids``. Nothing here decides visibility itself.
 
@@ -20,7 +20,6 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core.text import fold, prefix_query
-from filmfolio.sharing.access import Viewer
 
 from . import registry
 from .backends import Candidate, Match, MatchQuery, get_backend
@@ -32,6 +31,7 @@ from .highlight import highlight
 from .models import SearchDocument, SearchTerm
 from .query import MAX_PAGE, PAGE_SIZE, SearchRequest
 from .ranking import relevance_key
+from .registry import Viewer
 
 RANK_WINDOW = 300
 SORT_WINDOW = 10_000

@@ -8,10 +8,9 @@ from typing import Any
 from django.db import transaction
 
 from filmfolio.core.audit import rows_write
-
-from .changes import film_changed
-from .models import Collaborator
-from .services import require_own
+from filmfolio.films.changes import film_changed
+from filmfolio.films.models import Collaborator
+from filmfolio.films.services import require_own
 
 
 def collaborator_rows_save(

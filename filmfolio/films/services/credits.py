@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from filmfolio.core.errors import ObjectNotFoundError
 from filmfolio.core.matching import name_match_key
 from filmfolio.core.slugs import unique_slug
+from filmfolio.films import access
+from filmfolio.films.reindex import search_update, search_update_listing
 from filmfolio.people.choices import NameScript
 from filmfolio.people.models import Person, PersonName
-from filmfolio.sharing import access
-from filmfolio.sharing.reindex import search_update, search_update_listing
 
 from ..models import Credit, Film, Role
 from .base import (

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import field_changes
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
-from filmfolio.sharing.choices import CollaboratorRole
-from filmfolio.sharing.models import Collaborator
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.models import Collaborator
 
 from ..models import Film
 from .base import (

@@ -15,8 +15,8 @@ from django.db import transaction
 
 from filmfolio.accounts.models import Organisation
 from filmfolio.core.audit import record_change, rows_write, save_with_changes
-from filmfolio.sharing.changes import films_refreshed
-from filmfolio.sharing.reindex import search_remove, search_update
+from filmfolio.films.changes import films_refreshed
+from filmfolio.films.reindex import search_remove, search_update
 
 from ..models import Film, FilmCompany
 from .vocabulary import require_admin

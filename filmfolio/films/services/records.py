@@ -3,7 +3,7 @@ its parts at once, and deleting a film.
 
 The admin validates with its forms and hands the resulting instances here; these services check
 the actor, write, and end in ``film_changed`` like every other film service. Visibility goes
-through ``sharing.services.film_set_visibility``.
+through ``films.services.visibility.film_set_visibility``.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import field_changes, rows_write
 from filmfolio.core.errors import PermissionDeniedError
+from filmfolio.films.changes import film_deleted
+from filmfolio.films.choices import Visibility
+from filmfolio.films.reindex import search_update_listings
+from filmfolio.films.services.visibility import film_set_visibility
 from filmfolio.media.services import video_jobs_cancel
 from filmfolio.people.models import Person
-from filmfolio.sharing.changes import film_deleted
-from filmfolio.sharing.choices import Visibility
-from filmfolio.sharing.reindex import search_update_listings
-from filmfolio.sharing.services import film_set_visibility
 
 from ..models import Film
 from .base import film_changed, require_edit, require_own

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import field_changes, record_change
 from filmfolio.core.errors import PermissionDeniedError
-from filmfolio.sharing import access
-from filmfolio.sharing.changes import films_refreshed
+from filmfolio.films import access
+from filmfolio.films.changes import films_refreshed
 
 from ..models import Credit, Film, Genre, Role
 

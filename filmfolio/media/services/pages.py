@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from filmfolio.sharing.changes import films_refreshed
+from filmfolio.films.changes import films_refreshed
 
 from ..models import Video
 

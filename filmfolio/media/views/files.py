@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_http_methods
 
-from filmfolio.sharing.access import viewer_for
+from filmfolio.films.access import ViewerRequest
 
 from .. import storage
 from ..models import Image, Video
@@ -43,12 +43,12 @@ def _video_name(video: Video, path: str) -> str | None:
 
 
 @require_http_methods(["GET", "HEAD"])
-def video_file(request: HttpRequest, public_id: str, path: str) -> HttpResponseBase:
+def video_file(request: ViewerRequest, public_id: str, path: str) -> HttpResponseBase:
     """A video's original, poster frame, HLS master or variant playlist, or segment."""
     if not _VIDEO_PATH.match(path):
         raise Http404
     video = video_for_serving_for(public_id)
-    if video is None or not _may_get(viewer_for(request), video, path):
+    if video is None or not _may_get(request.viewer, video, path):
         raise Http404
     name = _video_name(video, path)
     if name is None:
@@ -76,13 +76,13 @@ def _image_name(image: Image, variant: str) -> str | None:
 
 
 @require_http_methods(["GET", "HEAD"])
-def image_file(request: HttpRequest, public_id: str, variant: str) -> HttpResponseBase:
+def image_file(request: ViewerRequest, public_id: str, variant: str) -> HttpResponseBase:
     """An image rendition (``w640.webp``) or, for editors, the original with its metadata."""
     if not _IMAGE_VARIANT.match(variant):
         raise Http404
     image = image_for_serving_for(public_id)
     original = variant == "original"
-    if image is None or not can_view_media(viewer_for(request), film=image.film, original=original):
+    if image is None or not can_view_media(request.viewer, film=image.film, original=original):
         raise Http404
     name = _image_name(image, variant)
     if name is None:

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from filmfolio.accounts.models import Organisation
 from filmfolio.festivals.models import Edition, Entry, Festival
 from filmfolio.films.models import (
+    Collaborator,
     Credit,
     Film,
     FilmCompany,
@@ -23,7 +24,6 @@ from filmfolio.films.models import (
 )
 from filmfolio.people.models import Person, PersonName
 from filmfolio.search import index
-from filmfolio.sharing.models import Collaborator
 
 PEOPLE: dict[str, tuple[str, ...]] = {
     # display name: other written forms

@@ -9,13 +9,13 @@ import pytest
 from django.http import QueryDict
 from django.test import Client
 
+from filmfolio.films.access import Viewer
 from filmfolio.search import selectors
 from filmfolio.search.facet_links import facet_sections
 from filmfolio.search.filters import decode, document_tokens, token
 from filmfolio.search.models import SearchDocument
 from filmfolio.search.query import SearchRequest, parse_request
 from filmfolio.search.selectors import autocomplete_for, catalogue_page_for, search_page_for
-from filmfolio.sharing.access import Viewer
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("filmfolio.search.tests.urls")]
 PRIVATE_TITLES = {"Kumquat Secret", "Hidden Harbour"}

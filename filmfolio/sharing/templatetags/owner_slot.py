@@ -12,7 +12,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from filmfolio.sharing.access import Access
+from filmfolio.films.access import Access
 
 register = template.Library()
 

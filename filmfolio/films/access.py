@@ -17,7 +17,9 @@ person credited only on private films, or a festival, edition, section or award 
 by a private film's entry, exists for nobody but that film's collaborators.
 
 A ``Viewer`` captures who is asking: the user and the films granted to this browser session by
-screener links or passwords. Build it once per request with ``viewer_for(request)``.
+screener links or passwords. ``sharing.viewers`` builds it once per request
+(``request.viewer``); every function here is a pure function of the viewer and the film.
+Querysets reach this module through their methods (``Film.objects.listed_for(viewer)``).
 """
 
 from __future__ import annotations
@@ -28,12 +30,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.http import HttpRequest
 
 from .choices import CollaboratorRole, Visibility
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
+    from .models import Film
 
 # How each kind of film-related record reaches its films: ORM lookups from the record, so that
 # this module needs none of the models to its right.
@@ -42,10 +44,6 @@ FESTIVAL_FILMS = "editions__entries__film__"
 EDITION_FILMS = "entries__film__"
 SECTION_FILMS = "entries__film__"
 AWARD_FILMS = "entries__film__"
-
-# Session keys under which grants are kept (written by the sharing services).
-SESSION_LINK_GRANTS = "filmfolio.link_grants"
-SESSION_PASSWORD_GRANTS = "filmfolio.password_grants"
 
 
 class Access(enum.IntEnum):
@@ -87,113 +85,11 @@ class Viewer:
         return self.link_film_ids | self.password_film_ids
 
 
-def viewer_for(request: HttpRequest) -> Viewer:
-    """The viewer of a request, cached on the request.
+class ViewerRequest(HttpRequest):
+    """A request as views see it: ``sharing.middleware.ViewerMiddleware`` has put its viewer on
+    it, resolved once (user and session grants) when first used."""
 
-    Screener-link grants are re-checked here on every request (one indexed query, only when the
-    session holds any): a revoked or expired link stops opening its film at once, and its grant
-    is dropped from the session.
-    """
-    cached = getattr(request, "_filmfolio_viewer", None)
-    if cached is not None:
-        return cached
-    session = getattr(request, "session", None)
-    link_ids: frozenset[int] = frozenset()
-    password_ids: frozenset[int] = frozenset()
-    if session is not None:
-        link_ids = _valid_link_film_ids(session)
-        password_ids = _valid_password_film_ids(session)
-    viewer = Viewer(
-        user=getattr(request, "user", AnonymousUser()),
-        link_film_ids=link_ids,
-        password_film_ids=password_ids,
-    )
-    request._filmfolio_viewer = viewer  # type: ignore[attr-defined]
-    return viewer
-
-
-def _valid_link_film_ids(session: Any) -> frozenset[int]:
-    """Film ids of the session's link grants whose links are still valid; prunes the rest."""
-    grants = session.get(SESSION_LINK_GRANTS) or {}
-    if not grants:
-        return frozenset()
-    from django.utils import timezone
-
-    from filmfolio.sharing.models import ScreenerLink
-
-    wanted = {int(film_id): int(link_id) for film_id, link_id in grants.items()}
-    now = timezone.now()
-    valid = set(
-        ScreenerLink.objects.filter(id__in=wanted.values(), revoked_at__isnull=True)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        .values_list("film_id", "id")
-    )
-    kept = {film_id: link_id for film_id, link_id in wanted.items() if (film_id, link_id) in valid}
-    if len(kept) != len(wanted):
-        session[SESSION_LINK_GRANTS] = {str(k): v for k, v in kept.items()}
-    return frozenset(kept)
-
-
-def link_granted(request: HttpRequest, *, film_id: int, link_id: int) -> bool:
-    """Does this browser session hold the grant of ``link_id`` for ``film_id`` already?"""
-    grants = request.session.get(SESSION_LINK_GRANTS) or {}
-    return bool(grants.get(str(film_id)) == link_id)
-
-
-def grant_link(request: HttpRequest, *, film_id: int, link_id: int) -> None:
-    """Let this browser session open ``film_id`` through screener link ``link_id``."""
-    grants = dict(request.session.get(SESSION_LINK_GRANTS) or {})
-    grants[str(film_id)] = link_id
-    request.session[SESSION_LINK_GRANTS] = grants
-    request.__dict__.pop("_filmfolio_viewer", None)
-
-
-def _password_fingerprint(password_hash: str) -> str:
-    """What a session keeps of the password it was granted with: a keyed digest of the stored
-    hash, which changes whenever the password is set again."""
-    return salted_hmac("filmfolio.sharing.password-grant", password_hash).hexdigest()[:32]
-
-
-def _password_grants(session: Any) -> dict[str, str]:
-    """The session's password grants, film id -> fingerprint (grants kept as a plain list of
-    ids by older versions carry no fingerprint and count for nothing)."""
-    grants = session.get(SESSION_PASSWORD_GRANTS) or {}
-    return dict(grants) if isinstance(grants, dict) else {}
-
-
-def _valid_password_film_ids(session: Any) -> frozenset[int]:
-    """Film ids of the session's password grants whose film still has the password they were
-    given with (one indexed query, only when the session holds any); prunes the rest, so a
-    changed password asks everyone again."""
-    grants = _password_grants(session)
-    if not grants:
-        if SESSION_PASSWORD_GRANTS in session:
-            del session[SESSION_PASSWORD_GRANTS]
-        return frozenset()
-    from django.apps import apps
-
-    film_model = apps.get_model("films", "Film")
-    current = film_model.objects.filter(
-        id__in=[int(film_id) for film_id in grants], visibility=Visibility.PASSWORD
-    ).values_list("id", "password_hash")
-    kept = {
-        str(film_id): grants[str(film_id)]
-        for film_id, password_hash in current
-        if password_hash
-        and constant_time_compare(grants[str(film_id)], _password_fingerprint(password_hash))
-    }
-    if kept != grants:
-        session[SESSION_PASSWORD_GRANTS] = kept
-    return frozenset(int(film_id) for film_id in kept)
-
-
-def grant_password(request: HttpRequest, *, film: Any) -> None:
-    """Let this browser session open ``film`` after its password was given, until the
-    password changes."""
-    grants = _password_grants(request.session)
-    grants[str(film.pk)] = _password_fingerprint(film.password_hash)
-    request.session[SESSION_PASSWORD_GRANTS] = grants
-    request.__dict__.pop("_filmfolio_viewer", None)
+    viewer: Viewer
 
 
 def listed_films_q(viewer: Viewer, prefix: str = "") -> Q:
@@ -209,7 +105,7 @@ def listed_films_q(viewer: Viewer, prefix: str = "") -> Q:
 
 def _own_film_ids(viewer: Viewer) -> QuerySet:
     """A subquery of the ids of the viewer's films (no query of its own)."""
-    from filmfolio.sharing.models import Collaborator
+    from .models import Collaborator
 
     return Collaborator.objects.filter(user=viewer.user).values("film_id")
 
@@ -242,18 +138,18 @@ def visible_films(viewer: Viewer, queryset: QuerySet) -> QuerySet:
     return queryset.filter(visible_films_q(viewer))
 
 
-def collaborator_role(viewer: Viewer, film: Any) -> str | None:
+def collaborator_role(viewer: Viewer, film: Film) -> str | None:
     """The viewer's collaborator role on ``film``, or None."""
     if not viewer.is_authenticated:
         return None
-    cache = getattr(film, "_collaborator_roles", None)
+    cache = film.__dict__.get("_collaborator_roles")
     if cache is None:
         cache = dict(film.collaborators.values_list("user_id", "role"))
-        film._collaborator_roles = cache
+        film.__dict__["_collaborator_roles"] = cache
     return cache.get(viewer.user.pk)
 
 
-def film_access(viewer: Viewer, film: Any) -> Access:
+def film_access(viewer: Viewer, film: Film) -> Access:
     """What ``viewer`` may do with ``film``."""
     if viewer.is_admin:
         return Access.OWN
@@ -275,22 +171,22 @@ def film_access(viewer: Viewer, film: Any) -> Access:
     return Access.NONE
 
 
-def can_view_film(viewer: Viewer, film: Any) -> bool:
+def can_view_film(viewer: Viewer, film: Film) -> bool:
     """May the viewer open the film's page and its media?"""
     return film_access(viewer, film) >= Access.VIEW
 
 
-def can_edit_film(viewer: Viewer, film: Any) -> bool:
+def can_edit_film(viewer: Viewer, film: Film) -> bool:
     """May the viewer change the film's record?"""
     return film_access(viewer, film) >= Access.EDIT
 
 
-def can_own_film(viewer: Viewer, film: Any) -> bool:
+def can_own_film(viewer: Viewer, film: Film) -> bool:
     """May the viewer manage collaborators, visibility, screener links and delete the film?"""
     return film_access(viewer, film) >= Access.OWN
 
 
-def is_listed(viewer: Viewer, film: Any) -> bool:
+def is_listed(viewer: Viewer, film: Film) -> bool:
     """May the film appear in lists for this viewer?"""
     if film.visibility == Visibility.PUBLIC or viewer.is_admin:
         return True
@@ -302,7 +198,7 @@ def is_listed(viewer: Viewer, film: Any) -> bool:
 OWNER_ONLY_HISTORY_SECTIONS = frozenset({"screener_links", "collaborators"})
 
 
-def history_details_visible(viewer: Viewer, film: Any, section: str) -> bool:
+def history_details_visible(viewer: Viewer, film: Film, section: str) -> bool:
     """May ``viewer`` read the fields and summary of ``film``'s change records of ``section``?
     (Editors see that such a change happened, by whom and when, but not its details.)"""
     if section not in OWNER_ONLY_HISTORY_SECTIONS:
@@ -316,11 +212,11 @@ def history_details_visible(viewer: Viewer, film: Any, section: str) -> bool:
 VIDEO_VISIBILITY_ORDER = ("team", "screener", "film")
 
 
-def _is_team(viewer: Viewer, film: Any) -> bool:
+def _is_team(viewer: Viewer, film: Film) -> bool:
     return viewer.is_admin or collaborator_role(viewer, film) is not None
 
 
-def can_watch_video(viewer: Viewer, film: Any, *, visibility: str) -> bool:
+def can_watch_video(viewer: Viewer, film: Film, *, visibility: str) -> bool:
     """May the viewer watch a video's streams (HLS, poster frame)? ``film``: everyone who can
     open the film; ``screener``: the team and sessions holding a screener link to the film;
     ``team``: collaborators and staff only."""
@@ -333,13 +229,15 @@ def can_watch_video(viewer: Viewer, film: Any, *, visibility: str) -> bool:
     return _is_team(viewer, film)
 
 
-def can_get_media_original(viewer: Viewer, film: Any) -> bool:
+def can_get_media_original(viewer: Viewer, film: Film) -> bool:
     """Originals of images and videos keep camera, GPS and editing metadata and are the
     untranscoded master: only those who manage the film (owner, editors, staff) get them."""
     return can_edit_film(viewer, film)
 
 
-def can_download_video(viewer: Viewer, film: Any, *, visibility: str, allow_download: bool) -> bool:
+def can_download_video(
+    viewer: Viewer, film: Film, *, visibility: str, allow_download: bool
+) -> bool:
     """May the viewer download the video's copy without metadata? Managers may; others only
     when the owner allowed downloads of this video and they may watch it."""
     if can_get_media_original(viewer, film):
@@ -347,7 +245,7 @@ def can_download_video(viewer: Viewer, film: Any, *, visibility: str, allow_down
     return allow_download and can_watch_video(viewer, film, visibility=visibility)
 
 
-def can_set_video_visibility(viewer: Viewer, film: Any, *, current: str, wanted: str) -> bool:
+def can_set_video_visibility(viewer: Viewer, film: Film, *, current: str, wanted: str) -> bool:
     """Only the owner widens who may watch a video; editors may keep or narrow it."""
     if can_own_film(viewer, film):
         return True
@@ -357,12 +255,12 @@ def can_set_video_visibility(viewer: Viewer, film: Any, *, current: str, wanted:
     return VIDEO_VISIBILITY_ORDER.index(wanted) <= current_rank
 
 
-def can_allow_video_download(viewer: Viewer, film: Any) -> bool:
+def can_allow_video_download(viewer: Viewer, film: Film) -> bool:
     """Letting others download a video widens what they get: the owner's decision."""
     return can_own_film(viewer, film)
 
 
-def is_public_media(film: Any, *, visibility: str = "film", original: bool = False) -> bool:
+def is_public_media(film: Film, *, visibility: str = "film", original: bool = False) -> bool:
     """Would an anonymous visitor get this file? Only then may browsers keep it in a cache:
     everything else is served ``no-store`` so that a revocation takes effect at once."""
     if original:

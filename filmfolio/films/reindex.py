@@ -2,9 +2,8 @@
 
 The search index keeps a copy of whether a film is listed (``is_public``); a film made private
 must leave public search results in the same transaction, so the services (through
-``sharing.changes``) call these functions after each write. The import is late because
-``search`` sits to the right of these apps in the dependency order; this module is the one
-place that crosses it.
+``films.changes``) call these functions after each write. ``search`` is a layer below: the
+imports are late only because the search app's modules import the index's models.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""URLs of the search pages (included at ``search/``)."""
+"""URLs of the search pages (included at ``search/``, namespace ``search``)."""
 
 from django.urls import path
 
-from . import views
+from . import search_views as views
 
 app_name = "search"
 urlpatterns = [
