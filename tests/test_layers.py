@@ -22,7 +22,6 @@ KNOWN: set[str] = {
     "festivals/templates/festivals/detail.html: {% load filmfolio %} is in web, above festivals",
     "festivals/templates/festivals/index.html: {% load filmfolio %} is in web, above festivals",
     "films/selectors.py reaches a model through _meta.get_field().related_model",
-    "films/services/records.py reaches a model through _meta.get_field().related_model",
     "films/templates/films/_card.html: {% load filmfolio %} is in web, above films",
     "films/templates/films/_companies_links.html: {% load filmfolio %} is in web, above films",
     "films/templates/films/_company.html: {% load filmfolio %} is in web, above films",
@@ -41,9 +40,7 @@ KNOWN: set[str] = {
     "media/services/pages.py reaches a model through _meta.get_field().related_model",
     "media/views/pages.py looks up a model of films by name",
     "media/views/tus.py looks up a model of films by name",
-    "people/search_index.py reaches a model through _meta.get_field().related_model",
     "people/selectors.py reaches a model through _meta.get_field().related_model",
-    "people/services.py reaches a model through _meta.get_field().related_model",
     "people/templates/people/detail.html: {% load filmfolio %} is in web, above people",
     "sharing/templatetags/owner_slot.py reaches a manager through __class__",
 }

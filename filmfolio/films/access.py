@@ -25,12 +25,12 @@ Querysets reach this module through their methods (``Film.objects.listed_for(vie
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
+
+from filmfolio.core.viewers import Viewer
 
 from .choices import CollaboratorRole, Visibility
 
@@ -54,35 +54,6 @@ class Access(enum.IntEnum):
     VIEW = 2
     EDIT = 3
     OWN = 4
-
-
-@dataclass(frozen=True)
-class Viewer:
-    """Who is asking: a user (maybe anonymous) and the films granted to this session."""
-
-    user: Any = field(default_factory=AnonymousUser)
-    link_film_ids: frozenset[int] = frozenset()
-    password_film_ids: frozenset[int] = frozenset()
-
-    @classmethod
-    def anonymous(cls) -> Viewer:
-        return cls()
-
-    @classmethod
-    def for_user(cls, user: Any) -> Viewer:
-        return cls(user=user)
-
-    @property
-    def is_authenticated(self) -> bool:
-        return bool(self.user is not None and self.user.is_authenticated)
-
-    @property
-    def is_admin(self) -> bool:
-        return bool(self.is_authenticated and (self.user.is_superuser or self.user.is_staff))
-
-    @property
-    def granted_film_ids(self) -> frozenset[int]:
-        return self.link_film_ids | self.password_film_ids
 
 
 class ViewerRequest(HttpRequest):

@@ -102,6 +102,14 @@ def films_refreshed(film_model: Any, film_ids: Iterable[int]) -> None:
         search_update_many(film_model, ids)
 
 
+def person_films_refreshed(person: Any) -> None:
+    """The films crediting ``person`` get a new version and documents (they show the person's
+    names); registered with ``people.hooks.PERSON_SHOWN``."""
+    from .models import Credit, Film
+
+    films_refreshed(Film, Credit.objects.filter(person=person).values_list("film_id", flat=True))
+
+
 def record_shown_on_films_changed(
     obj: Any,
     *,

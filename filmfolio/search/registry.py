@@ -10,15 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-# Whoever is asking, as the access policy of the apps above knows it (``films.access.Viewer``):
-# the index passes it through to ``extra_listed_ids`` and never looks inside.
-Viewer: TypeAlias = Any
+from filmfolio.core.viewers import Viewer
 
 
 @dataclass

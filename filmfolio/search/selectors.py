@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core.text import fold, prefix_query
+from filmfolio.core.viewers import Viewer
 
 from . import registry
 from .backends import Candidate, Match, MatchQuery, get_backend
@@ -31,7 +32,6 @@ from .highlight import highlight
 from .models import SearchDocument, SearchTerm
 from .query import MAX_PAGE, PAGE_SIZE, SearchRequest
 from .ranking import relevance_key
-from .registry import Viewer
 
 RANK_WINDOW = 300
 SORT_WINDOW = 10_000

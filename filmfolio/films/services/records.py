@@ -20,9 +20,9 @@ from filmfolio.films.changes import film_deleted
 from filmfolio.films.choices import Visibility
 from filmfolio.films.reindex import search_update_listings
 from filmfolio.films.services.visibility import film_set_visibility
-from filmfolio.media.services import video_jobs_cancel
 from filmfolio.people.models import Person
 
+from ..hooks import FILM_DELETING
 from ..models import Film
 from .base import film_changed, require_edit, require_own
 
@@ -98,15 +98,11 @@ def film_delete(*, film: Film, actor: Any) -> None:
     through it leaves anonymous search in the same transaction, and its videos' queued jobs
     leave the queue (a running one stops at its next heartbeat)."""
     require_own(film=film, actor=actor)
-    entries = film.festival_entries
-    edition_model: Any = entries.model._meta.get_field("edition").related_model
-    festival_model = edition_model._meta.get_field("festival").related_model
     with transaction.atomic():
         people = sorted(set(film.credits.exclude(person=None).values_list("person_id", flat=True)))
-        festivals = sorted(set(entries.values_list("edition__festival_id", flat=True)))
-        videos = list(film.videos.values_list("pk", flat=True))
+        collected = [(part, part.collect(film)) for part in FILM_DELETING]
         film_deleted(film, actor=actor, summary=str(film))
         film.delete()
-        video_jobs_cancel(videos)
         search_update_listings(Person, people)
-        search_update_listings(festival_model, festivals)
+        for part, value in collected:  # the festivals' listing, the videos' queued jobs
+            part.after(value)

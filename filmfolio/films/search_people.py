@@ -1,5 +1,8 @@
 """What the search index holds for people: every written form of their names, read as pinyin.
 
+It lives with films (and ``films.search_index`` registers it) because whether a person is
+listed follows the films crediting them.
+
 A person's document is public when ``films.access`` lists them for an anonymous visitor
 (credited on a public film); their films' collaborators find the others. The documents carry no
 film titles, so a private film's title never reaches search through its crew. Renaming a person
@@ -18,19 +21,18 @@ from django.urls import reverse
 
 from filmfolio.core.text import index_terms_of
 from filmfolio.films import access
+from filmfolio.people.models import Person, PersonName
 from filmfolio.search.choices import DocumentKind
 from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
 
-from .models import Person, PersonName
+from .models import Credit
 
 _SLUG = "slug-placeholder"
 
 
 def _credits() -> QuerySet:
-    """Credits, reached through the relation (``films`` depends on ``people``, not back),
-    without their default order (it joins roles, which counting does not need)."""
-    model: Any = Person._meta.get_field("credits").related_model
-    return model.objects.order_by()
+    """Credits without their default order (it joins roles, which counting does not need)."""
+    return Credit.objects.order_by()
 
 
 def person_documents(ids: list[int]) -> Iterator[DocumentData]:
