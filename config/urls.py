@@ -14,7 +14,7 @@ urlpatterns = [
     path("share/", include("filmfolio.sharing.urls")),
     path("films/", include("filmfolio.films.editing.urls")),
     path("films/", include("filmfolio.films.urls")),
-    path("people/", include("filmfolio.people.urls")),
+    path("people/", include("filmfolio.web.people_urls")),
     path("festivals/", include("filmfolio.festivals.urls")),
     path("media/", include("filmfolio.media.urls")),
     path("search/", include("filmfolio.web.search_urls")),

@@ -52,9 +52,10 @@ class Layers:
             return True
         return target_rank < source_rank
 
-    def diagram(self) -> str:
-        """The order as the architecture page draws it, lowest layer first."""
-        return " <- ".join(", ".join(tier) for tier in self.tiers)
+    def stack(self) -> str:
+        """The order as ``docs/architecture.md`` draws it: highest layer first, peers on one
+        line."""
+        return "\n".join(" | ".join(tier) for tier in reversed(self.tiers))
 
 
 def app_of(module: str) -> str | None:

@@ -11,14 +11,7 @@ from filmfolio.festivals.choices import EntryResult
 from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
 from filmfolio.films.access import (
     Viewer,
-    listed_awards,
-    listed_editions,
-    listed_festivals,
-    listed_films,
     listed_films_q,
-    listed_people,
-    listed_sections,
-    visible_films,
 )
 from filmfolio.films.choices import CountryRole, LanguageRole
 from filmfolio.films.models import Credit, Film, FilmCountry, FilmLanguage
@@ -87,7 +80,7 @@ def _filter_q(filters: FilmFilters) -> list[Any]:
 
 def film_list_for(viewer: Viewer, filters: FilmFilters) -> QuerySet:
     """Listed films matching ``filters``, with what a list row shows."""
-    qs = listed_films(viewer, Film.objects.all()).filter(*_filter_q(filters))
+    qs = Film.objects.listed_for(viewer).filter(*_filter_q(filters))
     return qs.prefetch_related(
         "genres", "countries", Prefetch("credits", queryset=_director_credits())
     )
@@ -101,7 +94,7 @@ def _director_credits() -> QuerySet:
 
 def film_detail_for(viewer: Viewer) -> QuerySet:
     """Films whose page ``viewer`` may open, with everything the detail shows prefetched."""
-    return visible_films(viewer, Film.objects.all()).prefetch_related(
+    return Film.objects.visible_to(viewer).prefetch_related(
         "titles",
         "texts",
         "genres",
@@ -126,7 +119,7 @@ def _companies() -> QuerySet:
 
 def person_list_for(viewer: Viewer) -> QuerySet:
     """People credited on at least one film the viewer may see listed."""
-    return listed_people(viewer, Person.objects.all())
+    return Person.objects.listed_for(viewer)
 
 
 def person_detail_for(viewer: Viewer) -> QuerySet:
@@ -143,7 +136,7 @@ def person_detail_for(viewer: Viewer) -> QuerySet:
 
 def festival_list_for(viewer: Viewer) -> QuerySet:
     """Festivals with an entry of a film the viewer may see listed."""
-    return listed_festivals(viewer, Festival.objects.all())
+    return Festival.objects.listed_for(viewer)
 
 
 def festival_detail_for(viewer: Viewer) -> QuerySet:
@@ -154,16 +147,16 @@ def festival_detail_for(viewer: Viewer) -> QuerySet:
         .select_related("film", "section", "award")
         .order_by("film__title", "id")
     )
-    editions = listed_editions(viewer, Edition.objects.all()).prefetch_related(
-        Prefetch("sections", queryset=listed_sections(viewer, Section.objects.all())),
+    editions = Edition.objects.listed_for(viewer).prefetch_related(
+        Prefetch("sections", queryset=Section.objects.listed_for(viewer)),
         Prefetch("entries", queryset=entries),
     )
     return festival_list_for(viewer).prefetch_related(
         Prefetch("editions", queryset=editions),
-        Prefetch("awards", queryset=listed_awards(viewer, Award.objects.all())),
+        Prefetch("awards", queryset=Award.objects.listed_for(viewer)),
     )
 
 
 def film_for_edit(viewer: Viewer, slug: str) -> Film | None:
     """The film at ``slug`` if the viewer may open it (the services check editing)."""
-    return visible_films(viewer, Film.objects.all()).filter(slug=slug).first()
+    return Film.objects.visible_to(viewer).filter(slug=slug).first()

@@ -52,7 +52,7 @@ def festival_dependants(festival: Any) -> dict[str, list[int]]:
 def public_festival_ids(ids: list[int]) -> set[int]:
     """The festivals among ``ids`` listed for everyone (a public film entered them)."""
     festivals = Festival.objects.filter(id__in=ids_subquery(ids))
-    listed = access.listed_festivals(access.Viewer.anonymous(), festivals)
+    listed = festivals.listed_for(access.Viewer.anonymous())
     return set(listed.values_list("id", flat=True))
 
 

@@ -109,6 +109,32 @@ def visible_films(viewer: Viewer, queryset: QuerySet) -> QuerySet:
     return queryset.filter(visible_films_q(viewer))
 
 
+EDIT_ROLES = (CollaboratorRole.EDITOR, CollaboratorRole.OWNER)
+OWN_ROLES = (CollaboratorRole.OWNER,)
+
+
+def _role_films_q(viewer: Viewer, roles: tuple[str, ...], prefix: str) -> Q:
+    """A filter for films on which the viewer holds one of ``roles`` (every film for staff)."""
+    if viewer.is_admin:
+        return Q()
+    if not viewer.is_authenticated:
+        return Q(**{f"{prefix}id__in": []})
+    from .models import Collaborator
+
+    films = Collaborator.objects.filter(user=viewer.user, role__in=roles).values("film_id")
+    return Q(**{f"{prefix}id__in": films})
+
+
+def editable_films_q(viewer: Viewer, prefix: str = "") -> Q:
+    """A filter for films whose record the viewer may change (``can_edit_film``)."""
+    return _role_films_q(viewer, EDIT_ROLES, prefix)
+
+
+def owned_films_q(viewer: Viewer, prefix: str = "") -> Q:
+    """A filter for films the viewer owns (``can_own_film``)."""
+    return _role_films_q(viewer, OWN_ROLES, prefix)
+
+
 def collaborator_role(viewer: Viewer, film: Film) -> str | None:
     """The viewer's collaborator role on ``film``, or None."""
     if not viewer.is_authenticated:

@@ -8,9 +8,13 @@ class FilmsConfig(AppConfig):
     label = "films"
 
     def ready(self) -> None:
-        """Films show people's names: a changed person gives their films a new version."""
+        """People are listed through films (the access policy decides), and films show
+        people's names: a changed person gives their films a new version."""
         from filmfolio.people.hooks import PERSON_SHOWN, PersonShown
+        from filmfolio.people.querysets import PERSON_LISTING, PersonListing
 
+        from .access import listed_people
         from .changes import person_films_refreshed
 
+        PERSON_LISTING.register(PersonListing(key="films", listed=listed_people))
         PERSON_SHOWN.register(PersonShown(key="films", refresh=person_films_refreshed))

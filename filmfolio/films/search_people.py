@@ -91,7 +91,7 @@ def person_dependants(person: Any) -> dict[str, list[int]]:
 def public_person_ids(ids: list[int]) -> set[int]:
     """The people among ``ids`` listed for everyone (credited on a public film)."""
     people = Person.objects.filter(id__in=ids_subquery(ids))
-    listed = access.listed_people(access.Viewer.anonymous(), people)
+    listed = people.listed_for(access.Viewer.anonymous())
     return set(listed.values_list("id", flat=True))
 
 

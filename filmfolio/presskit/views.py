@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from filmfolio.core.site import site_url
-from filmfolio.films.access import ViewerRequest, visible_films
+from filmfolio.films.access import ViewerRequest
 from filmfolio.films.models import Film
 
 from . import exports, services
@@ -31,7 +31,7 @@ from .tasks import build_presskit_task
 
 
 def _visible_film(request: ViewerRequest, slug: str) -> Film:
-    film = visible_films(request.viewer, film_presskit_for()).filter(slug=slug).first()
+    film = film_presskit_for().visible_to(request.viewer).filter(slug=slug).first()
     if film is None:
         raise Http404(_("No film has this address."))
     return film

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from filmfolio.core.errors import DomainError, PermissionDeniedError
 from filmfolio.films import access
 from filmfolio.films.access import ViewerRequest
+from filmfolio.films.models import Film
 
 from .. import services
 from ..choices import VideoKind, VideoVisibility
@@ -27,7 +27,7 @@ M = TypeVar("M", Image, Video)
 
 
 def _film(request: ViewerRequest, slug: str, *, manage: bool = False):
-    film = apps.get_model("films", "Film").objects.filter(slug=slug).first()
+    film = Film.objects.filter(slug=slug).first()
     viewer = request.viewer
     if film is None or not access.can_view_film(viewer, film):
         raise Http404

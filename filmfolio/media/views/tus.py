@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import binascii
 
-from django.apps import apps
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from filmfolio.core.errors import DomainError, PermissionDeniedError, ValidationFailedError
 from filmfolio.films.access import ViewerRequest
+from filmfolio.films.models import Film
 
 from .. import services
 from ..conf import media_setting
@@ -95,7 +95,7 @@ def upload_collection(request: ViewerRequest) -> HttpResponse:
 def _film(request: ViewerRequest, slug: str):
     """The film to upload to. A film that does not exist and one the user may not change get
     the same answer, so uploads cannot tell whether a private film's address exists."""
-    film = apps.get_model("films", "Film").objects.filter(slug=slug).first()
+    film = Film.objects.filter(slug=slug).first()
     if film is None or not can_manage_media(request.viewer, film=film):
         raise PermissionDeniedError(_("There is no film with that address you may change."))
     return film

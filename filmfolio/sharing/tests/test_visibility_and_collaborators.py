@@ -102,7 +102,7 @@ def test_password_grant_lapses_when_the_film_becomes_private():
     film_set_visibility(film=film, actor=owner.user, visibility=Visibility.PRIVATE)
     assert client.get(f"/films/{film.slug}/").status_code == 404
     viewer = access.Viewer(password_film_ids=frozenset({film.pk}))
-    assert not access.visible_films(viewer, Film.objects.all()).exists()
+    assert not Film.objects.visible_to(viewer).exists()
 
 
 def test_unlocking_a_private_film_is_404():

@@ -1,8 +1,8 @@
-"""Template filters and tags of the public pages: editions, vocabularies, budgets, JSON-LD."""
+"""Template filters and tags of every page: editions, vocabularies, budgets, links (``{% load
+filmfolio %}``; the JSON-LD tags are in ``{% load presskit %}``)."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -12,16 +12,13 @@ from django import template
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
-from django.utils.safestring import SafeString, mark_safe
 
+from filmfolio.core import ordinals as formatting
 from filmfolio.core import vocab
-from filmfolio.festivals import formatting
-from filmfolio.presskit import jsonld
+from filmfolio.core.site import absolute_url
 
 register = template.Library()
 
-# The characters that could end a <script> element or open a comment inside one.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 _BABEL_LOCALES = {"zh-hans": "zh_Hans", "zh": "zh_Hans"}
 
 
@@ -99,34 +96,10 @@ def budget(film: Any) -> str:
     return format_amount(film.budget_amount) if film.budget_amount is not None else ""
 
 
-def jsonld_script(data: dict[str, Any]) -> SafeString:
-    """A ``<script type="application/ld+json">`` element that no value can break out of."""
-    text = json.dumps(data, ensure_ascii=False, indent=None).translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')
-
-
-@register.simple_tag
-def film_jsonld(film: Any) -> SafeString:
-    """The film's schema.org Movie as JSON-LD (only render it for films the viewer may see)."""
-    return jsonld_script(jsonld.film_jsonld(film))
-
-
-@register.simple_tag
-def person_jsonld(person: Any, credits: Any = ()) -> SafeString:
-    """The person's schema.org Person as JSON-LD."""
-    return jsonld_script(jsonld.person_jsonld(person, credits=credits))
-
-
-@register.simple_tag
-def festival_jsonld(festival: Any) -> SafeString:
-    """The festival's schema.org Festival as JSON-LD."""
-    return jsonld_script(jsonld.festival_jsonld(festival))
-
-
 @register.simple_tag
 def site_url(path: str) -> str:
     """The public address of ``path`` (the configured address, else the request's)."""
-    return jsonld.absolute(path)
+    return absolute_url(path)
 
 
 @register.simple_tag(takes_context=True)

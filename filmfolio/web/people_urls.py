@@ -1,8 +1,8 @@
-"""URLs of the people pages."""
+"""URLs of the people pages (included at ``people/``, namespace ``people``)."""
 
 from django.urls import path
 
-from . import views
+from . import people_views as views
 
 app_name = "people"
 urlpatterns = [

@@ -1,4 +1,5 @@
-"""Public pages of people: the index and the person page."""
+"""Public pages of people: the index, the person page and "This is me" (they combine people,
+films and accounts, so they are composed here; the URLs keep the ``people`` namespace)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,10 @@ from django.utils.translation import gettext as _
 from filmfolio.accounts import services as account_services
 from filmfolio.accounts.forms import ClaimForm
 from filmfolio.core.errors import DomainError
-from filmfolio.films import access
 from filmfolio.films.access import ViewerRequest
+from filmfolio.people.models import Person
 
-from . import selectors
-from .models import Person
+from . import people_pages as selectors
 
 
 def index(request: ViewerRequest) -> HttpResponse:
@@ -38,7 +38,7 @@ def claim(request: ViewerRequest, slug: str) -> HttpResponse:
     """ "This is me": ask an administrator to link a person record to this account. Only a
     person the viewer may see listed can be claimed (the same answer as the person page)."""
     viewer = request.viewer
-    person = access.listed_people(viewer, Person.objects.filter(slug=slug)).first()
+    person = Person.objects.filter(slug=slug).listed_for(viewer).first()
     if person is None:
         raise Http404
     form = ClaimForm(request.POST or None)

@@ -1,4 +1,5 @@
-"""How editions are written: "36th", "第36届", with the year when known."""
+"""Ordinals and the label of a numbered edition (a festival's): "36th", "第36届", with the year
+when known."""
 
 from __future__ import annotations
 
