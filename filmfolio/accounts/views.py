@@ -102,7 +102,7 @@ class ThrottledLoginView(auth_views.LoginView):
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
     """Django's password reset, at most a few e-mails per address and client per hour."""
 
-    template_name = "registration/password_reset_form.html"
+    template_name = "accounts/password_reset_form.html"
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")

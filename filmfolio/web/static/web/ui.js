@@ -1,0 +1,66 @@
+/* Behaviour shared by every page (the CSP allows no inline script):
+   - a form with data-confirm="Question?" asks before it is submitted (destructive actions);
+   - a button with data-copy="#selector" copies the value or text of that element and says so
+     with the label of the page's <body data-copied-label="…">. */
+(function () {
+  "use strict";
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute("data-confirm");
+    var submitter = event.submitter;
+    if (submitter && submitter.hasAttribute("data-confirm")) {
+      question = submitter.getAttribute("data-confirm");
+    }
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
+
+  function textOf(target) {
+    if ("value" in target && typeof target.value === "string") { return target.value; }
+    return target.textContent.trim();
+  }
+
+  function selectText(target) {
+    if (typeof target.select === "function") { target.select(); return; }
+    var range = document.createRange();
+    range.selectNodeContents(target);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function announce(button) {
+    var label = document.body.getAttribute("data-copied-label") || "Copied";
+    button.setAttribute("data-copied", label);
+    var status = document.getElementById("copy-status");
+    if (status) { status.textContent = label; }
+    window.setTimeout(function () {
+      button.removeAttribute("data-copied");
+      if (status) { status.textContent = ""; }
+    }, 2500);
+  }
+
+  function copy(button) {
+    var target = document.querySelector(button.getAttribute("data-copy"));
+    if (!target) { return; }
+    var text = textOf(target);
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { announce(button); }, function () {
+        selectText(target);
+      });
+      return;
+    }
+    selectText(target);
+    if (document.execCommand && document.execCommand("copy")) { announce(button); }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-copy]");
+    if (button) {
+      event.preventDefault();
+      copy(button);
+    }
+  });
+})();
