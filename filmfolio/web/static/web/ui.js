@@ -1,4 +1,5 @@
 /* Behaviour shared by every page (the CSP allows no inline script):
+   - a table that scrolls sideways inside its box can be focused, so it scrolls by keyboard;
    - a form with data-confirm="Question?" asks before it is submitted (destructive actions);
    - a button with data-copy="#selector" copies the value or text of that element and says so
      with the label of the page's <body data-copied-label="…">. */
@@ -55,6 +56,23 @@
     selectText(target);
     if (document.execCommand && document.execCommand("copy")) { announce(button); }
   }
+
+  // A table wider than its box scrolls inside it; keyboard users must be able to scroll it too.
+  function markScrollableTables() {
+    document.querySelectorAll("main table").forEach(function (table) {
+      var scrolls = table.scrollWidth > table.clientWidth + 1 &&
+        window.getComputedStyle(table).overflowX !== "visible";
+      if (scrolls && !table.hasAttribute("tabindex")) {
+        table.setAttribute("tabindex", "0");
+        table.setAttribute("data-scroll-focus", "");
+      } else if (!scrolls && table.hasAttribute("data-scroll-focus")) {
+        table.removeAttribute("tabindex");
+        table.removeAttribute("data-scroll-focus");
+      }
+    });
+  }
+  markScrollableTables();
+  window.addEventListener("resize", markScrollableTables);
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-copy]");
