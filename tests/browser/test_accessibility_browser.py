@@ -113,10 +113,21 @@ class Audit:
                 self.wide[path] = overflow
             self.page.set_viewport_size({"width": 390, "height": 844})
 
-    def visit(self, path: str, *, narrow: bool) -> None:
+    def visit(self, path: str, *, narrow: bool, status: int = 200) -> None:
         response = self.page.goto(self.base + path)
-        assert response is not None and response.status == 200, path
+        assert response is not None and response.status == status, path
         self.check(path, narrow=narrow)
+
+
+def _sign_up_with_mistakes(audit: Audit, *, narrow: bool) -> None:
+    """A form showing its errors beside the fields."""
+    page = audit.page
+    page.goto(audit.base + "/accounts/signup/")
+    page.fill("#id_password1", "short")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    assert page.locator(".field.has-error").count() >= 2
+    audit.check("/accounts/signup/ (errors)", narrow=narrow)
 
 
 def _make_a_screener_link(audit: Audit, *, narrow: bool) -> None:
@@ -151,6 +162,8 @@ def _audit_everything(browser, base: str, language: str, width: int) -> Audit:
     audit = Audit(page, base, f"{language}-{width}")
     for path in PUBLIC:
         audit.visit(path, narrow=narrow)
+    audit.visit("/films/no-such-film/", narrow=narrow, status=404)
+    _sign_up_with_mistakes(audit, narrow=narrow)
     page.goto(f"{base}/accounts/login/")
     page.fill("#id_username", "ana")
     page.fill("#id_password", PASSWORD)

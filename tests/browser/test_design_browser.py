@@ -1,16 +1,20 @@
 """The shared behaviour of the design system in a real browser (no inline script: the CSP is
 on): a copy button puts the key on the clipboard and says so; a destructive form asks first, and
-answering "Cancel" changes nothing."""
+answering "Cancel" changes nothing; name suggestions do not look like the Save button."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db import connections
 
 from filmfolio.accounts.tests.factories import PASSWORD, UserFactory
 from filmfolio.api.models import ApiToken
+from filmfolio.films.models import Film
+from filmfolio.sharing.tests.factories import CollaboratorFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,7 +29,10 @@ def page(monkeypatch, live_server):
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
-    UserFactory(username="ana")
+    call_command("demo", stdout=io.StringIO())
+    CollaboratorFactory(
+        film=Film.objects.get(slug="out-of-focus"), user=UserFactory(username="ana")
+    )
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
@@ -71,3 +78,20 @@ def test_copy_button_and_confirmation(live_server, page) -> None:
     assert ApiToken.objects.get(name="catalogue sync").revoked_at is not None
     assert page.text_content(".messages li") == "Token “catalogue sync” revoked."
     assert errors == []
+
+
+STYLE = (
+    "el => { const s = getComputedStyle(el); return [s.backgroundColor, s.color, s.textAlign]; }"
+)
+
+
+def test_suggestions_do_not_look_like_the_save_button(live_server, page) -> None:
+    page.goto(f"{live_server.url}/films/out-of-focus/edit/credits/")
+    page.fill("input[data-lookup=people]", "Zhengfan")
+    suggestion = page.locator(".lookup-results button").first
+    suggestion.wait_for()
+    save = page.locator("main form.form > button[type=submit]")
+    assert suggestion.text_content() == "Zhengfan Yang"
+    assert suggestion.evaluate(STYLE) == ["rgb(255, 255, 255)", "rgb(29, 29, 31)", "left"]
+    assert save.evaluate(STYLE) == ["rgb(29, 29, 31)", "rgb(255, 255, 255)", "center"]
+    page.screenshot(path=str(ARTIFACTS / "design-suggestions.png"), full_page=True)

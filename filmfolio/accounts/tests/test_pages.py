@@ -9,9 +9,12 @@ from django.contrib.auth.tokens import default_token_generator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from filmfolio.accounts.choices import ClaimStatus
+from filmfolio.accounts.models import PersonClaim
 from filmfolio.people.tests.factories import PersonFactory
 from filmfolio.sharing.tests.factories import CollaboratorFactory
 
+from ..views import CLAIM_DECIDED
 from .factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +75,28 @@ def test_a_profile_without_person_or_films_points_to_the_next_steps(client):
     assert '<p><a href="/people/">Find your person page</a></p>' in html
     assert '<a class="button primary" href="/films/new/">Add a film</a>' in html
     assert '<a class="button" href="/import/">New film from text</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("decision", "status", "message"),
+    [
+        (
+            "approve",
+            ClaimStatus.APPROVED,
+            "Confirmed: the person page now belongs to that account.",
+        ),
+        ("reject", ClaimStatus.REJECTED, "Declined: the person page stays unclaimed."),
+    ],
+)
+def test_deciding_a_claim_says_what_happened(client, decision, status, message):
+    assert str(CLAIM_DECIDED[True]) == "Confirmed: the person page now belongs to that account."
+    assert str(CLAIM_DECIDED[False]) == "Declined: the person page stays unclaimed."
+    claim = PersonClaim.objects.create(user=UserFactory(), person=PersonFactory())
+    client.force_login(UserFactory(is_staff=True))
+    response = client.post(
+        f"/accounts/claims/{claim.pk}/decide/", {"decision": decision}, follow=True
+    )
+    claim.refresh_from_db()
+    assert claim.status == status
+    assert [str(m) for m in response.context["messages"]] == [str(message)]
+    assert '<div class="empty"><p>No claims are waiting.</p></div>' in response.content.decode()
