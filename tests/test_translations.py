@@ -1,6 +1,7 @@
-"""Every message is in Simplified Chinese: the catalogues have no empty or fuzzy translation, no
-translation drops or invents a placeholder, and every string the templates and the Python code
-mark (as ``makemessages`` finds them) is in one of the project's catalogues."""
+"""Every message is in Simplified Chinese: the catalogues have no empty or fuzzy translation and
+no message twice, no translation drops or invents a placeholder, and every string the templates
+and the Python code mark (as ``makemessages`` finds them) is in one of the project's
+catalogues."""
 
 from __future__ import annotations
 
@@ -29,6 +30,18 @@ def test_no_entry_is_untranslated_or_fuzzy() -> None:
         if entry.fuzzy or not all(entry.msgstrs.values()) or not entry.msgstrs
     ]
     assert bad == []
+
+
+def test_no_message_is_defined_twice_in_a_catalogue() -> None:
+    # Branches append to the end of the same catalogue; a message added twice breaks msgfmt.
+    twice = []
+    for path in project_catalogues():
+        seen: set[tuple[str | None, str]] = set()
+        for entry in parse_po(path.read_text("utf-8")):
+            if entry.key in seen:
+                twice.append(f"{path.parents[3].name}:{entry.line}: {entry.msgid!r}")
+            seen.add(entry.key)
+    assert twice == []
 
 
 def test_translations_keep_the_placeholders() -> None:

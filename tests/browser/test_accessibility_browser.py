@@ -14,7 +14,7 @@ from django.db import connections
 
 from filmfolio.accounts.tests.factories import PASSWORD, UserFactory
 from filmfolio.films.models import Film
-from filmfolio.sharing.tests.factories import CollaboratorFactory
+from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,6 +37,7 @@ PUBLIC = [
     "/accounts/login/",
     "/accounts/signup/",
     "/accounts/password/reset/",
+    "/films/locked-film/",
 ]
 SIGNED_IN = [
     "/accounts/profile/",
@@ -182,6 +183,7 @@ def test_pages_have_no_serious_accessibility_violations(live_server, browser, la
     call_command("demo", stdout=io.StringIO())
     user = UserFactory(username="ana")
     CollaboratorFactory(film=Film.objects.get(slug=FILM), user=user)
+    FilmFactory(protected=True, slug="locked-film", title="Locked Film")  # the password gate
     found: dict[tuple[str, str], str] = {}
     wide: dict[str, int] = {}
     for width in (1280, 390):
