@@ -1,4 +1,5 @@
-/* Behaviour shared by every page (the CSP allows no inline script):
+/* Behaviour of the signed-in pages (web/base.html loads it for signed-in users; the CSP allows
+   no inline script):
    - a table that scrolls sideways inside its box can be focused, so it scrolls by keyboard;
    - a form with data-confirm="Question?" asks before it is submitted (destructive actions);
    - a button with data-copy="#selector" copies the value or text of that element and says so
