@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/filmfolio
 
 .PHONY: run dev deploy-check test test-pg lint typecheck check-migrations pytest deps system-deps \
         venv messages demo bench-pages bench-search bench-import bench-media bench-presskit \
-        bench-backup eval-import clean api-snapshot api-fuzz vendor-hls vendor-swagger-ui media-check
+        bench-backup eval-import clean api-snapshot api-fuzz vendor-hls vendor-swagger-ui vendor-axe-core media-check
 
 ## Setup -------------------------------------------------------------------------------------
 system-deps:
@@ -96,6 +96,15 @@ vendor-swagger-ui:
 	    $(CURDIR)/filmfolio/api/static/api/vendor/swagger-ui/ && \
 	  sed -i '/sourceMappingURL=/d' $(CURDIR)/filmfolio/api/static/api/vendor/swagger-ui/*.js \
 	    $(CURDIR)/filmfolio/api/static/api/vendor/swagger-ui/*.css
+
+# Refresh the committed axe-core that the accessibility browser test injects (tests only; only
+# when upgrading it).
+AXE_CORE_VERSION ?= 4.14.1
+vendor-axe-core:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack axe-core@$(AXE_CORE_VERSION) && tar xzf axe-core-*.tgz && \
+	  mkdir -p $(CURDIR)/tests/vendor/axe-core && \
+	  cp package/axe.min.js package/LICENSE $(CURDIR)/tests/vendor/axe-core/ && \
+	  echo $(AXE_CORE_VERSION) > $(CURDIR)/tests/vendor/axe-core/VERSION
 
 # Files without records and records without files.
 media-check: venv

@@ -100,6 +100,10 @@ TEMPLATES = [
     },
 ]
 
+# Forms render through the project's field template: label, required mark, help and errors
+# beside the input (filmfolio/web/rendering.py).
+FORM_RENDERER = "filmfolio.web.rendering.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
