@@ -20,6 +20,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import record_change
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
 
 from . import emails
@@ -138,8 +139,8 @@ def person_claim_decide(*, claim_id: int, actor: Any, approve: bool) -> PersonCl
         record_change(
             target=claim.person,
             actor=actor,
-            action=claim.status,
-            section="account",
+            action=AuditAction(claim.status),
+            section=AuditSection.ACCOUNT,
             changes={"user": {"old": None, "new": claim.user.get_username() if approve else None}},
         )
     return claim

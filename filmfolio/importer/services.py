@@ -20,6 +20,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.festivals.models import Entry
 from filmfolio.films.models import (
     BASIC_FIELDS,
@@ -91,12 +92,16 @@ def records_commit(
                 Film,
                 created,
                 actor=actor,
-                action="create",
-                section="import",
+                action=AuditAction.CREATE,
+                section=AuditSection.IMPORT,
                 reindex=update_index,
             )
             films_changed_many(
-                Film, sorted(updated), actor=actor, action="replace", section="import"
+                Film,
+                sorted(updated),
+                actor=actor,
+                action=AuditAction.REPLACE,
+                section=AuditSection.IMPORT,
             )
         if update_index:
             for kind, ids in _created_kinds(report.log).items():

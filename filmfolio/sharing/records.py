@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from filmfolio.core.audit import rows_write
+from filmfolio.core.choices import AuditAction, AuditSection
 
 from .changes import film_changed
 from .models import Collaborator
@@ -27,5 +28,9 @@ def collaborator_rows_save(
         changes = rows_write(saved=saved, deleted=deleted)
         if changes:
             film_changed(
-                film, actor=actor, action="update", section="collaborators", changes=changes
+                film,
+                actor=actor,
+                action=AuditAction.UPDATE,
+                section=AuditSection.COLLABORATORS,
+                changes=changes,
             )

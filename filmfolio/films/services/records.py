@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import field_changes, rows_write
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import PermissionDeniedError
 from filmfolio.media.services import video_jobs_cancel
 from filmfolio.people.models import Person
@@ -62,8 +63,8 @@ def film_save(
             film_changed(
                 film,
                 actor=actor,
-                action="create" if is_new else "update",
-                section="record",
+                action=AuditAction.CREATE if is_new else "update",
+                section=AuditSection.RECORD,
                 changes=changes,
                 summary=film.title,
             )
@@ -89,7 +90,9 @@ def film_rows_save(
     with transaction.atomic():
         changes = rows_write(saved=saved, deleted=deleted)
         if changes:
-            film_changed(film, actor=actor, action="update", section=section, changes=changes)
+            film_changed(
+                film, actor=actor, action=AuditAction.UPDATE, section=section, changes=changes
+            )
 
 
 def film_delete(*, film: Film, actor: Any) -> None:
