@@ -14,7 +14,6 @@ the plain-language problems of that row, by field path.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -201,10 +200,3 @@ def write_records(records: Iterable[FilmRecord], stream: Any, fmt: str) -> int:
         stream.write(record_json(record) + "\n")
         count += 1
     return count
-
-
-def records_text(records: Iterable[FilmRecord], fmt: str) -> str:
-    """The whole file as a string (for tests and small exports)."""
-    buffer = io.StringIO()
-    write_records(records, buffer, fmt)
-    return buffer.getvalue()

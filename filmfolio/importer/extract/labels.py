@@ -168,8 +168,3 @@ def _glued_start(key: str, ch: str) -> bool:
     if ch.isdigit():  # "Durasi115 menit", "上映時間10分": numbers only in number fields
         return _TABLE[key] in _NUMBER_FIELDS
     return ch.isalpha() and len(key) >= 6 and (" " in key or not key.isascii())
-
-
-def is_label_line(line: str) -> bool:
-    """True when a line is a label (with or without a value)."""
-    return parse_line(line, 0) is not None
