@@ -61,31 +61,6 @@ COMPLEXITY_PENDING := filmfolio/accounts/services.py \
   filmfolio/api/selectors.py \
   filmfolio/core/text/terms.py \
   filmfolio/films/services/records.py \
-  filmfolio/importer/codes.py \
-  filmfolio/importer/draft.py \
-  filmfolio/importer/exports.py \
-  filmfolio/importer/extract/credit_steps.py \
-  filmfolio/importer/extract/credits.py \
-  filmfolio/importer/extract/facts.py \
-  filmfolio/importer/extract/festival_cjk.py \
-  filmfolio/importer/extract/festival_events.py \
-  filmfolio/importer/extract/festivals.py \
-  filmfolio/importer/extract/field_steps.py \
-  filmfolio/importer/extract/kind.py \
-  filmfolio/importer/extract/label_match.py \
-  filmfolio/importer/extract/labelled_lines.py \
-  filmfolio/importer/extract/labels.py \
-  filmfolio/importer/extract/lexicon.py \
-  filmfolio/importer/extract/pipeline.py \
-  filmfolio/importer/extract/title.py \
-  filmfolio/importer/extract/title_step.py \
-  filmfolio/importer/formats.py \
-  filmfolio/importer/forms.py \
-  filmfolio/importer/management/commands/import-text.py \
-  filmfolio/importer/resolvers.py \
-  filmfolio/importer/review.py \
-  filmfolio/importer/rows.py \
-  filmfolio/importer/services.py \
   filmfolio/media/ffmpeg.py \
   filmfolio/media/selectors.py \
   filmfolio/media/views/files.py \

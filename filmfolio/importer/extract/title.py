@@ -98,15 +98,23 @@ def plausible_title(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 90 or len(s.split()) > 14 or is_heading(s):
         return False
-    if _IMAGE_FILE.search(s) or _BREADCRUMB.search(s) or _CAPTION.search(s):
-        return False
-    if _GLUED_CHROME.search(s) or _DATE_WORDS.search(s) or is_format_words(s):
+    if _looks_like_page_chrome(s) or _NOT_A_TITLE.search(s):
         return False
     if s[0] in "\"'“‘«(©#@《" or s.endswith((".", "!", "?", ":", ",", "…")):
         return False
-    if _NOT_A_TITLE.search(s):
-        return False
     return any(c.isalpha() for c in s)
+
+
+def _looks_like_page_chrome(s: str) -> bool:
+    """An image file name, breadcrumbs, a caption, glued menu words, a date or format words."""
+    return bool(
+        _IMAGE_FILE.search(s)
+        or _BREADCRUMB.search(s)
+        or _CAPTION.search(s)
+        or _GLUED_CHROME.search(s)
+        or _DATE_WORDS.search(s)
+        or is_format_words(s)
+    )
 
 
 def strip_site(line: str) -> str:
@@ -124,12 +132,21 @@ def split_heading(line: str) -> tuple[str, str | None, int | None]:
     line = re.sub(r"^[\s|]+|[\s|]+$", "", _DIR_SUFFIX.sub("", line))
     for sep in (" - ", " – ", " — ", " / ", ": ", ","):
         if sep in line:
-            a, b = (p.strip() for p in line.split(sep, 1))
-            if a and b and sep != "," and is_format_words(a):
-                return b, None, year
-            if a and b and sep != ": " and script_of(a) != script_of(b):
-                return a, b, year
+            split = _split_at(line, sep)
+            if split is not None:
+                return (*split, year)
     return line, None, year
+
+
+def _split_at(line: str, sep: str) -> tuple[str, str | None] | None:
+    """(title, other title) of a heading at its first ``sep``: format words before it leave
+    the rest as the title; two scripts give a title and its other-script title."""
+    a, b = (p.strip() for p in line.split(sep, 1))
+    if a and b and sep != "," and is_format_words(a):
+        return b, None
+    if a and b and sep != ": " and script_of(a) != script_of(b):
+        return a, b
+    return None
 
 
 def alias_titles(line: str) -> tuple[str, str] | None:
@@ -240,13 +257,20 @@ def handle_title(text: str, taken: list[str]) -> str | None:
     handles = [next(g for g in m.groups() if g) for m in _HANDLE_SOURCES.finditer(text)]
     prose = _HANDLE_SOURCES.sub(" ", text)
     others = [_key(t) for t in taken if _key(t)]
+    titles = _handle_titles(handles, prose, others)
+    return next(iter(titles.values())) if len(titles) == 1 else None
+
+
+def _handle_titles(handles: list[str], prose: str, others: list[str]) -> dict[str, str]:
+    """Stem -> the title as the prose spells it, for each handle's stem written in the prose
+    and not the start of another field's value."""
     titles: dict[str, str] = {}
     for handle in handles:
         for stem in handle_stems(handle):
             spelled = spelled_as_words(stem, prose)
             if spelled and not any(o.startswith(stem) for o in others):
                 titles.setdefault(stem, spelled[0])
-    return next(iter(titles.values())) if len(titles) == 1 else None
+    return titles
 
 
 # Titles named in running text: a quoted title, or a capitalised run after a film word.
@@ -333,15 +357,24 @@ def _quoted_titles(text: str) -> list[tuple[str, int]]:
     out = []
     for m in _QUOTED.finditer(text):
         title = next(g for g in m.groups() if g is not None)
-        if len(title.split()) > 12 or (title.endswith((".", "!", "?")) and len(title) > 40):
+        if _reads_as_sentence(title):
             continue
-        near = _NEAR_FILM.search(text[max(0, m.start() - 30) : m.start()]) or _FILM_AFTER.match(
-            text[m.end() : m.end() + 40]
-        )
         # 《》 and 『』 mark the titles of works in Chinese and Japanese.
         base = 2 if m.group("a") or m.group("c") else 1
-        out.append((title, base + 2 if near else base))
+        out.append((title, base + 2 if _beside_film_word(text, m) else base))
     return out
+
+
+def _reads_as_sentence(title: str) -> bool:
+    return len(title.split()) > 12 or (title.endswith((".", "!", "?")) and len(title) > 40)
+
+
+def _beside_film_word(text: str, m: re.Match) -> bool:
+    """A film word right before or after a quoted text."""
+    return bool(
+        _NEAR_FILM.search(text[max(0, m.start() - 30) : m.start()])
+        or _FILM_AFTER.match(text[m.end() : m.end() + 40])
+    )
 
 
 def prose_titles(text: str, head: str) -> list[tuple[str, int]]:
@@ -354,29 +387,36 @@ def prose_titles(text: str, head: str) -> list[tuple[str, int]]:
     """
     scores: dict[str, int] = {}
     spelled: dict[str, str] = {}
-
-    def add(title: str, points: int) -> None:
-        title = title.strip(" ,.;:!?")
-        if not title or len(title) > 80 or not any(c.isalpha() for c in title):
-            return
-        key = title.casefold()
-        spelled.setdefault(key, title)
-        scores[key] = scores.get(key, 0) + points
-
-    for title, points in _quoted_titles(text):
-        add(title, points)
-    for m in _AFTER_FILM_WORD.finditer(text):
-        run = _trim_run(m.group("t"))
-        if len(run) > 2 and run.casefold() not in _SMALL_WORDS:
-            add(run, 3)
-    for m in _TITLE_COMMA.finditer(text):
-        add(_trim_run(m.group("t")), 3)
-    headline = _HEADLINE_COLON.match(head.strip())
-    if headline:
-        add(headline.group("t"), 3)
+    for title, points in [*_quoted_titles(text), *_named_titles(text, head)]:
+        _add_title(scores, spelled, title, points)
     first = head.split("\n", 1)[0].casefold()
     for key in list(scores):
         if scores[key] >= 3 and key in first:
             scores[key] += 1
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     return [(spelled[k], v) for k, v in ranked]
+
+
+def _named_titles(text: str, head: str) -> list[tuple[str, int]]:
+    """(title, 3) for capitalised runs after a film word, before ", a … film", and for a
+    headline "X: a … film"."""
+    out = []
+    for m in _AFTER_FILM_WORD.finditer(text):
+        run = _trim_run(m.group("t"))
+        if len(run) > 2 and run.casefold() not in _SMALL_WORDS:
+            out.append((run, 3))
+    out += [(_trim_run(m.group("t")), 3) for m in _TITLE_COMMA.finditer(text)]
+    headline = _HEADLINE_COLON.match(head.strip())
+    if headline:
+        out.append((headline.group("t"), 3))
+    return out
+
+
+def _add_title(scores: dict[str, int], spelled: dict[str, str], title: str, points: int) -> None:
+    """Add ``points`` to a title's score (case aside), keeping its first spelling."""
+    title = title.strip(" ,.;:!?")
+    if not title or len(title) > 80 or not any(c.isalpha() for c in title):
+        return
+    key = title.casefold()
+    spelled.setdefault(key, title)
+    scores[key] = scores.get(key, 0) + points
