@@ -236,7 +236,7 @@ def festival_save(*, festival: Festival, actor: Any, fields: list[str]) -> Festi
             festival_changed(
                 festival,
                 actor=actor,
-                action=AuditAction.CREATE if is_new else "update",
+                action=AuditAction.CREATE if is_new else AuditAction.UPDATE,
                 section=AuditSection.FESTIVAL,
                 changes=changes,
                 summary=festival.name,
