@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import kind, title
+from . import kind, prose_title, title
 from .facts import fact_line
 from .labels import parse_line
 from .page import Page
@@ -98,7 +98,7 @@ def _note_title(
 
 def _prose_title(page: Page, found: str | None, other: str | None) -> tuple[str | None, str | None]:
     """A title named in running text instead of a missing or headline-like heading."""
-    prose = title.prose_titles(page.zone_text, _head_text(page))
+    prose = prose_title.prose_titles(page.zone_text, _head_text(page))
     if not prose:
         return found, other
     best, score = prose[0]
