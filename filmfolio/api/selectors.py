@@ -48,8 +48,12 @@ def _exists(model: type, q: Q) -> Exists:
 
 def _filter_q(filters: FilmFilters) -> list[Any]:
     """The conditions of ``filters``; related facts go through EXISTS so rows never repeat."""
+    return [*_fact_conditions(filters), *_range_conditions(filters), *_entry_conditions(filters)]
+
+
+def _fact_conditions(f: FilmFilters) -> list[Any]:
+    """Kind, genre, country of origin, original language and subtitles."""
     conds: list[Any] = []
-    f = filters
     if f.kind:
         conds.append(Q(kind=f.kind))
     if f.genre:
@@ -62,14 +66,26 @@ def _filter_q(filters: FilmFilters) -> list[Any]:
         conds.append(_exists(FilmLanguage, _language_q(f.language) & Q(role=LanguageRole.ORIGINAL)))
     if f.subtitle:
         conds.append(_exists(FilmLanguage, _language_q(f.subtitle) & Q(role=LanguageRole.SUBTITLE)))
-    for name, lookup in (
-        ("year_min", "year__gte"),
-        ("year_max", "year__lte"),
-        ("runtime_min", "runtime_minutes__gte"),
-        ("runtime_max", "runtime_minutes__lte"),
-    ):
-        if getattr(f, name) is not None:
-            conds.append(Q(**{lookup: getattr(f, name)}))
+    return conds
+
+
+def _range_conditions(f: FilmFilters) -> list[Any]:
+    """The year and running-time bounds given."""
+    return [
+        Q(**{lookup: getattr(f, name)})
+        for name, lookup in (
+            ("year_min", "year__gte"),
+            ("year_max", "year__lte"),
+            ("runtime_min", "runtime_minutes__gte"),
+            ("runtime_max", "runtime_minutes__lte"),
+        )
+        if getattr(f, name) is not None
+    ]
+
+
+def _entry_conditions(f: FilmFilters) -> list[Any]:
+    """A festival the film was entered at; whether it won an award."""
+    conds: list[Any] = []
     if f.festival:
         conds.append(_exists(Entry, Q(edition__festival__slug=f.festival)))
     if f.awarded is not None:

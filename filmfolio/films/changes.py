@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from filmfolio.core.audit import record_change
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.models import ChangeRecord
 from filmfolio.core.site import site_url
 
@@ -180,7 +181,11 @@ def film_deleted(film: Any, *, actor: Any, summary: str = "") -> ChangeRecord:
     pages. Call inside the deleting service's transaction, before the delete."""
     with transaction.atomic():
         record = record_change(
-            target=film, actor=actor, action="delete", section="film", summary=summary
+            target=film,
+            actor=actor,
+            action=AuditAction.DELETE,
+            section=AuditSection.FILM,
+            summary=summary,
         )
         _drop_cached(type(film), [film.pk])
         search_remove(film)

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.site import site_url
 from filmfolio.films.changes import film_changed
@@ -67,8 +68,8 @@ def screener_link_create(
         film_changed(
             film,
             actor=actor,
-            action="add",
-            section="screener_links",
+            action=AuditAction.ADD,
+            section=AuditSection.SCREENER_LINKS,
             changes={"screener_link": {"old": None, "new": recipient}},
         )
     return link, token
@@ -87,8 +88,8 @@ def screener_link_revoke(*, film: Any, actor: Any, link_id: int) -> ScreenerLink
             film_changed(
                 film,
                 actor=actor,
-                action="revoke",
-                section="screener_links",
+                action=AuditAction.REVOKE,
+                section=AuditSection.SCREENER_LINKS,
                 changes={"screener_link": {"old": link.recipient, "new": None}},
             )
     return link
@@ -168,8 +169,8 @@ def collaborator_invite(
         film_changed(
             film,
             actor=actor,
-            action="invite",
-            section="collaborators",
+            action=AuditAction.INVITE,
+            section=AuditSection.COLLABORATORS,
             changes={"invitation": {"old": None, "new": f"{invitation.email} ({role})"}},
         )
         url = (base_url or site_url()).rstrip("/") + reverse(
@@ -226,8 +227,8 @@ def invitation_accept(*, token: str, user: Any) -> Collaborator:
         film_changed(
             invitation.film,
             actor=user,
-            action="accept",
-            section="collaborators",
+            action=AuditAction.ACCEPT,
+            section=AuditSection.COLLABORATORS,
             changes={
                 "collaborator": {"old": None, "new": f"{user.get_username()} ({collaborator.role})"}
             },
@@ -255,8 +256,8 @@ def invitation_withdraw(*, film: Any, actor: Any, invitation_id: int) -> Invitat
         film_changed(
             film,
             actor=actor,
-            action="withdraw",
-            section="collaborators",
+            action=AuditAction.WITHDRAW,
+            section=AuditSection.COLLABORATORS,
             changes={"invitation": {"old": f"{invitation.email} ({invitation.role})", "new": None}},
         )
     return invitation
@@ -286,8 +287,8 @@ def collaborator_remove(*, film: Any, actor: Any, collaborator_id: int) -> None:
         film_changed(
             film,
             actor=actor,
-            action="remove",
-            section="collaborators",
+            action=AuditAction.REMOVE,
+            section=AuditSection.COLLABORATORS,
             changes={"collaborator": {"old": collaborator.user.get_username(), "new": None}},
         )
 
@@ -323,8 +324,8 @@ def collaborator_set_role(
             film_changed(
                 film,
                 actor=actor,
-                action="update",
-                section="collaborators",
+                action=AuditAction.UPDATE,
+                section=AuditSection.COLLABORATORS,
                 changes={collaborator.user.get_username(): {"old": old, "new": role}},
             )
     return collaborator

@@ -8,6 +8,7 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ValidationFailedError
 
 from ..choices import Visibility
@@ -49,7 +50,13 @@ def film_set_visibility(*, film: Film, actor: Any, visibility: str, password: st
     with transaction.atomic():
         film.save(update_fields=fields)
         if changes:
-            film_changed(film, actor=actor, action="update", section="visibility", changes=changes)
+            film_changed(
+                film,
+                actor=actor,
+                action=AuditAction.UPDATE,
+                section=AuditSection.VISIBILITY,
+                changes=changes,
+            )
 
 
 def film_password_matches(*, film: Film, password: str) -> bool:

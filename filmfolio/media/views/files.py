@@ -27,16 +27,20 @@ _VIDEO_PATH = re.compile(
 _IMAGE_VARIANT = re.compile(r"^(original|w(\d+)\.webp)$")
 
 
+# Files a video's record names in a field of its own (an empty field: no such file).
+_RECORDED_FILES = {
+    "download": "download_file",
+    "poster.jpg": "poster_file",
+    "hls/master.m3u8": "master_playlist_file",
+}
+
+
 def _video_name(video: Video, path: str) -> str | None:
     """The stored name for ``path`` of ``video`` if a record says it exists."""
     if path == "original":
         return video.original_file
-    if path == "download":
-        return video.download_file or None
-    if path == "poster.jpg":
-        return video.poster_file or None
-    if path == "hls/master.m3u8":
-        return video.master_playlist_file or None
+    if path in _RECORDED_FILES:
+        return getattr(video, _RECORDED_FILES[path]) or None
     name = f"{storage.video_dir(video.film_id, video.public_id)}/{path}"
     recorded = any(name == e.playlist_file or name in e.files for e in video.encodings.all())
     return name if recorded else None
