@@ -18,6 +18,23 @@
   var VIDEO_EXTENSIONS = /\.(mp4|m4v|mov|mkv|webm|avi|ts|mts|m2ts|mxf|ogv|flv|mpg|mpeg|3gp)$/i;
   var IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|gif|tiff?|heic|avif|bmp)$/i;
 
+  /* One file is sent at a time, in the order they were dropped: each gets the whole connection,
+     its time left means something, and the others wait their turn ("Waiting"). */
+  var waiting = [], active = null;
+  function enqueue(task, run) { waiting.push({ task: task, run: run }); pump(); }
+  function pump() {
+    if (active) { return; }
+    var next = waiting.shift();
+    if (!next) { return; }
+    active = next.task;
+    next.run();
+  }
+  function release(task) {
+    waiting = waiting.filter(function (entry) { return entry.task !== task; });
+    if (active === task) { active = null; }
+    pump();
+  }
+
   function kindOf(file) {
     if (/^image\//.test(file.type) || (!file.type && IMAGE_EXTENSIONS.test(file.name))) { return "image"; }
     if (/^video\//.test(file.type) || VIDEO_EXTENSIONS.test(file.name)) { return "video"; }
@@ -118,10 +135,14 @@
     });
   }
 
-  VideoUpload.prototype.begin = async function () {
+  VideoUpload.prototype.queue = function () {
     running.add(this);
+    enqueue(this, this.begin.bind(this));
+  };
+  VideoUpload.prototype.begin = async function () {
     var previous = await this.upload.findPreviousUploads();
     var open = openOnServer(this.file);
+    this.resuming = Boolean(previous.length || open);
     if (previous.length) {
       this.upload.resumeFromPreviousUpload(previous[0]);
     } else if (open) {
@@ -130,7 +151,7 @@
       this.upload.options.metadata.sha256 = await wholeFileSha256(this.file, this);
     }
     if (open) { open.remove(); }
-    if (!this.paused && !this.cancelled) { this.go(); }
+    if (!this.cancelled && !this.paused) { this.go(); }
   };
   VideoUpload.prototype.go = function () {
     this.row.state(M.text("uploading"), "uploading");
@@ -139,16 +160,22 @@
   };
   VideoUpload.prototype.progressed = function (sent, total) {
     this.row.progress(sent, total);
+    if (this.resuming) {  // the first progress after asking the server where it stopped
+      this.resuming = false;
+      this.row.state(M.text("resumed", { percent: Math.floor(sent * 100 / total) }), "uploading");
+    }
     if (sent === total) { this.row.state(M.text("finishing"), "finishing"); }
   };
   VideoUpload.prototype.pause = function () {
     this.paused = true;
     this.upload.abort();
     this.row.state(M.text("paused"), "paused");
+    release(this);
   };
   VideoUpload.prototype.resume = function () {
     this.paused = false;
-    this.go();
+    this.row.state(M.text("waiting"), "waiting");
+    enqueue(this, this.go.bind(this));
   };
   VideoUpload.prototype.cancel = async function () {
     this.cancelled = true;
@@ -159,18 +186,21 @@
       this.row.finish(M.text("failed", { reason: errorText(error) }), "failed");
     }
     running.delete(this);
+    release(this);
   };
   VideoUpload.prototype.failed = function (error) {
     if (!error.originalResponse) {  // the network: Resume, or the connection coming back, goes on
       this.paused = true;
       this.row.state(M.text("offline"), "offline");
       this.row.buttons(true);
-      return;
+      return release(this);
     }
     this.row.finish(M.text("failed", { reason: errorText(error) }), "failed");
     running.delete(this);
+    release(this);
   };
   VideoUpload.prototype.sent = async function () {
+    release(this);
     this.row.progress(1, 1);
     this.row.part(".upload-actions").hidden = true;
     for (;;) {
@@ -202,9 +232,9 @@
     this.poster = poster;
     this.row = new Row(file, this);
   }
-  ImageUpload.prototype.begin = function () {
+  ImageUpload.prototype.queue = function () {
     running.add(this);
-    this.go();
+    enqueue(this, this.go.bind(this));
   };
   ImageUpload.prototype.go = function () {
     var data = new FormData(), xhr = new XMLHttpRequest(), self = this;
@@ -216,7 +246,11 @@
     xhr.setRequestHeader("X-CSRFToken", M.csrf());
     xhr.upload.onprogress = function (event) { self.row.progress(event.loaded, event.total); };
     xhr.onload = function () { self.loaded(xhr); };
-    xhr.onerror = function () { self.row.finish(M.text("failed", { reason: M.text("network") }), "failed"); running.delete(self); };
+    xhr.onerror = function () {
+      self.row.finish(M.text("failed", { reason: M.text("network") }), "failed");
+      running.delete(self);
+      release(self);
+    };
     this.xhr = xhr;
     this.row.meter.reset();
     this.row.state(M.text("uploading"), "uploading");
@@ -226,28 +260,36 @@
     var answer = {};
     try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = { error: xhr.statusText }; }
     running.delete(this);
+    release(this);
     if (xhr.status !== 200) { return this.row.finish(M.text("failed", { reason: answer.error }), "failed"); }
     this.row.progress(1, 1);
     this.row.finish(M.text("done"), "done");
     document.dispatchEvent(new CustomEvent("media:image-added", { detail: answer }));
   };
   ImageUpload.prototype.pause = function () {
-    this.xhr.abort();
+    this.paused = true;
+    if (this.xhr) { this.xhr.abort(); }
     this.row.progress(0, 1);
     this.row.state(M.text("paused"), "paused");
+    release(this);
   };
-  ImageUpload.prototype.resume = function () { this.go(); };
+  ImageUpload.prototype.resume = function () {
+    this.paused = false;
+    this.row.state(M.text("waiting"), "waiting");
+    enqueue(this, this.go.bind(this));
+  };
   ImageUpload.prototype.cancel = function () {
-    this.xhr.abort();
+    if (this.xhr) { this.xhr.abort(); }
     running.delete(this);
     this.row.finish(M.text("cancelled"), "cancelled");
+    release(this);
   };
 
   function take(files, target) {
     Array.prototype.forEach.call(files, function (file) {
       var kind = kindOf(file);
-      if (kind === "video" && target === "any") { return new VideoUpload(file).begin(); }
-      if (kind === "image") { return new ImageUpload(file, target === "poster").begin(); }
+      if (kind === "video" && target === "any") { return new VideoUpload(file).queue(); }
+      if (kind === "image") { return new ImageUpload(file, target === "poster").queue(); }
       var row = new Row(file, null);
       row.finish(M.text("not_media", { name: file.name }), "refused");
     });
