@@ -36,8 +36,15 @@ SEEN = {
         "ready": "Ready",
         "paused": "Paused",
         "saved": "The order is saved.",
+        "left": " left",
     },
-    "zh-hans": {"heading": "上传", "ready": "就绪", "paused": "已暂停", "saved": "顺序已保存。"},
+    "zh-hans": {
+        "heading": "上传",
+        "ready": "就绪",
+        "paused": "已暂停",
+        "saved": "顺序已保存。",
+        "left": "，剩余 ",
+    },
 }
 SLOW = {"offline": False, "latency": 20, "downloadThroughput": -1, "uploadThroughput": 48 * 1024}
 FAST = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
@@ -157,7 +164,7 @@ def _stills_on_the_page(tab) -> list[str]:
     )
 
 
-def _pause_and_resume(tab, cdp, words) -> None:
+def _pause_and_resume(tab, cdp, words, lang: str, width: int) -> None:
     trailer = _row("trailer.mp4")
     _wait_until(tab, f"{trailer}.dataset.percent >= 30")
     tab.locator(".upload-row", has_text="trailer.mp4").locator("[data-action=pause]").click()
@@ -174,6 +181,13 @@ def _pause_and_resume(tab, cdp, words) -> None:
     assert 0 < offset < Upload.objects.get().length_bytes
     tab.locator(".upload-row", has_text="trailer.mp4").locator("[data-action=resume]").click()
     _wait_until(tab, f"{trailer}.dataset.percent > {held}")
+    # speed and time left, e.g. "12.3 KB/s, 4 s left"
+    _wait_until(
+        tab, f"{trailer}.querySelector('.upload-rate').textContent.includes('{words['left']}')"
+    )
+    rate = tab.evaluate(f"() => {trailer}.querySelector('.upload-rate').textContent")
+    assert "KB/" in rate, rate
+    _shot(tab, lang, width, "2-uploading")
     cdp.send("Network.emulateNetworkConditions", {**SLOW, "offline": True})
     tab.wait_for_timeout(800)
     cdp.send("Network.emulateNetworkConditions", FAST)
@@ -227,8 +241,7 @@ def test_drop_pause_resume_and_reorder(browser, live_server, tmp_path, lang, wid
     stills = [files["still1"], files["still2"], files["still3"]]
     _drop(tab, "[data-drop=any]", [*stills, files["trailer"]])
     assert tab.locator(".upload-row").count() == 5
-    _pause_and_resume(tab, cdp, words)
-    _shot(tab, lang, width, "2-uploading")
+    _pause_and_resume(tab, cdp, words, lang, width)
     _wait_until(tab, f"{_row('trailer.mp4')}.dataset.state === 'ready'", 180)
     tab.wait_for_selector("#poster .frame-form video")  # the ready trailer offers its frames
     tab.wait_for_selector(".video-list li[data-state=ready]")
