@@ -1,7 +1,8 @@
 """In Chromium, in English and Chinese, at 1280 and 390 px: drop a poster on the poster area,
 then three stills and a short trailer at once on the upload area; watch every row reach 100 %;
 pause the trailer on a slow connection and resume it; lose the connection for a moment; see the
-trailer transcoded; reorder the stills by dragging and with the keyboard; no horizontal scroll.
+trailer transcoded; reorder the stills by dragging and with the keyboard; make the poster from a
+frame of the trailer; no horizontal scroll. A closed tab's upload goes on in a new one.
 Screenshots are kept in ``test-artifacts/``."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from PIL import Image as PictureFile
 
-from filmfolio.media.models import Image, Upload, Video
+from filmfolio.media.models import Image, PosterFrame, Upload, Video
 from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory
 from filmfolio.media.tests.imagedata import jpeg_with_gps
@@ -37,6 +38,7 @@ SEEN = {
         "paused": "Paused",
         "saved": "The order is saved.",
         "left": " left",
+        "frame": "The poster is this frame now.",
     },
     "zh-hans": {
         "heading": "上传",
@@ -44,6 +46,7 @@ SEEN = {
         "paused": "已暂停",
         "saved": "顺序已保存。",
         "left": "，剩余 ",
+        "frame": "海报已换成这一帧。",
     },
 }
 SLOW = {"offline": False, "latency": 20, "downloadThroughput": -1, "uploadThroughput": 48 * 1024}
@@ -222,6 +225,26 @@ def _reorder(tab, film, words) -> None:
     assert _stills_in_the_database(film) == keyed
 
 
+def _poster_from_a_frame(tab, film, words) -> None:
+    video = "document.querySelector('#poster .frame-form video')"
+    tab.locator("#poster .frame-form").scroll_into_view_if_needed()
+    _wait_until(tab, f"{video}.readyState >= 1", 30)
+    tab.evaluate(f"() => {{ {video}.currentTime = 1.5; }}")
+    _wait_until(
+        tab, "document.querySelector('#poster .frame-form input[name=at]').value === '1.50'"
+    )
+    before = tab.get_attribute("#poster-figure img", "src")
+    tab.locator("#poster .frame-form button[type=submit]").click()
+    _wait_until(tab, "document.querySelector('#poster .frame-form').dataset.state === 'done'", 60)
+    assert tab.inner_text("#poster .frame-message") == words["frame"]
+    _wait_until(
+        tab, f"document.querySelector('#poster-figure img').getAttribute('src') !== '{before}'"
+    )
+    frame = PosterFrame.objects.get()
+    assert (frame.state, frame.at_seconds, frame.progress_percent) == ("done", 1.5, 100)
+    assert Image.objects.get(film=film, is_poster=True) == frame.image
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("lang", ["en", "zh-hans"])
 def test_drop_pause_resume_and_reorder(browser, live_server, tmp_path, lang, width):
@@ -264,6 +287,10 @@ def test_drop_pause_resume_and_reorder(browser, live_server, tmp_path, lang, wid
     _reorder(tab, film, words)
     _no_horizontal_scroll(tab)
     _shot(tab, lang, width, "4-reordered")
+
+    _poster_from_a_frame(tab, film, words)
+    _no_horizontal_scroll(tab)
+    _shot(tab, lang, width, "5-poster-from-frame")
 
 
 def test_a_closed_tab_resumes_where_it_stopped(browser, live_server, tmp_path):

@@ -9,6 +9,7 @@ job runs and the film's page gets its new version there. Progress is kept on the
 
 from __future__ import annotations
 
+import logging
 import shutil
 from typing import Any
 
@@ -23,6 +24,8 @@ from ..conf import media_setting, work_dir
 from ..models import PosterFrame, Video
 from .images import image_upload
 from .permissions import require_manage
+
+log = logging.getLogger(__name__)
 
 FRAME_TIME_LIMIT_SECONDS = 120.0
 # The frame's height: the video's own, never more than a 4K picture.
@@ -69,6 +72,12 @@ def poster_frame_extract(*, frame_id: int) -> str:
     except (DomainError, ffmpeg.MediaToolError) as exc:
         reason = exc.message if isinstance(exc, DomainError) else exc.reason
         _step(frame, state=FrameState.FAILED, failure_reason=reason)
+        return "failed"
+    except Exception as exc:  # storage trouble: the page must not wait for ever
+        log.exception("poster frame %s failed", frame_id)
+        _step(
+            frame, state=FrameState.FAILED, failure_reason=_("Unexpected error: %(e)s") % {"e": exc}
+        )
         return "failed"
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

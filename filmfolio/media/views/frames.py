@@ -12,25 +12,25 @@ from filmfolio.sharing import access
 from .. import services
 from ..models import PosterFrame, Video
 from ..policy import can_manage_media
-from .pages import _managed, _run
+from .pages import managed, run_action
 
 
 @login_required
 @require_POST
 def poster_frame_create(request: HttpRequest, public_id) -> HttpResponse:
     """Queue the job that makes the poster from the video's frame at ``at`` seconds."""
-    video = _managed(Video, request, public_id)
+    video = managed(Video, request, public_id)
     try:
         at_seconds = float(request.POST.get("at", ""))
     except ValueError:
         at_seconds = -1.0
-    return _run(
+    return run_action(
         request,
         video.film.slug,
         lambda: services.poster_frame_request(
             video=video, actor=request.user, at_seconds=at_seconds
         ),
-        lambda frame: frame_payload(frame),
+        frame_payload,
     )
 
 

@@ -79,7 +79,7 @@ def wants_json(request: HttpRequest) -> bool:
     return request.headers.get("Accept", "").startswith("application/json")
 
 
-def _run(request: HttpRequest, slug: str, action, answer=None) -> HttpResponse:
+def run_action(request: HttpRequest, slug: str, action, answer=None) -> HttpResponse:
     """Run a service call; report its refusal as a message (or JSON to the manager's script);
     go back to the manage page (or answer ``answer(result)`` as JSON)."""
     try:
@@ -112,7 +112,7 @@ def image_upload(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return _form_refusal(request, slug, form)
     data = form.cleaned_data
-    return _run(
+    return run_action(
         request,
         slug,
         lambda: services.image_upload(
@@ -145,7 +145,7 @@ def image_payload(request: HttpRequest, image: Image) -> dict:
 def album_create(request: HttpRequest, slug: str) -> HttpResponse:
     film = _film(request, slug, manage=True)
     title = request.POST.get("title", "")
-    return _run(
+    return run_action(
         request, slug, lambda: services.album_create(film=film, actor=request.user, title=title)
     )
 
@@ -156,12 +156,12 @@ def images_reorder(request: HttpRequest, slug: str) -> HttpResponse:
     film = _film(request, slug, manage=True)
     form = OrderForm(request.POST)
     ids = form.ids() if form.is_valid() else []
-    return _run(
+    return run_action(
         request, slug, lambda: services.images_reorder(film=film, actor=request.user, image_ids=ids)
     )
 
 
-def _managed(model: type[M], request: HttpRequest, public_id) -> M:
+def managed(model: type[M], request: HttpRequest, public_id) -> M:
     """The image or video with ``public_id`` if the viewer may manage its film's media; 404
     otherwise (never revealing that it exists)."""
     item = model.objects.select_related("film").filter(public_id=public_id).first()
@@ -171,14 +171,14 @@ def _managed(model: type[M], request: HttpRequest, public_id) -> M:
 
 
 def _image(request: HttpRequest, public_id) -> Image:
-    return _managed(Image, request, public_id)
+    return managed(Image, request, public_id)
 
 
 @login_required
 @require_POST
 def image_set_poster(request: HttpRequest, public_id) -> HttpResponse:
     image = _image(request, public_id)
-    return _run(
+    return run_action(
         request, image.film.slug, lambda: services.image_set_poster(image=image, actor=request.user)
     )
 
@@ -191,7 +191,7 @@ def image_edit(request: HttpRequest, public_id) -> HttpResponse:
     album_id = request.POST.get("album", "")
     albums = image.film.albums  # type: ignore[attr-defined]
     album = albums.filter(pk=int(album_id)).first() if album_id.isdigit() else None
-    return _run(
+    return run_action(
         request,
         image.film.slug,
         lambda: services.image_update(
@@ -208,20 +208,20 @@ def image_edit(request: HttpRequest, public_id) -> HttpResponse:
 @require_POST
 def image_delete(request: HttpRequest, public_id) -> HttpResponse:
     image = _image(request, public_id)
-    return _run(
+    return run_action(
         request, image.film.slug, lambda: services.image_delete(image=image, actor=request.user)
     )
 
 
 def _video(request: HttpRequest, public_id) -> Video:
-    return _managed(Video, request, public_id)
+    return managed(Video, request, public_id)
 
 
 @login_required
 @require_POST
 def video_retry(request: HttpRequest, public_id) -> HttpResponse:
     video = _video(request, public_id)
-    return _run(
+    return run_action(
         request, video.film.slug, lambda: services.video_retry(video=video, actor=request.user)
     )
 
@@ -231,7 +231,7 @@ def video_retry(request: HttpRequest, public_id) -> HttpResponse:
 def video_edit(request: HttpRequest, public_id) -> HttpResponse:
     """Change a video's title, kind and visibility."""
     video = _video(request, public_id)
-    return _run(
+    return run_action(
         request,
         video.film.slug,
         lambda: services.video_update(
@@ -256,7 +256,7 @@ def _download_choice(request: HttpRequest) -> bool | None:
 @require_POST
 def video_delete(request: HttpRequest, public_id) -> HttpResponse:
     video = _video(request, public_id)
-    return _run(
+    return run_action(
         request, video.film.slug, lambda: services.video_delete(video=video, actor=request.user)
     )
 

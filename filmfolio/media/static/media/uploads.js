@@ -288,7 +288,7 @@
   function take(files, target) {
     Array.prototype.forEach.call(files, function (file) {
       var kind = kindOf(file);
-      if (kind === "video" && target === "any") { return new VideoUpload(file).queue(); }
+      if (kind === "video") { return new VideoUpload(file).queue(); }
       if (kind === "image") { return new ImageUpload(file, target === "poster").queue(); }
       var row = new Row(file, null);
       row.finish(M.text("not_media", { name: file.name }), "refused");
@@ -314,6 +314,12 @@
     input.value = "";
   });
   document.querySelectorAll("[data-drop]").forEach(watchZone);
+  // A file dropped beside the areas must not make the browser leave the page (and its uploads).
+  ["dragover", "drop"].forEach(function (name) {
+    document.addEventListener(name, function (event) {
+      if (!event.target.closest || !event.target.closest("[data-drop]")) { event.preventDefault(); }
+    });
+  });
   document.addEventListener("media:refreshed", function () {
     document.querySelectorAll("#poster [data-drop]").forEach(watchZone);
   });
@@ -327,6 +333,17 @@
     if (action !== "cancel") { task.row.buttons(action === "pause"); }
   });
 
+  /* Drop what tus-js-client kept in localStorage about a cancelled upload. */
+  function forget(url) {
+    Object.keys(window.localStorage).forEach(function (key) {
+      if (key.indexOf("tus::") !== 0) { return; }
+      try {
+        var kept = JSON.parse(window.localStorage.getItem(key));
+        if (kept.uploadUrl && kept.uploadUrl.slice(-url.length) === url) { window.localStorage.removeItem(key); }
+      } catch (e) { /* not ours */ }
+    });
+  }
+
   root.addEventListener("click", async function (event) {
     var button = event.target.closest("[data-cancel-open]");
     if (!button) { return; }
@@ -335,7 +352,10 @@
       method: "DELETE", credentials: "same-origin",
       headers: { "Tus-Resumable": "1.0.0", "X-CSRFToken": M.csrf() }
     });
-    if (response.status === 204 || response.status === 404) { item.remove(); }
+    if (response.status === 204 || response.status === 404) {
+      item.remove();
+      forget(item.dataset.uploadUrl);
+    }
   });
 
   window.addEventListener("online", function () {
