@@ -223,6 +223,13 @@ def _reorder(tab, film, words) -> None:
         tab, f"document.querySelector('.still-list').dataset.saved === '{','.join(keyed)}'", 20
     )
     assert _stills_in_the_database(film) == keyed
+    tab.locator(".still-list > li").nth(2).locator(".drag-handle").focus()
+    tab.keyboard.press("ArrowLeft")
+    arrowed = [keyed[0], keyed[2], keyed[1]]
+    _wait_until(
+        tab, f"document.querySelector('.still-list').dataset.saved === '{','.join(arrowed)}'", 20
+    )
+    assert _stills_in_the_database(film) == arrowed
 
 
 def _poster_from_a_frame(tab, film, words) -> None:

@@ -1,6 +1,7 @@
 /* Media manager stills: change their order by dragging a still by its handle (mouse, pen or
-   touch, through pointer events) or with the Earlier / Later buttons (the first still has no
-   Earlier, the last no Later); every change is saved at once, the whole order in one request.
+   touch, through pointer events; the arrow keys on the focused handle) or with the Earlier /
+   Later buttons (the first still has no Earlier, the last no Later); every change is saved at
+   once, the whole order in one request.
    New stills uploaded on the page are added at the end of the list. */
 (function () {
   "use strict";
@@ -40,17 +41,32 @@
     if (order() !== before) { save(moved); }
   }
 
-  list.addEventListener("click", function (event) {
-    var button = event.target.closest(".move-earlier, .move-later");
-    if (!button) { return; }
-    var item = button.closest("li"), before = order();
-    if (button.classList.contains("move-earlier") && item.previousElementSibling) {
+  function move(item, earlier) {
+    var before = order();
+    if (earlier && item.previousElementSibling) {
       list.insertBefore(item, item.previousElementSibling);
-    } else if (button.classList.contains("move-later") && item.nextElementSibling) {
+    } else if (!earlier && item.nextElementSibling) {
       list.insertBefore(item.nextElementSibling, item);
     }
     changed(item, before);
+  }
+
+  list.addEventListener("click", function (event) {
+    var button = event.target.closest(".move-earlier, .move-later");
+    if (!button) { return; }
+    var item = button.closest("li");
+    move(item, button.classList.contains("move-earlier"));
     (button.hidden ? item.querySelector(".move-earlier:not([hidden]), .move-later:not([hidden])") : button).focus();
+  });
+
+  /* The handle moves its still with the arrow keys too. */
+  var ARROWS = { ArrowLeft: true, ArrowUp: true, ArrowRight: false, ArrowDown: false };
+  list.addEventListener("keydown", function (event) {
+    var handle = event.target.closest(".drag-handle");
+    if (!handle || !(event.key in ARROWS)) { return; }
+    event.preventDefault();
+    move(handle.closest("li"), ARROWS[event.key]);
+    handle.focus();
   });
 
   /* Dragging: the still follows the pointer over the list; dropped, the new order is saved. */
