@@ -237,3 +237,15 @@ def test_cancelling_after_losing_the_film_discards_the_bytes(client, film, owner
     upload.refresh_from_db()
     assert upload.state == UploadState.REJECTED
     assert not staging_path(upload).exists()
+
+
+def test_the_status_of_an_upload_stops_with_the_right_to_change_the_film(client, film, clip):
+    editor = UserFactory()
+    CollaboratorFactory(film=film, user=editor, editor=True)
+    client.force_login(editor)
+    url, _upload, half = _half_upload(client, film, clip)
+    status = client.get(f"{url}/status").json()
+    assert (status["state"], status["offset"]) == ("receiving", half)
+    film.collaborators.filter(user=editor).delete()
+    response = client.get(f"{url}/status")
+    assert (response.status_code, response.json()) == (404, {"error": "No such upload."})
