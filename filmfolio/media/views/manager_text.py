@@ -22,6 +22,7 @@ def manager_text() -> dict[str, str]:
         "cancelled": _("Cancelled"),
         "failed": _("The upload failed: {reason}"),
         "network": _("the connection to the server was lost"),
+        "refused": _("the server refused it (HTTP {status})"),
         "not_media": _("{name} is neither an image nor a video; it was not uploaded."),
         "rate": _("{speed}/s, {left} left"),
         "minutes": _("{minutes} min {seconds} s"),

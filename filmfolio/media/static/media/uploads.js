@@ -88,12 +88,14 @@
     this.part(".upload-actions").hidden = true;
   };
 
+  /* The server's own sentence (it answers in the page's language), else what went wrong. */
+  function said(body, status) {
+    try { return JSON.parse(body).error; } catch (e) { return M.text("refused", { status: status }); }
+  }
+
   function errorText(error) {
     var response = error && error.originalResponse;
-    if (response && response.getBody()) {
-      try { return JSON.parse(response.getBody()).error || error.message; } catch (e) { /* not JSON */ }
-    }
-    return M.text("network");
+    return response ? said(response.getBody(), response.getStatus()) : M.text("network");
   }
 
   function fingerprint(file) {
@@ -257,11 +259,12 @@
     xhr.send(data);
   };
   ImageUpload.prototype.loaded = function (xhr) {
-    var answer = {};
-    try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = { error: xhr.statusText }; }
     running.delete(this);
     release(this);
-    if (xhr.status !== 200) { return this.row.finish(M.text("failed", { reason: answer.error }), "failed"); }
+    if (xhr.status !== 200) {
+      return this.row.finish(M.text("failed", { reason: said(xhr.responseText, xhr.status) }), "failed");
+    }
+    var answer = JSON.parse(xhr.responseText);
     this.row.progress(1, 1);
     this.row.finish(M.text("done"), "done");
     document.dispatchEvent(new CustomEvent("media:image-added", { detail: answer }));
