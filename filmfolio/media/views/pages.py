@@ -57,7 +57,6 @@ def manage_page(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "film": film,
         "viewer": access.viewer_for(request),
-        "image_form": ImageUploadForm(film=film),
         "album_form": AlbumForm(),
         "videos": videos,
         "frame_videos": [v for v in videos if v.state == VideoState.READY and v.duration_seconds],

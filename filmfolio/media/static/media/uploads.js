@@ -127,10 +127,7 @@
       fingerprint: function () { return Promise.resolve(fingerprint(file)); },
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
-      onShouldRetry: function (error) {
-        var status = error.originalResponse ? error.originalResponse.getStatus() : 0;
-        return status === 0 || status === 409 || status === 423 || status >= 500;
-      },
+      onShouldRetry: this.retrying.bind(this),
       onProgress: this.progressed.bind(this),
       onSuccess: this.sent.bind(this),
       onError: this.failed.bind(this)
@@ -160,8 +157,17 @@
     this.row.meter.reset();
     this.upload.start();
   };
+  /* Network trouble and server errors are tried again (with tus-js-client's back-off);
+     a refusal (403, 404, 413, 422, 460) is not. */
+  VideoUpload.prototype.retrying = function (error) {
+    var status = error.originalResponse ? error.originalResponse.getStatus() : 0;
+    var again = status === 0 || status === 409 || status === 423 || status >= 500;
+    if (again) { this.row.state(M.text("retrying"), "retrying"); }
+    return again;
+  };
   VideoUpload.prototype.progressed = function (sent, total) {
     this.row.progress(sent, total);
+    if (this.row.element.dataset.state === "retrying") { this.row.state(M.text("uploading"), "uploading"); }
     if (this.resuming) {  // the first progress after asking the server where it stopped
       this.resuming = false;
       this.row.state(M.text("resumed", { percent: Math.floor(sent * 100 / total) }), "uploading");
