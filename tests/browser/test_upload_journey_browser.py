@@ -2,7 +2,8 @@
 then three stills and a short trailer at once on the upload area; watch every row reach 100 %;
 pause the trailer on a slow connection and resume it; lose the connection for a moment; see the
 trailer transcoded; reorder the stills by dragging and with the keyboard; make the poster from a
-frame of the trailer; no horizontal scroll. A closed tab's upload goes on in a new one.
+frame of the trailer; no horizontal scroll. A closed tab's upload goes on in a new one; Cancel
+deletes a partial upload on the server.
 Screenshots are kept in ``test-artifacts/``."""
 
 from __future__ import annotations
@@ -328,3 +329,25 @@ def test_a_closed_tab_resumes_where_it_stopped(browser, live_server, tmp_path):
         hashlib.sha256(trailer.read_bytes()).hexdigest(),
         video.sha256,
     )
+
+
+def test_cancel_deletes_the_partial_upload(browser, live_server, tmp_path, settings):
+    """Cancel stops the upload and deletes what the server had received: no upload, no bytes,
+    and nothing left in the browser to resume."""
+    trailer = make_clip(tmp_path / "trailer.mp4", seconds=3, size="640x360")
+    film, tab = _signed_in_tab(browser, live_server, "en", 390)
+    tab.goto(f"/media/films/{film.slug}/manage/")
+    cdp = tab.context.new_cdp_session(tab)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW)
+    _drop(tab, "[data-drop=any]", [trailer])
+    _wait_until(tab, f"{_row('trailer.mp4')}.dataset.percent >= 40")
+    assert Upload.objects.get().offset_bytes > 0
+    tab.locator(".upload-row", has_text="trailer.mp4").locator("[data-action=cancel]").click()
+    _wait_until(tab, f"{_row('trailer.mp4')}.dataset.state === 'cancelled'", 30)
+    assert tab.locator(".upload-row .upload-state").inner_text() == "Cancelled"
+    _shot(tab, "en", 390, "cancelled")
+    assert Upload.objects.count() == 0 and Video.objects.count() == 0
+    assert list((Path(settings.FILMFOLIO_MEDIA_WORK_DIR) / "uploads").iterdir()) == []
+    kept = tab.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('tus::'))")
+    assert kept == []
