@@ -8,7 +8,8 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/filmfolio
 
 .PHONY: run dev deploy-check test test-pg lint complexity typecheck check-migrations pytest deps system-deps \
         venv messages demo bench-pages bench-search bench-import bench-media bench-presskit \
-        bench-backup eval-import clean api-snapshot api-fuzz vendor-hls vendor-swagger-ui vendor-axe-core media-check
+        bench-backup eval-import clean api-snapshot api-fuzz vendor-hls vendor-tus vendor-swagger-ui \
+        vendor-axe-core media-check
 
 ## Setup -------------------------------------------------------------------------------------
 system-deps:
@@ -105,6 +106,13 @@ vendor-hls:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack hls.js@$(HLS_VERSION) && tar xzf hls.js-*.tgz && \
 	  cp package/dist/hls.min.js package/LICENSE $(CURDIR)/filmfolio/media/static/media/vendor/hls.js/ && \
 	  sed -i '/^\/\/# sourceMappingURL=/d' $(CURDIR)/filmfolio/media/static/media/vendor/hls.js/hls.min.js
+
+# Refresh the committed tus-js-client of the media manager (only when upgrading it).
+TUS_VERSION ?= 4.3.1
+vendor-tus:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack tus-js-client@$(TUS_VERSION) && tar xzf tus-js-client-*.tgz && \
+	  cp package/dist/tus.min.js package/LICENSE $(CURDIR)/filmfolio/media/static/media/vendor/tus-js-client/ && \
+	  sed -i '/^\/\/# sourceMappingURL=/d' $(CURDIR)/filmfolio/media/static/media/vendor/tus-js-client/tus.min.js
 
 # Refresh the committed Swagger UI of /api/v1/docs (only when upgrading it; keep the version in
 # filmfolio/api/docs.py in step).

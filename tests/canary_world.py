@@ -71,6 +71,7 @@ class Canary:
     media_paths: list[str] = field(default_factory=list)
     ids: dict[str, int] = field(default_factory=dict)
     upload_id: str = ""
+    frame_id: str = ""
 
     @property
     def markers(self) -> tuple[str, ...]:
@@ -268,6 +269,9 @@ def build_canary(key: str, *, owner: Any, clip: Path, removed: Any, holder: Clie
         "image": images[0].pk,
     }
     canary.upload_id = str(video.upload.id)
+    # A poster frame asked for and never taken (the world's transaction never commits).
+    frame = media_services.poster_frame_request(video=video, actor=owner, at_seconds=0.5)
+    canary.frame_id = str(frame.public_id)
     return canary
 
 

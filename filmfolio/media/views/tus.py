@@ -149,13 +149,14 @@ def _patch(request: ViewerRequest, upload: Upload) -> HttpResponse:
 
 @require_http_methods(["GET"])
 def upload_status(request: ViewerRequest, upload_id: str) -> HttpResponse:
-    """The upload's state, offset and, once it is a video, the transcode progress (JSON)."""
+    """The upload's state, offset and, once it is a video, the transcode progress (JSON); only
+    to its uploader while they may still change the film."""
     upload = (
-        Upload.objects.select_related("video")
+        Upload.objects.select_related("video", "film")
         .filter(pk=upload_id, owner_id=request.user.pk or 0)
         .first()
     )
-    if upload is None:
+    if upload is None or not can_manage_media(request.viewer, film=upload.film):
         return JsonResponse({"error": _("No such upload.")}, status=404)
     video = upload.video
     return JsonResponse(
