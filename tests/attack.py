@@ -47,6 +47,7 @@ def chooser(world: World, canary: Canary) -> Chooser:
     by_name: dict[str, list[str]] = {
         "section": list(SECTION_ORDER),
         "upload_id": [canary.upload_id],
+        "frame_id": [canary.frame_id],
         "token": [canary.revoked_token],
         "link_id": [str(ids["link"])],
         "collaborator_id": [str(ids["collaborator"])],

@@ -8,7 +8,16 @@ class FilmsConfig(AppConfig):
     label = "films"
 
     def ready(self) -> None:
-        """Collect the film page's panels: ``panels.py`` of every app (``films.panels``)."""
+        """People are listed through films (the access policy decides), and films show
+        people's names: a changed person gives their films a new version. The film page's
+        panels are collected from ``panels.py`` of every app (``films.panels``)."""
+        from filmfolio.people.hooks import PERSON_SHOWN, PersonShown
+        from filmfolio.people.querysets import PERSON_LISTING, PersonListing
+
+        from .access import listed_people
+        from .changes import person_films_refreshed
         from .panels import PANELS
 
+        PERSON_LISTING.register(PersonListing(key="films", listed=listed_people))
+        PERSON_SHOWN.register(PersonShown(key="films", refresh=person_films_refreshed))
         PANELS.autodiscover()

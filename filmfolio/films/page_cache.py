@@ -2,13 +2,14 @@
 
 The shell is ``films/detail.html`` with the record panels (``films.panels``) rendered in and a
 slot in place of each viewer panel and each part of the frame that depends on the request (the
-language switch's CSRF token and return address; the account links; messages). It is rendered:
+language switch's CSRF token and return address; the account links; messages; the signed-in
+pages' script). It is rendered:
 
 * from the film's record only (``films.selectors.film_record_for``) and without the request, so
   no user, session, CSRF token, query string or message can reach it, and record panels are
   given no viewer (``films.panels``): nothing in the cache depends on who asked first;
 * once per film version, language and site address: the key holds ``updated_at``, which every
-  change to what the page shows bumps (``sharing.changes.film_changed`` and
+  change to what the page shows bumps (``films.changes.film_changed`` and
   ``films_refreshed``), and that drops the old version's entry too, so an edit shows at once.
 
 On every request the slots are rendered with one request context (the context processors run
@@ -30,8 +31,7 @@ from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString, mark_safe
 
-from filmfolio.sharing.changes import film_page_key
-
+from .changes import film_page_key
 from .models import Film
 from .panels import PANELS, Panel, PanelContext, Visit, viewer_panels
 from .record import FilmRecord
@@ -48,11 +48,16 @@ def _messages(visit: Visit) -> PanelContext:
     return {} if get_messages(visit.request) else None
 
 
+def _signed_in(visit: Visit) -> PanelContext:
+    return {} if visit.viewer.is_authenticated else None
+
+
 # The parts of the frame (web/base.html) rendered for each request, keyed by their block.
 FRAME_PARTS = (
     Panel("language_switch_request", 0, "web/_language_switch_request.html", _always, True),
     Panel("account_nav", 0, "accounts/nav.html", _always, True),
     Panel("messages", 0, "web/_messages.html", _messages, True),
+    Panel("signed_in_scripts", 0, "web/_signed_in_scripts.html", _signed_in, True),
 )
 
 

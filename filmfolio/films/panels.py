@@ -28,7 +28,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from filmfolio.core.contributions import Registry
-from filmfolio.sharing import access
+from filmfolio.films import access
 
 from .models import Film
 from .record import FilmRecord

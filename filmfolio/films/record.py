@@ -7,7 +7,9 @@ what several readers need (directors, countries, languages and companies by role
 credits by role, festival entries by festival) is computed once, here.
 
 Festival entries are declared by the festivals app, to the right of films: they are reached
-through the reverse relation ``festival_entries`` (prefetched by name) without importing it.
+through the reverse relation ``festival_entries``, prefetched by name with the queryset the
+festivals app registers in ``RECORD_QUERYSETS`` (numbered in ``FESTIVAL_ORDER``), so films
+imports nothing of it.
 
 Build a record with ``films.selectors.film_record_for(film)`` (one film) or
 ``films.selectors.film_records(queryset)`` (many); ``record_from_prefetched`` turns a film
@@ -16,15 +18,14 @@ fetched with the plan into its record.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from django.db.models import F, Model, Prefetch, QuerySet
-from django.db.models.expressions import Window
-from django.db.models.functions import RowNumber
+from django.db.models import F, Prefetch, QuerySet
 
+from filmfolio.core.contributions import Registry
 from filmfolio.people.selectors import pick_by_language
 
 from .choices import CompanyRole, CountryRole, LanguageRole, TextKind
@@ -54,24 +55,22 @@ FESTIVAL_ORDER = (
 )
 
 
-def related_model(model: type[Model], name: str) -> Any:
-    """The model on the other side of relation ``name`` (reaches apps to the right without an
-    import)."""
-    return model._meta.get_field(name).related_model
+@dataclass(frozen=True)
+class RecordQueryset:
+    """The queryset a record's relation ``key`` is prefetched with, contributed by the app that
+    declares the relation (``festival_entries``: festivals). The festival entries' queryset
+    annotates each entry with ``festival_order``, its place in ``FESTIVAL_ORDER``."""
+
+    key: str
+    queryset: Callable[[], QuerySet]
+    order: int = 0
+
+
+RECORD_QUERYSETS: Registry[RecordQueryset] = Registry("record_querysets")
 
 
 def _attr(name: str) -> str:
     return f"record_{name}"
-
-
-def _entries() -> QuerySet:
-    """Festival entries in their stored order, each numbered in the film page's order too
-    (``festival_order``), so one query serves both."""
-    entry_model = related_model(Film, "festival_entries")
-    by_festival = Window(RowNumber(), order_by=list(FESTIVAL_ORDER))
-    return entry_model.objects.select_related("edition__festival", "section", "award").annotate(
-        festival_order=by_festival
-    )
 
 
 def record_prefetches() -> list[Prefetch]:
@@ -81,7 +80,7 @@ def record_prefetches() -> list[Prefetch]:
         "credits": Credit.objects.select_related("person", "role").prefetch_related(
             "person__names", "person__biographies"
         ),
-        "festival_entries": _entries(),
+        **{part.key: part.queryset() for part in RECORD_QUERYSETS},
     }
     return [Prefetch(name, queryset=querysets.get(name), to_attr=_attr(name)) for name in RELATIONS]
 

@@ -1,7 +1,9 @@
 """Page-shaped reads of films: the film's record (``films.record``, for the film page, the API,
 the press kit, citations and exports) and the catalogue, each with a fixed query plan.
 
-Visibility is decided by ``sharing.access``.
+Visibility is decided by ``films.access``. Festival entries are declared by the festivals app
+(to the right of films); they are reached through the reverse relation ``festival_entries``
+without importing that app.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from filmfolio.core.audit import changes_for
-from filmfolio.sharing import access
+from filmfolio.films import access
 
 from .models import DIRECTING, Credit, Film
 from .record import FilmRecord, record_from_prefetched, record_prefetches

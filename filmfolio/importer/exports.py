@@ -6,7 +6,7 @@ number of queries per chunk of films, whatever their credits and entries) and yi
 Committing the records of an export to an empty catalogue gives a catalogue whose export is the
 same, byte for byte: people carry their slug, children come in their stored order.
 
-Which films are read is the caller's decision (the export command asks `sharing.access`).
+Which films are read is the caller's decision (the export command asks `films.access`).
 """
 
 from __future__ import annotations

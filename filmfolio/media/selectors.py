@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from filmfolio.sharing.access import Viewer
+from filmfolio.films.access import Viewer
 
 from .choices import UploadState, VideoState
 from .models import Album, Encoding, Image, Upload, Video
@@ -53,21 +53,16 @@ def film_media_for(viewer: Viewer, film: Any) -> FilmMedia:
     """
     if not can_view_media(viewer, film=film):
         return FilmMedia(None, [], [], False)
-    poster, albums = _images(film)
+    poster, blocks = _poster_and_albums(film)
     manage = can_manage_media(viewer, film=film)
-    videos = [
-        v
-        for v in _videos_qs().filter(film=film)
-        if can_view_media(viewer, film=film, video=v) and (manage or v.state == VideoState.READY)
-    ]
-    return FilmMedia(poster, albums, videos, manage)
+    return FilmMedia(poster, blocks, _watchable_videos(viewer, film, manage), manage)
 
 
 def film_media_shown_to_all(film: Any) -> FilmMedia:
     """What every viewer of the film page sees of ``film``'s media: poster, albums with stills
     and the videos ``is_shown_to_every_viewer`` (the cached part of the page; the caller has
     checked that the viewer may open the film). Two to five queries, as ``film_media_for``."""
-    poster, albums = _images(film)
+    poster, albums = _poster_and_albums(film)
     videos = [v for v in _videos_qs().filter(film=film) if is_shown_to_every_viewer(video=v)]
     return FilmMedia(poster, albums, videos, False)
 
@@ -78,18 +73,15 @@ def film_videos_for_viewer(viewer: Viewer, film: Any) -> list[Video]:
     query when the viewer can see none (``may_see_more_videos``)."""
     if not may_see_more_videos(viewer, film=film):
         return []
-    manage = can_manage_media(viewer, film=film)
     return [
         v
-        for v in _videos_qs().filter(film=film)
+        for v in _watchable_videos(viewer, film, can_manage_media(viewer, film=film))
         if not is_shown_to_every_viewer(video=v)
-        and can_view_media(viewer, film=film, video=v)
-        and (manage or v.state == VideoState.READY)
     ]
 
 
-def _images(film: Any) -> tuple[Image | None, list[AlbumBlock]]:
-    """The poster and the albums with their stills (stills outside albums last)."""
+def _poster_and_albums(film: Any) -> tuple[Image | None, list[AlbumBlock]]:
+    """The poster, and the stills by album in album order, those in no album last."""
     images = list(_images_qs().filter(film=film))
     in_albums = any(image.album_id for image in images)
     albums = list(Album.objects.filter(film=film)) if in_albums else []
@@ -102,6 +94,15 @@ def _images(film: Any) -> tuple[Image | None, list[AlbumBlock]]:
             continue
         blocks.get(image.album_id, loose).images.append(image)
     return poster, [blocks[a.pk] for a in albums] + ([loose] if loose.images else [])
+
+
+def _watchable_videos(viewer: Viewer, film: Any, manage: bool) -> list[Video]:
+    """The videos ``viewer`` may watch: ready ones, and all of them for those who manage."""
+    return [
+        v
+        for v in _videos_qs().filter(film=film)
+        if can_view_media(viewer, film=film, video=v) and (manage or v.state == VideoState.READY)
+    ]
 
 
 def _videos_qs():

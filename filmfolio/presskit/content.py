@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from filmfolio.core import vocab
-from filmfolio.festivals.formatting import edition_label
+from filmfolio.core.ordinals import edition_label
 from filmfolio.films.choices import TextKind
 from filmfolio.films.record import FilmRecord
 

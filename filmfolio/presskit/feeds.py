@@ -9,11 +9,11 @@ from django.db.models import QuerySet
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from filmfolio.films.access import Viewer
 from filmfolio.films.choices import TextKind
 from filmfolio.films.models import Film
 from filmfolio.films.record import directors_in
 from filmfolio.films.selectors import director_prefetch
-from filmfolio.sharing.access import Viewer, listed_films
 
 from .content import pick_text
 
@@ -22,7 +22,7 @@ FEED_SIZE = 50
 
 def published_films_for_feed() -> QuerySet:
     """Films an anonymous visitor may see listed, by publication time, newest first."""
-    films = listed_films(Viewer.anonymous(), Film.objects.filter(published_at__isnull=False))
+    films = Film.objects.filter(published_at__isnull=False).listed_for(Viewer.anonymous())
     return films.order_by("-published_at", "-id").prefetch_related("texts", director_prefetch())[
         :FEED_SIZE
     ]

@@ -13,12 +13,11 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from filmfolio.films.access import Access
 from filmfolio.films.choices import TextKind
 from filmfolio.films.models import DIRECTING
 from filmfolio.films.panels import PANELS, Panel, PanelContext, Visit
 from filmfolio.people.models import PersonBiography
-
-from .access import Access
 
 
 def _edit_url(film: Any, section: str) -> str:

@@ -1,5 +1,6 @@
 """Models of the films app, split by concern."""
 
+from .collaborators import Collaborator
 from .credits import DIRECTING, Credit, Role
 from .facts import FilmCompany, FilmCountry, FilmLanguage, Genre
 from .film import BASIC_FIELDS, SPEC_FIELDS, Film
@@ -9,6 +10,7 @@ __all__ = [
     "BASIC_FIELDS",
     "DIRECTING",
     "SPEC_FIELDS",
+    "Collaborator",
     "Credit",
     "Film",
     "FilmCompany",

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import RoleCategory
+from ..querysets import FilmRowQuerySet
 
 # The directors of a film, for queries: credits whose role is of the direction category
 # (``Credit.is_directing`` says the same of a loaded credit).
@@ -56,6 +57,8 @@ class Credit(models.Model):
         _("contribution"), blank=True, help_text=_("What this person did on the film.")
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = FilmRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["role__position", "position", "id"]

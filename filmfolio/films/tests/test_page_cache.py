@@ -10,6 +10,7 @@ from django.utils import translation
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.site import serving
+from filmfolio.films.models import Collaborator
 from filmfolio.films.page_cache import film_page_shell
 from filmfolio.films.panels import PANELS, Panel
 from filmfolio.films.record import FilmRecord
@@ -18,7 +19,6 @@ from filmfolio.films.tests.factories import CreditFactory, FilmFactory, role
 from filmfolio.media.models import Video
 from filmfolio.people.services import person_save
 from filmfolio.people.tests.factories import PersonFactory
-from filmfolio.sharing.models import Collaborator
 from filmfolio.sharing.services import screener_link_create
 from filmfolio.web.tests.pagetext import text_of
 
@@ -83,6 +83,18 @@ def test_an_owner_visiting_first_leaves_nothing_of_theirs_in_the_cache(client, f
     for text in (*OWNERS_ONLY, "Festival screener", "owner-search", "Log out"):
         assert text not in html
     assert "Log in" in page
+
+
+def test_the_signed_in_pages_script_is_a_part_of_the_request(client, film, owner):
+    """The frame loads ``web/ui.js`` for signed-in users only: it is not in the shell, so a
+    signed-in visit first gives a visitor no script of theirs, and a visitor first leaves the
+    signed-in user theirs."""
+    assert "web/ui.js" not in Client().get("/films/harbour-lights/").content.decode()
+    client.force_login(owner)
+    assert client.get("/films/harbour-lights/").content.decode().count("web/ui.js") == 1
+    assert "web/ui.js" not in Client().get("/films/harbour-lights/").content.decode()
+    with serving("http://testserver"):
+        assert "web/ui.js" not in "".join(film_page_shell(film))
 
 
 def test_a_screener_holder_visiting_first_leaves_their_screener_to_them(client, film, owner):

@@ -8,9 +8,9 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 
 from filmfolio.api.tests.factories import FilmFactory, UserFactory
+from filmfolio.films.access import Viewer, film_access
 from filmfolio.films.panels import PANELS, Visit
 from filmfolio.films.selectors import film_record_for
-from filmfolio.sharing.access import Viewer, film_access
 
 pytestmark = pytest.mark.django_db
 

@@ -9,11 +9,11 @@ from django.db import transaction
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
+from filmfolio.films.changes import film_cache_keys, film_changed
 from filmfolio.films.models import Film
 from filmfolio.films.tests.factories import FilmFactory
 from filmfolio.search import index
 from filmfolio.search.models import SearchDocument
-from filmfolio.sharing.changes import film_cache_keys, film_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_film_changed_records_bumps_reindexes_and_drops_the_old_pages() -> None:
     index.update_for(film)
     old_version = film.updated_at
     keys = film_cache_keys(film.pk, old_version)
-    assert len(keys) == 8  # whole page and three fragments, in English and Chinese
+    assert len(keys) == 2  # the page shell (films.page_cache), in English and Chinese
     cache.set_many(dict.fromkeys(keys, "stale"))
     actor = UserFactory.create()
     Film.objects.filter(pk=film.pk).update(visibility="private")
