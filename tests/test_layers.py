@@ -26,9 +26,6 @@ KNOWN: set[str] = {
     "films/templates/films/slots/actions.html: {% load presskit %} is in presskit, above films",
     "films/templates/films/slots/media.html: {% load media_tags %} is in media, above films",
     "films/templates/films/slots/owner.html: {% load owner_slot %} is in sharing, above films",
-    # the festival page embeds the festival's JSON-LD
-    "festivals/templates/festivals/detail.html: {% load presskit %}"
-    " is in presskit, above festivals",
 }
 
 
