@@ -21,9 +21,6 @@ LAYERS = layers.Layers.from_config()
 KNOWN: set[str] = {
     # the film page's head embeds the film's JSON-LD and the oEmbed link
     "films/templates/films/_record_head.html: {% load presskit %} is in presskit, above films",
-    # the festival page embeds the festival's JSON-LD
-    "festivals/templates/festivals/detail.html: {% load presskit %}"
-    " is in presskit, above festivals",
 }
 
 

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .models import Film
 
 # How each kind of film-related record reaches its films: ORM lookups from the record, so that
-# this module needs none of the models to its right.
+# this module needs none of the models of the apps above (festivals) or below (people).
 PERSON_FILMS = "credits__film__"
 FESTIVAL_FILMS = "editions__entries__film__"
 EDITION_FILMS = "entries__film__"
@@ -205,7 +205,7 @@ def history_details_visible(viewer: Viewer, film: Film, section: str) -> bool:
 
 # Media files -------------------------------------------------------------------------------
 # A video carries its own visibility on top of the film's, narrowest first; the values are those
-# of ``media.choices.VideoVisibility`` (this module sits left of media and cannot import it).
+# of ``media.choices.VideoVisibility`` (media sits above films: this module cannot import it).
 VIDEO_VISIBILITY_ORDER = ("team", "screener", "film")
 
 

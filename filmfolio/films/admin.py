@@ -1,8 +1,8 @@
 """Admin of films, with every part of the record inline, and of the role and genre lists.
 
-The festivals app adds its entries inline to ``FilmAdmin`` (it sits to the right of films).
+The festivals app adds its entries inline to ``FilmAdmin`` (it sits above films).
 Every write goes through the film services (``film_save``, ``film_rows_save``, ``film_delete``)
-and visibility through the sharing services, so the admin keeps the change records, the search
+and visibility through ``film_set_visibility``, so the admin keeps the change records, the search
 index and the cached pages in step like every other way of changing a film.
 """
 

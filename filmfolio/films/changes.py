@@ -11,16 +11,16 @@ a change needs, always together:
   anonymous search, suggestions and the search API when the change commits, not later;
 * drops the film's cached pages of the old version.
 
-Films are passed in (this app sits left of ``films`` in the dependency order); the model is
-reached through the instance. ``films_refreshed`` is the same without a change record, for
-changes recorded on another object (a credited person renamed, a festival renamed).
+``films_refreshed`` is the same without a change record, for changes recorded on another object
+(a credited person renamed, a festival renamed); ``person_films_refreshed`` is what films
+register with ``people.hooks`` for the first.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -34,6 +34,9 @@ from filmfolio.core.models import ChangeRecord
 from filmfolio.core.site import site_url
 
 from .reindex import search_remove, search_update, search_update_many
+
+if TYPE_CHECKING:
+    from .models import Film
 
 
 def _stamp(updated_at: datetime.datetime) -> str:
@@ -52,7 +55,7 @@ def film_cache_keys(film_id: int, updated_at: datetime.datetime) -> list[str]:
 
 
 def film_changed(
-    film: Any,
+    film: Film,
     *,
     actor: Any,
     action: str,
@@ -163,7 +166,7 @@ def films_changed_many(
             search_update_many(film_model, ids)
 
 
-def film_deleted(film: Any, *, actor: Any, summary: str = "") -> ChangeRecord:
+def film_deleted(film: Film, *, actor: Any, summary: str = "") -> ChangeRecord:
     """Record that ``film`` is being deleted, remove its search document and drop its cached
     pages. Call inside the deleting service's transaction, before the delete."""
     with transaction.atomic():

@@ -2,8 +2,7 @@
 transcode attempts.
 
 Files live in Django's storage under names the server chooses (see ``media.storage``); models keep
-those names, never the uploader's file name. Films are referenced by string because the media app
-sits left of films in the dependency order.
+those names, never the uploader's file name.
 """
 
 from __future__ import annotations

@@ -43,6 +43,7 @@ SIGNED_IN = [
     "/accounts/profile/",
     "/import/",
     "/api/tokens/",
+    "/people/shengze-zhu/claim/",
     "/films/new/",
     f"/films/{FILM}/edit/basics/",
     f"/films/{FILM}/edit/credits/",

@@ -1,8 +1,8 @@
-"""URLs of the festivals pages."""
+"""URLs of the festival pages (included at ``festivals/``, namespace ``festivals``)."""
 
 from django.urls import path
 
-from . import views
+from . import festival_views as views
 
 app_name = "festivals"
 urlpatterns = [

@@ -1,13 +1,13 @@
-"""Public pages of festivals: the index and the festival page."""
+"""Public pages of festivals: the index and the festival page (composed here: the festival page
+embeds the festival's JSON-LD from ``presskit``; the URLs keep the ``festivals`` namespace)."""
 
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from filmfolio.festivals import selectors
 from filmfolio.films.access import ViewerRequest
-
-from . import selectors
 
 
 def index(request: ViewerRequest) -> HttpResponse:
