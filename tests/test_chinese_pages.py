@@ -16,8 +16,8 @@ PAGES = {
         ["New film from text", "Read the page"],
     ),
     "/media/films/{slug}/manage/": (
-        ["海报和剧照", "视频文件", "谁可以观看", "还没有视频。"],
-        ["Poster and stills", "Video file", "Who may watch", "No videos yet."],
+        ["选择文件", "选择海报图片", "谁可以观看", "还没有视频。把视频文件拖到上方的上传区域。"],
+        ["Choose files", "Choose a poster image", "Who may watch", "No videos yet."],
     ),
     "/accounts/profile/": (["你的影片", "从文字新建影片"], ["Your films", "Find your person page"]),
     "/api/tokens/": (["新建令牌", "你还没有令牌。"], ["New token", "You have no tokens yet."]),
