@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+from filmfolio.films.studio import redirects as studio_redirects
+
 # The admin signs in through the site's rate-limited login page.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 
@@ -12,7 +14,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("filmfolio.accounts.urls")),
     path("share/", include("filmfolio.sharing.urls")),
-    path("films/", include("filmfolio.films.editing.urls")),
+    path("studio/", include("filmfolio.films.studio.urls")),
+    # The editor's former addresses (301 to the studio).
+    path("films/<slug:slug>/edit/", studio_redirects.old_editor, name="old-editor"),
+    path(
+        "films/<slug:slug>/edit/<path:rest>", studio_redirects.old_editor, name="old-editor-section"
+    ),
     path("films/", include("filmfolio.films.urls")),
     path("people/", include("filmfolio.people.urls")),
     path("festivals/", include("filmfolio.festivals.urls")),

@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
-from filmfolio.films.editing.sections import SECTION_ORDER
 from filmfolio.films.models import Film
 from filmfolio.sharing import services
 from filmfolio.sharing.choices import CollaboratorRole, Visibility
@@ -107,9 +106,10 @@ def _problems(path: str, film: Film, expect: Expect, response: object) -> list[s
         problems.append("lists an unlisted or private film")
     if is_detail and not expect.view and status == 200 and 'name="password"' not in body:
         problems.append("opens the page")
-    if "/edit/" in path and not expect.edit and status == 200:
-        problems.append("opens an editing page")
-    if "/edit/sharing/" in path and not expect.own and status == 200:
+    if path.startswith("/studio/films/") and not expect.edit and status == 200:
+        problems.append("opens a studio page")
+    sharing = path.startswith("/studio/films/") and "/sharing/" in path
+    if sharing and not expect.own and status == 200:
         problems.append("opens the sharing page")
     return problems
 
@@ -127,14 +127,13 @@ def test_access_matrix(visibility):
     paths = [
         (path, name)
         for path, name in site_paths(
-            {"slug": film.slug, "section": "basics"},
+            {"slug": film.slug, "part": "titles"},
             default_int=link_id,
-            alternatives={"section": SECTION_ORDER},
         )
         if not name.startswith("admin:")
     ]
     assert f"/films/{film.slug}/" in {p for p, _name in paths}
-    assert f"/films/{film.slug}/edit/festivals/" in {p for p, _name in paths}
+    assert f"/studio/films/{film.slug}/festivals/" in {p for p, _name in paths}
     failures = []
     for principal, client in clients.items():
         expect = _expect(principal, visibility)

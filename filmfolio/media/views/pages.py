@@ -1,4 +1,5 @@
-"""The film's media page and the owner's media management page with its actions."""
+"""The film's media page and the actions of the studio's media section (``media/studio.py``
+renders the section itself); each action goes back to the section."""
 
 from __future__ import annotations
 
@@ -15,9 +16,7 @@ from filmfolio.core.errors import DomainError, PermissionDeniedError
 from filmfolio.sharing import access
 
 from .. import services
-from ..choices import VideoKind, VideoVisibility
-from ..conf import media_setting
-from ..forms import AlbumForm, ImageUploadForm, OrderForm
+from ..forms import ImageUploadForm, OrderForm
 from ..models import Image, Video
 from ..policy import can_manage_media
 from .tus import video_status_payload
@@ -44,36 +43,15 @@ def film_media_page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "media/film_media_page.html", context)
 
 
-@login_required
-@require_GET
-def manage_page(request: HttpRequest, slug: str) -> HttpResponse:
-    """Upload, order and caption images; upload videos and follow their transcoding."""
-    film = _film(request, slug, manage=True)
-    context = {
-        "film": film,
-        "viewer": access.viewer_for(request),
-        "image_form": ImageUploadForm(film=film),
-        "album_form": AlbumForm(),
-        "videos": film.videos.all(),
-        "images": Image.objects.filter(film=film).prefetch_related("renditions"),
-        "albums": film.albums.all(),
-        "video_kinds": VideoKind.choices,
-        "video_visibilities": VideoVisibility.choices,
-        "can_own": access.can_own_film(access.viewer_for(request), film),
-        "chunk_bytes": media_setting("UPLOAD_CHUNK_BYTES"),
-    }
-    return render(request, "media/manage.html", context)
-
-
 def _run(request: HttpRequest, slug: str, action) -> HttpResponse:
-    """Run a service call; report its refusal as a message; go back to the manage page."""
+    """Run a service call; report its refusal as a message; back to the studio's media."""
     try:
         action()
     except PermissionDeniedError as exc:
         raise Http404 from exc
     except DomainError as exc:
         messages.error(request, exc.message)
-    return redirect("media:manage", slug=slug)
+    return redirect("studio:media", slug=slug)
 
 
 @login_required
@@ -84,7 +62,7 @@ def image_upload(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, " ".join(str(e) for e in errors))
-        return redirect("media:manage", slug=slug)
+        return redirect("studio:media", slug=slug)
     data = form.cleaned_data
     return _run(
         request,

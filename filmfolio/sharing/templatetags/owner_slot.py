@@ -17,8 +17,9 @@ from filmfolio.sharing.access import Access
 register = template.Library()
 
 
-def _edit_url(film: Any, section: str) -> str:
-    return reverse("films_edit:section", kwargs={"slug": film.slug, "section": section})
+def _edit_url(film: Any, section: str, suffix: str = "") -> str:
+    """The studio section's address, with ``suffix`` (a query or fragment) after it."""
+    return reverse(f"studio:{section}", kwargs={"slug": film.slug}) + suffix
 
 
 def _credit_hints(film: Any) -> list[tuple[str, str]]:
@@ -28,7 +29,7 @@ def _credit_hints(film: Any) -> list[tuple[str, str]]:
         if c.person is not None
     ]
     if not directors:
-        return [(_("Add a director"), _edit_url(film, "credits"))]
+        return [(_("Add a director"), _edit_url(film, "credits", "#add-credits"))]
     with_bio = set(
         directors[0]
         .__class__.objects.filter(pk__in=[p.pk for p in directors], biographies__isnull=False)
@@ -49,9 +50,9 @@ def owner_hints_for(film: Any) -> list[tuple[str, str]]:
     hints.extend(_credit_hints(film))
     kinds = set(film.texts.values_list("kind", flat=True))
     if "synopsis" not in kinds:
-        hints.append((_("Add a synopsis"), _edit_url(film, "texts")))
+        hints.append((_("Add a synopsis"), _edit_url(film, "texts", "?kind=synopsis#add-texts")))
     if "logline" not in kinds:
-        hints.append((_("Add a logline"), _edit_url(film, "texts")))
+        hints.append((_("Add a logline"), _edit_url(film, "texts", "?kind=logline#add-texts")))
     return hints
 
 
