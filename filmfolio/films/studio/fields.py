@@ -7,11 +7,13 @@ BCP 47 codes are accepted as typed), countries and currencies from lists of name
 
 from __future__ import annotations
 
+import datetime
 import re
 from functools import cache
 from typing import Any
 
 from babel import Locale
+from babel.numbers import get_territory_currencies
 from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -76,16 +78,32 @@ def country_choices() -> list[tuple[str, str]]:
 
 
 @cache
-def _currency_choices(language: str) -> tuple[tuple[str, str], ...]:
-    pairs = (
-        (code, f"{vocab.currency_name(code, language)} ({code})") for code in vocab.currency_codes()
+def _current_currencies(today: datetime.date) -> frozenset[str]:
+    """The currencies some country uses as legal tender on ``today``."""
+    codes: set[str] = set()
+    for territory in vocab.country_codes():
+        codes.update(get_territory_currencies(territory, today))
+    return frozenset(codes & vocab.currency_codes())
+
+
+@cache
+def _currency_choices(language: str, today: datetime.date) -> tuple[Any, ...]:
+    current = _current_currencies(today)
+    named = sorted(
+        ((c, f"{vocab.currency_name(c, language)} ({c})") for c in vocab.currency_codes()),
+        key=lambda pair: pair[1],
     )
-    return tuple(sorted(pairs, key=lambda pair: pair[1]))
+    return (
+        (_("Currencies in use"), [pair for pair in named if pair[0] in current]),
+        (_("Former currencies"), [pair for pair in named if pair[0] not in current]),
+    )
 
 
-def currency_choices() -> list[tuple[str, str]]:
-    """(code, "name (CODE)") of every ISO 4217 currency, named in the active language."""
-    return [("", "—"), *_currency_choices(translation.get_language() or "en")]
+def currency_choices() -> list[Any]:
+    """(code, "name (CODE)") of every ISO 4217 currency, named in the active language: those
+    in use first, then the former ones (an old film's budget may be in francs)."""
+    language = translation.get_language() or "en"
+    return [("", "—"), *_currency_choices(language, datetime.date.today())]
 
 
 LANGUAGE_LIST_ID = "studio-language-names"

@@ -125,7 +125,9 @@ _LISTS: dict[str, tuple[ListPart, ...]] = {
         ListPart(
             key="countries",
             title=_("Countries"),
-            make_form=lambda film, data, initial: studio_forms.CountryForm(data),
+            make_form=lambda film, data, initial: studio_forms.CountryForm(
+                data, auto_id="id_country_%s"
+            ),
             items=lambda film: film.countries.all(),
             add=lambda film, actor, d: services.country_add(film=film, actor=actor, **d),
             remove=lambda film, actor, pk: services.country_remove(
@@ -137,7 +139,9 @@ _LISTS: dict[str, tuple[ListPart, ...]] = {
         ListPart(
             key="languages",
             title=_("Languages"),
-            make_form=lambda film, data, initial: studio_forms.LanguageForm(data),
+            make_form=lambda film, data, initial: studio_forms.LanguageForm(
+                data, auto_id="id_language_%s"
+            ),
             items=lambda film: film.languages.all(),
             add=lambda film, actor, d: services.language_add(film=film, actor=actor, **d),
             remove=lambda film, actor, pk: services.language_remove(
