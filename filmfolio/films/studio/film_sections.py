@@ -95,6 +95,12 @@ def _text_update(film: Film, actor: Any, text: Any, data: dict[str, Any]) -> Any
     )
 
 
+def _text_remove(film: Film, actor: Any, text_id: int) -> None:
+    text = film.texts.filter(pk=text_id).first()
+    kind, language = (text.kind, text.language) if text else ("", "")
+    services.text_remove(film=film, actor=actor, kind=kind, language=language)
+
+
 def _text_label(text: Any) -> str:
     return f"{text.get_kind_display()} · {vocab.language_name(text.language)}"
 
@@ -189,6 +195,7 @@ _LISTS: dict[str, tuple[ListPart, ...]] = {
             make_form=_text_form,
             items=lambda film: film.texts.all(),
             add=lambda film, actor, d: services.text_set(film=film, actor=actor, **d),
+            remove=_text_remove,
             describe=_text_label,
             edit_form=_text_edit_form,
             update=_text_update,

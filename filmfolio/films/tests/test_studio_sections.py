@@ -255,6 +255,12 @@ def test_texts_preset_by_kind_in_any_language_and_edited_in_place(owner, client)
     assert text.body == "Two herons."
     page = client.get(url).content.decode()
     assert "Synopsis · English" in page
+    other = FilmFactory(slug="other")
+    foreign = FilmText.objects.create(film=other, kind="synopsis", language="en", body="Kept.")
+    client.post(f"{url}texts/{foreign.pk}/remove/")
+    assert FilmText.objects.filter(film=other).count() == 1
+    client.post(f"{url}texts/{text.pk}/remove/")
+    assert FilmText.objects.filter(film=owner.film).count() == 0
 
 
 def test_links_by_kind(owner, client):
