@@ -236,6 +236,10 @@ def assert_record(slug: str) -> None:
         True,
         False,
     )
+    assert_lists(film)
+
+
+def assert_lists(film: Film) -> None:
     assert list(film.titles.values_list("text", "kind", "language")) == [
         ("Heron Lantern", "english", "en")
     ]
@@ -257,6 +261,10 @@ def assert_record(slug: str) -> None:
     assert list(film.links.values_list("kind", "url")) == [
         ("official_site", "https://heron.example.org/")
     ]
+    assert_festival(film)
+
+
+def assert_festival(film: Film) -> None:
     entry = Entry.objects.select_related("edition__festival", "section", "award").get(film=film)
     assert (entry.edition.festival.name, entry.edition.year, entry.edition.number) == (
         "Heron Documentary Days",

@@ -100,6 +100,12 @@ def type_lists(studio: Studio, film: dict[str, Any]) -> None:
 
 
 def type_credits_texts_festivals(studio: Studio, film: dict[str, Any]) -> None:
+    type_credits(studio, film)
+    type_texts(studio, film)
+    type_festivals(studio, film)
+
+
+def type_credits(studio: Studio, film: dict[str, Any]) -> None:
     page = studio.page
     studio.open("credits")
     for credit in film.get("credits", []):
@@ -108,12 +114,20 @@ def type_credits_texts_festivals(studio: Studio, film: dict[str, Any]) -> None:
         page.fill("#id_credited_as", credit.get("credited_as", ""))
         page.fill("#id_description", credit.get("description", ""))
         studio.add("credits", credit["person"]["name"])
+
+
+def type_texts(studio: Studio, film: dict[str, Any]) -> None:
+    page = studio.page
     studio.open("texts")
     for text in film.get("texts", []):
         page.select_option("#id_kind", text["kind"])
         page.fill("#id_language", language_as_typed(text["language"]))
         page.fill("#id_body", text["body"])
         studio.add("texts", vocab.language_name(text["language"], "en"))
+
+
+def type_festivals(studio: Studio, film: dict[str, Any]) -> None:
+    page = studio.page
     studio.open("festivals")
     for entry in film.get("festivals", []):
         values = {
@@ -132,6 +146,10 @@ def type_credits_texts_festivals(studio: Studio, film: dict[str, Any]) -> None:
 
 def expected(film: dict[str, Any]) -> dict[str, Any]:
     """The demo's record in the shape ``saved`` reads a film."""
+    return {**_expected_fields(film), **_expected_lists(film)}
+
+
+def _expected_fields(film: dict[str, Any]) -> dict[str, Any]:
     budget = film.get("budget") or {}
     specs = film.get("specs") or {}
     return {
@@ -149,6 +167,11 @@ def expected(film: dict[str, Any]) -> dict[str, Any]:
         "specs": {
             k: specs.get(k, "") for k in ("shooting_format", "sound", "aspect_ratio", "color")
         },
+    }
+
+
+def _expected_lists(film: dict[str, Any]) -> dict[str, Any]:
+    return {
         "titles": [(t["text"], t["kind"], t.get("language", "")) for t in film.get("titles", [])],
         "countries": sorted((c["country"], c["role"]) for c in film.get("countries", [])),
         "languages": sorted(
@@ -162,19 +185,20 @@ def expected(film: dict[str, Any]) -> dict[str, Any]:
             for c in film.get("credits", [])
         ),
         "texts": sorted((t["kind"], t["language"], t["body"]) for t in film.get("texts", [])),
-        "festivals": sorted(
-            (
-                e["festival"],
-                e.get("edition"),
-                e.get("year"),
-                e.get("section") or None,
-                e.get("award") or None,
-                e["result"],
-                e.get("date"),
-            )
-            for e in film.get("festivals", [])
-        ),
+        "festivals": sorted(_expected_entry(e) for e in film.get("festivals", [])),
     }
+
+
+def _expected_entry(entry: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        entry["festival"],
+        entry.get("edition"),
+        entry.get("year"),
+        entry.get("section") or None,
+        entry.get("award") or None,
+        entry["result"],
+        entry.get("date"),
+    )
 
 
 def saved(film: Film) -> dict[str, Any]:
