@@ -191,3 +191,11 @@ def test_runtimes_as_people_write_them(typed, minutes):
 )
 def test_languages_are_picked_by_name(typed, code):
     assert language_code_for(typed) == code
+
+
+def test_a_former_address_leads_a_stranger_to_the_same_404(owner):
+    stranger = _client(UserFactory())
+    for old in ("/films/heron/edit/credits/", "/media/films/heron/manage/"):
+        response = stranger.get(old, follow=True)
+        assert response.status_code == 404
+        assert "Heron Lantern" not in response.content.decode()
