@@ -286,3 +286,21 @@ def test_an_editor_of_another_film_changes_nothing(owner):
     film = _film(owner)
     assert (film.countries.count(), film.companies.count(), film.kind) == (0, 0, "")
     assert _records(owner) == before
+
+
+def test_a_refused_credit_leaves_no_new_person(owner, client):
+    from filmfolio.core.matching import name_match_key
+
+    person = Person.objects.create(
+        display_name="Ana Lee", slug="ana-lee", match_key=name_match_key("Ana Lee")
+    )
+    director = Role.objects.get(code="director")
+    Credit.objects.create(film=owner.film, person=person, role=director)
+    before = _records(owner)
+    data = {"part": "credits", "role": director.pk, "person_query": "Lee Ana"}
+    response = client.post(URL.format("credits"), data)
+    assert response.status_code == 400
+    assert response.context["form"].non_field_errors() == [
+        "Ana Lee is already credited as Director."
+    ]
+    assert (Person.objects.count(), Credit.objects.count(), _records(owner)) == (1, 1, before)
