@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
 from filmfolio.films.studio import redirects as studio_redirects
+from filmfolio.sharing import password_views
 
 # The admin signs in through the site's rate-limited login page.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
@@ -20,11 +21,13 @@ urlpatterns = [
     path(
         "films/<slug:slug>/edit/<path:rest>", studio_redirects.old_editor, name="old-editor-section"
     ),
+    # A password-protected film's password form (the sharing app checks it).
+    path("films/<slug:slug>/unlock/", password_views.unlock, name="film-unlock"),
     path("films/", include("filmfolio.films.urls")),
-    path("people/", include("filmfolio.people.urls")),
-    path("festivals/", include("filmfolio.festivals.urls")),
+    path("people/", include("filmfolio.web.people_urls")),
+    path("festivals/", include("filmfolio.web.festival_urls")),
     path("media/", include("filmfolio.media.urls")),
-    path("search/", include("filmfolio.search.urls")),
+    path("search/", include("filmfolio.web.search_urls")),
     path("import/", include("filmfolio.importer.urls")),
     path("api/", include("filmfolio.api.urls")),
     path("", include("filmfolio.presskit.urls")),

@@ -46,6 +46,7 @@ def chooser(world: World, canary: Canary) -> Chooser:
     by_name: dict[str, list[str]] = {
         "part": ["titles", "credits", "entries", "texts", "countries", "languages"],
         "upload_id": [canary.upload_id],
+        "frame_id": [canary.frame_id],
         "token": [canary.revoked_token],
         "link_id": [str(ids["link"])],
         "collaborator_id": [str(ids["collaborator"])],

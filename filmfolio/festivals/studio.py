@@ -7,15 +7,16 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q
-from django.http import HttpRequest, JsonResponse
+from django.http import JsonResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from filmfolio.core.matching import title_match_key
+from filmfolio.films import access
+from filmfolio.films.access import ViewerRequest
 from filmfolio.films.studio import SECTIONS
 from filmfolio.films.studio.lists import ListPart, list_section
-from filmfolio.sharing import access
 
 from . import services
 from .choices import EntryResult
@@ -73,9 +74,9 @@ def festival_matches(
 
 
 @require_GET
-def festivals_lookup(request: HttpRequest, film: Any) -> JsonResponse:
+def festivals_lookup(request: ViewerRequest, film: Any) -> JsonResponse:
     """Festival matches for the festival picker."""
-    matches = festival_matches(access.viewer_for(request), request.GET.get("q", ""))
+    matches = festival_matches(request.viewer, request.GET.get("q", ""))
     return JsonResponse({"results": matches})
 
 

@@ -1,8 +1,8 @@
 """Admin of films, with every part of the record inline, and of the role and genre lists.
 
-The festivals app adds its entries inline to ``FilmAdmin`` (it sits to the right of films).
+The festivals app adds its entries inline to ``FilmAdmin`` (it sits above films).
 Every write goes through the film services (``film_save``, ``film_rows_save``, ``film_delete``)
-and visibility through the sharing services, so the admin keeps the change records, the search
+and visibility through ``film_set_visibility``, so the admin keeps the change records, the search
 index and the cached pages in step like every other way of changing a film.
 """
 
@@ -21,10 +21,11 @@ from django.utils.translation import ngettext
 from filmfolio.accounts.admin import OrganisationAdmin as AccountsOrganisationAdmin
 from filmfolio.accounts.models import Organisation
 from filmfolio.core import vocab
+from filmfolio.core.choices import AuditSection
 from filmfolio.core.errors import DomainError
-from filmfolio.sharing.choices import Visibility
-from filmfolio.sharing.models import Collaborator
-from filmfolio.sharing.services import film_set_visibility
+from filmfolio.films.choices import Visibility
+from filmfolio.films.models import Collaborator
+from filmfolio.films.services.visibility import film_set_visibility
 
 from . import services
 from .models import (
@@ -42,7 +43,7 @@ from .models import (
 )
 
 # The section of the change record each inline writes (by formset prefix) when it differs.
-SECTIONS = {"festival_entries": "festivals"}
+SECTIONS = {"festival_entries": AuditSection.FESTIVALS}
 
 # Addresses typed without a scheme are read as https (the Django 6 default).
 HTTPS_URLS: dict = {models.URLField: {"assume_scheme": "https"}}

@@ -8,9 +8,18 @@ class FilmsConfig(AppConfig):
     label = "films"
 
     def ready(self) -> None:
-        """Collect the studio's sections: the film's own, then each app's ``studio.py``."""
+        """People are listed through films (the access policy decides), and films show
+        people's names: a changed person gives their films a new version. Then the studio's
+        sections are collected: the film's own, then each app's ``studio.py``."""
+        from filmfolio.people.hooks import PERSON_SHOWN, PersonShown
+        from filmfolio.people.querysets import PERSON_LISTING, PersonListing
+
+        from .access import listed_people
+        from .changes import person_films_refreshed
         from .studio import SECTIONS
         from .studio.film_sections import register
 
+        PERSON_LISTING.register(PersonListing(key="films", listed=listed_people))
+        PERSON_SHOWN.register(PersonShown(key="films", refresh=person_films_refreshed))
         register()
         SECTIONS.autodiscover()

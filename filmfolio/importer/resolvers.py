@@ -30,10 +30,10 @@ from filmfolio.core.matching import name_match_key
 from filmfolio.core.matching import title_match_key as _title_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.festivals.models import Award, Edition, Festival, Section
+from filmfolio.films import access
 from filmfolio.films.models import Genre, Role
 from filmfolio.films.vocabulary import sync_vocabularies
 from filmfolio.people.models import Person, PersonBiography, PersonName
-from filmfolio.sharing import access
 
 from .records import CompanyRecord, FestivalEntryRecord, PersonRecord
 from .rows import RowWriter
@@ -216,18 +216,8 @@ class Resolvers:
 
     def _load_people(self, records: list[PersonRecord]) -> None:
         """Link records to existing people: by slug first, then by any written name."""
-        slugs = [r.slug for r in records if r.slug]
-        found = {
-            slug: PersonRef(pk, name, slug)
-            for pk, name, slug in self._matchable_people.filter(slug__in=slugs).values_list(
-                "pk", "display_name", "slug"
-            )
-        }
-        keys = {k for r in records for k in self._person_keys(r) if not k.startswith("slug:")}
-        by_key: dict[str, PersonRef] = {}
-        rows = self._matchable_people.filter(match_key__in=keys).order_by("id")
-        for pk, name, slug, key in rows.values_list("pk", "display_name", "slug", "match_key"):
-            by_key.setdefault(key, PersonRef(pk, name, slug))
+        found = self._people_by_slug(records)
+        by_key = self._people_by_key(records)
         for record in records:
             ref = found.get(record.slug or "") or next(
                 (by_key[k] for k in self._person_keys(record) if k in by_key), None
@@ -235,6 +225,26 @@ class Resolvers:
             if ref is not None and self._cached_person(record) is None:
                 self._remember(record, ref)
                 self.log.note("people", ref.name, created=False)
+
+    def _people_by_slug(self, records: list[PersonRecord]) -> dict[str, PersonRef]:
+        """The existing people the records name by slug."""
+        slugs = [r.slug for r in records if r.slug]
+        return {
+            slug: PersonRef(pk, name, slug)
+            for pk, name, slug in self._matchable_people.filter(slug__in=slugs).values_list(
+                "pk", "display_name", "slug"
+            )
+        }
+
+    def _people_by_key(self, records: list[PersonRecord]) -> dict[str, PersonRef]:
+        """The existing people by the match key of any written name of the records (the
+        oldest person when several share a key)."""
+        keys = {k for r in records for k in self._person_keys(r) if not k.startswith("slug:")}
+        by_key: dict[str, PersonRef] = {}
+        rows = self._matchable_people.filter(match_key__in=keys).order_by("id")
+        for pk, name, slug, key in rows.values_list("pk", "display_name", "slug", "match_key"):
+            by_key.setdefault(key, PersonRef(pk, name, slug))
+        return by_key
 
     def _create_people(self, created: list[tuple[PersonRecord, str]]) -> None:
         now = timezone.now()

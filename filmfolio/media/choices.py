@@ -37,3 +37,12 @@ class AttemptStatus(models.TextChoices):
     SUCCEEDED = "succeeded", _("Succeeded")
     FAILED = "failed", _("Failed")
     ABANDONED = "abandoned", _("Abandoned (worker stopped)")
+
+
+class FrameState(models.TextChoices):
+    """The steps of taking a poster from a frame of a video."""
+
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Taking the frame")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")

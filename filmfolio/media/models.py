@@ -2,8 +2,7 @@
 transcode attempts.
 
 Files live in Django's storage under names the server chooses (see ``media.storage``); models keep
-those names, never the uploader's file name. Films are referenced by string because the media app
-sits left of films in the dependency order.
+those names, never the uploader's file name.
 """
 
 from __future__ import annotations
@@ -16,7 +15,14 @@ from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core.models import TimeStampedModel
 
-from .choices import AttemptStatus, UploadState, VideoKind, VideoState, VideoVisibility
+from .choices import (
+    AttemptStatus,
+    FrameState,
+    UploadState,
+    VideoKind,
+    VideoState,
+    VideoVisibility,
+)
 
 
 class Album(TimeStampedModel):
@@ -275,3 +281,33 @@ class Upload(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.id} {self.offset_bytes}/{self.length_bytes}"
+
+
+class PosterFrame(TimeStampedModel):
+    """A request to make the film's poster from one frame of a video, taken by a background job.
+
+    The job (``tasks.poster_frame_task``) extracts the frame from the video's original with
+    ffmpeg and stores it through ``image_upload`` as the poster; ``image`` is that poster.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    film = models.ForeignKey("films.Film", on_delete=models.CASCADE, related_name="poster_frames")
+    video = models.ForeignKey(Video, on_delete=models.CASCADE, related_name="poster_frames")
+    at_seconds = models.FloatField(_("time in the video"))
+    state = models.CharField(max_length=16, choices=FrameState.choices, default=FrameState.QUEUED)
+    progress_percent = models.PositiveSmallIntegerField(default=0)
+    failure_reason = models.TextField(blank=True)
+    image = models.ForeignKey(
+        Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("poster frame")
+        verbose_name_plural = _("poster frames")
+
+    def __str__(self) -> str:
+        return f"{self.video_id} @ {self.at_seconds:.2f} s"

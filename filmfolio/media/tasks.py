@@ -5,7 +5,7 @@ from __future__ import annotations
 from django_tasks import task
 
 from .services.downloads import video_download_prepare
-from .services.queue import videos_sweep
+from .services.frames import poster_frame_extract
 from .services.transcode import video_transcode
 
 
@@ -16,12 +16,12 @@ def transcode_video_task(video_id: int) -> str:
 
 
 @task()
-def sweep_media_task() -> list[int]:
-    """Queue again the transcodes whose worker died or whose queue entry was lost."""
-    return videos_sweep()
-
-
-@task()
 def prepare_download_task(video_id: int) -> str:
     """Make the copy without metadata that viewers download, when the owner allows it."""
     return video_download_prepare(video_id=video_id)
+
+
+@task()
+def poster_frame_task(frame_id: int) -> str:
+    """Take one frame of a video and make it the film's poster."""
+    return poster_frame_extract(frame_id=frame_id)

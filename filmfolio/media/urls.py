@@ -3,7 +3,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import files, pages, tus
+from .views import files, frames, pages, tus
 
 app_name = "media"
 urlpatterns = [
@@ -29,4 +29,10 @@ urlpatterns = [
     path("manage/videos/<uuid:public_id>/edit/", pages.video_edit, name="video-edit"),
     path("manage/videos/<uuid:public_id>/delete/", pages.video_delete, name="video-delete"),
     path("manage/videos/<uuid:public_id>/status", pages.video_status, name="video-status"),
+    path("manage/videos/<uuid:public_id>/frame/", frames.poster_frame_create, name="poster-frame"),
+    path(
+        "manage/frames/<uuid:frame_id>/status",
+        frames.poster_frame_status,
+        name="poster-frame-status",
+    ),
 ]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from filmfolio.core.models import TimeStampedModel
 
 from .choices import LinkKind, NameOrder, NameScript
+from .querysets import PersonQuerySet
 
 
 class Person(TimeStampedModel):
@@ -28,6 +29,8 @@ class Person(TimeStampedModel):
         related_name="person",
         help_text=_("The account of this person, once an administrator confirmed the claim."),
     )
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_name", "display_name"]

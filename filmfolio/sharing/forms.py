@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import CollaboratorRole, Visibility
+from filmfolio.films.choices import CollaboratorRole, Visibility
 
 
 class VisibilityForm(forms.Form):

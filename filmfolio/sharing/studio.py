@@ -15,12 +15,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from filmfolio.core.errors import DomainError
+from filmfolio.films.access import Access
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.services.visibility import film_set_visibility
 from filmfolio.films.studio import SECTIONS, Section
 from filmfolio.films.studio.frame import render_section, show_domain_error
 
 from . import services as sharing
-from .access import Access
-from .choices import CollaboratorRole
 from .forms import InvitationForm, ScreenerLinkForm, VisibilityForm
 
 NEW_TOKEN_KEY = "filmfolio.new_screener_url"
@@ -43,7 +44,7 @@ def _handle(request: HttpRequest, film: Any, which: str, form: Any) -> bool:
     data = form.cleaned_data
     try:
         if which == "visibility":
-            sharing.film_set_visibility(film=film, actor=request.user, **data)
+            film_set_visibility(film=film, actor=request.user, **data)
         elif which == "link":
             _link, token = sharing.screener_link_create(film=film, actor=request.user, **data)
             url = request.build_absolute_uri(reverse("sharing:link", kwargs={"token": token}))

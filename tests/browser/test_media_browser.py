@@ -1,6 +1,6 @@
-"""In Chromium: upload a generated clip through the resumable uploader, wait for the transcode
-(run immediately by the test task backend), play it with hls.js on the film's media page, and
-see a still with its caption in its album and lightbox."""
+"""In Chromium: upload a generated clip and a still with the media manager's file button, wait
+for the transcode (run immediately by the test task backend), play it with hls.js on the film's
+media page, and see a still with its caption in its album and lightbox."""
 
 from __future__ import annotations
 
@@ -84,24 +84,20 @@ def test_upload_transcode_and_play(page, live_server, tmp_path):
     tab.goto(f"/studio/films/{film.slug}/media/")
     tab.fill("#id_title", "Shooting Album")
     tab.click("text=Add album")
-    tab.set_input_files("#id_file", str(still))
-    tab.fill("#id_caption", "On the river bank")
-    tab.fill("#id_photographer", "Li Wei")
-    tab.select_option("#id_album", label="Shooting Album")
-    tab.click("text=Upload image")
-    tab.wait_for_selector(".image-order li")
-
-    form = tab.locator("#video-upload")
-    form.locator("input[type=file]").set_input_files(str(clip))
-    form.locator("select[name=kind]").select_option("trailer")
-    form.locator("select[name=visibility]").select_option("film")
-    form.locator("input[name=title]").fill("Trailer")
-    form.locator("button[type=submit]").click()
+    tab.select_option("#upload select[name=album]", label="Shooting Album")
+    tab.select_option("#upload select[name=kind]", "trailer")
+    tab.select_option("#upload select[name=visibility]", "film")
+    tab.set_input_files("#upload input[data-files=any]", [str(still), str(clip)])
     try:
         tab.wait_for_selector(".video-list li[data-state=ready]", timeout=120_000)
     finally:
         ARTIFACTS.mkdir(exist_ok=True)
         tab.screenshot(path=str(ARTIFACTS / "media-manage-page.png"), full_page=True)
+    tab.click(".still-list li summary")
+    tab.fill(".still-list li input[name=caption]", "On the river bank")
+    tab.fill(".still-list li input[name=photographer]", "Li Wei")
+    tab.click(".still-list li .image-edit button[type=submit]")
+    tab.wait_for_selector(".still-list li img[alt='On the river bank']")
     video = Video.objects.get()
     # The browser hashed the whole file and declared it; the server verified it at the end.
     assert video.upload.sha256_expected == hashlib.sha256(clip.read_bytes()).hexdigest()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from filmfolio.sharing.choices import CollaboratorRole
+from filmfolio.films.choices import CollaboratorRole
 from filmfolio.sharing.models import Invitation, ScreenerLink
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 

@@ -1,7 +1,7 @@
 """Writes to a film's record: create, edit by section, credits, titles, texts, links and the
 coded facts (countries, languages, genres, companies).
 
-Every service is keyword-only, checks the actor's right through ``sharing.access``, runs in one
+Every service is keyword-only, checks the actor's right through ``films.access``, runs in one
 transaction, and writes a change record (who, when, which fields, old and new value).
 Festival entries are written by ``festivals.services``.
 """
@@ -29,6 +29,7 @@ from .facts import (
 from .film import film_create, film_update, film_update_section
 from .organisations import organisation_delete, organisation_rows_save, organisation_save
 from .records import film_delete, film_rows_save, film_save
+from .visibility import film_password_matches, film_set_visibility
 from .vocabulary import vocabulary_delete, vocabulary_save
 
 __all__ = [
@@ -42,8 +43,10 @@ __all__ = [
     "film_changed",
     "film_create",
     "film_delete",
+    "film_password_matches",
     "film_rows_save",
     "film_save",
+    "film_set_visibility",
     "film_slug_for",
     "film_update",
     "film_update_section",

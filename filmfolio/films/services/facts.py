@@ -16,18 +16,25 @@ from django.utils.translation import gettext as _
 from filmfolio.accounts.choices import OrganisationKind
 from filmfolio.accounts.models import Organisation
 from filmfolio.core import vocab
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError
 from filmfolio.core.matching import title_match_key
 from filmfolio.core.slugs import unique_slug
-from filmfolio.sharing.reindex import search_update
+from filmfolio.films.reindex import search_update
 
 from ..choices import CompanyRole
 from ..models import Film, FilmCompany, FilmCountry, FilmLanguage, Genre, Title
 from .base import _invalid, film_changed, require_edit, validated
 
 
-def _record(film: Film, actor: Any, section: str, name: str, old: Any, new: Any) -> None:
-    action = "add" if old is None else "remove" if new is None else "update"
+def _record(film: Film, actor: Any, section: AuditSection, name: str, old: Any, new: Any) -> None:
+    action = (
+        AuditAction.ADD
+        if old is None
+        else AuditAction.REMOVE
+        if new is None
+        else AuditAction.UPDATE
+    )
     film_changed(
         film=film,
         actor=actor,
@@ -49,7 +56,7 @@ def country_add(*, film: Film, actor: Any, country: str, role: str) -> FilmCount
     validated(row)
     with transaction.atomic():
         row.save()
-        _record(film, actor, "countries", "country", None, f"{code} ({role})")
+        _record(film, actor, AuditSection.COUNTRIES, "country", None, f"{code} ({role})")
     return row
 
 
@@ -61,7 +68,7 @@ def country_remove(*, film: Film, actor: Any, country_id: int) -> None:
         if row is None:
             raise ObjectNotFoundError(_("This country is not on this film."))
         row.delete()
-        _record(film, actor, "countries", "country", f"{row.country} ({row.role})", None)
+        _record(film, actor, AuditSection.COUNTRIES, "country", f"{row.country} ({row.role})", None)
 
 
 def language_add(
@@ -81,7 +88,7 @@ def language_add(
     validated(row)
     with transaction.atomic():
         row.save()
-        _record(film, actor, "languages", "language", None, f"{code} ({role})")
+        _record(film, actor, AuditSection.LANGUAGES, "language", None, f"{code} ({role})")
     return row
 
 
@@ -93,7 +100,9 @@ def language_remove(*, film: Film, actor: Any, language_id: int) -> None:
         if row is None:
             raise ObjectNotFoundError(_("This language is not on this film."))
         row.delete()
-        _record(film, actor, "languages", "language", f"{row.language} ({row.role})", None)
+        _record(
+            film, actor, AuditSection.LANGUAGES, "language", f"{row.language} ({row.role})", None
+        )
 
 
 def genres_set(*, film: Film, actor: Any, genres: Iterable[Genre]) -> bool:
@@ -108,8 +117,8 @@ def genres_set(*, film: Film, actor: Any, genres: Iterable[Genre]) -> bool:
         film_changed(
             film=film,
             actor=actor,
-            action="update",
-            section="genres",
+            action=AuditAction.UPDATE,
+            section=AuditSection.GENRES,
             changes={"genres": {"old": old, "new": new}},
         )
     return True
@@ -147,7 +156,9 @@ def company_add(*, film: Film, actor: Any, name: str, role: str) -> FilmCompany:
             film=film, organisation=organisation, role=role, position=film.companies.count()
         )
         row.save()
-        _record(film, actor, "companies", "company", None, f"{organisation.name} ({role})")
+        _record(
+            film, actor, AuditSection.COMPANIES, "company", None, f"{organisation.name} ({role})"
+        )
     return row
 
 
@@ -159,7 +170,9 @@ def company_remove(*, film: Film, actor: Any, company_id: int) -> None:
         if row is None:
             raise ObjectNotFoundError(_("This company is not on this film."))
         row.delete()
-        _record(film, actor, "companies", "company", f"{row.organisation} ({row.role})", None)
+        _record(
+            film, actor, AuditSection.COMPANIES, "company", f"{row.organisation} ({row.role})", None
+        )
 
 
 def title_update(*, film: Film, actor: Any, title_id: int, values: dict[str, Any]) -> Title:
@@ -181,5 +194,5 @@ def title_update(*, film: Film, actor: Any, title_id: int, values: dict[str, Any
         title.save()
         after = f"{title.text} ({title.kind}, {title.language or '-'}, {title.position})"
         if before != after:
-            _record(film, actor, "titles", "title", before, after)
+            _record(film, actor, AuditSection.TITLES, "title", before, after)
     return title

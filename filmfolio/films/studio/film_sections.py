@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core import vocab
 from filmfolio.core.matching import name_match_key
+from filmfolio.films import access
 from filmfolio.people.models import Person
-from filmfolio.sharing import access
 
 from .. import services
 from ..choices import TextKind

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -18,8 +18,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from filmfolio.core.errors import DomainError
-from filmfolio.sharing import access
-from filmfolio.sharing.access import Access
+from filmfolio.films import access
+from filmfolio.films.access import Access, ViewerRequest
 
 from ..models import Film
 from .fields import LANGUAGE_LIST_ID, language_choices
@@ -33,8 +33,8 @@ def studio_view(view: Callable[..., HttpResponse], need: Access) -> Callable[...
 
     @login_required
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, slug: str, **kwargs: Any) -> HttpResponse:
-        film = film_for_editing(access.viewer_for(request), slug, need=need)
+    def wrapped(request: ViewerRequest, slug: str, **kwargs: Any) -> HttpResponse:
+        film = film_for_editing(request.viewer, slug, need=need)
         response = view(request, film, **kwargs)
         response["Cache-Control"] = "private, no-store"
         return response
@@ -44,7 +44,8 @@ def studio_view(view: Callable[..., HttpResponse], need: Access) -> Callable[...
 
 def navigation(request: HttpRequest, film: Film, current: str) -> list[dict[str, Any]]:
     """The sections this viewer may open, in order, the current one marked."""
-    level = access.film_access(access.viewer_for(request), film)
+    # the viewer middleware has put the viewer on every request
+    level = access.film_access(cast(ViewerRequest, request).viewer, film)
     return [
         {
             "key": section.key,

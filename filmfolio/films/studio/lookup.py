@@ -11,8 +11,8 @@ from typing import Any
 
 from django.http import Http404
 
-from filmfolio.sharing import access
-from filmfolio.sharing.access import Access
+from filmfolio.films import access
+from filmfolio.films.access import Access
 
 from ..models import Film
 

@@ -15,9 +15,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from filmfolio.core.errors import DomainError
-from filmfolio.sharing import access
 
 from .. import services
+from ..access import ViewerRequest
 from ..models import Film
 from ..selectors import film_history_page_for
 from .forms import GenresForm, NewFilmForm
@@ -44,9 +44,9 @@ def film_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def start(request: HttpRequest, slug: str) -> HttpResponse:
+def start(request: ViewerRequest, slug: str) -> HttpResponse:
     """The studio of a film opens on its first section."""
-    film = film_for_editing(access.viewer_for(request), slug)
+    film = film_for_editing(request.viewer, slug)
     first = next(iter(SECTIONS))
     return redirect(f"studio:{first.key}", slug=film.slug)
 
@@ -95,7 +95,7 @@ def genres_page(request: HttpRequest, film: Film) -> HttpResponse:
     return render_section(request, film, "genres", "studio/fields.html", {"form": form}, status)
 
 
-def history_page(request: HttpRequest, film: Film) -> HttpResponse:
+def history_page(request: ViewerRequest, film: Film) -> HttpResponse:
     """Every recorded change to the film: who, when, which fields, old and new value."""
-    page = film_history_page_for(access.viewer_for(request), film, request.GET.get("page"))
+    page = film_history_page_for(request.viewer, film, request.GET.get("page"))
     return render_section(request, film, "history", "studio/history.html", {"page": page})

@@ -4,7 +4,7 @@
 name key of ``filmfolio.core.matching`` ("Shengze Zhu", "Zhu Shengze", "朱声仄" meet), plus a
 case-insensitive substring match over ``Person.display_name`` and every ``PersonName.name``
 (as typed and in simplified Chinese). Only people the editor may see listed are offered
-(``sharing.access``).
+(``films.access``).
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q
-from django.http import HttpRequest, JsonResponse
+from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from filmfolio.core.matching import name_match_key
 from filmfolio.core.text import to_simplified
+from filmfolio.films import access
+from filmfolio.films.access import ViewerRequest
 from filmfolio.people.models import Person
-from filmfolio.sharing import access
 
 MAX_QUERY_LENGTH = 200
 
@@ -48,7 +49,7 @@ def person_matches(
 
 
 @require_GET
-def people_lookup(request: HttpRequest, film: Any) -> JsonResponse:
+def people_lookup(request: ViewerRequest, film: Any) -> JsonResponse:
     """Name matches for the credit picker (any script)."""
-    matches = person_matches(access.viewer_for(request), request.GET.get("q", ""))
+    matches = person_matches(request.viewer, request.GET.get("q", ""))
     return JsonResponse({"results": matches})

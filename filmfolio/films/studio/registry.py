@@ -14,7 +14,7 @@ from typing import Any
 from django.urls import URLPattern
 
 from filmfolio.core.contributions import Registry
-from filmfolio.sharing.access import Access
+from filmfolio.films.access import Access
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from django.test import Client
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.contributions import Registry
+from filmfolio.films import access
+from filmfolio.films.access import Access
+from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.studio import SECTIONS, Section, film_for_editing
 from filmfolio.films.studio.fields import language_code_for, parse_runtime
-from filmfolio.sharing import access
-from filmfolio.sharing.access import Access
-from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +136,8 @@ def test_media_manager_is_a_section_in_the_frame(owner):
     assert page.status_code == 200
     assert page["Cache-Control"] == "private, no-store"
     assert 'href="/studio/films/heron/media/" aria-current="page"' in html
-    assert 'id="video-upload"' in html
+    assert 'id="upload"' in html
+    assert 'data-endpoint="/media/uploads/"' in html
     assert '<meta name="robots" content="noindex">' in html
 
 

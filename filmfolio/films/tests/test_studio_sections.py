@@ -12,9 +12,9 @@ from django.utils import translation
 
 from filmfolio.accounts.models import Organisation
 from filmfolio.core.models import ChangeRecord
+from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.models import Credit, Film, FilmText, Genre, Role
 from filmfolio.people.models import Person
-from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,6 @@
 """Writes of the media app, one module per concern; import the functions from here."""
 
+from .frames import poster_frame_extract, poster_frame_request
 from .images import (
     album_create,
     image_delete,
@@ -25,6 +26,8 @@ __all__ = [
     "image_update",
     "image_upload",
     "images_reorder",
+    "poster_frame_extract",
+    "poster_frame_request",
     "upload_append",
     "upload_create",
     "upload_require_editor",

@@ -343,11 +343,16 @@ def _may_still_edit(upload: Upload) -> bool:
 
 
 def upload_terminate(*, upload: Upload, actor: Any) -> None:
-    """Abandon an unfinished upload and delete its bytes (tus termination)."""
-    _require_owner(upload, actor)
+    """Abandon an unfinished upload and delete its bytes and its record (tus termination).
+
+    The uploader's right to change the film is checked again (``films.access`` through
+    ``require_manage``): someone who lost it gets the upload discarded and a refusal.
+    """
+    upload_require_editor(upload=upload, actor=actor)
     if upload.state == UploadState.COMPLETE:
         raise UploadConflictError(_("A finished upload cannot be cancelled; delete the video."))
     staging_path(upload).unlink(missing_ok=True)
+    storage.delete_tree(storage.video_dir(upload.film_id, upload.pk))  # a finish cut short
     upload.delete()
 
 
