@@ -205,7 +205,8 @@ def _reorder(tab, film, words) -> None:
     target = tab.locator(".still-list > li").nth(0).bounding_box()
     tab.mouse.move(handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2)
     tab.mouse.down()
-    tab.mouse.move(target["x"] + 20, target["y"] + target["height"] / 2, steps=12)
+    # dropped on the first still's upper half: it goes before it (its middle is a tie)
+    tab.mouse.move(target["x"] + 20, target["y"] + target["height"] / 4, steps=12)
     tab.mouse.up()
     dragged = [before[2], before[0], before[1]]
     _wait_until(
