@@ -4,6 +4,9 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+from filmfolio.films.studio import redirects as studio_redirects
+from filmfolio.sharing import password_views
+
 # The admin signs in through the site's rate-limited login page.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 
@@ -12,7 +15,14 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("filmfolio.accounts.urls")),
     path("share/", include("filmfolio.sharing.urls")),
-    path("films/", include("filmfolio.films.editing.urls")),
+    path("studio/", include("filmfolio.films.studio.urls")),
+    # The editor's former addresses (301 to the studio).
+    path("films/<slug:slug>/edit/", studio_redirects.old_editor, name="old-editor"),
+    path(
+        "films/<slug:slug>/edit/<path:rest>", studio_redirects.old_editor, name="old-editor-section"
+    ),
+    # A password-protected film's password form (the sharing app checks it).
+    path("films/<slug:slug>/unlock/", password_views.unlock, name="film-unlock"),
     path("films/", include("filmfolio.films.urls")),
     path("people/", include("filmfolio.web.people_urls")),
     path("festivals/", include("filmfolio.web.festival_urls")),

@@ -12,7 +12,6 @@ from urllib.parse import parse_qsl, quote, quote_plus, unquote, urlsplit
 
 from django.contrib.contenttypes.models import ContentType
 
-from filmfolio.films.editing.sections import SECTION_ORDER
 from filmfolio.films.models import Film
 
 from .canary_world import KINDS, Canary, World
@@ -45,7 +44,7 @@ def chooser(world: World, canary: Canary) -> Chooser:
     """The values an attacker would put in each parameter: one canary film's own."""
     ids = canary.ids
     by_name: dict[str, list[str]] = {
-        "section": list(SECTION_ORDER),
+        "part": ["titles", "credits", "entries", "texts", "countries", "languages"],
         "upload_id": [canary.upload_id],
         "frame_id": [canary.frame_id],
         "token": [canary.revoked_token],
@@ -57,7 +56,7 @@ def chooser(world: World, canary: Canary) -> Chooser:
         "entry_id": [str(ids["entry"])],
         "kind": ["synopsis"],
         "language": ["en"],
-        "rest": [f"films/{canary.film.slug}/credits"],
+        "rest": [f"films/{canary.film.slug}/credits", "credits/", "sharing/"],
         "variant": ["original", "w320.webp", "w240.webp"],
         "id": [str(world.owner.pk)],
         "url": [f"films/film/{canary.film.pk}/"],

@@ -65,7 +65,10 @@ def test_every_url_pattern_is_tried(world, paths):
         f"/admin/festivals/award/{prv.ids['award']}/change/",
         "/admin/films/",
         f"/films/{prv.film.slug}/",
-        f"/films/{prv.film.slug}/edit/festivals/",
+        f"/studio/films/{prv.film.slug}/festivals/",
+        f"/studio/films/{prv.film.slug}/media/",
+        f"/studio/films/{prv.film.slug}/sharing/",
+        f"/studio/films/{prv.film.slug}/sharing/",
         f"/people/{prv.person_slug}/",
         f"/festivals/{prv.festival_slug}/",
         f"/media/videos/{prv.video.public_id}/original",
@@ -158,7 +161,9 @@ def test_the_owner_meets_every_canary(world, paths, crawls):
     owned = [
         p
         for p in paths
-        if p.startswith(("/films/", "/people/", "/festivals/", "/media/", "/search/?q=Zorb"))
+        if p.startswith(
+            ("/films/", "/studio/films/", "/people/", "/festivals/", "/media/", "/search/?q=Zorb")
+        )
         and "/remove/" not in p
     ]
     seen = _crawl(world, owned, crawls, "owner")
@@ -232,7 +237,7 @@ def test_the_owners_post_does_change_a_canary(world):
     """The control: the same post from the owner is a write the comparison above would see."""
     canary = world.canaries["prv"]
     before = attack.canary_rows(world)
-    attack.attempts(world.clients["owner"], f"/films/{canary.film.slug}/edit/sharing/")
+    attack.attempts(world.clients["owner"], f"/studio/films/{canary.film.slug}/sharing/")
     after = attack.canary_rows(world)
     changed = [row["visibility"] for row in after["films.Film"] if row["id"] == canary.film.pk]
     assert changed == ["public"]

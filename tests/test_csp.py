@@ -68,15 +68,15 @@ def test_editor_pages_carry_the_policy_and_load_their_script_from_a_file():
     owner = CollaboratorFactory(film=FilmFactory(slug="heron"), role=CollaboratorRole.OWNER)
     client = Client()
     client.force_login(owner.user)
-    page = client.get("/films/heron/edit/credits/")
+    page = client.get("/studio/films/heron/credits/")
     assert policy(page) == POLICY
     html = page.content.decode()
     assert '<script src="/static/films/lookup.js" defer></script>' in html
-    assert 'data-people-lookup="/films/lookup/people/"' in html
+    assert 'data-people-lookup="/studio/films/heron/credits/lookup/"' in html
     assert policy(client.get("/accounts/profile/")) == POLICY
     other = Client()
     other.force_login(UserFactory())
-    assert policy(other.get("/films/heron/edit/credits/")) == POLICY
+    assert policy(other.get("/studio/films/heron/credits/")) == POLICY
 
 
 def _relative(path: Path) -> str:
@@ -108,4 +108,4 @@ def test_templates_have_nothing_inline_that_the_policy_blocks(template):
 
 def test_the_scan_sees_every_template():
     assert len(TEMPLATES) > 60
-    assert "films/templates/films/edit/list.html" in {_relative(t) for t in TEMPLATES}
+    assert "films/templates/studio/list.html" in {_relative(t) for t in TEMPLATES}

@@ -41,6 +41,7 @@ class AuditSection(models.TextChoices):
     TEXTS = "texts", pgettext_lazy("change record", "Texts")
     LINKS = "links", pgettext_lazy("change record", "Links")
     COMPANIES = "companies", pgettext_lazy("change record", "Companies")
+    GENRES = "genres", pgettext_lazy("change record", "Genres")
     FESTIVALS = "festivals", pgettext_lazy("change record", "Festivals")
     COLLABORATORS = "collaborators", pgettext_lazy("change record", "Collaborators")
     VISIBILITY = "visibility", pgettext_lazy("change record", "Visibility")

@@ -37,6 +37,8 @@ class CountryRole(models.TextChoices):
 
 class LanguageRole(models.TextChoices):
     ORIGINAL = "original", _("Original language")
+    SPOKEN = "spoken", _("Spoken language")
+    DUBBED = "dubbed", _("Dubbed")
     SUBTITLE = "subtitle", _("Subtitles")
 
 

@@ -1,6 +1,7 @@
 """URLs of the media app; include under ``media/`` (protected files are served here only)."""
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from .views import files, frames, pages, tus
 
@@ -12,7 +13,12 @@ urlpatterns = [
     path("uploads/<uuid:upload_id>", tus.upload_resource, name="upload"),
     path("uploads/<uuid:upload_id>/status", tus.upload_status, name="upload-status"),
     path("films/<slug:slug>/", pages.film_media_page, name="film"),
-    path("films/<slug:slug>/manage/", pages.manage_page, name="manage"),
+    # The media manager moved to the studio's media section.
+    path(
+        "films/<slug:slug>/manage/",
+        RedirectView.as_view(pattern_name="studio:media", permanent=True),
+        name="manage",
+    ),
     path("films/<slug:slug>/manage/images/", pages.image_upload, name="image-upload"),
     path("films/<slug:slug>/manage/albums/", pages.album_create, name="album-create"),
     path("films/<slug:slug>/manage/order/", pages.images_reorder, name="images-reorder"),

@@ -20,8 +20,9 @@ from filmfolio.films.panels import PANELS, Panel, PanelContext, Visit
 from filmfolio.people.models import PersonBiography
 
 
-def _edit_url(film: Any, section: str) -> str:
-    return reverse("films_edit:section", kwargs={"slug": film.slug, "section": section})
+def _edit_url(film: Any, section: str, suffix: str = "") -> str:
+    """The studio section's address, with ``suffix`` (a query or fragment) after it."""
+    return reverse(f"studio:{section}", kwargs={"slug": film.slug}) + suffix
 
 
 def _credit_hints(film: Any) -> list[tuple[str, str]]:
@@ -32,7 +33,7 @@ def _credit_hints(film: Any) -> list[tuple[str, str]]:
         .annotate(has_biography=has_biography)
     )
     if not credits:
-        return [(_("Add a director"), _edit_url(film, "credits"))]
+        return [(_("Add a director"), _edit_url(film, "credits", "#add-credits"))]
     without = [c.person for c in credits if not c.has_biography]
     if without:
         return [(_("Add a director biography"), credits[0].person.get_absolute_url())]
@@ -49,9 +50,9 @@ def owner_hints_for(film: Any) -> list[tuple[str, str]]:
     hints.extend(_credit_hints(film))
     kinds = set(film.texts.values_list("kind", flat=True))
     if TextKind.SYNOPSIS not in kinds:
-        hints.append((_("Add a synopsis"), _edit_url(film, "texts")))
+        hints.append((_("Add a synopsis"), _edit_url(film, "texts", "?kind=synopsis#add-texts")))
     if TextKind.LOGLINE not in kinds:
-        hints.append((_("Add a logline"), _edit_url(film, "texts")))
+        hints.append((_("Add a logline"), _edit_url(film, "texts", "?kind=logline#add-texts")))
     return hints
 
 

@@ -19,11 +19,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PAGES = [
-    "/films/heron/edit/basics/",
-    "/films/heron/edit/festivals/",
-    "/films/heron/edit/sharing/",
-    "/films/heron/edit/history/",
-    "/media/films/heron/manage/",
+    "/studio/films/heron/basics/",
+    "/studio/films/heron/festivals/",
+    "/studio/films/heron/sharing/",
+    "/studio/films/heron/history/",
+    "/studio/films/heron/media/",
     "/films/heron/",
     "/films/out-of-focus/",
     "/api/tokens/",
@@ -57,7 +57,7 @@ def test_scripts_work_under_the_policy(live_server, monkeypatch):
         page.click("main button[type=submit]")
         page.wait_for_url(f"{base}/accounts/profile/")
 
-        page.goto(f"{base}/films/heron/edit/credits/")
+        page.goto(f"{base}/studio/films/heron/credits/")
         page.select_option("#id_role", label="Director")
         page.fill("#id_person_query", "Shengze")
         page.click(".lookup-results button:has-text('Shengze Zhu')")

@@ -81,7 +81,7 @@ def test_upload_transcode_and_play(page, live_server, tmp_path):
     still.write_bytes(jpeg_with_gps(1280, 720))
     tab = page.new_page()
 
-    tab.goto(f"/media/films/{film.slug}/manage/")
+    tab.goto(f"/studio/films/{film.slug}/media/")
     tab.fill("#id_title", "Shooting Album")
     tab.click("text=Add album")
     tab.select_option("#upload select[name=album]", label="Shooting Album")

@@ -79,16 +79,16 @@ def _sign_up_and_create_film(page, base: str) -> None:
     page.fill("#id_title", TITLE)
     page.fill("#id_year", "2024")
     page.click("button:has-text('Create the film')")
-    page.wait_for_url("**/edit/basics/")
+    page.wait_for_url("**/basics/")
 
 
 def _add_credit_and_award(page, base: str, slug: str) -> None:
-    page.goto(f"{base}/films/{slug}/edit/credits/")
+    page.goto(f"{base}/studio/films/{slug}/credits/")
     page.select_option("#id_role", label="Director")
     page.fill("#id_person_query", "Lin Browser")
     page.click("main button:has-text('Save')")
     page.wait_for_selector("text=Lin Browser")
-    page.goto(f"{base}/films/{slug}/edit/festivals/")
+    page.goto(f"{base}/studio/films/{slug}/festivals/")
     page.fill("#id_festival_query", "Cinéma du Réel")
     page.fill("#id_year", "2024")
     page.select_option("#id_result", "won")
@@ -98,7 +98,7 @@ def _add_credit_and_award(page, base: str, slug: str) -> None:
 
 
 def _make_private_and_share(page, base: str, slug: str) -> str:
-    page.goto(f"{base}/films/{slug}/edit/sharing/")
+    page.goto(f"{base}/studio/films/{slug}/sharing/")
     page.select_option("#id_visibility", "private")
     page.click("button:has-text('Save')")
     page.fill("#id_recipient", "Cinéma du Réel programming")

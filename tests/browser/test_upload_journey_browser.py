@@ -205,7 +205,8 @@ def _reorder(tab, film, words) -> None:
     target = tab.locator(".still-list > li").nth(0).bounding_box()
     tab.mouse.move(handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2)
     tab.mouse.down()
-    tab.mouse.move(target["x"] + 20, target["y"] + target["height"] / 2, steps=12)
+    # dropped on the first still's upper half: it goes before it (its middle is a tie)
+    tab.mouse.move(target["x"] + 20, target["y"] + target["height"] / 4, steps=12)
     tab.mouse.up()
     dragged = [before[2], before[0], before[1]]
     _wait_until(
@@ -259,7 +260,7 @@ def test_drop_pause_resume_and_reorder(browser, live_server, tmp_path, lang, wid
     words = SEEN[lang]
     files = _files(tmp_path)
     film, tab = _signed_in_tab(browser, live_server, lang, width)
-    tab.goto(f"/media/films/{film.slug}/manage/")
+    tab.goto(f"/studio/films/{film.slug}/media/")
     assert tab.inner_text("#upload-heading") == words["heading"]
     _shot(tab, lang, width, "1-empty")
 
@@ -306,7 +307,7 @@ def test_a_closed_tab_resumes_where_it_stopped(browser, live_server, tmp_path):
     go on from the server's offset: one upload, one video, the whole file's checksum intact."""
     trailer = make_clip(tmp_path / "trailer.mp4", seconds=3, size="640x360")
     film, tab = _signed_in_tab(browser, live_server, "en", 1280)
-    tab.goto(f"/media/films/{film.slug}/manage/")
+    tab.goto(f"/studio/films/{film.slug}/media/")
     cdp = tab.context.new_cdp_session(tab)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", SLOW)
@@ -317,7 +318,7 @@ def test_a_closed_tab_resumes_where_it_stopped(browser, live_server, tmp_path):
     assert 0 < upload.offset_bytes < upload.length_bytes
 
     tab = tab.context.new_page()
-    tab.goto(f"/media/films/{film.slug}/manage/")
+    tab.goto(f"/studio/films/{film.slug}/media/")
     assert "trailer.mp4" in tab.inner_text(".open-uploads")
     _drop(tab, "[data-drop=any]", [trailer])
     _wait_until(tab, f"{_row('trailer.mp4')}.dataset.state === 'ready'", 120)
@@ -336,7 +337,7 @@ def test_cancel_deletes_the_partial_upload(browser, live_server, tmp_path, setti
     and nothing left in the browser to resume."""
     trailer = make_clip(tmp_path / "trailer.mp4", seconds=3, size="640x360")
     film, tab = _signed_in_tab(browser, live_server, "en", 390)
-    tab.goto(f"/media/films/{film.slug}/manage/")
+    tab.goto(f"/studio/films/{film.slug}/media/")
     cdp = tab.context.new_cdp_session(tab)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", SLOW)

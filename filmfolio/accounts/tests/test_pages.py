@@ -66,14 +66,14 @@ def test_the_profile_links_the_person_page_and_the_films(client):
     assert f'<a href="{person.get_absolute_url()}">{person.display_name}</a>' in html
     film = collaboration.film
     assert f'<a class="item-main" href="{film.get_absolute_url()}">{film.title}</a>' in html
-    assert f'<a class="button" href="/films/{film.slug}/edit/">' in html
+    assert f'<a class="button" href="/studio/films/{film.slug}/">Edit in studio</a>' in html
 
 
 def test_a_profile_without_person_or_films_points_to_the_next_steps(client):
     client.force_login(UserFactory())
     html = client.get("/accounts/profile/").content.decode()
     assert '<p><a href="/people/">Find your person page</a></p>' in html
-    assert '<a class="button primary" href="/films/new/">Add a film</a>' in html
+    assert '<a class="button primary" href="/studio/new/">Add a film</a>' in html
     assert '<a class="button" href="/import/">New film from text</a>' in html
 
 

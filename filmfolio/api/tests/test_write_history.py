@@ -137,7 +137,7 @@ def test_api_changes_appear_on_the_owners_history_page(client, owner, auth, film
     )
     page = Client()
     page.force_login(owner)
-    html = page.get("/films/f/edit/history/").content.decode()
+    html = page.get("/studio/films/f/history/").content.decode()
     assert "<td>owner</td><td>update basics</td>" in html
     assert "<td>year</td><td>2013</td><td>2014</td>" in html
     assert "<td>owner</td><td>add titles</td>" in html

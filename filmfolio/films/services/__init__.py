@@ -1,4 +1,5 @@
-"""Writes to a film's record: create, edit by section, credits, titles, texts and links.
+"""Writes to a film's record: create, edit by section, credits, titles, texts, links and the
+coded facts (countries, languages, genres, companies).
 
 Every service is keyword-only, checks the actor's right through ``films.access``, runs in one
 transaction, and writes a change record (who, when, which fields, old and new value).
@@ -6,7 +7,6 @@ Festival entries are written by ``festivals.services``.
 """
 
 from .base import (
-    RESERVED_SLUGS,
     SECTION_FIELDS,
     film_changed,
     film_slug_for,
@@ -16,6 +16,16 @@ from .base import (
 )
 from .content import link_add, link_remove, text_remove, text_set, title_add, title_remove
 from .credits import credit_add, credit_remove, person_create
+from .facts import (
+    company_add,
+    company_remove,
+    country_add,
+    country_remove,
+    genres_set,
+    language_add,
+    language_remove,
+    title_update,
+)
 from .film import film_create, film_update, film_update_section
 from .organisations import organisation_delete, organisation_rows_save, organisation_save
 from .records import film_delete, film_rows_save, film_save
@@ -23,8 +33,11 @@ from .visibility import film_password_matches, film_set_visibility
 from .vocabulary import vocabulary_delete, vocabulary_save
 
 __all__ = [
-    "RESERVED_SLUGS",
     "SECTION_FIELDS",
+    "company_add",
+    "company_remove",
+    "country_add",
+    "country_remove",
     "credit_add",
     "credit_remove",
     "film_changed",
@@ -37,6 +50,9 @@ __all__ = [
     "film_slug_for",
     "film_update",
     "film_update_section",
+    "genres_set",
+    "language_add",
+    "language_remove",
     "link_add",
     "link_remove",
     "organisation_delete",
@@ -49,6 +65,7 @@ __all__ = [
     "text_set",
     "title_add",
     "title_remove",
+    "title_update",
     "validated",
     "vocabulary_delete",
     "vocabulary_save",

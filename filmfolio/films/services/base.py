@@ -15,9 +15,6 @@ from filmfolio.films.changes import film_changed as film_changed
 
 from ..models import BASIC_FIELDS, SPEC_FIELDS, Film
 
-# Slugs that would shadow the editing addresses under /films/.
-RESERVED_SLUGS = frozenset({"new", "lookup"})
-
 SECTION_FIELDS: dict[str, tuple[str, ...]] = {"basics": BASIC_FIELDS, "specs": SPEC_FIELDS}
 
 
@@ -48,14 +45,11 @@ def _invalid(field: str, message: str) -> ValidationFailedError:
 
 
 def film_slug_for(title: str) -> str:
-    """A free slug for a new film, never one of the editing addresses."""
-    slug = unique_slug(Film, title)
-    if slug in RESERVED_SLUGS:
-        slug = unique_slug(Film, f"film-{title}")
-    return slug
+    """A free slug for a new film (the studio lives under /studio/, so no word is reserved)."""
+    return unique_slug(Film, title)
 
 
 def _check_new_slug(slug: str) -> None:
-    """Refuse a chosen slug that is taken or would shadow an editing address."""
-    if slug in RESERVED_SLUGS or Film.objects.filter(slug=slug).exists():
+    """Refuse a chosen slug that is taken."""
+    if Film.objects.filter(slug=slug).exists():
         raise _invalid("slug", _("This address is taken."))

@@ -34,13 +34,13 @@ def owner_client(owner):
 
 
 def edit_url(slug: str, section: str) -> str:
-    return f"/films/{slug}/edit/{section}/"
+    return f"/studio/films/{slug}/{section}/"
 
 
 def test_new_film_is_private_owned_and_recorded(client):
     user = UserFactory()
     client.force_login(user)
-    response = client.post("/films/new/", {"title": "新的电影", "year": "2024", "kind": "short"})
+    response = client.post("/studio/new/", {"title": "新的电影", "year": "2024", "kind": "short"})
     film = Film.objects.get(title="新的电影")
     assert response.status_code == 302
     assert response["Location"] == edit_url(film.slug, "basics")
@@ -53,18 +53,20 @@ def test_new_film_is_private_owned_and_recorded(client):
     assert record.changes["title"] == {"old": None, "new": "新的电影"}
 
 
-def test_reserved_slug_is_never_given_to_a_film(client):
+def test_no_word_is_reserved_for_film_slugs(client):
+    """The studio lives under /studio/, so a film called "New" is at /films/new/."""
     user = UserFactory()
     client.force_login(user)
-    client.post("/films/new/", {"title": "New", "year": "", "kind": ""})
+    client.post("/studio/new/", {"title": "New", "year": "", "kind": ""})
     film = Film.objects.get(title="New")
-    assert film.slug == "film-new"
+    assert film.slug == "new"
+    assert client.get("/films/new/").status_code == 200
 
 
 def test_anonymous_visitor_is_sent_to_login():
-    response = Client().get("/films/new/")
+    response = Client().get("/studio/new/")
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/login/?next=/films/new/"
+    assert response["Location"] == "/accounts/login/?next=/studio/new/"
 
 
 def test_basics_section_records_old_and_new_values(owner, owner_client):
@@ -81,7 +83,7 @@ def test_basics_section_records_old_and_new_values(owner, owner_client):
         "year": {"old": 2019, "new": 2020},
         "completion_date": {"old": None, "new": "2020-03-01"},
     }
-    history = owner_client.get(f"/films/{film.slug}/edit/history/").content.decode()
+    history = owner_client.get(f"/studio/films/{film.slug}/history/").content.decode()
     assert "completion_date" in history
     assert "2020-03-01" in history
 
@@ -113,7 +115,9 @@ def test_bad_currency_is_refused(owner, owner_client):
         edit_url("rivers-of-salt", "specs"), {"runtime_minutes": "90", "budget_currency": "XXQ"}
     )
     assert response.status_code == 400
-    assert response.context["form"].errors["budget_currency"] == ["“XXQ” is not a currency code."]
+    assert response.context["form"].errors["budget_currency"] == [
+        "Select a valid choice. XXQ is not one of the available choices."
+    ]
     assert Film.objects.get(pk=owner.film.pk).runtime_minutes is None
 
 
@@ -121,7 +125,7 @@ def test_credit_with_a_new_person_creates_the_person(owner, owner_client):
     director = Role.objects.get(code="director")
     response = owner_client.post(
         edit_url("rivers-of-salt", "credits"),
-        {"role": director.pk, "person_query": "朱声仄", "credited_as": "导演"},
+        {"part": "credits", "role": director.pk, "person_query": "朱声仄", "credited_as": "导演"},
     )
     assert response.status_code == 302
     credit = Credit.objects.get(film=owner.film)
@@ -130,6 +134,10 @@ def test_credit_with_a_new_person_creates_the_person(owner, owner_client):
         "朱声仄"
     ]
     assert credit.credited_as == "导演"
+
+
+PEOPLE_LOOKUP = "/studio/films/rivers-of-salt/credits/lookup/"
+FESTIVALS_LOOKUP = "/studio/films/rivers-of-salt/festivals/lookup/"
 
 
 def _credit_on_a_public_film(person: Person) -> None:
@@ -141,12 +149,17 @@ def test_credit_picks_an_existing_person_found_by_any_name(owner, owner_client):
     person = Person.objects.create(display_name="Zhu Shengze", slug="zhu-shengze")
     PersonName.objects.create(person=person, name="朱声仄", script="hans")
     _credit_on_a_public_film(person)
-    found = owner_client.get("/films/lookup/people/?q=声仄").json()
+    found = owner_client.get(f"{edit_url('rivers-of-salt', 'credits')}lookup/?q=声仄").json()
     assert found == {"results": [{"id": person.pk, "label": "Zhu Shengze", "slug": "zhu-shengze"}]}
     editor_role = Role.objects.get(code="editor")
     owner_client.post(
         edit_url("rivers-of-salt", "credits"),
-        {"role": editor_role.pk, "person": person.pk, "person_query": "Zhu Shengze"},
+        {
+            "part": "credits",
+            "role": editor_role.pk,
+            "person": person.pk,
+            "person_query": "Zhu Shengze",
+        },
     )
     assert Credit.objects.get(film=owner.film, role=editor_role).person == person
 
@@ -161,13 +174,15 @@ def test_pickers_offer_nobody_only_a_private_film_of_someone_else_reaches(owner,
     Entry.objects.create(
         film=secret, edition=Edition.objects.create(festival=festival, year=2025), result="selected"
     )
-    people = owner_client.get("/films/lookup/people/", {"q": "Quillon"}).json()
-    festivals = owner_client.get("/films/lookup/festivals/", {"q": "Vexmoor"}).json()
+    people = owner_client.get(PEOPLE_LOOKUP, {"q": "Quillon"}).json()
+    festivals = owner_client.get(FESTIVALS_LOOKUP, {"q": "Vexmoor"}).json()
     assert (people, festivals) == ({"results": []}, {"results": []})
     collaborator = Client()
     collaborator.force_login(secret.collaborators.get().user)
-    people = collaborator.get("/films/lookup/people/", {"q": "Quillon"}).json()
-    festivals = collaborator.get("/films/lookup/festivals/", {"q": "Vexmoor"}).json()
+    people = collaborator.get("/studio/films/kept-film/credits/lookup/", {"q": "Quillon"}).json()
+    festivals = collaborator.get(
+        "/studio/films/kept-film/festivals/lookup/", {"q": "Vexmoor"}
+    ).json()
     assert people == {
         "results": [{"id": person.pk, "label": "Quillon Ardmarsh", "slug": "quillon"}]
     }
@@ -182,7 +197,8 @@ def test_duplicate_credit_is_refused_with_a_message(owner, owner_client):
     role = Role.objects.get(code="director")
     Credit.objects.create(film=owner.film, person=person, role=role)
     response = owner_client.post(
-        edit_url("rivers-of-salt", "credits"), {"role": role.pk, "person": person.pk}
+        edit_url("rivers-of-salt", "credits"),
+        {"part": "credits", "role": role.pk, "person": person.pk, "person_query": "Ana Lee"},
     )
     assert response.status_code == 400
     assert Credit.objects.filter(film=owner.film).count() == 1
@@ -192,6 +208,7 @@ def test_festival_award_creates_festival_edition_section_and_award(owner, owner_
     response = owner_client.post(
         edit_url("rivers-of-salt", "festivals"),
         {
+            "part": "entries",
             "festival_query": "Cinéma du Réel",
             "year": "2021",
             "number": "43",
@@ -213,7 +230,13 @@ def test_festival_award_creates_festival_edition_section_and_award(owner, owner_
 def test_festival_entry_with_an_invalid_date_changes_nothing(owner, owner_client):
     response = owner_client.post(
         edit_url("rivers-of-salt", "festivals"),
-        {"festival_query": "Berlinale", "year": "2021", "result": "won", "date": "2021-13-01"},
+        {
+            "part": "entries",
+            "festival_query": "Berlinale",
+            "year": "2021",
+            "result": "won",
+            "date": "2021-13-01",
+        },
     )
     assert response.status_code == 400
     assert response.context["form"].errors["date"] == ["Enter a valid date."]
@@ -224,15 +247,19 @@ def test_festival_entry_with_an_invalid_date_changes_nothing(owner, owner_client
 
 def test_texts_per_language_set_replace_and_remove(owner, owner_client):
     url = edit_url("rivers-of-salt", "texts")
-    owner_client.post(url, {"kind": "synopsis", "language": "en", "body": "A river."})
-    owner_client.post(url, {"kind": "synopsis", "language": "zh-Hans", "body": "一条河。"})
-    owner_client.post(url, {"kind": "synopsis", "language": "en", "body": "Two rivers."})
+    text = {"part": "texts", "kind": "synopsis"}
+    owner_client.post(url, {**text, "language": "English", "body": "A river."})
+    owner_client.post(url, {**text, "language": "zh-Hans", "body": "一条河。"})
+    owner_client.post(url, {**text, "language": "en", "body": "Two rivers."})
     texts = dict(FilmText.objects.filter(film=owner.film).values_list("language", "body"))
     assert texts == {"en": "Two rivers.", "zh-Hans": "一条河。"}
-    bad = owner_client.post(url, {"kind": "synopsis", "language": "not a code", "body": "x"})
+    bad = owner_client.post(url, {**text, "language": "not a code", "body": "x"})
     assert bad.status_code == 400
-    assert bad.context["form"].errors["language"] == ["“not a code” is not a language code."]
-    owner_client.post(url, {"kind": "synopsis", "language": "en", "body": ""})
+    assert bad.context["form"].errors["language"] == [
+        "“not a code” is not a language we know; pick one from the list."
+    ]
+    english = FilmText.objects.get(film=owner.film, language="en")
+    owner_client.post(f"{url}texts/{english.pk}/", {f"texts-{english.pk}-body": ""})
     assert list(FilmText.objects.filter(film=owner.film).values_list("language", flat=True)) == [
         "zh-Hans"
     ]
@@ -241,7 +268,7 @@ def test_texts_per_language_set_replace_and_remove(owner, owner_client):
 def test_oversize_text_is_refused(owner, owner_client):
     response = owner_client.post(
         edit_url("rivers-of-salt", "texts"),
-        {"kind": "synopsis", "language": "en", "body": "x" * 20001},
+        {"part": "texts", "kind": "synopsis", "language": "en", "body": "x" * 20001},
     )
     assert response.status_code == 400
     assert FilmText.objects.count() == 0
@@ -250,15 +277,22 @@ def test_oversize_text_is_refused(owner, owner_client):
 def test_titles_and_links(owner, owner_client):
     owner_client.post(
         edit_url("rivers-of-salt", "titles"),
-        {"text": "盐之河", "kind": "original", "language": "zh-Hans"},
+        {"part": "titles", "text": "盐之河", "kind": "original", "language": "zh-Hans"},
     )
     owner_client.post(
         edit_url("rivers-of-salt", "links"),
-        {"kind": "trailer", "url": "https://video.example.org/1", "label": "Trailer"},
+        {
+            "part": "links",
+            "kind": "trailer",
+            "url": "https://video.example.org/1",
+            "label": "Trailer",
+        },
     )
     assert list(Title.objects.values_list("text", "language")) == [("盐之河", "zh-Hans")]
     assert owner.film.links.get().url == "https://video.example.org/1"
-    bad = owner_client.post(edit_url("rivers-of-salt", "links"), {"kind": "trailer", "url": "nope"})
+    bad = owner_client.post(
+        edit_url("rivers-of-salt", "links"), {"part": "links", "kind": "trailer", "url": "nope"}
+    )
     assert bad.status_code == 400
     assert owner.film.links.count() == 1
 
@@ -270,7 +304,7 @@ def test_removing_another_films_credit_is_refused_and_changes_nothing(owner, own
         film=other_film, person=person, role=Role.objects.get(code="director")
     )
     response = owner_client.post(
-        f"/films/rivers-of-salt/edit/credits/{credit.pk}/remove/", follow=True
+        f"/studio/films/rivers-of-salt/credits/credits/{credit.pk}/remove/", follow=True
     )
     assert "This credit does not exist on this film." in response.content.decode()
     assert Credit.objects.filter(pk=credit.pk).exists()
@@ -334,8 +368,8 @@ def test_person_lookup_meets_names_in_any_order_and_script(owner_client):
     _credit_on_a_public_film(person)
     expected = {"results": [{"id": person.pk, "label": "Zhu Shengze", "slug": person.slug}]}
     for query in ("Shengze Zhu", "朱聲仄", "shengze", "朱声"):
-        assert owner_client.get("/films/lookup/people/", {"q": query}).json() == expected, query
-    assert owner_client.get("/films/lookup/people/", {"q": "Nobody"}).json() == {"results": []}
+        assert owner_client.get(PEOPLE_LOOKUP, {"q": query}).json() == expected, query
+    assert owner_client.get(PEOPLE_LOOKUP, {"q": "Nobody"}).json() == {"results": []}
 
 
 def test_new_festival_entry_reuses_a_festival_spelt_without_accents(owner, owner_client):
@@ -344,7 +378,12 @@ def test_new_festival_entry_reuses_a_festival_spelt_without_accents(owner, owner
     )
     owner_client.post(
         edit_url("rivers-of-salt", "festivals"),
-        {"festival_query": "cinema du reel", "year": "2021", "result": "selected"},
+        {
+            "part": "entries",
+            "festival_query": "cinema du reel",
+            "year": "2021",
+            "result": "selected",
+        },
     )
     assert Festival.objects.count() == 1
     assert Entry.objects.get().edition.festival.name == "Cinéma du Réel"

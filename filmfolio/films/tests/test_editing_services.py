@@ -41,10 +41,9 @@ def test_create_with_a_chosen_slug_and_spec_values_records_them():
     }
 
 
-@pytest.mark.parametrize("slug", ["rivers-of-salt", "new", "lookup"])
-def test_create_refuses_a_taken_or_reserved_slug(owner, slug):
+def test_create_refuses_a_taken_slug(owner):
     with pytest.raises(ValidationFailedError) as refused:
-        services.film_create(actor=UserFactory(), title="Other", slug=slug)
+        services.film_create(actor=UserFactory(), title="Other", slug="rivers-of-salt")
     assert refused.value.errors == {"slug": ["This address is taken."]}
     assert Film.objects.count() == 1
     assert ChangeRecord.objects.count() == 0

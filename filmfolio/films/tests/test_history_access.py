@@ -39,7 +39,7 @@ def shared_film():
 def _history(user) -> str:
     client = Client()
     client.force_login(user)
-    response = client.get("/films/heron/edit/history/")
+    response = client.get("/studio/films/heron/history/")
     assert response.status_code == 200
     return response.content.decode()
 

@@ -127,6 +127,7 @@ def test_saving_creates_a_private_film_owned_by_the_user(client_in, user):
     result = client_in.get("/import/done/")
     html = result.content.decode()
     assert '<a href="/films/in-character/">' in html
+    assert '<a class="button primary" href="/studio/films/in-character/">' in html
     assert "<dt>People</dt><dd>Ann Lee</dd>" in html
     assert "<dt>Festivals</dt><dd>Cinéma du Réel</dd>" in html
 

@@ -119,7 +119,7 @@ def test_image_originals_keep_metadata_and_are_for_editors_only(client, film, ow
 
 def test_manage_page_upload_reports_refusals(client, film, owner):
     client.force_login(owner)
-    page = client.get(f"/media/films/{film.slug}/manage/")
+    page = client.get(f"/studio/films/{film.slug}/media/")
     assert page.status_code == 200
     bad = SimpleUploadedFile("a.jpg", b"plain text", content_type="image/jpeg")
     response = client.post(
@@ -136,7 +136,7 @@ def test_manage_page_upload_reports_refusals(client, film, owner):
 
 def test_manage_page_is_hidden_from_strangers(client, film):
     client.force_login(UserFactory())
-    assert client.get(f"/media/films/{film.slug}/manage/").status_code == 404
+    assert client.get(f"/studio/films/{film.slug}/media/").status_code == 404
 
 
 def test_manage_page_edits_caption_credit_and_album(client, film, owner):

@@ -96,7 +96,7 @@ def test_the_manager_lists_stills_with_their_ends_marked(client, film, owner):
     services.image_upload(film=film, actor=owner, data=jpeg_with_gps(), is_poster=True)
     _a, b, _c = _stills(film, owner, 3)
     client.force_login(owner)
-    html = client.get(f"/media/films/{film.slug}/manage/", follow=True).content.decode()
+    html = client.get(f"/studio/films/{film.slug}/media/").content.decode()
     stills = html.split('class="still-list"')[1].split("</ol>")[0]
     assert stills.count('class="still"') == 3  # the poster is shown in its own place
     assert stills.count('class="button move-earlier" hidden') == 1

@@ -1,4 +1,5 @@
-"""The film's media page and the owner's media management page with its actions."""
+"""The film's media page and the actions of the studio's media section (``media/studio.py``
+renders the section itself); each action goes back to the section."""
 
 from __future__ import annotations
 
@@ -17,13 +18,9 @@ from filmfolio.films.access import ViewerRequest
 from filmfolio.films.models import Film
 
 from .. import services
-from ..choices import VideoKind, VideoState, VideoVisibility
-from ..conf import media_setting
-from ..forms import AlbumForm, ImageUploadForm, OrderForm
+from ..forms import ImageUploadForm, OrderForm
 from ..models import Image, Video
 from ..policy import can_manage_media
-from ..selectors import uploads_open_for
-from .manager_text import manager_text
 from .tus import video_status_payload
 
 M = TypeVar("M", Image, Video)
@@ -48,32 +45,6 @@ def film_media_page(request: ViewerRequest, slug: str) -> HttpResponse:
     return render(request, "media/film_media_page.html", context)
 
 
-@login_required
-@require_GET
-def manage_page(request: ViewerRequest, slug: str) -> HttpResponse:
-    """Upload, order and caption images; upload videos and follow their transcoding."""
-    film = _film(request, slug, manage=True)
-    images = list(Image.objects.filter(film=film).prefetch_related("renditions"))
-    videos = list(film.videos.all())
-    context = {
-        "film": film,
-        "viewer": request.viewer,
-        "album_form": AlbumForm(),
-        "videos": videos,
-        "frame_videos": [v for v in videos if v.state == VideoState.READY and v.duration_seconds],
-        "stills": [image for image in images if not image.is_poster],
-        "poster": next((image for image in images if image.is_poster), None),
-        "albums": film.albums.all(),
-        "open_uploads": uploads_open_for(request.user, film),
-        "video_kinds": VideoKind.choices,
-        "video_visibilities": VideoVisibility.choices,
-        "can_own": access.can_own_film(request.viewer, film),
-        "chunk_bytes": media_setting("UPLOAD_CHUNK_BYTES"),
-        "manager_text": manager_text(),
-    }
-    return render(request, "media/manage.html", context)
-
-
 def wants_json(request: HttpRequest) -> bool:
     """Asked by the manager's script (``Accept: application/json``) rather than by a form."""
     return request.headers.get("Accept", "").startswith("application/json")
@@ -81,7 +52,7 @@ def wants_json(request: HttpRequest) -> bool:
 
 def run_action(request: ViewerRequest, slug: str, action, answer=None) -> HttpResponse:
     """Run a service call; report its refusal as a message (or JSON to the manager's script);
-    go back to the manage page (or answer ``answer(result)`` as JSON)."""
+    go back to the studio's media section (or answer ``answer(result)`` as JSON)."""
     try:
         result = action()
     except PermissionDeniedError as exc:
@@ -90,10 +61,10 @@ def run_action(request: ViewerRequest, slug: str, action, answer=None) -> HttpRe
         if wants_json(request):
             return JsonResponse({"error": exc.message}, status=400)
         messages.error(request, exc.message)
-        return redirect("media:manage", slug=slug)
+        return redirect("studio:media", slug=slug)
     if wants_json(request):
         return JsonResponse(answer(result) if answer else {"ok": True})
-    return redirect("media:manage", slug=slug)
+    return redirect("studio:media", slug=slug)
 
 
 def _form_refusal(request: HttpRequest, slug: str, form) -> HttpResponse:
@@ -101,7 +72,7 @@ def _form_refusal(request: HttpRequest, slug: str, form) -> HttpResponse:
     if wants_json(request):
         return JsonResponse({"error": text}, status=400)
     messages.error(request, text)
-    return redirect("media:manage", slug=slug)
+    return redirect("studio:media", slug=slug)
 
 
 @login_required
@@ -264,5 +235,5 @@ def video_delete(request: ViewerRequest, public_id) -> HttpResponse:
 @login_required
 @require_GET
 def video_status(request: ViewerRequest, public_id) -> HttpResponse:
-    """The transcode state and progress of a video (polled by the manage page)."""
+    """The transcode state and progress of a video (polled by the studio's media section)."""
     return JsonResponse(video_status_payload(_video(request, public_id)))

@@ -41,17 +41,20 @@ def _client(user) -> Client:
 def test_owner_withdraws_after_confirming_and_the_link_opens_nothing(invited):
     owner, invitation, path = invited
     owner_client = _client(owner.user)
-    sharing = owner_client.get(f"/films/{owner.film.slug}/edit/sharing/").content.decode()
-    withdraw_url = f"/films/{owner.film.slug}/edit/sharing/invitations/{invitation.pk}/withdraw/"
+    sharing = owner_client.get(f"/studio/films/{owner.film.slug}/sharing/").content.decode()
+    withdraw_url = f"/studio/films/{owner.film.slug}/sharing/invitations/{invitation.pk}/withdraw/"
     assert f'href="{withdraw_url}"' in sharing
     confirm = owner_client.get(withdraw_url)
     assert confirm.status_code == 200
     assert "Withdraw this invitation?" in confirm.content.decode()
     assert Invitation.objects.get().revoked_at is None
     done = owner_client.post(withdraw_url)
-    assert (done.status_code, done["Location"]) == (302, f"/films/{owner.film.slug}/edit/sharing/")
+    assert (done.status_code, done["Location"]) == (
+        302,
+        f"/studio/films/{owner.film.slug}/sharing/",
+    )
     assert Invitation.objects.get().revoked_at is not None
-    after = owner_client.get(f"/films/{owner.film.slug}/edit/sharing/").content.decode()
+    after = owner_client.get(f"/studio/films/{owner.film.slug}/sharing/").content.decode()
     assert "guest@example.org" not in after
     record = ChangeRecord.objects.get(action="withdraw")
     assert (record.actor, record.section, record.changes) == (
@@ -68,7 +71,7 @@ def test_owner_withdraws_after_confirming_and_the_link_opens_nothing(invited):
 def test_editors_and_strangers_cannot_withdraw(invited):
     owner, invitation, _path = invited
     editor = CollaboratorFactory(film=owner.film, role=CollaboratorRole.EDITOR)
-    url = f"/films/{owner.film.slug}/edit/sharing/invitations/{invitation.pk}/withdraw/"
+    url = f"/studio/films/{owner.film.slug}/sharing/invitations/{invitation.pk}/withdraw/"
     for user in (editor.user, UserFactory()):
         assert _client(user).post(url).status_code == 404
         assert _client(user).get(url).status_code == 404
@@ -83,7 +86,7 @@ def test_editors_and_strangers_cannot_withdraw(invited):
 def test_an_invitation_of_another_film_or_an_accepted_one_is_refused(invited):
     owner, invitation, path = invited
     other = CollaboratorFactory(role=CollaboratorRole.OWNER)
-    url = f"/films/{other.film.slug}/edit/sharing/invitations/{invitation.pk}/withdraw/"
+    url = f"/studio/films/{other.film.slug}/sharing/invitations/{invitation.pk}/withdraw/"
     assert _client(other.user).post(url).status_code == 404
     assert Invitation.objects.get().revoked_at is None
     _client(UserFactory(email="guest@example.org")).post(path)
@@ -94,7 +97,7 @@ def test_an_invitation_of_another_film_or_an_accepted_one_is_refused(invited):
 
 def test_the_confirmation_speaks_chinese(invited):
     owner, invitation, _path = invited
-    url = f"/films/{owner.film.slug}/edit/sharing/invitations/{invitation.pk}/withdraw/"
+    url = f"/studio/films/{owner.film.slug}/sharing/invitations/{invitation.pk}/withdraw/"
     with translation.override(None):  # the page activates Chinese on this thread; undo it after
         page = _client(owner.user).get(url, headers={"Accept-Language": "zh-hans"})
     html = page.content.decode()

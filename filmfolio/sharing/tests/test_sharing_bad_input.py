@@ -28,7 +28,7 @@ def test_revoking_another_films_link_is_refused(owner_client):
     foreign = ScreenerLinkFactory()
     slug = owner_client.owner.film.slug
     response = owner_client.post(
-        f"/films/{slug}/edit/sharing/links/{foreign.pk}/revoke/", follow=True
+        f"/studio/films/{slug}/sharing/links/{foreign.pk}/revoke/", follow=True
     )
     assert "This screener link does not exist on this film." in response.content.decode()
     foreign.refresh_from_db()
@@ -39,7 +39,7 @@ def test_removing_another_films_collaborator_is_refused(owner_client):
     foreign = CollaboratorFactory()
     slug = owner_client.owner.film.slug
     response = owner_client.post(
-        f"/films/{slug}/edit/sharing/collaborators/{foreign.pk}/remove/", follow=True
+        f"/studio/films/{slug}/sharing/collaborators/{foreign.pk}/remove/", follow=True
     )
     assert "This collaborator does not exist on this film." in response.content.decode()
     assert Collaborator.objects.filter(pk=foreign.pk).exists()
@@ -48,7 +48,7 @@ def test_removing_another_films_collaborator_is_refused(owner_client):
 def test_oversize_recipient_is_refused(owner_client):
     slug = owner_client.owner.film.slug
     response = owner_client.post(
-        f"/films/{slug}/edit/sharing/", {"form": "link", "recipient": "x" * 201}
+        f"/studio/films/{slug}/sharing/", {"form": "link", "recipient": "x" * 201}
     )
     assert response.status_code == 400
     assert response.context["link_form"].errors["recipient"] == [
@@ -60,7 +60,7 @@ def test_oversize_recipient_is_refused(owner_client):
 def test_invalid_expiry_is_refused(owner_client):
     slug = owner_client.owner.film.slug
     response = owner_client.post(
-        f"/films/{slug}/edit/sharing/",
+        f"/studio/films/{slug}/sharing/",
         {"form": "link", "recipient": "Jury", "expires_at": "2024-02-30T10:00"},
     )
     assert response.status_code == 400
@@ -71,7 +71,7 @@ def test_invalid_expiry_is_refused(owner_client):
 def test_unknown_role_and_bad_email_are_refused(owner_client):
     slug = owner_client.owner.film.slug
     response = owner_client.post(
-        f"/films/{slug}/edit/sharing/", {"form": "invite", "email": "nobody", "role": "king"}
+        f"/studio/films/{slug}/sharing/", {"form": "invite", "email": "nobody", "role": "king"}
     )
     assert response.status_code == 400
     errors = response.context["invite_form"].errors
@@ -83,7 +83,7 @@ def test_unknown_role_and_bad_email_are_refused(owner_client):
 def test_password_visibility_without_password_shows_the_field_error(owner_client):
     film = owner_client.owner.film
     response = owner_client.post(
-        f"/films/{film.slug}/edit/sharing/", {"form": "visibility", "visibility": "password"}
+        f"/studio/films/{film.slug}/sharing/", {"form": "visibility", "visibility": "password"}
     )
     assert response.status_code == 400
     assert response.context["visibility_form"].errors["password"] == [
@@ -97,7 +97,7 @@ def test_forged_csrf_on_the_sharing_page_is_refused():
     client = Client(enforce_csrf_checks=True)
     client.force_login(owner.user)
     response = client.post(
-        f"/films/{owner.film.slug}/edit/sharing/", {"form": "visibility", "visibility": "public"}
+        f"/studio/films/{owner.film.slug}/sharing/", {"form": "visibility", "visibility": "public"}
     )
     assert response.status_code == 403
     assert Film.objects.get(pk=owner.film.pk).visibility == Visibility.PRIVATE

@@ -115,7 +115,7 @@ def test_sharing_page_changes_visibility_and_creates_a_link():
     owner = CollaboratorFactory()
     client = Client()
     client.force_login(owner.user)
-    url = f"/films/{owner.film.slug}/edit/sharing/"
+    url = f"/studio/films/{owner.film.slug}/sharing/"
     client.post(url, {"form": "visibility", "visibility": "unlisted"})
     assert Film.objects.get(pk=owner.film.pk).visibility == Visibility.UNLISTED
     response = client.post(url, {"form": "link", "recipient": "Cinéma du Réel programming"})
@@ -134,7 +134,7 @@ def test_sharing_page_is_for_owners_only():
     client = Client()
     client.force_login(editor.user)
     response = client.post(
-        f"/films/{editor.film.slug}/edit/sharing/", {"form": "visibility", "visibility": "public"}
+        f"/studio/films/{editor.film.slug}/sharing/", {"form": "visibility", "visibility": "public"}
     )
     assert response.status_code == 404
     assert Film.objects.get(pk=editor.film.pk).visibility == Visibility.PRIVATE
@@ -146,7 +146,7 @@ def test_invitation_by_email_adds_a_collaborator(django_capture_on_commit_callba
     client.force_login(owner.user)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
-            f"/films/{owner.film.slug}/edit/sharing/",
+            f"/studio/films/{owner.film.slug}/sharing/",
             {"form": "invite", "email": "Editor@Example.org", "role": "editor"},
         )
     invitation = Invitation.objects.get()
@@ -224,13 +224,13 @@ def test_owner_changes_a_collaborators_role():
     client = Client()
     client.force_login(owner.user)
     client.post(
-        f"/films/{owner.film.slug}/edit/sharing/collaborators/{viewer.pk}/role/",
+        f"/studio/films/{owner.film.slug}/sharing/collaborators/{viewer.pk}/role/",
         {"role": "editor"},
     )
     viewer.refresh_from_db()
     assert viewer.role == CollaboratorRole.EDITOR
     demote = client.post(
-        f"/films/{owner.film.slug}/edit/sharing/collaborators/{owner.pk}/role/",
+        f"/studio/films/{owner.film.slug}/sharing/collaborators/{owner.pk}/role/",
         {"role": "viewer"},
         follow=True,
     )
@@ -244,7 +244,7 @@ def test_editor_may_not_change_roles():
     client = Client()
     client.force_login(editor.user)
     response = client.post(
-        f"/films/{editor.film.slug}/edit/sharing/collaborators/{editor.pk}/role/",
+        f"/studio/films/{editor.film.slug}/sharing/collaborators/{editor.pk}/role/",
         {"role": "owner"},
     )
     assert response.status_code == 404

@@ -1,1 +1,0 @@
-"""Editing a film on the web, section by section, by its owners and editors."""
