@@ -63,7 +63,7 @@ def _video(film, *, title, visibility, kind="trailer", state="ready"):
     )
 
 
-OWNERS_ONLY = ("Edit this film", "Rough cut for the team", "Trailer still encoding", "dana-owner")
+OWNERS_ONLY = ("Edit in studio", "Rough cut for the team", "Trailer still encoding", "dana-owner")
 
 
 def test_an_owner_visiting_first_leaves_nothing_of_theirs_in_the_cache(client, film, owner):
