@@ -214,7 +214,7 @@ class CatalogueGenerator:
             Person.objects.bulk_create([p for p, _ in batch])
             PersonName.objects.bulk_create(
                 [
-                    PersonName(person=p, name=n, script=s, order=o)
+                    PersonName(person=p, name=n, script=s, order=o, match_key=name_match_key(n))
                     for p, names in batch
                     for n, s, o in names
                 ]

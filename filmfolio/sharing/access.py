@@ -440,3 +440,28 @@ def enterable_festivals(viewer: Viewer, queryset: QuerySet) -> QuerySet:
     """The festivals of ``queryset`` the viewer may enter a film at: those listed for them and
     those no film entered yet (for the same reason as ``creditable_people``)."""
     return _listed_or_unused(viewer, queryset, FESTIVAL_FILMS)
+
+
+def may_merge_person_away(viewer: Viewer, person: Any) -> bool:
+    """May the viewer fold ``person`` into another record? Staff may; a user may when they
+    own every film crediting the person (at least one) and no account is confirmed as them."""
+    if viewer.is_admin:
+        return True
+    if not viewer.is_authenticated or person.user_id is not None:
+        return False
+    from filmfolio.sharing.models import Collaborator
+
+    film_ids = set(person.credits.values_list("film_id", flat=True))
+    owned = Collaborator.objects.filter(
+        user=viewer.user, role=CollaboratorRole.OWNER, film_id__in=film_ids
+    ).values_list("film_id", flat=True)
+    return bool(film_ids) and set(owned) == film_ids
+
+
+def may_merge_people(viewer: Viewer, *, keep: Any, remove: Any) -> bool:
+    """May the viewer merge ``remove`` into ``keep``: ``remove`` may be folded away by them
+    and ``keep`` is a person they may credit (listed for them or credited nowhere)."""
+    if not may_merge_person_away(viewer, remove):
+        return False
+    kept = creditable_people(viewer, type(keep)._default_manager.filter(pk=keep.pk))
+    return kept.exists()

@@ -15,7 +15,7 @@ from .base import (
     validated,
 )
 from .content import link_add, link_remove, text_remove, text_set, title_add, title_remove
-from .credits import credit_add, credit_remove, person_create
+from .credits import credit_add, credit_remove
 from .film import film_create, film_update, film_update_section
 from .organisations import organisation_delete, organisation_rows_save, organisation_save
 from .records import film_delete, film_rows_save, film_save
@@ -39,7 +39,6 @@ __all__ = [
     "organisation_delete",
     "organisation_rows_save",
     "organisation_save",
-    "person_create",
     "require_edit",
     "require_own",
     "text_remove",

@@ -13,6 +13,7 @@ from filmfolio.core.models import ChangeRecord
 from filmfolio.films import services
 from filmfolio.films.models import Credit, Film, FilmText, Role
 from filmfolio.people.models import Person
+from filmfolio.people.services import person_create
 from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
@@ -128,7 +129,7 @@ def test_credit_with_unknown_references_creates_nothing(owner, kwargs, errors):
 
 
 def test_credit_by_name_matches_an_existing_person_or_makes_one(owner):
-    existing = services.person_create(name="Shengze Zhu")
+    existing = person_create(name="Shengze Zhu", actor=owner.user)
     matched = services.credit_add(
         film=owner.film, actor=owner.user, role="director", person_name="Zhu Shengze"
     )

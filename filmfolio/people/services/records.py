@@ -3,7 +3,7 @@
 Every write ends in ``person_changed``: a change record on the person, the person's search
 document and those of the films crediting them rewritten in the same transaction, and new
 versions of those films (their pages and documents show the person's names). People are
-created on the way by the film services (``films.services.person_create``).
+created from a typed name by ``person_for_name`` (``naming``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from filmfolio.sharing import access
 from filmfolio.sharing.changes import record_shown_on_films_changed
 from filmfolio.sharing.reindex import search_remove
 
-from .models import Person
+from ..models import Person
 
 
 def require_admin(*, actor: Any) -> None:

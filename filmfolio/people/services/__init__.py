@@ -1,0 +1,49 @@
+"""Writes of people's records, each a keyword-only ``person_<verb>`` service.
+
+- ``records``: the admin's saves and deletes, and ``person_changed`` where each write ends.
+- ``naming``: one rule for finding people by a written name and making a new one
+  (``people_matching``, ``person_for_name``, ``person_create``).
+- ``merge``: ``person_merge``, two records of one person made one.
+"""
+
+from .merge import MergePlan, person_merge, person_merge_plan
+from .naming import (
+    RESERVED_SLUGS,
+    NewPerson,
+    name_order,
+    name_script,
+    new_person_fields,
+    people_matching,
+    person_create,
+    person_for_name,
+    person_slug,
+    person_slug_text,
+)
+from .records import (
+    person_changed,
+    person_delete,
+    person_rows_save,
+    person_save,
+    require_admin,
+)
+
+__all__ = [
+    "RESERVED_SLUGS",
+    "MergePlan",
+    "NewPerson",
+    "name_order",
+    "name_script",
+    "new_person_fields",
+    "people_matching",
+    "person_changed",
+    "person_create",
+    "person_delete",
+    "person_for_name",
+    "person_merge",
+    "person_merge_plan",
+    "person_rows_save",
+    "person_save",
+    "person_slug",
+    "person_slug_text",
+    "require_admin",
+]
