@@ -222,13 +222,7 @@ class Resolvers:
 
     def _load_people(self, records: list[PersonRecord]) -> None:
         """Link records to existing people: by slug first, then by any written name."""
-        slugs = [r.slug for r in records if r.slug]
-        found = {
-            slug: PersonRef(pk, name, slug)
-            for pk, name, slug in self._matchable_people.filter(slug__in=slugs).values_list(
-                "pk", "display_name", "slug"
-            )
-        }
+        found = self._people_by_slug(records)
         by_key = self._people_by_key(records)
         for record in records:
             ref = found.get(record.slug or "") or next(
@@ -237,6 +231,15 @@ class Resolvers:
             if ref is not None and self._cached_person(record) is None:
                 self._remember(record, ref)
                 self.log.note("people", ref.name, created=False)
+
+    def _people_by_slug(self, records: list[PersonRecord]) -> dict[str, PersonRef]:
+        """Matchable people whose slug a record names."""
+        slugs = [r.slug for r in records if r.slug]
+        rows = self._matchable_people.filter(slug__in=slugs)
+        return {
+            slug: PersonRef(pk, name, slug)
+            for pk, name, slug in rows.values_list("pk", "display_name", "slug")
+        }
 
     def _people_by_key(self, records: list[PersonRecord]) -> dict[str, PersonRef]:
         """Matchable people any of whose written forms has a key of ``records`` (earliest

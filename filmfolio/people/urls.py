@@ -1,4 +1,4 @@
-"""URLs of the people pages."""
+"""URLs of the people pages, the person picker and merging two people."""
 
 from django.urls import path
 
@@ -7,6 +7,8 @@ from . import views
 app_name = "people"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("lookup/", views.lookup, name="lookup"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/claim/", views.claim, name="claim"),
+    path("<slug:slug>/merge/", views.merge, name="merge"),
 ]

@@ -8,6 +8,7 @@
 
 from .merge import MergePlan, person_merge, person_merge_plan
 from .naming import (
+    MAX_NAME_LENGTH,
     RESERVED_SLUGS,
     NewPerson,
     name_order,
@@ -28,6 +29,7 @@ from .records import (
 )
 
 __all__ = [
+    "MAX_NAME_LENGTH",
     "RESERVED_SLUGS",
     "MergePlan",
     "NewPerson",

@@ -63,6 +63,10 @@ def _credit_model() -> Any:
     return Person._meta.get_field("credits").related_model
 
 
+def _pending_claimants(person: Person) -> set[int]:
+    return set(person.claims.filter(status=ClaimStatus.PENDING).values_list("user_id", flat=True))
+
+
 def person_merge_plan(*, keep: Person, remove: Person) -> MergePlan:
     """What merging ``remove`` into ``keep`` would move, without changing anything."""
     plan = MergePlan()
@@ -82,7 +86,9 @@ def person_merge_plan(*, keep: Person, remove: Person) -> MergePlan:
     plan.biographies_dropped = remove.biographies.filter(language__in=languages).count()
     urls = set(keep.links.values_list("url", flat=True))
     plan.links_moved = remove.links.exclude(url__in=urls).count()
-    plan.claims_moved = remove.claims.count()
+    plan.claims_moved = remove.claims.exclude(
+        status=ClaimStatus.PENDING, user_id__in=_pending_claimants(keep)
+    ).count()
     plan.account_moved = remove.user_id is not None and keep.user_id is None
     return plan
 
