@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 
 class PersonPickerInput(forms.TextInput):
@@ -46,7 +47,7 @@ class PersonPickerInput(forms.TextInput):
         )
         return context
 
-    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> str:
+    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> SafeString:
         html = super().render(name, value, attrs, renderer)
         widget_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
         return html + format_html(

@@ -189,7 +189,7 @@ def _candidate_films(viewer: access.Viewer, person: Person) -> list[dict[str, An
 def person_candidates_for(viewer: access.Viewer, people: list[Person]) -> list[dict[str, Any]]:
     """What tells candidates of the person picker apart: every written name, and the films
     (title, year, roles) the viewer may see listed. Two queries for any number of people."""
-    credits = Person._meta.get_field("credits").related_model
+    credits: Any = Person._meta.get_field("credits").related_model
     listed = credits.objects.filter(access.listed_films_q(viewer, prefix="film__"))
     found = Person.objects.filter(pk__in=[p.pk for p in people]).prefetch_related(
         "names",

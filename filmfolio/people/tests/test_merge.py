@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.utils import translation
@@ -30,16 +31,16 @@ pytestmark = pytest.mark.django_db
 
 @dataclass
 class World:
-    owner: object
+    owner: Any
     keep: Person
     remove: Person
-    private_film: Film
-    public_film: Film
-    other_film: Film
-    claimant: object
+    private_film: Any
+    public_film: Any
+    other_film: Any
+    claimant: Any
 
 
-def _credit(film: Film, person: Person, role: str, **details: str) -> Credit:
+def _credit(film: Any, person: Person, role: str, **details: str) -> Credit:
     return Credit.objects.create(
         film=film, person=person, role=Role.objects.get(code=role), **details
     )
@@ -67,10 +68,11 @@ def world() -> World:
     PersonLink.objects.create(person=keep, kind=LinkKind.WEBSITE, url="https://zhu.example/")
     PersonLink.objects.create(person=remove, kind=LinkKind.WEBSITE, url="https://zhu.example/")
     PersonLink.objects.create(person=remove, kind=LinkKind.IMDB, url="https://imdb.example/zhu")
-    claimant = UserFactory()
+    claimant: Any = UserFactory()
+    declined: Any = UserFactory()
     PersonClaim.objects.create(user=claimant, person=keep)
     PersonClaim.objects.create(user=claimant, person=remove)
-    PersonClaim.objects.create(user=UserFactory(), person=remove, status=ClaimStatus.REJECTED)
+    PersonClaim.objects.create(user=declined, person=remove, status=ClaimStatus.REJECTED)
     return World(owner, keep, remove, private_film, public_film, other_film, claimant)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from filmfolio.accounts.tests.factories import UserFactory
@@ -25,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _credited_on_public_film(person: Person) -> None:
-    film = FilmFactory(visibility=Visibility.PUBLIC)
+    film: Any = FilmFactory(visibility=Visibility.PUBLIC)
     Credit.objects.create(film=film, person=person, role=Role.objects.get(code="director"))
 
 
