@@ -180,3 +180,15 @@ def test_every_recorded_change_bumps_the_film(owner):
     before = Film.objects.get(pk=owner.film.pk).updated_at
     services.link_add(film=owner.film, actor=owner.user, kind="trailer", url="https://x.org/1")
     assert Film.objects.get(pk=owner.film.pk).updated_at > before
+
+
+def test_an_explicit_new_person_is_made_even_when_the_name_matches(owner):
+    existing = person_create(name="Wang Bing", actor=owner.user)
+    made = services.credit_add(
+        film=owner.film, actor=owner.user, role="director", new_person_name="Wang Bing"
+    )
+    picked = services.credit_add(
+        film=owner.film, actor=owner.user, role="editor", person=existing.pk
+    )
+    assert (made.person.slug, picked.person) == ("wang-bing-2", existing)
+    assert Person.objects.count() == 2

@@ -71,7 +71,7 @@ def person_slug(name: str) -> str:
     text = person_slug_text(name)
     slug = unique_slug(Person, text)
     if slug in RESERVED_SLUGS:
-        slug = unique_slug(Person, f"person-{text}")
+        slug = unique_slug(Person, f"{text}-2")
     return slug
 
 
