@@ -45,12 +45,15 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 def lookup(request: HttpRequest) -> JsonResponse:
     """Candidates of the person picker for ``q``: people the viewer may see listed whose
     written forms match (``services.people_matching``), each with its names and films, and the
-    explicit choice of creating a new person so named."""
+    explicit choice of creating a new person so named. ``exclude`` leaves one person out (the
+    person being merged away)."""
     viewer = access.viewer_for(request)
     name = " ".join(request.GET.get("q", "").split())[: services.MAX_NAME_LENGTH]
-    people = services.people_matching(
-        name=name, among=access.listed_people(viewer, Person.objects.all())
-    )
+    listed = access.listed_people(viewer, Person.objects.all())
+    excluded = request.GET.get("exclude", "")
+    if excluded.isdigit():
+        listed = listed.exclude(pk=int(excluded))
+    people = services.people_matching(name=name, among=listed)
     create = {"name": name, "label": _("Create a new person: %(name)s") % {"name": name}}
     return JsonResponse(
         {

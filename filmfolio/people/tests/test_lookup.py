@@ -71,6 +71,8 @@ def test_the_owner_of_the_private_film_sees_its_people_and_its_credits(people, c
         "roles": ["Writer"],
     }
     assert answer["create"]["name"] == "Ye Jing"
+    answer = client.get("/people/lookup/", {"q": "Ye Jing", "exclude": namesake.pk}).json()
+    assert [r["id"] for r in answer["results"]] == [ye.pk]
 
 
 def test_nothing_typed_offers_nothing(client):

@@ -5,6 +5,7 @@
 // data-create-field, "Create a new person: <name>" is offered as a separate, explicit choice:
 // it sets that hidden input to "1" and clears the picked person. Typing a name without choosing
 // leaves both empty: the server then finds the existing person by the same rule.
+// data-person-exclude names the id of a person never to offer (the one being merged away).
 (function () {
   "use strict";
 
@@ -93,7 +94,11 @@
       var query = input.value.trim();
       var number = ++asked;
       if (!query) { list.textContent = ""; return; }
-      fetch(input.dataset.personPicker + "?q=" + encodeURIComponent(query), {
+      var address = input.dataset.personPicker + "?q=" + encodeURIComponent(query);
+      if (input.dataset.personExclude) {
+        address += "&exclude=" + encodeURIComponent(input.dataset.personExclude);
+      }
+      fetch(address, {
         headers: { Accept: "application/json" },
         credentials: "same-origin"
       }).then(function (response) {
