@@ -33,7 +33,7 @@ from filmfolio.festivals.models import Award, Edition, Festival, Section
 from filmfolio.films.models import Genre, Role
 from filmfolio.films.vocabulary import sync_vocabularies
 from filmfolio.people.models import Person, PersonBiography, PersonName
-from filmfolio.people.services import RESERVED_SLUGS, new_person_fields, person_slug_text
+from filmfolio.people.services import new_person_fields, person_slug_text, taken_person_slugs
 from filmfolio.sharing import access
 
 from .records import CompanyRecord, FestivalEntryRecord, PersonRecord
@@ -110,7 +110,7 @@ class Resolvers:
         self._people: dict[str, PersonRef] = {}
         self._key_memo: dict[tuple[str | None, tuple[str, ...]], list[str]] = {}
         self._role_memo: dict[str, Role] = {}
-        self._person_slugs = SlugAllocator(Person, reserved=RESERVED_SLUGS)
+        self._person_slugs = SlugAllocator(Person, reserved=taken_person_slugs())
         self._person_rows = RowWriter(
             Person, ["display_name", "slug", "sort_name", "match_key", "country", "user"]
         )

@@ -43,17 +43,18 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def lookup(request: HttpRequest) -> JsonResponse:
-    """Candidates of the person picker for ``q``: people the viewer may see listed whose
-    written forms match (``services.people_matching``), each with its names and films, and the
-    explicit choice of creating a new person so named. ``exclude`` leaves one person out (the
-    person being merged away)."""
+    """Candidates of the person picker for ``q``: people the viewer may credit (listed for
+    them, or credited nowhere yet: ``access.creditable_people``) whose written forms match
+    (``services.people_matching``), each with its names and films, and the explicit choice of
+    creating a new person so named. ``exclude`` leaves one person out (the person being merged
+    away)."""
     viewer = access.viewer_for(request)
     name = " ".join(request.GET.get("q", "").split())[: services.MAX_NAME_LENGTH]
-    listed = access.listed_people(viewer, Person.objects.all())
+    creditable = access.creditable_people(viewer, Person.objects.all())
     excluded = request.GET.get("exclude", "")
     if excluded.isdigit():
-        listed = listed.exclude(pk=int(excluded))
-    people = services.people_matching(name=name, among=listed)
+        creditable = creditable.exclude(pk=int(excluded))
+    people = services.people_matching(name=name, among=creditable)
     create = {"name": name, "label": _("Create a new person: %(name)s") % {"name": name}}
     return JsonResponse(
         {
@@ -86,11 +87,11 @@ def claim(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _keep_for(viewer: access.Viewer, remove: Person, value: str | None) -> Person | None:
-    """The person chosen to keep (by id), if the viewer may see them listed."""
+    """The person chosen to keep (by id), if the viewer may credit them."""
     if not value or not value.isdigit():
         return None
     chosen = Person.objects.filter(pk=int(value)).exclude(pk=remove.pk)
-    return access.listed_people(viewer, chosen).first()
+    return access.creditable_people(viewer, chosen).first()
 
 
 @login_required
@@ -114,11 +115,11 @@ def merge(request: HttpRequest, slug: str) -> HttpResponse:
                 % {"removed": remove.display_name, "kept": keep.display_name},
             )
             return redirect(keep)
-    listed = access.listed_people(viewer, Person.objects.exclude(pk=remove.pk))
+    creditable = access.creditable_people(viewer, Person.objects.exclude(pk=remove.pk))
     context = {
         "remove": remove,
         "keep": keep,
         "plan": services.person_merge_plan(keep=keep, remove=remove) if keep else None,
-        "candidates": services.people_matching(name=remove.display_name, among=listed),
+        "candidates": services.people_matching(name=remove.display_name, among=creditable),
     }
     return render(request, "people/merge.html", context)

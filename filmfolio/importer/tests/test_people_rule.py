@@ -5,7 +5,7 @@ import pytest
 from filmfolio.films.models import Credit
 from filmfolio.importer.records import FilmRecord
 from filmfolio.importer.services import records_commit
-from filmfolio.people.models import Person, PersonName
+from filmfolio.people.models import Person, PersonName, PersonSlugRedirect
 from filmfolio.people.services import person_create
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +44,9 @@ def test_any_written_form_of_an_existing_person_links_to_them():
     assert Person.objects.count() == 2
 
 
-def test_a_person_slug_never_takes_a_people_address():
-    records_commit(records=[_film("letters", "Lookup")])
-    assert list(Person.objects.values_list("slug", flat=True)) == ["lookup-2"]
+def test_a_person_slug_never_takes_a_people_address_or_an_old_address():
+    kept = person_create(name="Wang Bing", actor=None)
+    PersonSlugRedirect.objects.create(old_slug="zhu-shengze", person=kept)
+    records_commit(records=[_film("letters", "Lookup", "Zhu Shengze")])
+    slugs = Person.objects.exclude(pk=kept.pk).order_by("slug").values_list("slug", flat=True)
+    assert list(slugs) == ["lookup-2", "zhu-shengze-2"]

@@ -19,6 +19,7 @@ from .naming import (
     person_for_name,
     person_slug,
     person_slug_text,
+    taken_person_slugs,
 )
 from .records import (
     person_changed,
@@ -48,4 +49,5 @@ __all__ = [
     "person_slug",
     "person_slug_text",
     "require_admin",
+    "taken_person_slugs",
 ]

@@ -31,7 +31,7 @@ from filmfolio.core.text.chars import has_han
 from filmfolio.sharing import access
 
 from ..choices import NameOrder, NameScript
-from ..models import Person, PersonName
+from ..models import Person, PersonName, PersonSlugRedirect
 from .records import person_changed
 
 MAX_NAME_LENGTH = 200
@@ -66,12 +66,24 @@ def person_slug_text(name: str) -> str:
     return name_reading(name) or name
 
 
+def taken_person_slugs() -> frozenset[str]:
+    """Slugs no new person may take besides those of people: the /people/ addresses and the
+    old addresses of merged people (which redirect)."""
+    redirected = PersonSlugRedirect.objects.values_list("old_slug", flat=True)
+    return RESERVED_SLUGS | frozenset(redirected)
+
+
 def person_slug(name: str) -> str:
-    """A free slug for a new person named ``name``, never one of the /people/ addresses."""
+    """A free slug for a new person named ``name``, never a /people/ address or the old
+    address of a merged person."""
     text = person_slug_text(name)
     slug = unique_slug(Person, text)
-    if slug in RESERVED_SLUGS:
-        slug = unique_slug(Person, f"{text}-2")
+    if slug in RESERVED_SLUGS or PersonSlugRedirect.objects.filter(old_slug=slug).exists():
+        taken = taken_person_slugs()
+        n = 2
+        while slug in taken:
+            slug = unique_slug(Person, f"{text}-{n}")
+            n += 1
     return slug
 
 

@@ -91,3 +91,15 @@ def test_the_new_person_choice_in_chinese(client):
     with translation.override("zh-hans"):  # the request's language ends with the test
         answer = client.get("/people/lookup/", {"q": "叶京"}, HTTP_ACCEPT_LANGUAGE="zh-hans").json()
     assert answer["create"] == {"name": "叶京", "label": "新建人物：叶京"}
+
+
+def test_a_person_credited_nowhere_yet_may_be_picked(people, client):
+    ye, _namesake, _film = people
+    fresh = person_create(name="Jing Ye", actor=None)
+    client.force_login(UserFactory())
+    answer = client.get("/people/lookup/", {"q": "叶京"}).json()
+    assert [(r["id"], r["films"]) for r in answer["results"]] == [
+        (fresh.pk, []),
+        (ye.pk, answer["results"][1]["films"]),
+    ]
+    assert len(answer["results"][1]["films"]) == 2

@@ -12,7 +12,7 @@ from filmfolio.core.models import ChangeRecord
 from filmfolio.core.text import name_reading
 from filmfolio.films.models import Credit, Role
 from filmfolio.people.choices import NameOrder, NameScript
-from filmfolio.people.models import Person, PersonName
+from filmfolio.people.models import Person, PersonName, PersonSlugRedirect
 from filmfolio.people.services import (
     name_script,
     people_matching,
@@ -78,8 +78,12 @@ def test_new_person_gets_a_slug_from_the_surname_reading_and_a_name_in_its_scrip
     assert ChangeRecord.objects.filter(action="create").count() == 3
 
 
-def test_a_slug_never_takes_a_people_address():
+def test_a_slug_never_takes_a_people_address_or_a_merged_persons_old_address():
     assert person_create(name="Lookup", actor=None).slug == "lookup-2"
+    kept = person_create(name="Wang Bing", actor=None)
+    PersonSlugRedirect.objects.create(old_slug="zhu-shengze", person=kept)
+    PersonSlugRedirect.objects.create(old_slug="zhu-shengze-2", person=kept)
+    assert person_create(name="Zhu Shengze", actor=None).slug == "zhu-shengze-3"
 
 
 @pytest.mark.parametrize(
