@@ -64,6 +64,7 @@ def _credit_model() -> Any:
 
 
 def _pending_claimants(person: Person) -> set[int]:
+    """The users with a claim on ``person`` waiting for an administrator."""
     return set(person.claims.filter(status=ClaimStatus.PENDING).values_list("user_id", flat=True))
 
 
@@ -144,7 +145,7 @@ def _move_rows(keep: Person, remove: Person) -> None:
 def _move_claims_and_account(keep: Person, remove: Person) -> None:
     """Claims move (a pending claim the same user has on ``keep`` already is dropped), and
     a confirmed account moves when ``keep`` has none."""
-    pending = set(keep.claims.filter(status=ClaimStatus.PENDING).values_list("user_id", flat=True))
+    pending = _pending_claimants(keep)
     remove.claims.filter(status=ClaimStatus.PENDING, user_id__in=pending).delete()
     PersonClaim.objects.filter(person=remove).update(person=keep)
     if remove.user_id is not None and keep.user_id is None:
