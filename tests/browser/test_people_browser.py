@@ -68,7 +68,9 @@ def _pick_and_merge(page: Any, base: str, name: str, shot: str) -> None:
     assert "朱声仄" in candidate.inner_text()
     assert page.locator("#merge-keep-candidates li").count() == 1  # never the one merged away
     page.screenshot(path=str(ARTIFACTS / f"{shot}-candidates.png"), full_page=True)
-    candidate.click()
+    page.press("#merge-keep-name", "ArrowDown")  # the keyboard reaches the candidate too
+    assert page.evaluate("document.activeElement.className") == "person-candidate"
+    page.keyboard.press("Enter")
     assert page.input_value("input[name=keep]") != ""
     page.click("form[method=get] button[type=submit]")
     page.wait_for_selector(".merge-moves")

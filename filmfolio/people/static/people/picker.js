@@ -6,6 +6,7 @@
 // it sets that hidden input to "1" and clears the picked person. Typing a name without choosing
 // leaves both empty: the server then finds the existing person by the same rule.
 // data-person-exclude names the id of a person never to offer (the one being merged away).
+// Keys: Down moves from the input into the list and along it, Up back, Escape closes it.
 (function () {
   "use strict";
 
@@ -107,6 +108,26 @@
         if (number === asked) { show(data); }
       });
     }
+
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && list.children.length) {
+        event.preventDefault();
+        list.textContent = "";
+        input.setAttribute("aria-expanded", "false");
+      } else if (event.key === "ArrowDown" && list.children.length) {
+        event.preventDefault();
+        list.querySelector("button").focus();
+      }
+    });
+
+    list.addEventListener("keydown", function (event) {
+      var item = event.target.closest("li");
+      if (!item) { return; }
+      var next = event.key === "ArrowDown" ? item.nextElementSibling
+        : event.key === "ArrowUp" ? item.previousElementSibling : null;
+      if (event.key === "ArrowUp" && !next) { event.preventDefault(); input.focus(); return; }
+      if (next) { event.preventDefault(); next.querySelector("button").focus(); }
+    });
 
     input.addEventListener("input", function () {
       choose("", false, "");
