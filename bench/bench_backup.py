@@ -42,7 +42,7 @@ from django.contrib.auth.models import User
 from PIL import Image
 from filmfolio.films.models import Film
 from filmfolio.media import services
-from filmfolio.sharing.models import Collaborator
+from filmfolio.films.models import Collaborator
 owner = User.objects.create_user(username="bench-owner")
 films = list(Film.objects.filter(visibility="public").order_by("id")[:{images}])
 for number, film in enumerate(films):

@@ -67,8 +67,7 @@ def setup_django():
     call_command("migrate", verbosity=0)
     from django.contrib.auth.models import User
 
-    from filmfolio.films.models import Film
-    from filmfolio.sharing.models import Collaborator
+    from filmfolio.films.models import Collaborator, Film
 
     owner = User.objects.create(username="bench")
     film = Film.objects.create(slug="bench", title="Bench")

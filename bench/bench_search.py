@@ -179,11 +179,11 @@ def _measure(queries: list, service: Callable, raw: Callable | None) -> tuple[li
 
 def run_queries(mix: dict[str, list[str]], rng: random.Random) -> list[tuple[str, ...]]:
     """Latency rows: category, n, service p50/p95/p99, raw p50/p95/p99."""
+    from filmfolio.films.access import Viewer
     from filmfolio.search.backends import MatchQuery, get_backend
     from filmfolio.search.filters import PUBLIC, token
     from filmfolio.search.query import SearchRequest
     from filmfolio.search.selectors import autocomplete_for, catalogue_page_for, search_page_for
-    from filmfolio.sharing.access import Viewer
 
     viewer = Viewer.anonymous()
     backend = get_backend()

@@ -28,12 +28,13 @@ def _add_form(data: dict[str, Any], form: forms.BaseForm) -> None:
         elif isinstance(widget, forms.CheckboxInput):
             if value:
                 data[key] = "on"
-        elif value is None:
-            continue
-        elif isinstance(value, list | tuple):
-            data[key] = [str(v) for v in value]
-        else:
-            data[key] = str(value)
+        elif value is not None:
+            data[key] = _posted(value)
+
+
+def _posted(value: Any) -> Any:
+    """A value as a browser posts it: text, or a list of texts."""
+    return [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
 
 
 def form_data(response: Any) -> dict[str, Any]:
@@ -105,18 +106,25 @@ class _FormReader(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         if tag == "form":
             self.inside = a.get("id") == self.form_id
-        if not self.inside or (not a.get("name") and tag != "option"):
+        if not self._reads(tag, a):
             return
         if tag == "input":
             self._input(a)
         elif tag == "select":
             self._select, self._multiple = a["name"], "multiple" in a
             self.fields.setdefault(a["name"], [])
-        elif tag == "option" and self._select is not None:
-            if "selected" in a:
-                self.fields[self._select].append(a.get("value", ""))
+        elif tag == "option":
+            self._option(a)
         elif tag == "textarea":
             self._textarea, self._text = a["name"], []
+
+    def _reads(self, tag: str, a: dict[str, str]) -> bool:
+        """A named control (or an option) inside the form."""
+        return self.inside and (bool(a.get("name")) or tag == "option")
+
+    def _option(self, a: dict[str, str]) -> None:
+        if self._select is not None and "selected" in a:
+            self.fields[self._select].append(a.get("value", ""))
 
     def _input(self, a: dict[str, str]) -> None:
         kind = a.get("type", "text")

@@ -29,7 +29,9 @@ from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.festivals import services as festival_services
 from filmfolio.festivals.models import Edition, Festival
 from filmfolio.films import services as film_services
-from filmfolio.films.models import Film, FilmCountry
+from filmfolio.films.choices import CollaboratorRole, Visibility
+from filmfolio.films.models import Collaborator, Film, FilmCountry
+from filmfolio.films.services import film_set_visibility
 from filmfolio.media import services as media_services
 from filmfolio.media.models import Image, Video
 from filmfolio.media.tests.clips import make_clip
@@ -37,8 +39,7 @@ from filmfolio.media.tests.flows import ready_video
 from filmfolio.media.tests.imagedata import jpeg_with_gps
 from filmfolio.people.models import PersonBiography, PersonName
 from filmfolio.sharing import services as sharing_services
-from filmfolio.sharing.choices import CollaboratorRole, Visibility
-from filmfolio.sharing.models import Collaborator, ScreenerLink
+from filmfolio.sharing.models import ScreenerLink
 from filmfolio.sharing.tests.factories import FilmFactory
 
 # key -> (visibility, Chinese query word, Chinese marker, a year no other film has)
@@ -218,7 +219,7 @@ def build_canary(key: str, *, owner: Any, clip: Path, removed: Any, holder: Clie
     sharing_services.collaborator_invite(
         film=film, actor=owner, email=f"qxsh{key}@example.org", role=CollaboratorRole.VIEWER
     )
-    sharing_services.film_set_visibility(
+    film_set_visibility(
         film=film,
         actor=owner,
         visibility=visibility,

@@ -17,10 +17,10 @@ from django.utils import timezone
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
+from filmfolio.films.choices import CollaboratorRole, Visibility
 from filmfolio.films.editing.sections import SECTION_ORDER
 from filmfolio.films.models import Film
 from filmfolio.sharing import services
-from filmfolio.sharing.choices import CollaboratorRole, Visibility
 from filmfolio.sharing.models import ScreenerLink
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 

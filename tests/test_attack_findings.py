@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from filmfolio.films.choices import Visibility
 from filmfolio.films.models import Film
-from filmfolio.sharing.choices import Visibility
 
 from . import attack
 from .canary_world import VISITORS

@@ -11,12 +11,12 @@ from django.test import Client, TestCase
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.festivals.tests.factories import EditionFactory, EntryFactory, FestivalFactory
 from filmfolio.films import services as film_services
+from filmfolio.films.choices import Visibility
 from filmfolio.films.models import Film
+from filmfolio.films.services import film_set_visibility
 from filmfolio.films.tests.factories import CreditFactory, FilmFactory
 from filmfolio.people.tests.factories import PersonFactory
 from filmfolio.search import index
-from filmfolio.sharing import services as sharing_services
-from filmfolio.sharing.choices import Visibility
 from filmfolio.sharing.tests.factories import CollaboratorFactory
 
 from .admin_forms import NOWHERE, form_fields, listed_urls
@@ -39,7 +39,7 @@ def _public_film(word: str) -> Film:
         film = film_services.film_create(
             actor=owner, title=f"{word} Qxkvadm{word}", year=1987, slug="qxkvadm-film"
         )
-        sharing_services.film_set_visibility(film=film, actor=owner, visibility=Visibility.PUBLIC)
+        film_set_visibility(film=film, actor=owner, visibility=Visibility.PUBLIC)
     return film
 
 

@@ -16,11 +16,11 @@ from django.test import Client
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.festivals.models import Edition, Entry, Festival
+from filmfolio.films.choices import CollaboratorRole, Visibility
 from filmfolio.films.models import Credit, FilmText, Role, Title
+from filmfolio.films.services import film_set_visibility
 from filmfolio.people.models import Person, PersonName
 from filmfolio.search import index
-from filmfolio.sharing import services as sharing_services
-from filmfolio.sharing.choices import CollaboratorRole, Visibility
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 from .url_inventory import body_of, site_paths
@@ -130,11 +130,7 @@ def test_film_made_private_leaves_search_at_once():
     index.rebuild()
     client = Client()
     assert "/films/qwv-canary-heron/" in client.get("/search/?q=Heron").content.decode()
-    sharing_services.film_set_visibility(
-        film=owner.film, actor=owner.user, visibility=Visibility.PRIVATE
-    )
+    film_set_visibility(film=owner.film, actor=owner.user, visibility=Visibility.PRIVATE)
     assert "qwv-canary-heron" not in client.get("/search/?q=Heron").content.decode()
-    sharing_services.film_set_visibility(
-        film=owner.film, actor=owner.user, visibility=Visibility.UNLISTED
-    )
+    film_set_visibility(film=owner.film, actor=owner.user, visibility=Visibility.UNLISTED)
     assert "qwv-canary-heron" not in client.get("/search/?q=Heron").content.decode()

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.test import Client
 
 from filmfolio.accounts.tests.factories import UserFactory
-from filmfolio.sharing.choices import CollaboratorRole
+from filmfolio.films.choices import CollaboratorRole
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 POLICY = {

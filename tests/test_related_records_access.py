@@ -17,17 +17,17 @@ from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.errors import ValidationFailedError
 from filmfolio.festivals import services as festival_services
 from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
+from filmfolio.films import access
 from filmfolio.films import services as film_services
+from filmfolio.films.choices import CollaboratorRole, Visibility
 from filmfolio.films.models import Credit, Role
+from filmfolio.films.services import film_set_visibility
 from filmfolio.people.models import Person
 from filmfolio.search import index
 from filmfolio.search.choices import DocumentKind
 from filmfolio.search.models import SearchTerm
 from filmfolio.search.query import SearchRequest
 from filmfolio.search.selectors import search_page_for
-from filmfolio.sharing import access
-from filmfolio.sharing import services as sharing_services
-from filmfolio.sharing.choices import CollaboratorRole, Visibility
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 pytestmark = pytest.mark.django_db
@@ -216,15 +216,15 @@ def test_people_and_festivals_follow_their_film_in_search_at_once(world) -> None
     """The services re-index a film's people and festivals with it, in the same transaction."""
     owner, secret = world["owner"], world["secret"]
     assert _anonymous_finds() == []
-    sharing_services.film_set_visibility(film=secret, actor=owner, visibility=Visibility.PUBLIC)
+    film_set_visibility(film=secret, actor=owner, visibility=Visibility.PUBLIC)
     assert _anonymous_finds() == [PERSON, FESTIVAL]
-    sharing_services.film_set_visibility(film=secret, actor=owner, visibility=Visibility.UNLISTED)
+    film_set_visibility(film=secret, actor=owner, visibility=Visibility.UNLISTED)
     assert _anonymous_finds() == []
 
 
 def test_removed_credit_and_entry_take_the_listing_with_them(world) -> None:
     owner, secret = world["owner"], world["secret"]
-    sharing_services.film_set_visibility(film=secret, actor=owner, visibility=Visibility.PUBLIC)
+    film_set_visibility(film=secret, actor=owner, visibility=Visibility.PUBLIC)
     assert _anonymous_finds() == [PERSON, FESTIVAL]
     credit = secret.credits.get(person__slug="quillon-ardmarsh")
     film_services.credit_remove(film=secret, actor=owner, credit_id=credit.pk)
@@ -253,9 +253,9 @@ def test_spelling_suggestions_follow_visibility_at_once(world) -> None:
         return Client().get("/api/v1/search", {"q": "Zebrina"}).json()["corrections"]
 
     assert corrections() == {}
-    sharing_services.film_set_visibility(film=secret, actor=owner, visibility=Visibility.PUBLIC)
+    film_set_visibility(film=secret, actor=owner, visibility=Visibility.PUBLIC)
     assert corrections() == {"zebrina": ["zebrine"]}
-    sharing_services.film_set_visibility(film=secret, actor=owner, visibility=Visibility.PRIVATE)
+    film_set_visibility(film=secret, actor=owner, visibility=Visibility.PRIVATE)
     assert corrections() == {}
     assert not SearchTerm.objects.filter(term="zebrine").exists()
     # the festival and the public film entered at it

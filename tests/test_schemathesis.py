@@ -19,9 +19,8 @@ from django.core.management import call_command
 
 from filmfolio.api.choices import TokenScope
 from filmfolio.api.services.tokens import api_token_create
-from filmfolio.films.models import Film
-from filmfolio.sharing.choices import CollaboratorRole
-from filmfolio.sharing.models import Collaborator
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.models import Collaborator, Film
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 

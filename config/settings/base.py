@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "filmfolio.sharing.middleware.ViewerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "filmfolio.sharing.middleware.GrantHeadersMiddleware",
     "filmfolio.sharing.middleware.ScreenerOpensMiddleware",
@@ -98,6 +99,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through the project's field template: label, required mark, help and errors
+# beside the input (filmfolio/web/rendering.py).
+FORM_RENDERER = "filmfolio.web.rendering.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -179,19 +184,26 @@ else:
     _TASKS_BACKEND = "django_tasks_db.DatabaseBackend"
 TASKS = {"default": {"BACKEND": os.environ.get("FILMFOLIO_TASKS_BACKEND", _TASKS_BACKEND)}}
 
+# Media limits: their defaults have one home, ``DEFAULTS`` in filmfolio/media/conf.py. An
+# environment variable overrides its key only when it is set (tests set FILMFOLIO_MEDIA directly).
+_MEDIA_ENVIRONMENT: dict[str, tuple[str, Any]] = {
+    "FILMFOLIO_IMAGE_MAX_PIXELS": ("IMAGE_MAX_PIXELS", int),
+    "FILMFOLIO_UPLOAD_MAX_BYTES": ("UPLOAD_MAX_BYTES", int),
+    "FILMFOLIO_TRANSCODE_TIME_LIMIT": ("TRANSCODE_TIME_LIMIT_SECONDS", int),
+    "FILMFOLIO_TRANSCODE_STALL_SECONDS": ("TRANSCODE_STALL_SECONDS", int),
+    "FILMFOLIO_TRANSCODE_MAX_ATTEMPTS": ("TRANSCODE_MAX_ATTEMPTS", int),
+    "FILMFOLIO_TRANSCODE_TIME_PER_SECOND": ("TRANSCODE_TIME_PER_SECOND", float),
+    "FILMFOLIO_TRANSCODES_PER_USER": ("TRANSCODES_PER_USER", int),
+    "FILMFOLIO_HEARTBEAT_SECONDS": ("HEARTBEAT_SECONDS", float),
+    "FILMFOLIO_SWEEP_INTERVAL_SECONDS": ("SWEEP_INTERVAL_SECONDS", float),
+    "FILMFOLIO_FFMPEG_THREADS": ("FFMPEG_THREADS", int),
+    "FILMFOLIO_MEDIA_ACCEL_REDIRECT": ("ACCEL_REDIRECT_PREFIX", str),
+    "FILMFOLIO_S3_URL_SECONDS": ("PRESIGNED_URL_SECONDS", int),
+}
 FILMFOLIO_MEDIA = {
-    "IMAGE_MAX_PIXELS": int(os.environ.get("FILMFOLIO_IMAGE_MAX_PIXELS", "50000000")),
-    "UPLOAD_MAX_BYTES": int(os.environ.get("FILMFOLIO_UPLOAD_MAX_BYTES", str(50 * 1024**3))),
-    "TRANSCODE_TIME_LIMIT_SECONDS": int(os.environ.get("FILMFOLIO_TRANSCODE_TIME_LIMIT", "21600")),
-    "TRANSCODE_STALL_SECONDS": int(os.environ.get("FILMFOLIO_TRANSCODE_STALL_SECONDS", "120")),
-    "TRANSCODE_MAX_ATTEMPTS": int(os.environ.get("FILMFOLIO_TRANSCODE_MAX_ATTEMPTS", "3")),
-    "TRANSCODE_TIME_PER_SECOND": float(os.environ.get("FILMFOLIO_TRANSCODE_TIME_PER_SECOND", "10")),
-    "TRANSCODES_PER_USER": int(os.environ.get("FILMFOLIO_TRANSCODES_PER_USER", "1")),
-    "HEARTBEAT_SECONDS": float(os.environ.get("FILMFOLIO_HEARTBEAT_SECONDS", "5")),
-    "SWEEP_INTERVAL_SECONDS": float(os.environ.get("FILMFOLIO_SWEEP_INTERVAL_SECONDS", "30")),
-    "FFMPEG_THREADS": int(os.environ.get("FILMFOLIO_FFMPEG_THREADS", "0")),
-    "ACCEL_REDIRECT_PREFIX": os.environ.get("FILMFOLIO_MEDIA_ACCEL_REDIRECT", ""),
-    "PRESIGNED_URL_SECONDS": int(os.environ.get("FILMFOLIO_S3_URL_SECONDS", "300")),
+    key: cast(os.environ[name])
+    for name, (key, cast) in _MEDIA_ENVIRONMENT.items()
+    if name in os.environ
 }
 
 # /healthz thresholds: the oldest waiting job, free space for media files

@@ -20,6 +20,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import record_change
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
 
 from . import emails
@@ -113,21 +114,28 @@ def person_claim_create(*, user: Any, person: Any, message: str = "") -> PersonC
     return claim
 
 
+def _pending_claim(claim_id: int, approve: bool) -> PersonClaim:
+    """The pending claim, locked; refused when decided already, or when confirming it would
+    link a person or an account that is linked already."""
+    claim = (
+        PersonClaim.objects.select_for_update()
+        .select_related("person", "user")
+        .filter(pk=claim_id, status=ClaimStatus.PENDING)
+        .first()
+    )
+    if claim is None:
+        raise ValidationFailedError(_("This claim was already decided."))
+    if approve and (claim.person.user_id is not None or hasattr(claim.user, "person")):
+        raise ValidationFailedError(_("The person or the account is already linked."))
+    return claim
+
+
 def person_claim_decide(*, claim_id: int, actor: Any, approve: bool) -> PersonClaim:
     """An administrator confirms (links ``Person.user``) or declines a pending claim."""
     if not (actor.is_authenticated and (actor.is_staff or actor.is_superuser)):
         raise PermissionDeniedError(_("Only administrators decide claims."))
     with transaction.atomic():
-        claim = (
-            PersonClaim.objects.select_for_update()
-            .select_related("person", "user")
-            .filter(pk=claim_id, status=ClaimStatus.PENDING)
-            .first()
-        )
-        if claim is None:
-            raise ValidationFailedError(_("This claim was already decided."))
-        if approve and (claim.person.user_id is not None or hasattr(claim.user, "person")):
-            raise ValidationFailedError(_("The person or the account is already linked."))
+        claim = _pending_claim(claim_id, approve)
         claim.status = ClaimStatus.APPROVED if approve else ClaimStatus.REJECTED
         claim.decided_by = actor
         claim.decided_at = timezone.now()
@@ -138,8 +146,8 @@ def person_claim_decide(*, claim_id: int, actor: Any, approve: bool) -> PersonCl
         record_change(
             target=claim.person,
             actor=actor,
-            action=claim.status,
-            section="account",
+            action=AuditAction(claim.status),
+            section=AuditSection.ACCOUNT,
             changes={"user": {"old": None, "new": claim.user.get_username() if approve else None}},
         )
     return claim

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from filmfolio.core.errors import DomainError
@@ -25,6 +26,10 @@ from .forms import SignupForm
 from .models import PersonClaim
 
 TOO_MANY = throttling.TOO_MANY
+CLAIM_DECIDED = {
+    True: gettext_lazy("Confirmed: the person page now belongs to that account."),
+    False: gettext_lazy("Declined: the person page stays unclaimed."),
+}
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -102,7 +107,7 @@ class ThrottledLoginView(auth_views.LoginView):
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
     """Django's password reset, at most a few e-mails per address and client per hour."""
 
-    template_name = "registration/password_reset_form.html"
+    template_name = "accounts/password_reset_form.html"
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
@@ -151,12 +156,11 @@ def claim_decide(request: HttpRequest, claim_id: int) -> HttpResponse:
     """Administrators: confirm or decline one claim."""
     if not (request.user.is_staff or request.user.is_superuser):
         raise PermissionDenied
+    approve = request.POST.get("decision") == "approve"
     try:
-        services.person_claim_decide(
-            claim_id=claim_id, actor=request.user, approve=request.POST.get("decision") == "approve"
-        )
+        services.person_claim_decide(claim_id=claim_id, actor=request.user, approve=approve)
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("The claim was decided."))
+        messages.success(request, CLAIM_DECIDED[approve])
     return redirect(reverse("accounts:claims_review"))

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
-from filmfolio.sharing.access import Viewer, viewer_for
+from filmfolio.films.access import Viewer, ViewerRequest
 
 from .errors import ApiError
 from .services.tokens import api_token_authenticate
@@ -49,7 +49,7 @@ class SiteSessionAuth(SessionAuth):
 WRITE_AUTH = [TokenAuth(), SiteSessionAuth()]
 
 
-def api_viewer(request: HttpRequest) -> Viewer:
+def api_viewer(request: ViewerRequest) -> Viewer:
     """The viewer of an API request: the token's user when a bearer token is sent (an invalid
     token is refused, not treated as anonymous), otherwise the session's viewer."""
     header = request.headers.get("Authorization", "")
@@ -61,4 +61,4 @@ def api_viewer(request: HttpRequest) -> Viewer:
         if api_token is None:
             raise AuthenticationError()
         return Viewer.for_user(api_token.user)
-    return viewer_for(request)
+    return request.viewer

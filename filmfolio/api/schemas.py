@@ -15,11 +15,6 @@ class GenreOut(Schema):
     name_zh: str
 
 
-class CodeOut(Schema):
-    code: str
-    name: str
-
-
 class PersonRef(Schema):
     slug: str
     display_name: str

@@ -1,4 +1,4 @@
-"""Reads for the API with fixed query plans; every film goes through ``sharing.access``."""
+"""Reads for the API with fixed query plans; every film goes through ``films.access``."""
 
 from __future__ import annotations
 
@@ -9,20 +9,13 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from filmfolio.festivals.choices import EntryResult
 from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
+from filmfolio.films.access import (
+    Viewer,
+    listed_films_q,
+)
 from filmfolio.films.choices import CountryRole, LanguageRole
 from filmfolio.films.models import Credit, Film, FilmCountry, FilmLanguage
 from filmfolio.people.models import Person
-from filmfolio.sharing.access import (
-    Viewer,
-    listed_awards,
-    listed_editions,
-    listed_festivals,
-    listed_films,
-    listed_films_q,
-    listed_people,
-    listed_sections,
-    visible_films,
-)
 
 
 @dataclass(frozen=True)
@@ -55,8 +48,12 @@ def _exists(model: type, q: Q) -> Exists:
 
 def _filter_q(filters: FilmFilters) -> list[Any]:
     """The conditions of ``filters``; related facts go through EXISTS so rows never repeat."""
+    return [*_fact_conditions(filters), *_range_conditions(filters), *_entry_conditions(filters)]
+
+
+def _fact_conditions(f: FilmFilters) -> list[Any]:
+    """Kind, genre, country of origin, original language and subtitles."""
     conds: list[Any] = []
-    f = filters
     if f.kind:
         conds.append(Q(kind=f.kind))
     if f.genre:
@@ -69,14 +66,26 @@ def _filter_q(filters: FilmFilters) -> list[Any]:
         conds.append(_exists(FilmLanguage, _language_q(f.language) & Q(role=LanguageRole.ORIGINAL)))
     if f.subtitle:
         conds.append(_exists(FilmLanguage, _language_q(f.subtitle) & Q(role=LanguageRole.SUBTITLE)))
-    for name, lookup in (
-        ("year_min", "year__gte"),
-        ("year_max", "year__lte"),
-        ("runtime_min", "runtime_minutes__gte"),
-        ("runtime_max", "runtime_minutes__lte"),
-    ):
-        if getattr(f, name) is not None:
-            conds.append(Q(**{lookup: getattr(f, name)}))
+    return conds
+
+
+def _range_conditions(f: FilmFilters) -> list[Any]:
+    """The year and running-time bounds given."""
+    return [
+        Q(**{lookup: getattr(f, name)})
+        for name, lookup in (
+            ("year_min", "year__gte"),
+            ("year_max", "year__lte"),
+            ("runtime_min", "runtime_minutes__gte"),
+            ("runtime_max", "runtime_minutes__lte"),
+        )
+        if getattr(f, name) is not None
+    ]
+
+
+def _entry_conditions(f: FilmFilters) -> list[Any]:
+    """A festival the film was entered at; whether it won an award."""
+    conds: list[Any] = []
     if f.festival:
         conds.append(_exists(Entry, Q(edition__festival__slug=f.festival)))
     if f.awarded is not None:
@@ -87,7 +96,7 @@ def _filter_q(filters: FilmFilters) -> list[Any]:
 
 def film_list_for(viewer: Viewer, filters: FilmFilters) -> QuerySet:
     """Listed films matching ``filters``, with what a list row shows."""
-    qs = listed_films(viewer, Film.objects.all()).filter(*_filter_q(filters))
+    qs = Film.objects.listed_for(viewer).filter(*_filter_q(filters))
     return qs.prefetch_related(
         "genres", "countries", Prefetch("credits", queryset=_director_credits())
     )
@@ -101,7 +110,7 @@ def _director_credits() -> QuerySet:
 
 def film_detail_for(viewer: Viewer) -> QuerySet:
     """Films whose page ``viewer`` may open, with everything the detail shows prefetched."""
-    return visible_films(viewer, Film.objects.all()).prefetch_related(
+    return Film.objects.visible_to(viewer).prefetch_related(
         "titles",
         "texts",
         "genres",
@@ -126,7 +135,7 @@ def _companies() -> QuerySet:
 
 def person_list_for(viewer: Viewer) -> QuerySet:
     """People credited on at least one film the viewer may see listed."""
-    return listed_people(viewer, Person.objects.all())
+    return Person.objects.listed_for(viewer)
 
 
 def person_detail_for(viewer: Viewer) -> QuerySet:
@@ -143,7 +152,7 @@ def person_detail_for(viewer: Viewer) -> QuerySet:
 
 def festival_list_for(viewer: Viewer) -> QuerySet:
     """Festivals with an entry of a film the viewer may see listed."""
-    return listed_festivals(viewer, Festival.objects.all())
+    return Festival.objects.listed_for(viewer)
 
 
 def festival_detail_for(viewer: Viewer) -> QuerySet:
@@ -154,16 +163,16 @@ def festival_detail_for(viewer: Viewer) -> QuerySet:
         .select_related("film", "section", "award")
         .order_by("film__title", "id")
     )
-    editions = listed_editions(viewer, Edition.objects.all()).prefetch_related(
-        Prefetch("sections", queryset=listed_sections(viewer, Section.objects.all())),
+    editions = Edition.objects.listed_for(viewer).prefetch_related(
+        Prefetch("sections", queryset=Section.objects.listed_for(viewer)),
         Prefetch("entries", queryset=entries),
     )
     return festival_list_for(viewer).prefetch_related(
         Prefetch("editions", queryset=editions),
-        Prefetch("awards", queryset=listed_awards(viewer, Award.objects.all())),
+        Prefetch("awards", queryset=Award.objects.listed_for(viewer)),
     )
 
 
 def film_for_edit(viewer: Viewer, slug: str) -> Film | None:
     """The film at ``slug`` if the viewer may open it (the services check editing)."""
-    return visible_films(viewer, Film.objects.all()).filter(slug=slug).first()
+    return Film.objects.visible_to(viewer).filter(slug=slug).first()

@@ -62,14 +62,6 @@ def is_media(member: str) -> bool:
     return member.startswith("media/")
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 class _HashingReader:
     """Reads a file while computing its SHA-256 (tar copies through ``read``)."""
 

@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
 
+from .choices import AuditAction, AuditSection
 from .models import ChangeRecord
 
 
@@ -57,12 +58,18 @@ def record_change(
     *,
     target: Model,
     actor: Any,
-    action: str,
-    section: str = "",
+    action: AuditAction | str,
+    section: AuditSection | str = "",
     changes: dict[str, Any] | None = None,
     summary: str = "",
 ) -> ChangeRecord:
-    """Write one change record for ``target`` (call inside the service's transaction)."""
+    """Write one change record for ``target`` (call inside the service's transaction).
+
+    ``action`` and ``section`` must be values of ``AuditAction`` and ``AuditSection`` (blank
+    section: the record as a whole); anything else raises ``ValueError`` and nothing is written.
+    """
+    action = AuditAction(action)
+    section = AuditSection(section) if section else ""
     return ChangeRecord.objects.create(
         content_type=ContentType.objects.get_for_model(target),
         object_id=target.pk,

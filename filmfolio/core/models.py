@@ -8,6 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .choices import AuditAction, AuditSection
+
 
 class TimeStampedModel(models.Model):
     """Adds timezone-aware creation and modification times."""
@@ -39,8 +41,10 @@ class ChangeRecord(models.Model):
         blank=True,
         related_name="change_records",
     )
-    action = models.CharField(_("action"), max_length=40)
-    section = models.CharField(_("section"), max_length=40, blank=True)
+    action = models.CharField(_("action"), max_length=40, choices=AuditAction.choices)
+    section = models.CharField(
+        _("section"), max_length=40, blank=True, choices=AuditSection.choices
+    )
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)

@@ -62,12 +62,6 @@ def language_name(code: str, language: str | None = None) -> str:
     return str(name or locale.languages.get(code, code))
 
 
-def currency_name(code: str, language: str | None = None) -> str:
-    """The currency's name, e.g. USD -> US Dollar / 美元."""
-    locale = _locale(language) if language else _current_locale()
-    return str(locale.currencies.get(code.upper(), code))
-
-
 def country_choices() -> list[tuple[str, str]]:
     """(code, English name) pairs sorted by name, for forms and admin."""
     names = Locale("en").territories

@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from filmfolio.core.choices import AuditSection
 from filmfolio.films.admin import FilmAdmin
 
 from . import services
@@ -149,7 +150,7 @@ class EditionAdmin(FestivalPartAdmin):
     autocomplete_fields = ["festival"]
     list_select_related = ["festival"]
     inlines = [SectionInline]
-    record_section = "editions"
+    record_section = AuditSection.EDITIONS
 
     def festival_of(self, obj: Edition) -> Festival:
         return obj.festival
@@ -162,7 +163,7 @@ class SectionAdmin(FestivalPartAdmin):
     search_fields = ["name", "edition__festival__name"]
     autocomplete_fields = ["edition"]
     list_select_related = ["edition__festival"]
-    record_section = "sections"
+    record_section = AuditSection.SECTIONS
 
     def festival_of(self, obj: Section) -> Festival:
         return obj.edition.festival
@@ -174,7 +175,7 @@ class AwardAdmin(FestivalPartAdmin):
     search_fields = ["name", "festival__name"]
     autocomplete_fields = ["festival"]
     list_select_related = ["festival"]
-    record_section = "awards"
+    record_section = AuditSection.AWARDS
 
     def festival_of(self, obj: Award) -> Festival:
         return obj.festival

@@ -8,8 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core.models import TimeStampedModel
+from filmfolio.films.querysets import FilmRowQuerySet
 
 from .choices import EntryResult
+from .querysets import AwardQuerySet, EditionQuerySet, FestivalQuerySet, SectionQuerySet
 
 
 class Festival(TimeStampedModel):
@@ -23,6 +25,8 @@ class Festival(TimeStampedModel):
     city = models.CharField(_("city"), max_length=120, blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+
+    objects = FestivalQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -53,6 +57,8 @@ class Edition(models.Model):
     ends_on = models.DateField(_("ends"), null=True, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
 
+    objects = EditionQuerySet.as_manager()
+
     class Meta:
         ordering = ["festival", "-year", "-number"]
         constraints = [
@@ -66,7 +72,7 @@ class Edition(models.Model):
         ]
 
     def __str__(self) -> str:
-        from filmfolio.festivals.formatting import edition_label
+        from filmfolio.core.ordinals import edition_label
 
         return f"{edition_label(self)} {self.festival.name}".strip()
 
@@ -77,6 +83,8 @@ class Section(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sections")
     name = models.CharField(_("name"), max_length=200)
     is_competitive = models.BooleanField(_("competitive"), default=False)
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -91,6 +99,8 @@ class Award(models.Model):
 
     festival = models.ForeignKey(Festival, on_delete=models.CASCADE, related_name="awards")
     name = models.CharField(_("name"), max_length=200)
+
+    objects = AwardQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -116,6 +126,8 @@ class Entry(models.Model):
     result = models.CharField(_("result"), max_length=16, choices=EntryResult.choices)
     date = models.DateField(_("date"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = FilmRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["-edition__year", "edition__festival__name", "id"]

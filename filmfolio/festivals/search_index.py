@@ -1,6 +1,6 @@
 """What the search index holds for festivals: names, other names and place.
 
-A festival's document is public when ``sharing.access`` lists it for an anonymous visitor (a
+A festival's document is public when ``films.access`` lists it for an anonymous visitor (a
 public film entered it); the collaborators of its other films find it too. Renaming a festival
 re-indexes the films entered at it; every re-index of a film brings its festivals' listing up
 to date (``IndexedKind.followers``).
@@ -14,9 +14,9 @@ from typing import Any
 from django.db.models import QuerySet
 
 from filmfolio.core.text import index_terms, index_terms_of
+from filmfolio.films import access
 from filmfolio.search.choices import DocumentKind
 from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
-from filmfolio.sharing import access
 
 from .models import Entry, Festival
 
@@ -52,7 +52,7 @@ def festival_dependants(festival: Any) -> dict[str, list[int]]:
 def public_festival_ids(ids: list[int]) -> set[int]:
     """The festivals among ``ids`` listed for everyone (a public film entered them)."""
     festivals = Festival.objects.filter(id__in=ids_subquery(ids))
-    listed = access.listed_festivals(access.Viewer.anonymous(), festivals)
+    listed = festivals.listed_for(access.Viewer.anonymous())
     return set(listed.values_list("id", flat=True))
 
 

@@ -1,8 +1,8 @@
 """Page-shaped reads of festivals: the festival page and the index, with fixed query plans.
 
-Entries show only films the viewer may see listed (``sharing.access.listed_films_q``); a
+Entries show only films the viewer may see listed (``films.access.listed_films_q``); a
 festival, edition or section exists for a viewer only when one of those films reaches it
-(``sharing.access.listed_festivals`` and its siblings).
+(``films.access.listed_festivals`` and its siblings).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 
-from filmfolio.sharing import access
+from filmfolio.films import access
 
 from .models import Edition, Entry, Festival, Section
 
@@ -40,13 +40,13 @@ class FestivalPage:
 
 def _edition_prefetch(viewer: access.Viewer) -> Prefetch:
     entries = (
-        Entry.objects.filter(access.listed_films_q(viewer, prefix="film__"))
+        Entry.objects.listed_for(viewer)
         .select_related("film", "section", "award")
         .order_by("section__name", "film__title", "id")
     )
-    sections = access.listed_sections(viewer, Section.objects.all())
+    sections = Section.objects.listed_for(viewer)
     editions = (
-        access.listed_editions(viewer, Edition.objects.all())
+        Edition.objects.listed_for(viewer)
         .prefetch_related(
             Prefetch("sections", queryset=sections),
             Prefetch("entries", queryset=entries, to_attr="listed_entries"),
@@ -60,7 +60,8 @@ def festival_page_for(viewer: access.Viewer, slug: str) -> FestivalPage | None:
     """The festival page, or None when there is no such festival or the viewer may see none
     of its films listed."""
     festival = (
-        access.listed_festivals(viewer, Festival.objects.filter(slug=slug))
+        Festival.objects.filter(slug=slug)
+        .listed_for(viewer)
         .prefetch_related(_edition_prefetch(viewer))
         .first()
     )
@@ -84,7 +85,7 @@ def festival_page_for(viewer: access.Viewer, slug: str) -> FestivalPage | None:
 def festivals_page_for(viewer: access.Viewer, *, page: str | None) -> Page:
     """A page of the festivals listed for ``viewer``, by name."""
     festivals = (
-        access.listed_festivals(viewer, Festival.objects.all())
+        Festival.objects.listed_for(viewer)
         .only("slug", "name", "city", "country")
         .order_by("name", "id")
     )

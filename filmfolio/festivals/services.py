@@ -1,6 +1,6 @@
 """Writes of festival entries on a film, and of the festival records themselves.
 
-Entries: keyword-only services that check the actor through ``sharing.access`` (via the films
+Entries: keyword-only services that check the actor through ``films.access`` (via the films
 services), run in one transaction and end in ``film_changed`` on the film. Festivals, editions,
 sections and awards (changed by administrators in the Django admin) end in
 ``festival_changed``: a change record on the festival, its search document and those of the
@@ -18,14 +18,15 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import record_change, rows_write, save_with_changes
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.matching import title_match_key
 from filmfolio.core.slugs import unique_slug
+from filmfolio.films import access
+from filmfolio.films.changes import record_shown_on_films_changed
 from filmfolio.films.models import Film
+from filmfolio.films.reindex import search_remove, search_update, search_update_listing
 from filmfolio.films.services import film_changed, film_rows_save, require_edit, validated
-from filmfolio.sharing import access
-from filmfolio.sharing.changes import record_shown_on_films_changed
-from filmfolio.sharing.reindex import search_remove, search_update, search_update_listing
 
 from .models import Award, Edition, Entry, Festival, Section
 
@@ -129,8 +130,8 @@ def entry_add(
         film_changed(
             film=film,
             actor=actor,
-            action="add",
-            section="festivals",
+            action=AuditAction.ADD,
+            section=AuditSection.FESTIVALS,
             changes={"entry": {"old": None, "new": entry_label(entry)}},
         )
     return entry
@@ -162,8 +163,8 @@ def entry_remove(*, film: Film, actor: Any, entry_id: int) -> None:
         film_changed(
             film=film,
             actor=actor,
-            action="remove",
-            section="festivals",
+            action=AuditAction.REMOVE,
+            section=AuditSection.FESTIVALS,
             changes={"entry": {"old": label, "new": None}},
         )
 
@@ -181,13 +182,13 @@ def entry_save(*, entry: Entry, actor: Any) -> Entry:
         moved_from = previous.film if previous and previous.film_id != entry.film_id else None
         if moved_from is not None:
             require_edit(film=moved_from, actor=actor)
-        film_rows_save(film=entry.film, actor=actor, section="festivals", saved=[entry])
+        film_rows_save(film=entry.film, actor=actor, section=AuditSection.FESTIVALS, saved=[entry])
         if moved_from is not None and previous is not None:
             film_changed(
                 moved_from,
                 actor=actor,
-                action="remove",
-                section="festivals",
+                action=AuditAction.REMOVE,
+                section=AuditSection.FESTIVALS,
                 changes={"entry": {"old": entry_label(previous), "new": None}},
             )
     return entry
@@ -235,8 +236,8 @@ def festival_save(*, festival: Festival, actor: Any, fields: list[str]) -> Festi
             festival_changed(
                 festival,
                 actor=actor,
-                action="create" if is_new else "update",
-                section="festival",
+                action=AuditAction.CREATE if is_new else AuditAction.UPDATE,
+                section=AuditSection.FESTIVAL,
                 changes=changes,
                 summary=festival.name,
             )
@@ -257,7 +258,7 @@ def festival_rows_save(
         changes = rows_write(saved=saved, deleted=deleted)
         if changes:
             festival_changed(
-                festival, actor=actor, action="update", section=section, changes=changes
+                festival, actor=actor, action=AuditAction.UPDATE, section=section, changes=changes
             )
 
 
@@ -265,6 +266,8 @@ def festival_delete(*, festival: Festival, actor: Any) -> None:
     """Delete a festival (refused by the database while films are entered at it)."""
     require_admin(actor=actor)
     with transaction.atomic():
-        record_change(target=festival, actor=actor, action="delete", summary=festival.name)
+        record_change(
+            target=festival, actor=actor, action=AuditAction.DELETE, summary=festival.name
+        )
         search_remove(festival)
         festival.delete()

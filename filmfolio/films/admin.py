@@ -21,10 +21,11 @@ from django.utils.translation import ngettext
 from filmfolio.accounts.admin import OrganisationAdmin as AccountsOrganisationAdmin
 from filmfolio.accounts.models import Organisation
 from filmfolio.core import vocab
+from filmfolio.core.choices import AuditSection
 from filmfolio.core.errors import DomainError
-from filmfolio.sharing.choices import Visibility
-from filmfolio.sharing.models import Collaborator
-from filmfolio.sharing.services import film_set_visibility
+from filmfolio.films.choices import Visibility
+from filmfolio.films.models import Collaborator
+from filmfolio.films.services.visibility import film_set_visibility
 
 from . import services
 from .models import (
@@ -42,7 +43,7 @@ from .models import (
 )
 
 # The section of the change record each inline writes (by formset prefix) when it differs.
-SECTIONS = {"festival_entries": "festivals"}
+SECTIONS = {"festival_entries": AuditSection.FESTIVALS}
 
 # Addresses typed without a scheme are read as https (the Django 6 default).
 HTTPS_URLS: dict = {models.URLField: {"assume_scheme": "https"}}

@@ -6,3 +6,17 @@ from django.apps import AppConfig
 class FilmsConfig(AppConfig):
     name = "filmfolio.films"
     label = "films"
+
+    def ready(self) -> None:
+        """People are listed and credited through films (the access policy decides), and
+        films show people's names: a changed person gives their films a new version."""
+        from filmfolio.people.hooks import PERSON_SHOWN, PersonShown
+        from filmfolio.people.querysets import PERSON_LISTING, PersonListing
+
+        from .access import creditable_people, listed_people
+        from .changes import person_films_refreshed
+
+        PERSON_LISTING.register(
+            PersonListing(key="films", listed=listed_people, creditable=creditable_people)
+        )
+        PERSON_SHOWN.register(PersonShown(key="films", refresh=person_films_refreshed))

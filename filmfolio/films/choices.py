@@ -81,3 +81,16 @@ class RoleCategory(models.TextChoices):
     ANIMATION = "animation", _("Animation")
     POST_PRODUCTION = "post_production", _("Post-production")
     OTHER = "other", _("Other")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public — listed everywhere")
+    UNLISTED = "unlisted", _("Unlisted — anyone with the link, never listed")
+    PRIVATE = "private", _("Private — owners and collaborators only")
+    PASSWORD = "password", _("Password — the page asks for a password")
+
+
+class CollaboratorRole(models.TextChoices):
+    VIEWER = "viewer", _("Viewer")
+    EDITOR = "editor", _("Editor")
+    OWNER = "owner", _("Owner")

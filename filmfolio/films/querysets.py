@@ -1,4 +1,6 @@
-"""Reusable film filters; visibility is always decided by ``sharing.access``."""
+"""Visibility as queryset methods, one spelling everywhere: ``listed_for(viewer)``,
+``visible_to(viewer)``, ``editable_by(viewer)``, ``owned_by(viewer)``. Each method only
+delegates to ``films.access``, which decides."""
 
 from __future__ import annotations
 
@@ -6,16 +8,34 @@ from typing import Self
 
 from django.db import models
 
-from filmfolio.sharing import access
+from filmfolio.core.viewers import Viewer
+
+from . import access
 
 
 class FilmQuerySet(models.QuerySet):
-    """Filters for films."""
+    """Films, or rows of one film's record when ``films`` names the way to the film."""
 
-    def listed_for(self, viewer: access.Viewer) -> Self:
-        """Films that may appear in lists, search, feeds and sitemaps for ``viewer``."""
-        return access.listed_films(viewer, self)  # type: ignore[return-value]
+    films = ""
 
-    def visible_to(self, viewer: access.Viewer) -> Self:
-        """Films whose page ``viewer`` may open."""
-        return access.visible_films(viewer, self)  # type: ignore[return-value]
+    def listed_for(self, viewer: Viewer) -> Self:
+        """Those that may appear in lists, search, feeds and sitemaps for ``viewer``."""
+        return self.filter(access.listed_films_q(viewer, self.films))
+
+    def visible_to(self, viewer: Viewer) -> Self:
+        """Those whose film's page ``viewer`` may open."""
+        return self.filter(access.visible_films_q(viewer, self.films))
+
+    def editable_by(self, viewer: Viewer) -> Self:
+        """Those whose film's record ``viewer`` may change."""
+        return self.filter(access.editable_films_q(viewer, self.films))
+
+    def owned_by(self, viewer: Viewer) -> Self:
+        """Those whose film ``viewer`` owns."""
+        return self.filter(access.owned_films_q(viewer, self.films))
+
+
+class FilmRowQuerySet(FilmQuerySet):
+    """Rows of a film's record (credits, festival entries): the same methods through ``film``."""
+
+    films = "film__"

@@ -1,55 +1,35 @@
 """What the search index holds for films: titles, credits, festivals, companies and facets.
 
+Facts kept by apps above films (festival entries, trailers among the videos) come from the
+parts they register in ``search_facts.FILM_FACTS``.
+
 Registered with ``filmfolio.search.registry`` when Django starts. Whether a film is listed is
-decided by ``sharing.access`` only.
+decided by ``films.access`` only.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from filmfolio.core.text import index_terms_of
-from filmfolio.media.choices import VideoKind, VideoState, VideoVisibility
-from filmfolio.media.models import Video
+from filmfolio.films import access
 from filmfolio.people.models import Person, PersonName
 from filmfolio.search.choices import DocumentKind, Facet
 from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
-from filmfolio.sharing import access
 
+from . import search_people  # noqa: F401  (registers the people's documents)
 from .choices import CountryRole, LanguageRole, LinkKind
 from .models import Credit, Film, FilmCompany, FilmCountry, FilmLanguage, FilmLink, Title
+from .search_facts import FILM_FACTS, FilmFacts
 
 _DIRECTOR_CATEGORY = "director"
 _SLUG = "slug-placeholder"
-
-
-@dataclass
-class _FilmFacts:
-    """What the document of one film needs, read with plain value queries (fast rebuilds)."""
-
-    titles: list[str] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-    directors: list[str] = field(default_factory=list)
-    organisations: list[str] = field(default_factory=list)
-    festivals: dict[str, str] = field(default_factory=dict)
-    awards: int = 0
-    has_trailer: bool = False
-    facet_values: dict[str, dict[tuple[str, str], None]] = field(default_factory=dict)
-
-    def add_facet(self, facet: str, value: str, label: str) -> None:
-        self.facet_values.setdefault(facet, {})[value, label] = None
-
-    @property
-    def facets(self) -> dict[str, list[tuple[str, str]]]:
-        """Facet name -> (value, label) pairs, each once, in the order first seen."""
-        return {facet: list(values) for facet, values in self.facet_values.items()}
 
 
 def _people_names(person_ids: set[int]) -> dict[int, list[str]]:
@@ -68,7 +48,7 @@ def _people_names(person_ids: set[int]) -> dict[int, list[str]]:
     return {pk: list(forms) for pk, forms in names.items()}
 
 
-def _add_credits(facts: dict[int, _FilmFacts], ids: RawSQL) -> None:
+def _add_credits(facts: dict[int, FilmFacts], ids: RawSQL) -> None:
     credits = list(
         Credit.objects.filter(film_id__in=ids, person__isnull=False).values_list(
             "film_id", "person_id", "role__category"
@@ -82,21 +62,7 @@ def _add_credits(facts: dict[int, _FilmFacts], ids: RawSQL) -> None:
             facts[film_id].directors.append(person_names[0])
 
 
-def _add_festivals(facts: dict[int, _FilmFacts], ids: RawSQL) -> None:
-    from filmfolio.festivals.choices import EntryResult
-    from filmfolio.festivals.models import Entry
-
-    awarded = set(EntryResult.awarded())
-    rows = Entry.objects.filter(film_id__in=ids).values_list(
-        "film_id", "edition__festival__slug", "edition__festival__name", "result"
-    )
-    for film_id, slug, name, result in rows:
-        facts[film_id].festivals[slug] = name
-        facts[film_id].add_facet(Facet.FESTIVAL, slug, name)
-        facts[film_id].awards += result in awarded
-
-
-def _add_codes(facts: dict[int, _FilmFacts], ids: RawSQL) -> None:
+def _add_codes(facts: dict[int, FilmFacts], ids: RawSQL) -> None:
     """Countries of origin, languages, subtitles and genres as facets."""
     for film_id, code in FilmCountry.objects.filter(
         film_id__in=ids, role=CountryRole.ORIGIN
@@ -112,14 +78,15 @@ def _add_codes(facts: dict[int, _FilmFacts], ids: RawSQL) -> None:
         facts[film_id].add_facet(Facet.GENRE, slug, name)
 
 
-def _facts(ids: list[int]) -> dict[int, _FilmFacts]:
+def _facts(ids: list[int]) -> dict[int, FilmFacts]:
     """The facts of every film in ``ids``, in about ten queries whatever the batch size."""
-    facts: dict[int, _FilmFacts] = defaultdict(_FilmFacts)
+    facts: dict[int, FilmFacts] = defaultdict(FilmFacts)
     id_list = ids_subquery(ids)
     for film_id, text in Title.objects.filter(film_id__in=id_list).values_list("film_id", "text"):
         facts[film_id].titles.append(text)
     _add_credits(facts, id_list)
-    _add_festivals(facts, id_list)
+    for part in FILM_FACTS:  # festivals, media trailers
+        part.add(facts, id_list)
     _add_codes(facts, id_list)
     for film_id, name in FilmCompany.objects.filter(film_id__in=id_list).values_list(
         "film_id", "organisation__name"
@@ -128,23 +95,11 @@ def _facts(ids: list[int]) -> dict[int, _FilmFacts]:
     trailers = FilmLink.objects.filter(film_id__in=id_list, kind=LinkKind.TRAILER)
     for film_id in trailers.values_list("film_id", flat=True):
         facts[film_id].has_trailer = True
-    for film_id in _watchable_trailers(id_list):
-        facts[film_id].has_trailer = True
     return facts
 
 
-def _watchable_trailers(id_list: Any) -> Any:
-    """Films with a transcoded trailer everyone who opens the film may watch."""
-    return Video.objects.filter(
-        film_id__in=id_list,
-        kind=VideoKind.TRAILER,
-        state=VideoState.READY,
-        visibility=VideoVisibility.FILM,
-    ).values_list("film_id", flat=True)
-
-
 def _document(
-    film: Any, facts: _FilmFacts, anonymous: access.Viewer, url_pattern: str
+    film: Any, facts: FilmFacts, anonymous: access.Viewer, url_pattern: str
 ) -> DocumentData:
     """The search document of one film."""
     extra = [
@@ -192,34 +147,27 @@ def film_documents(ids: list[int]) -> Iterator[DocumentData]:
 def film_ids() -> Iterable[int]:
     """Every film id, most prominent first: by awards, then festival entries (about the boost
     of ``_document``, in whole numbers), then id."""
-    from filmfolio.festivals.choices import EntryResult
-    from filmfolio.festivals.models import Entry
-
-    entries = Entry.objects.order_by().values("film_id")
-    prominence = {
-        film_id: 10 * awards + count
-        for film_id, count, awards in entries.annotate(
-            count=Count("*"), awards=Count("result", filter=Q(result__in=EntryResult.awarded()))
-        ).values_list("film_id", "count", "awards")
-    }
+    prominence: dict[int, int] = {}
+    for part in FILM_FACTS:
+        if part.prominence is not None:
+            for film_id, value in part.prominence().items():
+                prominence[film_id] = prominence.get(film_id, 0) + value
     ids = list(Film.objects.order_by("id").values_list("id", flat=True).iterator(10000))
     return sorted(ids, key=lambda pk: (-prominence.get(pk, 0), pk))
 
 
 def film_followers(ids: list[int]) -> dict[str, list[int]]:
-    """People credited on the films and festivals they entered: whether they are listed
-    follows the films' listing."""
-    from filmfolio.festivals.models import Entry
-
+    """People credited on the films and what the apps above add (the festivals they
+    entered): whether they are listed follows the films' listing."""
     id_list = ids_subquery(ids)
     people = Credit.objects.filter(film_id__in=id_list, person__isnull=False).order_by()
-    festivals = Entry.objects.filter(film_id__in=id_list).order_by()
-    return {
-        DocumentKind.PERSON: sorted(set(people.values_list("person_id", flat=True))),
-        DocumentKind.FESTIVAL: sorted(
-            set(festivals.values_list("edition__festival_id", flat=True))
-        ),
+    followers: dict[str, list[int]] = {
+        DocumentKind.PERSON: sorted(set(people.values_list("person_id", flat=True)))
     }
+    for part in FILM_FACTS:
+        if part.followers is not None:
+            followers.update(part.followers(id_list))
+    return followers
 
 
 def extra_listed_film_ids(viewer: access.Viewer) -> QuerySet | None:

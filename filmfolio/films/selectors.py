@@ -1,6 +1,6 @@
 """Page-shaped reads of films: the film page and the catalogue, each with a fixed query plan.
 
-Visibility is decided by ``sharing.access``. Festival entries are declared by the festivals app
+Visibility is decided by ``films.access``. Festival entries are declared by the festivals app
 (to the right of films); they are reached through the reverse relation ``festival_entries``
 without importing that app.
 """
@@ -15,8 +15,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Model, Prefetch, QuerySet, prefetch_related_objects
 
 from filmfolio.core.audit import changes_for
+from filmfolio.films import access
 from filmfolio.people.selectors import pick_by_language
-from filmfolio.sharing import access
 
 from .choices import CompanyRole, CountryRole, LanguageRole, RoleCategory, TextKind
 from .models import Credit, Film, FilmCompany, FilmText

@@ -13,8 +13,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
-from filmfolio.sharing import access
-from filmfolio.sharing.changes import FILM_RECORD_FRAGMENTS, film_page_key, film_record_key
+from filmfolio.films import access
+from filmfolio.films.access import ViewerRequest
+from filmfolio.films.changes import FILM_RECORD_FRAGMENTS, film_page_key, film_record_key
 
 from . import selectors
 from .models import Film
@@ -29,18 +30,18 @@ TOKEN_SLOT = "<!--csrf-token-->"
 CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 
 
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: ViewerRequest) -> HttpResponse:
     """The catalogue of listed films, paginated, sorted by ``?sort=year|-year|title``."""
-    viewer = access.viewer_for(request)
+    viewer = request.viewer
     sort = request.GET.get("sort")
     page = selectors.catalogue_page_for(viewer, sort=sort, page=request.GET.get("page"))
     context = {"page_obj": page, "sort": selectors.catalogue_sort(sort)}
     return render(request, "films/index.html", context)
 
 
-def detail(request: HttpRequest, slug: str) -> HttpResponse:
+def detail(request: ViewerRequest, slug: str) -> HttpResponse:
     """The film page; 404 when the viewer may not know the film exists."""
-    viewer = access.viewer_for(request)
+    viewer = request.viewer
     found = selectors.film_access_for(viewer, slug)
     if found is None:
         raise Http404
@@ -73,7 +74,7 @@ def plain_page_key(request: HttpRequest, viewer: access.Viewer, film: Film) -> s
 def record_fragments(film: Film, level: access.Access) -> dict[str, SafeString]:
     """The film record rendered in the active language: head tags (Open Graph, JSON-LD), the
     title block and the body. Cached; the key changes with every change to the film
-    (``sharing.changes.film_changed``), which also drops the old one."""
+    (``films.changes.film_changed``), which also drops the old one."""
     language = translation.get_language()
     keys = {
         name: film_record_key(film.pk, film.updated_at, language, name) for name in RECORD_FRAGMENTS

@@ -72,19 +72,9 @@ def _key(text: str) -> str:
 @cache
 def _name_maps() -> tuple[dict[str, str], dict[str, str]]:
     """(country key -> ISO code, language key -> BCP 47 tag), English names winning ties."""
-    countries: dict[str, str] = {}
-    languages: dict[str, str] = {}
-    for code, forms in COUNTRY_ALIASES.items():
-        for form in forms.split("|"):
-            countries.setdefault(_key(form), code)
-    for code, forms in LANGUAGE_ALIASES.items():
-        for form in forms.split("|"):
-            languages.setdefault(_key(form), code)
-    for identifier in NAME_LOCALES.split():
-        try:
-            locale = Locale.parse(identifier)
-        except (UnknownLocaleError, ValueError):
-            continue
+    countries = _alias_map(COUNTRY_ALIASES)
+    languages = _alias_map(LANGUAGE_ALIASES)
+    for locale in _name_locales():
         for code, name in locale.territories.items():
             if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
                 countries.setdefault(_key(str(name)), str(code))
@@ -93,6 +83,26 @@ def _name_maps() -> tuple[dict[str, str], dict[str, str]]:
     countries.pop("", None)
     languages.pop("", None)
     return countries, languages
+
+
+def _alias_map(aliases: dict[str, str]) -> dict[str, str]:
+    """Key -> code of every "|"-separated form of the aliases (the first code wins a tie)."""
+    out: dict[str, str] = {}
+    for code, forms in aliases.items():
+        for form in forms.split("|"):
+            out.setdefault(_key(form), code)
+    return out
+
+
+def _name_locales() -> list[Locale]:
+    """The locales of `NAME_LOCALES` that Babel knows, English first."""
+    out = []
+    for identifier in NAME_LOCALES.split():
+        try:
+            out.append(Locale.parse(identifier))
+        except (UnknownLocaleError, ValueError):
+            continue
+    return out
 
 
 def country_code(name: str) -> str | None:

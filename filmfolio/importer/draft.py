@@ -77,19 +77,26 @@ def draft_from_gold(gold: dict[str, Any]) -> Draft:
     values["runtime_minutes"] = _bounded(
         gold.get("runtime_minutes"), 1, 10000, _("running time"), draft
     )
-    kind = gold.get("type")
-    values["kind"] = KINDS.get(kind) if kind else None
-    if kind and values["kind"] is None:
-        draft.warnings.append(_("Type “%(value)s” is not one we know.") % {"value": kind})
+    values["kind"] = _kind(gold.get("type"), draft)
     values["genres"] = [g[:60] for g in gold.get("genres") or [] if g]
     values["countries"] = _countries(gold.get("countries") or [], draft)
     values["languages"] = _languages(gold, draft)
     values["credits"] = _credits(gold, draft)
-    values["festivals"] = [
-        entry for e in gold.get("festivals") or [] if (entry := _festival(e, draft)) is not None
-    ]
+    values["festivals"] = _festivals(gold.get("festivals") or [], draft)
     _specs(gold.get("specs") or {}, draft)
     return draft
+
+
+def _kind(kind: str | None, draft: Draft) -> str | None:
+    """The film kind of the gold type, with a warning for a type we do not know."""
+    code = KINDS.get(kind) if kind else None
+    if kind and code is None:
+        draft.warnings.append(_("Type “%(value)s” is not one we know.") % {"value": kind})
+    return code
+
+
+def _festivals(entries: list[dict[str, Any]], draft: Draft) -> list[dict[str, Any]]:
+    return [entry for e in entries if (entry := _festival(e, draft)) is not None]
 
 
 def _titles(gold: dict[str, Any], draft: Draft) -> None:
@@ -150,12 +157,9 @@ def _languages(gold: dict[str, Any], draft: Draft) -> list[dict[str, str]]:
 
 def _credits(gold: dict[str, Any], draft: Draft) -> list[dict[str, Any]]:
     """Credits with role codes; directors missing from the credits are added as directors."""
-    pairs = [(c.get("role") or "", c.get("name") or "") for c in gold.get("credits") or []]
-    credited = {name for role, name in pairs if role_code(role) == "director"}
-    pairs += [("Director", n) for n in gold.get("directors") or [] if n not in credited]
     out: list[dict[str, Any]] = []
     unknown: list[str] = []
-    for label, name in pairs:
+    for label, name in _credit_pairs(gold):
         name = name.strip()[:200]
         if not name:
             continue
@@ -175,19 +179,21 @@ def _credits(gold: dict[str, Any], draft: Draft) -> list[dict[str, Any]]:
     return out
 
 
+def _credit_pairs(gold: dict[str, Any]) -> list[tuple[str, str]]:
+    """(role label, name) of every credit, then of every director the credits leave out."""
+    pairs = [(c.get("role") or "", c.get("name") or "") for c in gold.get("credits") or []]
+    credited = {name for role, name in pairs if role_code(role) == "director"}
+    return pairs + [("Director", n) for n in gold.get("directors") or [] if n not in credited]
+
+
 def _festival(entry: dict[str, Any], draft: Draft) -> dict[str, Any] | None:
     name = (entry.get("festival") or "").strip()
     if not name:
         return None
     out: dict[str, Any] = {"festival": name[:_MAX_SHORT]}
-    edition = str(entry.get("edition") or "").strip()
-    if edition.isdigit() and 1 <= int(edition) <= 500:
-        out["edition"] = int(edition)
-    elif edition:
-        draft.warnings.append(
-            _("Edition “%(value)s” of %(festival)s is not a number; it was left out.")
-            % {"value": edition, "festival": name}
-        )
+    edition = _edition(entry, name, draft)
+    if edition is not None:
+        out["edition"] = edition
     year = entry.get("year")
     if isinstance(year, int) and 1900 <= year <= 2100:
         out["year"] = year
@@ -199,6 +205,19 @@ def _festival(entry: dict[str, Any], draft: Draft) -> dict[str, Any] | None:
     if date:
         out["date"] = date
     return out
+
+
+def _edition(entry: dict[str, Any], name: str, draft: Draft) -> int | None:
+    """The edition's number (1 to 500), with a warning for an edition that is not one."""
+    edition = str(entry.get("edition") or "").strip()
+    if edition.isdigit() and 1 <= int(edition) <= 500:
+        return int(edition)
+    if edition:
+        draft.warnings.append(
+            _("Edition “%(value)s” of %(festival)s is not a number; it was left out.")
+            % {"value": edition, "festival": name}
+        )
+    return None
 
 
 def _result(entry: dict[str, Any], name: str, draft: Draft) -> str:

@@ -6,7 +6,7 @@ slug order. `film_record_for(film)` turns one prefetched film into its record. C
 records of an export to an empty catalogue gives a catalogue whose export is the same, byte for
 byte: people carry their slug, children come in their stored order.
 
-Which films are read is the caller's decision (the export command asks `sharing.access`).
+Which films are read is the caller's decision (the export command asks `films.access`).
 """
 
 from __future__ import annotations
@@ -69,19 +69,10 @@ def film_record_for(film: Film) -> FilmRecord:
     data: dict[str, Any] = {
         "slug": film.slug,
         "title": film.title,
-        "titles": [
-            {"text": t.text, "kind": t.kind, "language": t.language} for t in _rows(film, "titles")
-        ],
         "year": film.year,
         "completion_date": film.completion_date,
         "kind": film.kind or None,
-        "genres": [g.name_en for g in _rows(film, "genres")],
         "runtime_minutes": film.runtime_minutes,
-        "countries": [{"country": c.country, "role": c.role} for c in _rows(film, "countries")],
-        "languages": [
-            {"language": x.language, "role": x.role, "label": x.label}
-            for x in _rows(film, "languages")
-        ],
         "budget": _budget(film),
         "specs": {
             "shooting_format": film.shooting_format,
@@ -93,6 +84,30 @@ def film_record_for(film: Film) -> FilmRecord:
         "is_student_project": film.is_student_project,
         # A password cannot travel in a record: a password film is exported as private.
         "visibility": film.visibility if film.visibility != "password" else "private",
+        **_names_and_places(film),
+        **_texts_and_people(film),
+    }
+    return FilmRecord.model_validate(data)
+
+
+def _names_and_places(film: Film) -> dict[str, Any]:
+    """The film's titles, genres, countries and languages as record values."""
+    return {
+        "titles": [
+            {"text": t.text, "kind": t.kind, "language": t.language} for t in _rows(film, "titles")
+        ],
+        "genres": [g.name_en for g in _rows(film, "genres")],
+        "countries": [{"country": c.country, "role": c.role} for c in _rows(film, "countries")],
+        "languages": [
+            {"language": x.language, "role": x.role, "label": x.label}
+            for x in _rows(film, "languages")
+        ],
+    }
+
+
+def _texts_and_people(film: Film) -> dict[str, Any]:
+    """The film's texts, links, companies, credits and festival entries as record values."""
+    return {
         "texts": [
             {"kind": t.kind, "language": t.language, "body": t.body} for t in _rows(film, "texts")
         ],
@@ -104,7 +119,6 @@ def film_record_for(film: Film) -> FilmRecord:
         "credits": [_credit(c) for c in _rows(film, "credits")],
         "festivals": [_entry(e) for e in _rows(film, "festival_entries")],
     }
-    return FilmRecord.model_validate(data)
 
 
 def _budget(film: Film) -> dict[str, Any] | None:

@@ -14,9 +14,8 @@ the plain-language problems of that row, by field path.
 from __future__ import annotations
 
 import csv
-import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -110,13 +109,9 @@ def _first(error: ValidationError) -> str:
 
 def _csv_rows(stream: IO[str]) -> Iterator[Row]:
     reader = csv.DictReader(stream)
-    known = {*CSV_COLUMNS, *OBJECT_COLUMNS}
-    unknown = [c for c in reader.fieldnames or [] if c not in known]
-    if unknown or "title" not in (reader.fieldnames or []):
-        message = _("The header must name the columns of docs/importer.md; unknown: %(c)s") % {
-            "c": ", ".join(unknown) or "-"
-        }
-        yield Row(0, problems={"header": [message]})
+    header_problem = _header_problem(reader.fieldnames)
+    if header_problem:
+        yield Row(0, problems={"header": [header_problem]})
         return
     for number, cells in enumerate(reader, start=1):
         data, problems = _csv_data(_restored(cells))
@@ -129,6 +124,17 @@ def _csv_rows(stream: IO[str]) -> Iterator[Row]:
             yield Row(number, problems=validation_messages(error))
 
 
+def _header_problem(fieldnames: Sequence[str] | None) -> str:
+    """What is wrong with a CSV header (unknown columns, no title column), else ""."""
+    known = {*CSV_COLUMNS, *OBJECT_COLUMNS}
+    unknown = [c for c in fieldnames or [] if c not in known]
+    if unknown or "title" not in (fieldnames or []):
+        return _("The header must name the columns of docs/importer.md; unknown: %(c)s") % {
+            "c": ", ".join(unknown) or "-"
+        }
+    return ""
+
+
 def _restored(cells: dict[Any, Any]) -> dict[Any, Any]:
     """The row's cells as they were before the writer neutralised formula-like cells."""
     return {k: restored_cell(v) if isinstance(v, str) else v for k, v in cells.items()}
@@ -136,19 +142,10 @@ def _restored(cells: dict[Any, Any]) -> dict[Any, Any]:
 
 def _csv_data(cells: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
     """The record data of one CSV row, and the columns whose JSON cannot be read."""
-    data: dict[str, Any] = {}
+    data = _csv_values(cells)
     problems: dict[str, list[str]] = {}
     if None in cells:
         problems["record"] = [_("This row has more cells than the header has columns.")]
-    for column in SCALAR_COLUMNS:
-        if cells.get(column):
-            data[column] = cells[column]
-    budget = {key: cells[c] for c, key in BUDGET_COLUMNS.items() if cells.get(c)}
-    if budget:
-        data["budget"] = budget
-    specs = {c: cells[c] for c in SPEC_COLUMNS if cells.get(c)}
-    if specs:
-        data["specs"] = specs
     for column in [*LIST_COLUMNS, *OBJECT_COLUMNS]:
         if not cells.get(column):
             continue
@@ -157,6 +154,18 @@ def _csv_data(cells: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str
         except json.JSONDecodeError as error:
             problems[column] = [_("This cell is not valid JSON: %(e)s") % {"e": error.msg}]
     return data, problems
+
+
+def _csv_values(cells: dict[str, Any]) -> dict[str, Any]:
+    """The scalar, budget and spec values of one CSV row (empty cells left out)."""
+    data: dict[str, Any] = {column: cells[column] for column in SCALAR_COLUMNS if cells.get(column)}
+    budget = {key: cells[c] for c, key in BUDGET_COLUMNS.items() if cells.get(c)}
+    if budget:
+        data["budget"] = budget
+    specs = {c: cells[c] for c in SPEC_COLUMNS if cells.get(c)}
+    if specs:
+        data["specs"] = specs
+    return data
 
 
 def record_json(record: FilmRecord) -> str:
@@ -201,10 +210,3 @@ def write_records(records: Iterable[FilmRecord], stream: Any, fmt: str) -> int:
         stream.write(record_json(record) + "\n")
         count += 1
     return count
-
-
-def records_text(records: Iterable[FilmRecord], fmt: str) -> str:
-    """The whole file as a string (for tests and small exports)."""
-    buffer = io.StringIO()
-    write_records(records, buffer, fmt)
-    return buffer.getvalue()

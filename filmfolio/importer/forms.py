@@ -175,11 +175,7 @@ def record_data(
         "kind": d["kind"] or None,
         "genres": _split(d["genres"]),
         "countries": [{"country": c} for c in d["countries"]],
-        "languages": [
-            {"language": code, "role": role, "label": "" if label == code else label}
-            for role, key in (("original", "languages"), ("subtitle", "subtitles"))
-            for code, label in d[key]
-        ],
+        "languages": _languages(d),
         "specs": {k: d[k] for k in ("shooting_format", "sound", "aspect_ratio")},
     }
     data["specs"]["color"] = d["color"] or None
@@ -188,15 +184,33 @@ def record_data(
     if d["budget"]:
         amount, currency = parse_amount(d["budget"])
         data["budget"] = {"amount": amount, "currency": currency, "as_stated": d["budget"]}
-    data["credits"] = [
+    data["credits"] = _credits(credits)
+    data["festivals"] = _festivals(festivals)
+    return data
+
+
+def _languages(d: dict[str, Any]) -> list[dict[str, str]]:
+    """The original languages and subtitles (a label only where it is not the code)."""
+    return [
+        {"language": code, "role": role, "label": "" if label == code else label}
+        for role, key in (("original", "languages"), ("subtitle", "subtitles"))
+        for code, label in d[key]
+    ]
+
+
+def _credits(credits: forms.BaseFormSet) -> list[dict[str, Any]]:
+    return [
         {"person": {"name": c["name"]}, "role": c["role"], "credited_as": c["credited_as"]}
         for c in _kept(credits)
     ]
-    data["festivals"] = [
+
+
+def _festivals(festivals: forms.BaseFormSet) -> list[dict[str, Any]]:
+    """The kept festival rows without their empty values."""
+    return [
         {k: v for k, v in f.items() if k != "DELETE" and v not in (None, "")}
         for f in _kept(festivals)
     ]
-    return data
 
 
 def _kept(formset: forms.BaseFormSet) -> list[dict[str, Any]]:

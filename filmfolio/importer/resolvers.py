@@ -30,11 +30,11 @@ from filmfolio.core.matching import name_match_key
 from filmfolio.core.matching import title_match_key as _title_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.festivals.models import Award, Edition, Festival, Section
+from filmfolio.films import access
 from filmfolio.films.models import Genre, Role
 from filmfolio.films.vocabulary import sync_vocabularies
 from filmfolio.people.models import Person, PersonBiography, PersonName
 from filmfolio.people.services import new_person_fields, person_slug_text, taken_person_slugs
-from filmfolio.sharing import access
 
 from .records import CompanyRecord, FestivalEntryRecord, PersonRecord
 from .rows import RowWriter

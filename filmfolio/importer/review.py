@@ -17,7 +17,7 @@ from .draft import Draft, draft_from_gold
 from .extract import extract_record
 from .extract.clean import clean_text
 from .extract.decode import decode_bytes
-from .extract.record import SURE, ExtractedRecord
+from .extract.record import SURE, Evidence, ExtractedRecord
 
 CONTEXT_CHARS = 40
 
@@ -96,19 +96,23 @@ def _collect_snippets(review: Review, record: ExtractedRecord, text: str) -> Non
     for ev in record.evidence:
         if ev.end <= ev.start or ev.end > len(text):
             continue
-        snippet = _snippet(text, ev.start, ev.end)
-        if ev.field in ("credits", "directors"):
-            review.credit_snippets.setdefault(str(ev.value), snippet)
-        elif ev.field == "festivals":
-            review.festival_snippets.setdefault(str(ev.value), snippet)
-        elif ev.field in FORM_FIELDS:
-            name = FORM_FIELDS[ev.field]
-            if snippet not in review.snippets.get(name, []):
-                review.snippets.setdefault(name, []).append(snippet)
+        _keep_snippet(review, ev, _snippet(text, ev.start, ev.end))
         if ev.confidence < SURE and ev.field in FORM_FIELDS:
             review.unsure.add(FORM_FIELDS[ev.field])
     if record.type is not None:
         review.unsure.add("kind")  # decided from words and running time, never copied
+
+
+def _keep_snippet(review: Review, ev: Evidence, snippet: Snippet) -> None:
+    """File the snippet under the credit, festival or form field its evidence is for."""
+    if ev.field in ("credits", "directors"):
+        review.credit_snippets.setdefault(str(ev.value), snippet)
+    elif ev.field == "festivals":
+        review.festival_snippets.setdefault(str(ev.value), snippet)
+    elif ev.field in FORM_FIELDS:
+        name = FORM_FIELDS[ev.field]
+        if snippet not in review.snippets.get(name, []):
+            review.snippets.setdefault(name, []).append(snippet)
 
 
 def _snippet(text: str, start: int, end: int) -> Snippet:
@@ -123,8 +127,6 @@ def initial_values(draft: Draft) -> dict[str, Any]:
     """Initial data of the main review form, from the draft."""
     values = draft.values
     languages = values.get("languages") or []
-    specs = values.get("specs") or {}
-    budget = values.get("budget") or {}
     titles = values.get("titles") or []
     return {
         "title": values.get("title", ""),
@@ -136,6 +138,15 @@ def initial_values(draft: Draft) -> dict[str, Any]:
         "countries": ", ".join(c["country"] for c in values.get("countries") or []),
         "languages": _language_text(languages, "original"),
         "subtitles": _language_text(languages, "subtitle"),
+        **_spec_values(values),
+    }
+
+
+def _spec_values(values: dict[str, Any]) -> dict[str, Any]:
+    """The review form's spec and budget fields from the draft's values."""
+    specs = values.get("specs") or {}
+    budget = values.get("budget") or {}
+    return {
         "shooting_format": specs.get("shooting_format", ""),
         "sound": specs.get("sound", ""),
         "aspect_ratio": specs.get("aspect_ratio", ""),

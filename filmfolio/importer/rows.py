@@ -48,28 +48,38 @@ def _fields(model: type[models.Model], names: Sequence[str]) -> list[models.Fiel
     return out
 
 
+def _stamp_fields(model: type[models.Model], given: list[models.Field]) -> list[models.Field]:
+    """The automatic time fields of `model` the rows do not give (set to the write's time)."""
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if (getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)) and f not in given
+    ]
+
+
+def _insert_sql(
+    model: type[models.Model], fields: list[models.Field], ignore_conflicts: bool
+) -> str:
+    """The INSERT statement of one row of these columns."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+    return f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks}){conflict}"
+
+
 class RowWriter:
     """INSERT rows of `model` given as tuples in the order of `fields` (foreign keys as ids)."""
 
     def __init__(
         self, model: type[models.Model], fields: Sequence[str], *, ignore_conflicts: bool = False
     ) -> None:
-        meta = model._meta
         self.fields = _fields(model, fields)
-        self.stamps = [
-            f
-            for f in meta.concrete_fields
-            if (getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False))
-            and f not in self.fields
-        ]
+        self.stamps = _stamp_fields(model, self.fields)
         self.converters = [_converter(f) for f in self.fields]
         self.converted = [(i, c) for i, c in enumerate(self.converters) if c is not None]
         self.stamp_converters = [_converter(f) for f in self.stamps]
-        quote = connection.ops.quote_name
-        columns = ", ".join(quote(f.column) for f in [*self.fields, *self.stamps])
-        marks = ", ".join(["%s"] * (len(self.fields) + len(self.stamps)))
-        conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
-        self.sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks}){conflict}"
+        self.sql = _insert_sql(model, [*self.fields, *self.stamps], ignore_conflicts)
 
     def insert(self, rows: Iterable[Sequence[Any]], *, now: dt.datetime | None = None) -> int:
         """Write the rows; returns how many were given."""

@@ -20,10 +20,14 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.festivals.models import Entry
+from filmfolio.films.changes import films_changed_many
+from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.models import (
     BASIC_FIELDS,
     SPEC_FIELDS,
+    Collaborator,
     Credit,
     Film,
     FilmCompany,
@@ -36,9 +40,6 @@ from filmfolio.films.models import (
 from filmfolio.films.services import require_edit
 from filmfolio.search import index
 from filmfolio.search.choices import DocumentKind
-from filmfolio.sharing.changes import films_changed_many
-from filmfolio.sharing.choices import CollaboratorRole
-from filmfolio.sharing.models import Collaborator
 
 from .records import FilmRecord
 from .resolvers import PersonRef, ResolveLog, Resolvers, SlugAllocator
@@ -91,12 +92,16 @@ def records_commit(
                 Film,
                 created,
                 actor=actor,
-                action="create",
-                section="import",
+                action=AuditAction.CREATE,
+                section=AuditSection.IMPORT,
                 reindex=update_index,
             )
             films_changed_many(
-                Film, sorted(updated), actor=actor, action="replace", section="import"
+                Film,
+                sorted(updated),
+                actor=actor,
+                action=AuditAction.REPLACE,
+                section=AuditSection.IMPORT,
             )
         if update_index:
             for kind, ids in _created_kinds(report.log).items():
@@ -137,6 +142,22 @@ class _CatalogueWriter:
         """Create or replace the films of one batch with all their facts; returns their ids
         in the order of the records, and the ids of those replaced."""
         now = timezone.now()
+        new, updates, order = self._sort(batch)
+        replaced = [pk for pk, _, _ in updates]
+        self._check_may_replace(replaced)
+        self.children.clear(replaced)
+        self._update(updates, now)
+        ids = self._insert(new, now)
+        ids.update({r.slug: pk for pk, r, _ in updates if r.slug})
+        films = [(ids[slug], record) for slug, record in zip(order, batch, strict=True)]
+        self.children.write(films, self.resolvers, self._credited_people(batch), now)
+        return [pk for pk, _ in films], set(replaced)
+
+    def _sort(
+        self, batch: list[FilmRecord]
+    ) -> tuple[list[tuple[str, FilmRecord]], list[tuple[int, FilmRecord, Any]], list[str]]:
+        """The records of new films with their slugs, those replacing a film (its id, the
+        record, its publication time) and every record's slug in order; noted in the report."""
         slugs = [r.slug for r in batch if r.slug]
         existing = {
             slug: (pk, published)
@@ -158,20 +179,20 @@ class _CatalogueWriter:
                 new.append((slug, record))
                 self.report.created.append(slug)
                 order.append(slug)
-        self._check_may_replace([pk for pk, _, _ in updates])
-        self.children.clear([pk for pk, _, _ in updates])
+        return new, updates, order
+
+    def _update(self, updates: list[tuple[int, FilmRecord, Any]], now: Any) -> None:
+        """Rewrite the rows of replaced films (a published film keeps its publication time)."""
         self.film_updates.update(
             [
                 (*_film_values(r, published or _published(r, now)), pk)
                 for pk, r, published in updates
             ]
         )
-        ids = self._insert(new, now)
-        ids.update({r.slug: pk for pk, r, _ in updates if r.slug})
-        films = [(ids[slug], record) for slug, record in zip(order, batch, strict=True)]
-        people = self.resolvers.people(c.person for r in batch for c in r.credits if c.person)
-        self.children.write(films, self.resolvers, people, now)
-        return [pk for pk, _ in films], {pk for pk, _, _ in updates}
+
+    def _credited_people(self, batch: list[FilmRecord]) -> dict[int, PersonRef]:
+        """The people credited in the batch, resolved to their rows."""
+        return self.resolvers.people(c.person for r in batch for c in r.credits if c.person)
 
     def _check_may_replace(self, film_ids: list[int]) -> None:
         """Refuse to replace a film the importing user may not edit (commands run with no

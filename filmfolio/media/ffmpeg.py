@@ -141,11 +141,7 @@ def parse_probe(text: str) -> ProbeResult:
         data = json.loads(text or "{}")
     except json.JSONDecodeError as exc:
         raise MediaToolError(_("The file could not be read as a video.")) from exc
-    streams = data.get("streams", [])
-    video = next((s for s in streams if s.get("codec_type") == "video" and s.get("width")), None)
-    if video is None:
-        raise MediaToolError(_("The file contains no video stream."))
-    audio: dict = next((s for s in streams if s.get("codec_type") == "audio"), {})
+    video, audio = _video_and_audio(data.get("streams", []))
     fmt = data.get("format", {})
     container = fmt.get("format_name", "")
     demuxer_for(container)
@@ -160,6 +156,16 @@ def parse_probe(text: str) -> ProbeResult:
         frame_rate=_rate(video.get("avg_frame_rate")) or _rate(video.get("r_frame_rate")),
         raw=data,
     )
+
+
+def _video_and_audio(streams: list[dict]) -> tuple[dict, dict]:
+    """The first video stream with a size and the first audio stream ({} without one);
+    raise ``MediaToolError`` when there is no video stream."""
+    video = next((s for s in streams if s.get("codec_type") == "video" and s.get("width")), None)
+    if video is None:
+        raise MediaToolError(_("The file contains no video stream."))
+    audio: dict = next((s for s in streams if s.get("codec_type") == "audio"), {})
+    return video, audio
 
 
 def ladder_for(source_height: int, rungs: Sequence[Rung]) -> list[Rung]:

@@ -1,7 +1,7 @@
-"""Who may see and change a film's media: the media questions of ``sharing.access``.
+"""Who may see and change a film's media: the media questions of ``films.access``.
 
 This is the one media policy. Pages, serving views and selectors call these functions; each is a
-thin adapter from media records to ``sharing.access``, where the decisions are made (the film
+thin adapter from media records to ``films.access``, where the decisions are made (the film
 first, then the video's own visibility, originals for managers only).
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from filmfolio.sharing import access
+from filmfolio.films import access
 
 
 def can_view_media(

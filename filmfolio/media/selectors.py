@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from filmfolio.sharing.access import Viewer
+from filmfolio.films.access import Viewer
 
 from .choices import UploadState, VideoState
 from .models import Album, Encoding, Image, Upload, Video
@@ -48,6 +48,13 @@ def film_media_for(viewer: Viewer, film: Any) -> FilmMedia:
     """
     if not can_view_media(viewer, film=film):
         return FilmMedia(None, [], [], False)
+    poster, blocks = _poster_and_albums(film)
+    manage = can_manage_media(viewer, film=film)
+    return FilmMedia(poster, blocks, _watchable_videos(viewer, film, manage), manage)
+
+
+def _poster_and_albums(film: Any) -> tuple[Image | None, list[AlbumBlock]]:
+    """The poster, and the stills by album in album order, those in no album last."""
     images = list(_images_qs().filter(film=film))
     in_albums = any(image.album_id for image in images)
     albums = list(Album.objects.filter(film=film)) if in_albums else []
@@ -59,14 +66,16 @@ def film_media_for(viewer: Viewer, film: Any) -> FilmMedia:
             poster = image
             continue
         blocks.get(image.album_id, loose).images.append(image)
-    manage = can_manage_media(viewer, film=film)
-    videos = [
+    return poster, [blocks[a.pk] for a in albums] + ([loose] if loose.images else [])
+
+
+def _watchable_videos(viewer: Viewer, film: Any, manage: bool) -> list[Video]:
+    """The videos ``viewer`` may watch: ready ones, and all of them for those who manage."""
+    return [
         v
         for v in _videos_qs().filter(film=film)
         if can_view_media(viewer, film=film, video=v) and (manage or v.state == VideoState.READY)
     ]
-    ordered = [blocks[a.pk] for a in albums] + ([loose] if loose.images else [])
-    return FilmMedia(poster, ordered, videos, manage)
 
 
 def _videos_qs():

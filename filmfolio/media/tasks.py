@@ -5,7 +5,6 @@ from __future__ import annotations
 from django_tasks import task
 
 from .services.downloads import video_download_prepare
-from .services.queue import videos_sweep
 from .services.transcode import video_transcode
 
 
@@ -13,12 +12,6 @@ from .services.transcode import video_transcode
 def transcode_video_task(video_id: int) -> str:
     """Transcode one video to the HLS ladder; a no-op when it is done or another run holds it."""
     return video_transcode(video_id=video_id)
-
-
-@task()
-def sweep_media_task() -> list[int]:
-    """Queue again the transcodes whose worker died or whose queue entry was lost."""
-    return videos_sweep()
 
 
 @task()

@@ -10,6 +10,7 @@ from filmfolio.core.matching import name_match_key
 from filmfolio.core.models import TimeStampedModel
 
 from .choices import LinkKind, NameOrder, NameScript
+from .querysets import PersonQuerySet
 
 
 class Person(TimeStampedModel):
@@ -29,6 +30,8 @@ class Person(TimeStampedModel):
         related_name="person",
         help_text=_("The account of this person, once an administrator confirmed the claim."),
     )
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_name", "display_name"]

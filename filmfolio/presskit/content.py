@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from filmfolio.core import vocab
-from filmfolio.festivals.formatting import edition_label
+from filmfolio.core.ordinals import edition_label
 from filmfolio.films.choices import CountryRole, LanguageRole, TextKind
 
 from .images import presskit_images_for

@@ -11,10 +11,10 @@ import io
 from collections.abc import Iterable, Iterator
 
 from filmfolio.core.spreadsheet import csv_writer
+from filmfolio.films.access import Viewer
 from filmfolio.films.models import Film
 from filmfolio.importer import exports, formats
 from filmfolio.importer.records import FilmRecord
-from filmfolio.sharing.access import Viewer, listed_films
 
 film_record_for = exports.film_record_for
 record_json = formats.record_json
@@ -22,7 +22,7 @@ record_json = formats.record_json
 
 def catalogue_records_for(viewer: Viewer) -> Iterator[FilmRecord]:
     """The record of every film ``viewer`` may see listed, in slug order, fetched in chunks."""
-    return exports.records_for(listed_films(viewer, Film.objects.all()))
+    return exports.records_for(Film.objects.listed_for(viewer))
 
 
 def jsonl_lines(records: Iterable[FilmRecord]) -> Iterator[str]:

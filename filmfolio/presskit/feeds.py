@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from filmfolio.films.access import Viewer
 from filmfolio.films.choices import TextKind
 from filmfolio.films.models import Film
-from filmfolio.sharing.access import Viewer, listed_films
 
 from .citation import directors_of
 from .content import pick_text
@@ -21,7 +21,7 @@ FEED_SIZE = 50
 
 def published_films_for_feed() -> QuerySet:
     """Films an anonymous visitor may see listed, by publication time, newest first."""
-    films = listed_films(Viewer.anonymous(), Film.objects.filter(published_at__isnull=False))
+    films = Film.objects.filter(published_at__isnull=False).listed_for(Viewer.anonymous())
     return films.order_by("-published_at", "-id").prefetch_related(
         "texts", "credits__person", "credits__role"
     )[:FEED_SIZE]

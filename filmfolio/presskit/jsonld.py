@@ -12,9 +12,9 @@ from typing import Any
 
 from django.utils import translation
 
+from filmfolio.core import ordinals as formatting
 from filmfolio.core import vocab
 from filmfolio.core.site import absolute_url
-from filmfolio.festivals import formatting
 from filmfolio.films.choices import CompanyRole, CountryRole, LanguageRole, RoleCategory, TextKind
 
 CONTEXT = "https://schema.org"

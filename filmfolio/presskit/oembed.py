@@ -9,8 +9,8 @@ from django.conf import settings
 from django.urls import Resolver404, resolve
 
 from filmfolio.core.site import site_url
+from filmfolio.films.access import Viewer
 from filmfolio.films.models import Film
-from filmfolio.sharing.access import Viewer, visible_films
 
 from .citation import directors_of
 
@@ -35,7 +35,8 @@ def oembed_for(viewer: Viewer, url: str, allowed_hosts: set[str]) -> dict[str, A
     if slug is None:
         return None
     film = (
-        visible_films(viewer, Film.objects.filter(slug=slug))
+        Film.objects.filter(slug=slug)
+        .visible_to(viewer)
         .prefetch_related("credits__person", "credits__role")
         .first()
     )

@@ -8,10 +8,11 @@ from django.db.models import Prefetch, QuerySet
 
 from filmfolio.festivals.models import Entry
 from filmfolio.films.models import Credit, Film, FilmCompany
+from filmfolio.films.querysets import FilmQuerySet
 from filmfolio.people.models import PersonBiography
 
 
-def film_presskit_for() -> QuerySet:
+def film_presskit_for() -> FilmQuerySet:
     """Films with everything a press kit or an export shows, in a fixed number of queries."""
     credits: QuerySet = Credit.objects.select_related("person", "role").prefetch_related(
         "person__names",

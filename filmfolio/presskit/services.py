@@ -19,8 +19,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from filmfolio.core.site import absolute_url
-from filmfolio.sharing.access import Viewer, can_own_film, can_view_film
-from filmfolio.sharing.choices import Visibility
+from filmfolio.films.access import Viewer, can_own_film, can_view_film
+from filmfolio.films.choices import Visibility
 
 from .content import presskit_content_for
 from .models import PresskitBuild

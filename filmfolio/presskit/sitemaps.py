@@ -9,9 +9,9 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 
 from filmfolio.festivals.models import Festival
+from filmfolio.films.access import Viewer
 from filmfolio.films.models import Film
 from filmfolio.people.models import Person
-from filmfolio.sharing.access import Viewer, listed_festivals, listed_films, listed_people
 
 
 class FilmSitemap(Sitemap):
@@ -19,7 +19,7 @@ class FilmSitemap(Sitemap):
     priority = 0.8
 
     def items(self) -> QuerySet:
-        return listed_films(Viewer.anonymous(), Film.objects.order_by("id"))
+        return Film.objects.order_by("id").listed_for(Viewer.anonymous())
 
     def lastmod(self, item: Any) -> Any:
         return item.updated_at
@@ -30,7 +30,7 @@ class PersonSitemap(Sitemap):
     priority = 0.5
 
     def items(self) -> QuerySet:
-        return listed_people(Viewer.anonymous(), Person.objects.order_by("id"))
+        return Person.objects.order_by("id").listed_for(Viewer.anonymous())
 
     def lastmod(self, item: Any) -> Any:
         return item.updated_at
@@ -41,7 +41,7 @@ class FestivalSitemap(Sitemap):
     priority = 0.5
 
     def items(self) -> QuerySet:
-        return listed_festivals(Viewer.anonymous(), Festival.objects.order_by("id"))
+        return Festival.objects.order_by("id").listed_for(Viewer.anonymous())
 
     def lastmod(self, item: Any) -> Any:
         return item.updated_at

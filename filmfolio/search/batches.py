@@ -64,18 +64,7 @@ def _fields(kind: str, data: DocumentData) -> dict[str, Any]:
         "url": data.url[:300],
         "terms": " ".join(data.terms),
         "extra_terms": " ".join(data.extra_terms),
-        "filters": " ".join(
-            document_tokens(
-                kind=kind,
-                is_public=data.is_public,
-                film_kind=data.film_kind,
-                year=data.year,
-                runtime_minutes=data.runtime_minutes,
-                is_award_winning=data.is_award_winning,
-                has_trailer=data.has_trailer,
-                facets=data.facets,
-            )
-        ),
+        "filters": " ".join(document_tokens(kind, data)),
         "is_public": data.is_public,
         "film_id": data.film_id,
         "boost": data.boost,

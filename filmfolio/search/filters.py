@@ -1,7 +1,7 @@
 """Filter tokens: every filterable fact of a document as one word in the full-text index.
 
 Kind, film kind, facet values, year, decade, runtime range, the award and trailer flags and
-whether ``sharing.access`` lists the document for everyone are written as words into the
+whether ``films.access`` lists the document for everyone are written as words into the
 document's ``filters`` column. Both engines then apply filters inside the full-text match
 (``{filters}: ccn`` on FTS5, ``'ccn':D`` on PostgreSQL), so a filtered query never touches
 documents that fail a filter, and facet counts are read back from the same words.
@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .choices import Facet
+from .registry import DocumentData
 
 PUBLIC = "pub"
 NOT_PUBLIC = "npub"
@@ -73,31 +74,21 @@ def runtime_range(minutes: int | None) -> str | None:
     return None
 
 
-def document_tokens(
-    *,
-    kind: str,
-    is_public: bool,
-    film_kind: str = "",
-    year: int | None = None,
-    runtime_minutes: int | None = None,
-    is_award_winning: bool = False,
-    has_trailer: bool = False,
-    facets: dict[str, list[tuple[str, str]]] | None = None,
-) -> list[str]:
+def document_tokens(kind: str, data: DocumentData) -> list[str]:
     """Every filter token of a document, access first."""
-    tokens = [PUBLIC if is_public else NOT_PUBLIC, token("kind", kind)]
-    if film_kind:
-        tokens.append(token("film_kind", film_kind))
-    if year is not None:
-        tokens += [token("year", year), token("decade", year // 10 * 10)]
-    runtime = runtime_range(runtime_minutes)
+    tokens = [PUBLIC if data.is_public else NOT_PUBLIC, token("kind", kind)]
+    if data.film_kind:
+        tokens.append(token("film_kind", data.film_kind))
+    if data.year is not None:
+        tokens += [token("year", data.year), token("decade", data.year // 10 * 10)]
+    runtime = runtime_range(data.runtime_minutes)
     if runtime is not None:
         tokens.append(token("runtime", runtime))
-    if is_award_winning:
+    if data.is_award_winning:
         tokens.append(AWARD)
-    if has_trailer:
+    if data.has_trailer:
         tokens.append(TRAILER)
-    for facet, values in (facets or {}).items():
+    for facet, values in data.facets.items():
         tokens += [token(facet, value) for value, _label in values]
     return list(dict.fromkeys(tokens))
 

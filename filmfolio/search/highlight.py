@@ -49,12 +49,7 @@ def _spans(folded: str, needle: str, open_end: bool) -> list[tuple[int, int]]:
 
 def highlight(text: str, query: MatchQuery) -> SafeString:
     """``text`` escaped, with matched parts in ``<mark>``."""
-    folded, positions = _folded_with_positions(text)
-    marked = [False] * len(text)
-    for needle, open_end in _needles(query):
-        for start, end in _spans(folded, needle, open_end):
-            for index in range(positions[start], positions[end - 1] + 1):
-                marked[index] = True
+    marked = _marked(text, query)
     html: list[str] = []
     for index, char in enumerate(text):
         if marked[index] and (index == 0 or not marked[index - 1]):
@@ -64,3 +59,14 @@ def highlight(text: str, query: MatchQuery) -> SafeString:
             html.append("</mark>")
     # every character above went through escape()
     return mark_safe("".join(html))
+
+
+def _marked(text: str, query: MatchQuery) -> list[bool]:
+    """For each character of ``text``, whether a word of the query matched it."""
+    folded, positions = _folded_with_positions(text)
+    marked = [False] * len(text)
+    for needle, open_end in _needles(query):
+        for start, end in _spans(folded, needle, open_end):
+            for index in range(positions[start], positions[end - 1] + 1):
+                marked[index] = True
+    return marked

@@ -146,6 +146,34 @@ def update_ids(kind: str, ids: list[int]) -> int:
     return len(rows)
 
 
+def _selected_kinds(kinds: list[str] | None) -> list[Any]:
+    """The registered kinds named (all of them when ``kinds`` is None)."""
+    return [item for item in registry.kinds() if kinds is None or item.kind in kinds]
+
+
+def _jobs(selected: list[Any], batch_size: int) -> list[tuple[str, list[int]]]:
+    """(kind, ids) batches of every selected kind, the kinds interleaved."""
+    return interleaved(
+        [[(item.kind, chunk) for chunk in _chunks(item.all_ids(), batch_size)] for item in selected]
+    )
+
+
+def _write_batches(
+    writer: _Writer,
+    batches: Iterable[Any],
+    counts: dict[str, int],
+    progress: Callable[[str, int], None] | None,
+) -> None:
+    """Write the built batches, counting documents per kind and reporting progress."""
+    with young_collections_only():
+        for batch in batches:
+            counts[batch.kind] += writer.add_batch(batch)
+            if progress is not None:
+                progress(batch.kind, counts[batch.kind])
+            gc.collect(1)
+    writer.finish()
+
+
 def rebuild(
     kinds: list[str] | None = None,
     *,
@@ -163,7 +191,7 @@ def rebuild(
     or on an in-memory database builds them here. ``compact`` gives the replaced rows' space
     back after the commit where the engine keeps it (PostgreSQL), making searches wait.
     """
-    selected = [item for item in registry.kinds() if kinds is None or item.kind in kinds]
+    selected = _selected_kinds(kinds)
     backend = get_backend()
     counts = {item.kind: 0 for item in selected}
     nested = connection.in_atomic_block  # helpers would not see this transaction's rows
@@ -173,22 +201,11 @@ def rebuild(
         _delete_kinds(cursor, [item.kind for item in selected], everything=kinds is None)
         cursor.execute("SELECT coalesce(max(id), 0) FROM search_searchdocument")
         writer = _Writer(bulk=True, next_id=cursor.fetchone()[0] + 1, removed=removed)
-        jobs = interleaved(
-            [
-                [(item.kind, chunk) for chunk in _chunks(item.all_ids(), batch_size)]
-                for item in selected
-            ]
-        )
+        jobs = _jobs(selected, batch_size)
         documents = sum(len(ids) for _kind, ids in jobs)
         helpers = helper_count(workers, documents=documents, nested=nested)
         started = time.perf_counter()
-        with young_collections_only():
-            for batch in built_batches(jobs, helpers):
-                counts[batch.kind] += writer.add_batch(batch)
-                if progress is not None:
-                    progress(batch.kind, counts[batch.kind])
-                gc.collect(1)
-        writer.finish()
+        _write_batches(writer, built_batches(jobs, helpers), counts, progress)
         log.info("documents written in %.1fs (%d helpers)", time.perf_counter() - started, helpers)
         started = time.perf_counter()
         backend.bulk_load_end(cursor, next_id=writer.next_id)

@@ -20,8 +20,8 @@ class SearchDocument(models.Model):
     ``terms`` holds titles or names (weighted high), ``extra_terms`` the rest (credits,
     festivals, companies); both come from ``core.text.index_terms``. ``filters`` holds the
     filter tokens of ``search.filters`` (access, kind, facets, ranges). ``is_public`` is whether
-    ``sharing.access`` lists the object for an anonymous viewer; ``film_id`` lets non-public
-    films be matched against the films ``sharing.access`` lists for a signed-in viewer.
+    ``films.access`` lists the object for an anonymous viewer; ``film_id`` lets non-public
+    films be matched against the films ``films.access`` lists for a signed-in viewer.
     """
 
     kind = models.CharField(_("kind"), max_length=16, choices=DocumentKind.choices)

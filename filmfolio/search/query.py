@@ -40,22 +40,6 @@ class SearchRequest:
     sort: str = SortOrder.RELEVANCE
     page: int = 1
 
-    @property
-    def has_filters(self) -> bool:
-        return bool(
-            self.kinds
-            or self.film_kinds
-            or any(self.facets.values())
-            or self.decades
-            or self.runtimes
-            or self.year_min is not None
-            or self.year_max is not None
-            or self.runtime_min is not None
-            or self.runtime_max is not None
-            or self.award_winning
-            or self.has_trailer
-        )
-
 
 def _int(value: str | None, low: int, high: int) -> int | None:
     """An integer within [low, high] or None."""

@@ -46,11 +46,6 @@ def _compiled(query: MatchQuery) -> list[tuple[frozenset[str], tuple[Alternative
     return compiled
 
 
-def title_hits(query: MatchQuery, terms: str) -> int:
-    """How many query tokens match the document's titles or names."""
-    return _hits(_compiled(query), terms)
-
-
 def _hits(compiled: list[tuple[frozenset[str], tuple[Alternative, ...]]], terms: str) -> int:
     ordered = terms.split()
     words = set(ordered)

@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from filmfolio.sharing.access import Viewer
+from filmfolio.core.viewers import Viewer
 
 
 @dataclass
@@ -56,10 +56,10 @@ class IndexedKind:
     names other documents whose terms mention ``obj`` (a person's films), re-indexed after the
     commit; ``followers(ids)`` names documents whose listing follows these objects' (the
     people and festivals of films), whose listing is brought up to date in the same
-    transaction; ``public_ids(ids)`` says which of these objects ``sharing.access`` lists for
+    transaction; ``public_ids(ids)`` says which of these objects ``films.access`` lists for
     everyone (kinds that follow others); ``extra_listed_ids``
     returns, for a signed-in viewer, a queryset of the object ids of this kind the viewer may
-    see listed beyond the public ones (taken from ``sharing.access``).
+    see listed beyond the public ones (taken from ``films.access``).
     """
 
     kind: str

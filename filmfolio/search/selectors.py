@@ -1,6 +1,6 @@
 """Search reads: the results page, the catalogue with facets, and autocomplete.
 
-Which documents a viewer may see comes from ``sharing.access``: ``is_public`` (the ``pub``
+Which documents a viewer may see comes from ``films.access``: ``is_public`` (the ``pub``
 filter token) is computed by it at index time, and a signed-in viewer's other films come
 from ``IndexedKind.extra_listed_ids``. Nothing here decides visibility itself.
 
@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core.text import fold, prefix_query
-from filmfolio.sharing.access import Viewer
+from filmfolio.core.viewers import Viewer
 
 from . import registry
 from .backends import Candidate, Match, MatchQuery, get_backend
@@ -138,7 +138,15 @@ def _year_tokens(low: int | None, high: int | None) -> list[str]:
 
 def filter_groups(request: SearchRequest) -> tuple[list[list[str]], list[SqlPart]]:
     """Filter-token groups (OR inside, AND across) and SQL conditions for ``request``."""
-    groups = [
+    groups = _token_groups(request)
+    if request.year_min is not None or request.year_max is not None:
+        groups.append(_year_tokens(request.year_min, request.year_max))
+    return [group for group in groups if group], _runtime_conditions(request)
+
+
+def _token_groups(request: SearchRequest) -> list[list[str]]:
+    """One group of tokens per facet the request filters on (empty when it does not)."""
+    return [
         [token("kind", value) for value in request.kinds],
         [token("film_kind", value) for value in request.film_kinds],
         *([token(facet, value) for value in values] for facet, values in request.facets.items()),
@@ -147,14 +155,16 @@ def filter_groups(request: SearchRequest) -> tuple[list[list[str]], list[SqlPart
         [AWARD] if request.award_winning else [],
         [TRAILER] if request.has_trailer else [],
     ]
-    if request.year_min is not None or request.year_max is not None:
-        groups.append(_year_tokens(request.year_min, request.year_max))
+
+
+def _runtime_conditions(request: SearchRequest) -> list[SqlPart]:
+    """The running-time bounds as SQL conditions on the document."""
     conditions: list[SqlPart] = []
     if request.runtime_min is not None:
         conditions.append(("d.runtime_minutes >= %s", [request.runtime_min]))
     if request.runtime_max is not None:
         conditions.append(("d.runtime_minutes <= %s", [request.runtime_max]))
-    return [group for group in groups if group], conditions
+    return conditions
 
 
 def typo_alternatives(query: MatchQuery) -> dict[int, list[str]]:
@@ -230,26 +240,33 @@ def _ranked(found: _Found, request: SearchRequest, query: MatchQuery | None) -> 
 
 def _page_ids(found: _Found, request: SearchRequest, query: MatchQuery | None) -> list[int]:
     """Document ids of the requested page, in order."""
-    backend = get_backend()
     start = (request.page - 1) * PAGE_SIZE
     if request.sort in _SORT_SQL:
-        candidates = found.candidates
-        if not found.window_is_complete:
-            extra = backend.sorted_candidates(
-                found.public, _SORT_SQL[request.sort], within=SORT_WINDOW, limit=start + PAGE_SIZE
-            )
-            candidates = list({c.id: c for c in [*candidates, *extra]}.values())
-        ordered = sorted(candidates, key=_sort_key(request.sort))
-        return [c.id for c in ordered[start : start + PAGE_SIZE]]
-    ranked = _ranked(found, request, query)
+        return _sorted_page(found, request.sort, start)
+    return _ranked_page(found, _ranked(found, request, query), start)
+
+
+def _sorted_page(found: _Found, sort: str, start: int) -> list[int]:
+    """A page in the order of a sort column, reading sorted candidates past the window."""
+    candidates = found.candidates
+    if not found.window_is_complete:
+        extra = get_backend().sorted_candidates(
+            found.public, _SORT_SQL[sort], within=SORT_WINDOW, limit=start + PAGE_SIZE
+        )
+        candidates = list({c.id: c for c in [*candidates, *extra]}.values())
+    ordered = sorted(candidates, key=_sort_key(sort))
+    return [c.id for c in ordered[start : start + PAGE_SIZE]]
+
+
+def _ranked_page(found: _Found, ranked: list[Candidate], start: int) -> list[int]:
+    """A page in rank order; past the ranked window, the remaining matches in index order
+    (only exact-title extras can repeat there, at most a page of them)."""
     page = [c.id for c in ranked[start : start + PAGE_SIZE]]
     if len(page) == PAGE_SIZE or found.window_is_complete:
         return page
-    # past the ranked window: the remaining matches in index order (only exact-title extras
-    # can repeat there, at most a page of them)
     offset = RANK_WINDOW + max(0, start - len(ranked))
     seen = {c.id for c in ranked}
-    more = backend.ids_after(found.public, offset=offset, limit=2 * PAGE_SIZE)
+    more = get_backend().ids_after(found.public, offset=offset, limit=2 * PAGE_SIZE)
     return [*page, *(pk for pk in more if pk not in seen)][:PAGE_SIZE]
 
 
@@ -280,22 +297,16 @@ def search_page_for(
     query = MatchQuery.from_text(request.text)
     if query.is_empty and not browse:
         return SearchPage(request=request, hits=[], total=0, num_pages=0)
-    corrections = typo_alternatives(query) if not query.is_empty else {}
-    if corrections:
-        query = MatchQuery.from_text(request.text, extra=corrections)
-    has_text = not query.is_empty
-    found = _find(viewer, query if has_text else None, request)
+    query, corrections = _corrected(query, request)
+    text_query = None if query.is_empty else query
+    found = _find(viewer, text_query, request)
     total = found.total
-    sample = found.candidates
-    scale = 1.0 if found.window_is_complete else total / max(1, len(sample))
     return SearchPage(
         request=request,
-        hits=_hits(_page_ids(found, request, query if has_text else None), query) if total else [],
+        hits=_hits(_page_ids(found, request, text_query), query) if total else [],
         total=total,
         num_pages=math.ceil(min(total, MAX_PAGE * PAGE_SIZE) / PAGE_SIZE),
-        facets=facet_counts((c.filters for c in sample), scale=scale)
-        if with_facets and total
-        else {},
+        facets=_facets(found) if with_facets and total else {},
         corrections={
             query.tokens[position].alternatives[0].tokens[0]: words
             for position, words in corrections.items()
@@ -303,6 +314,21 @@ def search_page_for(
         total_is_estimate=not found.window_is_complete,
         facets_are_estimates=not found.window_is_complete,
     )
+
+
+def _corrected(query: MatchQuery, request: SearchRequest) -> tuple[MatchQuery, dict]:
+    """The query with words one typo away from unknown words, and those corrections."""
+    corrections = typo_alternatives(query) if not query.is_empty else {}
+    if corrections:
+        query = MatchQuery.from_text(request.text, extra=corrections)
+    return query, corrections
+
+
+def _facets(found: _Found) -> dict:
+    """Facet counts of the candidates, scaled up when they are a sample of the matches."""
+    sample = found.candidates
+    scale = 1.0 if found.window_is_complete else found.total / max(1, len(sample))
+    return facet_counts((c.filters for c in sample), scale=scale)
 
 
 def catalogue_page_for(viewer: Viewer, request: SearchRequest) -> SearchPage:

@@ -67,16 +67,31 @@ def change_vocabulary(added: Counter[str], removed: Counter[str]) -> None:
     delta: dict[str, int] = dict(added)
     for word, n in removed.items():
         delta[word] = delta.get(word, 0) - n
+    _create_terms(sorted(word for word, change in delta.items() if change > 0))
+    for change, words in sorted(_words_by_change(delta).items()):
+        for chunk in _chunks(sorted(words)):
+            SearchTerm.objects.filter(term__in=chunk).update(documents=F("documents") + change)
+    _delete_unused(sorted(word for word, change in delta.items() if change < 0))
+
+
+def _create_terms(words: list[str]) -> None:
+    """Add the words the vocabulary lacks, counted 0 (the update that follows counts them)."""
+    for chunk in _chunks(words):
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(term=word, documents=0) for word in chunk], ignore_conflicts=True
+        )
+
+
+def _delete_unused(words: list[str]) -> None:
+    """Remove those of the words left in no public document."""
+    for chunk in _chunks(words):
+        SearchTerm.objects.filter(term__in=chunk, documents__lte=0).delete()
+
+
+def _words_by_change(delta: dict[str, int]) -> dict[int, list[str]]:
+    """The changed words grouped by how much their count changes."""
     by_change: dict[int, list[str]] = defaultdict(list)
     for word, change in delta.items():
         if change:
             by_change[change].append(word)
-    for chunk in _chunks(sorted(word for word, change in delta.items() if change > 0)):
-        SearchTerm.objects.bulk_create(
-            [SearchTerm(term=word, documents=0) for word in chunk], ignore_conflicts=True
-        )
-    for change, words in sorted(by_change.items()):
-        for chunk in _chunks(sorted(words)):
-            SearchTerm.objects.filter(term__in=chunk).update(documents=F("documents") + change)
-    for chunk in _chunks(sorted(word for word, change in delta.items() if change < 0)):
-        SearchTerm.objects.filter(term__in=chunk, documents__lte=0).delete()
+    return by_change

@@ -8,7 +8,8 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from .models import Collaborator
+from filmfolio.films.models import Collaborator
+
 from .records import collaborator_rows_save
 
 

@@ -1,5 +1,5 @@
-"""Response headers for sessions that hold screener-link or password grants, and the counting
-of screener-link openings.
+"""The viewer of each request (``request.viewer``), response headers for sessions that hold
+screener-link or password grants, and the counting of screener-link openings.
 
 A page opened through a grant must not be kept by any cache: this middleware marks every
 response of such a session ``Cache-Control: private, no-store``. Its address never leaves the
@@ -15,7 +15,19 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from . import access, services
+from . import services, viewers
+
+
+class ViewerMiddleware:
+    """Put the request's viewer on it as ``request.viewer`` (resolved once, when first used),
+    so views hand a plain value to the access policy."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        viewers.attach_viewer(request)
+        return self.get_response(request)
 
 
 class GrantHeadersMiddleware:
@@ -28,7 +40,7 @@ class GrantHeadersMiddleware:
         response = self.get_response(request)
         session = getattr(request, "session", None)
         if session is not None and (
-            session.get(access.SESSION_LINK_GRANTS) or session.get(access.SESSION_PASSWORD_GRANTS)
+            session.get(viewers.SESSION_LINK_GRANTS) or session.get(viewers.SESSION_PASSWORD_GRANTS)
         ):
             response["Cache-Control"] = "private, no-store"
             if response.get("Referrer-Policy") != "no-referrer":

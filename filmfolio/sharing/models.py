@@ -1,6 +1,7 @@
-"""Who works on a film, invitations to do so, and screener links to one film for one recipient.
+"""Invitations to work on a film, and screener links to one film for one recipient.
 
-The visibility field itself lives on the film."""
+The visibility field lives on the film and collaborators in ``films.models.collaborators``, with
+the access policy that reads them."""
 
 from __future__ import annotations
 
@@ -11,26 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core.models import TimeStampedModel
-
-from .choices import CollaboratorRole
-
-
-class Collaborator(TimeStampedModel):
-    """A user's role on one film: viewer, editor or owner."""
-
-    film = models.ForeignKey("films.Film", on_delete=models.CASCADE, related_name="collaborators")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="collaborations"
-    )
-    role = models.CharField(_("role"), max_length=16, choices=CollaboratorRole.choices)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["film", "user"], name="unique_collaborator")]
-        verbose_name = _("collaborator")
-        verbose_name_plural = _("collaborators")
-
-    def __str__(self) -> str:
-        return f"{self.user} — {self.get_role_display()}"
+from filmfolio.films.choices import CollaboratorRole
 
 
 class ScreenerLink(TimeStampedModel):

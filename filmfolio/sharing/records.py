@@ -8,10 +8,10 @@ from typing import Any
 from django.db import transaction
 
 from filmfolio.core.audit import rows_write
-
-from .changes import film_changed
-from .models import Collaborator
-from .services import require_own
+from filmfolio.core.choices import AuditAction, AuditSection
+from filmfolio.films.changes import film_changed
+from filmfolio.films.models import Collaborator
+from filmfolio.films.services import require_own
 
 
 def collaborator_rows_save(
@@ -27,5 +27,9 @@ def collaborator_rows_save(
         changes = rows_write(saved=saved, deleted=deleted)
         if changes:
             film_changed(
-                film, actor=actor, action="update", section="collaborators", changes=changes
+                film,
+                actor=actor,
+                action=AuditAction.UPDATE,
+                section=AuditSection.COLLABORATORS,
+                changes=changes,
             )

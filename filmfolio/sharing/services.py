@@ -1,8 +1,8 @@
-"""Writes of the sharing app: visibility and film passwords, screener links, collaborators.
+"""Writes of the sharing app: screener links, invitations, collaborators (the film's
+visibility and password are set by ``films.services.visibility``).
 
 Each service is keyword-only, checks the actor through ``access``, runs in one transaction and
 ends in ``changes.film_changed`` (change record, version, search document, cached pages).
-Films are passed in; this app does not import ``films``.
 """
 
 from __future__ import annotations
@@ -19,65 +19,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.site import site_url
+from filmfolio.films.changes import film_changed
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.models import Collaborator
+from filmfolio.films.services import require_own
+from filmfolio.films.services.visibility import MAX_PASSWORD_LENGTH
 
-from . import access, visits
-from .changes import film_changed
-from .choices import CollaboratorRole, Visibility
-from .models import Collaborator, Invitation, ScreenerLink
+from . import viewers, visits
+from .models import Invitation, ScreenerLink
 from .tokens import new_token, token_digest
 
 INVITATION_DAYS = 14
-MAX_PASSWORD_LENGTH = 128
-
-
-def require_own(*, film: Any, actor: Any) -> None:
-    """Raise unless ``actor`` owns ``film``."""
-    if not access.can_own_film(access.Viewer.for_user(actor), film):
-        raise PermissionDeniedError(_("Only the film's owners may do this."))
-
-
-def film_set_visibility(*, film: Any, actor: Any, visibility: str, password: str = "") -> None:
-    """Set who sees ``film``; a password film needs a password (kept only as a hash).
-
-    Leaving ``password`` empty keeps the film's current password, if it has one.
-    """
-    require_own(film=film, actor=actor)
-    if visibility not in Visibility.values:
-        raise ValidationFailedError(
-            _("Choose a visibility."), errors={"visibility": [_("Choose a visibility.")]}
-        )
-    if len(password) > MAX_PASSWORD_LENGTH:
-        raise ValidationFailedError(
-            _("The password is too long."),
-            errors={"password": [_("Use at most %(n)d characters.") % {"n": MAX_PASSWORD_LENGTH}]},
-        )
-    if visibility == Visibility.PASSWORD and not password and not film.password_hash:
-        raise ValidationFailedError(
-            _("A password-protected film needs a password."),
-            errors={"password": [_("Give the password viewers will type.")]},
-        )
-    changes: dict[str, Any] = {}
-    if film.visibility != visibility:
-        changes["visibility"] = {"old": film.visibility, "new": visibility}
-    fields = ["visibility"]  # ``film_changed`` sets the new version
-    if password:
-        film.password_hash = make_password(password)
-        fields.append("password_hash")
-        changes["password"] = {"old": "…", "new": "…"}
-    film.visibility = visibility
-    with transaction.atomic():
-        film.save(update_fields=fields)
-        if changes:
-            film_changed(film, actor=actor, action="update", section="visibility", changes=changes)
-
-
-def film_password_matches(*, film: Any, password: str) -> bool:
-    """Is ``password`` the password of this password-protected film?"""
-    if film.visibility != Visibility.PASSWORD or not film.password_hash:
-        return False
-    return check_password(password[:MAX_PASSWORD_LENGTH], film.password_hash)
 
 
 def screener_link_create(
@@ -113,8 +68,8 @@ def screener_link_create(
         film_changed(
             film,
             actor=actor,
-            action="add",
-            section="screener_links",
+            action=AuditAction.ADD,
+            section=AuditSection.SCREENER_LINKS,
             changes={"screener_link": {"old": None, "new": recipient}},
         )
     return link, token
@@ -133,8 +88,8 @@ def screener_link_revoke(*, film: Any, actor: Any, link_id: int) -> ScreenerLink
             film_changed(
                 film,
                 actor=actor,
-                action="revoke",
-                section="screener_links",
+                action=AuditAction.REVOKE,
+                section=AuditSection.SCREENER_LINKS,
                 changes={"screener_link": {"old": link.recipient, "new": None}},
             )
     return link
@@ -173,8 +128,8 @@ def screener_link_open(*, request: Any, link: ScreenerLink, password: str = "") 
         password[:MAX_PASSWORD_LENGTH], link.password_hash
     ):
         return False
-    granted = access.link_granted(request, film_id=link.film_id, link_id=link.pk)
-    access.grant_link(request, film_id=link.film_id, link_id=link.pk)
+    granted = viewers.link_granted(request, film_id=link.film_id, link_id=link.pk)
+    viewers.grant_link(request, film_id=link.film_id, link_id=link.pk)
     if not granted and not visits.is_previewer(request):
         visits.note_pending_open(request, link.pk)
     return True
@@ -214,8 +169,8 @@ def collaborator_invite(
         film_changed(
             film,
             actor=actor,
-            action="invite",
-            section="collaborators",
+            action=AuditAction.INVITE,
+            section=AuditSection.COLLABORATORS,
             changes={"invitation": {"old": None, "new": f"{invitation.email} ({role})"}},
         )
         url = (base_url or site_url()).rstrip("/") + reverse(
@@ -272,8 +227,8 @@ def invitation_accept(*, token: str, user: Any) -> Collaborator:
         film_changed(
             invitation.film,
             actor=user,
-            action="accept",
-            section="collaborators",
+            action=AuditAction.ACCEPT,
+            section=AuditSection.COLLABORATORS,
             changes={
                 "collaborator": {"old": None, "new": f"{user.get_username()} ({collaborator.role})"}
             },
@@ -301,8 +256,8 @@ def invitation_withdraw(*, film: Any, actor: Any, invitation_id: int) -> Invitat
         film_changed(
             film,
             actor=actor,
-            action="withdraw",
-            section="collaborators",
+            action=AuditAction.WITHDRAW,
+            section=AuditSection.COLLABORATORS,
             changes={"invitation": {"old": f"{invitation.email} ({invitation.role})", "new": None}},
         )
     return invitation
@@ -332,8 +287,8 @@ def collaborator_remove(*, film: Any, actor: Any, collaborator_id: int) -> None:
         film_changed(
             film,
             actor=actor,
-            action="remove",
-            section="collaborators",
+            action=AuditAction.REMOVE,
+            section=AuditSection.COLLABORATORS,
             changes={"collaborator": {"old": collaborator.user.get_username(), "new": None}},
         )
 
@@ -369,8 +324,8 @@ def collaborator_set_role(
             film_changed(
                 film,
                 actor=actor,
-                action="update",
-                section="collaborators",
+                action=AuditAction.UPDATE,
+                section=AuditSection.COLLABORATORS,
                 changes={collaborator.user.get_username(): {"old": old, "new": role}},
             )
     return collaborator

@@ -11,16 +11,16 @@ from django.views.decorators.http import require_safe
 
 from filmfolio.core.site import absolute_url
 from filmfolio.films import selectors as film_selectors
-from filmfolio.sharing import access
+from filmfolio.films.access import ViewerRequest
 
 from .health import health_report
 
 FAVICON = Path(__file__).resolve().parent / "static" / "web" / "favicon.ico"
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: ViewerRequest) -> HttpResponse:
     """The most recently added listed films."""
-    films = film_selectors.recent_films_for(access.viewer_for(request))
+    films = film_selectors.recent_films_for(request.viewer)
     return render(request, "web/home.html", {"films": films})
 
 

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.db import connections
 
 from filmfolio.accounts.tests.factories import PASSWORD, UserFactory
+from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.models import Credit
-from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -12,8 +12,8 @@ from django.core import mail
 from django.db import connections
 
 from filmfolio.festivals.models import Entry
+from filmfolio.films.choices import Visibility
 from filmfolio.films.models import Credit, Film
-from filmfolio.sharing.choices import Visibility
 from filmfolio.sharing.models import ScreenerLink
 
 # Transactional: the live server needs committed data (the root conftest restores the role

@@ -11,15 +11,21 @@ import pytest
 from django.db import connections
 
 from filmfolio.accounts.tests.factories import PASSWORD, UserFactory
+from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.models import Credit, Role
 from filmfolio.people.models import Person, PersonName, PersonSlugRedirect
 from filmfolio.people.services import person_create
-from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+AXE_RUN = (
+    "() => axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values:"
+    " ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -60,6 +66,16 @@ def _sign_in(page: Any, base: str) -> None:
     page.wait_for_url(f"{base}/accounts/profile/")
 
 
+def _serious(page: Any) -> list[str]:
+    """The serious or critical axe-core violations of the page open now."""
+    result = page.evaluate(AXE_RUN)
+    return [
+        f"{v['id']}: {v['nodes'][0]['target']}"
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
 def _pick_and_merge(page: Any, base: str, name: str, shot: str) -> None:
     page.goto(f"{base}/people/zhu-shengze/merge/")
     page.fill("#merge-keep-name", "朱聲仄")
@@ -68,6 +84,7 @@ def _pick_and_merge(page: Any, base: str, name: str, shot: str) -> None:
     assert "朱声仄" in candidate.inner_text()
     assert page.locator("#merge-keep-candidates li").count() == 1  # never the one merged away
     page.screenshot(path=str(ARTIFACTS / f"{shot}-candidates.png"), full_page=True)
+    assert _serious(page) == []
     page.press("#merge-keep-name", "ArrowDown")  # the keyboard reaches the candidate too
     assert page.evaluate("document.activeElement.className") == "person-candidate"
     page.keyboard.press("Enter")
@@ -75,6 +92,7 @@ def _pick_and_merge(page: Any, base: str, name: str, shot: str) -> None:
     page.click("form[method=get] button[type=submit]")
     page.wait_for_selector(".merge-moves")
     page.screenshot(path=str(ARTIFACTS / f"{shot}-confirm.png"), full_page=True)
+    assert _serious(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     page.on("dialog", lambda dialog: dialog.accept())
     page.click("button.danger")
@@ -91,6 +109,7 @@ def test_merge_two_records_of_one_person(live_server, browser, language, width, 
     context = browser.new_context(
         viewport={"width": width, "height": 800}, extra_http_headers={"Accept-Language": language}
     )
+    context.add_init_script(path=str(AXE))  # injected by the browser, not by the page's CSP
     page = context.new_page()
     _sign_in(page, live_server.url)
     page.goto(f"{live_server.url}/people/zhu-shengze/merge/?keep={keep.pk}")

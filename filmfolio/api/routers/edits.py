@@ -1,5 +1,5 @@
 """Write endpoints for the people who edit a film: the film's facts, titles, texts, credits and
-festival entries. Token or session (with CSRF) auth; permissions come from ``sharing.access``.
+festival entries. Token or session (with CSRF) auth; permissions come from ``films.access``.
 
 Each endpoint parses the body and calls one service of ``films.services`` or
 ``festivals.services``, which checks the caller's right, writes all or nothing and records the
@@ -17,9 +17,9 @@ from ninja import Path, Router, Status
 
 from filmfolio.festivals import services as festival_services
 from filmfolio.films import services
+from filmfolio.films.access import Viewer
 from filmfolio.films.choices import TextKind
 from filmfolio.films.models import Film
-from filmfolio.sharing.access import Viewer
 
 from ..auth import WRITE_AUTH
 from ..errors import WRITE_ERRORS, ApiError, body_fields

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from filmfolio.films import services
+from filmfolio.films.access import ViewerRequest
 from filmfolio.films.choices import FilmKind
 
 from ..auth import WRITE_AUTH, api_viewer
@@ -40,7 +41,7 @@ class FilmListQuery(Schema):
 
 
 @router.get("/films", response={200: FilmPage, **READ_ERRORS}, operation_id="films_list")
-def films_list(request: HttpRequest, query: Query[FilmListQuery]) -> dict:
+def films_list(request: ViewerRequest, query: Query[FilmListQuery]) -> dict:
     """Films the caller may see listed, by title, filtered like the catalogue."""
     filters = FilmFilters(**query.model_dump(exclude={"cursor", "limit"}))
     qs = film_list_for(api_viewer(request), filters)
@@ -49,7 +50,7 @@ def films_list(request: HttpRequest, query: Query[FilmListQuery]) -> dict:
 
 
 @router.get("/films/{slug}", response={200: FilmDetail, **READ_ERRORS}, operation_id="films_detail")
-def films_detail(request: HttpRequest, slug: str) -> object:
+def films_detail(request: ViewerRequest, slug: str) -> object:
     """Everything about one film the caller may open."""
     film = film_detail_for(api_viewer(request)).filter(slug=slug).first()
     if film is None:
@@ -64,7 +65,7 @@ def films_detail(request: HttpRequest, slug: str) -> object:
     auth=WRITE_AUTH,
     tags=["editing"],
 )
-def films_create(request: HttpRequest, response: HttpResponse, payload: FilmCreate) -> Any:
+def films_create(request: ViewerRequest, response: HttpResponse, payload: FilmCreate) -> Any:
     """Create a private film; the caller becomes its owner."""
     viewer = writer(request)
     values = payload.model_dump(exclude_none=True)
@@ -85,7 +86,7 @@ def films_create(request: HttpRequest, response: HttpResponse, payload: FilmCrea
     auth=WRITE_AUTH,
     tags=["editing"],
 )
-def films_update(request: HttpRequest, slug: str, payload: FilmUpdate) -> Any:
+def films_update(request: ViewerRequest, slug: str, payload: FilmUpdate) -> Any:
     """Change some facts of a film (only the fields sent)."""
     viewer = writer(request)
     film = edit_film(viewer, slug)

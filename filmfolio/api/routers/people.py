@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
+
+from filmfolio.films.access import ViewerRequest
 
 from ..auth import api_viewer
 from ..errors import READ_ERRORS, ApiError
@@ -32,7 +33,7 @@ class PageQuery(Schema):
     tags=["people"],
     operation_id="people_list",
 )
-def people_list(request: HttpRequest, query: Query[PageQuery]) -> dict:
+def people_list(request: ViewerRequest, query: Query[PageQuery]) -> dict:
     """People credited on films the caller may see listed, by name."""
     qs = person_list_for(api_viewer(request))
     items, next_cursor = paginate(qs, field="display_name", cursor=query.cursor, limit=query.limit)
@@ -45,7 +46,7 @@ def people_list(request: HttpRequest, query: Query[PageQuery]) -> dict:
     tags=["people"],
     operation_id="people_detail",
 )
-def people_detail(request: HttpRequest, slug: str) -> object:
+def people_detail(request: ViewerRequest, slug: str) -> object:
     """One person with names, biographies, links and credits on listed films."""
     person = person_detail_for(api_viewer(request)).filter(slug=slug).first()
     if person is None:
@@ -59,7 +60,7 @@ def people_detail(request: HttpRequest, slug: str) -> object:
     tags=["festivals"],
     operation_id="festivals_list",
 )
-def festivals_list(request: HttpRequest, query: Query[PageQuery]) -> dict:
+def festivals_list(request: ViewerRequest, query: Query[PageQuery]) -> dict:
     """Festivals by name."""
     qs = festival_list_for(api_viewer(request))
     items, next_cursor = paginate(qs, field="name", cursor=query.cursor, limit=query.limit)
@@ -72,7 +73,7 @@ def festivals_list(request: HttpRequest, query: Query[PageQuery]) -> dict:
     tags=["festivals"],
     operation_id="festivals_detail",
 )
-def festivals_detail(request: HttpRequest, slug: str) -> object:
+def festivals_detail(request: ViewerRequest, slug: str) -> object:
     """One festival with its editions, sections, awards and the entries of listed films."""
     festival = festival_detail_for(api_viewer(request)).filter(slug=slug).first()
     if festival is None:

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from filmfolio.films.access import ViewerRequest
 from filmfolio.films.choices import FilmKind
 from filmfolio.search.choices import DocumentKind, SortOrder
 from filmfolio.search.query import MAX_PAGE, MAX_QUERY_LENGTH, SearchRequest
@@ -89,7 +89,7 @@ def _request(query: SearchQuery) -> SearchRequest:
 
 
 @router.get("/search", response={200: SearchOut, **READ_ERRORS}, operation_id="search")
-def search(request: HttpRequest, query: Query[SearchQuery]) -> dict:
+def search(request: ViewerRequest, query: Query[SearchQuery]) -> dict:
     """Ranked results across films, people, festivals and organisations, in any language."""
     search_request = _request(query)
     page = search_page_for(api_viewer(request), search_request, with_facets=False)
@@ -109,6 +109,6 @@ class AutocompleteQuery(Schema):
 @router.get(
     "/autocomplete", response={200: AutocompleteOut, **READ_ERRORS}, operation_id="autocomplete"
 )
-def autocomplete(request: HttpRequest, query: Query[AutocompleteQuery]) -> dict:
+def autocomplete(request: ViewerRequest, query: Query[AutocompleteQuery]) -> dict:
     """Up to eight titles and names completing ``q``, title prefixes first."""
     return {"items": autocomplete_for(api_viewer(request), query.q)}

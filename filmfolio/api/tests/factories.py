@@ -8,10 +8,9 @@ import factory
 from django.contrib.auth import get_user_model
 
 from filmfolio.festivals.models import Edition, Entry, Festival
-from filmfolio.films.models import Credit, Film, Role
+from filmfolio.films.choices import CollaboratorRole, Visibility
+from filmfolio.films.models import Collaborator, Credit, Film, Role
 from filmfolio.people.models import Person
-from filmfolio.sharing.choices import CollaboratorRole, Visibility
-from filmfolio.sharing.models import Collaborator
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -12,10 +12,9 @@ from django.test import Client
 from filmfolio.core.audit import changes_for
 from filmfolio.core.matching import name_match_key
 from filmfolio.core.models import ChangeRecord
-from filmfolio.films.models import Credit, Film, Role, Title
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.models import Collaborator, Credit, Film, Role, Title
 from filmfolio.people.models import Person
-from filmfolio.sharing.choices import CollaboratorRole
-from filmfolio.sharing.models import Collaborator
 
 from .factories import FestivalFactory, FilmFactory, PersonFactory, UserFactory
 

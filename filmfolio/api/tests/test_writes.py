@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from filmfolio.films.models import Credit, Film, FilmText, Title
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.models import Collaborator, Credit, Film, FilmText, Title
 from filmfolio.people.models import Person
-from filmfolio.sharing.choices import CollaboratorRole
-from filmfolio.sharing.models import Collaborator
 
 from .factories import FestivalFactory, FilmFactory, PersonFactory, UserFactory
 

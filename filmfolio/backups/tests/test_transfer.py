@@ -39,7 +39,7 @@ from django.contrib.auth.models import User
 from PIL import Image
 from filmfolio.films.models import Film
 from filmfolio.media import services
-from filmfolio.sharing.models import Collaborator
+from filmfolio.films.models import Collaborator
 owner = User.objects.create_user(username="owner", password="drill-password-1")
 film = Film.objects.filter(visibility="public").order_by("id").first()
 Collaborator.objects.create(film=film, user=owner, role="owner")

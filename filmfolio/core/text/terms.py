@@ -240,15 +240,23 @@ def _prefix_keys(text: str, is_name: bool) -> tuple[str, ...]:
     ]
     han = "".join(word for word in words if has_han(word))
     if han and len(han) <= _MAX_KEY_HAN:
-        # character by character (cached per character): a phrase lookup per title is slow
-        syllables = [char_reading(char) for char in han]
-        if is_name:
-            length, surname = surname_reading(han)
-            syllables[:length] = surname
-        keys.append("".join(syllables)[:MAX_KEY_LENGTH])
-        if is_name:
-            keys.append("".join(syllable[0] for syllable in syllables if syllable))
+        keys += _reading_keys(han, is_name)
     return tuple(_dedupe(keys))
+
+
+def _reading_keys(han: str, is_name: bool) -> list[str]:
+    """The pinyin of Chinese characters (a name read with its surname reading), and a name's
+    initials."""
+    # character by character (cached per character): a phrase lookup per title is slow
+    syllables = [char_reading(char) for char in han]
+    if not is_name:
+        return ["".join(syllables)[:MAX_KEY_LENGTH]]
+    length, surname = surname_reading(han)
+    syllables[:length] = surname
+    return [
+        "".join(syllables)[:MAX_KEY_LENGTH],
+        "".join(syllable[0] for syllable in syllables if syllable),
+    ]
 
 
 def prefix_query(text: str) -> str:

@@ -10,7 +10,7 @@ from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
 from filmfolio.core.models import ChangeRecord
 from filmfolio.festivals import services
 from filmfolio.festivals.models import Edition, Entry, Section
-from filmfolio.sharing.choices import CollaboratorRole
+from filmfolio.films.choices import CollaboratorRole
 from filmfolio.sharing.tests.factories import CollaboratorFactory
 
 from .factories import FestivalFactory

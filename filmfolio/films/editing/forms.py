@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from filmfolio.core import vocab
 from filmfolio.festivals.choices import EntryResult
 from filmfolio.festivals.models import Festival
+from filmfolio.films.choices import CollaboratorRole, Visibility
 from filmfolio.people.models import Person
-from filmfolio.sharing.choices import CollaboratorRole, Visibility
 
 from ..choices import TextKind
 from ..models import Credit, Film, FilmLink, Role, Title

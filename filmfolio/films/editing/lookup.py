@@ -15,8 +15,8 @@ from django.db.models import Q
 from filmfolio.core.matching import name_match_key, title_match_key
 from filmfolio.core.text import to_simplified
 from filmfolio.festivals.models import Festival
+from filmfolio.films import access
 from filmfolio.people.models import Person
-from filmfolio.sharing import access
 
 MAX_QUERY_LENGTH = 200
 

@@ -15,9 +15,11 @@ from django.views.decorators.http import require_POST
 
 from filmfolio.accounts import throttling
 from filmfolio.core.errors import DomainError
-from filmfolio.sharing import access
+from filmfolio.films import access
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.services.visibility import film_password_matches, film_set_visibility
 from filmfolio.sharing import services as sharing
-from filmfolio.sharing.choices import CollaboratorRole
+from filmfolio.sharing.viewers import grant_password, viewer_for
 
 from ..models import Film
 from .forms import FilmPasswordForm, InvitationForm, ScreenerLinkForm, VisibilityForm
@@ -43,7 +45,7 @@ def _handle(request: HttpRequest, film: Film, which: str, form: Any) -> bool:
     data = form.cleaned_data
     try:
         if which == "visibility":
-            sharing.film_set_visibility(film=film, actor=request.user, **data)
+            film_set_visibility(film=film, actor=request.user, **data)
         elif which == "link":
             _link, token = sharing.screener_link_create(film=film, actor=request.user, **data)
             url = request.build_absolute_uri(reverse("sharing:link", kwargs={"token": token}))
@@ -115,7 +117,7 @@ def collaborator_remove(request: HttpRequest, slug: str, collaborator_id: int) -
 def unlock(request: HttpRequest, slug: str) -> HttpResponse:
     """Check a password-protected film's password; a right one opens it in this session."""
     film = get_object_or_404(Film, slug=slug)
-    viewer = access.viewer_for(request)
+    viewer = viewer_for(request)
     if access.film_access(viewer, film) == access.Access.NONE:
         raise Http404
     form = FilmPasswordForm(request.POST)
@@ -125,11 +127,11 @@ def unlock(request: HttpRequest, slug: str) -> HttpResponse:
         form.errors.clear()
         form.add_error(None, throttling.TOO_MANY)
         status = 429
-    elif form.is_valid() and sharing.film_password_matches(
+    elif form.is_valid() and film_password_matches(
         film=film, password=form.cleaned_data["password"]
     ):
         request.session.cycle_key()
-        access.grant_password(request, film=film)
+        grant_password(request, film=film)
         return redirect(film.get_absolute_url())
     elif form.is_valid():
         throttling.SHARE_PASSWORD_FAILURES.hit(request, target)

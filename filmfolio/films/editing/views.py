@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from filmfolio.core.errors import DomainError
-from filmfolio.sharing import access
+from filmfolio.films import access
+from filmfolio.sharing.viewers import viewer_for
 
 from .. import services
 from ..models import Film
@@ -30,7 +31,7 @@ from .sections import FIELD_SECTIONS, LIST_SECTIONS, SECTION_ORDER
 def editable_film(request: HttpRequest, slug: str, *, own: bool = False) -> Film:
     """The film if the viewer may edit (or own) it; 404 otherwise."""
     film = get_object_or_404(Film, slug=slug)
-    viewer = access.viewer_for(request)
+    viewer = viewer_for(request)
     allowed = access.can_own_film(viewer, film) if own else access.can_edit_film(viewer, film)
     if not allowed:
         raise Http404
@@ -48,7 +49,7 @@ def show_domain_error(form: forms.BaseForm, error: DomainError) -> None:
 
 
 def edit_context(request: HttpRequest, film: Film, section: str, **extra: Any) -> dict[str, Any]:
-    viewer = access.viewer_for(request)
+    viewer = viewer_for(request)
     return {
         "film": film,
         "section": section,
@@ -155,7 +156,7 @@ def remove_item(request: HttpRequest, slug: str, section: str, item_id: int) -> 
 def history(request: HttpRequest, slug: str) -> HttpResponse:
     """Every recorded change to the film: who, when, which fields, old and new value."""
     film = editable_film(request, slug)
-    page = film_history_page_for(access.viewer_for(request), film, request.GET.get("page"))
+    page = film_history_page_for(viewer_for(request), film, request.GET.get("page"))
     return render(
         request, "films/edit/history.html", edit_context(request, film, "history", page=page)
     )
@@ -165,7 +166,7 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def people_lookup(request: HttpRequest) -> JsonResponse:
     """Name matches for the credit picker (any script)."""
-    matches = lookup.person_matches(access.viewer_for(request), request.GET.get("q", ""))
+    matches = lookup.person_matches(viewer_for(request), request.GET.get("q", ""))
     return JsonResponse({"results": matches})
 
 
@@ -173,5 +174,5 @@ def people_lookup(request: HttpRequest) -> JsonResponse:
 @login_required
 def festivals_lookup(request: HttpRequest) -> JsonResponse:
     """Festival matches for the festival picker."""
-    matches = lookup.festival_matches(access.viewer_for(request), request.GET.get("q", ""))
+    matches = lookup.festival_matches(viewer_for(request), request.GET.get("q", ""))
     return JsonResponse({"results": matches})

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import RoleCategory
+from ..querysets import FilmRowQuerySet
 
 
 class Role(models.Model):
@@ -52,6 +53,8 @@ class Credit(models.Model):
         _("contribution"), blank=True, help_text=_("What this person did on the film.")
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = FilmRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["role__position", "position", "id"]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core.models import TimeStampedModel
-from filmfolio.sharing.choices import Visibility
+from filmfolio.films.choices import Visibility
 
 from ..choices import ColorKind, FilmKind
 from ..querysets import FilmQuerySet

@@ -1,8 +1,9 @@
 """Writes to a film's record: create, edit by section, credits, titles, texts and links.
 
-Every service is keyword-only, checks the actor's right through ``sharing.access``, runs in one
+Every service is keyword-only, checks the actor's right through ``films.access``, runs in one
 transaction, and writes a change record (who, when, which fields, old and new value).
-Festival entries are written by ``festivals.services``.
+Festival entries are written by ``festivals.services``. Merging two people
+(``person_merge``) is here because it moves credits and claims, above ``people``.
 """
 
 from .base import (
@@ -18,19 +19,24 @@ from .content import link_add, link_remove, text_remove, text_set, title_add, ti
 from .credits import credit_add, credit_remove
 from .film import film_create, film_update, film_update_section
 from .organisations import organisation_delete, organisation_rows_save, organisation_save
+from .people_merge import MergePlan, person_merge, person_merge_plan
 from .records import film_delete, film_rows_save, film_save
+from .visibility import film_password_matches, film_set_visibility
 from .vocabulary import vocabulary_delete, vocabulary_save
 
 __all__ = [
     "RESERVED_SLUGS",
     "SECTION_FIELDS",
+    "MergePlan",
     "credit_add",
     "credit_remove",
     "film_changed",
     "film_create",
     "film_delete",
+    "film_password_matches",
     "film_rows_save",
     "film_save",
+    "film_set_visibility",
     "film_slug_for",
     "film_update",
     "film_update_section",
@@ -39,6 +45,8 @@ __all__ = [
     "organisation_delete",
     "organisation_rows_save",
     "organisation_save",
+    "person_merge",
+    "person_merge_plan",
     "require_edit",
     "require_own",
     "text_remove",

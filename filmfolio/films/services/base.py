@@ -1,5 +1,5 @@
 """Shared pieces of the film services: permission checks, validation, and ``film_changed``
-(from ``sharing.changes``), which every film service calls after its write."""
+(from ``films.changes``), which every film service calls after its write."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
 from filmfolio.core.slugs import unique_slug
-from filmfolio.sharing import access
-from filmfolio.sharing.changes import film_changed as film_changed
+from filmfolio.films import access
+from filmfolio.films.changes import film_changed as film_changed
 
 from ..models import BASIC_FIELDS, SPEC_FIELDS, Film
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError
 
 from ..models import Film, FilmLink, FilmText, Title
@@ -40,8 +41,8 @@ def title_add(
         film_changed(
             film=film,
             actor=actor,
-            action="add",
-            section="titles",
+            action=AuditAction.ADD,
+            section=AuditSection.TITLES,
             changes={"title": {"old": None, "new": f"{title.text} ({kind})"}},
         )
     return title
@@ -58,8 +59,8 @@ def title_remove(*, film: Film, actor: Any, title_id: int) -> None:
         film_changed(
             film=film,
             actor=actor,
-            action="remove",
-            section="titles",
+            action=AuditAction.REMOVE,
+            section=AuditSection.TITLES,
             changes={"title": {"old": f"{title.text} ({title.kind})", "new": None}},
         )
 
@@ -82,8 +83,8 @@ def text_set(*, film: Film, actor: Any, kind: str, language: str, body: str) -> 
             film_changed(
                 film=film,
                 actor=actor,
-                action="set",
-                section="texts",
+                action=AuditAction.SET,
+                section=AuditSection.TEXTS,
                 changes={f"{kind}:{language}": {"old": old, "new": body}},
             )
     return text
@@ -104,8 +105,8 @@ def _text_delete(*, film: Film, actor: Any, text: FilmText) -> None:
     film_changed(
         film=film,
         actor=actor,
-        action="set",
-        section="texts",
+        action=AuditAction.SET,
+        section=AuditSection.TEXTS,
         changes={f"{text.kind}:{text.language}": {"old": text.body, "new": None}},
     )
 
@@ -122,8 +123,8 @@ def link_add(*, film: Film, actor: Any, kind: str, url: str, label: str = "") ->
         film_changed(
             film=film,
             actor=actor,
-            action="add",
-            section="links",
+            action=AuditAction.ADD,
+            section=AuditSection.LINKS,
             changes={"link": {"old": None, "new": link.url}},
         )
     return link
@@ -140,7 +141,7 @@ def link_remove(*, film: Film, actor: Any, link_id: int) -> None:
         film_changed(
             film=film,
             actor=actor,
-            action="remove",
-            section="links",
+            action=AuditAction.REMOVE,
+            section=AuditSection.LINKS,
             changes={"link": {"old": link.url, "new": None}},
         )

@@ -8,10 +8,11 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError
+from filmfolio.films.reindex import search_update_listing
 from filmfolio.people.models import Person
 from filmfolio.people.services import person_create, person_for_name
-from filmfolio.sharing.reindex import search_update_listing
 
 from ..models import Credit, Film, Role
 from .base import (
@@ -59,8 +60,8 @@ def credit_add(
         film_changed(
             film=film,
             actor=actor,
-            action="add",
-            section="credits",
+            action=AuditAction.ADD,
+            section=AuditSection.CREDITS,
             changes={"credit": {"old": None, "new": _credit_label(chosen, role)}},
         )
     return credit
@@ -120,7 +121,7 @@ def credit_remove(*, film: Film, actor: Any, credit_id: int) -> None:
         film_changed(
             film=film,
             actor=actor,
-            action="remove",
-            section="credits",
+            action=AuditAction.REMOVE,
+            section=AuditSection.CREDITS,
             changes={"credit": {"old": label, "new": None}},
         )

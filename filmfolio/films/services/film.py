@@ -8,9 +8,10 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import field_changes
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
-from filmfolio.sharing.choices import CollaboratorRole
-from filmfolio.sharing.models import Collaborator
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.models import Collaborator
 
 from ..models import Film
 from .base import (
@@ -57,8 +58,8 @@ def film_create(
         film_changed(
             film=film,
             actor=actor,
-            action="create",
-            section="basics",
+            action=AuditAction.CREATE,
+            section=AuditSection.BASICS,
             changes=field_changes({}, values),
             summary=film.title,
         )
@@ -125,7 +126,7 @@ def _film_fields_save(
                 film_changed(
                     film=locked,
                     actor=actor,
-                    action="update",
+                    action=AuditAction.UPDATE,
                     section=section,
                     changes=section_changes,
                 )

@@ -15,8 +15,9 @@ from django.db import transaction
 
 from filmfolio.accounts.models import Organisation
 from filmfolio.core.audit import record_change, rows_write, save_with_changes
-from filmfolio.sharing.changes import films_refreshed
-from filmfolio.sharing.reindex import search_remove, search_update
+from filmfolio.core.choices import AuditAction, AuditSection
+from filmfolio.films.changes import films_refreshed
+from filmfolio.films.reindex import search_remove, search_update
 
 from ..models import Film, FilmCompany
 from .vocabulary import require_admin
@@ -53,9 +54,13 @@ def organisation_save(*, organisation: Organisation, actor: Any, fields: list[st
     with transaction.atomic():
         is_new, changes = save_with_changes(organisation, fields)
         if is_new or changes:
-            action = "create" if is_new else "update"
+            action = AuditAction.CREATE if is_new else AuditAction.UPDATE
             organisation_changed(
-                organisation, actor=actor, action=action, section="organisation", changes=changes
+                organisation,
+                actor=actor,
+                action=action,
+                section=AuditSection.ORGANISATION,
+                changes=changes,
             )
 
 
@@ -68,7 +73,11 @@ def organisation_rows_save(
         changes = rows_write(saved=saved, deleted=deleted)
         if changes:
             record_change(
-                target=organisation, actor=actor, action="update", section=section, changes=changes
+                target=organisation,
+                actor=actor,
+                action=AuditAction.UPDATE,
+                section=section,
+                changes=changes,
             )
 
 
@@ -76,6 +85,8 @@ def organisation_delete(*, organisation: Organisation, actor: Any) -> None:
     """Delete an organisation (refused by the database while a film credits it)."""
     require_admin(actor)
     with transaction.atomic():
-        record_change(target=organisation, actor=actor, action="delete", summary=organisation.name)
+        record_change(
+            target=organisation, actor=actor, action=AuditAction.DELETE, summary=organisation.name
+        )
         search_remove(organisation)
         organisation.delete()

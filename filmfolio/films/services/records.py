@@ -3,7 +3,7 @@ its parts at once, and deleting a film.
 
 The admin validates with its forms and hands the resulting instances here; these services check
 the actor, write, and end in ``film_changed`` like every other film service. Visibility goes
-through ``sharing.services.film_set_visibility``.
+through ``films.services.visibility.film_set_visibility``.
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import field_changes, rows_write
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import PermissionDeniedError
-from filmfolio.media.services import video_jobs_cancel
+from filmfolio.films.changes import film_deleted
+from filmfolio.films.choices import Visibility
+from filmfolio.films.reindex import search_update_listings
+from filmfolio.films.services.visibility import film_set_visibility
 from filmfolio.people.models import Person
-from filmfolio.sharing.changes import film_deleted
-from filmfolio.sharing.choices import Visibility
-from filmfolio.sharing.reindex import search_update_listings
-from filmfolio.sharing.services import film_set_visibility
 
+from ..hooks import FILM_DELETING
 from ..models import Film
 from .base import film_changed, require_edit, require_own
 
@@ -40,36 +41,51 @@ def film_save(
     no id yet, created private, then given its visibility); ``genres`` replaces its genres."""
     fields = list(fields)
     is_new = film.pk is None
-    if not is_new:
-        require_edit(film=film, actor=actor)
-    elif not getattr(actor, "is_authenticated", False):
-        raise PermissionDeniedError(_("Log in to add a film."))
+    _require_save(film, actor, is_new)
     visibility = film.visibility
     with transaction.atomic():
         stored = None if is_new else Film.objects.select_for_update().get(pk=film.pk)
-        film.visibility = Visibility.PRIVATE if stored is None else stored.visibility
-        film.save(update_fields=None if stored is None else _SAVED_FIELDS)
-        after = {name: getattr(film, name) for name in fields if name not in _NOT_RECORDED}
-        before = {} if stored is None else {name: getattr(stored, name) for name in after}
-        changes = field_changes(before, after)
+        changes = _save_fields(film, stored, fields)
         if genres is not None:
-            old = sorted(str(genre) for genre in film.genres.all())
-            film.genres.set(list(genres))
-            new = sorted(str(genre) for genre in film.genres.all())
-            if old != new:
-                changes["genres"] = {"old": old, "new": new}
+            changes.update(_set_genres(film, genres))
         if is_new or changes:
             film_changed(
                 film,
                 actor=actor,
-                action="create" if is_new else "update",
-                section="record",
+                action=AuditAction.CREATE if is_new else AuditAction.UPDATE,
+                section=AuditSection.RECORD,
                 changes=changes,
                 summary=film.title,
             )
         if visibility != film.visibility:
             film_set_visibility(film=film, actor=actor, visibility=visibility)
     return film
+
+
+def _require_save(film: Film, actor: Any, is_new: bool) -> None:
+    """An editor of the film saves it; anyone signed in adds a film."""
+    if not is_new:
+        require_edit(film=film, actor=actor)
+    elif not getattr(actor, "is_authenticated", False):
+        raise PermissionDeniedError(_("Log in to add a film."))
+
+
+def _save_fields(film: Film, stored: Film | None, fields: list[str]) -> dict[str, Any]:
+    """Save the film keeping its stored visibility (private when new); return the changes of
+    ``fields`` against the stored row."""
+    film.visibility = Visibility.PRIVATE if stored is None else stored.visibility
+    film.save(update_fields=None if stored is None else _SAVED_FIELDS)
+    after = {name: getattr(film, name) for name in fields if name not in _NOT_RECORDED}
+    before = {} if stored is None else {name: getattr(stored, name) for name in after}
+    return field_changes(before, after)
+
+
+def _set_genres(film: Film, genres: Iterable[Any]) -> dict[str, Any]:
+    """Replace the film's genres; the change of their names, if any."""
+    old = sorted(str(genre) for genre in film.genres.all())
+    film.genres.set(list(genres))
+    new = sorted(str(genre) for genre in film.genres.all())
+    return {"genres": {"old": old, "new": new}} if old != new else {}
 
 
 def film_rows_save(
@@ -89,7 +105,9 @@ def film_rows_save(
     with transaction.atomic():
         changes = rows_write(saved=saved, deleted=deleted)
         if changes:
-            film_changed(film, actor=actor, action="update", section=section, changes=changes)
+            film_changed(
+                film, actor=actor, action=AuditAction.UPDATE, section=section, changes=changes
+            )
 
 
 def film_delete(*, film: Film, actor: Any) -> None:
@@ -98,15 +116,11 @@ def film_delete(*, film: Film, actor: Any) -> None:
     through it leaves anonymous search in the same transaction, and its videos' queued jobs
     leave the queue (a running one stops at its next heartbeat)."""
     require_own(film=film, actor=actor)
-    entries = film.festival_entries
-    edition_model: Any = entries.model._meta.get_field("edition").related_model
-    festival_model = edition_model._meta.get_field("festival").related_model
     with transaction.atomic():
         people = sorted(set(film.credits.exclude(person=None).values_list("person_id", flat=True)))
-        festivals = sorted(set(entries.values_list("edition__festival_id", flat=True)))
-        videos = list(film.videos.values_list("pk", flat=True))
+        collected = [(part, part.collect(film)) for part in FILM_DELETING]
         film_deleted(film, actor=actor, summary=str(film))
         film.delete()
-        video_jobs_cancel(videos)
         search_update_listings(Person, people)
-        search_update_listings(festival_model, festivals)
+        for part, value in collected:  # the festivals' listing, the videos' queued jobs
+            part.after(value)

@@ -13,9 +13,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import field_changes, record_change
+from filmfolio.core.choices import AuditAction
 from filmfolio.core.errors import PermissionDeniedError
-from filmfolio.sharing import access
-from filmfolio.sharing.changes import films_refreshed
+from filmfolio.films import access
+from filmfolio.films.changes import films_refreshed
 
 from ..models import Credit, Film, Genre, Role
 
@@ -42,7 +43,7 @@ def vocabulary_save(*, entry: Role | Genre, actor: Any, fields: list[str]) -> No
         before = {} if stored is None else {name: getattr(stored, name) for name in after}
         changes = field_changes(before, after)
         if stored is None or changes:
-            action = "create" if stored is None else "update"
+            action = AuditAction.CREATE if stored is None else AuditAction.UPDATE
             record_change(target=entry, actor=actor, action=action, changes=changes)
             films_refreshed(Film, _film_ids(entry))
 
@@ -52,6 +53,6 @@ def vocabulary_delete(*, entry: Role | Genre, actor: Any) -> None:
     require_admin(actor)
     with transaction.atomic():
         film_ids = _film_ids(entry)
-        record_change(target=entry, actor=actor, action="delete", summary=str(entry))
+        record_change(target=entry, actor=actor, action=AuditAction.DELETE, summary=str(entry))
         entry.delete()
         films_refreshed(Film, film_ids)

@@ -13,6 +13,7 @@ from filmfolio.films.choices import (
     LinkKind,
     TextKind,
     TitleKind,
+    Visibility,
 )
 from filmfolio.films.models import (
     Credit,
@@ -27,7 +28,6 @@ from filmfolio.films.models import (
     Title,
 )
 from filmfolio.people.tests.factories import PersonFactory
-from filmfolio.sharing.choices import Visibility
 
 
 def role(code: str) -> Role:

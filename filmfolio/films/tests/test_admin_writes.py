@@ -15,15 +15,14 @@ from django_tasks_db.models import DBTaskResult
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
 from filmfolio.films import services
-from filmfolio.films.models import Film
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.models import Collaborator, Film
 from filmfolio.films.tests.factories import FilmFactory, TitleFactory, role
 from filmfolio.media.choices import VideoKind, VideoState, VideoVisibility
 from filmfolio.media.models import Video
 from filmfolio.media.tasks import transcode_video_task
 from filmfolio.people.tests.factories import PersonFactory
 from filmfolio.search import index
-from filmfolio.sharing.choices import CollaboratorRole
-from filmfolio.sharing.models import Collaborator
 from tests.admin_forms import NOWHERE, add_inline_row, everywhere, form_data, listed_urls
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ import pytest
 from django.test import Client
 
 from filmfolio.accounts.tests.factories import UserFactory
+from filmfolio.films.models import Collaborator
 from filmfolio.films.tests.factories import CreditFactory, FilmFactory
 from filmfolio.people.tests.factories import PersonFactory
-from filmfolio.sharing.models import Collaborator
 
 pytestmark = pytest.mark.django_db
 

@@ -9,11 +9,10 @@ from django.test import Client
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
 from filmfolio.festivals.models import Edition, Entry, Festival
-from filmfolio.films.models import Credit, Film, FilmText, Role, Title
+from filmfolio.films.choices import CollaboratorRole, Visibility
+from filmfolio.films.models import Collaborator, Credit, Film, FilmText, Role, Title
 from filmfolio.films.tests.factories import FilmFactory as PublicFilmFactory
 from filmfolio.people.models import Person, PersonName
-from filmfolio.sharing.choices import CollaboratorRole, Visibility
-from filmfolio.sharing.models import Collaborator
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,10 @@ from filmfolio.core.audit import changes_for
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.models import ChangeRecord
 from filmfolio.films import services
+from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.models import Credit, Film, FilmText, Role
 from filmfolio.people.models import Person
 from filmfolio.people.services import person_create
-from filmfolio.sharing.choices import CollaboratorRole
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 pytestmark = pytest.mark.django_db

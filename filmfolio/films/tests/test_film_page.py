@@ -1,4 +1,4 @@
-"""The film page: every fact shown, access decided by sharing.access, bounded queries."""
+"""The film page: every fact shown, access decided by films.access, bounded queries."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from filmfolio.films.choices import (
     TextKind,
     TitleKind,
 )
+from filmfolio.films.models import Collaborator
 from filmfolio.films.tests.factories import (
     CreditFactory,
     FilmCompanyFactory,
@@ -44,7 +45,6 @@ from filmfolio.films.tests.factories import (
     role,
 )
 from filmfolio.people.tests.factories import PersonBiographyFactory, PersonFactory
-from filmfolio.sharing.models import Collaborator
 from filmfolio.web.tests.pagetext import text_of
 
 pytestmark = pytest.mark.django_db

@@ -18,22 +18,33 @@ from .record import LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
 
 def _apply_credits(rec: ExtractedRecord, labelled: list[Labelled]) -> None:
     for lab in labelled:
-        if not lab.field.startswith("credit:") and not (
-            lab.field == "sound" and not specs.is_sound_format(lab.value)
-        ):
+        if not _is_credit(lab):
             continue
         for role in cr.split_roles(lab.label):
             is_director = field_of(role) == "credit:director" or (
                 lab.field == "credit:director" and len(cr.split_roles(lab.label)) == 1
             )
-            names = cr.split_names(lab.value)
-            if not names:
-                _dated_credit(rec, lab)
-            for name in names:
-                _add_credit(rec, role, name, is_director)
-                _note(rec, "credits", name, lab, SURE)
-                if is_director:
-                    _note(rec, "directors", name, lab, SURE)
+            _apply_credit_names(rec, lab, role, is_director)
+
+
+def _is_credit(lab: Labelled) -> bool:
+    """A credit label, or a sound label whose value is no sound format (a sound designer)."""
+    return lab.field.startswith("credit:") or (
+        lab.field == "sound" and not specs.is_sound_format(lab.value)
+    )
+
+
+def _apply_credit_names(rec: ExtractedRecord, lab: Labelled, role: str, is_director: bool) -> None:
+    """Credit each name of the label's value with ``role``; a value without names may be a
+    production year."""
+    names = cr.split_names(lab.value)
+    if not names:
+        _dated_credit(rec, lab)
+    for name in names:
+        _add_credit(rec, role, name, is_director)
+        _note(rec, "credits", name, lab, SURE)
+        if is_director:
+            _note(rec, "directors", name, lab, SURE)
 
 
 _BRACKETED_PART = re.compile(r"[(（]([^()（）]{2,30})[)）]")

@@ -64,19 +64,28 @@ def is_company(name: str) -> bool:
 def clean_name(raw: str) -> str | None:
     """A person's name as written, trimmed; the Latin form of a two-script name; None if empty."""
     name = raw.strip().strip("|•·:;,.-–— ").strip()
-    name = re.sub(r"\[\d+\]", "", name).strip()
+    name = _latin_of_two_scripts(re.sub(r"\[\d+\]", "", name).strip())
+    return None if _not_a_name(name) else name
+
+
+def _latin_of_two_scripts(name: str) -> str:
+    """The Latin half of a name written in CJK and Latin ("王兵 Wang Bing"), else the name."""
     m = _BILINGUAL_NAME.match(name)
-    if m:
-        a, b = m.group("a").strip(), m.group("b").strip()
-        if _CJK.search(a) and _LATIN.search(b):
-            name = b
-        elif _CJK.search(b) and _LATIN.search(a):
-            name = a
-    if name.casefold() in _PLACEHOLDER or len(name) > 60 or not any(c.isalpha() for c in name):
-        return None
-    if name.startswith(("©", "http", "www.")) or _NUMBERED.search(name):
-        return None
+    if not m:
+        return name
+    a, b = m.group("a").strip(), m.group("b").strip()
+    if _CJK.search(a) and _LATIN.search(b):
+        return b
+    if _CJK.search(b) and _LATIN.search(a):
+        return a
     return name
+
+
+def _not_a_name(name: str) -> bool:
+    """A placeholder, a long or letterless text, a link or a numbered item."""
+    if name.casefold() in _PLACEHOLDER or len(name) > 60 or not any(c.isalpha() for c in name):
+        return True
+    return bool(name.startswith(("©", "http", "www.")) or _NUMBERED.search(name))
 
 
 def split_names(value: str) -> list[str]:
@@ -252,10 +261,29 @@ _DIRECTOR_STEM = re.compile(
 
 def role_word_director(text: str) -> tuple[str, int, int] | None:
     """The first person the text calls its director ("la réalisatrice X", "X 감독")."""
-    best: tuple[str, int, int] | None = None
-    low = text.lower()
-    latin = bool(_DIRECTOR_STEM.search(low))
-    for m in _ROLE_BEFORE.finditer(text) if latin else ():
+    latin = bool(_DIRECTOR_STEM.search(text.lower()))
+    best = _director_after_role_word(text) if latin else None
+    after = _ROLE_AFTER.search(text) if latin else None
+    if after and _earlier(after, best):
+        name = clean_name(after.group("name"))
+        if name:
+            best = (name, after.start("name"), after.end("name"))
+    cjk = _CJK_DIRECTOR.search(text)
+    if cjk and _earlier(cjk, best):
+        group = next(g for g in ("a", "b", "c", "d") if cjk.group(g))
+        best = (cjk.group(group).strip(), cjk.start(group), cjk.end(group))
+    return best
+
+
+def _earlier(m: re.Match, best: tuple[str, int, int] | None) -> bool:
+    """A match that starts before the name found so far (or nothing found yet)."""
+    return best is None or m.start() < best[1]
+
+
+def _director_after_role_word(text: str) -> tuple[str, int, int] | None:
+    """The first name after a director word ("la réalisatrice X") not preceded by a word that
+    makes it another person's role."""
+    for m in _ROLE_BEFORE.finditer(text):
         pre = (m.group("pre") or "").strip()
         if pre.casefold() in _NOT_BEFORE_ROLE or (
             pre[:1].isupper() and pre.casefold() not in _ARTICLES
@@ -263,18 +291,8 @@ def role_word_director(text: str) -> tuple[str, int, int] | None:
             continue
         name = clean_name(m.group("name"))
         if name:
-            best = (name, m.start("name"), m.end("name"))
-            break
-    after = _ROLE_AFTER.search(text) if latin else None
-    if after and (best is None or after.start() < best[1]):
-        name = clean_name(after.group("name"))
-        if name:
-            best = (name, after.start("name"), after.end("name"))
-    cjk = _CJK_DIRECTOR.search(text)
-    if cjk and (best is None or cjk.start() < best[1]):
-        group = next(g for g in ("a", "b", "c", "d") if cjk.group(g))
-        best = (cjk.group(group).strip(), cjk.start(group), cjk.end(group))
-    return best
+            return (name, m.start("name"), m.end("name"))
+    return None
 
 
 def by_line(line: str) -> tuple[list[str], str] | None:

@@ -44,15 +44,27 @@ class Facts:
 
 def _classify(part: str, facts: Facts) -> bool:
     """Put one part into the facts; False when the part is not a known fact."""
+    return (
+        _classify_time(part, facts) or _classify_name(part, facts) or _year_and_genre(part, facts)
+    )
+
+
+def _classify_time(part: str, facts: Facts) -> bool:
+    """A year, a running time, a rating or a date."""
     if _YEAR.fullmatch(part):
         facts.year = facts.year or int(part)
     elif m := _CJK_YEAR.match(part):
         facts.year = facts.year or int(m.group(1))
     elif _RUNTIME_ONLY.match(part):
         facts.runtime = runtime_minutes(part)
-    elif _RATING.match(part) or (full_date(part) and len(part) < 40):
-        return True
-    elif m := _WITH_SUBS.match(part):
+    else:
+        return bool(_RATING.match(part) or (full_date(part) and len(part) < 40))
+    return True
+
+
+def _classify_name(part: str, facts: Facts) -> bool:
+    """Languages with subtitles, subtitles, a country, a language or a genre."""
+    if m := _WITH_SUBS.match(part):
         facts.languages.append(m.group("lang"))
         facts.subtitles.append(m.group("sub"))
     elif part.endswith("字幕") and len(part) <= 8:
@@ -64,7 +76,7 @@ def _classify(part: str, facts: Facts) -> bool:
     elif is_genre(part):
         facts.genres.append(part)
     else:
-        return _year_and_genre(part, facts)
+        return False
     return True
 
 
@@ -111,16 +123,19 @@ def clear_caches() -> None:
 
 @lru_cache(maxsize=1024)
 def _fact_text(line: str) -> Facts | None:
-    if not line or len(line) > 120 or line.endswith((".", ":", "?", "!")):
+    if not _may_be_fact_line(line):
         return None
-    facts = Facts()
     parts = [p for p in _PARTS.split(line) if p.strip()]
     if len(parts) == 1 and _lone_name(parts[0].strip()):
         # A name alone on its line counts only when the short word lists know it: CLDR also
         # names countries and languages with words of other languages ("Belanda", "Jawa").
         return None
+    facts = Facts()
     if not parts or not all(_classify(p.strip(), facts) for p in parts):
         return None
-    if facts == Facts():
-        return None
-    return facts
+    return None if facts == Facts() else facts
+
+
+def _may_be_fact_line(line: str) -> bool:
+    """Short, and not ending like a sentence or a label."""
+    return bool(line) and len(line) <= 120 and not line.endswith((".", ":", "?", "!"))

@@ -65,35 +65,46 @@ def _main_event_entries(text: str, events: list[re.Match]) -> list[FestivalEntry
     """The main (numbered) event's award and selection, and other events' selections."""
     main = next((m for m in events if m.group("ord")), events[0])
     edition = str(ordinal_value(main.group("ord"))) if main.group("ord") else None
-    main_name = _event_name(main.group("name"))
-    out: list[FestivalEntry] = []
+    event = (_event_name(main.group("name")), edition, _int(main.group("yr")))
     award = _ZH_AWARD.search(text)
-    if award:
-        out.append(
-            FestivalEntry(
-                main_name,
-                edition,
-                _int(main.group("yr")),
-                award.group("sec"),
-                award.group("award")
-                or award.group("award2")
-                or award.group("award3")
-                or award.group("award4"),
-                "winner",
-            )
-        )
+    out = [_award_entry(event, award)] if award else []
+    out += _main_selection(text, event, award, out)
+    out += _other_selections(text, events, event[0])
+    return out
+
+
+def _award_entry(event: tuple[str, str | None, int | None], award: re.Match) -> FestivalEntry:
+    """The main event's award."""
+    name = (
+        award.group("award")
+        or award.group("award2")
+        or award.group("award3")
+        or award.group("award4")
+    )
+    return FestivalEntry(*event, award.group("sec"), name, "winner")
+
+
+def _main_selection(
+    text: str,
+    event: tuple[str, str | None, int | None],
+    award: re.Match | None,
+    out: list[FestivalEntry],
+) -> list[FestivalEntry]:
+    """The main event's first selection in a section the award does not name; beside an
+    award, a selection's second section completes the award's entry (``out[0]``) instead."""
     used = {award.group("sec")} if award else set()
     for m in _ZH_SELECT.finditer(text):
         if award and m.group("sec2"):
             out[0].section = out[0].section or m.group("sec2")
             continue
         if m.group("sec") not in used:
-            out.append(
-                FestivalEntry(
-                    main_name, edition, _int(main.group("yr")), m.group("sec"), None, "selection"
-                )
-            )
-            break
+            return [FestivalEntry(*event, m.group("sec"), None, "selection")]
+    return []
+
+
+def _other_selections(text: str, events: list[re.Match], main_name: str) -> list[FestivalEntry]:
+    """Selections at the other events named, each followed by "入围"."""
+    out = []
     for m in events:
         if m.group("name") in main_name or main_name in m.group("name"):
             continue
@@ -127,31 +138,43 @@ def clause_entries(text: str) -> list[FestivalEntry]:
     for clause in _CLAUSE.findall(text):
         prev_end = 0
         for m in _ZH_EVENT.finditer(clause):
-            this_one = clause[m.start() : m.start() + 2] in ("本届", "本屆")
-            source = named if this_one and named else m
             head = clause[prev_end : m.start("name")]
             prev_end = m.end()
-            # The verb before the event, also when the name's first characters took it in.
-            near = clause[max(0, m.start("name") - 12) : m.end("name") - 3]
-            verb_win = _WIN_VERB.search(near)
-            verb_sel = _SELECT_VERB.search(near)
-            after = _AFTER_EVENT.match(clause[m.end() :])
-            if not after or not (verb_win or verb_sel):
-                continue
-            year = _CLAUSE_YEAR.search(head)
-            edition = source.group("ord")
-            for award in _AWARD_SPLIT.split(after.group("awards")):
-                out.append(
-                    FestivalEntry(
-                        _event_name(source.group("name")),
-                        str(ordinal_value(edition)) if edition else None,
-                        int(year.group(1)) if year else _int(m.group("yr")),
-                        after.group("sec"),
-                        award,
-                        "selection" if verb_sel and not verb_win else "winner",
-                    )
-                )
+            out += _event_clause_entries(clause, m, named, head)
     return out
+
+
+def _event_clause_entries(
+    clause: str, m: re.Match, named: re.Match | None, head: str
+) -> list[FestivalEntry]:
+    """The entries of one event in a clause: one per award named after it, when a verb of
+    winning or selection stands before it; ``head`` is the clause's text before the event."""
+    source = _clause_event(clause, m, named)
+    # The verb before the event, also when the name's first characters took it in.
+    near = clause[max(0, m.start("name") - 12) : m.end("name") - 3]
+    verb_win = _WIN_VERB.search(near)
+    verb_sel = _SELECT_VERB.search(near)
+    after = _AFTER_EVENT.match(clause[m.end() :])
+    if not after or not (verb_win or verb_sel):
+        return []
+    year = _CLAUSE_YEAR.search(head)
+    edition = source.group("ord")
+    entry = (
+        _event_name(source.group("name")),
+        str(ordinal_value(edition)) if edition else None,
+        int(year.group(1)) if year else _int(m.group("yr")),
+        after.group("sec"),
+    )
+    result = "selection" if verb_sel and not verb_win else "winner"
+    return [
+        FestivalEntry(*entry, award, result) for award in _AWARD_SPLIT.split(after.group("awards"))
+    ]
+
+
+def _clause_event(clause: str, m: re.Match, named: re.Match | None) -> re.Match:
+    """The event a clause names: "本届" refers to the page's numbered event."""
+    this_one = clause[m.start() : m.start() + 2] in ("本届", "本屆")
+    return named if this_one and named else m
 
 
 def _int(text: str | None) -> int | None:

@@ -73,13 +73,24 @@ def _has_event_word(low: str) -> bool:
 @lru_cache(maxsize=1024)
 def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, int], ...]:
     """(name, edition, year, start, end) for the events named in one sentence (or line)."""
-    found: list[tuple[str, str | None, int | None, int, int]] = []
     low = sentence.lower()
     has_event_word = _has_event_word(low)
     has_ordinal = _has_ordinal(sentence, low)
     if not has_event_word and not has_ordinal:
         return ()
-    for m in _PREFIXED.finditer(sentence) if has_ordinal else ():
+    found = _prefixed_events(sentence) if has_ordinal else []
+    if has_event_word:
+        _add_named_events(sentence, found)
+    return tuple(sorted(found, key=lambda f: f[3]))
+
+
+_Event = tuple[str, str | None, int | None, int, int]
+
+
+def _prefixed_events(sentence: str) -> list[_Event]:
+    """Events after an ordinal or a year ("the 36th Cinéma du Réel")."""
+    found: list[_Event] = []
+    for m in _PREFIXED.finditer(sentence):
         name = _EDITION_OF.sub("", (m.group("name") or m.group("name2") or "").strip())
         ordinal = m.group("ord")
         if not _prefixed_event_ok(sentence, m, name, ordinal):
@@ -87,14 +98,18 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
         year = _year_of(m.group("yr") or m.group("yr2"))
         edition = str(ordinal_value(ordinal)) if ordinal and ordinal_value(ordinal) else None
         found.append((name, edition, year, m.start(), m.end()))
-    for m in _NAMED.finditer(sentence) if has_event_word else ():
+    return found
+
+
+def _add_named_events(sentence: str, found: list[_Event]) -> None:
+    """Add the events named with an event word that no event found so far covers."""
+    for m in _NAMED.finditer(sentence):
         if any(s <= m.start("name") < e for *_, s, e in found):
             continue
         if m.group("name").strip().casefold() in _GENERIC_NAMES:
             continue
         year = int(m.group("yr")) if m.group("yr") else None
         found.append((m.group("name").strip(), None, year, m.start(), m.end()))
-    return tuple(sorted(found, key=lambda f: f[3]))
 
 
 # "36e édition du Festival X", "25ª edición del Festival X", "the 11th edition of the X".
@@ -111,6 +126,11 @@ def _prefixed_event_ok(sentence: str, m: re.Match, name: str, ordinal: str | Non
         return False
     if not name or len(name.split()) > 12 or name.casefold() in _GENERIC_NAMES:
         return False
+    return _named_like_event(name, ordinal)
+
+
+def _named_like_event(name: str, ordinal: str | None) -> bool:
+    """A name with an event word, or capitalised after an ordinal, that reads as a name."""
     has_event_word = bool(_EVENT_WORD.search(name.lower()))
     if not (has_event_word or (ordinal and name[0].isupper())):
         return False

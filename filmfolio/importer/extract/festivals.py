@@ -95,16 +95,7 @@ def sentence_entries(sentence: str) -> list[FestivalEntry]:
     out = []
     prev_end = 0
     for name, edition, year, start, end in events:
-        before = sentence[prev_end:start]
-        award = None
-        m = _AWARD_BEFORE.search(before)
-        if m:
-            award = m.group("award").strip()
-        else:
-            after = _AWARD_AFTER.match(sentence[end:]) or _CATEGORY_AFTER.match(sentence[end:])
-            award = after.group("award").strip() if after else None
-            if after and year is None:
-                year = _year_after(sentence[end + after.end() :])
+        award, year = _award_near(sentence, prev_end, start, end, year)
         result = result_of(award, sentence)
         prev_end = end
         if result is None:
@@ -112,12 +103,33 @@ def sentence_entries(sentence: str) -> list[FestivalEntry]:
         if year is None:
             year = _year_after(sentence[end:])
         entry = FestivalEntry(festival=name, edition=edition, year=year, award=award, result=result)
-        entry.section = _section(sentence)
-        ed = _EDITION.search(sentence)
-        if ed and entry.edition is None:
-            entry.edition = str(ordinal_value(ed.group("ord")))
-        out.append(entry)
+        out.append(_with_section_and_edition(sentence, entry))
     return out
+
+
+def _award_near(
+    sentence: str, prev_end: int, start: int, end: int, year: int | None
+) -> tuple[str | None, int | None]:
+    """The award named before an event (since the previous one) or right after it, and the
+    event's year, read after such an award when the event gave none."""
+    m = _AWARD_BEFORE.search(sentence[prev_end:start])
+    if m:
+        return m.group("award").strip(), year
+    after = _AWARD_AFTER.match(sentence[end:]) or _CATEGORY_AFTER.match(sentence[end:])
+    if after is None:
+        return None, year
+    if year is None:
+        year = _year_after(sentence[end + after.end() :])
+    return after.group("award").strip(), year
+
+
+def _with_section_and_edition(sentence: str, entry: FestivalEntry) -> FestivalEntry:
+    """The entry with the sentence's section, and its edition when the event gave none."""
+    entry.section = _section(sentence)
+    ed = _EDITION.search(sentence)
+    if ed and entry.edition is None:
+        entry.edition = str(ordinal_value(ed.group("ord")))
+    return entry
 
 
 def _year_after(text: str) -> int | None:
@@ -136,29 +148,41 @@ def list_entries(lines: list[str]) -> list[FestivalEntry]:
     out = []
     budget = [MAX_PARSED_DATES]
     for i, line in enumerate(lines):
-        body = _BULLET.sub("", line).strip()
-        if len(body) > 140:
+        entry = _list_event(line)
+        if entry is None:
             continue
-        events = _events_in(body)
-        if len(events) != 1 or events[0][4] < len(body) - 2:
-            continue
-        name, edition, year, _, _ = events[0]
-        entry = FestivalEntry(festival=name, edition=edition, year=year)
-        for nxt in lines[i + 1 : i + 3]:
-            nxt = nxt.strip()
-            date = _date_line(nxt, budget)
-            if date:
-                entry.date = date
-                entry.year = entry.year or int(date[:4])
-            elif nxt and len(nxt) < 80 and _AWARD_LINE.search(nxt):
-                entry.award = nxt
-                break
-            else:
-                break
+        _read_date_and_award(entry, lines[i + 1 : i + 3], budget)
         entry.result = result_of(entry.award, "")
         if entry.award or entry.date:
             out.append(entry)
     return out
+
+
+def _list_event(line: str) -> FestivalEntry | None:
+    """The entry of a list line made of one event (a bullet and a few characters allowed)."""
+    body = _BULLET.sub("", line).strip()
+    if len(body) > 140:
+        return None
+    events = _events_in(body)
+    if len(events) != 1 or events[0][4] < len(body) - 2:
+        return None
+    name, edition, year, _, _ = events[0]
+    return FestivalEntry(festival=name, edition=edition, year=year)
+
+
+def _read_date_and_award(entry: FestivalEntry, following: list[str], budget: list[int]) -> None:
+    """Complete a list entry from the lines after it: date lines, then one award line."""
+    for nxt in following:
+        nxt = nxt.strip()
+        date = _date_line(nxt, budget)
+        if date:
+            entry.date = date
+            entry.year = entry.year or int(date[:4])
+        elif nxt and len(nxt) < 80 and _AWARD_LINE.search(nxt):
+            entry.award = nxt
+            break
+        else:
+            break
 
 
 def _date_line(line: str, budget: list[int]) -> str | None:
@@ -191,13 +215,24 @@ def merge_entries(entries: list[FestivalEntry]) -> list[FestivalEntry]:
 
 
 def _same(a: FestivalEntry, b: FestivalEntry) -> bool:
+    return _same_event(a, b) and _same_award(a, b)
+
+
+def _same_event(a: FestivalEntry, b: FestivalEntry) -> bool:
+    """One name holds the other, and the years do not differ."""
     na, nb = a.festival.casefold(), b.festival.casefold()
     if not (na in nb or nb in na):
         return False
-    if a.year and b.year and a.year != b.year:
-        return False
-    aa, ab = (a.award or "").casefold(), (b.award or "").casefold()
+    return not (a.year and b.year and a.year != b.year)
+
+
+def _same_award(a: FestivalEntry, b: FestivalEntry) -> bool:
+    aa, ab = _award_key(a), _award_key(b)
     if aa == ab or (not aa and b.result == a.result) or (not ab and a.result == b.result):
         return True
     # A bare "won at X" mention is the same event as the award the page names for it.
     return (not aa and a.result == "winner") or (not ab and b.result == "winner")
+
+
+def _award_key(entry: FestivalEntry) -> str:
+    return (entry.award or "").casefold()

@@ -86,6 +86,17 @@ def _add(target: list[str], value: str) -> None:
 
 def _apply_specs(rec: ExtractedRecord, by_field: dict[str, list[Labelled]], page: Page) -> None:
     _apply_labelled_specs(rec, by_field)
+    _apply_prose_specs(rec, page)
+    _apply_spec_lines(rec, page)
+    s = rec.specs
+    bw = specs.prose_black_and_white(page.zone_text) if s.color is None else None
+    if bw:
+        s.color = "black and white"
+        rec.note(Evidence("specs.color", s.color, bw[0], bw[1], UNSURE, "prose"))
+
+
+def _apply_prose_specs(rec: ExtractedRecord, page: Page) -> None:
+    """The shooting format and budget named in running text, when no label gave them."""
     s = rec.specs
     found = specs.prose_format(page.zone_text)
     if found and s.shooting_format is None:
@@ -96,6 +107,11 @@ def _apply_specs(rec: ExtractedRecord, by_field: dict[str, list[Labelled]], page
     if budget:
         s.budget = budget[0]
         rec.note(Evidence("specs.budget", budget[0], budget[1], budget[2], LIKELY, "prose"))
+
+
+def _apply_spec_lines(rec: ExtractedRecord, page: Page) -> None:
+    """Specs still missing, from lines listing them ("35mm, colour, Dolby")."""
+    s = rec.specs
     for line, offset in page.zone:
         for field, value in specs.spec_parts(line).items():
             if getattr(s, field) is None:
@@ -103,10 +119,6 @@ def _apply_specs(rec: ExtractedRecord, by_field: dict[str, list[Labelled]], page
                 rec.note(
                     Evidence(f"specs.{field}", value, offset, offset + len(line), UNSURE, "line")
                 )
-    bw = specs.prose_black_and_white(page.zone_text) if s.color is None else None
-    if bw:
-        s.color = "black and white"
-        rec.note(Evidence("specs.color", s.color, bw[0], bw[1], UNSURE, "prose"))
 
 
 def _is_stated(value: str) -> bool:
@@ -199,15 +211,7 @@ def _apply_fact_line(
     rec: ExtractedRecord, facts: Facts, span: tuple[int, int], genre_field: bool
 ) -> None:
     """Fill what is still empty from one unlabelled fact line ("2019 | 12 min | France")."""
-    # A release or premiere date gives way to an earlier production year ("2004年製作" beside a
-    # release on 2005-06-04): the film's year is its first one.
-    released = rec.year is not None and any(
-        ev.field == "year" and ev.rule.startswith("label:") and ev.confidence < SURE
-        for ev in rec.evidence
-    )
-    if facts.year and (rec.year is None or (released and facts.year < rec.year)):
-        rec.year = facts.year
-        rec.note(Evidence("year", facts.year, *span, LIKELY, "fact line"))
+    _fact_year(rec, facts, span)
     if facts.runtime and rec.runtime_minutes is None:
         rec.runtime_minutes = facts.runtime
         rec.note(Evidence("runtime_minutes", facts.runtime, *span, LIKELY, "fact line"))
@@ -222,3 +226,16 @@ def _apply_fact_line(
         for g in facts.genres:
             _add(rec.genres, g)
             rec.note(Evidence("genres", g, *span, UNSURE, "fact line"))
+
+
+def _fact_year(rec: ExtractedRecord, facts: Facts, span: tuple[int, int]) -> None:
+    """The fact line's year, when none is known or it is earlier than a labelled release."""
+    # A release or premiere date gives way to an earlier production year ("2004年製作" beside a
+    # release on 2005-06-04): the film's year is its first one.
+    released = rec.year is not None and any(
+        ev.field == "year" and ev.rule.startswith("label:") and ev.confidence < SURE
+        for ev in rec.evidence
+    )
+    if facts.year and (rec.year is None or (released and facts.year < rec.year)):
+        rec.year = facts.year
+        rec.note(Evidence("year", facts.year, *span, LIKELY, "fact line"))

@@ -79,13 +79,27 @@ def decide_type(words: list[str], prose: str, synopsis: str, runtime: int | None
         return "animation"
     if _SERIES.search(explicit):
         return "series"
-    doc = bool(keys & DOCUMENTARY_WORDS) or bool(_DOC_PROSE.search(prose))
-    doc = doc or ("documentary" in prose and bool(_DOC_PROSE_EN.search(prose)))
-    doc = doc or bool(_WE_WENT.match(synopsis.strip()))
-    if doc:
-        return (
-            "documentary short" if runtime is not None and runtime < SHORT_LIMIT else "documentary"
-        )
+    if _is_documentary(keys, prose, synopsis):
+        return _documentary(runtime)
+    return _by_length(explicit, prose, runtime)
+
+
+def _is_documentary(keys: set[str], prose: str, synopsis: str) -> bool:
+    """A documentary by its type words, the page's prose or a first-person synopsis."""
+    return (
+        bool(keys & DOCUMENTARY_WORDS)
+        or bool(_DOC_PROSE.search(prose))
+        or ("documentary" in prose and bool(_DOC_PROSE_EN.search(prose)))
+        or bool(_WE_WENT.match(synopsis.strip()))
+    )
+
+
+def _documentary(runtime: int | None) -> str:
+    return "documentary short" if runtime is not None and runtime < SHORT_LIMIT else "documentary"
+
+
+def _by_length(explicit: str, prose: str, runtime: int | None) -> str | None:
+    """Short or feature by the runtime, else short when a page says so."""
     if runtime is not None:
         return "short" if runtime < SHORT_LIMIT else "feature"
     if _SHORT.search(explicit) or _SHORT.search(prose):

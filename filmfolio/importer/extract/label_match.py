@@ -35,14 +35,10 @@ def field_of(label: str, bare: bool = False) -> str | None:
 
 def _label_candidates(key: str) -> list[str]:
     """The key, its English-plural-free form, and each half of a bilingual key."""
-    cands = [key]
-    if " / " in key:
-        halves = [h.strip() for h in key.split(" / ")]
-        cands = [halves[-1], *halves[:-1], key]
-    if "(" in key or "（" in key or key.endswith("_"):
-        bare = _PAREN_SUFFIX.sub("", key).strip(" _:")
-        if bare and bare != key:
-            cands.append(bare)
+    cands = _halves_first(key)
+    bare = _without_paren_suffix(key)
+    if bare:
+        cands.append(bare)
     mixed = not key.isascii() and len(key) <= 40
     for cand in list(cands):
         cands.extend(_split_candidates(cand, mixed))
@@ -54,6 +50,22 @@ def _label_candidates(key: str) -> list[str]:
     return out
 
 
+def _halves_first(key: str) -> list[str]:
+    """The halves of a bilingual "A / B" key, the last (English) first, then the key."""
+    if " / " not in key:
+        return [key]
+    halves = [h.strip() for h in key.split(" / ")]
+    return [halves[-1], *halves[:-1], key]
+
+
+def _without_paren_suffix(key: str) -> str | None:
+    """The key without a bracketed or underscored suffix ("Director (s)"), when it differs."""
+    if not ("(" in key or "（" in key or key.endswith("_")):
+        return None
+    bare = _PAREN_SUFFIX.sub("", key).strip(" _:")
+    return bare if bare and bare != key else None
+
+
 def _split_candidates(cand: str, mixed: bool) -> list[str]:
     """The first part of a combined label ("Writer/Director"), and each script's half of a
     label written in two scripts ("Director/Writer 감독/작가") with its first part."""
@@ -63,11 +75,16 @@ def _split_candidates(cand: str, mixed: bool) -> list[str]:
         if len(parts) > 1:
             out.append(parts[0])
     if mixed:
-        halves = [h.strip() for h in _SCRIPT_CHANGE.split(cand) if h.strip()]
-        if len(halves) > 1:
-            out.extend(halves)
-            out.extend(p for h in halves for p in _PARTS.split(h)[:1] if p)
+        out.extend(_script_halves(cand))
     return out
+
+
+def _script_halves(cand: str) -> list[str]:
+    """Each script's half of a label written in two scripts, then each half's first part."""
+    halves = [h.strip() for h in _SCRIPT_CHANGE.split(cand) if h.strip()]
+    if len(halves) <= 1:
+        return []
+    return [*halves, *(p for h in halves for p in _PARTS.split(h)[:1] if p)]
 
 
 def english_half(label: str) -> str:

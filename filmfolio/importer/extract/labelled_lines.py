@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .clean import is_chrome
 from .facts import fact_line
@@ -23,37 +24,68 @@ def labelled_values(page: Page) -> list[Labelled]:
         line, offset = lines[i]
         lab = parse_line(line, offset) or spaced.get(i)
         i += 1
-        segments = _segments(line, offset) if lab is None or lab.value else []
-        if len(segments) >= 2 or (lab is None and segments):
+        segments = _line_segments(line, offset, lab)
+        if segments or lab is None:
             out.extend(segments)
-            continue
-        if lab is None:
             continue
         if not lab.value and i < len(lines):
             i = _read_next_value(lines, i, lab, out)
             lab = out.pop()
         out.append(lab)
-        while lab.field in _NAME_LISTS and lab.value and i < len(lines):
-            nxt, noff = lines[i]
-            known = is_country if lab.field == "country" else is_language
-            if not known(nxt) or parse_line(nxt, noff):
-                break
-            start = noff + nxt.find(nxt.strip())
-            out.append(Labelled(lab.field, lab.label, nxt.strip(), start, start + len(nxt.strip())))
-            i += 1
-        while lab.field.startswith("credit:") and lab.value and i < len(lines):
-            nxt, noff = lines[i]
-            if (
-                not _NAME_LINE.match(nxt.strip())
-                or parse_line(nxt, noff)
-                or i in spaced
-                or fact_line(nxt)
-            ):
-                break
-            start = noff + nxt.find(nxt.strip())
-            out.append(Labelled(lab.field, lab.label, nxt.strip(), start, start + len(nxt.strip())))
-            i += 1
+        continues = _continuation(lab, spaced)
+        if continues is not None:
+            i = _read_continued(lines, i, lab, out, continues)
     return out
+
+
+def _line_segments(line: str, offset: int, lab: Labelled | None) -> list[Labelled]:
+    """The segments that stand for a line in place of its label: two or more, or any when the
+    line has no label of its own."""
+    segments = _segments(line, offset) if lab is None or lab.value else []
+    if len(segments) >= 2 or (lab is None and segments):
+        return segments
+    return []
+
+
+_Continues = Callable[[str, int, int], bool]
+
+
+def _continuation(lab: Labelled, spaced: dict[int, Labelled]) -> _Continues | None:
+    """How to tell a line that continues ``lab``'s list (countries, languages, subtitles, the
+    names of a credit), given the line, its offset and its index; None when nothing continues."""
+    if not lab.value:
+        return None
+    if lab.field in _NAME_LISTS:
+        known = is_country if lab.field == "country" else is_language
+        return lambda nxt, noff, _i: bool(known(nxt)) and not parse_line(nxt, noff)
+    if lab.field.startswith("credit:"):
+        return lambda nxt, noff, i: _continues_credit(nxt, noff, i in spaced)
+    return None
+
+
+def _continues_credit(nxt: str, noff: int, is_spaced: bool) -> bool:
+    """A line holding one more name of a credit: a short name, not a label or a fact."""
+    return bool(
+        _NAME_LINE.match(nxt.strip())
+        and not parse_line(nxt, noff)
+        and not is_spaced
+        and not fact_line(nxt)
+    )
+
+
+def _read_continued(
+    lines: list[tuple[str, int]], i: int, lab: Labelled, out: list[Labelled], continues: _Continues
+) -> int:
+    """Append the lines from ``i`` on that continue ``lab``'s list; return the index after."""
+    while i < len(lines):
+        nxt, noff = lines[i]
+        if not continues(nxt, noff, i):
+            break
+        stripped = nxt.strip()
+        start = noff + nxt.find(stripped)
+        out.append(Labelled(lab.field, lab.label, stripped, start, start + len(stripped)))
+        i += 1
+    return i
 
 
 _SEGMENT_SPLIT = re.compile(r"\s+/\s+|\s+\|\s+|(?<=[^\s\d])/(?=[^\s\d])|(?<=\d)/(?=[^\W\d])")
@@ -91,7 +123,7 @@ def _read_next_value(
 def _segments(line: str, offset: int) -> list[Labelled]:
     """Labelled values among the " / "-separated segments of one line
     ("公開 / 上映時間:118分 / 製作:2013年(日本)"), when there are two segments or more."""
-    if len(line) > 200 or not ("/" in line or "|" in line) or not (":" in line or "：" in line):
+    if not _may_hold_segments(line):
         return []
     parts = _SEGMENT_SPLIT.split(line)
     if len(parts) < 2:
@@ -101,10 +133,19 @@ def _segments(line: str, offset: int) -> list[Labelled]:
     for part in parts:
         start = line.find(part, pos)
         pos = start + len(part)
-        lab = parse_line(part, offset + start) if ":" in part or "：" in part else None
+        lab = parse_line(part, offset + start) if _has_colon(part) else None
         if lab is not None and lab.value:
             found.append(lab)
     return found
+
+
+def _may_hold_segments(line: str) -> bool:
+    """A line short enough, with a separator and a colon."""
+    return len(line) <= 200 and ("/" in line or "|" in line) and _has_colon(line)
+
+
+def _has_colon(text: str) -> bool:
+    return ":" in text or "：" in text
 
 
 _SPACED_RUN = 3

@@ -139,18 +139,29 @@ def parse_spaced(line: str, offset: int) -> Labelled | None:
         return None
     low = body.casefold()
     for size in range(min(len(body) - 2, _MAX_LABEL), 1, -1):
-        if low[size] != " " or low[size - 1] == " ":
-            continue
-        key = low[:size]
-        field = _TABLE.get(key)
-        if field is None or field in ("synopsis", "skip"):
+        field = _spaced_label_field(low, size)
+        if field is None:
             continue
         value = body[size + 1 :].strip()
-        if not value or not (value[0].isupper() or value[0].isdigit() or not value[0].isascii()):
+        if not _starts_a_value(value):
             return None
         start = offset + line.find(body) + size + 1
         return Labelled(field, body[:size], value, start, start + len(value))
     return None
+
+
+def _spaced_label_field(low: str, size: int) -> str | None:
+    """The field of the label made of the first ``size`` characters, when a single space
+    follows it and its field takes a short value."""
+    if low[size] != " " or low[size - 1] == " ":
+        return None
+    field = _TABLE.get(low[:size])
+    return None if field in ("synopsis", "skip") else field
+
+
+def _starts_a_value(value: str) -> bool:
+    """A value after a spaced label starts with a capital, a digit or a non-ASCII letter."""
+    return bool(value) and (value[0].isupper() or value[0].isdigit() or not value[0].isascii())
 
 
 _NUMBER_FIELDS = frozenset({"runtime", "year", "release_date", "budget"})
@@ -168,8 +179,3 @@ def _glued_start(key: str, ch: str) -> bool:
     if ch.isdigit():  # "Durasi115 menit", "上映時間10分": numbers only in number fields
         return _TABLE[key] in _NUMBER_FIELDS
     return ch.isalpha() and len(key) >= 6 and (" " in key or not key.isascii())
-
-
-def is_label_line(line: str) -> bool:
-    """True when a line is a label (with or without a value)."""
-    return parse_line(line, 0) is not None

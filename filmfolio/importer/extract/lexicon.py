@@ -194,22 +194,43 @@ def cldr_names() -> tuple[frozenset[str], frozenset[str]]:
     """
     countries: set[str] = set()
     languages: set[str] = set()
-    for ident in CLDR_LOCALES:
-        try:
-            loc = Locale.parse(ident)
-        except (UnknownLocaleError, ValueError):
-            continue
-        for code, name in loc.territories.items():
-            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
-                countries.add(name.casefold())
-        for code, name in loc.languages.items():
-            if code not in ("und", "zxx", "mul", "mis"):
-                languages.add(name.casefold())
+    for loc in _cldr_locales():
+        countries.update(_country_names(loc))
+        languages.update(_language_names(loc))
     taken = GENRES | FORMAT_WORDS
     return (
         frozenset(n for n in countries if len(n) >= 3 and n not in taken),
         frozenset(n for n in languages if len(n) >= 3 and n not in taken),
     )
+
+
+def _cldr_locales() -> list[Locale]:
+    """The locales of `CLDR_LOCALES` that Babel knows."""
+    out = []
+    for ident in CLDR_LOCALES:
+        try:
+            out.append(Locale.parse(ident))
+        except (UnknownLocaleError, ValueError):
+            continue
+    return out
+
+
+def _country_names(loc: Locale) -> list[str]:
+    """The casefolded names of the countries (two-letter territories) in one locale."""
+    return [
+        name.casefold()
+        for code, name in loc.territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    ]
+
+
+def _language_names(loc: Locale) -> list[str]:
+    """The casefolded names of the languages in one locale (codes for no language left out)."""
+    return [
+        name.casefold()
+        for code, name in loc.languages.items()
+        if code not in ("und", "zxx", "mul", "mis")
+    ]
 
 
 def is_country(word: str) -> bool:

@@ -70,15 +70,25 @@ def _apply_festivals(rec: ExtractedRecord, page: Page) -> None:
     entries.extend(fe.list_entries([line for line, _ in page.zone]))
     entries.extend(chinese_entries(page.zone_text))
     rec.festivals = fe.merge_entries(entries)
-    found = [full_date(line) for line, _ in page.zone[:12] if len(line.strip()) < 30]
-    dates = [d[0] for d in found if d]
-    undated = [e for e in rec.festivals if e.date is None and e.result == "selection"]
-    if len(dates) == 1 and len(undated) == 1 and undated[0].year == int(dates[0][:4]):
-        undated[0].date = dates[0]
+    _date_the_selection(rec, page)
     for e in rec.festivals:
         pos = page.text.find(e.festival)
         if pos >= 0:
             rec.note(Evidence("festivals", e.festival, pos, pos + len(e.festival), LIKELY, "prose"))
+
+
+def _date_the_selection(rec: ExtractedRecord, page: Page) -> None:
+    """A page dated once in its head, with one undated selection of that year: that date."""
+    dates = _head_dates(page)
+    undated = [e for e in rec.festivals if e.date is None and e.result == "selection"]
+    if len(dates) == 1 and len(undated) == 1 and undated[0].year == int(dates[0][:4]):
+        undated[0].date = dates[0]
+
+
+def _head_dates(page: Page) -> list[str]:
+    """The full dates standing alone on short lines of the page's head."""
+    found = [full_date(line) for line, _ in page.zone[:12] if len(line.strip()) < 30]
+    return [d[0] for d in found if d]
 
 
 def _apply_type(rec: ExtractedRecord, page: Page, by_field: dict) -> None:

@@ -170,19 +170,6 @@ def runtime_minutes(text: str) -> int | None:
     return None
 
 
-def runtime_span(text: str) -> tuple[int, int, int] | None:
-    """(minutes, start, end) of the first runtime expression in a text."""
-    best = None
-    for rx in (_HM, _MIN):
-        m = rx.search(text)
-        if m and (best is None or m.start() < best.start()):
-            best = m
-    if best is None:
-        return None
-    minutes = runtime_minutes(best.group())
-    return (minutes, best.start(), best.end()) if minutes else None
-
-
 def first_year(text: str) -> int | None:
     """The first plausible year in a text (a range gives its first year)."""
     for m in _YEAR.finditer(text):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import kind, title
+from . import kind, prose_title, title
 from .facts import fact_line
 from .labels import parse_line
 from .page import Page
@@ -16,66 +16,114 @@ _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
-    labelled = [lab.value for lab in by_field.get("title", []) if lab.value]
-    original = [lab.value for lab in by_field.get("original_title", []) if lab.value]
-    alias = [lab.value for lab in by_field.get("alt_title", []) if lab.value]
-    found, other, year = _heading_title(rec, page)
-    for line, _ in page.zone[:15]:
-        pair = title.alias_titles(line)
-        if pair:
-            found, other = pair
-            break
-    if not (labelled or original or alias):
-        found, other = _prose_title(page, found, other)
-    main = (labelled or original or alias or [found])[0]
-    second = (original[0] if labelled and original else None) or other
-    if main and other and main.casefold() == other.casefold():
-        second = found
-    if main is None:
-        main = title.quoted_title(page.zone_text)
-    rule, sure = "title", SURE if labelled else UNSURE
-    if main is None:
-        taken = [*rec.directors, *(c.name for c in rec.credits), *rec.genres, *rec.countries]
-        taken.extend([*rec.languages, *(e.festival for e in rec.festivals)])
-        main, rule, sure = title.handle_title(page.zone_text, taken), "handle", GUESSED
+    labelled, original, alias = (
+        _values(by_field, name) for name in ("title", "original_title", "alt_title")
+    )
+    found, other, year = _candidate_titles(rec, page, bool(labelled or original or alias))
+    main, second = _main_and_second((labelled, original, alias), found, other)
+    main, rule, sure = _main_title(rec, page, main, bool(labelled))
     if main:
-        rec.title, rec.original_title = title.order_titles(main, second)
-        pos = page.text.find(rec.title)
-        rec.note(
-            Evidence(
-                "title",
-                rec.title,
-                max(pos, 0),
-                max(pos, 0) + len(rec.title) if pos >= 0 else 0,
-                sure,
-                rule,
-            )
-        )
+        _note_title(rec, page, (main, second), rule, sure)
     if year and rec.year is None:
         rec.year = year
     if rec.title and not rec.original_title and title.script_of(rec.title) == "latin":
         rec.original_title = _standalone_cjk(page)
 
 
+def _values(by_field: dict, name: str) -> list[str]:
+    """The non-empty values of the labels of one field."""
+    return [lab.value for lab in by_field.get(name, []) if lab.value]
+
+
+def _candidate_titles(
+    rec: ExtractedRecord, page: Page, named: bool
+) -> tuple[str | None, str | None, int | None]:
+    """The heading's title, its other title and year; an alias pair in the head replaces the
+    titles, and running text may name the title when no label does (``named``)."""
+    found, other, year = _heading_title(rec, page)
+    pair = _alias_pair(page)
+    if pair:
+        found, other = pair
+    if not named:
+        found, other = _prose_title(page, found, other)
+    return found, other, year
+
+
+def _alias_pair(page: Page) -> tuple[str, str] | None:
+    """The first "Title a.k.a. Other" pair among the head's lines."""
+    for line, _ in page.zone[:15]:
+        pair = title.alias_titles(line)
+        if pair:
+            return pair
+    return None
+
+
+def _main_and_second(
+    named: tuple[list[str], list[str], list[str]], found: str | None, other: str | None
+) -> tuple[str | None, str | None]:
+    """The main title (a labelled, original or alias title before the heading's) and the
+    second title beside it."""
+    labelled, original, alias = named
+    main: str | None = next(iter(labelled or original or alias), found)
+    second = (original[0] if labelled and original else None) or other
+    if main and other and main.casefold() == other.casefold():
+        second = found
+    return main, second
+
+
+def _main_title(
+    rec: ExtractedRecord, page: Page, main: str | None, labelled: bool
+) -> tuple[str | None, str, float]:
+    """The title with its rule and certainty: the one found, else a quoted title, else a
+    film-marked handle not taken by another fact."""
+    if main is None:
+        main = title.quoted_title(page.zone_text)
+    if main is not None:
+        return main, "title", SURE if labelled else UNSURE
+    taken = [*rec.directors, *(c.name for c in rec.credits), *rec.genres, *rec.countries]
+    taken.extend([*rec.languages, *(e.festival for e in rec.festivals)])
+    return title.handle_title(page.zone_text, taken), "handle", GUESSED
+
+
+def _note_title(
+    rec: ExtractedRecord, page: Page, titles: tuple[str, str | None], rule: str, sure: float
+) -> None:
+    """Set the title and original title in their order and note where the title stands."""
+    rec.title, rec.original_title = title.order_titles(*titles)
+    pos = page.text.find(rec.title)
+    start = max(pos, 0)
+    end = start + len(rec.title) if pos >= 0 else 0
+    rec.note(Evidence("title", rec.title, start, end, sure, rule))
+
+
 def _prose_title(page: Page, found: str | None, other: str | None) -> tuple[str | None, str | None]:
     """A title named in running text instead of a missing or headline-like heading."""
-    head = "\n".join([line for line, _ in page.zone if line.strip()][:3])
-    prose = title.prose_titles(page.zone_text, head)
+    prose = prose_title.prose_titles(page.zone_text, _head_text(page))
     if not prose:
         return found, other
     best, score = prose[0]
-    # A heading reads like a news headline when long: six words, or twelve CJK characters.
-    weak_heading = (
-        found is None
-        or len(found.split()) >= 6
-        or sum(map(len, _CJK_ONLY.findall(found))) >= 12
-        or best in found
-    )
+    weak_heading = _weak_heading(found, best)
     if (score >= 3 and weak_heading) or (score >= 4 and found and len(found.split()) >= 4):
         return best, None
     if found is None and score >= 2 and best == title.quoted_title(page.zone_text):
         return best, None
     return found, other
+
+
+def _head_text(page: Page) -> str:
+    """The first three non-blank lines of the page's head."""
+    return "\n".join([line for line, _ in page.zone if line.strip()][:3])
+
+
+def _weak_heading(found: str | None, best: str) -> bool:
+    """A heading reads like a news headline when long: six words, or twelve CJK characters;
+    it is weak too when missing or when it holds the title named in the text."""
+    return (
+        found is None
+        or len(found.split()) >= 6
+        or sum(map(len, _CJK_ONLY.findall(found))) >= 12
+        or best in found
+    )
 
 
 _TITLE_WITH_YEAR = re.compile(r"^[^()]{1,60}?\s?\((?:19|20)\d\d\)$")
@@ -96,12 +144,22 @@ def _heading_lines(page: Page) -> list[tuple[str, int]]:
             if title.is_glued_chrome(s):
                 continue  # a run of menu words glued together, above the page's own text
             break
-        if parse_line(line, offset) or fact_line(s) or kind.glued_genres(s) or s.isdigit():
+        if _holds_a_fact(line, offset, s):
             continue
         s = title.strip_site(s)
         if title.plausible_title(s):
             out.append((s, offset))
     return out
+
+
+def _holds_a_fact(line: str, offset: int, stripped: str) -> bool:
+    """A label, a fact line, glued genres or a bare number: not a title."""
+    return bool(
+        parse_line(line, offset)
+        or fact_line(stripped)
+        or kind.glued_genres(stripped)
+        or stripped.isdigit()
+    )
 
 
 def _heading_title(rec: ExtractedRecord, page: Page) -> tuple[str | None, str | None, int | None]:

@@ -20,14 +20,13 @@ from django.test import Client
 from filmfolio.core.matching import name_match_key, title_match_key
 from filmfolio.festivals.models import Entry, Festival
 from filmfolio.festivals.tests.factories import EditionFactory, EntryFactory, FestivalFactory
-from filmfolio.films.models import Credit, Film
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.models import Collaborator, Credit, Film
 from filmfolio.films.tests.factories import CreditFactory, FilmFactory
 from filmfolio.importer.records import FilmRecord
 from filmfolio.importer.services import records_commit
 from filmfolio.people.models import Person
 from filmfolio.people.tests.factories import PersonFactory
-from filmfolio.sharing.choices import CollaboratorRole
-from filmfolio.sharing.models import Collaborator
 
 pytestmark = pytest.mark.django_db
 

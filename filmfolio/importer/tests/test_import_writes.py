@@ -18,13 +18,12 @@ from django.test import Client
 
 from filmfolio.core.errors import PermissionDeniedError
 from filmfolio.core.models import ChangeRecord
-from filmfolio.films.models import Film
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.models import Collaborator, Film
 from filmfolio.films.tests.factories import FilmFactory
 from filmfolio.importer.records import FilmRecord
 from filmfolio.importer.services import records_commit
 from filmfolio.search import index
-from filmfolio.sharing.choices import CollaboratorRole
-from filmfolio.sharing.models import Collaborator
 from tests.admin_forms import NOWHERE, everywhere, listed_urls
 
 pytestmark = pytest.mark.django_db

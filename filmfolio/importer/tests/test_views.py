@@ -8,9 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from filmfolio.films.models import Film
+from filmfolio.films.models import Collaborator, Film
 from filmfolio.people.models import Person
-from filmfolio.sharing.models import Collaborator
 
 from .corpus import PAGES
 

@@ -1,6 +1,6 @@
 """The download copy of a video: its pictures and sound without the camera's metadata.
 
-Viewers never get the original (see ``sharing.access.can_get_media_original``). When the owner
+Viewers never get the original (see ``films.access.can_get_media_original``). When the owner
 allows downloads of a video, ``video_download_prepare`` makes a stream copy of the original with
 every tag, chapter and data stream dropped and records it as ``Video.download_file``; turning
 downloads off deletes it again.

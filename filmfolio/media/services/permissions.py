@@ -7,7 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
-from filmfolio.sharing.access import Viewer, can_set_video_visibility
+from filmfolio.films.access import Viewer, can_set_video_visibility
 
 from ..policy import can_manage_media
 

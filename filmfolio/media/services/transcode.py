@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from filmfolio.core.errors import ValidationFailedError
-from filmfolio.sharing import access
+from filmfolio.films import access
 
 from .. import ffmpeg, storage
 from ..choices import AttemptStatus, VideoKind, VideoState, VideoVisibility

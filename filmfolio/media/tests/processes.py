@@ -16,7 +16,7 @@ import django, hashlib
 django.setup()
 from django.contrib.auth.models import User
 from filmfolio.films.models import Film
-from filmfolio.sharing.models import Collaborator
+from filmfolio.films.models import Collaborator
 from filmfolio.media import services
 owner = User.objects.create(username="owner")
 film = Film.objects.create(slug="fault", title="Fault", visibility="private")

@@ -6,10 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
+from filmfolio.films.access import Viewer
 from filmfolio.media import services, storage
 from filmfolio.media.models import Album, Image, ImageRendition
 from filmfolio.media.selectors import film_media_for
-from filmfolio.sharing.access import Viewer
 
 from .factories import UserFactory
 from .flows import open_screener_link

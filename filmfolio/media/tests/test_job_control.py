@@ -25,7 +25,7 @@ import django, hashlib
 django.setup()
 from django.contrib.auth.models import User
 from filmfolio.films.models import Film
-from filmfolio.sharing.models import Collaborator
+from filmfolio.films.models import Collaborator
 from filmfolio.media import services
 
 def upload(user, film, path):

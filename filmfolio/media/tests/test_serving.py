@@ -36,7 +36,7 @@ def private_media(client, film, owner, clip):
 
 
 def _grant(client, film):
-    from filmfolio.sharing.models import Collaborator
+    from filmfolio.films.models import Collaborator
 
     owner = Collaborator.objects.get(film=film, role="owner").user
     return open_screener_link(client, film=film, owner=owner)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_http_methods
 
-from filmfolio.sharing.access import viewer_for
+from filmfolio.films.access import ViewerRequest
 
 from .. import storage
 from ..models import Image, Video
@@ -27,28 +27,32 @@ _VIDEO_PATH = re.compile(
 _IMAGE_VARIANT = re.compile(r"^(original|w(\d+)\.webp)$")
 
 
+# Files a video's record names in a field of its own (an empty field: no such file).
+_RECORDED_FILES = {
+    "download": "download_file",
+    "poster.jpg": "poster_file",
+    "hls/master.m3u8": "master_playlist_file",
+}
+
+
 def _video_name(video: Video, path: str) -> str | None:
     """The stored name for ``path`` of ``video`` if a record says it exists."""
     if path == "original":
         return video.original_file
-    if path == "download":
-        return video.download_file or None
-    if path == "poster.jpg":
-        return video.poster_file or None
-    if path == "hls/master.m3u8":
-        return video.master_playlist_file or None
+    if path in _RECORDED_FILES:
+        return getattr(video, _RECORDED_FILES[path]) or None
     name = f"{storage.video_dir(video.film_id, video.public_id)}/{path}"
     recorded = any(name == e.playlist_file or name in e.files for e in video.encodings.all())
     return name if recorded else None
 
 
 @require_http_methods(["GET", "HEAD"])
-def video_file(request: HttpRequest, public_id: str, path: str) -> HttpResponseBase:
+def video_file(request: ViewerRequest, public_id: str, path: str) -> HttpResponseBase:
     """A video's original, poster frame, HLS master or variant playlist, or segment."""
     if not _VIDEO_PATH.match(path):
         raise Http404
     video = video_for_serving_for(public_id)
-    if video is None or not _may_get(viewer_for(request), video, path):
+    if video is None or not _may_get(request.viewer, video, path):
         raise Http404
     name = _video_name(video, path)
     if name is None:
@@ -76,13 +80,13 @@ def _image_name(image: Image, variant: str) -> str | None:
 
 
 @require_http_methods(["GET", "HEAD"])
-def image_file(request: HttpRequest, public_id: str, variant: str) -> HttpResponseBase:
+def image_file(request: ViewerRequest, public_id: str, variant: str) -> HttpResponseBase:
     """An image rendition (``w640.webp``) or, for editors, the original with its metadata."""
     if not _IMAGE_VARIANT.match(variant):
         raise Http404
     image = image_for_serving_for(public_id)
     original = variant == "original"
-    if image is None or not can_view_media(viewer_for(request), film=image.film, original=original):
+    if image is None or not can_view_media(request.viewer, film=image.film, original=original):
         raise Http404
     name = _image_name(image, variant)
     if name is None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from filmfolio.core.errors import DomainError, PermissionDeniedError
-from filmfolio.sharing import access
+from filmfolio.films import access
+from filmfolio.films.access import ViewerRequest
+from filmfolio.films.models import Film
 
 from .. import services
 from ..choices import VideoKind, VideoVisibility
@@ -25,9 +26,9 @@ from .tus import video_status_payload
 M = TypeVar("M", Image, Video)
 
 
-def _film(request: HttpRequest, slug: str, *, manage: bool = False):
-    film = apps.get_model("films", "Film").objects.filter(slug=slug).first()
-    viewer = access.viewer_for(request)
+def _film(request: ViewerRequest, slug: str, *, manage: bool = False):
+    film = Film.objects.filter(slug=slug).first()
+    viewer = request.viewer
     if film is None or not access.can_view_film(viewer, film):
         raise Http404
     if manage and not can_manage_media(viewer, film=film):
@@ -36,22 +37,22 @@ def _film(request: HttpRequest, slug: str, *, manage: bool = False):
 
 
 @require_GET
-def film_media_page(request: HttpRequest, slug: str) -> HttpResponse:
+def film_media_page(request: ViewerRequest, slug: str) -> HttpResponse:
     """The film's poster, albums and videos, as the film page's media slot shows them."""
     film = _film(request, slug)
-    viewer = access.viewer_for(request)
+    viewer = request.viewer
     context = {"film": film, "viewer": viewer, "access": access.film_access(viewer, film)}
     return render(request, "media/film_media_page.html", context)
 
 
 @login_required
 @require_GET
-def manage_page(request: HttpRequest, slug: str) -> HttpResponse:
+def manage_page(request: ViewerRequest, slug: str) -> HttpResponse:
     """Upload, order and caption images; upload videos and follow their transcoding."""
     film = _film(request, slug, manage=True)
     context = {
         "film": film,
-        "viewer": access.viewer_for(request),
+        "viewer": request.viewer,
         "image_form": ImageUploadForm(film=film),
         "album_form": AlbumForm(),
         "videos": film.videos.all(),
@@ -59,13 +60,13 @@ def manage_page(request: HttpRequest, slug: str) -> HttpResponse:
         "albums": film.albums.all(),
         "video_kinds": VideoKind.choices,
         "video_visibilities": VideoVisibility.choices,
-        "can_own": access.can_own_film(access.viewer_for(request), film),
+        "can_own": access.can_own_film(request.viewer, film),
         "chunk_bytes": media_setting("UPLOAD_CHUNK_BYTES"),
     }
     return render(request, "media/manage.html", context)
 
 
-def _run(request: HttpRequest, slug: str, action) -> HttpResponse:
+def _run(request: ViewerRequest, slug: str, action) -> HttpResponse:
     """Run a service call; report its refusal as a message; go back to the manage page."""
     try:
         action()
@@ -78,7 +79,7 @@ def _run(request: HttpRequest, slug: str, action) -> HttpResponse:
 
 @login_required
 @require_POST
-def image_upload(request: HttpRequest, slug: str) -> HttpResponse:
+def image_upload(request: ViewerRequest, slug: str) -> HttpResponse:
     film = _film(request, slug, manage=True)
     form = ImageUploadForm(request.POST, request.FILES, film=film)
     if not form.is_valid():
@@ -103,7 +104,7 @@ def image_upload(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def album_create(request: HttpRequest, slug: str) -> HttpResponse:
+def album_create(request: ViewerRequest, slug: str) -> HttpResponse:
     film = _film(request, slug, manage=True)
     title = request.POST.get("title", "")
     return _run(
@@ -113,7 +114,7 @@ def album_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def images_reorder(request: HttpRequest, slug: str) -> HttpResponse:
+def images_reorder(request: ViewerRequest, slug: str) -> HttpResponse:
     film = _film(request, slug, manage=True)
     form = OrderForm(request.POST)
     ids = form.ids() if form.is_valid() else []
@@ -122,22 +123,22 @@ def images_reorder(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _managed(model: type[M], request: HttpRequest, public_id) -> M:
+def _managed(model: type[M], request: ViewerRequest, public_id) -> M:
     """The image or video with ``public_id`` if the viewer may manage its film's media; 404
     otherwise (never revealing that it exists)."""
     item = model.objects.select_related("film").filter(public_id=public_id).first()
-    if item is None or not can_manage_media(access.viewer_for(request), film=item.film):
+    if item is None or not can_manage_media(request.viewer, film=item.film):
         raise Http404
     return item
 
 
-def _image(request: HttpRequest, public_id) -> Image:
+def _image(request: ViewerRequest, public_id) -> Image:
     return _managed(Image, request, public_id)
 
 
 @login_required
 @require_POST
-def image_set_poster(request: HttpRequest, public_id) -> HttpResponse:
+def image_set_poster(request: ViewerRequest, public_id) -> HttpResponse:
     image = _image(request, public_id)
     return _run(
         request, image.film.slug, lambda: services.image_set_poster(image=image, actor=request.user)
@@ -146,7 +147,7 @@ def image_set_poster(request: HttpRequest, public_id) -> HttpResponse:
 
 @login_required
 @require_POST
-def image_edit(request: HttpRequest, public_id) -> HttpResponse:
+def image_edit(request: ViewerRequest, public_id) -> HttpResponse:
     """Change an image's caption, photographer credit and album."""
     image = _image(request, public_id)
     album_id = request.POST.get("album", "")
@@ -167,20 +168,20 @@ def image_edit(request: HttpRequest, public_id) -> HttpResponse:
 
 @login_required
 @require_POST
-def image_delete(request: HttpRequest, public_id) -> HttpResponse:
+def image_delete(request: ViewerRequest, public_id) -> HttpResponse:
     image = _image(request, public_id)
     return _run(
         request, image.film.slug, lambda: services.image_delete(image=image, actor=request.user)
     )
 
 
-def _video(request: HttpRequest, public_id) -> Video:
+def _video(request: ViewerRequest, public_id) -> Video:
     return _managed(Video, request, public_id)
 
 
 @login_required
 @require_POST
-def video_retry(request: HttpRequest, public_id) -> HttpResponse:
+def video_retry(request: ViewerRequest, public_id) -> HttpResponse:
     video = _video(request, public_id)
     return _run(
         request, video.film.slug, lambda: services.video_retry(video=video, actor=request.user)
@@ -189,7 +190,7 @@ def video_retry(request: HttpRequest, public_id) -> HttpResponse:
 
 @login_required
 @require_POST
-def video_edit(request: HttpRequest, public_id) -> HttpResponse:
+def video_edit(request: ViewerRequest, public_id) -> HttpResponse:
     """Change a video's title, kind and visibility."""
     video = _video(request, public_id)
     return _run(
@@ -206,7 +207,7 @@ def video_edit(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
-def _download_choice(request: HttpRequest) -> bool | None:
+def _download_choice(request: ViewerRequest) -> bool | None:
     """The download checkbox (only the owner's form carries it): None leaves it as it is."""
     if "download_choice" not in request.POST:
         return None
@@ -215,7 +216,7 @@ def _download_choice(request: HttpRequest) -> bool | None:
 
 @login_required
 @require_POST
-def video_delete(request: HttpRequest, public_id) -> HttpResponse:
+def video_delete(request: ViewerRequest, public_id) -> HttpResponse:
     video = _video(request, public_id)
     return _run(
         request, video.film.slug, lambda: services.video_delete(video=video, actor=request.user)
@@ -224,6 +225,6 @@ def video_delete(request: HttpRequest, public_id) -> HttpResponse:
 
 @login_required
 @require_GET
-def video_status(request: HttpRequest, public_id) -> HttpResponse:
+def video_status(request: ViewerRequest, public_id) -> HttpResponse:
     """The transcode state and progress of a video (polled by the manage page)."""
     return JsonResponse(video_status_payload(_video(request, public_id)))

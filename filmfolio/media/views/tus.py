@@ -10,14 +10,14 @@ from __future__ import annotations
 import base64
 import binascii
 
-from django.apps import apps
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from filmfolio.core.errors import DomainError, PermissionDeniedError, ValidationFailedError
-from filmfolio.sharing.access import viewer_for
+from filmfolio.films.access import ViewerRequest
+from filmfolio.films.models import Film
 
 from .. import services
 from ..conf import media_setting
@@ -61,7 +61,7 @@ def parse_metadata(header: str) -> dict[str, str]:
 
 
 @require_http_methods(["OPTIONS", "POST"])
-def upload_collection(request: HttpRequest) -> HttpResponse:
+def upload_collection(request: ViewerRequest) -> HttpResponse:
     """Announce capabilities (OPTIONS) or open an upload (POST)."""
     if request.method == "OPTIONS":
         response = _tus(HttpResponse(status=204))
@@ -92,16 +92,16 @@ def upload_collection(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _film(request: HttpRequest, slug: str):
+def _film(request: ViewerRequest, slug: str):
     """The film to upload to. A film that does not exist and one the user may not change get
     the same answer, so uploads cannot tell whether a private film's address exists."""
-    film = apps.get_model("films", "Film").objects.filter(slug=slug).first()
-    if film is None or not can_manage_media(viewer_for(request), film=film):
+    film = Film.objects.filter(slug=slug).first()
+    if film is None or not can_manage_media(request.viewer, film=film):
         raise PermissionDeniedError(_("There is no film with that address you may change."))
     return film
 
 
-def _int_header(request: HttpRequest, name: str) -> int:
+def _int_header(request: ViewerRequest, name: str) -> int:
     value = request.headers.get(name, "")
     if not value.isdigit():
         raise ValidationFailedError(_("The %(header)s header is missing.") % {"header": name})
@@ -109,7 +109,7 @@ def _int_header(request: HttpRequest, name: str) -> int:
 
 
 @require_http_methods(["OPTIONS", "HEAD", "PATCH", "DELETE"])
-def upload_resource(request: HttpRequest, upload_id: str) -> HttpResponse:
+def upload_resource(request: ViewerRequest, upload_id: str) -> HttpResponse:
     """Tell the offset (HEAD), append a chunk (PATCH) or abandon the upload (DELETE)."""
     upload = Upload.objects.filter(pk=upload_id, owner_id=request.user.pk or 0).first()
     if upload is None:
@@ -132,7 +132,7 @@ def upload_resource(request: HttpRequest, upload_id: str) -> HttpResponse:
     return response
 
 
-def _patch(request: HttpRequest, upload: Upload) -> HttpResponse:
+def _patch(request: ViewerRequest, upload: Upload) -> HttpResponse:
     length = int(request.headers.get("Content-Length") or 0)
     if length and request.content_type != "application/offset+octet-stream":
         return _error(_("Chunks must be sent as application/offset+octet-stream."), 415)
@@ -148,7 +148,7 @@ def _patch(request: HttpRequest, upload: Upload) -> HttpResponse:
 
 
 @require_http_methods(["GET"])
-def upload_status(request: HttpRequest, upload_id: str) -> HttpResponse:
+def upload_status(request: ViewerRequest, upload_id: str) -> HttpResponse:
     """The upload's state, offset and, once it is a video, the transcode progress (JSON)."""
     upload = (
         Upload.objects.select_related("video")

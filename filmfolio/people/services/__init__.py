@@ -3,10 +3,11 @@
 - ``records``: the admin's saves and deletes, and ``person_changed`` where each write ends.
 - ``naming``: one rule for finding people by a written name and making a new one
   (``people_matching``, ``person_for_name``, ``person_create``).
-- ``merge``: ``person_merge``, two records of one person made one.
+
+Merging two people moves credits and claims, which belong to apps above ``people``: it is
+``films.services.person_merge``.
 """
 
-from .merge import MergePlan, person_merge, person_merge_plan
 from .naming import (
     MAX_NAME_LENGTH,
     RESERVED_SLUGS,
@@ -32,7 +33,6 @@ from .records import (
 __all__ = [
     "MAX_NAME_LENGTH",
     "RESERVED_SLUGS",
-    "MergePlan",
     "NewPerson",
     "name_order",
     "name_script",
@@ -42,8 +42,6 @@ __all__ = [
     "person_create",
     "person_delete",
     "person_for_name",
-    "person_merge",
-    "person_merge_plan",
     "person_rows_save",
     "person_save",
     "person_slug",

@@ -23,12 +23,13 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ValidationFailedError
 from filmfolio.core.matching import name_match_key
 from filmfolio.core.slugs import unique_slug
 from filmfolio.core.text import name_reading, to_simplified
 from filmfolio.core.text.chars import has_han
-from filmfolio.sharing import access
+from filmfolio.core.viewers import Viewer
 
 from ..choices import NameOrder, NameScript
 from ..models import Person, PersonName, PersonSlugRedirect
@@ -138,7 +139,8 @@ def people_matching(
 ) -> list[Person]:
     """People any of whose written forms match ``name`` (any script, order, spelling), exact
     matches first, at most ``limit``. ``among`` narrows the candidates; callers showing them
-    pass the people the viewer may see (``sharing.access``)."""
+    pass the people the viewer may credit (``Person.objects.creditable_by(viewer)``, which
+    asks ``films.access``)."""
     name = " ".join(name.split())[:MAX_NAME_LENGTH]
     if not name or limit < 1:
         return []
@@ -160,10 +162,11 @@ def people_matching(
 
 
 def _creditable(actor: Any) -> QuerySet[Person]:
-    """The people ``actor`` may credit; every person for the operator's commands (no actor)."""
+    """The people ``actor`` may credit (the access policy decides, through the queryset);
+    every person for the operator's commands (no actor)."""
     if actor is None:
         return Person.objects.all()
-    return access.creditable_people(access.Viewer.for_user(actor), Person.objects.all())
+    return Person.objects.creditable_by(Viewer.for_user(actor))
 
 
 def _validated(person: Person) -> None:
@@ -195,7 +198,11 @@ def person_create(*, name: str, actor: Any) -> Person:
             person=person, name=fields.display_name, script=fields.script, order=fields.order
         )
         person_changed(
-            person, actor=actor, action="create", section="person", summary=person.display_name
+            person,
+            actor=actor,
+            action=AuditAction.CREATE,
+            section=AuditSection.PERSON,
+            summary=person.display_name,
         )
     return person
 
@@ -206,7 +213,7 @@ def person_for_name(*, name: str, actor: Any, person_id: int | None = None) -> P
     else a new person so named.
 
     A picked person the actor may not credit is refused like an unknown one; a name matching
-    only such people makes a new person (``access.creditable_people``).
+    only such people makes a new person (``Person.objects.creditable_by``).
     """
     creditable = _creditable(actor)
     if person_id is not None:

@@ -16,22 +16,17 @@ from django.utils.translation import gettext as _
 from filmfolio.core.audit import record_change, rows_write, save_with_changes
 from filmfolio.core.errors import PermissionDeniedError
 from filmfolio.core.matching import name_match_key
-from filmfolio.sharing import access
-from filmfolio.sharing.changes import record_shown_on_films_changed
-from filmfolio.sharing.reindex import search_remove
+from filmfolio.core.viewers import Viewer
+from filmfolio.search import index
 
+from ..hooks import person_shown_refresh
 from ..models import Person
 
 
 def require_admin(*, actor: Any) -> None:
     """Raise unless ``actor`` is an administrator."""
-    if not access.Viewer.for_user(actor).is_admin:
+    if not Viewer.for_user(actor).is_admin:
         raise PermissionDeniedError(_("Only administrators may change people's records."))
-
-
-def _credit_model() -> Any:
-    """Credits, reached through the relation (``films`` depends on ``people``, not back)."""
-    return Person._meta.get_field("credits").related_model
 
 
 def person_changed(
@@ -43,18 +38,20 @@ def person_changed(
     changes: dict[str, Any] | None = None,
     summary: str = "",
 ) -> None:
-    """Record a change to ``person``'s record (call inside the service's transaction)."""
-    credits = _credit_model()
-    record_shown_on_films_changed(
-        person,
-        film_model=credits._meta.get_field("film").related_model,
-        film_ids=credits.objects.filter(person=person).values_list("film_id", flat=True),
-        actor=actor,
-        action=action,
-        section=section,
-        changes=changes,
-        summary=summary,
-    )
+    """Record a change to ``person``'s record (call inside the service's transaction): the
+    change record, the person's search document, then every place that shows them
+    (``hooks.PERSON_SHOWN``: the films crediting them get a new version)."""
+    with transaction.atomic():
+        record_change(
+            target=person,
+            actor=actor,
+            action=action,
+            section=section,
+            changes=changes,
+            summary=summary,
+        )
+        index.update_for(person, dependants=False)  # its films, just below
+        person_shown_refresh(person)
 
 
 def person_save(*, person: Person, actor: Any, fields: list[str]) -> Person:
@@ -91,5 +88,5 @@ def person_delete(*, person: Person, actor: Any) -> None:
     require_admin(actor=actor)
     with transaction.atomic():
         record_change(target=person, actor=actor, action="delete", summary=person.display_name)
-        search_remove(person)
+        index.remove_for(person)
         person.delete()

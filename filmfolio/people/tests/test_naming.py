@@ -10,6 +10,7 @@ from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.errors import ValidationFailedError
 from filmfolio.core.models import ChangeRecord
 from filmfolio.core.text import name_reading
+from filmfolio.films.choices import CollaboratorRole, Visibility
 from filmfolio.films.models import Credit, Role
 from filmfolio.people.choices import NameOrder, NameScript
 from filmfolio.people.models import Person, PersonName, PersonSlugRedirect
@@ -20,7 +21,6 @@ from filmfolio.people.services import (
     person_for_name,
 )
 from filmfolio.people.tests.factories import PersonFactory
-from filmfolio.sharing.choices import CollaboratorRole, Visibility
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 pytestmark = pytest.mark.django_db

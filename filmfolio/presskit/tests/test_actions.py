@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.template.loader import render_to_string
 
 from filmfolio.api.tests.factories import FilmFactory, UserFactory
-from filmfolio.sharing.access import Viewer
+from filmfolio.films.access import Viewer
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,11 @@ import json
 import pytest
 
 from filmfolio.api.tests.factories import FilmFactory, UserFactory
-from filmfolio.films.models import Film
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.models import Collaborator, Film
 from filmfolio.importer.formats import read_rows
 from filmfolio.importer.records import FilmRecord
 from filmfolio.importer.services import records_commit
-from filmfolio.sharing.choices import CollaboratorRole
-from filmfolio.sharing.models import Collaborator
 
 pytestmark = pytest.mark.django_db
 

@@ -13,6 +13,7 @@ from django.utils import translation
 from filmfolio.accounts.tests.factories import OrganisationFactory
 from filmfolio.festivals.choices import EntryResult
 from filmfolio.festivals.tests.factories import AwardFactory, EditionFactory, EntryFactory
+from filmfolio.films.access import Viewer
 from filmfolio.films.choices import CompanyRole, CountryRole, LanguageRole, TextKind, TitleKind
 from filmfolio.films.selectors import film_access_for, film_full_for, film_page_for
 from filmfolio.films.tests.factories import (
@@ -28,7 +29,6 @@ from filmfolio.films.tests.factories import (
 )
 from filmfolio.people.tests.factories import PersonFactory
 from filmfolio.presskit.jsonld import film_jsonld
-from filmfolio.sharing.access import Viewer
 from filmfolio.web.tests.pagetext import jsonld_of
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ import pytest
 from PIL import Image, ImageStat
 
 from filmfolio.api.tests.factories import FilmFactory, UserFactory
+from filmfolio.films.choices import CollaboratorRole, Visibility
+from filmfolio.films.models import Collaborator
 from filmfolio.presskit import services
-from filmfolio.sharing.choices import CollaboratorRole, Visibility
-from filmfolio.sharing.models import Collaborator
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 

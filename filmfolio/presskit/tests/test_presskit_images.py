@@ -10,12 +10,12 @@ import pytest
 from PIL import Image as PILImage
 
 from filmfolio.accounts.tests.factories import UserFactory
+from filmfolio.films.models import Collaborator
 from filmfolio.films.tests.factories import FilmFactory
 from filmfolio.media.services.images import image_upload
 from filmfolio.media.tests.imagedata import jpeg_with_gps
 from filmfolio.presskit.images import presskit_images_for
 from filmfolio.presskit.services import presskit_html, presskit_render
-from filmfolio.sharing.models import Collaborator
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from filmfolio.accounts.models import Organisation
 from filmfolio.festivals.models import Edition, Entry, Festival
 from filmfolio.films.models import (
+    Collaborator,
     Credit,
     Film,
     FilmCompany,
@@ -23,7 +24,6 @@ from filmfolio.films.models import (
 )
 from filmfolio.people.models import Person, PersonName
 from filmfolio.search import index
-from filmfolio.sharing.models import Collaborator
 
 PEOPLE: dict[str, tuple[str, ...]] = {
     # display name: other written forms
@@ -174,51 +174,18 @@ def build_catalogue() -> dict[str, Any]:
     user_model = get_user_model()
     owner = user_model.objects.create_user("owner", password="x")
     other = user_model.objects.create_user("other", password="x")
-    director_role = Role.objects.get(code="director")
-    people = {}
-    for number, (name, others) in enumerate(PEOPLE.items()):
-        person = Person.objects.create(display_name=name, slug=f"person-{number}")
-        for other_name in others:
-            PersonName.objects.create(person=person, name=other_name, script="latin")
-        people[name] = person
-    festivals = {}
-    for number, (name, (aliases, city, country)) in enumerate(FESTIVALS.items()):
-        festival = Festival.objects.create(
-            name=name, slug=f"festival-{number}", aliases=aliases, city=city, country=country
-        )
-        edition = Edition.objects.create(festival=festival, number=1, year=2020)
-        festivals[name] = edition
+    people = _people()
+    festivals = _festival_editions()
     organisations = {
         name: Organisation.objects.create(name=name, slug=f"org-{n}", kind=kind)
         for n, (name, kind) in enumerate(ORGANISATIONS.items())
     }
+    director_role = Role.objects.get(code="director")
     films = {}
     for number, spec in enumerate(FILMS):
-        film = Film.objects.create(
-            title=spec.title,
-            slug=f"film-{number}",
-            year=spec.year,
-            kind=spec.kind,
-            runtime_minutes=spec.runtime,
-            visibility=spec.visibility,
-        )
-        for position, other_title in enumerate(spec.other_titles):
-            Title.objects.create(film=film, text=other_title, kind="original", position=position)
+        film = _film(number, spec)
         Credit.objects.create(film=film, person=people[spec.director], role=director_role)
-        for position, country in enumerate(spec.countries):
-            FilmCountry.objects.create(film=film, country=country, role="origin", position=position)
-        FilmLanguage.objects.create(film=film, language="zh", role="original")
-        FilmLanguage.objects.create(film=film, language="en", role="subtitle")
-        film.genres.set(Genre.objects.filter(slug__in=spec.genres))
-        if spec.festival:
-            Entry.objects.create(
-                film=film,
-                edition=festivals[spec.festival],
-                result="won" if spec.award else "selected",
-                date=date(2020, 1, 1),
-            )
-        if spec.trailer:
-            FilmLink.objects.create(film=film, kind="trailer", url="https://example.org/t")
+        _film_facts(film, spec, festivals)
         if spec.visibility != "public":
             Collaborator.objects.create(film=film, user=owner, role="owner")
         films[spec.title] = film
@@ -229,3 +196,54 @@ def build_catalogue() -> dict[str, Any]:
     )
     index.rebuild()
     return {"owner": owner, "other": other, "films": films, "people": people}
+
+
+def _people() -> dict[str, Person]:
+    people = {}
+    for number, (name, others) in enumerate(PEOPLE.items()):
+        person = Person.objects.create(display_name=name, slug=f"person-{number}")
+        for other_name in others:
+            PersonName.objects.create(person=person, name=other_name, script="latin")
+        people[name] = person
+    return people
+
+
+def _festival_editions() -> dict[str, Edition]:
+    festivals = {}
+    for number, (name, (aliases, city, country)) in enumerate(FESTIVALS.items()):
+        festival = Festival.objects.create(
+            name=name, slug=f"festival-{number}", aliases=aliases, city=city, country=country
+        )
+        festivals[name] = Edition.objects.create(festival=festival, number=1, year=2020)
+    return festivals
+
+
+def _film(number: int, spec: Any) -> Film:
+    film = Film.objects.create(
+        title=spec.title,
+        slug=f"film-{number}",
+        year=spec.year,
+        kind=spec.kind,
+        runtime_minutes=spec.runtime,
+        visibility=spec.visibility,
+    )
+    for position, other_title in enumerate(spec.other_titles):
+        Title.objects.create(film=film, text=other_title, kind="original", position=position)
+    return film
+
+
+def _film_facts(film: Film, spec: Any, festivals: dict[str, Edition]) -> None:
+    for position, country in enumerate(spec.countries):
+        FilmCountry.objects.create(film=film, country=country, role="origin", position=position)
+    FilmLanguage.objects.create(film=film, language="zh", role="original")
+    FilmLanguage.objects.create(film=film, language="en", role="subtitle")
+    film.genres.set(Genre.objects.filter(slug__in=spec.genres))
+    if spec.festival:
+        Entry.objects.create(
+            film=film,
+            edition=festivals[spec.festival],
+            result="won" if spec.award else "selected",
+            date=date(2020, 1, 1),
+        )
+    if spec.trailer:
+        FilmLink.objects.create(film=film, kind="trailer", url="https://example.org/t")

@@ -9,13 +9,14 @@ import pytest
 from django.http import QueryDict
 from django.test import Client
 
+from filmfolio.films.access import Viewer
 from filmfolio.search import selectors
 from filmfolio.search.facet_links import facet_sections
 from filmfolio.search.filters import decode, document_tokens, token
 from filmfolio.search.models import SearchDocument
 from filmfolio.search.query import SearchRequest, parse_request
+from filmfolio.search.registry import DocumentData
 from filmfolio.search.selectors import autocomplete_for, catalogue_page_for, search_page_for
-from filmfolio.sharing.access import Viewer
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("filmfolio.search.tests.urls")]
 PRIVATE_TITLES = {"Kumquat Secret", "Hidden Harbour"}
@@ -35,8 +36,11 @@ class TestFilterTokens:
         assert decode("pub") is None
 
     def test_document_tokens(self) -> None:
-        tokens = document_tokens(
-            kind="film",
+        data = DocumentData(
+            object_id=1,
+            title="",
+            url="",
+            terms=[],
             is_public=False,
             film_kind="short",
             year=2019,
@@ -44,6 +48,7 @@ class TestFilterTokens:
             is_award_winning=True,
             facets={"country": [("CN", "CN"), ("US", "US")], "genre": [("drama", "Drama")]},
         )
+        tokens = document_tokens("film", data)
         assert tokens == [
             "npub", "xkxfilm", "xfkxshort", "xyx2019", "xdx2010", "xrx120q2dq", "award",
             "xcxcn", "xcxus", "xgxdrama",

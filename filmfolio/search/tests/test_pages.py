@@ -7,12 +7,12 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from filmfolio.films.access import Viewer
 from filmfolio.films.models import Film
 from filmfolio.search import index
 from filmfolio.search.models import SearchDocument
 from filmfolio.search.query import SearchRequest
 from filmfolio.search.selectors import autocomplete_for, catalogue_page_for, search_page_for
-from filmfolio.sharing.access import Viewer
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("filmfolio.search.tests.urls")]
 

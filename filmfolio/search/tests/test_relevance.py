@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from filmfolio.films.access import Viewer
 from filmfolio.search.query import SearchRequest
 from filmfolio.search.selectors import search_page_for
-from filmfolio.sharing.access import Viewer
 
 pytestmark = pytest.mark.django_db
 

@@ -4,4 +4,4 @@ from django.urls import include, path
 
 from config.urls import urlpatterns as project_urlpatterns
 
-urlpatterns = [path("search/", include("filmfolio.search.urls")), *project_urlpatterns]
+urlpatterns = [path("search/", include("filmfolio.web.search_urls")), *project_urlpatterns]

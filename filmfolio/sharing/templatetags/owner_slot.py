@@ -12,7 +12,8 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from filmfolio.sharing.access import Access
+from filmfolio.films.access import Access
+from filmfolio.people.models import Person
 
 register = template.Library()
 
@@ -30,9 +31,9 @@ def _credit_hints(film: Any) -> list[tuple[str, str]]:
     if not directors:
         return [(_("Add a director"), _edit_url(film, "credits"))]
     with_bio = set(
-        directors[0]
-        .__class__.objects.filter(pk__in=[p.pk for p in directors], biographies__isnull=False)
-        .values_list("pk", flat=True)
+        Person.objects.filter(
+            pk__in=[p.pk for p in directors], biographies__isnull=False
+        ).values_list("pk", flat=True)
     )
     if len(with_bio) < len({p.pk for p in directors}):
         return [(_("Add a director biography"), directors[0].get_absolute_url())]

@@ -6,9 +6,9 @@ import factory
 from django.contrib.auth.hashers import make_password
 
 from filmfolio.accounts.tests.factories import UserFactory
-from filmfolio.films.models import Film
-from filmfolio.sharing.choices import CollaboratorRole, Visibility
-from filmfolio.sharing.models import Collaborator, ScreenerLink
+from filmfolio.films.choices import CollaboratorRole, Visibility
+from filmfolio.films.models import Collaborator, Film
+from filmfolio.sharing.models import ScreenerLink
 from filmfolio.sharing.tokens import token_digest
 
 

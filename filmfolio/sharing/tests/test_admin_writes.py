@@ -10,10 +10,9 @@ from django.test import Client
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
-from filmfolio.films.models import Film
+from filmfolio.films.models import Collaborator, Film
 from filmfolio.films.tests.factories import FilmFactory
 from filmfolio.search import index
-from filmfolio.sharing.models import Collaborator
 from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db

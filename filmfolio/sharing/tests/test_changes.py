@@ -9,11 +9,11 @@ from django.db import transaction
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
+from filmfolio.films.changes import film_cache_keys, film_changed
 from filmfolio.films.models import Film
 from filmfolio.films.tests.factories import FilmFactory
 from filmfolio.search import index
 from filmfolio.search.models import SearchDocument
-from filmfolio.sharing.changes import film_cache_keys, film_changed
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,10 @@ from django.utils import translation
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
 from filmfolio.core.models import ChangeRecord
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.models import Collaborator
 from filmfolio.sharing import services
-from filmfolio.sharing.choices import CollaboratorRole
-from filmfolio.sharing.models import Collaborator, Invitation
+from filmfolio.sharing.models import Invitation
 
 from .factories import CollaboratorFactory
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
-from filmfolio.sharing import access, services
-from filmfolio.sharing.choices import CollaboratorRole
+from filmfolio.films.choices import CollaboratorRole
+from filmfolio.sharing import services, viewers
 from filmfolio.sharing.models import ScreenerLink
 from filmfolio.sharing.tokens import token_digest
 
@@ -63,7 +63,7 @@ def test_opening_a_link_grants_the_film_and_redirects_to_the_clean_address(clien
     assert response["Location"] == f"/films/{film.slug}/"
     assert response["Referrer-Policy"] == "no-referrer"
     assert response["Cache-Control"] == "private, no-store"
-    assert client.session[access.SESSION_LINK_GRANTS] == {str(film.pk): link.pk}
+    assert client.session[viewers.SESSION_LINK_GRANTS] == {str(film.pk): link.pk}
     page = client.get(f"/films/{film.slug}/", HTTP_USER_AGENT=BROWSER)
     assert page.status_code == 200
     assert "The quiet river" in page.content.decode()
@@ -138,7 +138,7 @@ def test_revoking_ends_access_at_once_and_prunes_the_grant(client):
     assert client.get(f"/films/{film.slug}/").status_code == 200
     services.screener_link_revoke(film=film, actor=owner.user, link_id=link.pk)
     assert client.get(f"/films/{film.slug}/").status_code == 404
-    assert client.session[access.SESSION_LINK_GRANTS] == {}
+    assert client.session[viewers.SESSION_LINK_GRANTS] == {}
     assert client.get(f"/share/s/{'r' * 43}/").status_code == 404
 
 
@@ -150,7 +150,7 @@ def test_expired_link_opens_nothing(client):
     response = client.get(f"/share/s/{'e' * 43}/")
     assert response.status_code == 404
     assert "Unique expired title" not in response.content.decode()
-    assert access.SESSION_LINK_GRANTS not in client.session
+    assert viewers.SESSION_LINK_GRANTS not in client.session
     assert client.get(f"/films/{film.slug}/").status_code == 404
 
 
@@ -207,12 +207,12 @@ def test_link_of_another_film_cannot_be_revoked_through_this_one():
 def test_grant_check_costs_one_query(rf, django_assert_num_queries):
     link = ScreenerLinkFactory()
     request = rf.get("/")
-    request.session = {access.SESSION_LINK_GRANTS: {str(link.film_id): link.pk}}
+    request.session = {viewers.SESSION_LINK_GRANTS: {str(link.film_id): link.pk}}
     from django.contrib.auth.models import AnonymousUser
 
     request.user = AnonymousUser()
     with django_assert_num_queries(1):
-        viewer = access.viewer_for(request)
+        viewer = viewers.viewer_for(request)
     assert viewer.link_film_ids == frozenset({link.film_id})
 
 
@@ -223,8 +223,8 @@ def test_grant_for_a_link_of_another_film_is_ignored(rf):
     from django.contrib.auth.models import AnonymousUser
 
     request.user = AnonymousUser()
-    request.session = {access.SESSION_LINK_GRANTS: {str(other.pk): link.pk}}
-    assert access.viewer_for(request).link_film_ids == frozenset()
+    request.session = {viewers.SESSION_LINK_GRANTS: {str(other.pk): link.pk}}
+    assert viewers.viewer_for(request).link_film_ids == frozenset()
 
 
 def test_link_password_guessing_is_rate_limited(client):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from filmfolio.films.models import Film
-from filmfolio.sharing.choices import Visibility
-from filmfolio.sharing.models import Collaborator, Invitation, ScreenerLink
+from filmfolio.films.choices import Visibility
+from filmfolio.films.models import Collaborator, Film
+from filmfolio.sharing.models import Invitation, ScreenerLink
 
 from .factories import CollaboratorFactory, ScreenerLinkFactory
 

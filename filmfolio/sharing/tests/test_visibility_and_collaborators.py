@@ -12,10 +12,12 @@ from django.utils import timezone
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.errors import ValidationFailedError
-from filmfolio.films.models import Film
-from filmfolio.sharing import access, services
-from filmfolio.sharing.choices import CollaboratorRole, Visibility
-from filmfolio.sharing.models import Collaborator, Invitation
+from filmfolio.films import access
+from filmfolio.films.choices import CollaboratorRole, Visibility
+from filmfolio.films.models import Collaborator, Film
+from filmfolio.films.services import film_set_visibility
+from filmfolio.sharing import services, viewers
+from filmfolio.sharing.models import Invitation
 
 from .factories import CollaboratorFactory, FilmFactory
 
@@ -24,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 def test_password_visibility_hashes_the_password():
     owner = CollaboratorFactory()
-    services.film_set_visibility(
+    film_set_visibility(
         film=owner.film, actor=owner.user, visibility=Visibility.PASSWORD, password="lantern 7"
     )
     film = Film.objects.get(pk=owner.film.pk)
@@ -36,9 +38,7 @@ def test_password_visibility_hashes_the_password():
 def test_password_visibility_without_a_password_is_refused():
     owner = CollaboratorFactory()
     with pytest.raises(ValidationFailedError) as error:
-        services.film_set_visibility(
-            film=owner.film, actor=owner.user, visibility=Visibility.PASSWORD
-        )
+        film_set_visibility(film=owner.film, actor=owner.user, visibility=Visibility.PASSWORD)
     assert error.value.errors == {"password": ["Give the password viewers will type."]}
     assert Film.objects.get(pk=owner.film.pk).visibility == Visibility.PRIVATE
 
@@ -53,10 +53,10 @@ def test_password_form_grants_the_film_in_the_session():
     wrong = client.post(f"/films/{film.slug}/unlock/", {"password": "guess"})
     assert wrong.status_code == 403
     assert "This password is not right." in wrong.content.decode()
-    assert access.SESSION_PASSWORD_GRANTS not in client.session
+    assert viewers.SESSION_PASSWORD_GRANTS not in client.session
     right = client.post(f"/films/{film.slug}/unlock/", {"password": "open sesame"})
     assert right.status_code == 302
-    assert list(client.session[access.SESSION_PASSWORD_GRANTS]) == [str(film.pk)]
+    assert list(client.session[viewers.SESSION_PASSWORD_GRANTS]) == [str(film.pk)]
     assert "Lantern Festival Night" in client.get(f"/films/{film.slug}/").content.decode()
 
 
@@ -67,7 +67,7 @@ def test_password_grant_lapses_when_the_password_changes():
     client.post(f"/films/{film.slug}/unlock/", {"password": "open sesame"})
     assert "Lantern Festival Night" in client.get(f"/films/{film.slug}/").content.decode()
 
-    services.film_set_visibility(
+    film_set_visibility(
         film=film, actor=owner.user, visibility=Visibility.PASSWORD, password="new secret"
     )
 
@@ -75,7 +75,7 @@ def test_password_grant_lapses_when_the_password_changes():
     assert page.status_code == 200
     assert "Lantern Festival Night" not in page.content.decode()
     assert f'action="/films/{film.slug}/unlock/"' in page.content.decode()
-    assert client.session[access.SESSION_PASSWORD_GRANTS] == {}
+    assert client.session[viewers.SESSION_PASSWORD_GRANTS] == {}
     old = client.post(f"/films/{film.slug}/unlock/", {"password": "open sesame"})
     assert old.status_code == 403
     new = client.post(f"/films/{film.slug}/unlock/", {"password": "new secret"})
@@ -87,11 +87,11 @@ def test_password_grants_without_a_fingerprint_count_for_nothing():
     film = FilmFactory(protected=True, title="Lantern Festival Night")
     client = Client()
     session = client.session
-    session[access.SESSION_PASSWORD_GRANTS] = [film.pk]  # how grants were kept before
+    session[viewers.SESSION_PASSWORD_GRANTS] = [film.pk]  # how grants were kept before
     session.save()
     page = client.get(f"/films/{film.slug}/")
     assert "Lantern Festival Night" not in page.content.decode()
-    assert access.SESSION_PASSWORD_GRANTS not in client.session
+    assert viewers.SESSION_PASSWORD_GRANTS not in client.session
 
 
 def test_password_grant_lapses_when_the_film_becomes_private():
@@ -99,10 +99,10 @@ def test_password_grant_lapses_when_the_film_becomes_private():
     film = owner.film
     client = Client()
     client.post(f"/films/{film.slug}/unlock/", {"password": "open sesame"})
-    services.film_set_visibility(film=film, actor=owner.user, visibility=Visibility.PRIVATE)
+    film_set_visibility(film=film, actor=owner.user, visibility=Visibility.PRIVATE)
     assert client.get(f"/films/{film.slug}/").status_code == 404
     viewer = access.Viewer(password_film_ids=frozenset({film.pk}))
-    assert not access.visible_films(viewer, Film.objects.all()).exists()
+    assert not Film.objects.visible_to(viewer).exists()
 
 
 def test_unlocking_a_private_film_is_404():
@@ -215,7 +215,7 @@ def test_film_password_guessing_is_rate_limited():
         client.post(f"/films/{film.slug}/unlock/", {"password": "guess"})
     blocked = client.post(f"/films/{film.slug}/unlock/", {"password": "open sesame"})
     assert blocked.status_code == 429
-    assert access.SESSION_PASSWORD_GRANTS not in client.session
+    assert viewers.SESSION_PASSWORD_GRANTS not in client.session
 
 
 def test_owner_changes_a_collaborators_role():
@@ -263,4 +263,4 @@ def test_film_password_is_limited_per_film_whatever_the_address():
         f"/films/{film.slug}/unlock/", {"password": "open sesame"}, REMOTE_ADDR="192.0.2.1"
     )
     assert blocked.status_code == 429
-    assert access.SESSION_PASSWORD_GRANTS not in client.session
+    assert viewers.SESSION_PASSWORD_GRANTS not in client.session

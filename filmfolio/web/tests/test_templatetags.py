@@ -8,14 +8,14 @@ from types import SimpleNamespace
 import pytest
 from django.utils import translation
 
-from filmfolio.films.models import Film, Role
-from filmfolio.web.templatetags.filmfolio import (
+from filmfolio.core.templatetags.filmfolio import (
     budget,
     choice_label,
     credited_as_note,
     edition_label,
-    jsonld_script,
 )
+from filmfolio.films.models import Film, Role
+from filmfolio.presskit.templatetags.presskit import jsonld_script
 
 
 @pytest.mark.parametrize(

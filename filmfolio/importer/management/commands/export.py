@@ -1,6 +1,6 @@
 """``filmfolio export [--format jsonl|csv] [-o FILE] [--all]``: films as records.
 
-By default the export holds what the anonymous public may see (asked of `sharing.access`);
+By default the export holds what the anonymous public may see (asked of `films.access`);
 ``--all`` exports every film, for an operator moving a catalogue. The output re-imports with
 ``filmfolio import`` to the same catalogue.
 """
@@ -11,10 +11,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from filmfolio.films.access import Viewer
 from filmfolio.films.models import Film
 from filmfolio.importer.exports import records_for
 from filmfolio.importer.formats import FORMATS, write_records
-from filmfolio.sharing.access import Viewer
 
 
 class Command(BaseCommand):

@@ -39,31 +39,37 @@ class Command(BaseCommand):
             self.stdout.write(render_text(record))
 
 
+_PLAIN_FIELDS = (
+    "title",
+    "original_title",
+    "year",
+    "runtime_minutes",
+    "type",
+    "genres",
+    "countries",
+    "languages",
+    "subtitles",
+    "directors",
+)
+
+
 def render_text(record: dict) -> str:
     """A short human-readable view of a record."""
-    lines = []
-    for key in (
-        "title",
-        "original_title",
-        "year",
-        "runtime_minutes",
-        "type",
-        "genres",
-        "countries",
-        "languages",
-        "subtitles",
-        "directors",
-    ):
-        value = record[key]
-        if value not in (None, []):
-            lines.append(
-                f"{key}: {', '.join(map(str, value)) if isinstance(value, list) else value}"
-            )
+    lines = [
+        _plain_line(key, record[key]) for key in _PLAIN_FIELDS if record[key] not in (None, [])
+    ]
     lines.extend(f"credit: {c['role']}: {c['name']}" for c in record["credits"])
-    for f in record["festivals"]:
-        bits = [f["festival"], f["year"], f["award"], f["result"]]
-        lines.append("festival: " + " | ".join(str(b) for b in bits if b is not None))
+    lines.extend(_festival_line(f) for f in record["festivals"])
     lines.extend(f"{k}: {v}" for k, v in record["specs"].items() if v is not None)
     lines.append(f"synopsis_present: {record['synopsis_present']}")
     lines.extend(f"warning: {w}" for w in record["warnings"])
     return "\n".join(lines)
+
+
+def _plain_line(key: str, value: object) -> str:
+    return f"{key}: {', '.join(map(str, value)) if isinstance(value, list) else value}"
+
+
+def _festival_line(entry: dict) -> str:
+    bits = [entry["festival"], entry["year"], entry["award"], entry["result"]]
+    return "festival: " + " | ".join(str(b) for b in bits if b is not None)

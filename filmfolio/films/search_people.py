@@ -1,0 +1,116 @@
+"""What the search index holds for people: every written form of their names, read as pinyin.
+
+It lives with films (and ``films.search_index`` registers it) because whether a person is
+listed follows the films crediting them.
+
+A person's document is public when ``films.access`` lists them for an anonymous visitor
+(credited on a public film); their films' collaborators find the others. The documents carry no
+film titles, so a private film's title never reaches search through its crew. Renaming a person
+re-indexes their films; every re-index of a film brings its people's listing up to date
+(``IndexedKind.followers``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+
+from filmfolio.core.text import index_terms_of
+from filmfolio.films import access
+from filmfolio.people.models import Person, PersonName
+from filmfolio.search.choices import DocumentKind
+from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
+
+from .models import Credit
+
+_SLUG = "slug-placeholder"
+
+
+def _credits() -> QuerySet:
+    """Credits without their default order (it joins roles, which counting does not need)."""
+    return Credit.objects.order_by()
+
+
+def person_documents(ids: list[int]) -> Iterator[DocumentData]:
+    """Search documents of the people with these ids (plain value queries: fast rebuilds)."""
+    id_list = ids_subquery(ids)
+    names: dict[int, list[str]] = defaultdict(list)
+    for person_id, name in PersonName.objects.filter(person_id__in=id_list).values_list(
+        "person_id", "name"
+    ):
+        names[person_id].append(name)
+    credits = dict(
+        _credits()
+        .filter(person_id__in=id_list)
+        .values("person_id")
+        .annotate(n=Count("*"))  # not "id": the person_id index alone answers
+        .values_list("person_id", "n")
+    )
+    # one reverse() per batch: the address of every person differs only by their slug
+    url_pattern = reverse("people:detail", kwargs={"slug": _SLUG})
+    public = public_person_ids(ids)
+    people = Person.objects.filter(id__in=id_list).values_list("id", "slug", "display_name")
+    for pk, slug, display_name in people:
+        forms = list(dict.fromkeys([display_name, *names.get(pk, [])]))
+        yield DocumentData(
+            object_id=pk,
+            title=display_name,
+            url=url_pattern.replace(_SLUG, slug),
+            terms=index_terms_of(forms, is_name=True),
+            subtitle=" · ".join(name for name in forms if name != display_name),
+            is_public=pk in public,
+            boost=0.1 * credits.get(pk, 0),
+            suggest=forms,
+            suggest_is_name=True,
+        )
+
+
+def person_ids() -> Iterable[int]:
+    """Every person id, most credited first, then by id."""
+    counts = dict(
+        _credits()
+        .filter(person__isnull=False)
+        .values("person_id")
+        .annotate(n=Count("*"))  # not "id": the person_id index alone answers
+        .values_list("person_id", "n")
+    )
+    ids = list(Person.objects.order_by("id").values_list("id", flat=True).iterator(10000))
+    return sorted(ids, key=lambda pk: (-counts.get(pk, 0), pk))
+
+
+def person_dependants(person: Any) -> dict[str, list[int]]:
+    """Films whose documents carry this person's names."""
+    film_ids = person.credits.values_list("film_id", flat=True).distinct()
+    return {DocumentKind.FILM: list(film_ids)}
+
+
+def public_person_ids(ids: list[int]) -> set[int]:
+    """The people among ``ids`` listed for everyone (credited on a public film)."""
+    people = Person.objects.filter(id__in=ids_subquery(ids))
+    listed = people.listed_for(access.Viewer.anonymous())
+    return set(listed.values_list("id", flat=True))
+
+
+def extra_listed_person_ids(viewer: access.Viewer) -> QuerySet | None:
+    """Ids of people listed for ``viewer`` through films not listed for everyone."""
+    own = access.own_films_q(viewer, prefix="film__")
+    if own is None:
+        return None
+    return _credits().filter(own, ~Q(person_id=None)).values("person_id")
+
+
+register(
+    IndexedKind(
+        kind=DocumentKind.PERSON,
+        model_label="people.Person",
+        documents=person_documents,
+        all_ids=person_ids,
+        dependants=person_dependants,
+        extra_listed_ids=extra_listed_person_ids,
+        public_ids=public_person_ids,
+    )
+)

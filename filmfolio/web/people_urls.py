@@ -1,0 +1,15 @@
+"""URLs of the people pages, the person picker and merging two people (included at
+``people/``, namespace ``people``)."""
+
+from django.urls import path
+
+from . import people_views as views
+
+app_name = "people"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("lookup/", views.lookup, name="lookup"),
+    path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/claim/", views.claim, name="claim"),
+    path("<slug:slug>/merge/", views.merge, name="merge"),
+]

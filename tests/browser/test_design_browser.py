@@ -1,0 +1,97 @@
+"""The shared behaviour of the design system in a real browser (no inline script: the CSP is
+on): a copy button puts the key on the clipboard and says so; a destructive form asks first, and
+answering "Cancel" changes nothing; name suggestions do not look like the Save button."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connections
+
+from filmfolio.accounts.tests.factories import PASSWORD, UserFactory
+from filmfolio.api.models import ApiToken
+from filmfolio.films.models import Film
+from filmfolio.sharing.tests.factories import CollaboratorFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+
+
+@pytest.fixture
+def page(monkeypatch, live_server):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    call_command("demo", stdout=io.StringIO())
+    CollaboratorFactory(
+        film=Film.objects.get(slug="out-of-focus"), user=UserFactory(username="ana")
+    )
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        context = chromium.new_context(viewport={"width": 390, "height": 844})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+        page = context.new_page()
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.fill("#id_username", "ana")
+        page.fill("#id_password", PASSWORD)
+        page.click("main button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/accounts/profile/")
+        yield page
+        chromium.close()
+        connections.close_all()
+
+
+def test_copy_button_and_confirmation(live_server, page) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(f"{live_server.url}/api/tokens/")
+    page.fill("#id_name", "catalogue sync")
+    page.click("main button.primary")
+    key = page.text_content("#new-token-key")
+    assert key is not None and key.startswith("ffk_")
+
+    page.click("button[data-copy='#new-token-key']")
+    page.wait_for_selector("button[data-copy][data-copied='Copied']")
+    assert page.evaluate("() => navigator.clipboard.readText()") == key
+    assert page.text_content("#copy-status") == "Copied"
+    page.screenshot(path=str(ARTIFACTS / "design-token-copied.png"), full_page=True)
+
+    questions: list[str] = []
+    page.once("dialog", lambda d: (questions.append(d.message), d.dismiss()))
+    page.click("form[data-confirm] button[type=submit]")
+    page.wait_for_timeout(300)
+    assert questions == ["Revoke this token? Scripts that use it will stop working."]
+    assert ApiToken.objects.get(name="catalogue sync").revoked_at is None
+
+    page.once("dialog", lambda d: d.accept())
+    with page.expect_navigation():
+        page.click("form[data-confirm] button[type=submit]")
+    assert ApiToken.objects.get(name="catalogue sync").revoked_at is not None
+    assert page.text_content(".messages li") == "Token “catalogue sync” revoked."
+    assert errors == []
+
+
+STYLE = (
+    "el => { const s = getComputedStyle(el); return [s.backgroundColor, s.color, s.textAlign]; }"
+)
+
+
+def test_suggestions_do_not_look_like_the_save_button(live_server, page) -> None:
+    page.goto(f"{live_server.url}/films/out-of-focus/edit/credits/")
+    page.fill("input[data-lookup=people]", "Zhengfan")
+    suggestion = page.locator(".lookup-results button").first
+    suggestion.wait_for()
+    save = page.locator("main form.form > button[type=submit]")
+    assert suggestion.text_content() == "Zhengfan Yang"
+    assert suggestion.evaluate(STYLE) == ["rgb(255, 255, 255)", "rgb(29, 29, 31)", "left"]
+    assert save.evaluate(STYLE) == ["rgb(29, 29, 31)", "rgb(255, 255, 255)", "center"]
+    page.screenshot(path=str(ARTIFACTS / "design-suggestions.png"), full_page=True)
