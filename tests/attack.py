@@ -108,6 +108,7 @@ def lookup_paths(world: World) -> list[str]:
                 f"/people/?q={quote(word)}",
                 f"/festivals/?q={quote(word)}",
                 f"/films/lookup/people/?q={quote(word[:-2])}",
+                f"/people/lookup/?q={quote(word[:-2])}",
                 f"/films/lookup/festivals/?q={quote(word[:-2])}",
             ]
         country = canary.film.countries.get().country.lower()

@@ -70,6 +70,8 @@ def test_every_url_pattern_is_tried(world, paths):
         f"/studio/films/{prv.film.slug}/sharing/",
         f"/studio/films/{prv.film.slug}/sharing/",
         f"/people/{prv.person_slug}/",
+        f"/people/{prv.person_slug}/merge/",
+        "/people/lookup/",
         f"/festivals/{prv.festival_slug}/",
         f"/media/videos/{prv.video.public_id}/original",
         f"/media/videos/{prv.video.public_id}/hls/master.m3u8",

@@ -24,6 +24,7 @@ class AuditAction(models.TextChoices):
     WITHDRAW = "withdraw", pgettext_lazy("change record", "Withdrawn")
     APPROVED = "approved", pgettext_lazy("change record", "Claim confirmed")
     REJECTED = "rejected", pgettext_lazy("change record", "Claim declined")
+    MERGE = "merge", pgettext_lazy("change record", "Merged")
 
 
 class AuditSection(models.TextChoices):

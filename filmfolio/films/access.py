@@ -35,6 +35,8 @@ from filmfolio.core.viewers import Viewer
 from .choices import CollaboratorRole, Visibility
 
 if TYPE_CHECKING:
+    from filmfolio.people.models import Person
+
     from .models import Film
 
 # How each kind of film-related record reaches its films: ORM lookups from the record, so that
@@ -341,3 +343,23 @@ def enterable_festivals(viewer: Viewer, queryset: QuerySet) -> QuerySet:
     """The festivals of ``queryset`` the viewer may enter a film at: those listed for them and
     those no film entered yet (for the same reason as ``creditable_people``)."""
     return _listed_or_unused(viewer, queryset, FESTIVAL_FILMS)
+
+
+def may_merge_person_away(viewer: Viewer, person: Person) -> bool:
+    """May the viewer fold ``person`` into another record? Staff may; a user may when they
+    own every film crediting the person (at least one) and no account is confirmed as them."""
+    if viewer.is_admin:
+        return True
+    if not viewer.is_authenticated or person.user_id is not None:
+        return False
+    credits = person.credits.all()
+    return credits.exists() and not credits.exclude(owned_films_q(viewer, prefix="film__")).exists()
+
+
+def may_merge_people(viewer: Viewer, *, keep: Person, remove: Person) -> bool:
+    """May the viewer merge ``remove`` into ``keep``: ``remove`` may be folded away by them
+    and ``keep`` is a person they may credit (listed for them or credited nowhere)."""
+    if not may_merge_person_away(viewer, remove):
+        return False
+    kept = creditable_people(viewer, type(keep)._default_manager.filter(pk=keep.pk))
+    return kept.exists()

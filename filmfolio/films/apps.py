@@ -8,20 +8,22 @@ class FilmsConfig(AppConfig):
     label = "films"
 
     def ready(self) -> None:
-        """People are listed through films (the access policy decides), and films show
-        people's names: a changed person gives their films a new version. The film page's
-        panels are collected from ``panels.py`` of every app (``films.panels``), then the
+        """People are listed and credited through films (the access policy decides), and
+        films show people's names: a changed person gives their films a new version. The film
+        page's panels are collected from ``panels.py`` of every app (``films.panels``), then the
         studio's sections: the film's own, then each app's ``studio.py``."""
         from filmfolio.people.hooks import PERSON_SHOWN, PersonShown
         from filmfolio.people.querysets import PERSON_LISTING, PersonListing
 
-        from .access import listed_people
+        from .access import creditable_people, listed_people
         from .changes import person_films_refreshed
         from .panels import PANELS
         from .studio import SECTIONS
         from .studio.film_sections import register
 
-        PERSON_LISTING.register(PersonListing(key="films", listed=listed_people))
+        PERSON_LISTING.register(
+            PersonListing(key="films", listed=listed_people, creditable=creditable_people)
+        )
         PERSON_SHOWN.register(PersonShown(key="films", refresh=person_films_refreshed))
         PANELS.autodiscover()
         register()

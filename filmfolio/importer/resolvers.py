@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from slugify import slugify
 
@@ -34,6 +34,7 @@ from filmfolio.films import access
 from filmfolio.films.models import Genre, Role
 from filmfolio.films.vocabulary import sync_vocabularies
 from filmfolio.people.models import Person, PersonBiography, PersonName
+from filmfolio.people.services import new_person_fields, person_slug_text, taken_person_slugs
 
 from .records import CompanyRecord, FestivalEntryRecord, PersonRecord
 from .rows import RowWriter
@@ -56,16 +57,19 @@ class PersonRef(NamedTuple):
 class SlugAllocator:
     """Unique slugs for many new rows of one model: taken slugs are read once, then kept."""
 
-    def __init__(self, model: type[Model], max_length: int = 80) -> None:
+    def __init__(
+        self, model: type[Model], max_length: int = 80, reserved: frozenset[str] = frozenset()
+    ) -> None:
         self.model = model
         self.max_length = max_length
+        self.reserved = reserved
         self._taken: set[str] | None = None
 
     def allocate(self, text: str) -> str:
         """A slug from ``text`` used by no row and by no earlier allocation; -2, -3, ... added."""
         if self._taken is None:
             manager = self.model._default_manager  # type: ignore[attr-defined]
-            self._taken = set(manager.values_list("slug", flat=True))
+            self._taken = set(manager.values_list("slug", flat=True)) | set(self.reserved)
         base = slugify(text, max_length=self.max_length - 6) or "untitled"
         slug, n = base, 2
         while slug in self._taken:
@@ -106,12 +110,14 @@ class Resolvers:
         self._people: dict[str, PersonRef] = {}
         self._key_memo: dict[tuple[str | None, tuple[str, ...]], list[str]] = {}
         self._role_memo: dict[str, Role] = {}
-        self._person_slugs = SlugAllocator(Person)
+        self._person_slugs = SlugAllocator(Person, reserved=taken_person_slugs())
         self._person_rows = RowWriter(
             Person, ["display_name", "slug", "sort_name", "match_key", "country", "user"]
         )
         self._name_rows = RowWriter(
-            PersonName, ["person", "name", "script", "order", "language"], ignore_conflicts=True
+            PersonName,
+            ["person", "name", "script", "order", "language", "match_key"],
+            ignore_conflicts=True,
         )
         self._bio_rows = RowWriter(PersonBiography, ["person", "language", "body"])
         self._orgs: dict[str, Organisation] = {}
@@ -189,7 +195,7 @@ class Resolvers:
         created: list[tuple[PersonRecord, str]] = []
         for record in pending:
             if self._cached_person(record) is None:
-                slug = self._person_slugs.allocate(record.slug or record.name)
+                slug = self._person_slugs.allocate(record.slug or person_slug_text(record.name))
                 created.append((record, slug))
                 self._remember(record, PersonRef(0, record.name, slug))
         if created:
@@ -227,31 +233,37 @@ class Resolvers:
                 self.log.note("people", ref.name, created=False)
 
     def _people_by_slug(self, records: list[PersonRecord]) -> dict[str, PersonRef]:
-        """The existing people the records name by slug."""
+        """Matchable people whose slug a record names."""
         slugs = [r.slug for r in records if r.slug]
+        rows = self._matchable_people.filter(slug__in=slugs)
         return {
             slug: PersonRef(pk, name, slug)
-            for pk, name, slug in self._matchable_people.filter(slug__in=slugs).values_list(
-                "pk", "display_name", "slug"
-            )
+            for pk, name, slug in rows.values_list("pk", "display_name", "slug")
         }
 
     def _people_by_key(self, records: list[PersonRecord]) -> dict[str, PersonRef]:
-        """The existing people by the match key of any written name of the records (the
-        oldest person when several share a key)."""
+        """Matchable people any of whose written forms has a key of ``records`` (earliest
+        person first for each key), as ``people.services.person_for_name`` matches."""
         keys = {k for r in records for k in self._person_keys(r) if not k.startswith("slug:")}
         by_key: dict[str, PersonRef] = {}
-        rows = self._matchable_people.filter(match_key__in=keys).order_by("id")
-        for pk, name, slug, key in rows.values_list("pk", "display_name", "slug", "match_key"):
-            by_key.setdefault(key, PersonRef(pk, name, slug))
+        rows = self._matchable_people.filter(
+            Q(match_key__in=keys) | Q(names__match_key__in=keys)
+        ).order_by("id")
+        fields = ("pk", "display_name", "slug", "match_key", "names__match_key")
+        for pk, name, slug, key, name_key in rows.values_list(*fields):
+            for found in (key, name_key):
+                if found in keys:
+                    by_key.setdefault(found, PersonRef(pk, name, slug))
         return by_key
 
     def _create_people(self, created: list[tuple[PersonRecord, str]]) -> None:
         now = timezone.now()
+        fields = {id(r): new_person_fields(r.name) for r, _slug in created}
         self._person_rows.insert(
             [
-                (r.name, slug, r.name, name_match_key(r.name), r.country, None)
+                (f.display_name, slug, f.sort_name, f.match_key, r.country, None)
                 for r, slug in created
+                for f in (fields[id(r)],)
             ],
             now=now,
         )
@@ -263,10 +275,12 @@ class Resolvers:
             ref = PersonRef(ids[slug], record.name, slug)
             self._people[f"slug:{slug}"] = ref
             self.log.note("people", record.name, created=True, pk=ref.pk)
-            script = "hans" if any(ord(ch) > 0x2E80 for ch in record.name) else "latin"
-            names.append((ref.pk, record.name, script, "", ""))
+            first = fields[id(record)]
+            names.append(
+                (ref.pk, first.display_name, first.script, first.order, "", first.match_key)
+            )
             names += [
-                (ref.pk, n.name, n.script, n.order or "", "")
+                (ref.pk, n.name, n.script, n.order or "", "", name_match_key(n.name))
                 for n in record.names
                 if n.name != record.name
             ]

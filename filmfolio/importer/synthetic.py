@@ -11,36 +11,17 @@ import random
 from collections.abc import Iterator
 
 from filmfolio.core.matching import name_match_key
+from filmfolio.core.text.pinyin import readings
+from filmfolio.core.text.surnames import surname_syllables
 from filmfolio.people.models import Person, PersonName
 
 from .records import FilmRecord
 
+# Common surnames and a few read differently as surnames (曾 Zeng, 单 Shan): their Latin
+# spelling comes from the one surname table of ``core.text``.
 SURNAMES = [
-    ("王", "Wang"),
-    ("李", "Li"),
-    ("张", "Zhang"),
-    ("刘", "Liu"),
-    ("陈", "Chen"),
-    ("杨", "Yang"),
-    ("黄", "Huang"),
-    ("赵", "Zhao"),
-    ("周", "Zhou"),
-    ("吴", "Wu"),
-    ("徐", "Xu"),
-    ("孙", "Sun"),
-    ("朱", "Zhu"),
-    ("马", "Ma"),
-    ("胡", "Hu"),
-    ("郭", "Guo"),
-    ("林", "Lin"),
-    ("何", "He"),
-    ("高", "Gao"),
-    ("罗", "Luo"),
-    ("曾", "Zeng"),
-    ("单", "Shan"),
-    ("贾", "Jia"),
-    ("万", "Wan"),
-    ("霍", "Huo"),
+    (han, "".join(surname_syllables(han) or readings(han)).capitalize())
+    for han in "王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高罗曾单贾万霍"
 ]
 GIVEN = [
     ("声", "sheng"),
@@ -214,7 +195,7 @@ class CatalogueGenerator:
             Person.objects.bulk_create([p for p, _ in batch])
             PersonName.objects.bulk_create(
                 [
-                    PersonName(person=p, name=n, script=s, order=o)
+                    PersonName(person=p, name=n, script=s, order=o, match_key=name_match_key(n))
                     for p, names in batch
                     for n, s, o in names
                 ]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from filmfolio.core.matching import name_match_key
 from filmfolio.core.models import TimeStampedModel
 
 from .choices import LinkKind, NameOrder, NameScript
@@ -54,6 +55,7 @@ class PersonName(models.Model):
     script = models.CharField(_("script"), max_length=8, choices=NameScript.choices)
     order = models.CharField(_("name order"), max_length=16, choices=NameOrder.choices, blank=True)
     language = models.CharField(_("language"), max_length=16, blank=True)
+    match_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
 
     class Meta:
         ordering = ["id"]
@@ -63,6 +65,11 @@ class PersonName(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        """Keep the match key following the name (bulk inserts set it themselves)."""
+        self.match_key = name_match_key(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class PersonBiography(models.Model):
@@ -95,3 +102,20 @@ class PersonLink(models.Model):
 
     def __str__(self) -> str:
         return self.label or self.url
+
+
+class PersonSlugRedirect(models.Model):
+    """The address of a person merged into another: ``/people/<old_slug>/`` answers 301 to
+    the kept person's page."""
+
+    old_slug = models.SlugField(_("old slug"), max_length=80, unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="slug_redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        verbose_name = _("person address redirect")
+        verbose_name_plural = _("person address redirects")
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.person.slug}"

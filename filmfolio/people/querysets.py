@@ -1,6 +1,7 @@
 """People exist for a viewer only through a film the viewer may see listed. ``people`` sits
 below ``films``, so the policy comes from above: ``FilmsConfig.ready`` registers a
-``PersonListing`` that delegates to ``films.access``. Without one, nobody is listed."""
+``PersonListing`` that delegates to ``films.access``. Without one, nobody is listed and nobody
+may be credited."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from filmfolio.core.viewers import Viewer
 
 @dataclass(frozen=True)
 class PersonListing:
-    """``listed(viewer, people)``: the people of a queryset listed for ``viewer``."""
+    """``listed(viewer, people)``: the people of a queryset listed for ``viewer``;
+    ``creditable(viewer, people)``: those ``viewer`` may credit on a film."""
 
     key: str
     listed: Callable[[Viewer, models.QuerySet], models.QuerySet]
+    creditable: Callable[[Viewer, models.QuerySet], models.QuerySet] | None = None
     order: int = 0
 
 
@@ -41,3 +44,14 @@ class PersonQuerySet(models.QuerySet):
     def visible_to(self, viewer: Viewer) -> Self:
         """People whose page ``viewer`` may open: the listed ones."""
         return self.listed_for(viewer)
+
+    def creditable_by(self, viewer: Viewer) -> Self:
+        """People ``viewer`` may credit on a film (picked in the person picker, matched by a
+        typed name): listed for them, or credited nowhere yet."""
+        rules = [listing.creditable for listing in PERSON_LISTING if listing.creditable]
+        if not rules:
+            return self.none()
+        people = self
+        for creditable in rules:
+            people = creditable(viewer, people)  # type: ignore[assignment]
+        return people

@@ -1,4 +1,5 @@
-"""Page-shaped reads of people: the person page and the index, each with a fixed query plan.
+"""Page-shaped reads of people: the person page, the index and the person picker's candidates,
+each with a fixed query plan.
 
 The person page combines people, their credits on films and the festival entries of those
 films, so it is composed here, above all three. Only films the viewer may see listed are shown
@@ -141,3 +142,43 @@ def people_page_for(viewer: access.Viewer, *, page: str | None) -> Page:
         .order_by("sort_name", "display_name", "id")
     )
     return Paginator(people, PEOPLE_PAGE_SIZE).get_page(page)
+
+
+MAX_CANDIDATE_FILMS = 5
+
+
+def _candidate_films(person: Person) -> list[dict[str, Any]]:
+    """The person's films the viewer may see listed, newest first, with their roles."""
+    films: dict[int, dict[str, Any]] = {}
+    for credit in person.listed_credits:  # type: ignore[attr-defined]
+        film = films.setdefault(
+            credit.film_id,
+            {"title": credit.film.title, "year": credit.film.year, "roles": []},
+        )
+        film["roles"].append(str(credit.role.name))
+    ranked = sorted(films.values(), key=lambda f: (-(f["year"] or 0), f["title"]))
+    return ranked[:MAX_CANDIDATE_FILMS]
+
+
+def person_candidates_for(viewer: access.Viewer, people: list[Person]) -> list[dict[str, Any]]:
+    """What tells candidates of the person picker apart: every written name, and the films
+    (title, year, roles) the viewer may see listed. Two queries for any number of people."""
+    found = Person.objects.filter(pk__in=[p.pk for p in people]).prefetch_related(
+        "names",
+        Prefetch(
+            "credits",
+            queryset=Credit.objects.listed_for(viewer).select_related("film", "role"),
+            to_attr="listed_credits",
+        ),
+    )
+    by_id = {person.pk: person for person in found}
+    return [
+        {
+            "id": person.pk,
+            "slug": person.slug,
+            "label": person.display_name,
+            "names": [n.name for n in person.names.all() if n.name != person.display_name],
+            "films": _candidate_films(person),
+        }
+        for person in (by_id[p.pk] for p in people if p.pk in by_id)
+    ]

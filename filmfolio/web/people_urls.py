@@ -1,4 +1,5 @@
-"""URLs of the people pages (included at ``people/``, namespace ``people``)."""
+"""URLs of the people pages, the person picker and merging two people (included at
+``people/``, namespace ``people``)."""
 
 from django.urls import path
 
@@ -7,6 +8,8 @@ from . import people_views as views
 app_name = "people"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("lookup/", views.lookup, name="lookup"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/claim/", views.claim, name="claim"),
+    path("<slug:slug>/merge/", views.merge, name="merge"),
 ]

@@ -157,6 +157,29 @@ def test_credit_by_name_reuses_the_person_so_named(client, auth, film):
     assert Person.objects.count() == 1
 
 
+def test_credit_by_name_in_another_script_uses_the_one_rule(client, auth, film):
+    from filmfolio.people.models import PersonName
+    from filmfolio.people.services import person_create
+
+    person = person_create(name="Jessica Zhu", actor=None)
+    PersonName.objects.create(person=person, name="朱声仄", script="hans")
+    for role, name in (("director", "朱聲仄"), ("editor", "Shengze Zhu"), ("writer", "叶京")):
+        response = client.post(
+            "/api/v1/films/f/credits",
+            {"role": role, "person_name": name},
+            content_type=JSON,
+            headers=auth,
+        )
+        assert response.status_code == 201
+    credited = Credit.objects.filter(film=film).order_by("role__code")
+    assert [(c.role.code, c.person.slug) for c in credited] == [
+        ("director", "jessica-zhu"),
+        ("editor", "jessica-zhu"),
+        ("writer", "ye-jing"),
+    ]
+    assert Person.objects.count() == 2
+
+
 def test_writes_bump_the_film_so_cached_pages_are_rendered_again(client, auth, film):
     before = Film.objects.get(pk=film.pk).updated_at
     response = client.post(

@@ -7,6 +7,7 @@ Public functions (stable names):
   ``index_terms_of(texts, *, is_name=False)`` for several texts, each once.
 - ``query_terms(text)``: query tokens, each with its alternatives; ``is_phrase(alternative)``.
 - ``name_key(name)``: order-independent key of a person's name.
+- ``name_reading(name)``: a person's name in Latin letters, surname read as a surname.
 - ``prefix_keys(text, *, is_name=False)``, ``prefix_query(text)``: autocomplete keys.
 - ``to_simplified(text)``, ``strip_marks(text)``: the character steps on their own.
 - ``segmentations(word)``, ``name_readings(han)``: pinyin building blocks.
@@ -22,6 +23,7 @@ from .terms import (
     index_terms_of,
     is_phrase,
     name_key,
+    name_reading,
     name_readings,
     prefix_keys,
     prefix_query,
@@ -34,6 +36,7 @@ __all__ = [
     "index_terms_of",
     "is_phrase",
     "name_key",
+    "name_reading",
     "name_readings",
     "prefix_keys",
     "prefix_query",

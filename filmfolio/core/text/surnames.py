@@ -104,3 +104,12 @@ def surname_reading(name: str) -> tuple[int, tuple[str, ...]]:
     if single and len(name) > 1:
         return 1, (single,)
     return 0, ()
+
+
+def surname_syllables(surname: str) -> tuple[str, ...] | None:
+    """The table's reading of a surname written on its own ("曾" -> ("zeng",)); None when the
+    surname is not in the table (its everyday reading is its surname reading)."""
+    if surname in COMPOUND_SURNAMES:
+        return COMPOUND_SURNAMES[surname]
+    single = SURNAMES.get(surname) if len(surname) == 1 else None
+    return (single,) if single else None

@@ -36,6 +36,9 @@ _MAX_CACHED_TEXT = 300  # longer texts (synopses, queries) are split each time
 _MAX_KEY_HAN = 12  # pinyin keys only for titles and names of at most this many characters
 # an apostrophe inside a word separates pinyin syllables (Xi'an) or joins a name (O'Brien)
 _INNER_APOSTROPHE_RE = re.compile(r"(?<=\w)['’ʼ](?=\w)")
+# spaces between Chinese characters of a name ("曾 文"): one run, so the surname is seen
+_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN_GAP_RE = re.compile(rf"(?<=[{_HAN_CLASS}])\s+(?=[{_HAN_CLASS}])")
 
 
 @dataclass(frozen=True)
@@ -261,6 +264,25 @@ def prefix_query(text: str) -> str:
     return "".join(chunk.text for chunk in _chunks(text[:MAX_QUERY_CHARACTERS]))[:MAX_KEY_LENGTH]
 
 
+def name_reading(name: str) -> str:
+    """A person's name in Latin letters, in its written order, for addresses and sorting.
+
+    Chinese characters are read as pinyin with the surname reading of the first Han run
+    ("叶京" -> "ye jing", "曾文" -> "zeng wen", "文曾" -> "wen ceng"); Latin words are folded
+    and kept whole ("Zhū Shēngzè" -> "zhu shengze"); kana are kept as they are.
+    """
+    parts: list[str] = []
+    first_han = True
+    for chunk in _chunks(_HAN_GAP_RE.sub("", name)):
+        if chunk.is_cjk and has_han(chunk.text):
+            options = name_readings(chunk.text) if first_han else [tuple(readings(chunk.text))]
+            parts.extend(options[-1])
+            first_han = False
+        else:
+            parts.append(chunk.text)
+    return " ".join(parts)
+
+
 def name_key(name: str) -> str:
     """An order-independent key for de-duplicating people (and other names).
 
@@ -272,7 +294,7 @@ def name_key(name: str) -> str:
     """
     parts: list[str] = []
     first_han = True
-    for chunk in _chunks(_INNER_APOSTROPHE_RE.sub("", name)):
+    for chunk in _chunks(_HAN_GAP_RE.sub("", _INNER_APOSTROPHE_RE.sub("", name))):
         if chunk.is_cjk and has_han(chunk.text):
             options = name_readings(chunk.text) if first_han else [tuple(readings(chunk.text))]
             parts.extend(options[-1])

@@ -3,7 +3,8 @@ coded facts (countries, languages, genres, companies).
 
 Every service is keyword-only, checks the actor's right through ``films.access``, runs in one
 transaction, and writes a change record (who, when, which fields, old and new value).
-Festival entries are written by ``festivals.services``.
+Festival entries are written by ``festivals.services``. Merging two people
+(``person_merge``) is here because it moves credits and claims, above ``people``.
 """
 
 from .base import (
@@ -15,7 +16,7 @@ from .base import (
     validated,
 )
 from .content import link_add, link_remove, text_remove, text_set, title_add, title_remove
-from .credits import credit_add, credit_remove, person_create
+from .credits import credit_add, credit_remove
 from .facts import (
     company_add,
     company_remove,
@@ -28,12 +29,14 @@ from .facts import (
 )
 from .film import film_create, film_update, film_update_section
 from .organisations import organisation_delete, organisation_rows_save, organisation_save
+from .people_merge import MergePlan, person_merge, person_merge_plan
 from .records import film_delete, film_rows_save, film_save
 from .visibility import film_password_matches, film_set_visibility
 from .vocabulary import vocabulary_delete, vocabulary_save
 
 __all__ = [
     "SECTION_FIELDS",
+    "MergePlan",
     "company_add",
     "company_remove",
     "country_add",
@@ -58,7 +61,8 @@ __all__ = [
     "organisation_delete",
     "organisation_rows_save",
     "organisation_save",
-    "person_create",
+    "person_merge",
+    "person_merge_plan",
     "require_edit",
     "require_own",
     "text_remove",

@@ -10,12 +10,9 @@ from django.utils.translation import gettext as _
 
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError
-from filmfolio.core.matching import name_match_key
-from filmfolio.core.slugs import unique_slug
-from filmfolio.films import access
-from filmfolio.films.reindex import search_update, search_update_listing
-from filmfolio.people.choices import NameScript
-from filmfolio.people.models import Person, PersonName
+from filmfolio.films.reindex import search_update_listing
+from filmfolio.people.models import Person
+from filmfolio.people.services import person_create, person_for_name
 
 from ..models import Credit, Film, Role
 from .base import (
@@ -26,45 +23,29 @@ from .base import (
 )
 
 
-def person_create(*, name: str) -> Person:
-    """A new person record named ``name`` (also kept as one of their written names)."""
-    name = name.strip()
-    script = NameScript.LATIN if name.isascii() else NameScript.OTHER
-    person = Person(
-        display_name=name, slug="placeholder", sort_name=name, match_key=name_match_key(name)
-    )
-    validated(person, exclude=["slug"])
-    person.slug = unique_slug(Person, name)
-    person.save()
-    PersonName.objects.create(person=person, name=name, script=script)
-    search_update(person)
-    return person
-
-
 def credit_add(
     *,
     film: Film,
     actor: Any,
     role: Role | str,
-    person: Person | str | None = None,
+    person: Person | int | str | None = None,
     new_person_name: str = "",
     person_name: str = "",
     details: dict[str, Any] | None = None,
 ) -> Credit:
     """Credit a person on ``film`` with ``role`` (a role or its code).
 
-    The person is ``person`` (a person or their slug), else a new person named
-    ``new_person_name``, else the earliest person whose name matches ``person_name`` or a new
-    one so named; with none of these the credit is uncredited. ``details`` may hold
+    The person is ``person`` (a person, their id or their slug), else a new person named
+    ``new_person_name`` (an explicit "create a new person" choice), else the person
+    ``people.services.person_for_name`` finds for ``person_name`` (or a new one so named);
+    with none of these the credit is uncredited. ``details`` may hold
     ``credited_as``, ``character``, ``description`` and ``position`` (default: after the
     role's other credits). Nothing is created unless the whole credit is valid.
     """
     require_edit(film=film, actor=actor)
     role = _role_for(role)
     with transaction.atomic():
-        chosen = _credit_person(
-            person, new_person_name, person_name, viewer=access.Viewer.for_user(actor)
-        )
+        chosen = _credit_person(person, new_person_name, person_name, actor=actor)
         if chosen is not None and film.credits.filter(person=chosen, role=role).exists():
             raise _invalid(NON_FIELD_ERRORS, _duplicate_credit(chosen, role))
         credit = Credit(film=film, role=role, person=chosen, **(details or {}))
@@ -96,27 +77,25 @@ def _role_for(role: Role | str) -> Role:
 
 
 def _credit_person(
-    person: Person | str | None, new_name: str, name: str, *, viewer: access.Viewer
+    person: Person | int | str | None, new_name: str, name: str, *, actor: Any
 ) -> Person | None:
-    """The credited person (see ``credit_add``); a new person is created here. Only people
-    the actor may credit are picked or matched (``access.creditable_people``); another is
-    answered like an unknown address, and a name matching only them makes a new person."""
-    creditable = access.creditable_people(viewer, Person.objects.all())
-    if person:
-        lookup: dict[str, object] = (
-            {"pk": person.pk} if isinstance(person, Person) else {"slug": person}
-        )
-        found = creditable.filter(**lookup).first()
-        if found is None:
-            raise _invalid("person", _("No person has this address."))
-        return found
+    """The credited person (see ``credit_add``), by the one rule of ``people.services``: only
+    people the actor may credit are picked or matched; another is answered like an unknown
+    address, and a name matching only them makes a new person."""
+    if person == "":
+        person = None
+    if isinstance(person, str):
+        found = Person.objects.filter(slug=person).values_list("pk", flat=True).first()
+        person = found if found is not None else 0
+    if isinstance(person, Person):
+        person = person.pk
+    if person is not None:
+        return person_for_name(name=name, actor=actor, person_id=person)
     if new_name.strip():
-        return person_create(name=new_name)
+        return person_create(name=new_name, actor=actor)
     if not name.strip():
         return None
-    key = name_match_key(name)
-    found = creditable.filter(match_key=key).order_by("id").first() if key else None
-    return found or person_create(name=name)
+    return person_for_name(name=name, actor=actor)
 
 
 def _duplicate_credit(person: Person | None, role: Role) -> str:

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core import vocab
-from filmfolio.core.matching import name_match_key
-from filmfolio.films import access
-from filmfolio.people.models import Person
 
 from .. import services
 from ..choices import TextKind
@@ -24,33 +20,18 @@ from .picker import people_lookup
 from .registry import SECTIONS, Section
 
 
-def _credit_person(*, name: str, actor: Any, person_id: int | None = None) -> Person:
-    """The person a credit names: the picked one, else one whose name matches, else a new one.
-
-    The one place the studio resolves a typed name (``people.services.person_for_name`` takes
-    this over when it exists)."""
-    creditable = access.creditable_people(access.Viewer.for_user(actor), Person.objects.all())
-    if person_id is not None:
-        picked = creditable.filter(pk=person_id).first()
-        if picked is not None:
-            return picked
-    key = name_match_key(name)
-    found = creditable.filter(match_key=key).order_by("id").first() if key else None
-    return found or services.person_create(name=name)
-
-
 def _add_credit(film: Film, actor: Any, data: dict[str, Any]) -> Any:
-    with transaction.atomic():
-        person = _credit_person(
-            name=data["person_query"], actor=actor, person_id=data.get("person")
-        )
-        return services.credit_add(
-            film=film,
-            actor=actor,
-            role=data["role"],
-            person=person,
-            details={k: data.get(k) or "" for k in ("credited_as", "character", "description")},
-        )
+    """The picked person, else the one rule of ``people.services.person_for_name`` for the
+    typed name (an existing person in any script or order, else a new one)."""
+    picked = data.get("person")
+    return services.credit_add(
+        film=film,
+        actor=actor,
+        role=data["role"],
+        person=picked,
+        person_name="" if picked else data["person_query"],
+        details={k: data.get(k) or "" for k in ("credited_as", "character", "description")},
+    )
 
 
 def _credit_label(credit: Credit) -> str:

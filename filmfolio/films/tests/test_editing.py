@@ -361,9 +361,9 @@ def test_owner_slot_asks_for_a_director_biography(owner, owner_client):
 
 
 def test_person_lookup_meets_names_in_any_order_and_script(owner_client):
-    from filmfolio.films.services import person_create
+    from filmfolio.people.services import person_create
 
-    person = person_create(name="Zhu Shengze")
+    person = person_create(name="Zhu Shengze", actor=None)
     PersonName.objects.create(person=person, name="朱声仄", script="hans")
     _credit_on_a_public_film(person)
     expected = {"results": [{"id": person.pk, "label": "Zhu Shengze", "slug": person.slug}]}

@@ -14,6 +14,7 @@ from filmfolio.films import services
 from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.models import Credit, Film, FilmText, Role
 from filmfolio.people.models import Person
+from filmfolio.people.services import person_create
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +128,7 @@ def test_credit_with_unknown_references_creates_nothing(owner, kwargs, errors):
 
 
 def test_credit_by_name_matches_an_existing_person_or_makes_one(owner):
-    existing = services.person_create(name="Shengze Zhu")
+    existing = person_create(name="Shengze Zhu", actor=owner.user)
     matched = services.credit_add(
         film=owner.film, actor=owner.user, role="director", person_name="Zhu Shengze"
     )
@@ -178,3 +179,15 @@ def test_every_recorded_change_bumps_the_film(owner):
     before = Film.objects.get(pk=owner.film.pk).updated_at
     services.link_add(film=owner.film, actor=owner.user, kind="trailer", url="https://x.org/1")
     assert Film.objects.get(pk=owner.film.pk).updated_at > before
+
+
+def test_an_explicit_new_person_is_made_even_when_the_name_matches(owner):
+    existing = person_create(name="Wang Bing", actor=owner.user)
+    made = services.credit_add(
+        film=owner.film, actor=owner.user, role="director", new_person_name="Wang Bing"
+    )
+    picked = services.credit_add(
+        film=owner.film, actor=owner.user, role="editor", person=existing.pk
+    )
+    assert (made.person.slug, picked.person) == ("wang-bing-2", existing)
+    assert Person.objects.count() == 2

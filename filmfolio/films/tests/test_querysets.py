@@ -91,3 +91,21 @@ def test_people_are_listed_for_nobody_without_a_policy(films, monkeypatch):
     CreditFactory(film=public)
     monkeypatch.setattr(PERSON_LISTING, "_items", {})
     assert list(Person.objects.listed_for(Viewer.anonymous())) == []
+
+
+def test_creditable_people_answer_as_the_policy_and_nobody_without_one(films, monkeypatch):
+    user, public, _unlisted, private = films
+    seen = CreditFactory(film=public).person
+    hidden = CreditFactory(film=private).person
+    unused = CreditFactory(film=public).person
+    Credit.objects.filter(person=unused).delete()
+    stranger = Viewer.for_user(UserFactory(username="stranger"))
+    maker = Viewer.for_user(user)
+    assert sorted(p.pk for p in Person.objects.creditable_by(stranger)) == [seen.pk, unused.pk]
+    assert sorted(p.pk for p in Person.objects.creditable_by(maker)) == sorted(
+        [seen.pk, hidden.pk, unused.pk]
+    )
+    policy = access.creditable_people(stranger, Person.objects.all())
+    assert set(Person.objects.creditable_by(stranger)) == set(policy)
+    monkeypatch.setattr(PERSON_LISTING, "_items", {})
+    assert list(Person.objects.creditable_by(maker)) == []

@@ -3,7 +3,7 @@
 Every write ends in ``person_changed``: a change record on the person, the person's search
 document and those of the films crediting them rewritten in the same transaction, and new
 versions of those films (their pages and documents show the person's names). People are
-created on the way by the film services (``films.services.person_create``).
+created from a typed name by ``person_for_name`` (``naming``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from filmfolio.core.matching import name_match_key
 from filmfolio.core.viewers import Viewer
 from filmfolio.search import index
 
-from .hooks import person_shown_refresh
-from .models import Person
+from ..hooks import person_shown_refresh
+from ..models import Person
 
 
 def require_admin(*, actor: Any) -> None:
