@@ -108,6 +108,7 @@ def test_lint_runs_the_complexity_gate_and_pre_commit_runs_lint_checks() -> None
     assert lint.group(1).splitlines() == [
         "\t$(VENV)/bin/ruff check .",
         "\t$(VENV)/bin/ruff format --check .",
+        "\t$(VENV)/bin/lint-imports --no-cache",
         "\t$(MAKE) --no-print-directory complexity",
     ]
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
@@ -116,6 +117,7 @@ def test_lint_runs_the_complexity_gate_and_pre_commit_runs_lint_checks() -> None
     assert [hook["entry"] for hook in repo["hooks"]] == [
         ".venv/bin/ruff check .",
         ".venv/bin/ruff format --check .",
+        ".venv/bin/lint-imports --no-cache",
         "make --no-print-directory complexity",
     ]
     assert {hook["language"] for hook in repo["hooks"]} == {"system"}

@@ -43,6 +43,7 @@ SIGNED_IN = [
     "/accounts/profile/",
     "/import/",
     "/api/tokens/",
+    "/people/shengze-zhu/claim/",
     "/studio/new/",
     f"/studio/films/{FILM}/basics/",
     f"/studio/films/{FILM}/credits/",
