@@ -1,5 +1,5 @@
 """The signed-in pages that used to stay in English, asked for in Chinese: the import page, the
-media manager and the account pages show their Chinese text and none of the English."""
+studio's media section and the account pages show their Chinese text and none of the English."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ PAGES = {
         ["从文字新建影片", "读取页面", "影片页面的文字"],
         ["New film from text", "Read the page"],
     ),
-    "/media/films/{slug}/manage/": (
-        ["选择文件", "选择海报图片", "谁可以观看", "还没有视频。把视频文件拖到上方的上传区域。"],
-        ["Choose files", "Choose a poster image", "Who may watch", "No videos yet."],
+    "/studio/films/{slug}/media/": (
+        ["把视频和图片拖到这里，可一次拖入多个。", "选择文件", "谁可以观看", "视频添加为"],
+        ["Drag videos and images here", "Choose files", "Who may watch", "Videos are added as"],
     ),
     "/accounts/profile/": (["你的影片", "从文字新建影片"], ["Your films", "Find your person page"]),
     "/api/tokens/": (["新建令牌", "你还没有令牌。"], ["New token", "You have no tokens yet."]),

@@ -44,20 +44,20 @@ SIGNED_IN = [
     "/import/",
     "/api/tokens/",
     "/people/shengze-zhu/claim/",
-    "/films/new/",
-    f"/films/{FILM}/edit/basics/",
-    f"/films/{FILM}/edit/credits/",
-    f"/films/{FILM}/edit/texts/",
-    f"/films/{FILM}/edit/sharing/",
-    f"/films/{FILM}/edit/history/",
-    f"/media/films/{FILM}/manage/",
+    "/studio/new/",
+    f"/studio/films/{FILM}/basics/",
+    f"/studio/films/{FILM}/credits/",
+    f"/studio/films/{FILM}/texts/",
+    f"/studio/films/{FILM}/sharing/",
+    f"/studio/films/{FILM}/history/",
+    f"/studio/films/{FILM}/media/",
 ]
 PAGE_TEXT = "Heron Lantern\n苍鹭灯笼\nDirector: Lin Browser\nYear: 2024\nRunning time: 14 min\n"
 # Found by this test in pages whose templates are being reworked elsewhere: (path, rule) -> why.
 # The test fails if one of them disappears, so that the list stays true.
 KNOWN: dict[tuple[str, str], str] = {
-    (f"/films/{FILM}/edit/sharing/ (new link)", "label"): (
-        "films/edit/sharing.html: the read-only field showing a new screener link has no label"
+    (f"/studio/films/{FILM}/sharing/ (new link)", "label"): (
+        "sharing/studio.html: the read-only field showing a new screener link has no label"
     ),
 }
 AXE_OPTIONS = "{resultTypes: ['violations'], runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}}"  # noqa: E501
@@ -135,12 +135,12 @@ def _sign_up_with_mistakes(audit: Audit, *, narrow: bool) -> None:
 def _make_a_screener_link(audit: Audit, *, narrow: bool) -> None:
     """The sharing page showing a new link (the widest thing it shows)."""
     page = audit.page
-    page.goto(f"{audit.base}/films/{FILM}/edit/sharing/")
+    page.goto(f"{audit.base}/studio/films/{FILM}/sharing/")
     page.fill("#id_recipient", "Cinéma du Réel programming")
     with page.expect_navigation():
         page.click("form:has(#id_recipient) button[type=submit]")
     assert page.input_value("#new-link-url").startswith(audit.base)
-    audit.check(f"/films/{FILM}/edit/sharing/ (new link)", narrow=narrow)
+    audit.check(f"/studio/films/{FILM}/sharing/ (new link)", narrow=narrow)
 
 
 def _import_a_page(audit: Audit, *, narrow: bool) -> None:

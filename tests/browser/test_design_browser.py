@@ -86,7 +86,7 @@ STYLE = (
 
 
 def test_suggestions_do_not_look_like_the_save_button(live_server, page) -> None:
-    page.goto(f"{live_server.url}/films/out-of-focus/edit/credits/")
+    page.goto(f"{live_server.url}/studio/films/out-of-focus/credits/")
     page.fill("input[data-lookup=people]", "Zhengfan")
     suggestion = page.locator(".lookup-results button").first
     suggestion.wait_for()
