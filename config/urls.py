@@ -3,7 +3,6 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from filmfolio.films.studio import redirects as studio_redirects
 from filmfolio.sharing import password_views
@@ -18,11 +17,6 @@ urlpatterns = [
     path("share/", include("filmfolio.sharing.urls")),
     path("studio/", include("filmfolio.films.studio.urls")),
     # The editor's former addresses (301 to the studio).
-    path(
-        "films/new/",
-        RedirectView.as_view(pattern_name="studio:new", permanent=True),
-        name="old-film-new",
-    ),
     path("films/<slug:slug>/edit/", studio_redirects.old_editor, name="old-editor"),
     path(
         "films/<slug:slug>/edit/<path:rest>", studio_redirects.old_editor, name="old-editor-section"

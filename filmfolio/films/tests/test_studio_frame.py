@@ -123,7 +123,6 @@ def test_a_stranger_gets_the_same_404_as_for_an_unknown_film(owner):
         ("/films/heron/edit/sharing/", "/studio/films/heron/sharing/"),
         ("/films/heron/edit/history/?page=2", "/studio/films/heron/history/?page=2"),
         ("/media/films/heron/manage/", "/studio/films/heron/media/"),
-        ("/films/new/", "/studio/new/"),
     ],
 )
 def test_former_addresses_redirect_for_good(owner, old, new):
