@@ -38,3 +38,19 @@ def _vocabularies_after_flush(request: pytest.FixtureRequest) -> None:
     from filmfolio.films.vocabulary import sync_vocabularies
 
     sync_vocabularies(Role, Genre)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_stray_database_sessions(django_db_setup, django_db_blocker):
+    """Before the test database is dropped, end the sessions that live-server and worker
+    threads of browser tests left open: PostgreSQL refuses to drop a database in use."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
