@@ -174,7 +174,9 @@ def _claim(import_id: int) -> bool:
         state=FilmImportState.RUNNING, heartbeat_at__lt=now - STALE_AFTER
     )
     claimed = FilmImport.objects.filter(claimable, pk=import_id).update(
-        state=FilmImportState.RUNNING, started_at=Coalesce("started_at", Value(now, output_field=DateTimeField())), heartbeat_at=now
+        state=FilmImportState.RUNNING,
+        started_at=Coalesce("started_at", Value(now, output_field=DateTimeField())),
+        heartbeat_at=now,
     )
     return claimed == 1
 

@@ -1,4 +1,5 @@
-"""The record of a bulk import of films from a file: who, when, which file, how far, what came of it.
+"""The record of a bulk import of films from a file: who, when, which file, how far, what came
+of it.
 
 The file's text is kept while the import waits or runs (the background job reads it) and
 dropped when the import ends. Only the user who started an import sees it

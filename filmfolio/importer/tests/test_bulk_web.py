@@ -81,7 +81,7 @@ def test_a_good_file_makes_private_films_of_the_user():
     assert Film.objects.get(pk=existing.pk).title == "Kept Title"
     assert Person.objects.filter(display_name="Wu Qing").count() == 1
     result = client.get(f"/import/file/{film_import.public_id}/").content.decode()
-    assert "3 of 3 films imported" in result
+    assert "“films.jsonl”: 3 of 3 films imported." in result
     for film in made:
         assert f'href="/studio/films/{film.slug}/"' in result
     status = client.get(f"/import/file/{film_import.public_id}/status").json()
@@ -240,3 +240,13 @@ def test_the_samples_read_back_without_problems():
         check = bulk.file_check(name=f"s.{fmt}", data=response.content)
         assert check.problems == []
         assert [r.title for r in check.records] == ["The River Keepers", "Paper Lanterns"]
+
+
+def test_the_problems_are_in_the_users_language():
+    client = _client(UserFactory())
+    text = '{"title": "Old", "year": 1500}\n{"title": "X", "languages": [{"language": "qq1"}]}\n'
+    response = _upload(client, "films.jsonl", text, language="zh-hans")
+    page = response.content.decode()
+    assert "<strong>第 1 行</strong> · <code>year</code>: 应大于或等于 1870" in page
+    assert "<strong>第 2 行</strong> · <code>languages.0.language</code>: “qq1”不是语言代码" in page
+    assert Film.objects.count() == 0
