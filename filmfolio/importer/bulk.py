@@ -165,6 +165,10 @@ def film_import_run(*, import_id: int) -> str:
             _write_batch(film_import, records[start : start + BATCH_SIZE], start)
     except DatabaseError as error:
         return _finish(film_import, FilmImportState.FAILED, str(error))
+    except Exception as error:
+        # Any other failure is a bug: the page says the import stopped, the worker logs it.
+        _finish(film_import, FilmImportState.FAILED, repr(error))
+        raise
     return _finish(film_import, FilmImportState.DONE, "")
 
 
