@@ -37,6 +37,9 @@ from .services import records_commit
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 1000
 BATCH_SIZE = 25
+# Checked files waiting for their user's go, per user: a newer one drops the oldest, so that
+# uploads never started cannot pile up in the database.
+MAX_WAITING = 3
 # A running import whose job has not reported for this long (a worker that died) may be resumed.
 STALE_AFTER = timedelta(minutes=10)
 
@@ -122,9 +125,13 @@ def web_record(record: FilmRecord) -> FilmRecord:
 
 
 def film_import_create(*, actor: Any, name: str, check: FileCheck) -> FilmImport:
-    """Keep a checked file as an import waiting for its user's go."""
+    """Keep a checked file as an import waiting for its user's go (at most ``MAX_WAITING`` per
+    user: the oldest waiting one is dropped)."""
     if not check.ok:
         raise ValueError("only a file without problems becomes an import")
+    waiting = FilmImport.objects.filter(user=actor, state=FilmImportState.CHECKED)
+    kept = waiting.order_by("-created_at", "-id").values_list("id", flat=True)[: MAX_WAITING - 1]
+    waiting.exclude(id__in=list(kept)).delete()
     return FilmImport.objects.create(
         user=actor,
         file_name=name[-200:],

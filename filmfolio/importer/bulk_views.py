@@ -43,16 +43,17 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def upload(request: ViewerRequest) -> HttpResponse:
     """Step 1: choose a file; a POST checks every row and keeps a file without problems."""
-    form = FilmFileForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = FilmFileForm(request.POST, request.FILES) if posted else FilmFileForm()
     check = None
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         sent = form.cleaned_data["file"]
         # At most one byte past the limit is read: enough to say the file is too large.
         check = file_check(name=sent.name, data=sent.read(MAX_FILE_BYTES + 1))
         if check.ok:
             film_import = film_import_create(actor=request.user, name=sent.name, check=check)
             return redirect("importer:bulk_detail", import_id=film_import.public_id)
-    status = 400 if request.method == "POST" else 200
+    status = 400 if posted else 200
     context = {"form": form, "check": check, "columns": CSV_COLUMNS}
     return _no_store(render(request, "importer/bulk_upload.html", context, status=status))
 

@@ -250,3 +250,26 @@ def test_the_problems_are_in_the_users_language():
     assert "<strong>第 1 行</strong> · <code>year</code>: 应大于或等于 1870" in page
     assert "<strong>第 2 行</strong> · <code>languages.0.language</code>: “qq1”不是语言代码" in page
     assert Film.objects.count() == 0
+
+
+def test_files_never_started_do_not_pile_up():
+    user, other = UserFactory(), UserFactory()
+    _upload(_client(other), "theirs.jsonl", GOOD_JSONL)
+    client = _client(user)
+    for number in range(1, 6):
+        assert _upload(client, f"films-{number}.jsonl", GOOD_JSONL).status_code == 302
+    waiting = FilmImport.objects.filter(user=user).order_by("pk")
+    assert list(waiting.values_list("file_name", flat=True)) == [
+        "films-3.jsonl",
+        "films-4.jsonl",
+        "films-5.jsonl",
+    ]
+    assert FilmImport.objects.filter(user=other).count() == 1
+
+
+def test_a_post_without_a_file_is_refused_in_the_form():
+    client = _client(UserFactory())
+    response = client.post("/import/file/", {})
+    assert response.status_code == 400
+    assert "This field is required." in response.content.decode()
+    assert FilmImport.objects.count() == 0
