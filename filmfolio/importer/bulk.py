@@ -111,11 +111,14 @@ def _row_lines(text: str, fmt: str) -> dict[int, int]:
     lines = {0: 1}
     reader = csv.reader(io.StringIO(text, newline=""))
     start, number = 1, -1
-    for cells in reader:
-        if cells:
-            number += 1
-            lines[number] = start
-        start = reader.line_num + 1
+    try:
+        for cells in reader:
+            if cells:
+                number += 1
+                lines[number] = start
+            start = reader.line_num + 1
+    except csv.Error:
+        lines[number + 1] = start  # the row the readers stop at (see formats._csv_rows)
     return lines
 
 

@@ -49,7 +49,10 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     ),
     "list_type": (_("Input should be a valid list"),),
     "dict_type": (_("Input should be a valid dictionary"),),
-    "model_type": (_("Input should be a valid dictionary or instance of %(class_name)s"),),
+    "model_type": (
+        _("Input should be a valid dictionary or instance of %(class_name)s"),
+        _("Input should be an object"),
+    ),
 }
 
 

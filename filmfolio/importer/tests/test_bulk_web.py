@@ -150,7 +150,9 @@ def test_a_bad_csv_row_is_named_by_its_line_in_chinese():
     [
         ("films.txt", "{}", "Choose a .jsonl or .csv file."),
         ("films.jsonl", "\n\n", "The file holds no films."),
-        ("films.csv", "title,colour\nA,red\n", "unknown: colour"),
+        ("films.csv", "title,colour\nA,red\n", "columns that are not known: colour (see"),
+        ("films.csv", "year\n2001\n", "The first line must name the columns, a “title” column"),
+        ("films.csv", 'title,texts\nA,"[]"\nB,' + "x" * 200_000, "Line 3</strong> · <code>rec"),
     ],
 )
 def test_a_file_that_cannot_be_read_saves_nothing(name, text, message):
