@@ -144,6 +144,15 @@ def film_import_create(*, actor: Any, name: str, check: FileCheck) -> FilmImport
     )
 
 
+def waiting_titles(film_import: FilmImport) -> list[str]:
+    """The titles of a checked file, shown before its user starts the import (none once it
+    has started: the file's text is then the job's)."""
+    if film_import.state != FilmImportState.CHECKED:
+        return []
+    check = check_bytes(film_import.content.encode(), film_import.file_format)
+    return [record.title for record in check.records]
+
+
 def film_import_start(*, film_import: FilmImport) -> bool:
     """Queue a checked import (once: a second go changes nothing); the job starts on commit."""
     from .tasks import import_films_task

@@ -18,11 +18,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from filmfolio.films.access import ViewerRequest
 from filmfolio.films.models import Film
 
-from .bulk import MAX_FILE_BYTES, file_check, film_import_create, film_import_start
+from .bulk import (
+    MAX_FILE_BYTES,
+    file_check,
+    film_import_create,
+    film_import_start,
+    waiting_titles,
+)
 from .bulk_samples import sample_text
-from .choices import FilmImportState
-from .formats import CSV_COLUMNS
-from .imports import check_bytes
 from .models import FilmImport
 
 
@@ -54,7 +57,7 @@ def upload(request: ViewerRequest) -> HttpResponse:
             film_import = film_import_create(actor=request.user, name=sent.name, check=check)
             return redirect("importer:bulk_detail", import_id=film_import.public_id)
     status = 400 if posted else 200
-    context = {"form": form, "check": check, "columns": CSV_COLUMNS}
+    context = {"form": form, "check": check}
     return _no_store(render(request, "importer/bulk_upload.html", context, status=status))
 
 
@@ -75,18 +78,10 @@ def detail(request: ViewerRequest, import_id: str) -> HttpResponse:
         return redirect("importer:bulk_detail", import_id=film_import.public_id)
     context = {
         "film_import": film_import,
-        "titles": _titles(film_import),
+        "titles": waiting_titles(film_import),
         "films": _films(request, film_import),
     }
     return _no_store(render(request, "importer/bulk_detail.html", context))
-
-
-def _titles(film_import: FilmImport) -> list[str]:
-    """The titles of a checked file, shown before the user starts the import."""
-    if film_import.state != FilmImportState.CHECKED:
-        return []
-    check = check_bytes(film_import.content.encode(), film_import.file_format)
-    return [record.title for record in check.records]
 
 
 def _films(request: ViewerRequest, film_import: FilmImport) -> list[Film]:
