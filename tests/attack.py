@@ -47,6 +47,7 @@ def chooser(world: World, canary: Canary) -> Chooser:
         "part": ["titles", "credits", "entries", "texts", "countries", "languages"],
         "upload_id": [canary.upload_id],
         "frame_id": [canary.frame_id],
+        "import_id": [canary.import_id],
         "token": [canary.revoked_token],
         "link_id": [str(ids["link"])],
         "collaborator_id": [str(ids["collaborator"])],
@@ -229,6 +230,7 @@ def canary_rows(world: World) -> dict[str, list[dict[str, Any]]]:
     """Every row of the canary films and of the records reached only through them."""
     from filmfolio.core.models import ChangeRecord
     from filmfolio.festivals.models import Award, Edition, Festival, Section
+    from filmfolio.importer.models import FilmImport
     from filmfolio.media.models import Encoding
     from filmfolio.people.models import Person
 
@@ -252,6 +254,10 @@ def canary_rows(world: World) -> dict[str, list[dict[str, Any]]]:
     encodings = Encoding.objects.filter(video__film_id__in=film_ids).order_by("pk")
     rows["media.Encoding"] = list(encodings.values())
     rows["genres"] = list(Film.genres.through.objects.filter(film_id__in=film_ids).values())
+    imports = FilmImport.objects.filter(public_id__in=[c.import_id for c in canaries])
+    rows["importer.FilmImport"] = list(imports.order_by("pk").values())
+    made = FilmImport.films.through.objects.filter(filmimport__in=imports).order_by("pk")
+    rows["importer.FilmImport.films"] = list(made.values())
     records = ChangeRecord.objects.filter(object_id__in=film_ids).order_by("pk")
     rows["core.ChangeRecord"] = list(records.values("pk", "object_id"))
     return rows

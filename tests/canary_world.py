@@ -17,6 +17,7 @@ through the real tus upload and transcoded by ffmpeg.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from filmfolio.films import services as film_services
 from filmfolio.films.choices import CollaboratorRole, Visibility
 from filmfolio.films.models import Collaborator, Film, FilmCountry
 from filmfolio.films.services import film_set_visibility
+from filmfolio.importer import bulk
 from filmfolio.media import services as media_services
 from filmfolio.media.models import Image, Video
 from filmfolio.media.tests.clips import make_clip
@@ -72,6 +74,7 @@ class Canary:
     ids: dict[str, int] = field(default_factory=dict)
     upload_id: str = ""
     frame_id: str = ""
+    import_id: str = ""
 
     @property
     def markers(self) -> tuple[str, ...]:
@@ -272,7 +275,21 @@ def build_canary(key: str, *, owner: Any, clip: Path, removed: Any, holder: Clie
     # A poster frame asked for and never taken (the world's transaction never commits).
     frame = media_services.poster_frame_request(video=video, actor=owner, at_seconds=0.5)
     canary.frame_id = str(frame.public_id)
+    canary.import_id = _film_import(key, owner)
     return canary
+
+
+def _film_import(key: str, owner: Any) -> str:
+    """A bulk import of the owner's, its file name carrying the sharing marker: the private
+    canary's waits for its go (a post would start it), the others' made a private film."""
+    name = f"qxsh{key}.jsonl"
+    line = json.dumps({"title": value(key, "imported")}).encode()
+    film_import = bulk.film_import_create(
+        actor=owner, name=name, check=bulk.file_check(name=name, data=line)
+    )
+    if key != "prv":
+        bulk.film_import_start(film_import=film_import)
+    return str(film_import.public_id)
 
 
 @dataclass

@@ -8,6 +8,7 @@ answer only to editors and owners; and no request of an unauthorised visitor cha
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass
 
 import pytest
@@ -19,6 +20,9 @@ from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
 from filmfolio.films.choices import CollaboratorRole, Visibility
 from filmfolio.films.models import Film
+from filmfolio.importer import bulk
+from filmfolio.importer.choices import FilmImportState
+from filmfolio.importer.models import FilmImport
 from filmfolio.sharing import services
 from filmfolio.sharing.models import ScreenerLink
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
@@ -93,6 +97,14 @@ def _clients(film: Film) -> dict[str, Client]:
     return clients
 
 
+def _film_import(film: Film) -> str:
+    """A bulk import of the owner's, checked and waiting, holding the film's title."""
+    owner = film.collaborators.get(role=CollaboratorRole.OWNER).user
+    data = json.dumps({"title": TITLE}).encode()
+    check = bulk.file_check(name="films.jsonl", data=data)
+    return str(bulk.film_import_create(actor=owner, name="films.jsonl", check=check).public_id)
+
+
 def _page_problems(path: str, film: Film, expect: Expect, body: str) -> list[str]:
     """What the body reveals that the visitor may not see."""
     # Addresses built with the film's slug are about this film (page, API record, press kit).
@@ -140,18 +152,20 @@ def test_access_matrix(visibility):
         film.save()
     clients = _clients(film)
     link_id = str(ScreenerLink.objects.filter(film=film).first().pk)
+    import_id = _film_import(film)
     # The admin's pages are walked with the films' own ids by the attacker's suite
     # (test_attack_surface); eleven visitors times four visibilities would only repeat it.
     paths = [
         (path, name)
         for path, name in site_paths(
-            {"slug": film.slug, "part": "titles"},
+            {"slug": film.slug, "part": "titles", "import_id": import_id},
             default_int=link_id,
         )
         if not name.startswith("admin:")
     ]
     assert f"/films/{film.slug}/" in {p for p, _name in paths}
     assert f"/studio/films/{film.slug}/festivals/" in {p for p, _name in paths}
+    assert f"/import/file/{import_id}/" in {p for p, _name in paths}
     failures = []
     for principal, client in clients.items():
         expect = _expect(principal, visibility)
@@ -173,7 +187,10 @@ def test_unauthorised_posts_change_nothing(visibility):
     film = FilmFactory(title=TITLE, slug="zxq-matrix-canary", visibility=visibility)
     clients = _clients(film)
     link_id = str(ScreenerLink.objects.filter(film=film).first().pk)
-    paths = site_paths({"slug": film.slug, "section": "basics"}, default_int=link_id)
+    import_id = _film_import(film)
+    paths = site_paths(
+        {"slug": film.slug, "section": "basics", "import_id": import_id}, default_int=link_id
+    )
     before = Film.objects.filter(pk=film.pk).values().get()
     links_before = list(ScreenerLink.objects.order_by("pk").values())
     records_before = ChangeRecord.objects.filter(object_id=film.pk).count()
@@ -193,5 +210,6 @@ def test_unauthorised_posts_change_nothing(visibility):
     assert Film.objects.filter(pk=film.pk).values().get() == before
     assert list(ScreenerLink.objects.order_by("pk").values()) == links_before
     assert ChangeRecord.objects.filter(object_id=film.pk).count() == records_before
+    assert FilmImport.objects.get(public_id=import_id).state == FilmImportState.CHECKED
     # Other visitors may start films of their own; never one of this film's facts.
     assert not Film.objects.filter(title="Hijacked").exclude(collaborators__role="owner").exists()

@@ -89,6 +89,8 @@ def test_every_url_pattern_is_tried(world, paths):
         f"/share/s/{prv.revoked_token}/",
         f"/oembed?url=http://testserver/films/{prv.film.slug}/",
         "/search/autocomplete?q=Zorbprvtit",
+        f"/import/file/{prv.import_id}/",
+        f"/import/file/{prv.import_id}/status",
     }
     assert expected - set(paths) == set()
     assert any(
@@ -175,6 +177,18 @@ def test_the_owner_meets_every_canary(world, paths, crawls):
     film_page = next(s for s in seen if s.path == f"/films/{world.canaries['prv'].film.slug}/")
     assert film_page.status == 200
     assert {"qxkvprvtitle", "qxkvprvperson", "qxkvprvfestival"} <= set(film_page.found)
+
+
+def test_the_owner_meets_every_canary_import(world):
+    """The control of the bulk imports: their owner sees each one, its file name (the sharing
+    marker) and what it holds, so the walk above would see them leak."""
+    client = world.clients["owner"]
+    for key, canary in world.canaries.items():
+        page = client.get(f"/import/file/{canary.import_id}/").content.decode()
+        assert f"qxsh{key}.jsonl" in page
+        assert f"Zorb{key}imported Qxkv{key}imported" in page
+        status = client.get(f"/import/file/{canary.import_id}/status").json()
+        assert status["state"] == ("checked" if key == "prv" else "done")
 
 
 def _media_statuses(world: World, who: str, paths: list[str]) -> dict[str, tuple[int, ...]]:

@@ -363,3 +363,11 @@ def may_merge_people(viewer: Viewer, *, keep: Person, remove: Person) -> bool:
         return False
     kept = creditable_people(viewer, type(keep)._default_manager.filter(pk=keep.pk))
     return kept.exists()
+
+
+def started_by_q(viewer: Viewer, user_field: str = "user") -> Q:
+    """A filter for records a user started for themself alone (a bulk import of films): the
+    starting user's, staff included, nobody else's; none for anonymous viewers."""
+    if not viewer.is_authenticated:
+        return Q(pk__in=[])
+    return Q(**{f"{user_field}_id": viewer.user.pk})

@@ -113,25 +113,35 @@ def _csv_rows(stream: IO[str]) -> Iterator[Row]:
     if header_problem:
         yield Row(0, problems={"header": [header_problem]})
         return
-    for number, cells in enumerate(reader, start=1):
-        data, problems = _csv_data(_restored(cells))
-        if problems:
-            yield Row(number, problems=problems)
-            continue
-        try:
-            yield Row(number, record=FilmRecord.model_validate(data))
-        except ValidationError as error:
-            yield Row(number, problems=validation_messages(error))
+    number = 0
+    try:
+        for number, cells in enumerate(reader, start=1):
+            yield _csv_row(number, cells)
+    except csv.Error as error:
+        # A cell longer than the csv module's limit: the rest of the file cannot be read.
+        message = _("This row cannot be read as CSV (%(e)s); long texts fit in a JSON Lines file.")
+        yield Row(number + 1, problems={"record": [message % {"e": error}]})
+
+
+def _csv_row(number: int, cells: dict[Any, Any]) -> Row:
+    data, problems = _csv_data(_restored(cells))
+    if problems:
+        return Row(number, problems=problems)
+    try:
+        return Row(number, record=FilmRecord.model_validate(data))
+    except ValidationError as error:
+        return Row(number, problems=validation_messages(error))
 
 
 def _header_problem(fieldnames: Sequence[str] | None) -> str:
     """What is wrong with a CSV header (unknown columns, no title column), else ""."""
     known = {*CSV_COLUMNS, *OBJECT_COLUMNS}
     unknown = [c for c in fieldnames or [] if c not in known]
-    if unknown or "title" not in (fieldnames or []):
-        return _("The header must name the columns of docs/importer.md; unknown: %(c)s") % {
-            "c": ", ".join(unknown) or "-"
-        }
+    if unknown:
+        message = _("The first line names columns that are not known: %(c)s (see the sample file).")
+        return message % {"c": ", ".join(unknown)}
+    if "title" not in (fieldnames or []):
+        return _("The first line must name the columns, a “title” column among them.")
     return ""
 
 

@@ -45,8 +45,12 @@ class ImportCheck:
 
 def check_file(path: Path, fmt: str) -> ImportCheck:
     """Read and validate every row of a file (UTF-8, a byte-order mark allowed)."""
+    return check_bytes(path.read_bytes(), fmt)
+
+
+def check_bytes(data: bytes, fmt: str) -> ImportCheck:
+    """Read and validate every row of a file's bytes (UTF-8, a byte-order mark allowed)."""
     check = ImportCheck()
-    data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Annotated, Any
 
+from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from filmfolio.accounts.choices import OrganisationKind
@@ -30,6 +31,8 @@ from filmfolio.films.choices import (
     TitleKind,
 )
 from filmfolio.people.choices import NameOrder, NameScript
+
+from .validation_text import translated
 
 Short = Annotated[str, Field(max_length=300)]
 # The lengths of the columns these values are stored in (people and organisation names, genres).
@@ -95,7 +98,8 @@ class LanguageRecord(_Record):
     @classmethod
     def _code(cls, value: str) -> str:
         if not _is_language_code(value):
-            raise ValueError(f"“{value}” is not a language code such as en, zh or zh-Hant.")
+            message = _("“%(value)s” is not a language code such as en, zh or zh-Hant.")
+            raise ValueError(message % {"value": value})
         return value
 
 
@@ -144,7 +148,8 @@ class BudgetRecord(_Record):
     @classmethod
     def _currency(cls, value: str) -> str:
         if value and value.upper() not in vocab.currency_codes():
-            raise ValueError(f"“{value}” is not an ISO 4217 currency code such as USD or CNY.")
+            message = _("“%(value)s” is not an ISO 4217 currency code such as USD or CNY.")
+            raise ValueError(message % {"value": value})
         return value.upper()
 
 
@@ -184,7 +189,7 @@ class FilmRecord(_Record):
     def _visibility(cls, value: str) -> str:
         allowed = {"public", "unlisted", "private"}
         if value not in allowed:
-            raise ValueError("visibility must be public, unlisted or private.")
+            raise ValueError(_("visibility must be public, unlisted or private."))
         return value
 
 
@@ -197,7 +202,8 @@ def _is_language_code(value: str) -> bool:
 def _country_code(value: str) -> str:
     code = value.strip().upper()
     if code not in vocab.country_codes():
-        raise ValueError(f"“{value}” is not a two-letter country code such as CN or FR.")
+        message = _("“%(value)s” is not a two-letter country code such as CN or FR.")
+        raise ValueError(message % {"value": value})
     return code
 
 
@@ -206,6 +212,5 @@ def validation_messages(error: Any) -> dict[str, list[str]]:
     messages: dict[str, list[str]] = {}
     for item in error.errors():
         path = ".".join(str(part) for part in item["loc"]) or "record"
-        text = str(item["msg"]).removeprefix("Value error, ")
-        messages.setdefault(path, []).append(text)
+        messages.setdefault(path, []).append(translated(item))
     return messages

@@ -42,6 +42,7 @@ PUBLIC = [
 SIGNED_IN = [
     "/accounts/profile/",
     "/import/",
+    "/import/file/",
     "/api/tokens/",
     "/people/shengze-zhu/claim/",
     "/studio/new/",

@@ -28,7 +28,8 @@ from .registry import SECTIONS
 
 @login_required
 def film_new(request: HttpRequest) -> HttpResponse:
-    """Three starts: from scratch (title, year, kind), from the text of a page, from a file."""
+    """Three starts: from scratch (title, year, kind), from the text of a page (``/import/``),
+    from a file of film records (``/import/file/``)."""
     form = NewFilmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -155,7 +155,7 @@ def test_add_a_film_offers_three_starts():
     page = _client(UserFactory()).get("/studio/new/").content.decode()
     assert 'id="from-scratch"' in page
     assert 'href="/import/">Paste a page</a>' in page
-    assert 'href="/import/#id_page">Choose a file</a>' in page
+    assert 'href="/import/file/">Choose a file</a>' in page
 
 
 @pytest.mark.parametrize(
