@@ -146,8 +146,8 @@ def test_badge_only_for_the_team(client: Client, world):
 
 def test_filter_in_chinese_names_the_kinds_and_countries(client: Client, world):
     html = client.get("/films/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
-    assert "纪录片</a> <span class=\"count\">3</span>" in html
-    assert "法国</a> <span class=\"count\">2</span>" in html
+    assert '纪录片</a> <span class="count">3</span>' in html
+    assert '法国</a> <span class="count">2</span>' in html
 
 
 def test_a_bad_year_is_said_and_changes_nothing(client: Client, world):
