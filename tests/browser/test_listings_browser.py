@@ -77,14 +77,14 @@ def _world() -> dict[str, Any]:
     """Thirty public films (one with a poster, one with a 300-character title), a private one
     of the owner's, a director with names in two scripts, a festival with an award."""
     owner: Any = UserFactory(username="mei")
+    for n in range(28):
+        FilmFactory(title=f"Archive Reel {n:02d}", year=1990 + n)
     rivers: Any = FilmFactory(title="Rivers of Salt", slug="rivers-of-salt", year=2019)
     Collaborator.objects.create(film=rivers, user=owner, role="owner")
     FilmCountryFactory(film=rivers, country="FR")
     media_services.image_upload(film=rivers, actor=owner, data=_poster(), is_poster=True)
     long = FilmFactory(title=LONG_TITLE.strip(), slug="long-title", year=2018)
     FilmCountryFactory(film=long, country="FR")
-    for n in range(28):
-        FilmFactory(title=f"Archive Reel {n:02d}", year=1990 + n)
     secret: Any = FilmFactory(title="Secret Workprint", slug="secret", year=2024, private=True)
     Collaborator.objects.create(film=secret, user=owner, role="owner")
     person = person_create(name="Shengze Zhu", actor=None)
