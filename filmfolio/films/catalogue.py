@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from filmfolio.search.choices import Facet
 from filmfolio.search.facet_links import FacetSection, facet_sections
 from filmfolio.search.query import MAX_PAGE, PAGE_SIZE, SearchRequest, parse_request
-from filmfolio.search.selectors import SearchPage, catalogue_facets_for
+from filmfolio.search.selectors import Hit, SearchPage, catalogue_facets_for
 from filmfolio.search.selectors import catalogue_page_for as search_catalogue_page
 
 from . import access, selectors
@@ -136,7 +136,7 @@ def is_filtered(request: SearchRequest) -> bool:
     )
 
 
-def _search_page(viewer: access.Viewer, hits: list, total: int, number: int) -> Page:
+def _search_page(viewer: access.Viewer, hits: list[Hit], total: int, number: int) -> Page:
     """A page of the films the search index chose (``hits``, in their order), read again
     through the access policy, with their directors and card images."""
     ids = [hit.object_id for hit in hits]
