@@ -17,6 +17,7 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from filmfolio.core.audit import changes_for
 from filmfolio.films import access
 
+from .cards import attach_card_images
 from .models import DIRECTING, Credit, Film
 from .record import FilmRecord, record_from_prefetched, record_prefetches
 
@@ -27,6 +28,8 @@ CATALOGUE_SORTS = {
     "-year": ("-year", "title", "id"),
 }
 DEFAULT_SORT = "-year"
+# The columns a film's card shows (``films/_card.html``).
+CARD_FIELDS = ("slug", "title", "year", "kind", "runtime_minutes", "visibility")
 
 
 def film_access_for(viewer: access.Viewer, slug: str) -> tuple[Film, access.Access] | None:
@@ -56,17 +59,20 @@ def film_records(films: QuerySet[Film], *, chunk_size: int = 500) -> Iterator[Fi
 
 def catalogue_page_for(viewer: access.Viewer, *, sort: str | None, page: str | None) -> Page:
     """A page of listed films in the order ``sort`` (unknown values fall back to newest first);
-    each film carries ``director_credits``."""
+    each film carries ``director_credits`` and ``card_image`` (four queries)."""
     order = CATALOGUE_SORTS.get(sort or "", CATALOGUE_SORTS[DEFAULT_SORT])
-    films = (
-        Film.objects.listed_for(viewer)
-        .only("slug", "title", "year", "kind", "runtime_minutes", "visibility")
-        .order_by(*order)
-    )
+    films = Film.objects.listed_for(viewer).only(*CARD_FIELDS).order_by(*order)
     result = Paginator(films, CATALOGUE_PAGE_SIZE).get_page(page)
     result.object_list = list(result.object_list)
-    prefetch_related_objects(result.object_list, director_prefetch())
+    prefetch_card_parts(result.object_list)
     return result
+
+
+def prefetch_card_parts(films: list[Film]) -> None:
+    """What a card shows beyond the film's row, for all ``films`` at once (films listed for
+    the viewer): ``director_credits`` and ``card_image`` (two queries, none for no films)."""
+    prefetch_related_objects(films, director_prefetch())
+    attach_card_images(films)
 
 
 def director_prefetch() -> Prefetch:
@@ -86,9 +92,10 @@ def catalogue_sort(sort: str | None) -> str:
 
 
 def recent_films_for(viewer: access.Viewer, *, limit: int = 12) -> list[Film]:
-    """The most recently added listed films, for the home page."""
-    films = list(Film.objects.listed_for(viewer).order_by("-created_at", "-id")[:limit])
-    prefetch_related_objects(films, director_prefetch())
+    """The most recently added listed films, for the home page, as cards (three queries)."""
+    listed = Film.objects.listed_for(viewer).only(*CARD_FIELDS)
+    films = list(listed.order_by("-created_at", "-id")[:limit])
+    prefetch_card_parts(films)
     return films
 
 

@@ -9,16 +9,16 @@ from filmfolio.films import access
 from filmfolio.films.access import ViewerRequest
 
 from . import selectors
+from .catalogue import catalogue_for
 from .page_cache import film_page_html
 from .panels import Visit
 
 
 def index(request: ViewerRequest) -> HttpResponse:
-    """The catalogue of listed films, paginated, sorted by ``?sort=year|-year|title``."""
-    viewer = request.viewer
-    sort = request.GET.get("sort")
-    page = selectors.catalogue_page_for(viewer, sort=sort, page=request.GET.get("page"))
-    context = {"page_obj": page, "sort": selectors.catalogue_sort(sort)}
+    """The catalogue of listed films as cards, sorted by ``?sort=year|-year|title``, filtered
+    by the search facets (``films.catalogue``), paginated."""
+    catalogue = catalogue_for(request.viewer, request.GET)
+    context = {"catalogue": catalogue, "page_obj": catalogue.page, "sort": catalogue.sort}
     return render(request, "films/index.html", context)
 
 

@@ -8,7 +8,7 @@ class MediaConfig(AppConfig):
     label = "media"
 
     def ready(self) -> None:
-        """Add this app's parts to the films' search documents and deletion."""
+        """Add this app's parts to the films' search documents, deletion and cards."""
         from . import film_parts
 
         film_parts.register()

@@ -89,6 +89,7 @@ class Hit:
     subtitle: str
     url: str
     year: int | None
+    object_id: int = 0
 
 
 @dataclass
@@ -272,7 +273,7 @@ def _ranked_page(found: _Found, ranked: list[Candidate], start: int) -> list[int
 
 def _hits(ids: list[int], query: MatchQuery | None) -> list[Hit]:
     """The page's documents as hits, in the order of ``ids``."""
-    fields = ("id", "kind", "title", "subtitle", "url", "year")
+    fields = ("id", "kind", "object_id", "title", "subtitle", "url", "year")
     rows = {d.pk: d for d in SearchDocument.objects.filter(id__in=ids).only(*fields)}
     empty = MatchQuery(())
     return [
@@ -284,6 +285,7 @@ def _hits(ids: list[int], query: MatchQuery | None) -> list[Hit]:
             subtitle=d.subtitle,
             url=d.url,
             year=d.year,
+            object_id=d.object_id,
         )
         for d in (rows[pk] for pk in ids if pk in rows)
     ]
@@ -335,6 +337,22 @@ def catalogue_page_for(viewer: Viewer, request: SearchRequest) -> SearchPage:
     """The film catalogue: films only, all of them when there is no text, with facets."""
     films = SearchRequest(**{**request.__dict__, "kinds": (DocumentKind.FILM,)})
     return search_page_for(viewer, films, browse=True)
+
+
+def catalogue_facets_for(viewer: Viewer, request: SearchRequest) -> SearchPage:
+    """The facets of the film catalogue for ``request`` without a page of results (for a
+    catalogue whose films are read elsewhere): two queries, the window and the facet labels."""
+    films = SearchRequest(**{**request.__dict__, "kinds": (DocumentKind.FILM,)})
+    found = _find(viewer, None, films)
+    return SearchPage(
+        request=films,
+        hits=[],
+        total=found.total,
+        num_pages=0,
+        facets=_facets(found) if found.total else {},
+        facets_are_estimates=not found.window_is_complete,
+        total_is_estimate=not found.window_is_complete,
+    )
 
 
 def autocomplete_for(viewer: Viewer, text: str, *, limit: int = 8) -> list[dict[str, str]]:

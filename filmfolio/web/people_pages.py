@@ -18,6 +18,7 @@ from django.db.models import Prefetch
 
 from filmfolio.festivals.models import Entry
 from filmfolio.films import access
+from filmfolio.films.cards import attach_card_images
 from filmfolio.films.models import Credit
 from filmfolio.people.models import Person
 from filmfolio.people.selectors import pick_by_language
@@ -34,6 +35,7 @@ CREDIT_FIELDS = (
     "film__slug",
     "film__title",
     "film__year",
+    "film__kind",
     "film__visibility",
     "role__code",
     "role__name_en",
@@ -86,7 +88,7 @@ def _credit_prefetch(viewer: access.Viewer) -> Prefetch:
 
 def person_page_for(viewer: access.Viewer, slug: str) -> PersonPage | None:
     """The person page, or None when there is no such person or the viewer may see none of
-    their films listed (six queries)."""
+    their films listed (seven queries: the last gives the films' posters)."""
     person = (
         Person.objects.filter(slug=slug)
         .listed_for(viewer)
@@ -97,6 +99,7 @@ def person_page_for(viewer: access.Viewer, slug: str) -> PersonPage | None:
     if person is None:
         return None
     credits = person.listed_credits  # type: ignore[attr-defined]
+    attach_card_images(credit.film for credit in credits)
     return PersonPage(
         person=person,
         other_names=[n for n in person.names.all() if n.name != person.display_name],

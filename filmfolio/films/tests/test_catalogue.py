@@ -49,7 +49,7 @@ def test_catalogue_sorts_listed_films(client: Client, films, sort: str, expected
 def test_catalogue_shows_directors_and_poster_placeholders(client: Client, films) -> None:
     html = client.get("/films/").content.decode()
     assert "Ann Director" in html
-    assert html.count('<span class="poster" aria-hidden="true">') == 3
+    assert html.count('<span class="card-poster card-placeholder" aria-hidden="true">') == 3
     assert "<img" not in html
 
 
@@ -79,10 +79,15 @@ def test_catalogue_bad_page_gives_a_normal_page(client: Client, page: str) -> No
 def test_catalogue_pages_and_keeps_the_sort(client: Client, django_assert_max_num_queries) -> None:
     for n in range(30):
         CreditFactory(film=FilmFactory.create(title=f"Film {n:02d}", year=2000 + n))
-    with django_assert_max_num_queries(4):
+    # count, page, directors, posters, the filters' window and labels (none: no index here)
+    with django_assert_max_num_queries(6):
         first = client.get("/films/", {"sort": "title"})
     assert titles(first) == [f"Film {n:02d}" for n in range(24)]
     assert 'href="?sort=title&amp;page=2"' in first.content.decode()
     second = client.get("/films/", {"sort": "title", "page": "2"})
     assert titles(second) == [f"Film {n:02d}" for n in range(24, 30)]
     assert "Page 2 of 2" in second.content.decode()
+    assert re.findall(r'<a class="page-number"[^>]*>(\d+)</a>', second.content.decode()) == [
+        "1",
+        "2",
+    ]

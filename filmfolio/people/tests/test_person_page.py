@@ -53,9 +53,11 @@ def test_person_page_shows_names_bio_credits_and_awards(client: Client, zhu) -> 
         "Shengze Zhu Zhu Shengze Latin · Family name first 朱声仄 Simplified Chinese",
         "China",
         "Biography Grew up in Wuhan.",
-        "Filmography Director Present.Perfect. (2019) Out of Focus (2013) "
-        "Editor Out of Focus (2013) (Film Editing)",
-        "Awards Present.Perfect. — Golden Horse Awards 56th (2019) Winner Best Documentary",
+        # each card: the placeholder poster (title and year), then the title and the year
+        "Filmography Director Present.Perfect. 2019 Present.Perfect. 2019 "
+        "Out of Focus 2013 Out of Focus 2013 "
+        "Editor Out of Focus 2013 Out of Focus 2013 (Film Editing)",
+        "Awards Present.Perfect. (2019) — Golden Horse Awards 56th (2019) Winner Best Documentary",
         "Links Studio",
     ]:
         assert fact in text, f"{fact!r} not in {text!r}"
@@ -67,7 +69,7 @@ def test_person_page_shows_names_bio_credits_and_awards(client: Client, zhu) -> 
 def test_person_page_in_chinese_shows_the_chinese_biography(client: Client, zhu) -> None:
     text = text_of(client.get("/people/shengze-zhu/", HTTP_ACCEPT_LANGUAGE="zh-hans"))
     assert "简介 武汉人。" in text
-    assert "作品 导演 Present.Perfect. (2019)" in text
+    assert "作品 导演 Present.Perfect. 2019 Present.Perfect. 2019" in text
 
 
 def test_person_jsonld(client: Client, zhu) -> None:
