@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core import vocab
@@ -16,26 +15,35 @@ from ..models import Credit, Film, FilmLink
 from . import forms as studio_forms
 from .lists import ListPart, list_section
 from .pages import field_section, genres_page, history_page
-from .picker import people_lookup
 from .registry import SECTIONS, Section
 
 
 def _add_credit(film: Film, actor: Any, data: dict[str, Any]) -> Any:
-    """The picked person, else the one rule of ``people.services.person_for_name`` for the
-    typed name (an existing person in any script or order, else a new one)."""
-    picked = data.get("person")
+    who = studio_forms.credited_person(data)
     return services.credit_add(
         film=film,
         actor=actor,
         role=data["role"],
-        person=picked,
-        person_name="" if picked else data["person_query"],
-        details={k: data.get(k) or "" for k in ("credited_as", "character", "description")},
+        person=who.person,
+        new_person_name=who.new_name,
+        person_name=who.name,
+        details=studio_forms.credit_details(data),
+    )
+
+
+def _update_credit(film: Film, actor: Any, credit: Credit, data: dict[str, Any]) -> Any:
+    return services.credit_update(
+        film=film,
+        actor=actor,
+        credit_id=credit.pk,
+        role=data["role"],
+        who=studio_forms.credited_person(data),
+        details=studio_forms.credit_details(data),
     )
 
 
 def _credit_label(credit: Credit) -> str:
-    person = credit.person or _("Uncredited")
+    person = credit.person or _("Name not given")
     extra = f" ({credit.credited_as})" if credit.credited_as else ""
     character = f" — {credit.character}" if credit.character else ""
     return f"{credit.role} — {person}{extra}{character}"
@@ -165,8 +173,9 @@ _LISTS: dict[str, tuple[ListPart, ...]] = {
                 film=film, actor=actor, credit_id=pk
             ),
             describe=_credit_label,
+            edit_form=studio_forms.credit_edit_form,
+            update=_update_credit,
             add_label=_("Add a credit"),
-            lookup="studio:credits-lookup",
         ),
     ),
     "texts": (
@@ -199,8 +208,6 @@ _LISTS: dict[str, tuple[ListPart, ...]] = {
     ),
 }
 
-_PICKERS = {"credits": (path("lookup/", people_lookup, name="credits-lookup"),)}
-
 _LIST_LABELS = {
     "titles": (20, _("Titles")),
     "places": (40, _("Countries and languages")),
@@ -231,8 +238,5 @@ def register() -> None:
     )
     SECTIONS.register(Section(key="genres", order=50, label=_("Genres and kind"), view=genres_page))
     for key, (order, label) in _LIST_LABELS.items():
-        urls = _PICKERS.get(key, ())
-        SECTIONS.register(
-            list_section(key=key, order=order, label=label, parts=_LISTS[key], urls=urls)
-        )
+        SECTIONS.register(list_section(key=key, order=order, label=label, parts=_LISTS[key]))
     SECTIONS.register(Section(key="history", order=900, label=_("History"), view=history_page))

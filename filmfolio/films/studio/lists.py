@@ -31,7 +31,7 @@ class ListPart:
     ``add(film, actor, cleaned_data)``, ``remove(film, actor, item_id)`` and
     ``update(film, actor, item, cleaned_data)`` call services; ``edit_form(item, data,
     prefix)`` is the form that changes an item in place; ``lookup`` names the URL of the
-    picker the add form uses."""
+    festival picker the add form uses (the person picker is a widget: ``people.forms``)."""
 
     key: str
     title: Any
@@ -118,8 +118,10 @@ class _ListViews:
             ):
                 messages.success(request, _("Saved."))
                 return self._back(film)
+        blocks = _blocks(request, film, self.parts, bound)
         context = {
-            "blocks": _blocks(request, film, self.parts, bound),
+            "blocks": blocks,
+            "media": sum((block["form"].media for block in blocks), forms.Media()),
             "form": next(iter(bound.values()), None),  # the refused form, if any
         }
         status = status_for(request, *bound.values())
