@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core import vocab
+from filmfolio.people.models import Person
 
 from .. import services
 from ..choices import TextKind
@@ -40,6 +43,22 @@ def _update_credit(film: Film, actor: Any, credit: Credit, data: dict[str, Any])
         who=studio_forms.credited_person(data),
         details=studio_forms.credit_details(data),
     )
+
+
+def _person_links(viewer: Any, credits: list[Credit]) -> dict[int, tuple[str, str]]:
+    """The edit page of each credited person whose record ``viewer`` may change (one query),
+    leading back to these credits."""
+    ids = {credit.person_id for credit in credits if credit.person_id}
+    people = Person.objects.filter(pk__in=ids).editable_by(viewer)
+    editable = set(people.values_list("pk", flat=True))
+    links = {}
+    for credit in credits:
+        if credit.person_id in editable:
+            back = reverse("studio:credits", kwargs={"slug": credit.film.slug})
+            address = reverse("people:edit", kwargs={"slug": credit.person.slug})
+            label = _("Names and biography of %(name)s") % {"name": credit.person}
+            links[credit.pk] = (f"{address}?{urlencode({'next': back})}", str(label))
+    return links
 
 
 def _credit_label(credit: Credit) -> str:
@@ -173,6 +192,7 @@ _LISTS: dict[str, tuple[ListPart, ...]] = {
                 film=film, actor=actor, credit_id=pk
             ),
             describe=_credit_label,
+            links=_person_links,
             edit_form=studio_forms.credit_edit_form,
             update=_update_credit,
             add_label=_("Add a credit"),

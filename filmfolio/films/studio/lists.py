@@ -31,7 +31,9 @@ class ListPart:
     ``add(film, actor, cleaned_data)``, ``remove(film, actor, item_id)`` and
     ``update(film, actor, item, cleaned_data)`` call services; ``edit_form(item, data,
     prefix)`` is the form that changes an item in place; ``lookup`` names the URL of the
-    festival picker the add form uses (the person picker is a widget: ``people.forms``)."""
+    festival picker the add form uses (the person picker is a widget: ``people.forms``);
+    ``links(viewer, items)`` gives the pages beside items, ``{item pk: (address, label)}``
+    (a credited person's edit page)."""
 
     key: str
     title: Any
@@ -44,6 +46,7 @@ class ListPart:
     edit_form: Callable[..., forms.BaseForm] | None = None
     update: Callable[[Film, Any, Any, dict[str, Any]], Any] | None = None
     lookup: str = ""
+    links: Callable[[Any, list[Any]], dict[int, tuple[str, str]]] | None = None
 
 
 def _run(form: forms.BaseForm, write: Callable[[], Any]) -> bool:
@@ -76,6 +79,7 @@ def _blocks(
         items = list(part.items(film))
         add_form = bound.get(part.key) or part.make_form(film, None, request.GET)
         edits = _edit_forms(part, items, bound.get("edit"))
+        links = part.links(request.viewer, items) if part.links else {}  # type: ignore[attr-defined]
         blocks.append(
             {
                 "part": part,
@@ -84,7 +88,12 @@ def _blocks(
                 if part.lookup
                 else "",
                 "rows": [
-                    {"item": item, "label": part.describe(item), "edit_form": edit}
+                    {
+                        "item": item,
+                        "label": part.describe(item),
+                        "edit_form": edit,
+                        "link": links.get(item.pk),
+                    }
                     for item, edit in zip(items, edits, strict=True)
                 ],
             }
