@@ -84,6 +84,8 @@ def _blocks(
             {
                 "part": part,
                 "form": add_form,
+                # the template would call ``part.remove`` itself: say only whether there is one
+                "removable": part.remove is not None,
                 "lookup_url": reverse(part.lookup, kwargs={"slug": film.slug})
                 if part.lookup
                 else "",

@@ -163,6 +163,7 @@ def test_the_edit_form_shows_the_credit_and_its_own_picker(owner, client):
     assert f'data-person-field="credits-{credit.pk}-person"' in html
     assert f'name="credits-{credit.pk}-person" value="{person.pk}"' in html
     assert f'name="credits-{credit.pk}-person_query" value="Ana Lee"' in html
+    assert f'action="/studio/films/heron/credits/credits/{credit.pk}/remove/"' in html
 
 
 def test_an_edit_making_a_duplicate_is_refused_and_changes_nothing(owner, client):
