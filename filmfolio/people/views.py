@@ -21,13 +21,12 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from filmfolio.core.errors import DomainError
+from filmfolio.core.errors import DomainError, show_on_form
 from filmfolio.core.languages import LANGUAGE_LIST_ID, language_choices
 
 from . import services
 from .forms import BiographyEditForm, BiographyForm, PersonNameForm
 from .models import Person, PersonBiography, PersonName
-
 
 # The two add forms both have a language: their ids tell them apart.
 NEW_NAME_ID = "id_name_%s"
@@ -104,16 +103,6 @@ ACTIONS: dict[str, _Action] = {
 }
 
 
-def _refuse(form: forms.Form, error: DomainError) -> None:
-    """Put a service's refusal beside the field it names, else above the form."""
-    named = getattr(error, "errors", None) or {}
-    for field, texts in named.items():
-        for text in texts:
-            form.add_error(field if field in form.fields else None, text)
-    if not named:
-        form.add_error(None, error.message)
-
-
 def _item(request: HttpRequest) -> int | None:
     value = request.POST.get("item", "")
     return int(value) if value.isdigit() else None
@@ -132,7 +121,7 @@ def _post(request: HttpRequest, person: Person) -> tuple[str, forms.Form | None]
     try:
         action.write(person, request.user, item, form.cleaned_data)
     except DomainError as error:
-        _refuse(form, error)
+        show_on_form(form, error)
         return name, form
     return name, None
 

@@ -6,7 +6,6 @@ in ``test-artifacts/``."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,19 +20,13 @@ from filmfolio.people.services import person_create
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
 from . import test_studio_browser as journey
+from .test_people_browser import ARTIFACTS, AXE, _serious
 
 chromium = journey.chromium
 static_root = journey.static_root
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
-AXE_RUN = (
-    "() => axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values:"
-    " ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
-)
 WIDTHS = {"desktop": 1366, "phone": 390}
 
 
@@ -69,13 +62,7 @@ def _looked_at(page: Any, shot: str) -> None:
     """No sideways scroll, no serious axe-core violation; keep a screenshot."""
     wide = page.evaluate("document.documentElement.scrollWidth")
     assert wide <= page.viewport_size["width"], f"{shot}: {wide}px wide"
-    result = page.evaluate(AXE_RUN)
-    serious = [
-        f"{v['id']}: {v['nodes'][0]['target']}"
-        for v in result["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
-    assert serious == [], shot
+    assert _serious(page) == [], shot
     page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
 
 

@@ -49,6 +49,31 @@ class ListPart:
     links: Callable[[Any, list[Any]], dict[int, tuple[str, str]]] | None = None
 
 
+def service_part(
+    key: str,
+    labels: tuple[Any, Any],
+    form: Callable[[Film, Any], forms.BaseForm],
+    items: Callable[[Film], Iterable[Any]],
+    writes: tuple[Callable[..., Any], Callable[..., Any], str],
+    describe: Callable[[Any], str],
+) -> ListPart:
+    """The common list: ``form(film, data)`` adds a row by ``add(film=, actor=, **values)``
+    and a row is removed by ``remove(film=, actor=, <id_name>=its pk)``, where ``writes`` is
+    ``(add, remove, id_name)``; ``labels`` are the list's title and its add label. A list
+    that edits rows in place adds ``edit_form`` and ``update`` (``dataclasses.replace``)."""
+    add, remove, id_name = writes
+    return ListPart(
+        key=key,
+        title=labels[0],
+        add_label=labels[1],
+        make_form=lambda film, data, initial: form(film, data),
+        items=items,
+        add=lambda film, actor, values: add(film=film, actor=actor, **values),
+        remove=lambda film, actor, pk: remove(film=film, actor=actor, **{id_name: pk}),
+        describe=describe,
+    )
+
+
 def _run(form: forms.BaseForm, write: Callable[[], Any]) -> bool:
     """Call the service; put its refusal on ``form``. True when it wrote."""
     try:

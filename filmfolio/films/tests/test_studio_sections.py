@@ -22,18 +22,13 @@ URL = "/studio/films/heron/{}/"
 
 
 @pytest.fixture
-def owner():
-    return CollaboratorFactory(
-        film=FilmFactory(title="Heron Lantern", slug="heron", year=2019),
-        role=CollaboratorRole.OWNER,
-    )
+def owner(heron_owner):
+    return heron_owner
 
 
 @pytest.fixture
-def client(owner):
-    client = Client()
-    client.force_login(owner.user)
-    return client
+def client(heron_client):
+    return heron_client
 
 
 def _film(owner) -> Film:

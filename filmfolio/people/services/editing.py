@@ -67,6 +67,12 @@ def _language(code: str) -> str:
     return code
 
 
+def _names_changed(person: Person, actor: Any, action: str, values: tuple[Any, Any]) -> None:
+    """Record the change of one written name, ``values`` its old and new label."""
+    changes = {"name": {"old": values[0], "new": values[1]}}
+    person_changed(person, actor=actor, action=action, section=AuditSection.NAMES, changes=changes)
+
+
 def _name_label(row: PersonName) -> str:
     return " · ".join(filter(None, [row.name, row.script, row.order, row.language]))
 
@@ -77,13 +83,7 @@ def person_name_add(*, person: Person, actor: Any, values: dict[str, Any]) -> Pe
     require_person_edit(person=person, actor=actor)
     with transaction.atomic():
         row = PersonName.objects.create(person=person, **_clean_name(person, values, None))
-        person_changed(
-            person,
-            actor=actor,
-            action=AuditAction.ADD,
-            section=AuditSection.NAMES,
-            changes={"name": {"old": None, "new": _name_label(row)}},
-        )
+        _names_changed(person, actor, AuditAction.ADD, (None, _name_label(row)))
     return row
 
 
@@ -112,13 +112,7 @@ def person_name_update(
         row.save()
         if was_display:
             _display_name_set(person, row.name)
-        person_changed(
-            person,
-            actor=actor,
-            action=AuditAction.UPDATE,
-            section=AuditSection.NAMES,
-            changes={"name": {"old": before, "new": _name_label(row)}},
-        )
+        _names_changed(person, actor, AuditAction.UPDATE, (before, _name_label(row)))
     return row
 
 
@@ -137,13 +131,7 @@ def person_name_remove(*, person: Person, actor: Any, name_id: int) -> None:
             raise _invalid("name", _("This is the name pages show; it cannot be removed."))
         label = _name_label(row)
         row.delete()
-        person_changed(
-            person,
-            actor=actor,
-            action=AuditAction.REMOVE,
-            section=AuditSection.NAMES,
-            changes={"name": {"old": label, "new": None}},
-        )
+        _names_changed(person, actor, AuditAction.REMOVE, (label, None))
 
 
 def person_biography_set(*, person: Person, actor: Any, language: str, body: str) -> bool:
