@@ -88,21 +88,24 @@ def parse_runtime(text: str) -> int | None:
 
 
 class RuntimeField(forms.CharField):
-    """A runtime typed as minutes or hours and minutes; cleans to minutes (or None)."""
+    """A runtime typed as minutes or hours and minutes; cleans to minutes (or None), at most
+    ``max_minutes`` (the model's limit, given by the form)."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, max_minutes: int | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("label", _("Runtime"))
         kwargs.setdefault("max_length", 40)
         kwargs.setdefault("required", False)
         kwargs.setdefault("help_text", _("In minutes or hours and minutes: 100, 1 h 40 min, 1:40."))
         super().__init__(**kwargs)
+        self.max_minutes = max_minutes
 
     def clean(self, value: Any) -> int | None:
         text = super().clean(value)
         if not text:
             return None
         minutes = parse_runtime(text)
-        if minutes is None or not 0 < minutes <= 10000:
+        too_long = self.max_minutes is not None and (minutes or 0) > self.max_minutes
+        if minutes is None or minutes <= 0 or too_long:
             raise forms.ValidationError(_("Write the runtime as 100, 100 min, 1 h 40 min or 1:40."))
         return minutes
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.people.forms import PersonPickerInput
 
-from ..choices import CompanyRole, CountryRole, FilmKind, LanguageRole, TextKind, TitleKind
-from ..models import Credit, Film, FilmLink, Genre, Role
+from ..choices import CompanyRole, CountryRole, LanguageRole, TextKind, TitleKind
+from ..models import Credit, Film, FilmLink, Role
 from ..services.credits import CREDIT_DETAILS, CreditedPerson
 from .fields import LanguageField, RuntimeField, country_choices, currency_choices
 
@@ -34,11 +35,18 @@ class BasicsForm(forms.ModelForm):
         widgets = {"completion_date": forms.DateInput(attrs={"type": "date"})}
 
 
+def _largest(field: str) -> int | None:
+    """The largest value the model allows in ``field`` (its ``MaxValueValidator``)."""
+    validators = Film._meta.get_field(field).validators
+    limits = [v.limit_value for v in validators if isinstance(v, MaxValueValidator)]
+    return min(limits) if limits else None  # type: ignore[type-var]
+
+
 class SpecsForm(forms.ModelForm):
     """Runtime as people write it, budget as an amount in a currency or as stated, format,
     sound, picture and the two flags."""
 
-    runtime_minutes = RuntimeField()
+    runtime_minutes = RuntimeField(max_minutes=_largest("runtime_minutes"))
     budget_currency = forms.ChoiceField(
         label=_("Budget currency"), choices=currency_choices, required=False
     )
@@ -65,18 +73,13 @@ class SpecsForm(forms.ModelForm):
         return data
 
 
-class GenresForm(forms.Form):
-    """The film's kind and its genres."""
+class GenresForm(forms.ModelForm):
+    """The film's kind and its genres, with the model's own choices."""
 
-    kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", "—"), *FilmKind.choices], required=False
-    )
-    genres = forms.ModelMultipleChoiceField(
-        label=_("Genres"),
-        queryset=Genre.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    class Meta:
+        model = Film
+        fields = ("kind", "genres")
+        widgets = {"genres": forms.CheckboxSelectMultiple}
 
 
 class TitleForm(forms.Form):
