@@ -59,6 +59,13 @@ class _Action:
     write: Callable[[Person, Any, int | None, dict[str, Any]], Any]
 
 
+def _id(item: int | None) -> int:
+    """The posted item's id (``_post`` refuses a form without one before writing)."""
+    if item is None:
+        raise Http404
+    return item
+
+
 def _row(rows: Any, item: int | None) -> Any:
     found = rows.filter(pk=item).first() if item is not None else None
     if found is None:
@@ -76,13 +83,13 @@ ACTIONS: dict[str, _Action] = {
     "name-update": _Action(
         form=lambda person, data, item: _name_edit_form(_row(person.names, item), data),
         write=lambda person, actor, item, values: services.person_name_update(
-            person=person, actor=actor, name_id=item, values=values
+            person=person, actor=actor, name_id=_id(item), values=values
         ),
     ),
     "name-remove": _Action(
         form=lambda person, data, item: forms.Form(data),
         write=lambda person, actor, item, values: services.person_name_remove(
-            person=person, actor=actor, name_id=item
+            person=person, actor=actor, name_id=_id(item)
         ),
     ),
     "biography-add": _Action(

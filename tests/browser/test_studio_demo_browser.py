@@ -59,7 +59,7 @@ def type_fields(studio: Studio, film: dict[str, Any]) -> None:
     budget = film.get("budget") or {}
     fields = {
         "runtime_minutes": str(film.get("runtime_minutes") or ""),
-        "budget_amount": budget.get("amount", "") if budget.get("currency") else "",
+        "budget_amount": _amount(budget),
         "budget_as_stated": budget.get("as_stated", ""),
         **{k: v for k, v in (film.get("specs") or {}).items() if k != "color"},
     }
@@ -75,6 +75,11 @@ def type_fields(studio: Studio, film: dict[str, Any]) -> None:
     for slug in film.get("genres", []):
         page.check(f'input[name=genres][value="{Genre.objects.get(slug=slug).pk}"]')
     studio.save_fields()
+
+
+def _amount(budget: dict[str, Any]) -> str:
+    """The budget's amount, typed only with its currency (the studio asks for both)."""
+    return budget.get("amount", "") if budget.get("currency") else ""
 
 
 def _flag(value: bool | None) -> str:

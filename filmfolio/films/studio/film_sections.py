@@ -54,7 +54,7 @@ def _person_links(viewer: Any, credits: list[Credit]) -> dict[int, tuple[str, st
     editable = set(people.values_list("pk", flat=True))
     links = {}
     for credit in credits:
-        if credit.person_id in editable:
+        if credit.person is not None and credit.person_id in editable:
             back = reverse("studio:credits", kwargs={"slug": credit.film.slug})
             address = reverse("people:edit", kwargs={"slug": credit.person.slug})
             label = _("Names and biography of %(name)s") % {"name": credit.person}

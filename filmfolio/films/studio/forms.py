@@ -37,7 +37,7 @@ class BasicsForm(forms.ModelForm):
 
 def _largest(field: str) -> int | None:
     """The largest value the model allows in ``field`` (its ``MaxValueValidator``)."""
-    validators = Film._meta.get_field(field).validators
+    validators = getattr(Film._meta.get_field(field), "validators", [])
     limits = [v.limit_value for v in validators if isinstance(v, MaxValueValidator)]
     return min(limits) if limits else None  # type: ignore[type-var]
 

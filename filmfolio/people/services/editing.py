@@ -48,16 +48,27 @@ def _clean_name(person: Person, values: dict[str, Any], name_id: int | None) -> 
     name = " ".join(str(values.get("name") or "").split())
     if not name or len(name) > MAX_NAME_LENGTH:
         raise _invalid("name", _("Write the name, at most 200 characters."))
-    script = values.get("script") or name_script(name)
-    order = values.get("order") or ""
-    if script not in NameScript.values:
-        raise _invalid("script", _("Choose the script the name is written in."))
-    if order and order not in NameOrder.values:
-        raise _invalid("order", _("Choose the order of the name."))
-    language = _language(values.get("language") or "")
-    if person.names.filter(name=name).exclude(pk=name_id).exists():
+    cleaned = {
+        "name": name,
+        "script": _choice("script", values.get("script") or name_script(name), NameScript),
+        "order": _choice("order", values.get("order") or "", NameOrder),
+        "language": _language(values.get("language") or ""),
+    }
+    others = person.names.exclude(pk=name_id) if name_id is not None else person.names.all()
+    if others.filter(name=name).exists():
         raise _invalid("name", _("%(name)s already has this name.") % {"name": person})
-    return {"name": name, "script": script, "order": order, "language": language}
+    return cleaned
+
+
+def _choice(field: str, value: str, choices: Any) -> str:
+    """``value`` if it is one of ``choices`` (or empty), else the field's refusal."""
+    if value and value not in choices.values:
+        messages = {
+            "script": _("Choose the script the name is written in."),
+            "order": _("Choose the order of the name."),
+        }
+        raise _invalid(field, messages[field])
+    return value
 
 
 def _language(code: str) -> str:

@@ -24,7 +24,7 @@ EDIT = "/people/shengze-zhu/edit/"
 
 @pytest.fixture
 def world() -> Any:
-    owner = CollaboratorFactory(
+    owner: Any = CollaboratorFactory(
         film=FilmFactory(title="Out of Focus", slug="out-of-focus", year=2013, public=True),
         role=CollaboratorRole.OWNER,
     )
@@ -172,9 +172,10 @@ def test_a_refusal_in_chinese(world):
 def _visitors(world: Any) -> dict[str, Client]:
     clients = {"anonymous": Client()}
     other_film = FilmFactory(title="Heron", public=True)
-    half = CollaboratorFactory(film=other_film, role=CollaboratorRole.OWNER).user
-    editor = CollaboratorFactory(film=world.film, role=CollaboratorRole.EDITOR).user
-    for name, user in {"other": UserFactory(), "editor": editor, "half_owner": half}.items():
+    half: Any = CollaboratorFactory(film=other_film, role=CollaboratorRole.OWNER)
+    editor: Any = CollaboratorFactory(film=world.film, role=CollaboratorRole.EDITOR)
+    users: dict[str, Any] = {"other": UserFactory(), "editor": editor.user, "half_owner": half.user}
+    for name, user in users.items():
         clients[name] = Client()
         clients[name].force_login(user)
     return clients
