@@ -2,6 +2,7 @@
 tests share the owner of one film, Heron Lantern, and their signed-in browser."""
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -18,18 +19,25 @@ def empty_cache() -> Iterator[None]:
     cache.clear()
 
 
+def film_owner(title: str, slug: str) -> Any:
+    """The owner (a collaborator) of a new private film from 2019."""
+    film = FilmFactory(title=title, slug=slug, year=2019)
+    return CollaboratorFactory(film=film, role=CollaboratorRole.OWNER)
+
+
+def signed_in(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
 def heron_owner():
-    """The owner of Heron Lantern (2019, at /studio/films/heron/)."""
-    return CollaboratorFactory(
-        film=FilmFactory(title="Heron Lantern", slug="heron", year=2019),
-        role=CollaboratorRole.OWNER,
-    )
+    """The owner of Heron Lantern (at /studio/films/heron/)."""
+    return film_owner("Heron Lantern", "heron")
 
 
 @pytest.fixture
 def heron_client(heron_owner):
     """The browser of Heron Lantern's owner, signed in."""
-    client = Client()
-    client.force_login(heron_owner.user)
-    return client
+    return signed_in(heron_owner.user)

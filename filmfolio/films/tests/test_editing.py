@@ -15,22 +15,19 @@ from filmfolio.films.tests.factories import FilmFactory as PublicFilmFactory
 from filmfolio.people.models import Person, PersonName
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
+from .conftest import film_owner, signed_in
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def owner():
-    return CollaboratorFactory(
-        film=FilmFactory(title="Rivers of Salt", slug="rivers-of-salt", year=2019),
-        role=CollaboratorRole.OWNER,
-    )
+    return film_owner("Rivers of Salt", "rivers-of-salt")
 
 
 @pytest.fixture
 def owner_client(owner):
-    client = Client()
-    client.force_login(owner.user)
-    return client
+    return signed_in(owner.user)
 
 
 def edit_url(slug: str, section: str) -> str:
