@@ -232,7 +232,7 @@ def canary_rows(world: World) -> dict[str, list[dict[str, Any]]]:
     from filmfolio.festivals.models import Award, Edition, Festival, Section
     from filmfolio.importer.models import FilmImport
     from filmfolio.media.models import Encoding
-    from filmfolio.people.models import Person
+    from filmfolio.people.models import Person, PersonBiography, PersonName
 
     canaries = list(world.canaries.values())
     film_ids = [c.film.pk for c in canaries]
@@ -250,6 +250,10 @@ def canary_rows(world: World) -> dict[str, list[dict[str, Any]]]:
     }
     for model, name in by_id.items():
         found = model.objects.filter(pk__in=[c.ids[name] for c in canaries]).order_by("pk")
+        rows[model._meta.label] = list(found.values())
+    people = [c.ids["person"] for c in canaries]
+    for model in (PersonName, PersonBiography):
+        found = model.objects.filter(person_id__in=people).order_by("pk")
         rows[model._meta.label] = list(found.values())
     encodings = Encoding.objects.filter(video__film_id__in=film_ids).order_by("pk")
     rows["media.Encoding"] = list(encodings.values())
@@ -277,6 +281,9 @@ HIJACK = {
     "text": "Hijacked",
     "kind": "trailer",
     "caption": "Hijacked",
+    "action": "name-add",
+    "name": "Hijacked",
+    "language": "en",
 }
 
 

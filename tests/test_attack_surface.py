@@ -71,6 +71,7 @@ def test_every_url_pattern_is_tried(world, paths):
         f"/studio/films/{prv.film.slug}/sharing/",
         f"/people/{prv.person_slug}/",
         f"/people/{prv.person_slug}/merge/",
+        f"/people/{prv.person_slug}/edit/",
         "/people/lookup/",
         f"/festivals/{prv.festival_slug}/",
         f"/media/videos/{prv.video.public_id}/original",
@@ -258,3 +259,15 @@ def test_the_owners_post_does_change_a_canary(world):
     changed = [row["visibility"] for row in after["films.Film"] if row["id"] == canary.film.pk]
     assert changed == ["public"]
     assert after["core.ChangeRecord"] != before["core.ChangeRecord"]
+
+
+def test_the_owners_post_does_change_a_canary_persons_names(world):
+    """The control of the person's edit page: the owner of every film crediting the canary
+    person adds a name with the attackers' very post."""
+    canary = world.canaries["prv"]
+    before = attack.canary_rows(world)
+    attack.attempts(world.clients["owner"], f"/people/{canary.person_slug}/edit/")
+    after = attack.canary_rows(world)
+    added = [row["name"] for row in after["people.PersonName"]]
+    assert len(added) == len(before["people.PersonName"]) + 1
+    assert "Hijacked" in added

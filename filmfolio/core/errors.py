@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class DomainError(Exception):
     """A rule of the domain was broken; the message is safe to show to the user."""
@@ -26,3 +28,14 @@ class ValidationFailedError(DomainError):
     def __init__(self, message: str, *, errors: dict[str, list[str]] | None = None) -> None:
         super().__init__(message)
         self.errors = errors or {}
+
+
+def show_on_form(form: Any, error: DomainError) -> None:
+    """Put a service's refusal on a Django ``form``: beside each field it names that the form
+    has, else (and for an error naming no field) above the form."""
+    named = getattr(error, "errors", None) or {}
+    for field, messages in named.items():
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)
+    if not named:
+        form.add_error(None, error.message)

@@ -15,14 +15,19 @@ class FilmsConfig(AppConfig):
         from filmfolio.people.hooks import PERSON_SHOWN, PersonShown
         from filmfolio.people.querysets import PERSON_LISTING, PersonListing
 
-        from .access import creditable_people, listed_people
+        from .access import creditable_people, editable_people, listed_people
         from .changes import person_films_refreshed
         from .panels import PANELS
         from .studio import SECTIONS
         from .studio.film_sections import register
 
         PERSON_LISTING.register(
-            PersonListing(key="films", listed=listed_people, creditable=creditable_people)
+            PersonListing(
+                key="films",
+                listed=listed_people,
+                creditable=creditable_people,
+                editable=editable_people,
+            )
         )
         PERSON_SHOWN.register(PersonShown(key="films", refresh=person_films_refreshed))
         PANELS.autodiscover()

@@ -1,7 +1,9 @@
-"""URLs of the people pages, the person picker and merging two people (included at
-``people/``, namespace ``people``)."""
+"""URLs of the people pages, the person picker, a person's edit page and merging two people
+(included at ``people/``, namespace ``people``)."""
 
 from django.urls import path
+
+from filmfolio.people.views import person_edit
 
 from . import people_views as views
 
@@ -12,4 +14,5 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/claim/", views.claim, name="claim"),
     path("<slug:slug>/merge/", views.merge, name="merge"),
+    path("<slug:slug>/edit/", person_edit, name="edit"),
 ]

@@ -41,8 +41,13 @@ def detail(request: ViewerRequest, slug: str) -> HttpResponse:
         if kept is None:
             raise Http404
         return redirect(kept, permanent=True)
-    can_merge = viewer.is_authenticated and access.may_merge_person_away(viewer, page.person)
-    context = {"page": page, "person": page.person, "can_merge": can_merge}
+    signed_in = viewer.is_authenticated
+    context = {
+        "page": page,
+        "person": page.person,
+        "can_merge": signed_in and access.may_merge_person_away(viewer, page.person),
+        "can_edit": signed_in and access.may_edit_person(viewer, page.person),
+    }
     return render(request, "people/detail.html", context)
 
 

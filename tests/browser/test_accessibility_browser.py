@@ -45,6 +45,7 @@ SIGNED_IN = [
     "/import/file/",
     "/api/tokens/",
     "/people/shengze-zhu/claim/",
+    "/people/shengze-zhu/edit/",
     "/studio/new/",
     f"/studio/films/{FILM}/basics/",
     f"/studio/films/{FILM}/credits/",

@@ -60,8 +60,8 @@ def test_scripts_work_under_the_policy(live_server, monkeypatch):
         page.goto(f"{base}/studio/films/heron/credits/")
         page.select_option("#id_role", label="Director")
         page.fill("#id_person_query", "Shengze")
-        page.click(".lookup-results button:has-text('Shengze Zhu')")
-        page.click("main button:has-text('Save')")
+        page.click(".person-candidate:has-text('Shengze Zhu')")
+        page.click('form:has(input[name=part][value="credits"]) button[type=submit]')
         page.wait_for_selector("text=Shengze Zhu")
         for path in PAGES:
             response = page.goto(base + path)

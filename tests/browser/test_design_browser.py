@@ -87,11 +87,11 @@ STYLE = (
 
 def test_suggestions_do_not_look_like_the_save_button(live_server, page) -> None:
     page.goto(f"{live_server.url}/studio/films/out-of-focus/credits/")
-    page.fill("input[data-lookup=people]", "Zhengfan")
-    suggestion = page.locator(".lookup-results button").first
+    page.fill("#id_person_query", "Zhengfan")
+    suggestion = page.locator(".person-candidate").first
     suggestion.wait_for()
-    save = page.locator("main form.form > button[type=submit]")
-    assert suggestion.text_content() == "Zhengfan Yang"
+    save = page.locator("main form.form:has(input[name=part]) > button[type=submit]")
+    assert suggestion.locator("strong").text_content() == "Zhengfan Yang"
     assert suggestion.evaluate(STYLE) == ["rgb(255, 255, 255)", "rgb(29, 29, 31)", "left"]
     assert save.evaluate(STYLE) == ["rgb(29, 29, 31)", "rgb(255, 255, 255)", "center"]
     page.screenshot(path=str(ARTIFACTS / "design-suggestions.png"), full_page=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -125,3 +126,75 @@ def credit_remove(*, film: Film, actor: Any, credit_id: int) -> None:
             section=AuditSection.CREDITS,
             changes={"credit": {"old": label, "new": None}},
         )
+
+
+@dataclass(frozen=True)
+class CreditedPerson:
+    """Who a credit names, as ``credit_add`` reads it: a picked ``person`` (a person, their id
+    or slug), else an explicit new person ``new_name``, else the person the one rule finds for
+    ``name``; all empty is a credit whose person the film does not name."""
+
+    person: Person | int | str | None = None
+    new_name: str = ""
+    name: str = ""
+
+
+CREDIT_DETAILS = ("credited_as", "character", "description")
+
+
+def credit_update(
+    *,
+    film: Film,
+    actor: Any,
+    credit_id: int,
+    role: Role | str,
+    who: CreditedPerson,
+    details: dict[str, Any] | None = None,
+) -> Credit:
+    """Change one credit of ``film`` in place: its role, the person it names (``who``, by the
+    one rule of ``people.services``; nobody for "name not given") and ``details``
+    (``credited_as``, ``character``, ``description``). Nothing changes unless all is valid;
+    the change record holds the old and new values of what changed."""
+    require_edit(film=film, actor=actor)
+    role = _role_for(role)
+    with transaction.atomic():
+        credit = film.credits.select_related("person", "role").filter(pk=credit_id).first()
+        if credit is None:
+            raise ObjectNotFoundError(_("This credit does not exist on this film."))
+        before = _credit_values(credit)
+        chosen = _credit_person(who.person, who.new_name, who.name, actor=actor)
+        others = film.credits.exclude(pk=credit.pk)
+        if chosen is not None and others.filter(person=chosen, role=role).exists():
+            raise _invalid(NON_FIELD_ERRORS, _duplicate_credit(chosen, role))
+        old_person = credit.person
+        credit.person, credit.role = chosen, role
+        for name in CREDIT_DETAILS:
+            setattr(credit, name, (details or {}).get(name, getattr(credit, name)) or "")
+        validated(credit)
+        changes = _changed(before, _credit_values(credit))
+        if changes:
+            credit.save()
+            _credit_updated(film, actor, old_person, changes)
+    return credit
+
+
+def _credit_values(credit: Credit) -> dict[str, Any]:
+    values = {"credit": _credit_label(credit.person, credit.role)}
+    return values | {name: getattr(credit, name) for name in CREDIT_DETAILS}
+
+
+def _changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {k: {"old": before[k], "new": after[k]} for k in before if before[k] != after[k]}
+
+
+def _credit_updated(film: Film, actor: Any, old_person: Person | None, changes: Any) -> None:
+    """The change record; a person no longer credited here may leave the listings."""
+    if old_person is not None:
+        search_update_listing(old_person)
+    film_changed(
+        film=film,
+        actor=actor,
+        action=AuditAction.UPDATE,
+        section=AuditSection.CREDITS,
+        changes=changes,
+    )

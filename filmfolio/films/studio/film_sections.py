@@ -3,55 +3,75 @@ languages, genres and kind, companies, credits, texts, links and the history."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from django.urls import path
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core import vocab
+from filmfolio.people.models import Person
 
 from .. import services
 from ..choices import TextKind
 from ..models import Credit, Film, FilmLink
 from . import forms as studio_forms
-from .lists import ListPart, list_section
+from .lists import ListPart, list_section, service_part
 from .pages import field_section, genres_page, history_page
-from .picker import people_lookup
 from .registry import SECTIONS, Section
 
 
 def _add_credit(film: Film, actor: Any, data: dict[str, Any]) -> Any:
-    """The picked person, else the one rule of ``people.services.person_for_name`` for the
-    typed name (an existing person in any script or order, else a new one)."""
-    picked = data.get("person")
+    who = studio_forms.credited_person(data)
     return services.credit_add(
         film=film,
         actor=actor,
         role=data["role"],
-        person=picked,
-        person_name="" if picked else data["person_query"],
-        details={k: data.get(k) or "" for k in ("credited_as", "character", "description")},
+        person=who.person,
+        new_person_name=who.new_name,
+        person_name=who.name,
+        details=studio_forms.credit_details(data),
     )
 
 
+def _update_credit(film: Film, actor: Any, credit: Credit, data: dict[str, Any]) -> Any:
+    return services.credit_update(
+        film=film,
+        actor=actor,
+        credit_id=credit.pk,
+        role=data["role"],
+        who=studio_forms.credited_person(data),
+        details=studio_forms.credit_details(data),
+    )
+
+
+def _person_links(viewer: Any, credits: list[Credit]) -> dict[int, tuple[str, str]]:
+    """The edit page of each credited person whose record ``viewer`` may change (one query),
+    leading back to these credits."""
+    ids = {credit.person_id for credit in credits if credit.person_id}
+    people = Person.objects.filter(pk__in=ids).editable_by(viewer)
+    editable = set(people.values_list("pk", flat=True))
+    links = {}
+    for credit in credits:
+        if credit.person is not None and credit.person_id in editable:
+            back = reverse("studio:credits", kwargs={"slug": credit.film.slug})
+            address = reverse("people:edit", kwargs={"slug": credit.person.slug})
+            label = _("Names and biography of %(name)s") % {"name": credit.person}
+            links[credit.pk] = (f"{address}?{urlencode({'next': back})}", str(label))
+    return links
+
+
 def _credit_label(credit: Credit) -> str:
-    person = credit.person or _("Uncredited")
+    person = credit.person or _("Name not given")
     extra = f" ({credit.credited_as})" if credit.credited_as else ""
     character = f" — {credit.character}" if credit.character else ""
     return f"{credit.role} — {person}{extra}{character}"
 
 
-def _title_form(film: Film, data: Any, initial: Any) -> Any:
-    return studio_forms.TitleForm(data)
-
-
 def _title_edit_form(title: Any, data: Any, prefix: str) -> Any:
     initial = {k: getattr(title, k) for k in ("text", "kind", "language", "position")}
     return studio_forms.TitleForm(data, initial=initial, prefix=prefix)
-
-
-def _title_add(film: Film, actor: Any, data: dict[str, Any]) -> Any:
-    return services.title_add(film=film, actor=actor, **data)
 
 
 def _title_label(title: Any) -> str:
@@ -76,7 +96,8 @@ def _text_update(film: Film, actor: Any, text: Any, data: dict[str, Any]) -> Any
     )
 
 
-def _text_remove(film: Film, actor: Any, text_id: int) -> None:
+def _text_remove(*, film: Film, actor: Any, text_id: int) -> None:
+    """Remove the text ``text_id`` (the service knows texts by kind and language)."""
     text = film.texts.filter(pk=text_id).first()
     kind, language = (text.kind, text.language) if text else ("", "")
     services.text_remove(film=film, actor=actor, kind=kind, language=language)
@@ -86,120 +107,100 @@ def _text_label(text: Any) -> str:
     return f"{text.get_kind_display()} · {vocab.language_name(text.language)}"
 
 
-_LISTS: dict[str, tuple[ListPart, ...]] = {
-    "titles": (
-        ListPart(
-            key="titles",
-            title=_("Titles"),
-            make_form=_title_form,
-            items=lambda film: film.titles.all(),
-            add=_title_add,
-            remove=lambda film, actor, pk: services.title_remove(
-                film=film, actor=actor, title_id=pk
-            ),
-            describe=_title_label,
-            edit_form=_title_edit_form,
-            update=lambda film, actor, title, data: services.title_update(
-                film=film,
-                actor=actor,
-                title_id=title.pk,
-                values={k: v for k, v in data.items() if k != "position" or v is not None},
-            ),
-            add_label=_("Add a title"),
-        ),
+def _role_row(row: Any) -> str:
+    """A country or language and its role: "China · Production"."""
+    return f"{row.name} · {row.get_role_display()}"
+
+
+_TITLES = replace(
+    service_part(
+        "titles",
+        (_("Titles"), _("Add a title")),
+        lambda film, data: studio_forms.TitleForm(data),
+        lambda film: film.titles.all(),
+        (services.title_add, services.title_remove, "title_id"),
+        _title_label,
     ),
+    edit_form=_title_edit_form,
+    update=lambda film, actor, title, data: services.title_update(
+        film=film,
+        actor=actor,
+        title_id=title.pk,
+        values={k: v for k, v in data.items() if k != "position" or v is not None},
+    ),
+)
+
+_CREDITS = ListPart(
+    key="credits",
+    title=_("Credits"),
+    make_form=lambda film, data, initial: studio_forms.CreditForm(data, instance=Credit(film=film)),
+    items=lambda film: film.credits.select_related("person", "role"),
+    add=_add_credit,
+    remove=lambda film, actor, pk: services.credit_remove(film=film, actor=actor, credit_id=pk),
+    describe=_credit_label,
+    links=_person_links,
+    edit_form=studio_forms.credit_edit_form,
+    update=_update_credit,
+    add_label=_("Add a credit"),
+)
+
+_TEXTS = replace(
+    service_part(
+        "texts",
+        (_("Texts"), _("Add a text")),
+        lambda film, data: studio_forms.TextForm(data),
+        lambda film: film.texts.all(),
+        (services.text_set, _text_remove, "text_id"),
+        _text_label,
+    ),
+    make_form=_text_form,
+    edit_form=_text_edit_form,
+    update=_text_update,
+)
+
+_LISTS: dict[str, tuple[ListPart, ...]] = {
+    "titles": (_TITLES,),
     "places": (
-        ListPart(
-            key="countries",
-            title=_("Countries"),
-            make_form=lambda film, data, initial: studio_forms.CountryForm(
-                data, auto_id="id_country_%s"
-            ),
-            items=lambda film: film.countries.all(),
-            add=lambda film, actor, d: services.country_add(film=film, actor=actor, **d),
-            remove=lambda film, actor, pk: services.country_remove(
-                film=film, actor=actor, country_id=pk
-            ),
-            describe=lambda row: f"{row.name} · {row.get_role_display()}",
-            add_label=_("Add a country"),
+        service_part(
+            "countries",
+            (_("Countries"), _("Add a country")),
+            lambda film, data: studio_forms.CountryForm(data, auto_id="id_country_%s"),
+            lambda film: film.countries.all(),
+            (services.country_add, services.country_remove, "country_id"),
+            _role_row,
         ),
-        ListPart(
-            key="languages",
-            title=_("Languages"),
-            make_form=lambda film, data, initial: studio_forms.LanguageForm(
-                data, auto_id="id_language_%s"
-            ),
-            items=lambda film: film.languages.all(),
-            add=lambda film, actor, d: services.language_add(film=film, actor=actor, **d),
-            remove=lambda film, actor, pk: services.language_remove(
-                film=film, actor=actor, language_id=pk
-            ),
-            describe=lambda row: f"{row.name} · {row.get_role_display()}",
-            add_label=_("Add a language"),
+        service_part(
+            "languages",
+            (_("Languages"), _("Add a language")),
+            lambda film, data: studio_forms.LanguageForm(data, auto_id="id_language_%s"),
+            lambda film: film.languages.all(),
+            (services.language_add, services.language_remove, "language_id"),
+            _role_row,
         ),
     ),
     "companies": (
-        ListPart(
-            key="companies",
-            title=_("Companies"),
-            make_form=lambda film, data, initial: studio_forms.CompanyForm(data),
-            items=lambda film: film.companies.select_related("organisation"),
-            add=lambda film, actor, d: services.company_add(film=film, actor=actor, **d),
-            remove=lambda film, actor, pk: services.company_remove(
-                film=film, actor=actor, company_id=pk
-            ),
-            describe=lambda row: f"{row.organisation.name} · {row.get_role_display()}",
-            add_label=_("Add a company"),
+        service_part(
+            "companies",
+            (_("Companies"), _("Add a company")),
+            lambda film, data: studio_forms.CompanyForm(data),
+            lambda film: film.companies.select_related("organisation"),
+            (services.company_add, services.company_remove, "company_id"),
+            lambda row: f"{row.organisation.name} · {row.get_role_display()}",
         ),
     ),
-    "credits": (
-        ListPart(
-            key="credits",
-            title=_("Credits"),
-            make_form=lambda film, data, initial: studio_forms.CreditForm(
-                data, instance=Credit(film=film)
-            ),
-            items=lambda film: film.credits.select_related("person", "role"),
-            add=_add_credit,
-            remove=lambda film, actor, pk: services.credit_remove(
-                film=film, actor=actor, credit_id=pk
-            ),
-            describe=_credit_label,
-            add_label=_("Add a credit"),
-            lookup="studio:credits-lookup",
-        ),
-    ),
-    "texts": (
-        ListPart(
-            key="texts",
-            title=_("Texts"),
-            make_form=_text_form,
-            items=lambda film: film.texts.all(),
-            add=lambda film, actor, d: services.text_set(film=film, actor=actor, **d),
-            remove=_text_remove,
-            describe=_text_label,
-            edit_form=_text_edit_form,
-            update=_text_update,
-            add_label=_("Add a text"),
-        ),
-    ),
+    "credits": (_CREDITS,),
+    "texts": (_TEXTS,),
     "links": (
-        ListPart(
-            key="links",
-            title=_("Links"),
-            make_form=lambda film, data, initial: studio_forms.LinkForm(
-                data, instance=FilmLink(film=film)
-            ),
-            items=lambda film: film.links.all(),
-            add=lambda film, actor, d: services.link_add(film=film, actor=actor, **d),
-            remove=lambda film, actor, pk: services.link_remove(film=film, actor=actor, link_id=pk),
-            describe=lambda link: f"{link.get_kind_display()} · {link.label or link.url}",
-            add_label=_("Add a link"),
+        service_part(
+            "links",
+            (_("Links"), _("Add a link")),
+            lambda film, data: studio_forms.LinkForm(data, instance=FilmLink(film=film)),
+            lambda film: film.links.all(),
+            (services.link_add, services.link_remove, "link_id"),
+            lambda link: f"{link.get_kind_display()} · {link.label or link.url}",
         ),
     ),
 }
-
-_PICKERS = {"credits": (path("lookup/", people_lookup, name="credits-lookup"),)}
 
 _LIST_LABELS = {
     "titles": (20, _("Titles")),
@@ -231,8 +232,5 @@ def register() -> None:
     )
     SECTIONS.register(Section(key="genres", order=50, label=_("Genres and kind"), view=genres_page))
     for key, (order, label) in _LIST_LABELS.items():
-        urls = _PICKERS.get(key, ())
-        SECTIONS.register(
-            list_section(key=key, order=order, label=label, parts=_LISTS[key], urls=urls)
-        )
+        SECTIONS.register(list_section(key=key, order=order, label=label, parts=_LISTS[key]))
     SECTIONS.register(Section(key="history", order=900, label=_("History"), view=history_page))

@@ -9,10 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import CompanyRole, CountryRole, FilmKind, LanguageRole, TextKind, TitleKind
-from ..models import Credit, Film, FilmLink, Genre, Role
+from filmfolio.people.forms import PersonPickerInput
+
+from ..choices import CompanyRole, CountryRole, LanguageRole, TextKind, TitleKind
+from ..models import Credit, Film, FilmLink, Role
+from ..services.credits import CREDIT_DETAILS, CreditedPerson
 from .fields import LanguageField, RuntimeField, country_choices, currency_choices
 
 
@@ -31,11 +35,18 @@ class BasicsForm(forms.ModelForm):
         widgets = {"completion_date": forms.DateInput(attrs={"type": "date"})}
 
 
+def _largest(field: str) -> int | None:
+    """The largest value the model allows in ``field`` (its ``MaxValueValidator``)."""
+    validators = getattr(Film._meta.get_field(field), "validators", [])
+    limits = [v.limit_value for v in validators if isinstance(v, MaxValueValidator)]
+    return min(limits) if limits else None  # type: ignore[type-var]
+
+
 class SpecsForm(forms.ModelForm):
     """Runtime as people write it, budget as an amount in a currency or as stated, format,
     sound, picture and the two flags."""
 
-    runtime_minutes = RuntimeField()
+    runtime_minutes = RuntimeField(max_minutes=_largest("runtime_minutes"))
     budget_currency = forms.ChoiceField(
         label=_("Budget currency"), choices=currency_choices, required=False
     )
@@ -62,18 +73,13 @@ class SpecsForm(forms.ModelForm):
         return data
 
 
-class GenresForm(forms.Form):
-    """The film's kind and its genres."""
+class GenresForm(forms.ModelForm):
+    """The film's kind and its genres, with the model's own choices."""
 
-    kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", "—"), *FilmKind.choices], required=False
-    )
-    genres = forms.ModelMultipleChoiceField(
-        label=_("Genres"),
-        queryset=Genre.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    class Meta:
+        model = Film
+        fields = ("kind", "genres")
+        widgets = {"genres": forms.CheckboxSelectMultiple}
 
 
 class TitleForm(forms.Form):
@@ -107,20 +113,75 @@ class CompanyForm(forms.Form):
 
 
 class CreditForm(forms.ModelForm):
-    """A credit: an existing person (picked by the name search) or a person by name."""
+    """A credit: the person picked in the one person picker (``people.forms``), an explicit
+    new person, a typed name the server matches by the one rule, or "name not given" for a
+    role whose person the film does not name."""
 
-    person = forms.IntegerField(required=False, widget=forms.HiddenInput)
     person_query = forms.CharField(
         label=_("Person"),
         max_length=200,
-        help_text=_("Type a name; pick a match or keep the name to add a new person."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "data-lookup": "people"}),
+        required=False,
+        help_text=_(
+            "Type a name in any script or order; pick the person, or choose to create a new one."
+        ),
+        widget=PersonPickerInput(),
+    )
+    person = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    person_new = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    name_not_given = forms.BooleanField(
+        label=_("Name not given"),
+        required=False,
+        help_text=_("The film credits the role without naming the person."),
     )
     role = forms.ModelChoiceField(queryset=Role.objects.all(), label=_("Role"))
+
+    field_order = ("role", "person_query", "person", "person_new", "name_not_given")
 
     class Meta:
         model = Credit
         fields = ("role", "credited_as", "character", "description")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        picker = self.fields["person_query"].widget
+        if isinstance(picker, PersonPickerInput):  # the hidden inputs carry the form's prefix
+            picker.person_field = self.add_prefix("person")
+            picker.create_field = self.add_prefix("person_new")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("name_not_given"):
+            data.update(person=None, person_new=False, person_query="")
+        elif not (data.get("person_query") or "").strip() and data.get("person") is None:
+            self.add_error("person_query", _("Type the person's name, or tick “Name not given”."))
+        return data
+
+
+def credited_person(data: dict[str, Any]) -> CreditedPerson:
+    """Who a cleaned ``CreditForm`` names, as the credit services read it."""
+    name = data.get("person_query") or ""
+    if data.get("person") is not None:
+        return CreditedPerson(person=data["person"])
+    if data.get("person_new"):
+        return CreditedPerson(new_name=name)
+    return CreditedPerson(name=name)
+
+
+def credit_details(data: dict[str, Any]) -> dict[str, str]:
+    """The credited-as, character and contribution of a cleaned ``CreditForm``."""
+    return {k: data.get(k) or "" for k in CREDIT_DETAILS}
+
+
+def credit_edit_form(credit: Credit, data: Any, prefix: str) -> CreditForm:
+    """The form changing ``credit`` in place, filled with its values."""
+    initial = {
+        "role": credit.role_id,
+        "person_query": credit.person.display_name if credit.person else "",
+        "person": credit.person_id,
+        "name_not_given": credit.person_id is None,
+        **{k: getattr(credit, k) for k in CREDIT_DETAILS},
+    }
+    return CreditForm(data, initial=initial, prefix=prefix)
 
 
 class TextForm(forms.Form):

@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from filmfolio.core.errors import DomainError
+from filmfolio.core.errors import show_on_form
 from filmfolio.films import access
 from filmfolio.films.access import Access, ViewerRequest
 
@@ -78,14 +78,8 @@ def render_section(
     return render(request, template, {**frame, **(context or {})}, status=status)
 
 
-def show_domain_error(form: forms.BaseForm, error: DomainError) -> None:
-    """Put a service's refusal on the form, on the field it names when the form has it."""
-    field_errors = getattr(error, "errors", None) or {}
-    for field, messages_ in field_errors.items():
-        for message in messages_:
-            form.add_error(field if field in form.fields else None, message)
-    if not field_errors:
-        form.add_error(None, error.message)
+# Sections put a service's refusal on their form with the one helper of ``core.errors``.
+show_domain_error = show_on_form
 
 
 def status_for(request: HttpRequest, *forms_: forms.BaseForm | None) -> int:

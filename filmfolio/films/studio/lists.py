@@ -31,7 +31,9 @@ class ListPart:
     ``add(film, actor, cleaned_data)``, ``remove(film, actor, item_id)`` and
     ``update(film, actor, item, cleaned_data)`` call services; ``edit_form(item, data,
     prefix)`` is the form that changes an item in place; ``lookup`` names the URL of the
-    picker the add form uses."""
+    festival picker the add form uses (the person picker is a widget: ``people.forms``);
+    ``links(viewer, items)`` gives the pages beside items, ``{item pk: (address, label)}``
+    (a credited person's edit page)."""
 
     key: str
     title: Any
@@ -44,6 +46,32 @@ class ListPart:
     edit_form: Callable[..., forms.BaseForm] | None = None
     update: Callable[[Film, Any, Any, dict[str, Any]], Any] | None = None
     lookup: str = ""
+    links: Callable[[Any, list[Any]], dict[int, tuple[str, str]]] | None = None
+
+
+def service_part(
+    key: str,
+    labels: tuple[Any, Any],
+    form: Callable[[Film, Any], forms.BaseForm],
+    items: Callable[[Film], Iterable[Any]],
+    writes: tuple[Callable[..., Any], Callable[..., Any], str],
+    describe: Callable[[Any], str],
+) -> ListPart:
+    """The common list: ``form(film, data)`` adds a row by ``add(film=, actor=, **values)``
+    and a row is removed by ``remove(film=, actor=, <id_name>=its pk)``, where ``writes`` is
+    ``(add, remove, id_name)``; ``labels`` are the list's title and its add label. A list
+    that edits rows in place adds ``edit_form`` and ``update`` (``dataclasses.replace``)."""
+    add, remove, id_name = writes
+    return ListPart(
+        key=key,
+        title=labels[0],
+        add_label=labels[1],
+        make_form=lambda film, data, initial: form(film, data),
+        items=items,
+        add=lambda film, actor, values: add(film=film, actor=actor, **values),
+        remove=lambda film, actor, pk: remove(film=film, actor=actor, **{id_name: pk}),
+        describe=describe,
+    )
 
 
 def _run(form: forms.BaseForm, write: Callable[[], Any]) -> bool:
@@ -76,15 +104,23 @@ def _blocks(
         items = list(part.items(film))
         add_form = bound.get(part.key) or part.make_form(film, None, request.GET)
         edits = _edit_forms(part, items, bound.get("edit"))
+        links = part.links(request.viewer, items) if part.links else {}  # type: ignore[attr-defined]
         blocks.append(
             {
                 "part": part,
                 "form": add_form,
+                # the template would call ``part.remove`` itself: say only whether there is one
+                "removable": part.remove is not None,
                 "lookup_url": reverse(part.lookup, kwargs={"slug": film.slug})
                 if part.lookup
                 else "",
                 "rows": [
-                    {"item": item, "label": part.describe(item), "edit_form": edit}
+                    {
+                        "item": item,
+                        "label": part.describe(item),
+                        "edit_form": edit,
+                        "link": links.get(item.pk),
+                    }
                     for item, edit in zip(items, edits, strict=True)
                 ],
             }
@@ -118,8 +154,10 @@ class _ListViews:
             ):
                 messages.success(request, _("Saved."))
                 return self._back(film)
+        blocks = _blocks(request, film, self.parts, bound)
         context = {
-            "blocks": _blocks(request, film, self.parts, bound),
+            "blocks": blocks,
+            "media": sum((block["form"].media for block in blocks), forms.Media()),
             "form": next(iter(bound.values()), None),  # the refused form, if any
         }
         status = status_for(request, *bound.values())

@@ -82,8 +82,7 @@ def _genres_save(film: Film, actor: Any, data: dict[str, Any]) -> bool:
 
 def genres_page(request: HttpRequest, film: Film) -> HttpResponse:
     """The film's kind and genres."""
-    initial = {"kind": film.kind, "genres": list(film.genres.all())}
-    form = GenresForm(request.POST or None, initial=initial)
+    form = GenresForm(request.POST or None, instance=Film.objects.get(pk=film.pk))
     if request.method == "POST" and form.is_valid():
         try:
             changed = _genres_save(film, request.user, form.cleaned_data)

@@ -15,22 +15,19 @@ from filmfolio.films.tests.factories import FilmFactory as PublicFilmFactory
 from filmfolio.people.models import Person, PersonName
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
+from .conftest import film_owner, signed_in
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def owner():
-    return CollaboratorFactory(
-        film=FilmFactory(title="Rivers of Salt", slug="rivers-of-salt", year=2019),
-        role=CollaboratorRole.OWNER,
-    )
+    return film_owner("Rivers of Salt", "rivers-of-salt")
 
 
 @pytest.fixture
 def owner_client(owner):
-    client = Client()
-    client.force_login(owner.user)
-    return client
+    return signed_in(owner.user)
 
 
 def edit_url(slug: str, section: str) -> str:
@@ -136,7 +133,7 @@ def test_credit_with_a_new_person_creates_the_person(owner, owner_client):
     assert credit.credited_as == "导演"
 
 
-PEOPLE_LOOKUP = "/studio/films/rivers-of-salt/credits/lookup/"
+PEOPLE_LOOKUP = "/people/lookup/"
 FESTIVALS_LOOKUP = "/studio/films/rivers-of-salt/festivals/lookup/"
 
 
@@ -149,8 +146,10 @@ def test_credit_picks_an_existing_person_found_by_any_name(owner, owner_client):
     person = Person.objects.create(display_name="Zhu Shengze", slug="zhu-shengze")
     PersonName.objects.create(person=person, name="朱声仄", script="hans")
     _credit_on_a_public_film(person)
-    found = owner_client.get(f"{edit_url('rivers-of-salt', 'credits')}lookup/?q=声仄").json()
-    assert found == {"results": [{"id": person.pk, "label": "Zhu Shengze", "slug": "zhu-shengze"}]}
+    found = owner_client.get(PEOPLE_LOOKUP, {"q": "声仄"}).json()["results"]
+    assert [(p["id"], p["label"], p["names"]) for p in found] == [
+        (person.pk, "Zhu Shengze", ["朱声仄"])
+    ]
     editor_role = Role.objects.get(code="editor")
     owner_client.post(
         edit_url("rivers-of-salt", "credits"),
@@ -174,18 +173,22 @@ def test_pickers_offer_nobody_only_a_private_film_of_someone_else_reaches(owner,
     Entry.objects.create(
         film=secret, edition=Edition.objects.create(festival=festival, year=2025), result="selected"
     )
-    people = owner_client.get(PEOPLE_LOOKUP, {"q": "Quillon"}).json()
+    people = owner_client.get(PEOPLE_LOOKUP, {"q": "Quillon"}).json()["results"]
     festivals = owner_client.get(FESTIVALS_LOOKUP, {"q": "Vexmoor"}).json()
-    assert (people, festivals) == ({"results": []}, {"results": []})
+    assert (people, festivals) == ([], {"results": []})
     collaborator = Client()
     collaborator.force_login(secret.collaborators.get().user)
-    people = collaborator.get("/studio/films/kept-film/credits/lookup/", {"q": "Quillon"}).json()
+    people = collaborator.get(PEOPLE_LOOKUP, {"q": "Quillon"}).json()["results"]
     festivals = collaborator.get(
         "/studio/films/kept-film/festivals/lookup/", {"q": "Vexmoor"}
     ).json()
-    assert people == {
-        "results": [{"id": person.pk, "label": "Quillon Ardmarsh", "slug": "quillon"}]
-    }
+    assert [(p["id"], p["label"], p["films"]) for p in people] == [
+        (
+            person.pk,
+            "Quillon Ardmarsh",
+            [{"title": "Kept Film", "year": secret.year, "roles": ["Director"]}],
+        )
+    ]
     assert festivals == {
         "results": [{"id": festival.pk, "label": "Vexmoor Film Days", "slug": "vexmoor"}]
     }
@@ -366,10 +369,12 @@ def test_person_lookup_meets_names_in_any_order_and_script(owner_client):
     person = person_create(name="Zhu Shengze", actor=None)
     PersonName.objects.create(person=person, name="朱声仄", script="hans")
     _credit_on_a_public_film(person)
-    expected = {"results": [{"id": person.pk, "label": "Zhu Shengze", "slug": person.slug}]}
     for query in ("Shengze Zhu", "朱聲仄", "shengze", "朱声"):
-        assert owner_client.get(PEOPLE_LOOKUP, {"q": query}).json() == expected, query
-    assert owner_client.get(PEOPLE_LOOKUP, {"q": "Nobody"}).json() == {"results": []}
+        found = owner_client.get(PEOPLE_LOOKUP, {"q": query}).json()["results"]
+        assert [(p["id"], p["label"], p["slug"]) for p in found] == [
+            (person.pk, "Zhu Shengze", person.slug)
+        ], query
+    assert owner_client.get(PEOPLE_LOOKUP, {"q": "Nobody"}).json()["results"] == []
 
 
 def test_new_festival_entry_reuses_a_festival_spelt_without_accents(owner, owner_client):

@@ -22,18 +22,13 @@ URL = "/studio/films/heron/{}/"
 
 
 @pytest.fixture
-def owner():
-    return CollaboratorFactory(
-        film=FilmFactory(title="Heron Lantern", slug="heron", year=2019),
-        role=CollaboratorRole.OWNER,
-    )
+def owner(heron_owner):
+    return heron_owner
 
 
 @pytest.fixture
-def client(owner):
-    client = Client()
-    client.force_login(owner.user)
-    return client
+def client(heron_client):
+    return heron_client
 
 
 def _film(owner) -> Film:
@@ -304,3 +299,22 @@ def test_a_refused_credit_leaves_no_new_person(owner, client):
         "Ana Lee is already credited as Director."
     ]
     assert (Person.objects.count(), Credit.objects.count(), _records(owner)) == (1, 1, before)
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("10000", 10000), ("166 h 40 min", 10000)])
+def test_the_runtime_reaches_the_models_limit(owner, client, typed, saved):
+    url = "/studio/films/heron/specs/"
+    assert client.post(url, {"runtime_minutes": typed}).status_code == 302
+    owner.film.refresh_from_db()
+    assert owner.film.runtime_minutes == saved
+
+
+@pytest.mark.parametrize("typed", ["10001", "166 h 41 min", "0"])
+def test_a_runtime_past_the_models_limit_is_refused(owner, client, typed):
+    response = client.post("/studio/films/heron/specs/", {"runtime_minutes": typed})
+    assert response.status_code == 400
+    assert response.context["form"].errors["runtime_minutes"] == [
+        "Write the runtime as 100, 100 min, 1 h 40 min or 1:40."
+    ]
+    owner.film.refresh_from_db()
+    assert owner.film.runtime_minutes is None

@@ -1,12 +1,11 @@
-// Name pickers of the film editor: typing in an input with data-lookup="people" or
-// data-lookup="festivals" lists matches from the address in the form's data-people-lookup or
-// data-festivals-lookup; choosing one fills the hidden id field.
-document.querySelectorAll("input[data-lookup]").forEach(function (input) {
-  var kind = input.dataset.lookup;
+// The festival picker of the studio: typing in an input with data-lookup="festivals" lists
+// matches from the address in the form's data-festivals-lookup; choosing one fills the hidden
+// festival field. (People are picked with the one person picker, people/picker.js.)
+document.querySelectorAll("input[data-lookup=festivals]").forEach(function (input) {
   var form = input.form;
-  var hidden = form.querySelector(kind === "people" ? "input[name=person]" : "input[name=festival]");
+  var hidden = form.querySelector("input[name=festival]");
   var box = form.querySelector(".lookup-results");
-  var url = kind === "people" ? form.dataset.peopleLookup : form.dataset.festivalsLookup;
+  var url = form.dataset.festivalsLookup;
   if (!hidden || !box || !url) { return; }
   input.addEventListener("input", function () {
     hidden.value = "";
