@@ -83,20 +83,23 @@ class Heading:
 def heading_for(record: FilmRecord) -> Heading:
     """In Chinese the Chinese title leads when there is one; otherwise the display title. The
     original title goes beside it when it differs (else, in Chinese, the display title)."""
-    titles = record.titles
-    original = next((t for t in titles if t.kind == TitleKind.ORIGINAL), None)
-    lead, lead_language = record.film.title, _title_language(record)
-    if active_language().startswith("zh"):
-        chinese = next((t for t in titles if (t.language or "").lower().startswith("zh-hans")), None)
-        chinese = chinese or next((t for t in titles if (t.language or "").startswith("zh")), None)
-        if chinese is not None:
-            lead, lead_language = chinese.text, chinese.language
-    beside = original if original is not None and original.text != lead else None
-    if beside is None and lead != record.film.title:
-        return Heading(lead, lead_language, record.film.title, _title_language(record))
-    if beside is None:
-        return Heading(lead, lead_language, "", "")
-    return Heading(lead, lead_language, beside.text, beside.language)
+    display = (record.film.title, _title_language(record))
+    lead = _chinese_title(record.titles) if active_language().startswith("zh") else None
+    lead_pair = (lead.text, lead.language) if lead is not None else display
+    original = next((t for t in record.titles if t.kind == TitleKind.ORIGINAL), None)
+    if original is not None and original.text != lead_pair[0]:
+        return Heading(*lead_pair, original.text, original.language)
+    if lead_pair[0] != display[0]:
+        return Heading(*lead_pair, *display)
+    return Heading(*lead_pair, "", "")
+
+
+def _chinese_title(titles: tuple[Any, ...]) -> Any:
+    """The film's title in simplified Chinese, else in any Chinese, else None."""
+    tags = [(title, (title.language or "").lower()) for title in titles]
+    simplified = [title for title, tag in tags if tag.startswith("zh-hans") or tag == "zh-cn"]
+    chinese = [title for title, tag in tags if tag.split("-")[0] == "zh"]
+    return (simplified or chinese or [None])[0]
 
 
 def _title_language(record: FilmRecord) -> str:

@@ -84,7 +84,9 @@ def _specs(visit: Visit) -> PanelContext:
     return {"videos": videos} if videos else None
 
 
-PANELS.register(Panel(key="media-poster", order=5, template="media/panels/poster.html", context=_poster))
+PANELS.register(
+    Panel(key="media-poster", order=5, template="media/panels/poster.html", context=_poster)
+)
 PANELS.register(
     Panel(key="media-trailer", order=15, template="media/panels/trailer.html", context=_trailer)
 )

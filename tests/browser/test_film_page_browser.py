@@ -45,7 +45,11 @@ HEADERS = {
         "2013 · China · 88 min · Documentary, feature · Chinese Dialect",
         "OFFICIAL SELECTION",
     ),
-    ("zh-hans", WITH_MEDIA): ("虚焦", "2013 · 中国 · 88 分钟 · 纪录片，长片 · 汉语方言", "官方入选"),
+    ("zh-hans", WITH_MEDIA): (
+        "虚焦",
+        "2013 · 中国 · 88 分钟 · 纪录片，长片 · 汉语方言",
+        "官方入选",
+    ),
     ("en", "when-we-meet-under-the-same-sky"): (
         "When we meet under the same sky",
         "2017 · 100 min · Documentary, feature · Chinese, English",

@@ -193,7 +193,9 @@ def test_film_page_in_chinese(client: Client, film) -> None:
     html = response.content.decode()
     # The English logline and statement are shown as fallbacks, labelled with their language.
     assert '<span class="lang-label">英语</span> <span lang="en">Cameras for kids.</span>' in html
-    assert re.search(r'<span class="lang-label">英语</span>\s*<div class="prose" lang="en"><p>I gave', html)
+    assert re.search(
+        r'<span class="lang-label">英语</span>\s*<div class="prose" lang="en"><p>I gave', html
+    )
     assert "<title>Out of Focus (2013) — Filmfolio</title>" in html
     assert '<span class="film-title" lang="zh-Hans">焦点之外</span>' in html
 

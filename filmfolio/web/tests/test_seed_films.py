@@ -142,8 +142,14 @@ def test_seed_facts_as_their_pages_show_them(
 @pytest.mark.parametrize(
     ("slug", "facts"),
     [
-        ("the-home-gleaners", ["预算 100,000 未注明币种 原文：“гд100,000”", "后期制作 后期制作 未注明姓名"]),
-        ("out-of-focus", ["虚焦 Out of Focus 2013 · 中国 · 88 分钟 · 纪录片，长片 · 汉语方言", "声音 立体声"]),
+        (
+            "the-home-gleaners",
+            ["预算 100,000 未注明币种 原文：“гд100,000”", "后期制作 后期制作 未注明姓名"],
+        ),
+        (
+            "out-of-focus",
+            ["虚焦 Out of Focus 2013 · 中国 · 88 分钟 · 纪录片，长片 · 汉语方言", "声音 立体声"],
+        ),
     ],
 )
 def test_seed_facts_in_chinese(client: Client, demo: None, slug: str, facts: list[str]) -> None:
