@@ -85,13 +85,13 @@ def heading_for(record: FilmRecord) -> Heading:
     original title goes beside it when it differs (else, in Chinese, the display title)."""
     display = (record.film.title, _title_language(record))
     lead = _chinese_title(record.titles) if active_language().startswith("zh") else None
-    lead_pair = (lead.text, lead.language) if lead is not None else display
+    text, language = (lead.text, lead.language) if lead is not None else display
     original = next((t for t in record.titles if t.kind == TitleKind.ORIGINAL), None)
-    if original is not None and original.text != lead_pair[0]:
-        return Heading(*lead_pair, original.text, original.language)
-    if lead_pair[0] != display[0]:
-        return Heading(*lead_pair, *display)
-    return Heading(*lead_pair, "", "")
+    if original is not None and original.text != text:
+        return Heading(text, language, original.text, original.language)
+    if text != display[0]:
+        return Heading(text, language, display[0], display[1])
+    return Heading(text, language, "", "")
 
 
 def _chinese_title(titles: tuple[Any, ...]) -> Any:

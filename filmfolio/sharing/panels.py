@@ -75,6 +75,8 @@ def _screener_notice(visit: Visit) -> PanelContext:
         return None
     grants = visit.request.session.get(SESSION_LINK_GRANTS) or {}
     link_id = grants.get(str(film_id))
+    if link_id is None:
+        return None
     recipient = (
         ScreenerLink.objects.filter(pk=link_id, film_id=film_id)
         .values_list("recipient", flat=True)
