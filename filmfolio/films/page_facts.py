@@ -52,6 +52,8 @@ VOCABULARY = frozenset(
 LAUREL_RESULTS = frozenset(
     {"won", "special_mention", "selected", "in_competition", "nominated", "shortlisted"}
 )
+# The header shows this many laurels at most (the festivals section lists every entry).
+LAUREL_LIMIT = 6
 _BABEL_LOCALES = {"zh-hans": "zh_Hans", "zh": "zh_Hans"}
 
 
@@ -184,9 +186,10 @@ def language_label(lang: Any) -> str:
 
 
 def laurels(record: FilmRecord) -> list[Any]:
-    """Awards first, then selections, each festival entry once (in the page's order)."""
+    """Awards first, then selections, each festival entry once (in the page's order), at most
+    ``LAUREL_LIMIT`` of them."""
     entries = [e for e in record.entries_in_festival_order if e.result in LAUREL_RESULTS]
-    return sorted(entries, key=lambda e: 0 if e.is_award else 1)
+    return sorted(entries, key=lambda e: 0 if e.is_award else 1)[:LAUREL_LIMIT]
 
 
 def entries_by_year(record: FilmRecord) -> tuple[Group, ...]:

@@ -172,3 +172,19 @@ def test_links_by_place() -> None:
     album = FilmLinkFactory(film=film, kind=LinkKind.SHOOTING_ALBUM, url="https://p.example.org/")
     links = page_facts.links_by_place(film_record_for(film))
     assert links == page_facts.Links(watch=(full,), albums=(album,), others=(site,))
+
+
+def test_the_header_shows_six_laurels_at_most() -> None:
+    film = FilmFactory.create()
+    festival = FestivalFactory.create(name="Visions du Réel")
+    entries = [
+        EntryFactory(
+            film=film,
+            edition=EditionFactory.create(festival=festival, number=n, year=2000 + n),
+            result=EntryResult.SELECTED,
+        )
+        for n in range(1, 9)
+    ]
+    record = film_record_for(film)
+    assert len(page_facts.laurels(record)) == page_facts.LAUREL_LIMIT == 6
+    assert len(page_facts.entries_by_year(record)) == len(entries) == 8
