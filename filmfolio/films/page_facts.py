@@ -239,6 +239,31 @@ def links_by_place(record: FilmRecord) -> Links:
     )
 
 
+# The film's own fields the specifications list shows (besides countries, languages, genres).
+SPEC_FIELDS = (
+    "year",
+    "completion_date",
+    "kind",
+    "runtime_minutes",
+    "budget_amount",
+    "budget_as_stated",
+    "shooting_format",
+    "sound",
+    "aspect_ratio",
+    "color",
+    "is_first_time_filmmaker",
+    "is_student_project",
+)
+
+
+def has_specifications(record: FilmRecord) -> bool:
+    """Is there anything for the specifications list to show?"""
+    film = record.film
+    if any(getattr(film, name) not in (None, "") for name in SPEC_FIELDS):
+        return True
+    return bool(record.genres or record.countries or record.languages)
+
+
 def page_context(record: FilmRecord) -> dict[str, Any]:
     """Everything the record panels of the page show, computed once per shell."""
     heading = heading_for(record)

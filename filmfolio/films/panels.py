@@ -82,6 +82,7 @@ def _body(record: FilmRecord) -> PanelContext:
         "budget": page_facts.budget_of(record.film),
         "departments": page_facts.credits_by_department(record),
         "entries_by_year": page_facts.entries_by_year(record),
+        "has_specifications": page_facts.has_specifications(record),
     }
 
 

@@ -164,7 +164,15 @@ def test_film_page_shows_every_fact(client: Client, film) -> None:
 def test_film_page_hides_empty_sections(client: Client) -> None:
     FilmFactory.create(title="Bare", slug="bare", year=None, kind="")
     text = text_of(client.get("/films/bare/"))
-    for heading in ["Credits", "Festivals and awards", "Synopsis", "Links", "Companies", "Year"]:
+    for heading in [
+        "Credits",
+        "Festivals and awards",
+        "Synopsis",
+        "Links",
+        "Companies",
+        "Year",
+        "Specifications",
+    ]:
         assert heading not in text
 
 

@@ -127,13 +127,13 @@ def test_laurels_awards_first_and_festivals_by_year() -> None:
     film = FilmFactory.create()
     reel = FestivalFactory.create(name="Cinéma du Réel")
     horse = FestivalFactory.create(name="Golden Horse Awards")
-    selected = EntryFactory(
+    selected = EntryFactory.create(
         film=film,
         edition=EditionFactory.create(festival=reel, number=36, year=2014),
         result=EntryResult.SELECTED,
         date=datetime.date(2014, 3, 21),
     )
-    won = EntryFactory(
+    won = EntryFactory.create(
         film=film,
         edition=EditionFactory.create(festival=horse, number=49, year=2012),
         award=AwardFactory(festival=horse, name="Best Short Film"),
