@@ -30,6 +30,7 @@ from django.http import HttpRequest
 from filmfolio.core.contributions import Registry
 from filmfolio.films import access
 
+from . import page_facts
 from .models import Film
 from .record import FilmRecord
 
@@ -71,11 +72,18 @@ def viewer_panels() -> list[Panel]:
 
 
 def _header(record: FilmRecord) -> PanelContext:
-    return {"texts": record.texts_in()}
+    return page_facts.page_context(record)
 
 
 def _body(record: FilmRecord) -> PanelContext:
-    return {"texts": record.texts_in(), "biographies": record.director_biographies()}
+    return {
+        **page_facts.page_context(record),
+        "biographies": record.director_biographies(),
+        "budget": page_facts.budget_of(record.film),
+        "departments": page_facts.credits_by_department(record),
+        "entries_by_year": page_facts.entries_by_year(record),
+        "has_specifications": page_facts.has_specifications(record),
+    }
 
 
 PANELS.register(

@@ -124,3 +124,8 @@ def image_for_serving_for(public_id: Any) -> Image | None:
 def uploads_open_for(user: Any, film: Any) -> list[Upload]:
     """The user's unfinished uploads of ``film`` (to resume them)."""
     return list(Upload.objects.filter(owner=user, film=film, state=UploadState.RECEIVING))
+
+
+def videos_of_film(film: Any) -> list[Video]:
+    """Every video of ``film`` with its encodings (for those who manage it: the caller asks)."""
+    return list(_videos_qs().filter(film=film))

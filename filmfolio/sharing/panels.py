@@ -1,8 +1,12 @@
-"""The owners' panel of the film page (``films.panels``): links to edit the film, its sharing
-and history, and what is missing from the record with links to fix it.
+"""The sharing panels of the film page (``films.panels``), rendered on every request, never
+cached, at the top of the page:
 
-Shown only to viewers who may edit the film; everyone else gets nothing (not even a hint that
-the panel exists). Rendered on every request, never cached.
+* ``screener-notice`` (order 2): for a screener holder (a session that opened a screener link
+  of the film), who the screener is for and a request not to share it. One query, only for
+  such a session; nothing for anyone else;
+* ``owner-tools`` (order 4): links to edit the film, its sharing and history, and what is
+  missing from the record with links to fix it. Shown only to viewers who may edit the film;
+  everyone else gets nothing (not even a hint that the panel exists).
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from filmfolio.films.choices import TextKind
 from filmfolio.films.models import DIRECTING
 from filmfolio.films.panels import PANELS, Panel, PanelContext, Visit
 from filmfolio.people.models import PersonBiography
+
+from .models import ScreenerLink
+from .viewers import SESSION_LINK_GRANTS
 
 
 def _edit_url(film: Any, section: str, suffix: str = "") -> str:
@@ -62,10 +69,35 @@ def _owner_tools(visit: Visit) -> PanelContext:
     return {"can_own": visit.access >= Access.OWN, "hints": owner_hints_for(visit.film)}
 
 
+def _screener_notice(visit: Visit) -> PanelContext:
+    film_id = visit.film.pk
+    if film_id not in visit.viewer.link_film_ids or visit.access >= Access.EDIT:
+        return None
+    grants = visit.request.session.get(SESSION_LINK_GRANTS) or {}
+    link_id = grants.get(str(film_id))
+    if link_id is None:
+        return None
+    recipient = (
+        ScreenerLink.objects.filter(pk=link_id, film_id=film_id)
+        .values_list("recipient", flat=True)
+        .first()
+    )
+    return {"recipient": recipient} if recipient else None
+
+
+PANELS.register(
+    Panel(
+        key="screener-notice",
+        order=2,
+        template="sharing/panels/screener_notice.html",
+        context=_screener_notice,
+        per_viewer=True,
+    )
+)
 PANELS.register(
     Panel(
         key="owner-tools",
-        order=20,
+        order=4,
         template="sharing/panels/owner.html",
         context=_owner_tools,
         per_viewer=True,

@@ -121,13 +121,16 @@ def test_film_page_shows_every_fact(client: Client, film) -> None:
     assert response.status_code == 200
     text = text_of(response)
     for fact in [
-        "Out of Focus (2013)",
-        "Original title · Chinese (Simplified) 焦点之外",
-        "Directed by Shengze Zhu",
-        "Cameras for kids.",
+        "Out of Focus (2013) — Filmfolio",
+        "Log in Sign up Out of Focus 焦点之外 "
+        "2013 · China · 88 min · Documentary, feature · Chinese Dialect "
+        "Directed by Shengze Zhu "
+        "Best Short Film Golden Horse Awards 49th "
+        "Official selection Cinéma du Réel 36th (2014) "
+        "Cameras for kids. Shooting album",
         "Year 2013",
         "Completion date Nov. 1, 2013",
-        "Kind Documentary",
+        "Kind Documentary, feature",
         "Genres Documentary",
         "Runtime 88 min",
         "Country of origin China",
@@ -142,25 +145,34 @@ def test_film_page_shows_every_fact(client: Client, film) -> None:
         "First-time filmmaker Yes",
         "Student project No",
         "Synopsis Children of Wuhan.",
-        "Director Shengze Zhu",
-        "Producer Zhengfan Yang Shengze Zhu",
-        "Sound mix Uncredited (Sound Mixing) Mixed in Paris.",
-        "Cinéma du Réel 36th (2014) International First Films Competition "
-        "Official selection March 21, 2014",
-        "Golden Horse Awards 49th Winner Best Short Film",
+        "Credits Direction Director Shengze Zhu "
+        "Production Producer Zhengfan Yang Shengze Zhu "
+        "Sound Sound mix Name not given (Sound Mixing) Mixed in Paris.",
+        "Festivals and awards 2014 Cinéma du Réel 36th International First Films Competition "
+        "Official selection March 21, 2014 "
+        "Year not known Golden Horse Awards 49th Winner Best Short Film",
         "Director statement I gave them cameras.",
         "Director biography Shengze Zhu Born in Wuhan.",
         "Companies Burn The Film Production House Production",
-        "Links Shooting album",
     ]:
         assert fact in text, f"{fact!r} not in {text!r}"
     assert "武汉的孩子。" not in text
+    assert "Uncredited" not in text
+    assert "Links" not in text  # the shooting album has its place in the header
 
 
 def test_film_page_hides_empty_sections(client: Client) -> None:
     FilmFactory.create(title="Bare", slug="bare", year=None, kind="")
     text = text_of(client.get("/films/bare/"))
-    for heading in ["Credits", "Festivals and awards", "Synopsis", "Links", "Companies", "Year"]:
+    for heading in [
+        "Credits",
+        "Festivals and awards",
+        "Synopsis",
+        "Links",
+        "Companies",
+        "Year",
+        "Specifications",
+    ]:
         assert heading not in text
 
 
@@ -169,21 +181,31 @@ def test_film_page_in_chinese(client: Client, film) -> None:
     text = text_of(response)
     assert response["Content-Language"] == "zh-hans"
     for fact in [
+        "焦点之外 Out of Focus 2013 · 中国 · 88 分钟 · 纪录片，长片 · 汉语方言",
+        "最佳短片 Golden Horse Awards 第49届",
         "年份 2013",
-        "类型 纪录片",
+        "类型 纪录片，长片",
         "片长 88 分钟",
         "出品国家 中国",
-        "语言 Chinese Dialect",
+        "语言 汉语方言",
         "字幕 英语",
+        "声音 立体声",
         "剧情简介 武汉的孩子。",
         "导演 Shengze Zhu",
-        "影展与奖项 Cinéma du Réel 2014年第36届 International First Films Competition "
-        "官方入选 2014年3月21日",
+        "声音 混音 未注明姓名 (Sound Mixing) Mixed in Paris.",
+        "影展与奖项 2014 Cinéma du Réel 第36届 国际首作竞赛单元 官方入选 2014年3月21日",
         "色彩 彩色",
         "演职人员",
-        "影展与奖项",
     ]:
         assert fact in text, f"{fact!r} not in {text!r}"
+    html = response.content.decode()
+    # The English logline and statement are shown as fallbacks, labelled with their language.
+    assert '<span class="lang-label">英语</span> <span lang="en">Cameras for kids.</span>' in html
+    assert re.search(
+        r'<span class="lang-label">英语</span>\s*<div class="prose" lang="en"><p>I gave', html
+    )
+    assert "<title>Out of Focus (2013) — Filmfolio</title>" in html
+    assert '<span class="film-title" lang="zh-Hans">焦点之外</span>' in html
 
 
 def test_language_switch_sets_chinese(client: Client, film) -> None:

@@ -131,14 +131,18 @@ def test_record_panels_are_given_the_record_and_nothing_of_the_viewer(
 def test_panels_in_page_order():
     keys = [(panel.key, panel.per_viewer) for panel in PANELS]
     assert keys == [
-        ("record-header", False),
-        ("owner-tools", True),
-        ("media", False),
+        ("screener-notice", True),
         ("media-viewer", True),
+        ("owner-tools", True),
+        ("media-poster", False),
+        ("record-header", False),
+        ("media-trailer", False),
+        ("media-gallery", False),
         ("presskit", False),
         ("presskit-owners", True),
         ("citations", False),
         ("record-body", False),
+        ("media-specs", True),
     ]
 
 

@@ -46,7 +46,24 @@ def test_public_trailer_beside_a_screener(client, film, owner, clip):
     html = client.get(f"/films/{film.slug}/").content.decode()
     assert f"/media/videos/{trailer.public_id}/hls/master.m3u8" in html
     assert str(screener.public_id) not in html
-    assert "92 min" in html and "640×360" in html
+    # The public page declares the runtime; what was measured in the file is for the team only.
+    assert "92 min" in html
+    assert "640×360" not in html and "Measured in this file" not in html
+    assert html.index('class="film-head"') < html.index('class="film-trailer"')
     open_screener_link(client, film=film, owner=owner)
     html = client.get(f"/films/{film.slug}/").content.decode()
     assert f"/media/videos/{screener.public_id}/hls/master.m3u8" in html
+    # The screener holder is told who the screener is for, and sees it first.
+    assert "A private screener for Festival programmer." in html
+    assert (
+        html.index('class="screener-notice"')
+        < html.index(f"/media/videos/{screener.public_id}/hls/")
+        < html.index('class="film-head"')
+        < html.index(f"/media/videos/{trailer.public_id}/hls/")
+    )
+    assert "Measured in this file" not in html
+    client.force_login(owner)
+    html = client.get(f"/films/{film.slug}/").content.decode()
+    assert "A private screener for" not in html
+    assert html.count("Measured in this file") == 2
+    assert "640×360" in html

@@ -74,7 +74,7 @@ def expected_facts(record: dict[str, Any], title: str) -> list[str]:
     if specs["color"]:
         facts.append(f"Colour {ColorKind(specs['color']).label}")
     if specs["budget"]:
-        facts.append(f"Budget {specs['budget']}")
+        facts.append(specs["budget"])  # as the source stated it, or as amount and currency
     if record["synopsis_present"]:
         facts.append("Synopsis")
     return facts
@@ -110,6 +110,52 @@ def test_seed_facts_show_on_the_film_page(client: Client, demo: None, seed: str)
             assert fact.lower() in (html if fact.startswith("<") else text), (entry, fact)
     if not record["synopsis_present"]:
         assert "synopsis" not in text
+
+
+@pytest.mark.parametrize(
+    ("slug", "facts"),
+    [
+        (
+            "the-home-gleaners",
+            [
+                "Budget 100,000 currency not given as stated: “гд100,000”",
+                "Post-production Post-production Name not given A classmate of the director",
+                "Kind Short",
+            ],
+        ),
+        (
+            "when-we-meet-under-the-same-sky",
+            ["2017 · 100 min · Documentary, feature · Chinese, English", "Budget 347,000 USD"],
+        ),
+        ("out-of-focus", ["Language Chinese Dialect", "88 min · Documentary, feature"]),
+    ],
+)
+def test_seed_facts_as_their_pages_show_them(
+    client: Client, demo: None, slug: str, facts: list[str]
+) -> None:
+    text = text_of(client.get(f"/films/{slug}/"))
+    for fact in facts:
+        assert fact in text, (fact, text)
+    assert "Uncredited" not in text
+
+
+@pytest.mark.parametrize(
+    ("slug", "facts"),
+    [
+        (
+            "the-home-gleaners",
+            ["预算 100,000 未注明币种 原文：“гд100,000”", "后期制作 后期制作 未注明姓名"],
+        ),
+        (
+            "out-of-focus",
+            ["虚焦 Out of Focus 2013 · 中国 · 88 分钟 · 纪录片，长片 · 汉语方言", "声音 立体声"],
+        ),
+    ],
+)
+def test_seed_facts_in_chinese(client: Client, demo: None, slug: str, facts: list[str]) -> None:
+    text = text_of(client.get(f"/films/{slug}/", HTTP_ACCEPT_LANGUAGE="zh-hans"))
+    for fact in facts:
+        assert fact in text, (fact, text)
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
