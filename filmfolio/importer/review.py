@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from .draft import Draft, draft_from_gold, mark_film_likeness
 from .extract import extract_record
-from .extract.clean import clean_text, looks_like_html
+from .extract.clean import clean_text, html_to_text, looks_like_html
 from .extract.decode import decode_bytes
 from .extract.record import SURE, Evidence, ExtractedRecord
 from .fetch import FetchedPage
@@ -80,15 +80,19 @@ class Review:
 def review_for(data: str | bytes) -> Review:
     """Extract a page (text or bytes) and prepare its review."""
     text, warnings = _decoded(data)
-    return _review(text, text, warnings)
+    html = text if looks_like_html(text) else ""
+    return _review(text, text, warnings, html=html)
 
 
 def review_for_fetched(page: FetchedPage) -> Review:
     """Prepare the review of a fetched page: its structured data first, then the text rules
     on its main text (trafilatura), or on the whole page when that finds too little."""
     text, warnings = _decoded(page.body)
-    rules_text = (main_text(text) if looks_like_html(text) else "") or text
-    review = _review(text, rules_text, warnings)
+    if page.content_type == "text/plain":
+        review = _review(text, text, warnings, html="")
+    else:
+        plain = html_to_text(text)
+        review = _review(plain, main_text(text) or plain, warnings, html=text)
     review.source_url = page.url
     return review
 
@@ -100,13 +104,13 @@ def _decoded(data: str | bytes) -> tuple[str, list[str]]:
     return text, [_plain_warning(problem)] if problem else []
 
 
-def _review(page: str, rules_text: str, warnings: list[str]) -> Review:
+def _review(page: str, rules_text: str, warnings: list[str], *, html: str) -> Review:
     """The review of ``page`` whose text rules read ``rules_text`` (the same page, or its
-    main text)."""
+    main text) and whose structured data is read from ``html`` (if it is HTML)."""
     cleaned, _cleaning_warnings = clean_text(rules_text)
     record = extract_record(rules_text)
     gold = record.to_gold_dict()
-    facts = structured_facts(page) if looks_like_html(page) else {}
+    facts = structured_facts(html) if html else {}
     taken = merge_structured(gold, facts)
     gold["is_movie"] = facts.get("is_movie", False)
     draft = draft_from_gold(gold)

@@ -17,6 +17,8 @@ from typing import Any
 
 import trafilatura
 
+from .codes import role_code
+
 _JSON_LD = re.compile(
     r"<script[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.I | re.S
 )
@@ -48,12 +50,12 @@ def merge_structured(gold: dict[str, Any], facts: dict[str, Any]) -> list[str]:
             gold[key] = facts[key]
             taken.append(key)
     if facts.get("directors"):
-        known = {c.get("name") for c in gold.get("credits") or []}
-        gold["directors"] = facts["directors"]
-        gold.setdefault("credits", [])
-        gold["credits"] += [
-            {"role": "Director", "name": n} for n in facts["directors"] if n not in known
+        # The data's directors take the place of those the text rules read.
+        others = [
+            c for c in gold.get("credits") or [] if role_code(c.get("role") or "") != "director"
         ]
+        gold["directors"] = facts["directors"]
+        gold["credits"] = [{"role": "Director", "name": n} for n in facts["directors"]] + others
         taken.append("directors")
     return taken
 

@@ -1,0 +1,64 @@
+"""A real HTTP server on 127.0.0.1 serving pages a test writes (http.server in a thread)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Answer:
+    """What the server answers at one path."""
+
+    body: bytes = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
+
+
+class LocalSite:
+    """The pages by path; ``url(path)`` is their address; ``requests`` the paths asked for."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, Answer] = {}
+        self.requests: list[str] = []
+        self.base = ""
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def page(self, path: str, html: str, **kwargs: object) -> str:
+        self.pages[path] = Answer(body=html.encode(), **kwargs)  # type: ignore[arg-type]
+        return self.url(path)
+
+
+@contextmanager
+def local_site() -> Iterator[LocalSite]:
+    site = LocalSite()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            site.requests.append(self.path)
+            answer = site.pages.get(self.path, Answer(b"not here", 404))
+            self.send_response(answer.status)
+            for name, value in answer.headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(answer.body)))
+            self.end_headers()
+            self.wfile.write(answer.body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    site.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
