@@ -56,8 +56,19 @@ _SUBTITLE_WORDS = re.compile(
 _FILLER = re.compile(r"\b(?:en|in|with)\b", re.I)
 # One-character language names used in "中英字幕" (Chinese and English subtitles) and the like.
 _CJK_SHORT_LANGUAGES = {
-    "中": "zh", "英": "en", "日": "ja", "韩": "ko", "韓": "ko", "法": "fr", "德": "de",
-    "西": "es", "俄": "ru", "葡": "pt", "意": "it", "粤": "yue", "粵": "yue",
+    "中": "zh",
+    "英": "en",
+    "日": "ja",
+    "韩": "ko",
+    "韓": "ko",
+    "法": "fr",
+    "德": "de",
+    "西": "es",
+    "俄": "ru",
+    "葡": "pt",
+    "意": "it",
+    "粤": "yue",
+    "粵": "yue",
 }
 # At least this many kinds of film facts make a page look like a film page.
 MIN_FILM_SIGNALS = 2
@@ -198,17 +209,22 @@ def _languages(gold: dict[str, Any], draft: Draft) -> list[dict[str, str]]:
         (gold.get("subtitles") or [], LanguageRole.SUBTITLE),
     ):
         for name in names:
-            codes, is_subtitle = language_codes(name)
-            if not codes:
-                draft.warnings.append(
-                    _("Language “%(value)s” is not one we know; it was left out.") % {"value": name}
-                )
-            kind = str(LanguageRole.SUBTITLE if is_subtitle else role)
-            for code in codes:
-                if not any(x["language"] == code and x["role"] == kind for x in out):
-                    label = "" if name == code else name[:100]
-                    out.append({"language": code, "role": kind, "label": label})
+            _add_language(out, name, str(role), draft)
     return out
+
+
+def _add_language(out: list[dict[str, str]], name: str, role: str, draft: Draft) -> None:
+    """The languages ``name`` stands for, as subtitles when it names subtitles."""
+    codes, is_subtitle = language_codes(name)
+    if not codes:
+        draft.warnings.append(
+            _("Language “%(value)s” is not one we know; it was left out.") % {"value": name}
+        )
+    kind = str(LanguageRole.SUBTITLE) if is_subtitle else role
+    for code in codes:
+        if not any(x["language"] == code and x["role"] == kind for x in out):
+            label = "" if name == code else name[:100]
+            out.append({"language": code, "role": kind, "label": label})
 
 
 def language_codes(name: str) -> tuple[list[str], bool]:
@@ -221,16 +237,18 @@ def language_codes(name: str) -> tuple[list[str], bool]:
     bare = " ".join(_SUBTITLE_WORDS.sub(" ", name).split())
     if bare == " ".join(name.split()):
         return [], False
-    bare = " ".join(_FILLER.sub(" ", bare).split())
-    if not bare and ("中英" in name):
-        return ["zh", "en"], True
-    code = language_code(bare) if bare else None
+    return _subtitle_codes(name, " ".join(_FILLER.sub(" ", bare).split())), True
+
+
+def _subtitle_codes(name: str, bare: str) -> list[str]:
+    """The languages of a subtitle name whose subtitle words are taken off (``bare``)."""
+    if not bare:
+        return ["zh", "en"] if "中英" in name else []
+    code = language_code(bare)
     if code is not None:
-        return [code], True
+        return [code]
     shorts = [_CJK_SHORT_LANGUAGES.get(ch) for ch in bare]
-    if bare and all(shorts):
-        return list(dict.fromkeys(c for c in shorts if c)), True
-    return [], True
+    return list(dict.fromkeys(c for c in shorts if c)) if all(shorts) else []
 
 
 def _credits(gold: dict[str, Any], draft: Draft) -> list[dict[str, Any]]:

@@ -23,7 +23,7 @@ import ipaddress
 import socket
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 import httpx
 from django.conf import settings
@@ -83,16 +83,19 @@ def checked_target(url: str) -> Target:
         raise FetchRefusedError(_("Give a web address starting with http:// or https://."))
     if parts.username or parts.password:
         raise FetchRefusedError(_("Give the address without a user name or password."))
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError as error:
-        raise FetchRefusedError(_("This web address is not valid.")) from error
-    addresses = _resolve(parts.hostname, port)
+    addresses = _resolve(parts.hostname, _port(parts))
     if not addresses or not all(_allowed(a) for a in addresses):
         raise FetchRefusedError(
             _("This address is not on the public internet, so we do not fetch it.")
         )
     return Target(url=url, host=parts.hostname, address=addresses[0])
+
+
+def _port(parts: SplitResult) -> int:
+    try:
+        return parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as error:
+        raise FetchRefusedError(_("This web address is not valid.")) from error
 
 
 def _resolve(host: str, port: int) -> list[IPAddress]:
@@ -105,7 +108,9 @@ def _resolve(host: str, port: int) -> list[IPAddress]:
     except (OSError, UnicodeError) as error:
         raise FetchRefusedError(_("We could not find this address.")) from error
     # An IPv6 answer may carry a zone ("fe80::1%eth0"): the part before it is the address.
-    return list(dict.fromkeys(ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos))
+    return list(
+        dict.fromkeys(ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos)
+    )
 
 
 def _allowed(address: IPAddress) -> bool:
@@ -153,8 +158,7 @@ def _content_type(response: httpx.Response) -> str:
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in CONTENT_TYPES:
         raise FetchRefusedError(
-            _("This address is not a web page (it is “%(type)s”).")
-            % {"type": content_type or "?"}
+            _("This address is not a web page (it is “%(type)s”).") % {"type": content_type or "?"}
         )
     return content_type
 

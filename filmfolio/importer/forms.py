@@ -70,7 +70,11 @@ class PageForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        given = [bool(data.get("url")), bool((data.get("text") or "").strip()), bool(data.get("page"))]
+        given = [
+            bool(data.get("url")),
+            bool((data.get("text") or "").strip()),
+            bool(data.get("page")),
+        ]
         if not any(given) and not self.errors:
             raise forms.ValidationError(
                 _("Give the address of a film page, paste its text or choose a file.")

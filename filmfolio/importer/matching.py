@@ -64,15 +64,19 @@ def film_matches(
         _add(found, film, _("you imported this page before"), 4)
     for film in _same_title(listed, values):
         _add(found, film, _("same title"), 2)
-    year = values.get("year")
     for film in _same_director(viewer, listed, values):
         _add(found, film, _("same director"), 1)
-        if year and film.year == year:
-            _add(found, film, _("same year"), 1)
-    for match in found.values():
-        if year and match.film.year == year and _("same year") not in match.reasons:
+    year = values.get("year")
+    for match in list(found.values()):
+        if year and match.film.year == year:
             _add(found, match.film, _("same year"), 1)
     matches = [m for m in found.values() if m.score >= 2]
+    _mark_editable(viewer, matches)
+    matches.sort(key=lambda m: (-m.score, m.film.title, m.film.pk))
+    return matches[:MAX_FILMS]
+
+
+def _mark_editable(viewer: Viewer, matches: list[FilmMatch]) -> None:
     editable = set(
         Film.objects.editable_by(viewer)
         .filter(pk__in=[m.film.pk for m in matches])
@@ -80,8 +84,6 @@ def film_matches(
     )
     for match in matches:
         match.editable = match.film.pk in editable
-    matches.sort(key=lambda m: (-m.score, m.film.title, m.film.pk))
-    return matches[:MAX_FILMS]
 
 
 def _add(found: dict[int, FilmMatch], film: Film, reason: str, score: int) -> None:

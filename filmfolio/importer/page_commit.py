@@ -89,9 +89,9 @@ def merge_records(existing: FilmRecord, page: FilmRecord) -> FilmRecord:
         data["languages"], new["languages"], lambda x: (x["language"], x["role"])
     )
     replaced = {(t["kind"], t["language"]) for t in new["texts"]}
-    data["texts"] = [
-        t for t in data["texts"] if (t["kind"], t["language"]) not in replaced
-    ] + new["texts"]
+    data["texts"] = [t for t in data["texts"] if (t["kind"], t["language"]) not in replaced] + new[
+        "texts"
+    ]
     data["credits"] = _union(data["credits"], new["credits"], _credit_key)
     data["festivals"] = _union(data["festivals"], new["festivals"], _entry_key)
     return FilmRecord.model_validate(data)

@@ -120,9 +120,7 @@ def _review(page: str, rules_text: str, warnings: list[str], *, html: str) -> Re
         review.warnings.append(_("The page has no text we could read; the draft is empty."))
         return review
     mark_film_likeness(draft, gold)
-    draft.texts = [
-        asdict(t) for t in page_texts(page, fallback_synopsis=facts.get("synopsis", ""))
-    ]
+    draft.texts = [asdict(t) for t in page_texts(page, fallback_synopsis=facts.get("synopsis", ""))]
     review.warnings += draft.warnings
     _collect_snippets(review, record, cleaned)
     review.unsure |= {t["kind"] for t in draft.texts if t["guessed"] or not t["language"]}

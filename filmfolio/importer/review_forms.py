@@ -42,9 +42,7 @@ class ReviewForms:
 def initial_forms(viewer: Viewer, review: Review) -> ReviewForms:
     """Unbound forms for ``review``'s draft, the best match of each row chosen."""
     values = review.draft.values
-    films = film_matches(
-        viewer, values, source_url=review.source_url, source_text=review.source
-    )
+    films = film_matches(viewer, values, source_url=review.source_url, source_text=review.source)
     proposed = next(
         (m.film.slug for m in films if m.editable and m.score >= PROPOSE_UPDATE_SCORE), NEW
     )

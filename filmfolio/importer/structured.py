@@ -76,13 +76,19 @@ def _page_title(html: str) -> str:
     return " ".join(html_lib.unescape(found.group(1)).split()) if found else ""
 
 
-def _open_graph(html: str) -> dict[str, Any]:
+def _meta_tags(html: str) -> dict[str, str]:
+    """The page's Open Graph (og:, video:) meta tags, the first of each name."""
     tags: dict[str, str] = {}
     for tag in _META.findall(html[:200_000]):
         attrs = {m[0].lower(): html_lib.unescape(m[1] or m[2]) for m in _ATTR.findall(tag)}
         key = (attrs.get("property") or attrs.get("name") or "").lower()
         if key.startswith(("og:", "video:")) and "content" in attrs:
             tags.setdefault(key, attrs["content"].strip())
+    return tags
+
+
+def _open_graph(html: str) -> dict[str, Any]:
+    tags = _meta_tags(html)
     facts: dict[str, Any] = {}
     if tags.get("og:type", "").startswith("video.movie"):
         facts["is_movie"] = True
@@ -112,11 +118,15 @@ def _find_movie(data: Any) -> dict[str, Any] | None:
         return next((m for item in data if (m := _find_movie(item))), None)
     if not isinstance(data, dict):
         return None
-    types = data.get("@type")
-    names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
-    if any(str(t).lower() in FILM_TYPES for t in names) and data.get("name"):
+    if _is_film(data) and data.get("name"):
         return data
     return _find_movie(data.get("@graph") or data.get("mainEntity"))
+
+
+def _is_film(data: dict[str, Any]) -> bool:
+    types = data.get("@type")
+    names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
+    return any(str(t).lower() in FILM_TYPES for t in names)
 
 
 def _movie_facts(movie: dict[str, Any]) -> dict[str, Any]:

@@ -47,7 +47,8 @@ _HEADINGS = {
     BIOGRAPHY: """biography|biographies|bio|director's biography|director’s biography|
         director biography|director's bio|director’s bio|director bio|about the director|
         biographie|biographie du réalisateur|biografie|biografía|biografia|
-        导演简介|導演簡介|导演介绍|導演介紹|导演小传|導演小傳|監督プロフィール|監督紹介|プロフィール|감독 소개|감독 프로필|연출자 소개""",
+        导演简介|導演簡介|导演介绍|導演介紹|导演小传|導演小傳|監督プロフィール|監督紹介|プロフィール|
+        감독 소개|감독 프로필|연출자 소개""",
 }
 
 
@@ -77,6 +78,17 @@ class PageText:
 def page_texts(text: str, *, fallback_synopsis: str = "") -> list[PageText]:
     """The synopsis, logline, statement and biography the page writes (one of each kind)."""
     lines = _plain(text).split("\n")
+    found = _sections(lines)
+    texts = [PageText(k, found[k], detect_language(found[k])) for k in KINDS if k in found]
+    if SYNOPSIS not in found:
+        guess = fallback_synopsis.strip() or _story_paragraph(lines)
+        if guess:
+            texts.insert(0, PageText(SYNOPSIS, guess[:MAX_BODY], detect_language(guess), True))
+    return texts
+
+
+def _sections(lines: list[str]) -> dict[str, str]:
+    """The first section of each kind that is long enough to be a text."""
     found: dict[str, str] = {}
     for i, line in enumerate(lines):
         kind, inline = _heading(line)
@@ -85,12 +97,7 @@ def page_texts(text: str, *, fallback_synopsis: str = "") -> list[PageText]:
         body = _section(inline, lines[i + 1 :])
         if len(body) >= (MIN_LOGLINE if kind == LOGLINE else MIN_BODY):
             found[kind] = body[:MAX_BODY]
-    texts = [PageText(k, found[k], detect_language(found[k])) for k in KINDS if k in found]
-    if SYNOPSIS not in found:
-        guess = fallback_synopsis.strip() or _story_paragraph(lines)
-        if guess:
-            texts.insert(0, PageText(SYNOPSIS, guess[:MAX_BODY], detect_language(guess), True))
-    return texts
+    return found
 
 
 def _plain(text: str) -> str:
@@ -129,17 +136,24 @@ def _section(inline: str, following: list[str]) -> str:
         if not stripped:
             blank = True
             continue
-        if _heading(stripped)[0] is not None or _LABEL.match(stripped) and len(stripped) < 60:
-            break
-        if paragraphs and blank and len(stripped) < _SHORT_LINE and not _ends_sentence(stripped):
+        if _ends_section(stripped, started=bool(paragraphs), after_blank=blank):
             break
         paragraphs.append(stripped)
         blank = False
     return "\n\n".join(paragraphs).strip()
 
 
+def _ends_section(line: str, *, started: bool, after_blank: bool) -> bool:
+    """A line that is the next heading or label, or a short line after a blank one."""
+    if _heading(line)[0] is not None:
+        return True
+    if _LABEL.match(line) and len(line) < 60:
+        return True
+    return started and after_blank and len(line) < _SHORT_LINE and not _ends_sentence(line)
+
+
 def _ends_sentence(line: str) -> bool:
-    return line[-1] in ".!?。！？…\"”」』)）"
+    return line[-1] in '.!?。！？…"”」』)）'
 
 
 def _story_paragraph(lines: list[str]) -> str:

@@ -33,8 +33,8 @@ SESSION_RESULT = "filmfolio.importer.result"
 @csrf_exempt  # checked in _start once the body is known to be small enough to read
 @login_required
 @require_http_methods(["GET", "POST"])
-def start(request: HttpRequest) -> HttpResponse:
-    """Step 1: paste text or upload a file; a POST reads it and shows the review."""
+def start(request: ViewerRequest) -> HttpResponse:
+    """Step 1: an address, pasted text or a file; a POST reads it and shows the review."""
     if request.method == "POST" and _too_big(request):
         # Reading a larger body would fail before any view code runs: say why instead.
         error = _("The page is larger than 2 MB. Paste or upload a smaller part.")

@@ -39,7 +39,7 @@ def local_site() -> Iterator[LocalSite]:
     site = LocalSite()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             site.requests.append(self.path)
             answer = site.pages.get(self.path, Answer(b"not here", 404))
             self.send_response(answer.status)

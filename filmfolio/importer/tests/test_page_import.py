@@ -15,7 +15,7 @@ from django.test import Client
 
 from filmfolio.core.matching import name_match_key, title_match_key
 from filmfolio.festivals.models import Entry, Festival
-from filmfolio.festivals.tests.factories import EditionFactory, EntryFactory, FestivalFactory
+from filmfolio.festivals.tests.factories import FestivalFactory
 from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.models import Collaborator, Film, FilmText, Role
 from filmfolio.films.tests.factories import CreditFactory, FilmFactory
@@ -88,21 +88,25 @@ def form_data(response: Any) -> dict[str, str]:
     page = response.content.decode()
     data: dict[str, str] = {}
     for tag in re.findall(r"<input[^>]*>", page):
-        name = re.search(r'name="([^"]+)"', tag)
-        kind = re.search(r'type="([^"]+)"', tag)
-        if not name or (kind and kind.group(1) == "submit"):
-            continue
-        if kind and kind.group(1) in ("radio", "checkbox") and "checked" not in tag:
-            continue
-        value = re.search(r'value="([^"]*)"', tag)
-        default = "on" if kind and kind.group(1) == "checkbox" else ""
-        data[name.group(1)] = html.unescape(value.group(1)) if value else default
+        data.update(_input_value(tag))
     for name, body in re.findall(r'<textarea name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
         data[name] = html.unescape(body.removeprefix("\n"))
     for name, options in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
         chosen = re.search(r'<option value="([^"]*)"[^>]*selected', options)
         data[name] = chosen.group(1) if chosen else ""
     return data
+
+
+def _input_value(tag: str) -> dict[str, str]:
+    name = re.search(r'name="([^"]+)"', tag)
+    found = re.search(r'type="([^"]+)"', tag)
+    kind = found.group(1) if found else "text"
+    if not name or kind == "submit" or (kind in ("radio", "checkbox") and "checked" not in tag):
+        return {}
+    value = re.search(r'value="([^"]*)"', tag)
+    if value is None:
+        return {name.group(1): "on" if kind == "checkbox" else ""}
+    return {name.group(1): html.unescape(value.group(1))}
 
 
 def _review(client: Client, text: str) -> Any:
@@ -143,7 +147,9 @@ def test_saving_keeps_the_texts_the_biography_and_the_page(client_in, user, gold
         ("synopsis", "en", "An old coupl"),
     ]
     director = film.credits.get(role__code="director").person
-    assert list(PersonBiography.objects.filter(person=director).values_list("language", flat=True)) == ["en"]
+    assert list(
+        PersonBiography.objects.filter(person=director).values_list("language", flat=True)
+    ) == ["en"]
     kept = PageImport.objects.get()
     assert (kept.user, kept.film, kept.action, kept.source_url) == (
         user,
