@@ -29,7 +29,8 @@ AXE_OPTIONS = "{resultTypes: ['violations'], runOnly: {type: 'tag', values: ['wc
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 PAGE = """<!doctype html><html lang="en"><head><title>The Home Gleaners | A Distributor</title>
-<meta property="og:type" content="video.movie"><meta property="og:title" content="The Home Gleaners">
+<meta property="og:type" content="video.movie">
+<meta property="og:title" content="The Home Gleaners">
 <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Movie",
 "name": "The Home Gleaners", "dateCreated": "2021", "duration": "PT1H28M",
 "director": {"@type": "Person", "name": "Li Wen"}, "countryOfOrigin": "China"}</script>
