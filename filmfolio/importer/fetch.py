@@ -56,7 +56,11 @@ def fetch_page(url: str) -> FetchedPage:
     `FetchRefusedError` for addresses that are not public and for answers we do not read."""
     deadline = time.monotonic() + TIMEOUT_SECONDS
     current = url.strip()
-    with httpx.Client(timeout=httpx.Timeout(TIMEOUT_SECONDS), follow_redirects=False) as client:
+    # No proxy from the environment: the connection must go to the address the guard checked.
+    client = httpx.Client(
+        timeout=httpx.Timeout(TIMEOUT_SECONDS), follow_redirects=False, trust_env=False
+    )
+    with client:
         for _hop in range(MAX_REDIRECTS + 1):
             target = checked_target(current)
             response_or_next = _get(client, target, deadline)

@@ -134,6 +134,14 @@ def test_a_page_larger_than_the_limit_is_refused(site, monkeypatch):
     assert str(refused.value) == "The page is larger than 2 MB."
 
 
+def test_a_site_that_answers_too_slowly_is_given_up(site, monkeypatch):
+    monkeypatch.setattr(fetch, "TIMEOUT_SECONDS", 0.3)
+    site.pages["/slow"] = Answer(b"<p>late</p>", delay_seconds=1.0)
+    with pytest.raises(FetchRefusedError) as refused:
+        fetch_page(site.url("/slow"))
+    assert str(refused.value) == "The site took too long to answer."
+
+
 def test_a_file_that_is_not_a_page_is_refused(site):
     site.pages["/poster.jpg"] = Answer(b"\xff\xd8\xff", headers={"Content-Type": "image/jpeg"})
     with pytest.raises(FetchRefusedError) as refused:
