@@ -72,6 +72,15 @@ _CJK_SHORT_LANGUAGES = {
 }
 # At least this many kinds of film facts make a page look like a film page.
 MIN_FILM_SIGNALS = 2
+# Words for a film and its making in the languages of the pages we read: a page that uses one
+# has one more sign of being about a film.
+FILM_WORDS = re.compile(
+    r"\b(?:films?|movies?|documentar(?:y|ies)|cinema|kino|cine|película|documental|filme|"
+    r"filmes|documentário|regie|regisseur(?:in)?|réalisateur|réalisatrice|director|directed|"
+    r"фильм\w*|кино|sinema|phim|belgesel|ταινία|ντοκιμαντέρ)\b|"
+    r"电影|電影|影片|纪录片|紀錄片|导演|導演|映画|監督|영화|감독|다큐멘터리|فیلم|مستند|فيلم|وثائقي",
+    re.I,
+)
 
 
 @dataclass
@@ -134,6 +143,7 @@ def film_signals(gold: dict[str, Any]) -> int:
         any(specs.values()),
         gold.get("synopsis_present"),
         gold.get("is_movie"),
+        gold.get("mentions_film"),
     ]
     return sum(1 for value in kinds if value)
 

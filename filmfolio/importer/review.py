@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from .draft import Draft, draft_from_gold, mark_film_likeness
+from .draft import FILM_WORDS, Draft, draft_from_gold, mark_film_likeness
 from .extract import extract_record
 from .extract.clean import clean_text, html_to_text, looks_like_html
 from .extract.decode import decode_bytes
@@ -113,6 +113,7 @@ def _review(page: str, rules_text: str, warnings: list[str], *, html: str) -> Re
     facts = structured_facts(html) if html else {}
     taken = merge_structured(gold, facts)
     gold["is_movie"] = facts.get("is_movie", False)
+    gold["mentions_film"] = bool(FILM_WORDS.search(cleaned))
     draft = draft_from_gold(gold)
     review = Review(source=cleaned, draft=draft, warnings=warnings)
     review.structured = {STRUCTURED_FIELDS[k] for k in taken if k in STRUCTURED_FIELDS}

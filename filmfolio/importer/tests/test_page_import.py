@@ -26,6 +26,7 @@ from filmfolio.importer.review import review_for
 from filmfolio.people.models import Person, PersonBiography
 from filmfolio.people.tests.factories import PersonFactory
 
+from .corpus import AVAILABLE, MISSING_REASON, pages
 from .local_site import local_site
 
 pytestmark = pytest.mark.django_db
@@ -342,6 +343,18 @@ def test_a_shopping_list_gets_a_warning_and_is_not_saved_by_default(client_in):
     data["save_anyway"] = "on"
     _save(client_in, data)
     assert Film.objects.get().title == "Milk"
+
+
+@pytest.mark.skipif(not AVAILABLE, reason=MISSING_REASON)
+def test_every_real_film_page_of_the_corpus_looks_like_one():
+    """The 60 dev pages and the seeds are all about a film: none is held back."""
+    held_back = [
+        name
+        for kind in ("dev", "seeds")
+        for name, data, _gold in pages(kind)
+        if not review_for(data).draft.looks_like_film
+    ]
+    assert held_back == []
 
 
 def test_a_film_page_needs_no_confirmation(client_in):
