@@ -110,6 +110,8 @@ def _journey(browser, base: str, url: str, language: str, width: int) -> list[st
     with page.expect_navigation():
         page.click("main form.review button[type=submit].primary")
     page.wait_for_url("**/import/done/")
+    heading = {"en": "Film updated", "zh-hans": "影片已更新"}[language]
+    assert page.get_by_role("heading", name=heading).is_visible()
     assert page.locator("a[href='/films/gleaners/']").count() >= 1
     problems += _look(page, f"importer-url-done-{label}", width)
     page.goto(base + "/films/gleaners/")
