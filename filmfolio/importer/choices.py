@@ -1,4 +1,5 @@
-"""Enumerations of the importer: the formats of an import file and the states of a bulk import."""
+"""Enumerations of the importer: the formats of an import file, the states of a bulk import,
+what saving a reviewed page did."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,3 +18,10 @@ class FilmImportState(models.TextChoices):
     RUNNING = "running", _("importing")
     DONE = "done", _("done")
     FAILED = "failed", _("stopped by an error")
+
+
+class PageImportAction(models.TextChoices):
+    """What saving a reviewed page did to the catalogue."""
+
+    CREATED = "created", _("Created a film")
+    UPDATED = "updated", _("Updated a film")

@@ -11,6 +11,7 @@ Pure: no database, no network.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +45,42 @@ COLORS = {
     "mixed": ColorKind.MIXED,
 }
 _MAX_SHORT = 300
+# Words that make a language name a subtitle language: "英文字幕", "English subtitles",
+# "sous-titres anglais", "deutsche Untertitel", "subtítulos en inglés", "영어 자막".
+_SUBTITLE_WORDS = re.compile(
+    r"(?:双语|雙語)?字幕|中英|\b(?:with\s+)?(?:subtitles?|subtitled|subs|sous-titres?|"
+    r"sous-titrée?s?|untertitel|untertitelt|subt[ií]tulos?|sottotitoli|legendas?|ondertiteld|"
+    r"ondertiteling|napisy)\b|자막|字幕付き",
+    re.I,
+)
+_FILLER = re.compile(r"\b(?:en|in|with)\b", re.I)
+# One-character language names used in "中英字幕" (Chinese and English subtitles) and the like.
+_CJK_SHORT_LANGUAGES = {
+    "中": "zh",
+    "英": "en",
+    "日": "ja",
+    "韩": "ko",
+    "韓": "ko",
+    "法": "fr",
+    "德": "de",
+    "西": "es",
+    "俄": "ru",
+    "葡": "pt",
+    "意": "it",
+    "粤": "yue",
+    "粵": "yue",
+}
+# At least this many kinds of film facts make a page look like a film page.
+MIN_FILM_SIGNALS = 2
+# Words for a film and its making in the languages of the pages we read: a page that uses one
+# has one more sign of being about a film.
+FILM_WORDS = re.compile(
+    r"\b(?:films?|movies?|documentar(?:y|ies)|cinema|kino|cine|película|documental|filme|"
+    r"filmes|documentário|regie|regisseur(?:in)?|réalisateur|réalisatrice|director|directed|"
+    r"фильм\w*|кино|sinema|phim|belgesel|ταινία|ντοκιμαντέρ)\b|"
+    r"电影|電影|影片|纪录片|紀錄片|导演|導演|映画|監督|영화|감독|다큐멘터리|فیلم|مستند|فيلم|وثائقي",
+    re.I,
+)
 
 
 @dataclass
@@ -52,6 +89,9 @@ class Draft:
 
     values: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
+    # The film's texts the page carries: {"kind", "body", "language", "guessed"} each.
+    texts: list[dict[str, Any]] = field(default_factory=list)
+    looks_like_film: bool = True
 
     def to_record(self) -> FilmRecord:
         """The validated record; raises pydantic's ValidationError (e.g. when no title)."""
@@ -85,6 +125,41 @@ def draft_from_gold(gold: dict[str, Any]) -> Draft:
     values["festivals"] = _festivals(gold.get("festivals") or [], draft)
     _specs(gold.get("specs") or {}, draft)
     return draft
+
+
+def film_signals(gold: dict[str, Any]) -> int:
+    """How many kinds of film facts the extracted record has (a title alone is none; named
+    directors count twice: a page naming a film's director is about a film)."""
+    specs = gold.get("specs") or {}
+    kinds = [
+        gold.get("year"),
+        gold.get("runtime_minutes"),
+        gold.get("type"),
+        gold.get("directors"),
+        gold.get("directors") or gold.get("credits"),
+        gold.get("festivals"),
+        gold.get("countries") or gold.get("languages") or gold.get("subtitles"),
+        gold.get("genres"),
+        any(specs.values()),
+        gold.get("synopsis_present"),
+        gold.get("is_movie"),
+        gold.get("mentions_film"),
+    ]
+    return sum(1 for value in kinds if value)
+
+
+def mark_film_likeness(draft: Draft, gold: dict[str, Any]) -> None:
+    """Warn, and mark the draft, when the page does not look like a page about a film."""
+    if film_signals(gold) >= MIN_FILM_SIGNALS:
+        return
+    draft.looks_like_film = False
+    draft.warnings.insert(
+        0,
+        _(
+            "This page does not look like a page about a film: we found no year, running "
+            "time, credits, festivals or story. Check that it is the right page."
+        ),
+    )
 
 
 def _kind(kind: str | None, draft: Draft) -> str | None:
@@ -144,15 +219,46 @@ def _languages(gold: dict[str, Any], draft: Draft) -> list[dict[str, str]]:
         (gold.get("subtitles") or [], LanguageRole.SUBTITLE),
     ):
         for name in names:
-            code = language_code(name)
-            if code is None:
-                draft.warnings.append(
-                    _("Language “%(value)s” is not one we know; it was left out.") % {"value": name}
-                )
-            elif not any(x["language"] == code and x["role"] == role for x in out):
-                label = "" if name == code else name[:100]
-                out.append({"language": code, "role": str(role), "label": label})
+            _add_language(out, name, str(role), draft)
     return out
+
+
+def _add_language(out: list[dict[str, str]], name: str, role: str, draft: Draft) -> None:
+    """The languages ``name`` stands for, as subtitles when it names subtitles."""
+    codes, is_subtitle = language_codes(name)
+    if not codes:
+        draft.warnings.append(
+            _("Language “%(value)s” is not one we know; it was left out.") % {"value": name}
+        )
+    kind = str(LanguageRole.SUBTITLE) if is_subtitle else role
+    for code in codes:
+        if not any(x["language"] == code and x["role"] == kind for x in out):
+            label = "" if name == code else name[:100]
+            out.append({"language": code, "role": kind, "label": label})
+
+
+def language_codes(name: str) -> tuple[list[str], bool]:
+    """The language tags a page's language name stands for, and whether it names subtitles:
+    "English" -> (["en"], False), "英文字幕" -> (["en"], True), "中英字幕" -> (["zh", "en"],
+    True), "English subtitles" -> (["en"], True); ([], …) when unknown."""
+    code = language_code(name)
+    if code is not None:
+        return [code], False
+    bare = " ".join(_SUBTITLE_WORDS.sub(" ", name).split())
+    if bare == " ".join(name.split()):
+        return [], False
+    return _subtitle_codes(name, " ".join(_FILLER.sub(" ", bare).split())), True
+
+
+def _subtitle_codes(name: str, bare: str) -> list[str]:
+    """The languages of a subtitle name whose subtitle words are taken off (``bare``)."""
+    if not bare:
+        return ["zh", "en"] if "中英" in name else []
+    code = language_code(bare)
+    if code is not None:
+        return [code]
+    shorts = [_CJK_SHORT_LANGUAGES.get(ch) for ch in bare]
+    return list(dict.fromkeys(c for c in shorts if c)) if all(shorts) else []
 
 
 def _credits(gold: dict[str, Any], draft: Draft) -> list[dict[str, Any]]:

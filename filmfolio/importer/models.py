@@ -1,9 +1,15 @@
-"""The record of a bulk import of films from a file: who, when, which file, how far, what came
-of it.
+"""The records of imports: a bulk import of films from a file (``FilmImport``: who, when,
+which file, how far, what came of it) and a page imported through the "New film from text"
+pages (``PageImport``).
 
-The file's text is kept while the import waits or runs (the background job reads it) and
-dropped when the import ends. Only the user who started an import sees it
+A ``FilmImport`` keeps the file's text while the import waits or runs (the background job reads
+it) and drops it when the import ends. Only the user who started an import sees it
 (``FilmImport.objects.visible_to(viewer)``, decided by ``films.access.started_by_q``).
+
+A ``PageImport`` keeps what was read — the address it was fetched from (if any) and the page's
+text as read — with the film it created or updated and who did it. The review finds earlier
+imports of the same address or text by the same user, so importing the same page again
+proposes to update that film instead of making a second one.
 """
 
 from __future__ import annotations
@@ -15,10 +21,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from filmfolio.core.models import TimeStampedModel
 from filmfolio.core.viewers import Viewer
 from filmfolio.films import access
 
-from .choices import FileFormat, FilmImportState
+from .choices import FileFormat, FilmImportState, PageImportAction
 
 
 class FilmImportQuerySet(models.QuerySet):
@@ -67,3 +74,26 @@ class FilmImport(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.rows_done / self.total_rows) if self.total_rows else 0
+
+
+class PageImport(TimeStampedModel):
+    """One saved import of one page: its source and the film it went to."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="page_imports"
+    )
+    film = models.ForeignKey(
+        "films.Film", on_delete=models.SET_NULL, null=True, related_name="page_imports"
+    )
+    action = models.CharField(_("action"), max_length=16, choices=PageImportAction.choices)
+    source_url = models.URLField(_("source address"), max_length=2000, blank=True, db_index=True)
+    source_text = models.TextField(_("text as read"), blank=True)
+    source_digest = models.CharField(max_length=64, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("page import")
+        verbose_name_plural = _("page imports")
+
+    def __str__(self) -> str:
+        return f"{self.source_url or self.source_digest[:12]} → {self.film_id}"

@@ -78,6 +78,15 @@ class SlugAllocator:
         return slug
 
 
+@dataclass(frozen=True)
+class FreshNames:
+    """Names a reviewer said are new here: people (name match keys) and festivals (title
+    match keys) that must be created even when an existing record has the same name."""
+
+    people: frozenset[str] = frozenset()
+    festivals: frozenset[str] = frozenset()
+
+
 @dataclass
 class ResolveLog:
     """What an import linked to existing records and what it created, by kind."""
@@ -97,8 +106,10 @@ class Resolvers:
     """All resolvers of one import run, sharing one log; ``actor`` is the importing user (None
     for the operator's commands, which match every person and festival)."""
 
-    def __init__(self, *, actor: Any = None) -> None:
+    def __init__(self, *, actor: Any = None, fresh: FreshNames | None = None) -> None:
         self.log = ResolveLog()
+        self.fresh = fresh or FreshNames()
+        self._alias_festivals: dict[str, Festival] | None = None
         self._matchable_people: QuerySet[Person] = Person.objects.all()
         self._matchable_festivals: QuerySet[Festival] = Festival.objects.all()
         if actor is not None:
@@ -244,7 +255,12 @@ class Resolvers:
     def _people_by_key(self, records: list[PersonRecord]) -> dict[str, PersonRef]:
         """Matchable people any of whose written forms has a key of ``records`` (earliest
         person first for each key), as ``people.services.person_for_name`` matches."""
-        keys = {k for r in records for k in self._person_keys(r) if not k.startswith("slug:")}
+        keys = {
+            k
+            for r in records
+            for k in self._person_keys(r)
+            if not k.startswith("slug:") and k not in self.fresh.people
+        }
         by_key: dict[str, PersonRef] = {}
         rows = self._matchable_people.filter(
             Q(match_key__in=keys) | Q(names__match_key__in=keys)
@@ -312,7 +328,10 @@ class Resolvers:
         for key in keys:
             if key in self._festivals:
                 return self._festivals[key]
-        festival = self._matchable_festivals.filter(match_key__in=keys).first()
+        festival = None
+        if keys[0] not in self.fresh.festivals:
+            festival = self._matchable_festivals.filter(match_key__in=keys).first()
+            festival = festival or self._festival_by_alias(keys)
         created = festival is None
         if festival is None:
             festival = Festival.objects.create(
@@ -327,6 +346,17 @@ class Resolvers:
         for key in keys:
             self._festivals[key] = festival
         return festival
+
+    def _festival_by_alias(self, keys: list[str]) -> Festival | None:
+        """A matchable festival one of whose aliases has one of ``keys`` (aliases are read
+        once per run: they are a JSON list no index holds)."""
+        if self._alias_festivals is None:
+            self._alias_festivals = {}
+            rows = self._matchable_festivals.exclude(aliases=[]).order_by("pk")
+            for festival in rows:
+                for alias in festival.aliases or []:
+                    self._alias_festivals.setdefault(title_match_key(str(alias)), festival)
+        return next((self._alias_festivals[k] for k in keys if k in self._alias_festivals), None)
 
     def edition(self, festival: Festival, record: FestivalEntryRecord) -> Edition:
         """The edition by number and year, created when missing."""

@@ -8,16 +8,19 @@ the fields whose values are inferred or unsure, and the warnings to show. Pure: 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from .draft import Draft, draft_from_gold
+from .draft import FILM_WORDS, Draft, draft_from_gold, mark_film_likeness
 from .extract import extract_record
-from .extract.clean import clean_text
+from .extract.clean import clean_text, html_to_text, looks_like_html
 from .extract.decode import decode_bytes
 from .extract.record import SURE, Evidence, ExtractedRecord
+from .fetch import FetchedPage
+from .structured import main_text, merge_structured, structured_facts
+from .texts import page_texts
 
 CONTEXT_CHARS = 40
 
@@ -33,6 +36,15 @@ FORM_FIELDS = {
     "specs.shooting_format": "shooting_format",
     "specs.sound": "sound",
     "specs.budget": "budget",
+}
+# Gold fields the page's structured data may give -> form field.
+STRUCTURED_FIELDS = {
+    "title": "title",
+    "year": "year",
+    "runtime_minutes": "runtime_minutes",
+    "genres": "genres",
+    "countries": "countries",
+    "languages": "languages",
 }
 
 
@@ -56,6 +68,9 @@ class Review:
     festival_snippets: dict[str, Snippet] = field(default_factory=dict)
     unsure: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
+    source_url: str = ""
+    # Form fields whose values come from the page's schema.org / Open Graph data.
+    structured: set[str] = field(default_factory=set)
 
     @property
     def is_empty(self) -> bool:
@@ -64,23 +79,52 @@ class Review:
 
 def review_for(data: str | bytes) -> Review:
     """Extract a page (text or bytes) and prepare its review."""
-    warnings: list[str] = []
-    if isinstance(data, bytes):
-        text, problem = decode_bytes(data)
-        if problem:
-            warnings.append(_plain_warning(problem))
+    text, warnings = _decoded(data)
+    html = text if looks_like_html(text) else ""
+    return _review(text, text, warnings, html=html)
+
+
+def review_for_fetched(page: FetchedPage) -> Review:
+    """Prepare the review of a fetched page: its structured data first, then the text rules
+    on its main text (trafilatura), or on the whole page when that finds too little."""
+    text, warnings = _decoded(page.body)
+    if page.content_type == "text/plain":
+        review = _review(text, text, warnings, html="")
     else:
-        text = data
-    cleaned, _cleaning_warnings = clean_text(text)
-    record = extract_record(text)
+        plain = html_to_text(text)
+        review = _review(plain, main_text(text) or plain, warnings, html=text)
+    review.source_url = page.url
+    return review
+
+
+def _decoded(data: str | bytes) -> tuple[str, list[str]]:
+    if not isinstance(data, bytes):
+        return data, []
+    text, problem = decode_bytes(data)
+    return text, [_plain_warning(problem)] if problem else []
+
+
+def _review(page: str, rules_text: str, warnings: list[str], *, html: str) -> Review:
+    """The review of ``page`` whose text rules read ``rules_text`` (the same page, or its
+    main text) and whose structured data is read from ``html`` (if it is HTML)."""
+    cleaned, _cleaning_warnings = clean_text(rules_text)
+    record = extract_record(rules_text)
     gold = record.to_gold_dict()
+    facts = structured_facts(html) if html else {}
+    taken = merge_structured(gold, facts)
+    gold["is_movie"] = facts.get("is_movie", False)
+    gold["mentions_film"] = bool(FILM_WORDS.search(cleaned))
     draft = draft_from_gold(gold)
     review = Review(source=cleaned, draft=draft, warnings=warnings)
+    review.structured = {STRUCTURED_FIELDS[k] for k in taken if k in STRUCTURED_FIELDS}
     if not cleaned.strip():
         review.warnings.append(_("The page has no text we could read; the draft is empty."))
         return review
+    mark_film_likeness(draft, gold)
+    draft.texts = [asdict(t) for t in page_texts(page, fallback_synopsis=facts.get("synopsis", ""))]
     review.warnings += draft.warnings
     _collect_snippets(review, record, cleaned)
+    review.unsure |= {t["kind"] for t in draft.texts if t["guessed"] or not t["language"]}
     return review
 
 
@@ -153,6 +197,15 @@ def _spec_values(values: dict[str, Any]) -> dict[str, Any]:
         "color": specs.get("color") or "",
         "budget": budget.get("as_stated", ""),
     }
+
+
+def text_initial(draft: Draft) -> dict[str, str]:
+    """The review form's text fields (synopsis, logline, statement, biography) from the draft."""
+    out: dict[str, str] = {}
+    for text in draft.texts:
+        out[text["kind"]] = text["body"]
+        out[f"{text['kind']}_language"] = text["language"]
+    return out
 
 
 def _language_text(languages: list[dict[str, str]], role: str) -> str:

@@ -42,7 +42,7 @@ from filmfolio.search import index
 from filmfolio.search.choices import DocumentKind
 
 from .records import FilmRecord
-from .resolvers import PersonRef, ResolveLog, Resolvers, SlugAllocator
+from .resolvers import FreshNames, PersonRef, ResolveLog, Resolvers, SlugAllocator
 from .rows import RowUpdater, RowWriter
 
 FILM_FIELDS = [*BASIC_FIELDS, *SPEC_FIELDS, "visibility", "published_at"]
@@ -68,6 +68,7 @@ def records_commit(
     actor: Any = None,
     batch_size: int = 500,
     update_index: bool = True,
+    fresh: FreshNames | None = None,
 ) -> CommitReport:
     """Write every record in one transaction; any error rolls everything back.
 
@@ -79,11 +80,12 @@ def records_commit(
     record per film, new versions, the search documents in the same transaction. A caller that
     rebuilds the index afterwards may pass ``update_index=False``: new films then wait for the
     rebuild, while replaced films are still re-indexed at once (one made private must leave
-    search when the import commits).
+    search when the import commits). ``fresh`` names the people and festivals a reviewer said
+    are new: they are created even when one of the same name exists.
     """
     report = CommitReport()
     with transaction.atomic():
-        writer = _CatalogueWriter(actor=actor, report=report)
+        writer = _CatalogueWriter(actor=actor, report=report, fresh=fresh)
         for batch in _batches(records, batch_size):
             film_ids, updated = writer.write(batch)
             report.film_ids += film_ids
@@ -127,10 +129,10 @@ def _batches(records: Iterable[FilmRecord], size: int) -> Iterator[list[FilmReco
 class _CatalogueWriter:
     """Writes batches of records within the caller's transaction."""
 
-    def __init__(self, *, actor: Any, report: CommitReport) -> None:
+    def __init__(self, *, actor: Any, report: CommitReport, fresh: FreshNames | None) -> None:
         self.actor = actor
         self.report = report
-        self.resolvers = Resolvers(actor=actor)
+        self.resolvers = Resolvers(actor=actor, fresh=fresh)
         report.log = self.resolvers.log
         self.film_slugs = SlugAllocator(Film)
         self.films = RowWriter(Film, ["slug", *FILM_FIELDS, "password_hash"])

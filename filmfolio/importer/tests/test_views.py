@@ -224,7 +224,10 @@ def test_a_wrong_kind_of_file_is_refused(client_in):
 def test_an_empty_page_asks_for_text(client_in):
     response = client_in.post("/import/", {"text": "   \n  "})
     assert response.status_code == 400
-    assert "Paste the text of a film page or choose a file." in response.content.decode()
+    assert (
+        "Give the address of a film page, paste its text or choose a file."
+        in response.content.decode()
+    )
 
 
 def test_a_page_with_only_chrome_gives_an_empty_draft(client_in):

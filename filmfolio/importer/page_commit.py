@@ -1,0 +1,117 @@
+"""Save one reviewed page: create a film or update an existing one, and keep the page.
+
+`page_import_commit(*, record, actor, source, target=None, fresh=None)` is the write of the
+"New film from text" pages. It goes through `services.records_commit` (the one write path for
+records, with its permission checks, change records, versions and search documents) and then
+keeps a `PageImport` with the page's address and text, all in one transaction.
+
+With a ``target`` film (one the actor may edit; `films.services.require_edit` refuses others)
+the page updates that film: `merge_records` lays the reviewed record over the film's current
+record, so the facts the page states replace the film's, and what the page does not state —
+the film's visibility, links, companies, other credits, festival entries, texts in other
+languages — stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from filmfolio.core.matching import name_match_key, title_match_key
+from filmfolio.films.models import Film
+from filmfolio.films.services import require_edit
+
+from .choices import PageImportAction
+from .exports import film_record_for
+from .matching import source_digest
+from .models import PageImport
+from .records import FilmRecord
+from .resolvers import FreshNames
+from .services import CommitReport, records_commit
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """Where a page came from: the address it was fetched from ("" for pasted text) and its
+    text as read."""
+
+    url: str = ""
+    text: str = ""
+
+
+def page_import_commit(
+    *,
+    record: FilmRecord,
+    actor: Any,
+    source: PageSource,
+    target: Film | None = None,
+    fresh: FreshNames | None = None,
+) -> tuple[CommitReport, PageImport]:
+    """Create a film from ``record`` (or update ``target`` with it) and keep the page."""
+    with transaction.atomic():
+        if target is not None:
+            require_edit(film=target, actor=actor)
+            record = merge_records(film_record_for(target), record)
+        report = records_commit(records=[record], actor=actor, fresh=fresh)
+        film_id = report.film_ids[0]
+        page = PageImport.objects.create(
+            user=actor,
+            film_id=film_id,
+            action=PageImportAction.UPDATED if target is not None else PageImportAction.CREATED,
+            source_url=source.url[:2000],
+            source_text=source.text,
+            source_digest=source_digest(source.text),
+        )
+    return report, page
+
+
+_SCALARS = ("year", "completion_date", "kind", "runtime_minutes", "budget")
+_SPECS = ("shooting_format", "sound", "aspect_ratio", "color")
+
+
+def merge_records(existing: FilmRecord, page: FilmRecord) -> FilmRecord:
+    """``existing`` with what ``page`` states laid over it (the slug and visibility stay)."""
+    data = existing.model_dump()
+    new = page.model_dump()
+    data["title"] = new["title"]
+    for key in _SCALARS:
+        if new[key] is not None:
+            data[key] = new[key]
+    for key in _SPECS:
+        if new["specs"][key]:
+            data["specs"][key] = new["specs"][key]
+    data["titles"] = _union(data["titles"], new["titles"], lambda t: (t["text"], t["kind"]))
+    data["genres"] = list(dict.fromkeys([*data["genres"], *new["genres"]]))
+    data["countries"] = _union(data["countries"], new["countries"], lambda c: c["country"])
+    data["languages"] = _union(
+        data["languages"], new["languages"], lambda x: (x["language"], x["role"])
+    )
+    replaced = {(t["kind"], t["language"]) for t in new["texts"]}
+    data["texts"] = [t for t in data["texts"] if (t["kind"], t["language"]) not in replaced] + new[
+        "texts"
+    ]
+    data["credits"] = _union(data["credits"], new["credits"], _credit_key)
+    data["festivals"] = _union(data["festivals"], new["festivals"], _entry_key)
+    return FilmRecord.model_validate(data)
+
+
+def _union(old: list[Any], new: list[Any], key: Any) -> list[Any]:
+    seen = {key(item) for item in old}
+    return old + [item for item in new if key(item) not in seen]
+
+
+def _credit_key(credit: dict[str, Any]) -> tuple[str, str]:
+    person = credit.get("person") or {}
+    who = person.get("slug") or name_match_key(person.get("name") or "")
+    return who, credit["role"]
+
+
+def _entry_key(entry: dict[str, Any]) -> tuple[str, Any, Any, str]:
+    return (
+        title_match_key(entry["festival"]),
+        entry.get("year"),
+        entry.get("edition"),
+        title_match_key(entry.get("award") or ""),
+    )
