@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 
 from filmfolio.core.audit import changes_for
 from filmfolio.films import access
@@ -86,8 +86,10 @@ def catalogue_sort(sort: str | None) -> str:
 
 
 def recent_films_for(viewer: access.Viewer, *, limit: int = 12) -> list[Film]:
-    """The most recently added listed films, for the home page."""
-    films = list(Film.objects.listed_for(viewer).order_by("-created_at", "-id")[:limit])
+    """The most recently published listed films, for the home page (a viewer's own films not
+    yet public come after them, newest first)."""
+    order = (F("published_at").desc(nulls_last=True), "-created_at", "-id")
+    films = list(Film.objects.listed_for(viewer).order_by(*order)[:limit])
     prefetch_related_objects(films, director_prefetch())
     return films
 
