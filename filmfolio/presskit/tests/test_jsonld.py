@@ -74,7 +74,9 @@ def film():
         character="The teacher",
     )
     CreditFactory(film=film, person=None, role=role("sound-mix"))
-    edition = EditionFactory.create(festival__name="Golden Horse Awards", number=49, year=None)
+    edition = EditionFactory.create(
+        festival__name="Golden Horse Awards", festival__slug="golden-horse", number=49, year=None
+    )
     EntryFactory(
         film=film,
         edition=edition,
@@ -82,7 +84,10 @@ def film():
         result=EntryResult.WON,
     )
     EntryFactory(
-        film=film, edition=EditionFactory.create(festival__name="Cinéma du Réel", number=36)
+        film=film,
+        edition=EditionFactory.create(
+            festival__name="Cinéma du Réel", festival__slug="cinema-du-reel", number=36
+        ),
     )
     return film
 
@@ -97,6 +102,7 @@ def test_film_jsonld_exact(film) -> None:
     assert data == {
         "@context": "https://schema.org",
         "@type": "Movie",
+        "@id": f"{SITE}/films/out-of-focus/",
         "name": "Out of Focus",
         "url": f"{SITE}/films/out-of-focus/",
         "alternateName": ["虚焦"],
@@ -142,6 +148,28 @@ def test_film_jsonld_exact(film) -> None:
                     "url": f"{SITE}/people/zhengfan-yang/",
                 },
             }
+        ],
+        "subjectOf": [
+            {
+                "@type": "ScreeningEvent",
+                "name": "36th (2014) Cinéma du Réel",
+                "superEvent": {
+                    "@type": "Festival",
+                    "name": "Cinéma du Réel",
+                    "url": f"{SITE}/festivals/cinema-du-reel/",
+                },
+                "workPresented": {"@id": f"{SITE}/films/out-of-focus/"},
+            },
+            {
+                "@type": "ScreeningEvent",
+                "name": "49th Golden Horse Awards",
+                "superEvent": {
+                    "@type": "Festival",
+                    "name": "Golden Horse Awards",
+                    "url": f"{SITE}/festivals/golden-horse/",
+                },
+                "workPresented": {"@id": f"{SITE}/films/out-of-focus/"},
+            },
         ],
     }
 
