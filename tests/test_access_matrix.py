@@ -122,14 +122,25 @@ def _door_problems(path: str, film: Film, expect: Expect, response: object) -> l
     """Which doors open (status 200) that should stay shut for the visitor."""
     opened = response.status_code == 200
     studio = opened and path.startswith("/studio/films/")
-    presskit = response.status_code in (200, 202) and path.startswith(f"/presskit/{film.slug}")
-    shared = opened and path.startswith(f"/films/{film.slug}/") and path != f"/films/{film.slug}/"
     checks = [
         (_opens_hidden_page(path, film, expect, response), "opens the page"),
         (studio and not expect.edit, "opens a studio page"),
         (studio and "/sharing/" in path and not expect.own, "opens the sharing page"),
+    ]
+    return [problem for failed, problem in checks if failed] + _shared_door_problems(
+        path, film, expect, response
+    )
+
+
+def _shared_door_problems(path: str, film: Film, expect: Expect, response: object) -> list[str]:
+    """The press kit (its PDF, its status) and the film's other addresses (the embedded
+    player, the card image) open only to those who may have them."""
+    status = response.status_code  # type: ignore[attr-defined]
+    presskit = status in (200, 202) and path.startswith(f"/presskit/{film.slug}")
+    shared = status == 200 and path.startswith(f"/films/{film.slug}/")
+    checks = [
         (presskit and not expect.presskit, "gives the press kit"),
-        (shared and not expect.view, "opens the embedded player or card image"),
+        (shared and path != f"/films/{film.slug}/" and not expect.view, "opens a film address"),
     ]
     return [problem for failed, problem in checks if failed]
 

@@ -55,18 +55,23 @@ def _wrapped(draw: Any, text: str, font: Any, width: int, max_lines: int) -> lis
     return lines
 
 
+def _facts(record: FilmRecord) -> str:
+    """ "2012 · Zhu Shengze" (the year and the directors, those known)."""
+    directors = ", ".join(p.display_name for p in record.directors)
+    year = str(record.film.year) if record.film.year else ""
+    return " · ".join(fact for fact in (year, directors) if fact)
+
+
+def _is_award(entry: Any) -> bool:
+    return bool(entry.award) or entry.is_award
+
+
 def card_lines(record: FilmRecord) -> tuple[str, str, list[str]]:
     """(title, "year · directors", laurels) of the card: awards first, then selections."""
-    film = record.film
-    facts = [
-        str(film.year) if film.year else "",
-        ", ".join(p.display_name for p in record.directors),
-    ]
     entries = record.entries_in_festival_order
-    awards = [e for e in entries if e.award or e.is_award]
-    selections = [e for e in entries if e not in awards]
-    laurels = [award_text(e) for e in [*awards, *selections][:MAX_LAURELS]]
-    return film.title, " · ".join(f for f in facts if f), laurels
+    ranked = sorted(entries, key=lambda entry: not _is_award(entry))  # stable: keeps the order
+    laurels = [award_text(entry) for entry in ranked[:MAX_LAURELS]]
+    return record.film.title, _facts(record), laurels
 
 
 def card_png(title: str, facts: str, laurels: list[str]) -> bytes:

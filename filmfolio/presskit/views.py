@@ -185,7 +185,7 @@ def _cache_control(film: Film) -> str:
 
 @require_GET
 @xframe_options_exempt
-@csp_replace({"frame-ancestors": ["*"]})
+@csp_replace({"frame-ancestors": ["*"]})  # type: ignore[arg-type]  # typed for HttpRequest
 def film_embed(request: ViewerRequest, slug: str) -> HttpResponse:
     """The film's trailer (else teaser or excerpt) as a player other sites may frame: for
     whoever may open the film, and only a video every viewer of the film may watch (404
