@@ -8,6 +8,7 @@ Pillow's own font); ``card_path`` stores one card per film version, drawn on fir
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,20 +39,36 @@ def _font(size: int, *, bold: bool = False) -> Any:
     return ImageFont.load_default(size=size)
 
 
+# A wrapping unit: one CJK character, a run of spaces, or a word of other characters.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_UNITS = re.compile(f"[{_CJK}]|\\s+|[^\\s{_CJK}]+")
+
+
+def _units(draw: Any, text: str, font: Any, width: int) -> list[str]:
+    """``text`` cut where a line may break; a word wider than a line is cut into characters."""
+    units: list[str] = []
+    for unit in _UNITS.findall(text):
+        units.extend(unit if draw.textlength(unit, font=font) > width else [unit])
+    return units
+
+
 def _wrapped(draw: Any, text: str, font: Any, width: int, max_lines: int) -> list[str]:
-    """``text`` in lines no wider than ``width`` (by character, so Chinese wraps too), the
-    last one ending in "…" when it is cut."""
+    """``text`` in lines no wider than ``width`` (between words, and between Chinese
+    characters), the last one ending in "…" when it is cut."""
     lines, line = [], ""
-    for char in text:
-        if draw.textlength(line + char, font=font) > width:
+    for unit in _units(draw, text, font, width):
+        if line.strip() and draw.textlength(line + unit, font=font) > width:
             lines.append(line.rstrip())
-            line = char.lstrip()
+            line = unit.lstrip()
         else:
-            line += char
-    lines.append(line)
+            line += unit
+    lines.append(line.rstrip())
     if len(lines) > max_lines:
         lines = lines[:max_lines]
-        lines[-1] = lines[-1][:-1].rstrip() + "…"
+        last = lines[-1]
+        while last and draw.textlength(last + "…", font=font) > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
     return lines
 
 

@@ -282,3 +282,22 @@ def test_the_status_queues_the_build_and_answers_ready_once_built(client, settin
     client.get("/presskit/kit/status?lang=zh-hans")
     assert len(default_task_backend.results) == 1  # queued once
     default_task_backend.clear()
+
+
+def test_card_titles_wrap_between_words_and_between_chinese_characters():
+    from PIL import ImageDraw
+
+    from filmfolio.presskit.card import _font, _wrapped
+
+    draw = ImageDraw.Draw(PILImage.new("RGB", (10, 10)))
+    font = _font(64, bold=True)
+    title = "当我们在同一片天空下相遇 When we meet under the same sky again and again"
+    lines = _wrapped(draw, title, font, 1056, 3)
+    assert len(lines) == 3
+    assert all(draw.textlength(line, font=font) <= 1056 for line in lines)
+    assert lines[0].startswith("当我们在同一片天空下相遇")
+    assert lines[-1].endswith("…")
+    words = set(title.split())
+    for line in lines[1:-1]:
+        assert set(line.split()) <= words, line
+    assert _wrapped(draw, "Quiet", font, 1056, 3) == ["Quiet"]
