@@ -291,7 +291,7 @@ def test_card_titles_wrap_between_words_and_between_chinese_characters():
 
     draw = ImageDraw.Draw(PILImage.new("RGB", (10, 10)))
     font = _font(64, bold=True)
-    title = "当我们在同一片天空下相遇 When we meet under the same sky again and again"
+    title = "当我们在同一片天空下相遇 When we meet under the same sky " + "again and " * 12
     lines = _wrapped(draw, title, font, 1056, 3)
     assert len(lines) == 3
     assert all(draw.textlength(line, font=font) <= 1056 for line in lines)
