@@ -245,10 +245,9 @@ def test_the_card_is_a_png_with_title_and_laurels(client, settings, tmp_path):
     assert (image.format, image.size) == ("PNG", (1200, 630))
     stored = list((tmp_path / "media" / "presskit" / "cards").iterdir())
     assert len(stored) == 1
-    response.close()
     again = client.get("/films/laurels/card.png")
     assert again.status_code == 200
-    again.close()
+    assert b"".join(again.streaming_content)[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(list((tmp_path / "media" / "presskit" / "cards").iterdir())) == 1
 
 
