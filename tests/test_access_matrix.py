@@ -23,6 +23,7 @@ from filmfolio.films.models import Film
 from filmfolio.importer import bulk
 from filmfolio.importer.choices import FilmImportState
 from filmfolio.importer.models import FilmImport
+from filmfolio.media.models import Video
 from filmfolio.sharing import services
 from filmfolio.sharing.models import ScreenerLink
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
@@ -51,18 +52,21 @@ class Expect:
     listed: bool
     edit: bool
     own: bool
+    presskit: bool
 
 
 def _expect(principal: str, visibility: str) -> Expect:
-    if principal in {"admin", "owner"}:
-        return Expect(True, True, True, True)
-    if principal == "editor":
-        return Expect(True, True, True, False)
-    if principal == "viewer":
-        return Expect(True, True, False, False)
     public = visibility == Visibility.PUBLIC
+    # the press kit: owners, everyone who may open a public film, a screener link's holder
+    presskit = public or principal in {"admin", "owner", "valid_link"}
+    if principal in {"admin", "owner"}:
+        return Expect(True, True, True, True, presskit)
+    if principal == "editor":
+        return Expect(True, True, True, False, presskit)
+    if principal == "viewer":
+        return Expect(True, True, False, False, presskit)
     viewable = public or visibility == Visibility.UNLISTED or principal == "valid_link"
-    return Expect(viewable, public, False, False)
+    return Expect(viewable, public, False, False, presskit)
 
 
 def _link_client(film: Film, owner: object, fate: str) -> Client:
@@ -135,6 +139,21 @@ def _door_problems(path: str, film: Film, expect: Expect, response: object) -> l
         (studio and not expect.edit, "opens a studio page"),
         (studio and "/sharing/" in path and not expect.own, "opens the sharing page"),
     ]
+    return [problem for failed, problem in checks if failed] + _shared_door_problems(
+        path, film, expect, response
+    )
+
+
+def _shared_door_problems(path: str, film: Film, expect: Expect, response: object) -> list[str]:
+    """The press kit (its PDF, its status) and the film's other addresses (the embedded
+    player, the card image) open only to those who may have them."""
+    status = response.status_code  # type: ignore[attr-defined]
+    presskit = status in (200, 202) and path.startswith(f"/presskit/{film.slug}")
+    shared = status == 200 and path.startswith(f"/films/{film.slug}/")
+    checks = [
+        (presskit and not expect.presskit, "gives the press kit"),
+        (shared and path != f"/films/{film.slug}/" and not expect.view, "opens a film address"),
+    ]
     return [problem for failed, problem in checks if failed]
 
 
@@ -144,12 +163,29 @@ def _problems(path: str, film: Film, expect: Expect, response: object) -> list[s
     )
 
 
+def _trailer(film: Film) -> None:
+    """A trailer every viewer of the film may watch: the embedded player has something to
+    show (the access policy, not a missing video, must keep it shut)."""
+    Video.objects.create(
+        film=film,
+        kind="trailer",
+        visibility="film",
+        state="ready",
+        original_file="originals/trailer.mp4",
+        size_bytes=1,
+        sha256="0" * 64,
+        width=640,
+        height=360,
+    )
+
+
 @pytest.mark.parametrize("visibility", Visibility.values)
 def test_access_matrix(visibility):
     film = FilmFactory(title=TITLE, slug="zxq-matrix-canary", visibility=visibility)
     if visibility == Visibility.PASSWORD:
         film.password_hash = "pbkdf2_sha256$1$x$y"
         film.save()
+    _trailer(film)
     clients = _clients(film)
     link_id = str(ScreenerLink.objects.filter(film=film).first().pk)
     import_id = _film_import(film)
@@ -179,6 +215,13 @@ def test_access_matrix(visibility):
         if expect.view:
             assert detail.status_code == 200, principal
             assert TITLE in detail.content.decode(), principal
+        # the doors that must open: the press kit's status, the trailer's player, the card
+        status = client.get(f"/presskit/{film.slug}/status?lang=en").status_code
+        assert status == (200 if expect.presskit else 404), principal
+        for door in ("embed/", "card.png"):
+            response = client.get(f"/films/{film.slug}/{door}")
+            assert response.status_code == (200 if expect.view else 404), (principal, door)
+            body_of(response)  # read to the end: the card's file is closed
     assert failures == []
 
 

@@ -19,7 +19,7 @@ from pydantic import (
 
 from filmfolio.core import vocab
 from filmfolio.festivals.choices import EntryResult
-from filmfolio.films.choices import ColorKind, FilmKind, TitleKind
+from filmfolio.films.choices import ColorKind, FilmKind, TitleKind, Visibility
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[-a-zA-Z0-9_]+$", max_length=80)]
@@ -91,6 +91,11 @@ class FilmCreate(FilmFields):
 class FilmUpdate(FilmFields):
     # Optional but never null: a film always has a title.
     title: str = Field(None, min_length=1, max_length=300, pattern=r"\S")  # type: ignore[assignment]
+    visibility: Visibility = Field(  # type: ignore[assignment]
+        None,
+        description="Who sees the film (owners only). The first time it becomes public it gets "
+        "its publication date (published_at), kept ever after.",
+    )
 
 
 class TitleIn(Schema):

@@ -192,6 +192,18 @@ def is_listed(viewer: Viewer, film: Film) -> bool:
     return collaborator_role(viewer, film) is not None
 
 
+def can_get_presskit(viewer: Viewer, film: Film) -> bool:
+    """May the viewer have the film's press kit? Its owners always; everyone who may open a
+    public film; and a session holding a screener link to the film (the press kit is for the
+    programmers and journalists a screener is sent to). Not other viewers of an unlisted or
+    password film: its owners have not chosen to hand the kit out."""
+    if can_own_film(viewer, film):
+        return True
+    if film.pk in viewer.link_film_ids:
+        return can_view_film(viewer, film)
+    return film.visibility == Visibility.PUBLIC and can_view_film(viewer, film)
+
+
 # History sections whose details (screener recipients, invited addresses, collaborators' accounts
 # and roles) only the film's owners may read; the sharing page is theirs alone.
 OWNER_ONLY_HISTORY_SECTIONS = frozenset({"screener_links", "collaborators"})

@@ -78,7 +78,6 @@ class FilmForm(forms.ModelForm):
             "title",
             "slug",
             "visibility",
-            "published_at",
             "year",
             "completion_date",
             "kind",
@@ -186,6 +185,8 @@ class FilmAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["genres"]
     date_hierarchy = "created_at"
+    # set once, the first time the film becomes public (``film_set_visibility``)
+    readonly_fields = ["published_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "visibility", "published_at"]}),
         (_("Facts"), {"fields": ["year", "completion_date", "kind", "genres", "runtime_minutes"]}),

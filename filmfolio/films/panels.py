@@ -17,6 +17,10 @@ There are two kinds, and which one a panel is decides what it can be given:
   access level). It must answer quickly, without a query, for a visitor it shows nothing to.
 
 A context function returns the template's context, or None to leave the panel out.
+
+The page's ``<head>`` has panels too (``HEAD_PANELS``: what the page tells other sites, such as
+Open Graph tags and JSON-LD, declared by ``presskit``). They are record panels: given the record
+only, rendered into the cached shell (``{% film_head record %}`` in ``_record_head.html``).
 """
 
 from __future__ import annotations
@@ -59,11 +63,18 @@ class Panel:
 
 
 PANELS: Registry[Panel] = Registry("panels")
+# The page's <head> parts; record panels only (declared in the same ``panels.py`` modules).
+HEAD_PANELS: Registry[Panel] = Registry("panels")
 
 
 def record_panels() -> list[Panel]:
     """The panels rendered once per film version and cached, in page order."""
     return [panel for panel in PANELS if not panel.per_viewer]
+
+
+def head_panels() -> list[Panel]:
+    """The parts of the page's <head>, in order (never per viewer: the head is cached)."""
+    return [panel for panel in HEAD_PANELS if not panel.per_viewer]
 
 
 def viewer_panels() -> list[Panel]:

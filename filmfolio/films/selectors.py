@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 
 from filmfolio.core.audit import changes_for
 from filmfolio.films import access
@@ -92,9 +92,11 @@ def catalogue_sort(sort: str | None) -> str:
 
 
 def recent_films_for(viewer: access.Viewer, *, limit: int = 12) -> list[Film]:
-    """The most recently added listed films, for the home page, as cards (three queries)."""
-    listed = Film.objects.listed_for(viewer).only(*CARD_FIELDS)
-    films = list(listed.order_by("-created_at", "-id")[:limit])
+    """The most recently published listed films, for the home page, as cards (a viewer's own
+    films not yet public come after them, newest first; three queries)."""
+    order = (F("published_at").desc(nulls_last=True), "-created_at", "-id")
+    listed = Film.objects.listed_for(viewer).only(*CARD_FIELDS, "published_at")
+    films = list(listed.order_by(*order)[:limit])
     prefetch_card_parts(films)
     return films
 

@@ -37,7 +37,7 @@ from filmfolio.films.models import (
     FilmText,
     Title,
 )
-from filmfolio.films.services import require_edit
+from filmfolio.films.services import publication_time, require_edit
 from filmfolio.search import index
 from filmfolio.search.choices import DocumentKind
 
@@ -186,10 +186,7 @@ class _CatalogueWriter:
     def _update(self, updates: list[tuple[int, FilmRecord, Any]], now: Any) -> None:
         """Rewrite the rows of replaced films (a published film keeps its publication time)."""
         self.film_updates.update(
-            [
-                (*_film_values(r, published or _published(r, now)), pk)
-                for pk, r, published in updates
-            ]
+            [(*_film_values(r, _published(r, now, published)), pk) for pk, r, published in updates]
         )
 
     def _credited_people(self, batch: list[FilmRecord]) -> dict[int, PersonRef]:
@@ -219,8 +216,9 @@ class _CatalogueWriter:
         return ids
 
 
-def _published(record: FilmRecord, now: Any) -> Any:
-    return now if record.visibility == "public" else None
+def _published(record: FilmRecord, now: Any, published_at: Any = None) -> Any:
+    """The film's publication date: kept once set, else now if it is imported public."""
+    return publication_time(visibility=record.visibility, published_at=published_at, now=now)
 
 
 def _film_values(record: FilmRecord, published_at: Any) -> tuple[Any, ...]:

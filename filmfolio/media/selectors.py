@@ -61,10 +61,17 @@ def film_media_for(viewer: Viewer, film: Any) -> FilmMedia:
 def film_media_shown_to_all(film: Any) -> FilmMedia:
     """What every viewer of the film page sees of ``film``'s media: poster, albums with stills
     and the videos ``is_shown_to_every_viewer`` (the cached part of the page; the caller has
-    checked that the viewer may open the film). Two to five queries, as ``film_media_for``."""
+    checked that the viewer may open the film). Two to five queries, as ``film_media_for``;
+    none more for the same film instance at the same version (the page's media panel and its
+    head, rendered together into the cached shell, read it once)."""
+    memo = getattr(film, "_media_shown_to_all", None)
+    if memo is not None and memo[0] == film.updated_at:
+        return memo[1]
     poster, albums = _poster_and_albums(film)
     videos = [v for v in _videos_qs().filter(film=film) if is_shown_to_every_viewer(video=v)]
-    return FilmMedia(poster, albums, videos, False)
+    media = FilmMedia(poster, albums, videos, False)
+    film._media_shown_to_all = (film.updated_at, media)
+    return media
 
 
 def film_videos_for_viewer(viewer: Viewer, film: Any) -> list[Video]:

@@ -19,6 +19,8 @@ from filmfolio.core.site import absolute_url
 from filmfolio.films.choices import RoleCategory
 from filmfolio.films.record import FilmRecord
 
+from .share import Shared, SharedVideo
+
 CONTEXT = "https://schema.org"
 # The role schema.org's ``director`` property names plainly; other direction roles
 # (co-director) are ``Role``s of it.
@@ -81,19 +83,89 @@ def _credits(record: FilmRecord) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def film_jsonld(record: FilmRecord) -> dict[str, Any]:
-    """A schema.org ``Movie`` with every fact schema.org has a property for."""
+def film_jsonld(record: FilmRecord, shared: Shared | None = None) -> dict[str, Any]:
+    """A schema.org ``Movie`` with every fact schema.org has a property for; with ``shared``
+    (``presskit.share``: what the film's page shares of its media) also its ``image`` and its
+    trailer as a ``VideoObject``."""
     with translation.override("en"):
-        return _film_jsonld(record)
+        data = _film_jsonld(record)
+        if shared is not None:
+            data.update(_media(record, shared))
+        return data
+
+
+def _media(record: FilmRecord, shared: Shared) -> dict[str, Any]:
+    image = shared.image
+    data: dict[str, Any] = {
+        "image": {
+            "@type": "ImageObject",
+            "url": image.url,
+            "width": image.width,
+            "height": image.height,
+        }
+    }
+    if shared.video is not None:
+        data["trailer"] = video_object(record, shared.video)
+    return data
+
+
+def video_object(record: FilmRecord, shared: SharedVideo) -> dict[str, Any]:
+    """The schema.org ``VideoObject`` of the film's embeddable video."""
+    video = shared.video
+    data: dict[str, Any] = {
+        "@type": "VideoObject",
+        "name": f"{record.film.title} — {video.title or video.get_kind_display()}",
+        "description": record.description("en") or record.film.title,
+        "thumbnailUrl": shared.thumbnail_url,
+        "uploadDate": video.created_at.isoformat(),
+        "contentUrl": shared.playlist_url,
+        "embedUrl": shared.embed_url,
+        "encodingFormat": "application/vnd.apple.mpegurl",
+    }
+    if video.duration_seconds:
+        data["duration"] = f"PT{round(video.duration_seconds)}S"
+    if video.width and video.height:
+        data["width"], data["height"] = video.width, video.height
+    return data
+
+
+def _screenings(record: FilmRecord, url: str) -> list[dict[str, Any]]:
+    """The film's festival entries as schema.org ``ScreeningEvent``s of their festival."""
+    events = []
+    for entry in record.entries_in_festival_order:
+        edition, festival = entry.edition, entry.edition.festival
+        name = f"{formatting.edition_label(edition)} {festival.name}".strip()
+        section = entry.section.name if entry.section else ""
+        data: dict[str, Any] = {
+            "@type": "ScreeningEvent",
+            "name": f"{name} — {section}" if section else name,
+            "startDate": _date(entry.date or edition.starts_on),
+            "endDate": "" if entry.date else _date(edition.ends_on),
+            "location": _place(edition.city or festival.city, festival.country),
+            "superEvent": {
+                "@type": "Festival",
+                "name": festival.name,
+                "url": absolute(festival.get_absolute_url()),
+            },
+            "workPresented": {"@id": url},
+        }
+        events.append(_compact(data))
+    return events
+
+
+def _date(value: Any) -> str:
+    return value.isoformat() if value else ""
 
 
 def _film_jsonld(record: FilmRecord) -> dict[str, Any]:
     film = record.film
+    url = absolute(film.get_absolute_url())
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "Movie",
+        "@id": url,
         "name": film.title,
-        "url": absolute(film.get_absolute_url()),
+        "url": url,
         "alternateName": [t.text for t in record.other_titles],
         "dateCreated": _date_created(film),
         "datePublished": str(film.year or ""),
@@ -109,6 +181,7 @@ def _film_jsonld(record: FilmRecord) -> dict[str, Any]:
         "award": _awards(record),
         "productionCompany": [_organisation(c.organisation) for c in record.production_companies],
         **_credits(record),
+        "subjectOf": _screenings(record, url),
     }
     return _compact(data)
 

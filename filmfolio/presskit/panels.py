@@ -1,5 +1,7 @@
 """The film page's actions (``films.panels``): the press kit in both languages and the
-citations (CSL-JSON, BibTeX) with the film record.
+citations (CSL-JSON, BibTeX) with the film record; and the page's head panel (what a link to
+the page unfolds into elsewhere: Open Graph and Twitter card tags with the poster or the
+generated card, the trailer's player, JSON-LD and the oEmbed discovery link).
 
 The citations are the same for everyone, and so is the press kit of a film every viewer may have
 it of (a public film): both are rendered once and cached. The press kit of a film only its owners
@@ -8,18 +10,30 @@ may have it of is a viewer panel, rendered for each request."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.urls import reverse
 
-from filmfolio.films.panels import PANELS, Panel, PanelContext, Visit
+from filmfolio.core.site import absolute_url
+from filmfolio.films.panels import HEAD_PANELS, PANELS, Panel, PanelContext, Visit
 from filmfolio.films.record import FilmRecord
 
+from .jsonld import film_jsonld
 from .services import presskit_allowed, presskit_for_everyone
+from .share import shared_for
+from .templatetags.presskit import jsonld_script
 
 
 def _links(film: Any) -> dict[str, str]:
     pdf = reverse("presskit:pdf", kwargs={"slug": film.slug})
-    return {"pdf_en": f"{pdf}?lang=en", "pdf_zh": f"{pdf}?lang=zh-hans"}
+    status = reverse("presskit:pdf-status", kwargs={"slug": film.slug})
+    return {
+        "pdf_en": f"{pdf}?lang=en",
+        "pdf_zh": f"{pdf}?lang=zh-hans",
+        "status_en": f"{status}?lang=en",
+        "status_zh": f"{status}?lang=zh-hans",
+    }
 
 
 def _presskit_for_everyone(record: FilmRecord) -> PanelContext:
@@ -61,4 +75,25 @@ PANELS.register(
 )
 PANELS.register(
     Panel(key="citations", order=42, template="presskit/citations.html", context=_citations)
+)
+
+
+def _head(record: FilmRecord) -> PanelContext:
+    """The head's sharing tags: from the record and what every viewer sees of the media."""
+    film = record.film
+    shared = shared_for(film)
+    page = absolute_url(film.get_absolute_url())
+    return {
+        "page_url": page,
+        "site_name": settings.SITE_NAME,
+        "description": record.description(),
+        "image": shared.image,
+        "video": shared.video,
+        "oembed_url": absolute_url(reverse("presskit:oembed")) + "?" + urlencode({"url": page}),
+        "jsonld": jsonld_script(film_jsonld(record, shared)),
+    }
+
+
+HEAD_PANELS.register(
+    Panel(key="sharing-tags", order=10, template="presskit/head.html", context=_head)
 )

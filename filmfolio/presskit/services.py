@@ -19,8 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from filmfolio.core.site import absolute_url
-from filmfolio.films.access import Viewer, can_own_film, can_view_film
-from filmfolio.films.choices import Visibility
+from filmfolio.films.access import Viewer, can_get_presskit
 from filmfolio.films.models import Film
 from filmfolio.films.selectors import film_record_for
 
@@ -34,10 +33,9 @@ BUILD_STALE_AFTER = datetime.timedelta(minutes=10)
 
 
 def presskit_allowed(viewer: Viewer, film: Any) -> bool:
-    """Owners may always download the press kit; anyone may when the film is public."""
-    if can_own_film(viewer, film):
-        return True
-    return film.visibility == Visibility.PUBLIC and can_view_film(viewer, film)
+    """Who may have the press kit is decided by ``films.access.can_get_presskit`` (owners,
+    anyone for a public film, a screener link's holder)."""
+    return can_get_presskit(viewer, film)
 
 
 def presskit_for_everyone(film: Any) -> bool:

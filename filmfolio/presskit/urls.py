@@ -1,4 +1,4 @@
-"""URLs of press kits, exports, feeds, sitemap and oEmbed.
+"""URLs of press kits, exports, feeds, sitemap, oEmbed, the embeddable player and card image.
 
 Included by the root URLconf as ``path("", include("filmfolio.presskit.urls"))``.
 """
@@ -13,6 +13,7 @@ from .sitemaps import SITEMAPS
 app_name = "presskit"
 urlpatterns = [
     path("presskit/<slug:slug>.pdf", views.presskit_pdf, name="pdf"),
+    path("presskit/<slug:slug>/status", views.presskit_status, name="pdf-status"),
     path("exports/films/<slug:slug>.json", views.film_record_json, name="record"),
     path("exports/catalogue.jsonl", views.catalogue_export, {"fmt": "jsonl"}, name="jsonl"),
     path("exports/catalogue.csv", views.catalogue_export, {"fmt": "csv"}, name="csv"),
@@ -21,4 +22,6 @@ urlpatterns = [
     path("feeds/films.atom", NewFilmsFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("oembed", views.oembed, name="oembed"),
+    path("films/<slug:slug>/embed/", views.film_embed, name="embed"),
+    path("films/<slug:slug>/card.png", views.film_card, name="card"),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
@@ -87,10 +88,15 @@ def films_create(request: ViewerRequest, response: HttpResponse, payload: FilmCr
     tags=["editing"],
 )
 def films_update(request: ViewerRequest, slug: str, payload: FilmUpdate) -> Any:
-    """Change some facts of a film (only the fields sent)."""
+    """Change some facts of a film (only the fields sent); its owners may also set its
+    visibility, and a film made public for the first time gets its publication date."""
     viewer = writer(request)
     film = edit_film(viewer, slug)
-    services.film_update(
-        film=film, actor=viewer.user, values=payload.model_dump(exclude_unset=True)
-    )
+    values = payload.model_dump(exclude_unset=True)
+    visibility = values.pop("visibility", None)
+    with transaction.atomic():
+        if values:
+            services.film_update(film=film, actor=viewer.user, values=values)
+        if visibility is not None:
+            services.film_set_visibility(film=film, actor=viewer.user, visibility=visibility)
     return film_detail_for(viewer, pk=film.pk)

@@ -31,7 +31,7 @@ from .film import film_create, film_update, film_update_section
 from .organisations import organisation_delete, organisation_rows_save, organisation_save
 from .people_merge import MergePlan, person_merge, person_merge_plan
 from .records import film_delete, film_rows_save, film_save
-from .visibility import film_password_matches, film_set_visibility
+from .visibility import film_password_matches, film_set_visibility, publication_time
 from .vocabulary import vocabulary_delete, vocabulary_save
 
 __all__ = [
@@ -65,6 +65,7 @@ __all__ = [
     "organisation_save",
     "person_merge",
     "person_merge_plan",
+    "publication_time",
     "require_edit",
     "require_own",
     "text_remove",

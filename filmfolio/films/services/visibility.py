@@ -1,4 +1,9 @@
-"""Who sees a film: its visibility and its password (kept only as a hash)."""
+"""Who sees a film: its visibility, its password (kept only as a hash) and its publication date.
+
+A film's publication date (``published_at``) is set the first time it becomes public, by
+whatever path (the sharing page, the API, the admin, an import), and never reset: made private
+and public again, it keeps its first date. ``publication_time`` is that one rule; the importer,
+which writes rows in bulk, applies it too."""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from filmfolio.core.choices import AuditAction, AuditSection
@@ -18,8 +24,17 @@ from .base import film_changed, require_own
 MAX_PASSWORD_LENGTH = 128
 
 
+def publication_time(*, visibility: str, published_at: Any, now: Any) -> Any:
+    """The publication date a film has once given ``visibility``: the date it already has, else
+    ``now`` when it becomes public, else none."""
+    if published_at is not None:
+        return published_at
+    return now if visibility == Visibility.PUBLIC else None
+
+
 def film_set_visibility(*, film: Film, actor: Any, visibility: str, password: str = "") -> None:
-    """Set who sees ``film``; a password film needs a password (kept only as a hash).
+    """Set who sees ``film``; a password film needs a password (kept only as a hash). The first
+    time the film becomes public it gets its publication date (``publication_time``).
 
     Leaving ``password`` empty keeps the film's current password, if it has one.
     """
@@ -48,6 +63,7 @@ def film_set_visibility(*, film: Film, actor: Any, visibility: str, password: st
         changes["password"] = {"old": "…", "new": "…"}
     film.visibility = visibility
     with transaction.atomic():
+        changes.update(_publish(film, fields))
         film.save(update_fields=fields)
         if changes:
             film_changed(
@@ -57,6 +73,21 @@ def film_set_visibility(*, film: Film, actor: Any, visibility: str, password: st
                 section=AuditSection.VISIBILITY,
                 changes=changes,
             )
+
+
+def _publish(film: Film, fields: list[str]) -> dict[str, Any]:
+    """Give ``film`` its publication date if it becomes public for the first time (read under
+    a lock, so two requests making it public keep one date); the change, if any."""
+    stored = Film.objects.select_for_update().values_list("published_at", flat=True)
+    current = stored.get(pk=film.pk)
+    published_at = publication_time(
+        visibility=film.visibility, published_at=current, now=timezone.now()
+    )
+    film.published_at = published_at
+    if published_at == current:
+        return {}
+    fields.append("published_at")
+    return {"published_at": {"old": None, "new": published_at.isoformat()}}
 
 
 def film_password_matches(*, film: Film, password: str) -> bool:

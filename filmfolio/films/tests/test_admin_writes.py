@@ -93,8 +93,17 @@ def test_change_form_making_a_film_public_puts_it_in_search(admin_client: Client
     data["visibility"] = "public"
     assert admin_client.post(change_url(film), data).status_code == 302
     assert listed_urls("Kumquat") == everywhere("/films/kumquat-orchard/")
+    film.refresh_from_db()
+    assert film.published_at is not None
     assert history(film) == [
-        ("update", "visibility", {"visibility": {"old": "private", "new": "public"}})
+        (
+            "update",
+            "visibility",
+            {
+                "visibility": {"old": "private", "new": "public"},
+                "published_at": {"old": None, "new": film.published_at.isoformat()},
+            },
+        )
     ]
 
 
@@ -225,7 +234,11 @@ def test_visibility_actions_go_through_the_sharing_services(
     )
     assert listed_urls("Kumquat")["api"] == expected
     assert listed_urls("Kumquat")["autocomplete"] == expected
-    assert history(film) == [("update", "visibility", {"visibility": {"old": start, "new": end}})]
+    changes: dict[str, Any] = {"visibility": {"old": start, "new": end}}
+    if end == "public":  # a film made public for the first time gets its publication date
+        assert film.published_at is not None
+        changes["published_at"] = {"old": None, "new": film.published_at.isoformat()}
+    assert history(film) == [("update", "visibility", changes)]
     assert history(other) == []
 
 

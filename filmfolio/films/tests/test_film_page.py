@@ -225,7 +225,7 @@ def test_film_page_open_graph_and_jsonld(client: Client, film) -> None:
     assert '<meta property="og:type" content="video.movie">' in html
     assert f'<meta property="og:url" content="{settings.SITE_URL}/films/out-of-focus/">' in html
     assert '<meta property="og:description" content="Cameras for kids.">' in html
-    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert match is not None
     data = json.loads(match.group(1))

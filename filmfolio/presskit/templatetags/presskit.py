@@ -1,20 +1,15 @@
-"""``{% presskit_head film %}`` (the oEmbed discovery link for the film page's head; the Open
-Graph and Twitter card tags come with the film page's own head; the press kit and citation links
-are the page's panels, ``presskit.panels``); ``{% film_jsonld record %}``,
-``{% person_jsonld person credits %}`` and ``{% festival_jsonld festival %}`` (schema.org JSON-LD
-in a script element no value can break out of)."""
+"""``{% person_jsonld person credits %}`` and ``{% festival_jsonld festival %}`` (schema.org
+JSON-LD in a script element no value can break out of). The film page's head (Open Graph, Twitter
+card, JSON-LD, oEmbed discovery) is a head panel of ``presskit.panels``, not a tag."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import urlencode
 
 from django import template
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from filmfolio.core.site import site_url
 from filmfolio.presskit import jsonld
 
 register = template.Library()
@@ -23,27 +18,10 @@ register = template.Library()
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-@register.inclusion_tag("presskit/head.html")
-def presskit_head(film: Any) -> dict[str, Any]:
-    """The oEmbed discovery link of a film page."""
-    site = site_url()
-    page = site + film.get_absolute_url()
-    return {
-        "oembed_url": site + reverse("presskit:oembed") + "?" + urlencode({"url": page}),
-        "title": str(film),
-    }
-
-
 def jsonld_script(data: dict[str, Any]) -> SafeString:
     """A ``<script type="application/ld+json">`` element that no value can break out of."""
     text = json.dumps(data, ensure_ascii=False, indent=None).translate(_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
-
-
-@register.simple_tag
-def film_jsonld(record: Any) -> SafeString:
-    """The schema.org Movie of a film's record as JSON-LD (only for films the viewer may see)."""
-    return jsonld_script(jsonld.film_jsonld(record))
 
 
 @register.simple_tag

@@ -66,6 +66,9 @@ def test_oembed_for_a_public_film_page(client, demo):
         "cache_age": 3600,
         "author_name": "Shengze Zhu",
         "author_url": "http://127.0.0.1:8000/people/shengze-zhu/",
+        "thumbnail_url": "http://127.0.0.1:8000/films/out-of-focus/card.png",
+        "thumbnail_width": 1200,
+        "thumbnail_height": 630,
     }
 
 

@@ -74,7 +74,9 @@ def film():
         character="The teacher",
     )
     CreditFactory(film=film, person=None, role=role("sound-mix"))
-    edition = EditionFactory.create(festival__name="Golden Horse Awards", number=49, year=None)
+    edition = EditionFactory.create(
+        festival__name="Golden Horse Awards", festival__slug="golden-horse", number=49, year=None
+    )
     EntryFactory(
         film=film,
         edition=edition,
@@ -82,7 +84,10 @@ def film():
         result=EntryResult.WON,
     )
     EntryFactory(
-        film=film, edition=EditionFactory.create(festival__name="Cinéma du Réel", number=36)
+        film=film,
+        edition=EditionFactory.create(
+            festival__name="Cinéma du Réel", festival__slug="cinema-du-reel", number=36
+        ),
     )
     return film
 
@@ -97,6 +102,7 @@ def test_film_jsonld_exact(film) -> None:
     assert data == {
         "@context": "https://schema.org",
         "@type": "Movie",
+        "@id": f"{SITE}/films/out-of-focus/",
         "name": "Out of Focus",
         "url": f"{SITE}/films/out-of-focus/",
         "alternateName": ["虚焦"],
@@ -143,6 +149,28 @@ def test_film_jsonld_exact(film) -> None:
                 },
             }
         ],
+        "subjectOf": [
+            {
+                "@type": "ScreeningEvent",
+                "name": "36th (2014) Cinéma du Réel",
+                "superEvent": {
+                    "@type": "Festival",
+                    "name": "Cinéma du Réel",
+                    "url": f"{SITE}/festivals/cinema-du-reel/",
+                },
+                "workPresented": {"@id": f"{SITE}/films/out-of-focus/"},
+            },
+            {
+                "@type": "ScreeningEvent",
+                "name": "49th Golden Horse Awards",
+                "superEvent": {
+                    "@type": "Festival",
+                    "name": "Golden Horse Awards",
+                    "url": f"{SITE}/festivals/golden-horse/",
+                },
+                "workPresented": {"@id": f"{SITE}/films/out-of-focus/"},
+            },
+        ],
     }
 
 
@@ -151,8 +179,9 @@ def test_film_jsonld_cannot_break_out_of_the_script_element(client: Client) -> N
     response = client.get("/films/evil/")
     html = response.content.decode()
     assert "<script>alert(1)" not in html
-    # Every script element closes once: the JSON-LD one and the page's script file, no more.
-    assert html.count("</script>") == html.count("<script") == 2
+    # Every script element closes once: the JSON-LD one and the page's two script files (search
+    # suggestions, the press kit's links), no more.
+    assert html.count("</script>") == html.count("<script") == 3
     assert jsonld_of(response)["name"] == "</script><script>alert(1)</script> & <!--"
 
 
