@@ -82,8 +82,8 @@ def test_neither_a_name_nor_name_not_given_is_refused_in_the_users_language(
     assert response.status_code == 400
     with translation.override("zh-hans"):
         errors = [str(e) for e in response.context["form"].errors["person_query"]]
-    assert errors == ["请输入此人的姓名，或勾选“未列姓名”。"]
-    assert "请输入此人的姓名，或勾选“未列姓名”。" in response.content.decode()
+    assert errors == ["请输入此人的姓名，或勾选“未注明姓名”。"]
+    assert "请输入此人的姓名，或勾选“未注明姓名”。" in response.content.decode()
     assert (_credits(heron_owner), _credit_records(heron_owner)) == ([], [])
 
 
