@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from filmfolio.core.audit import rows_write
+from filmfolio.core.audit import ChangeNote, rows_write
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.films.changes import film_changed
 from filmfolio.films.models import Collaborator
@@ -28,8 +28,10 @@ def collaborator_rows_save(
         if changes:
             film_changed(
                 film,
-                actor=actor,
-                action=AuditAction.UPDATE,
-                section=AuditSection.COLLABORATORS,
-                changes=changes,
+                ChangeNote(
+                    actor=actor,
+                    action=AuditAction.UPDATE,
+                    section=AuditSection.COLLABORATORS,
+                    changes=changes,
+                ),
             )

@@ -16,7 +16,7 @@ from .base import (
     validated,
 )
 from .content import link_add, link_remove, text_remove, text_set, title_add, title_remove
-from .credits import credit_add, credit_remove
+from .credits import CreditedPerson, credit_add, credit_remove
 from .facts import (
     company_add,
     company_remove,
@@ -36,6 +36,7 @@ from .vocabulary import vocabulary_delete, vocabulary_save
 
 __all__ = [
     "SECTION_FIELDS",
+    "CreditedPerson",
     "MergePlan",
     "company_add",
     "company_remove",

@@ -14,7 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from filmfolio.accounts.models import Organisation
-from filmfolio.core.audit import record_change, rows_write, save_with_changes
+from filmfolio.core.audit import ChangeNote, record_change, rows_write, save_with_changes
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.films.changes import films_refreshed
 from filmfolio.films.reindex import search_remove, search_update
@@ -35,11 +35,13 @@ def organisation_changed(
     with transaction.atomic():
         record_change(
             target=organisation,
-            actor=actor,
-            action=action,
-            section=section,
-            changes=changes,
-            summary=organisation.name,
+            note=ChangeNote(
+                actor=actor,
+                action=action,
+                section=section,
+                changes=changes,
+                summary=organisation.name,
+            ),
         )
         search_update(organisation, dependants=False)  # its films, just below
         film_ids = FilmCompany.objects.filter(organisation=organisation).values_list(
@@ -74,10 +76,9 @@ def organisation_rows_save(
         if changes:
             record_change(
                 target=organisation,
-                actor=actor,
-                action=AuditAction.UPDATE,
-                section=section,
-                changes=changes,
+                note=ChangeNote(
+                    actor=actor, action=AuditAction.UPDATE, section=section, changes=changes
+                ),
             )
 
 
@@ -86,7 +87,8 @@ def organisation_delete(*, organisation: Organisation, actor: Any) -> None:
     require_admin(actor)
     with transaction.atomic():
         record_change(
-            target=organisation, actor=actor, action=AuditAction.DELETE, summary=organisation.name
+            target=organisation,
+            note=ChangeNote(actor=actor, action=AuditAction.DELETE, summary=organisation.name),
         )
         search_remove(organisation)
         organisation.delete()

@@ -28,8 +28,9 @@ def _add_credit(film: Film, actor: Any, data: dict[str, Any]) -> Any:
         film=film,
         actor=actor,
         role=data["role"],
-        person=picked,
-        person_name="" if picked else data["person_query"],
+        credited=services.CreditedPerson(
+            person=picked, name="" if picked else data["person_query"]
+        ),
         details={k: data.get(k) or "" for k in ("credited_as", "character", "description")},
     )
 
