@@ -94,6 +94,30 @@ def record_change(*, target: Model, note: ChangeNote) -> ChangeRecord:
     )
 
 
+def saved_note(
+    obj: Model, fields: Iterable[str], *, actor: Any, section: str = "", summary: str = ""
+) -> ChangeNote | None:
+    """Save ``obj`` as ``save_with_changes`` does and return the note of its creation or of the
+    change of ``fields``; ``None`` when nothing changed (call inside the caller's
+    transaction)."""
+    is_new, changes = save_with_changes(obj, fields)
+    if not (is_new or changes):
+        return None
+    action = AuditAction.CREATE if is_new else AuditAction.UPDATE
+    return ChangeNote(actor=actor, action=action, section=section, changes=changes, summary=summary)
+
+
+def rows_note(
+    *, actor: Any, section: str, saved: Iterable[Model] = (), deleted: Iterable[Model] = ()
+) -> ChangeNote | None:
+    """Write rows as ``rows_write`` does and return the note of the update of ``section``;
+    ``None`` when no row's text changed (call inside the caller's transaction)."""
+    changes = rows_write(saved=saved, deleted=deleted)
+    if not changes:
+        return None
+    return ChangeNote(actor=actor, action=AuditAction.UPDATE, section=section, changes=changes)
+
+
 def changes_for(target: Model) -> QuerySet[ChangeRecord]:
     """The history of ``target``, newest first, with the actors loaded."""
     return ChangeRecord.objects.filter(

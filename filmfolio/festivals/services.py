@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import ChangeNote, record_change, rows_write, save_with_changes
+from filmfolio.core.audit import ChangeNote, record_change, rows_note, saved_note
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.matching import title_match_key
@@ -230,18 +230,11 @@ def festival_save(*, festival: Festival, actor: Any, fields: list[str]) -> Festi
     require_admin(actor=actor)
     festival.match_key = title_match_key(festival.name)
     with transaction.atomic():
-        is_new, changes = save_with_changes(festival, fields)
-        if is_new or changes:
-            festival_changed(
-                festival,
-                ChangeNote(
-                    actor=actor,
-                    action=AuditAction.CREATE if is_new else AuditAction.UPDATE,
-                    section=AuditSection.FESTIVAL,
-                    changes=changes,
-                    summary=festival.name,
-                ),
-            )
+        note = saved_note(
+            festival, fields, actor=actor, section=AuditSection.FESTIVAL, summary=festival.name
+        )
+        if note is not None:
+            festival_changed(festival, note)
     return festival
 
 
@@ -256,14 +249,9 @@ def festival_rows_save(
     """Save and delete editions, sections or awards of ``festival`` together."""
     require_admin(actor=actor)
     with transaction.atomic():
-        changes = rows_write(saved=saved, deleted=deleted)
-        if changes:
-            festival_changed(
-                festival,
-                ChangeNote(
-                    actor=actor, action=AuditAction.UPDATE, section=section, changes=changes
-                ),
-            )
+        note = rows_note(actor=actor, section=section, saved=saved, deleted=deleted)
+        if note is not None:
+            festival_changed(festival, note)
 
 
 def festival_delete(*, festival: Festival, actor: Any) -> None:

@@ -13,7 +13,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import ChangeNote, record_change, rows_write, save_with_changes
+from filmfolio.core.audit import ChangeNote, record_change, rows_note, saved_note
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import PermissionDeniedError
 from filmfolio.core.matching import name_match_key
 from filmfolio.core.viewers import Viewer
@@ -44,18 +45,11 @@ def person_save(*, person: Person, actor: Any, fields: list[str]) -> Person:
     require_admin(actor=actor)
     person.match_key = name_match_key(person.display_name)
     with transaction.atomic():
-        is_new, changes = save_with_changes(person, fields)
-        if is_new or changes:
-            person_changed(
-                person,
-                ChangeNote(
-                    actor=actor,
-                    action="create" if is_new else "update",
-                    section="person",
-                    changes=changes,
-                    summary=person.display_name,
-                ),
-            )
+        note = saved_note(
+            person, fields, actor=actor, section=AuditSection.PERSON, summary=person.display_name
+        )
+        if note is not None:
+            person_changed(person, note)
     return person
 
 
@@ -65,11 +59,9 @@ def person_rows_save(
     """Save and delete names, biographies or links of ``person`` together."""
     require_admin(actor=actor)
     with transaction.atomic():
-        changes = rows_write(saved=saved, deleted=deleted)
-        if changes:
-            person_changed(
-                person, ChangeNote(actor=actor, action="update", section=section, changes=changes)
-            )
+        note = rows_note(actor=actor, section=section, saved=saved, deleted=deleted)
+        if note is not None:
+            person_changed(person, note)
 
 
 def person_delete(*, person: Person, actor: Any) -> None:
@@ -78,7 +70,7 @@ def person_delete(*, person: Person, actor: Any) -> None:
     with transaction.atomic():
         record_change(
             target=person,
-            note=ChangeNote(actor=actor, action="delete", summary=person.display_name),
+            note=ChangeNote(actor=actor, action=AuditAction.DELETE, summary=person.display_name),
         )
         index.remove_for(person)
         person.delete()
