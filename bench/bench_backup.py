@@ -49,11 +49,13 @@ for number, film in enumerate(films):
     Collaborator.objects.create(film=film, user=owner, role="owner")
     buffer = io.BytesIO()
     Image.effect_noise((1920, 1080), 40 + number).convert("RGB").save(buffer, "JPEG", quality=90)
-    services.image_upload(film=film, actor=owner, data=buffer.getvalue(), is_poster=True)
+    poster = services.ImageDetails(is_poster=True)
+    services.image_upload(film=film, actor=owner, data=buffer.getvalue(), details=poster)
 for path in sys.argv[1:]:
     data = open(path, "rb").read()
-    upload = services.upload_create(film=films[0], actor=owner, length=len(data),
-        kind="trailer", visibility="film", sha256=hashlib.sha256(data).hexdigest())
+    declared = services.UploadDeclaration(length=len(data), kind="trailer", visibility="film",
+        sha256=hashlib.sha256(data).hexdigest())
+    upload = services.upload_create(film=films[0], actor=owner, declared=declared)
     with open(path, "rb") as stream:
         services.upload_append(upload=upload, actor=owner, offset=0, stream=stream,
             length=len(data))

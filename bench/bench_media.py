@@ -78,9 +78,10 @@ def setup_django():
 def upload(owner, film, path: Path, chunk: int):
     from filmfolio.media import services
 
-    upload = services.upload_create(
-        film=film, actor=owner, length=path.stat().st_size, kind="screener", visibility="team"
+    declared = services.UploadDeclaration(
+        length=path.stat().st_size, kind="screener", visibility="team"
     )
+    upload = services.upload_create(film=film, actor=owner, declared=declared)
     with path.open("rb") as stream:
         offset = 0
         while offset < upload.length_bytes:

@@ -59,7 +59,7 @@ from PIL import Image
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from filmfolio.films.models import Film
-from filmfolio.media.services.images import image_upload
+from filmfolio.media.services.images import ImageDetails, image_upload
 call_command("migrate", interactive=False, verbosity=0)
 call_command("demo", stdout=io.StringIO())
 call_command("createadmin", email="admin@example.org", password_file="-", stdout=io.StringIO())
@@ -69,7 +69,7 @@ image = image_upload(
     film=Film.objects.get(slug="out-of-focus"),
     actor=get_user_model().objects.get(email="admin@example.org"),
     data=buffer.getvalue(),
-    is_poster=True,
+    details=ImageDetails(is_poster=True),
 )
 call_command("worker", batch=True, no_sweep=True)
 print(f"/media/images/{image.public_id}/w320.webp")

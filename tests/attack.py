@@ -34,7 +34,7 @@ def _admin_ids(world: World, canary: Canary, route: str) -> list[str]:
         "media/video": canary.ids["video"],
         "media/image": canary.ids["image"],
         "media/upload": canary.upload_id,
-        "sharing/collaborator": canary.ids["collaborator"],
+        "films/collaborator": canary.ids["collaborator"],
         "auth/user": world.owner.pk,
     }
     return [str(by_model[model])] if model in by_model else []

@@ -142,7 +142,10 @@ def _record(key: str, owner: Any) -> Film:
         label=value(key, "link"),
     )
     credit = film_services.credit_add(
-        film=film, actor=owner, role="director", new_person_name=value(key, "person")
+        film=film,
+        actor=owner,
+        role="director",
+        credited=film_services.CreditedPerson(new_name=value(key, "person")),
     )
     person = credit.person
     PersonName.objects.create(person=person, name=zh_value(key, "导演"), script="hans")
@@ -150,13 +153,16 @@ def _record(key: str, owner: Any) -> Film:
     entry = festival_services.entry_add(
         film=film,
         actor=owner,
-        festival=None,
-        new_festival_name=value(key, "festival"),
-        edition={"year": year, "number": 3},
-        section_name=value(key, "section"),
-        award_name=value(key, "award"),
-        result="won",
-        note=value(key, "note"),
+        draft=festival_services.EntryDraft(
+            festival=None,
+            new_festival_name=value(key, "festival"),
+            year=year,
+            number=3,
+            section_name=value(key, "section"),
+            award_name=value(key, "award"),
+            result="won",
+            note=value(key, "note"),
+        ),
     )
     Edition.objects.filter(pk=entry.edition_id).update(city=value(key, "city"))
     Festival.objects.filter(pk=entry.edition.festival_id).update(
@@ -171,15 +177,15 @@ def _media(key: str, film: Film, owner: Any, clip: Path) -> tuple[Video, list[Im
         film=film,
         actor=owner,
         data=jpeg_with_gps(320, 240),
-        caption=value(key, "still"),
-        photographer=value(key, "photographer"),
+        details=media_services.ImageDetails(
+            caption=value(key, "still"), photographer=value(key, "photographer")
+        ),
     )
     poster = media_services.image_upload(
         film=film,
         actor=owner,
         data=jpeg_with_gps(240, 320),
-        caption=value(key, "poster"),
-        is_poster=True,
+        details=media_services.ImageDetails(caption=value(key, "poster"), is_poster=True),
     )
     client = Client()
     client.force_login(owner)

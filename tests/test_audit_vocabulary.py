@@ -10,7 +10,7 @@ from django.db.models import ForeignKey
 from django.utils import translation
 
 from filmfolio.accounts.tests.factories import UserFactory
-from filmfolio.core.audit import record_change
+from filmfolio.core.audit import ChangeNote, record_change
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.models import ChangeRecord
 from filmfolio.festivals.admin import FestivalPartAdmin
@@ -49,16 +49,20 @@ def test_a_change_outside_the_vocabulary_writes_nothing() -> None:
     film = FilmFactory.create()
     before = ChangeRecord.objects.count()
     with pytest.raises(ValueError):
-        record_change(target=film, actor=UserFactory.create(), action="renamed")
+        record_change(target=film, note=ChangeNote(actor=UserFactory.create(), action="renamed"))
     with pytest.raises(ValueError):
-        record_change(target=film, actor=UserFactory.create(), action="update", section="poster")
+        record_change(
+            target=film,
+            note=ChangeNote(actor=UserFactory.create(), action="update", section="poster"),
+        )
     assert ChangeRecord.objects.count() == before
 
 
 def test_a_change_record_names_its_action_and_section_in_both_languages() -> None:
     film = FilmFactory.create()
     record = record_change(
-        target=film, actor=UserFactory.create(), action="add", section="screener_links"
+        target=film,
+        note=ChangeNote(actor=UserFactory.create(), action="add", section="screener_links"),
     )
     record.refresh_from_db()
     assert (record.action, record.section) == (AuditAction.ADD, AuditSection.SCREENER_LINKS)

@@ -292,18 +292,27 @@ def test_another_user_cannot_credit_the_private_films_person(world) -> None:
     stranger, film = collaborator.user, collaborator.film
     with pytest.raises(ValidationFailedError) as refused:
         film_services.credit_add(
-            film=film, actor=stranger, role="director", person="quillon-ardmarsh"
+            film=film,
+            actor=stranger,
+            role="director",
+            credited=film_services.CreditedPerson(person="quillon-ardmarsh"),
         )
     assert refused.value.errors == {"person": ["No person has this address."]}
     assert film.credits.count() == 0
     credit = film_services.credit_add(
-        film=film, actor=stranger, role="director", person_name=PERSON
+        film=film,
+        actor=stranger,
+        role="director",
+        credited=film_services.CreditedPerson(name=PERSON),
     )
     assert credit.person.slug != "quillon-ardmarsh"
     assert Client().get("/people/quillon-ardmarsh/").status_code == 404
     own = CollaboratorFactory(film=FilmFactory(slug="second-film"), user=world["owner"]).film
     mine = film_services.credit_add(
-        film=own, actor=world["owner"], role="director", person="quillon-ardmarsh"
+        film=own,
+        actor=world["owner"],
+        role="director",
+        credited=film_services.CreditedPerson(person="quillon-ardmarsh"),
     )
     assert mine.person.slug == "quillon-ardmarsh"
 
@@ -314,22 +323,25 @@ def test_another_user_cannot_enter_a_film_at_the_private_films_festival(world) -
     edition = {"year": 2025, "number": 3}
     with pytest.raises(ValidationFailedError) as refused:
         festival_services.entry_add(
-            film=film, actor=stranger, festival="vexmoor-days", edition=edition, result="won"
+            film=film,
+            actor=stranger,
+            draft=festival_services.EntryDraft(festival="vexmoor-days", **edition, result="won"),
         )
     assert refused.value.errors == {"festival": ["No festival has this address."]}
     assert film.festival_entries.count() == 0
     entry = festival_services.entry_add(
         film=film,
         actor=stranger,
-        festival=None,
-        new_festival_name=FESTIVAL,
-        edition=edition,
-        result="selected",
+        draft=festival_services.EntryDraft(
+            festival=None, new_festival_name=FESTIVAL, **edition, result="selected"
+        ),
     )
     assert entry.edition.festival.slug != "vexmoor-days"
     assert Client().get("/festivals/vexmoor-days/").status_code == 404
     own = CollaboratorFactory(film=FilmFactory(slug="second-film"), user=world["owner"]).film
     mine = festival_services.entry_add(
-        film=own, actor=world["owner"], festival="vexmoor-days", edition=edition, result="won"
+        film=own,
+        actor=world["owner"],
+        draft=festival_services.EntryDraft(festival="vexmoor-days", **edition, result="won"),
     )
     assert mine.edition.festival.slug == "vexmoor-days"

@@ -8,6 +8,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -121,3 +122,14 @@ def test_lint_runs_the_complexity_gate_and_pre_commit_runs_lint_checks() -> None
         "make --no-print-directory complexity",
     ]
     assert {hook["language"] for hook in repo["hooks"]} == {"system"}
+
+
+def test_the_parameter_limit_has_no_exception_outside_tests() -> None:
+    """Only pytest functions (whose parameters are fixtures) may take more than six."""
+    lint = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["ruff"]["lint"]
+    excepted = sorted(
+        pattern
+        for pattern, rules in lint["per-file-ignores"].items()
+        if {"PLR0913", "PLR0917"} & set(rules)
+    )
+    assert excepted == ["**/tests/**", "tests/**"]

@@ -65,6 +65,7 @@ def test_every_record_admin_is_known() -> None:
         "festivals.Entry",
         "festivals.Festival",
         "festivals.Section",
+        "films.Collaborator",
         "films.Film",
         "films.Genre",
         "films.Role",
@@ -73,7 +74,6 @@ def test_every_record_admin_is_known() -> None:
         "media.Upload",
         "media.Video",
         "people.Person",
-        "sharing.Collaborator",
     ]
 
 

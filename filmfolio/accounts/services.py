@@ -19,7 +19,7 @@ from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import record_change
+from filmfolio.core.audit import ChangeNote, record_change
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
 
@@ -145,9 +145,13 @@ def person_claim_decide(*, claim_id: int, actor: Any, approve: bool) -> PersonCl
             claim.person.save(update_fields=["user", "updated_at"])
         record_change(
             target=claim.person,
-            actor=actor,
-            action=AuditAction(claim.status),
-            section=AuditSection.ACCOUNT,
-            changes={"user": {"old": None, "new": claim.user.get_username() if approve else None}},
+            note=ChangeNote(
+                actor=actor,
+                action=AuditAction(claim.status),
+                section=AuditSection.ACCOUNT,
+                changes={
+                    "user": {"old": None, "new": claim.user.get_username() if approve else None}
+                },
+            ),
         )
     return claim

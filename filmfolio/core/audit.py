@@ -1,6 +1,7 @@
 """Writing and reading change records: who changed what, when, from which value to which.
 
-Services call ``record_change`` inside their transaction; pages read ``changes_for``.
+Services describe a change in a ``ChangeNote`` and call ``record_change`` inside their
+transaction; pages read ``changes_for``.
 ``rows_write`` saves and deletes the rows an admin form built and says what changed.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime
 import decimal
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -54,31 +56,66 @@ def save_with_changes(obj: Model, fields: Iterable[str]) -> tuple[bool, dict[str
     return is_new, field_changes(before, after)
 
 
-def record_change(
-    *,
-    target: Model,
-    actor: Any,
-    action: AuditAction | str,
-    section: AuditSection | str = "",
-    changes: dict[str, Any] | None = None,
-    summary: str = "",
-) -> ChangeRecord:
-    """Write one change record for ``target`` (call inside the service's transaction).
+@dataclass(frozen=True, kw_only=True)
+class ChangeNote:
+    """What one change was, as its change record will say: who made it (``actor``), what they
+    did (an ``AuditAction``), to which part of the record (an ``AuditSection``; blank: the
+    record as a whole), the changed values (``{field: {"old": ..., "new": ...}}``) and a short
+    text. Services build one and hand it to ``record_change`` or to the ``*_changed`` function of
+    what they changed.
 
-    ``action`` and ``section`` must be values of ``AuditAction`` and ``AuditSection`` (blank
-    section: the record as a whole); anything else raises ``ValueError`` and nothing is written.
+    ``action`` and ``section`` must be values of ``AuditAction`` and ``AuditSection``; anything
+    else raises ``ValueError`` when the note is made, before anything is written.
     """
-    action = AuditAction(action)
-    section = AuditSection(section) if section else ""
+
+    actor: Any
+    action: AuditAction | str
+    section: AuditSection | str = ""
+    changes: dict[str, Any] | None = None
+    summary: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "action", AuditAction(self.action))
+        object.__setattr__(self, "section", AuditSection(self.section) if self.section else "")
+
+
+def record_change(*, target: Model, note: ChangeNote) -> ChangeRecord:
+    """Write the change record of ``note`` for ``target`` (call inside the service's
+    transaction)."""
+    actor = note.actor
     return ChangeRecord.objects.create(
         content_type=ContentType.objects.get_for_model(target),
         object_id=target.pk,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
-        action=action,
-        section=section,
-        summary=summary[:300],
-        changes=changes or {},
+        action=note.action,
+        section=note.section,
+        summary=note.summary[:300],
+        changes=note.changes or {},
     )
+
+
+def saved_note(
+    obj: Model, fields: Iterable[str], *, actor: Any, section: str = "", summary: str = ""
+) -> ChangeNote | None:
+    """Save ``obj`` as ``save_with_changes`` does and return the note of its creation or of the
+    change of ``fields``; ``None`` when nothing changed (call inside the caller's
+    transaction)."""
+    is_new, changes = save_with_changes(obj, fields)
+    if not (is_new or changes):
+        return None
+    action = AuditAction.CREATE if is_new else AuditAction.UPDATE
+    return ChangeNote(actor=actor, action=action, section=section, changes=changes, summary=summary)
+
+
+def rows_note(
+    *, actor: Any, section: str, saved: Iterable[Model] = (), deleted: Iterable[Model] = ()
+) -> ChangeNote | None:
+    """Write rows as ``rows_write`` does and return the note of the update of ``section``;
+    ``None`` when no row's text changed (call inside the caller's transaction)."""
+    changes = rows_write(saved=saved, deleted=deleted)
+    if not changes:
+        return None
+    return ChangeNote(actor=actor, action=AuditAction.UPDATE, section=section, changes=changes)
 
 
 def changes_for(target: Model) -> QuerySet[ChangeRecord]:

@@ -11,13 +11,14 @@ pages show the festival's names).
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import record_change, rows_write, save_with_changes
+from filmfolio.core.audit import ChangeNote, record_change, rows_note, saved_note
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.matching import title_match_key
@@ -81,58 +82,66 @@ def edition_pick_or_create(*, festival: Festival, year: int | None, number: int 
     return edition
 
 
-def entry_add(
-    *,
-    film: Film,
-    actor: Any,
-    festival: Festival | str | None,
-    new_festival_name: str = "",
-    edition: dict[str, int | None],
-    section_name: str = "",
-    award_name: str = "",
-    result: str,
-    date: datetime.date | None = None,
-    note: str = "",
-) -> Entry:
-    """Record ``film`` at a festival edition (selection, nomination, award...).
+@dataclass(frozen=True, kw_only=True)
+class EntryDraft:
+    """A festival entry as the editor, the API or a script gives it, before anything is found
+    or created.
 
-    ``festival`` is a festival or its slug; without it a festival named ``new_festival_name`` is
-    found or created. ``edition`` holds ``year`` and ``number``; the section and award are
-    picked by name or created. Nothing is created unless the whole entry is valid.
+    ``festival`` is a festival or its slug; without it a festival named ``new_festival_name``
+    is found or created. ``year`` and ``number`` name the edition (one of them at least); the
+    section and award are picked by name or created. ``result`` is an ``EntryResult`` value.
+    """
+
+    festival: Festival | str | None = None
+    new_festival_name: str = ""
+    year: int | None = None
+    number: int | None = None
+    section_name: str = ""
+    award_name: str = ""
+    result: str
+    date: datetime.date | None = None
+    note: str = ""
+
+
+def entry_add(*, film: Film, actor: Any, draft: EntryDraft) -> Entry:
+    """Record ``film`` at a festival edition (selection, nomination, award...) as ``draft``
+    describes it. Nothing is created unless the whole entry is valid.
     """
     require_edit(film=film, actor=actor)
     with transaction.atomic():
-        chosen = festival_pick_or_create(festival=festival, new_name=new_festival_name, actor=actor)
-        edition_obj = edition_pick_or_create(
-            festival=chosen, year=edition.get("year"), number=edition.get("number")
+        chosen = festival_pick_or_create(
+            festival=draft.festival, new_name=draft.new_festival_name, actor=actor
         )
+        edition = edition_pick_or_create(festival=chosen, year=draft.year, number=draft.number)
         section = None
-        if section_name.strip():
+        if draft.section_name.strip():
             section, _created = Section.objects.get_or_create(
-                edition=edition_obj, name=section_name.strip()[:200]
+                edition=edition, name=draft.section_name.strip()[:200]
             )
         award = None
-        if award_name.strip():
+        if draft.award_name.strip():
             award, _created = Award.objects.get_or_create(
-                festival=chosen, name=award_name.strip()[:200]
+                festival=chosen, name=draft.award_name.strip()[:200]
             )
         entry = Entry(
             film=film,
-            edition=edition_obj,
+            edition=edition,
             section=section,
             award=award,
-            result=result,
-            date=date,
-            note=note.strip(),
+            result=draft.result,
+            date=draft.date,
+            note=draft.note.strip(),
         )
         validated(entry)
         entry.save()
         film_changed(
-            film=film,
-            actor=actor,
-            action=AuditAction.ADD,
-            section=AuditSection.FESTIVALS,
-            changes={"entry": {"old": None, "new": entry_label(entry)}},
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.ADD,
+                section=AuditSection.FESTIVALS,
+                changes={"entry": {"old": None, "new": entry_label(entry)}},
+            ),
         )
     return entry
 
@@ -161,11 +170,13 @@ def entry_remove(*, film: Film, actor: Any, entry_id: int) -> None:
         entry.delete()
         search_update_listing(entry.edition.festival)
         film_changed(
-            film=film,
-            actor=actor,
-            action=AuditAction.REMOVE,
-            section=AuditSection.FESTIVALS,
-            changes={"entry": {"old": label, "new": None}},
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.REMOVE,
+                section=AuditSection.FESTIVALS,
+                changes={"entry": {"old": label, "new": None}},
+            ),
         )
 
 
@@ -186,10 +197,12 @@ def entry_save(*, entry: Entry, actor: Any) -> Entry:
         if moved_from is not None and previous is not None:
             film_changed(
                 moved_from,
-                actor=actor,
-                action=AuditAction.REMOVE,
-                section=AuditSection.FESTIVALS,
-                changes={"entry": {"old": entry_label(previous), "new": None}},
+                ChangeNote(
+                    actor=actor,
+                    action=AuditAction.REMOVE,
+                    section=AuditSection.FESTIVALS,
+                    changes={"entry": {"old": entry_label(previous), "new": None}},
+                ),
             )
     return entry
 
@@ -200,25 +213,11 @@ def require_admin(*, actor: Any) -> None:
         raise PermissionDeniedError(_("Only administrators may change festival records."))
 
 
-def festival_changed(
-    festival: Festival,
-    *,
-    actor: Any,
-    action: str,
-    section: str = "",
-    changes: dict[str, Any] | None = None,
-    summary: str = "",
-) -> None:
-    """Record a change to ``festival``'s record (call inside the service's transaction)."""
+def festival_changed(festival: Festival, note: ChangeNote) -> None:
+    """Record the change ``note`` describes to ``festival``'s record (call inside the
+    service's transaction)."""
     record_shown_on_films_changed(
-        festival,
-        film_model=Film,
-        film_ids=_entered_film_ids(festival),
-        actor=actor,
-        action=action,
-        section=section,
-        changes=changes,
-        summary=summary,
+        festival, note, film_model=Film, film_ids=_entered_film_ids(festival)
     )
 
 
@@ -231,16 +230,11 @@ def festival_save(*, festival: Festival, actor: Any, fields: list[str]) -> Festi
     require_admin(actor=actor)
     festival.match_key = title_match_key(festival.name)
     with transaction.atomic():
-        is_new, changes = save_with_changes(festival, fields)
-        if is_new or changes:
-            festival_changed(
-                festival,
-                actor=actor,
-                action=AuditAction.CREATE if is_new else AuditAction.UPDATE,
-                section=AuditSection.FESTIVAL,
-                changes=changes,
-                summary=festival.name,
-            )
+        note = saved_note(
+            festival, fields, actor=actor, section=AuditSection.FESTIVAL, summary=festival.name
+        )
+        if note is not None:
+            festival_changed(festival, note)
     return festival
 
 
@@ -255,11 +249,9 @@ def festival_rows_save(
     """Save and delete editions, sections or awards of ``festival`` together."""
     require_admin(actor=actor)
     with transaction.atomic():
-        changes = rows_write(saved=saved, deleted=deleted)
-        if changes:
-            festival_changed(
-                festival, actor=actor, action=AuditAction.UPDATE, section=section, changes=changes
-            )
+        note = rows_note(actor=actor, section=section, saved=saved, deleted=deleted)
+        if note is not None:
+            festival_changed(festival, note)
 
 
 def festival_delete(*, festival: Festival, actor: Any) -> None:
@@ -267,7 +259,8 @@ def festival_delete(*, festival: Festival, actor: Any) -> None:
     require_admin(actor=actor)
     with transaction.atomic():
         record_change(
-            target=festival, actor=actor, action=AuditAction.DELETE, summary=festival.name
+            target=festival,
+            note=ChangeNote(actor=actor, action=AuditAction.DELETE, summary=festival.name),
         )
         search_remove(festival)
         festival.delete()

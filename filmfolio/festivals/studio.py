@@ -85,14 +85,17 @@ def _add_entry(film: Any, actor: Any, data: dict[str, Any]) -> Any:
     return services.entry_add(
         film=film,
         actor=actor,
-        festival=festival,
-        new_festival_name="" if festival else data.get("festival_query", ""),
-        edition={"year": data.get("year"), "number": data.get("number")},
-        section_name=data.get("section_name", ""),
-        award_name=data.get("award_name", ""),
-        result=data["result"],
-        date=data.get("date"),
-        note=data.get("note", ""),
+        draft=services.EntryDraft(
+            festival=festival,
+            new_festival_name="" if festival else data.get("festival_query", ""),
+            year=data.get("year"),
+            number=data.get("number"),
+            section_name=data.get("section_name", ""),
+            award_name=data.get("award_name", ""),
+            result=data["result"],
+            date=data.get("date"),
+            note=data.get("note", ""),
+        ),
     )
 
 

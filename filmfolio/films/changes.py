@@ -28,7 +28,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from filmfolio.core.audit import record_change
+from filmfolio.core.audit import ChangeNote, record_change
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.models import ChangeRecord
 from filmfolio.core.site import site_url
@@ -54,29 +54,15 @@ def film_cache_keys(film_id: int, updated_at: datetime.datetime) -> list[str]:
     return [film_page_key(film_id, updated_at, language) for language, _name in settings.LANGUAGES]
 
 
-def film_changed(
-    film: Film,
-    *,
-    actor: Any,
-    action: str,
-    section: str = "",
-    changes: dict[str, Any] | None = None,
-    summary: str = "",
-) -> ChangeRecord:
-    """Record a change to ``film`` and bring everything that copies it up to date.
+def film_changed(film: Film, note: ChangeNote) -> ChangeRecord:
+    """Record the change ``note`` describes to ``film`` and bring everything that copies it up
+    to date.
 
     Call it inside the service's transaction, after the write. ``film.updated_at`` is set to the
     new version. Returns the change record.
     """
     with transaction.atomic():
-        record = record_change(
-            target=film,
-            actor=actor,
-            action=action,
-            section=section,
-            changes=changes,
-            summary=summary,
-        )
+        record = record_change(target=film, note=note)
         film.updated_at = _films_refresh(type(film), [film.pk])
         search_update(film)
     return record
@@ -102,28 +88,13 @@ def person_films_refreshed(person: Any) -> None:
 
 
 def record_shown_on_films_changed(
-    obj: Any,
-    *,
-    film_model: Any,
-    film_ids: Iterable[int],
-    actor: Any,
-    action: str,
-    section: str = "",
-    changes: dict[str, Any] | None = None,
-    summary: str = "",
+    obj: Any, note: ChangeNote, *, film_model: Any, film_ids: Iterable[int]
 ) -> ChangeRecord:
     """Record a change to a record that film pages show (a person, a festival): the change
     record, its own search document, then the films showing it get a new version. Call it
     inside the service's transaction."""
     with transaction.atomic():
-        record = record_change(
-            target=obj,
-            actor=actor,
-            action=action,
-            section=section,
-            changes=changes,
-            summary=summary,
-        )
+        record = record_change(target=obj, note=note)
         search_update(obj, dependants=False)  # its films, just below
         films_refreshed(film_model, list(film_ids))
     return record
@@ -170,13 +141,10 @@ def film_deleted(film: Film, *, actor: Any, summary: str = "") -> ChangeRecord:
     """Record that ``film`` is being deleted, remove its search document and drop its cached
     pages. Call inside the deleting service's transaction, before the delete."""
     with transaction.atomic():
-        record = record_change(
-            target=film,
-            actor=actor,
-            action=AuditAction.DELETE,
-            section=AuditSection.FILM,
-            summary=summary,
+        note = ChangeNote(
+            actor=actor, action=AuditAction.DELETE, section=AuditSection.FILM, summary=summary
         )
+        record = record_change(target=film, note=note)
         _drop_cached(type(film), [film.pk])
         search_remove(film)
     return record

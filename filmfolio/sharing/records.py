@@ -7,8 +7,8 @@ from typing import Any
 
 from django.db import transaction
 
-from filmfolio.core.audit import rows_write
-from filmfolio.core.choices import AuditAction, AuditSection
+from filmfolio.core.audit import rows_note
+from filmfolio.core.choices import AuditSection
 from filmfolio.films.changes import film_changed
 from filmfolio.films.models import Collaborator
 from filmfolio.films.services import require_own
@@ -24,12 +24,8 @@ def collaborator_rows_save(
     """Save and delete collaborators of ``film`` together, with one change record."""
     require_own(film=film, actor=actor)
     with transaction.atomic():
-        changes = rows_write(saved=saved, deleted=deleted)
-        if changes:
-            film_changed(
-                film,
-                actor=actor,
-                action=AuditAction.UPDATE,
-                section=AuditSection.COLLABORATORS,
-                changes=changes,
-            )
+        note = rows_note(
+            actor=actor, section=AuditSection.COLLABORATORS, saved=saved, deleted=deleted
+        )
+        if note is not None:
+            film_changed(film, note)

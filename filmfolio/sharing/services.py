@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from filmfolio.core.audit import ChangeNote
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.site import site_url
@@ -67,10 +68,12 @@ def screener_link_create(
         )
         film_changed(
             film,
-            actor=actor,
-            action=AuditAction.ADD,
-            section=AuditSection.SCREENER_LINKS,
-            changes={"screener_link": {"old": None, "new": recipient}},
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.ADD,
+                section=AuditSection.SCREENER_LINKS,
+                changes={"screener_link": {"old": None, "new": recipient}},
+            ),
         )
     return link, token
 
@@ -87,10 +90,12 @@ def screener_link_revoke(*, film: Any, actor: Any, link_id: int) -> ScreenerLink
             link.save(update_fields=["revoked_at", "updated_at"])
             film_changed(
                 film,
-                actor=actor,
-                action=AuditAction.REVOKE,
-                section=AuditSection.SCREENER_LINKS,
-                changes={"screener_link": {"old": link.recipient, "new": None}},
+                ChangeNote(
+                    actor=actor,
+                    action=AuditAction.REVOKE,
+                    section=AuditSection.SCREENER_LINKS,
+                    changes={"screener_link": {"old": link.recipient, "new": None}},
+                ),
             )
     return link
 
@@ -168,10 +173,12 @@ def collaborator_invite(
         )
         film_changed(
             film,
-            actor=actor,
-            action=AuditAction.INVITE,
-            section=AuditSection.COLLABORATORS,
-            changes={"invitation": {"old": None, "new": f"{invitation.email} ({role})"}},
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.INVITE,
+                section=AuditSection.COLLABORATORS,
+                changes={"invitation": {"old": None, "new": f"{invitation.email} ({role})"}},
+            ),
         )
         url = (base_url or site_url()).rstrip("/") + reverse(
             "sharing:invitation", kwargs={"token": token}
@@ -226,12 +233,17 @@ def invitation_accept(*, token: str, user: Any) -> Collaborator:
         invitation.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
         film_changed(
             invitation.film,
-            actor=user,
-            action=AuditAction.ACCEPT,
-            section=AuditSection.COLLABORATORS,
-            changes={
-                "collaborator": {"old": None, "new": f"{user.get_username()} ({collaborator.role})"}
-            },
+            ChangeNote(
+                actor=user,
+                action=AuditAction.ACCEPT,
+                section=AuditSection.COLLABORATORS,
+                changes={
+                    "collaborator": {
+                        "old": None,
+                        "new": f"{user.get_username()} ({collaborator.role})",
+                    }
+                },
+            ),
         )
     return collaborator
 
@@ -255,10 +267,14 @@ def invitation_withdraw(*, film: Any, actor: Any, invitation_id: int) -> Invitat
         invitation.save(update_fields=["revoked_at", "updated_at"])
         film_changed(
             film,
-            actor=actor,
-            action=AuditAction.WITHDRAW,
-            section=AuditSection.COLLABORATORS,
-            changes={"invitation": {"old": f"{invitation.email} ({invitation.role})", "new": None}},
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.WITHDRAW,
+                section=AuditSection.COLLABORATORS,
+                changes={
+                    "invitation": {"old": f"{invitation.email} ({invitation.role})", "new": None}
+                },
+            ),
         )
     return invitation
 
@@ -286,10 +302,12 @@ def collaborator_remove(*, film: Any, actor: Any, collaborator_id: int) -> None:
         collaborator.delete()
         film_changed(
             film,
-            actor=actor,
-            action=AuditAction.REMOVE,
-            section=AuditSection.COLLABORATORS,
-            changes={"collaborator": {"old": collaborator.user.get_username(), "new": None}},
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.REMOVE,
+                section=AuditSection.COLLABORATORS,
+                changes={"collaborator": {"old": collaborator.user.get_username(), "new": None}},
+            ),
         )
 
 
@@ -323,9 +341,11 @@ def collaborator_set_role(
             collaborator.save(update_fields=["role", "updated_at"])
             film_changed(
                 film,
-                actor=actor,
-                action=AuditAction.UPDATE,
-                section=AuditSection.COLLABORATORS,
-                changes={collaborator.user.get_username(): {"old": old, "new": role}},
+                ChangeNote(
+                    actor=actor,
+                    action=AuditAction.UPDATE,
+                    section=AuditSection.COLLABORATORS,
+                    changes={collaborator.user.get_username(): {"old": old, "new": role}},
+                ),
             )
     return collaborator

@@ -6,23 +6,18 @@ sideways at 360 px. Screenshots of every page go to test-artifacts/."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
 
-from filmfolio.accounts.tests.factories import PASSWORD, UserFactory
+from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.films.models import Film
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
+from .chromium import ARTIFACTS, AXE, log_in, serious_violations
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 FILM = "out-of-focus"
 PUBLIC = [
     "/",
@@ -58,31 +53,13 @@ PAGE_TEXT = "Heron Lantern\n苍鹭灯笼\nDirector: Lin Browser\nYear: 2024\nRun
 # Found by this test in pages whose templates are being reworked elsewhere: (path, rule) -> why.
 # The test fails if one of them disappears, so that the list stays true.
 KNOWN: dict[tuple[str, str], str] = {}
-AXE_OPTIONS = "{resultTypes: ['violations'], runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}}"  # noqa: E501
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-        connections.close_all()
 
 
 def _serious(page) -> list[tuple[str, str]]:
     """(rule, first offending element) of each serious or critical axe violation."""
-    result = page.evaluate(f"() => axe.run(document, {AXE_OPTIONS})")
     return [
         (v["id"], f"{v['impact']}: {v['nodes'][0]['target']} {v['help']}")
-        for v in result["violations"]
-        if v["impact"] in {"serious", "critical"}
+        for v in serious_violations(page)
     ]
 
 
@@ -153,9 +130,9 @@ def _import_a_page(audit: Audit, *, narrow: bool) -> None:
     audit.check("/import/done/", narrow=narrow)
 
 
-def _audit_everything(browser, base: str, language: str, width: int) -> Audit:
+def _audit_everything(chromium, base: str, language: str, width: int) -> Audit:
     narrow = width < 400
-    context = browser.new_context(viewport={"width": width, "height": 900 if width > 400 else 844})
+    context = chromium.new_context(viewport={"width": width, "height": 900 if width > 400 else 844})
     context.add_init_script(path=str(AXE))  # injected by the browser, not by the page's CSP
     context.add_cookies([{"name": "django_language", "value": language, "url": base}])
     page = context.new_page()
@@ -164,11 +141,7 @@ def _audit_everything(browser, base: str, language: str, width: int) -> Audit:
         audit.visit(path, narrow=narrow)
     audit.visit("/films/no-such-film/", narrow=narrow, status=404)
     _sign_up_with_mistakes(audit, narrow=narrow)
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", "ana")
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/accounts/profile/")
+    log_in(page, base, "ana")
     for path in SIGNED_IN:
         audit.visit(path, narrow=narrow)
     _make_a_screener_link(audit, narrow=narrow)
@@ -178,7 +151,7 @@ def _audit_everything(browser, base: str, language: str, width: int) -> Audit:
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
-def test_pages_have_no_serious_accessibility_violations(live_server, browser, language) -> None:
+def test_pages_have_no_serious_accessibility_violations(live_server, chromium, language) -> None:
     call_command("demo", stdout=io.StringIO())
     user = UserFactory(username="ana")
     CollaboratorFactory(film=Film.objects.get(slug=FILM), user=user)
@@ -186,7 +159,7 @@ def test_pages_have_no_serious_accessibility_violations(live_server, browser, la
     found: dict[tuple[str, str], str] = {}
     wide: dict[str, int] = {}
     for width in (1280, 390):
-        audit = _audit_everything(browser, live_server.url, language, width)
+        audit = _audit_everything(chromium, live_server.url, language, width)
         found |= {key: f"{width} px {detail}" for key, detail in audit.found.items()}
         wide |= audit.wide
     report = [f"{path} {rule}: {detail}" for (path, rule), detail in sorted(found.items())]

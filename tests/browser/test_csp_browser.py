@@ -8,16 +8,16 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
 
-from filmfolio.accounts.tests.factories import PASSWORD, UserFactory
+from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.models import Credit
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
+from .chromium import log_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PAGES = [
     "/studio/films/heron/basics/",
     "/studio/films/heron/festivals/",
@@ -31,43 +31,31 @@ PAGES = [
 ]
 
 
-def test_scripts_work_under_the_policy(live_server, monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
+def test_scripts_work_under_the_policy(live_server, chromium):
     call_command("demo", stdout=io.StringIO())
     user = UserFactory(username="mei")
     CollaboratorFactory(film=FilmFactory(slug="heron"), user=user, role=CollaboratorRole.OWNER)
     problems: list[str] = []
     base = live_server.url
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        page = browser.new_page()
-        page.on("console", lambda m: m.type == "error" and problems.append(m.text))
-        page.on("pageerror", lambda e: problems.append(str(e)))
-        page.add_init_script(
-            "document.addEventListener('securitypolicyviolation',"
-            " e => console.error('CSP ' + e.violatedDirective + ' ' + e.blockedURI));"
-        )
-        page.goto(f"{base}/accounts/login/")
-        page.fill("#id_username", "mei")
-        page.fill("#id_password", PASSWORD)
-        page.click("main button[type=submit]")
-        page.wait_for_url(f"{base}/accounts/profile/")
+    page = chromium.new_page()
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation',"
+        " e => console.error('CSP ' + e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    log_in(page, base, "mei")
 
-        page.goto(f"{base}/studio/films/heron/credits/")
-        page.select_option("#id_role", label="Director")
-        page.fill("#id_person_query", "Shengze")
-        page.click(".person-candidate:has-text('Shengze Zhu')")
-        page.click('form:has(input[name=part][value="credits"]) button[type=submit]')
-        page.wait_for_selector("text=Shengze Zhu")
-        for path in PAGES:
-            response = page.goto(base + path)
-            assert response is not None and response.status == 200, path
-        browser.close()
-    connections.close_all()
+    page.goto(f"{base}/studio/films/heron/credits/")
+    page.select_option("#id_role", label="Director")
+    page.fill("#id_person_query", "Shengze")
+    page.click(".person-candidate:has-text('Shengze Zhu')")
+    page.click('form:has(input[name=part][value="credits"]) button[type=submit]')
+    page.wait_for_selector("text=Shengze Zhu")
+    for path in PAGES:
+        response = page.goto(base + path)
+        assert response is not None and response.status == 200, path
+    page.close()
     credit = Credit.objects.select_related("person").get(film__slug="heron")
     assert credit.person.slug == "shengze-zhu"
     assert problems == []

@@ -5,49 +5,32 @@ answering "Cancel" changes nothing; name suggestions do not look like the Save b
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
 
-from filmfolio.accounts.tests.factories import PASSWORD, UserFactory
+from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.api.models import ApiToken
 from filmfolio.films.models import Film
 from filmfolio.sharing.tests.factories import CollaboratorFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from .chromium import ARTIFACTS, log_in
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def page(monkeypatch, live_server):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
+def page(live_server, chromium):
     call_command("demo", stdout=io.StringIO())
     CollaboratorFactory(
         film=Film.objects.get(slug="out-of-focus"), user=UserFactory(username="ana")
     )
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        context = chromium.new_context(viewport={"width": 390, "height": 844})
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
-        page = context.new_page()
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.fill("#id_username", "ana")
-        page.fill("#id_password", PASSWORD)
-        page.click("main button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/accounts/profile/")
-        yield page
-        chromium.close()
-        connections.close_all()
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page = context.new_page()
+    log_in(page, live_server.url, "ana")
+    yield page
+    context.close()
 
 
 def test_copy_button_and_confirmation(live_server, page) -> None:

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import hashlib
 import time
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
 
 from filmfolio.media.models import Video
 from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory
 from filmfolio.media.tests.imagedata import jpeg_with_gps
+
+from .chromium import ARTIFACTS, session_cookies
+from .chromium import CHROMIUM_ARGS as ARGS  # the name other journeys import from here
 
 # Transactional: the live server needs committed data (the root conftest restores the role
 # vocabulary that earlier transactional tests flushed).
@@ -25,23 +26,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="session")
-def static_root():
-    """WhiteNoise (started with the live server) warns when STATIC_ROOT does not exist."""
-    from django.conf import settings
-
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+__all__ = ["ARGS", "ARTIFACTS"]
 
 
 @pytest.fixture
@@ -53,29 +38,17 @@ def media_settings(settings, tmp_path):
 
 
 @pytest.fixture
-def page(static_root, live_server, media_settings, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop in this thread; the ORM calls here are sync.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        context = browser.new_context(base_url=live_server.url)
-        yield context
-        context.close()
-        browser.close()
+def page(live_server, media_settings, chromium):
+    context = chromium.new_context(base_url=live_server.url)
+    yield context
+    context.close()
 
 
 def test_upload_transcode_and_play(page, live_server, tmp_path):
     owner = User.objects.create_user("owner", password="pw-secret-123")
     film = FilmFactory(title="River", visibility="unlisted")
     CollaboratorFactory(film=film, user=owner, role="owner")
-    client = Client()
-    client.force_login(owner)
-    page.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    page.add_cookies(session_cookies(owner, live_server.url))
     clip = make_clip(tmp_path / "river.mp4", seconds=6, size="640x360")
     still = tmp_path / "still.jpg"
     still.write_bytes(jpeg_with_gps(1280, 720))
@@ -91,7 +64,6 @@ def test_upload_transcode_and_play(page, live_server, tmp_path):
     try:
         tab.wait_for_selector(".video-list li[data-state=ready]", timeout=120_000)
     finally:
-        ARTIFACTS.mkdir(exist_ok=True)
         tab.screenshot(path=str(ARTIFACTS / "media-manage-page.png"), full_page=True)
     tab.click(".still-list li summary")
     tab.fill(".still-list li input[name=caption]", "On the river bank")
@@ -117,7 +89,6 @@ def test_upload_transcode_and_play(page, live_server, tmp_path):
     # Declared vs measured: shown to the film's team (the owner here), below the record.
     specs = tab.inner_text(".film-media-specs .video-specs")
     assert "640×360" in specs and "6.0 s" in specs
-    ARTIFACTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / "media-film-page.png"), full_page=True)
 
     tab.click(".album-grid a.lightbox-link")

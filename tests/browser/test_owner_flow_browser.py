@@ -5,16 +5,16 @@ the film, the plain address 404s."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from django.core import mail
-from django.db import connections
 
 from filmfolio.festivals.models import Entry
 from filmfolio.films.choices import Visibility
 from filmfolio.films.models import Credit, Film
 from filmfolio.sharing.models import ScreenerLink
+
+from .chromium import ARTIFACTS
 
 # Transactional: the live server needs committed data (the root conftest restores the role
 # vocabulary that earlier transactional tests flushed).
@@ -23,39 +23,11 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TITLE = "Heron Lantern Browser Film"
 DESKTOP_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/130.0.0.0 Safari/537.36"
 )
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM reads are
-    # plain synchronous code.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-        # The test's own queries ran while Playwright's loop was current, on a connection of
-        # their own: close it, or PostgreSQL cannot drop the test database.
-        connections.close_all()
 
 
 def _sign_up_and_create_film(page, base: str) -> None:
@@ -108,9 +80,9 @@ def _make_private_and_share(page, base: str, slug: str) -> str:
     return url
 
 
-def test_owner_flow(live_server, browser):
+def test_owner_flow(live_server, chromium):
     base = live_server.url
-    owner = browser.new_context()
+    owner = chromium.new_context()
     page = owner.new_page()
     _sign_up_and_create_film(page, base)
     film = Film.objects.get(title=TITLE)
@@ -125,14 +97,14 @@ def test_owner_flow(live_server, browser):
     entry = Entry.objects.select_related("award").get(film=film)
     assert entry.award.name == "Grand Prix"
 
-    stranger = browser.new_context()
+    stranger = chromium.new_context()
     plain = stranger.new_page().goto(f"{base}/films/{film.slug}/")
     assert plain.status == 404
     stranger.close()
 
     # A person's browser: headless Chromium names itself "HeadlessChrome", which the site takes
     # for a scripted client and does not count as a visit.
-    recipient = browser.new_context(user_agent=DESKTOP_AGENT)
+    recipient = chromium.new_context(user_agent=DESKTOP_AGENT)
     page = recipient.new_page()
     page.goto(link_url)
     assert page.url == f"{base}/films/{film.slug}/"

@@ -4,24 +4,16 @@ Chinese, with no console errors and no broken internal links. Screenshots go to 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
+
+from .chromium import ARTIFACTS
+from .chromium import CHROMIUM_ARGS as CHROMIUM_ARGS  # other journeys import it from here
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGES = [
     "/films/out-of-focus/",
     "/films/when-we-meet-under-the-same-sky/",
@@ -49,39 +41,34 @@ def internal_links(page, base: str) -> set[str]:
     return links
 
 
-def test_public_pages_in_the_browser(live_server) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_public_pages_in_the_browser(live_server, chromium) -> None:
     call_command("demo", stdout=io.StringIO())
-    ARTIFACTS.mkdir(exist_ok=True)
     errors: list[str] = []
     checked: dict[str, int] = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 390, "height": 844})
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        for path in PAGES:
-            response = page.goto(live_server.url + path)
-            assert response is not None and response.status == 200, path
-            assert page.locator("h1").first.is_visible()
-            name = path.strip("/").replace("/", "-") or "home"
-            page.screenshot(path=str(ARTIFACTS / f"pages-{name}.png"), full_page=True)
-            for url in internal_links(page, live_server.url) - checked.keys():
-                checked[url] = page.request.get(url).status
-        # Switch to Chinese with the header's language switch, on a film page.
-        page.goto(live_server.url + "/films/out-of-focus/")
-        page.get_by_role("button", name="简体中文").click()
-        page.wait_for_load_state()
-        assert page.url == live_server.url + "/films/out-of-focus/"
-        assert page.locator("html").get_attribute("lang") == "zh-hans"
-        assert page.get_by_role("heading", name="演职人员").is_visible()
-        assert page.get_by_text("2014年第36届").is_visible()
-        page.screenshot(path=str(ARTIFACTS / "pages-films-out-of-focus-zh.png"), full_page=True)
-        page.goto(live_server.url + "/people/shengze-zhu/")
-        assert page.get_by_role("heading", name="简介").is_visible()
-        page.screenshot(path=str(ARTIFACTS / "pages-people-shengze-zhu-zh.png"), full_page=True)
-        browser.close()
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for path in PAGES:
+        response = page.goto(live_server.url + path)
+        assert response is not None and response.status == 200, path
+        assert page.locator("h1").first.is_visible()
+        name = path.strip("/").replace("/", "-") or "home"
+        page.screenshot(path=str(ARTIFACTS / f"pages-{name}.png"), full_page=True)
+        for url in internal_links(page, live_server.url) - checked.keys():
+            checked[url] = page.request.get(url).status
+    # Switch to Chinese with the header's language switch, on a film page.
+    page.goto(live_server.url + "/films/out-of-focus/")
+    page.get_by_role("button", name="简体中文").click()
+    page.wait_for_load_state()
+    assert page.url == live_server.url + "/films/out-of-focus/"
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
+    assert page.get_by_role("heading", name="演职人员").is_visible()
+    assert page.get_by_text("2014年第36届").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "pages-films-out-of-focus-zh.png"), full_page=True)
+    page.goto(live_server.url + "/people/shengze-zhu/")
+    assert page.get_by_role("heading", name="简介").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "pages-people-shengze-zhu-zh.png"), full_page=True)
+    page.close()
     broken = {url: status for url, status in checked.items() if status >= 400}
     assert broken == {}
     assert len(checked) > 20

@@ -4,44 +4,20 @@ to the kept person. In English at desktop width and in Chinese on a 390 px phone
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connections
 
-from filmfolio.accounts.tests.factories import PASSWORD, UserFactory
+from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.models import Credit, Role
 from filmfolio.people.models import Person, PersonName, PersonSlugRedirect
 from filmfolio.people.services import person_create
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
+from .chromium import ARTIFACTS, AXE, log_in, serious_violations
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
-AXE_RUN = (
-    "() => axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values:"
-    " ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
-)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-        connections.close_all()
 
 
 def _world() -> Any:
@@ -58,22 +34,9 @@ def _world() -> Any:
     return keep
 
 
-def _sign_in(page: Any, base: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", "mei")
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/accounts/profile/")
-
-
 def _serious(page: Any) -> list[str]:
     """The serious or critical axe-core violations of the page open now."""
-    result = page.evaluate(AXE_RUN)
-    return [
-        f"{v['id']}: {v['nodes'][0]['target']}"
-        for v in result["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
+    return [f"{v['id']}: {v['nodes'][0]['target']}" for v in serious_violations(page)]
 
 
 def _pick_and_merge(page: Any, base: str, name: str, shot: str) -> None:
@@ -104,14 +67,14 @@ def _pick_and_merge(page: Any, base: str, name: str, shot: str) -> None:
     ("language", "width", "moves"),
     [("en", 1280, "1 credit moves"), ("zh-hans", 390, "1 条署名将移动")],
 )
-def test_merge_two_records_of_one_person(live_server, browser, language, width, moves):
+def test_merge_two_records_of_one_person(live_server, chromium, language, width, moves):
     keep = _world()
-    context = browser.new_context(
+    context = chromium.new_context(
         viewport={"width": width, "height": 800}, extra_http_headers={"Accept-Language": language}
     )
     context.add_init_script(path=str(AXE))  # injected by the browser, not by the page's CSP
     page = context.new_page()
-    _sign_in(page, live_server.url)
+    log_in(page, live_server.url, "mei")
     page.goto(f"{live_server.url}/people/zhu-shengze/merge/?keep={keep.pk}")
     assert moves in page.inner_text("main")
     _pick_and_merge(page, live_server.url, "Heron Lantern", f"people-merge-{language}")

@@ -5,13 +5,9 @@ and no page scrolls sideways. Screenshots are kept in ``test-artifacts/``."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.db import connections
-from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -21,47 +17,28 @@ from filmfolio.festivals.models import Entry
 from filmfolio.films.choices import CompanyRole, CountryRole, LanguageRole, TextKind, TitleKind
 from filmfolio.films.models import Film, Genre, Role
 
+# The shared fixtures and helpers, also importable from here as before.
+from .chromium import ARTIFACTS, CHROMIUM_ARGS, chromium, signed_in_context, static_root
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
+__all__ = [
+    "ARTIFACTS",
+    "CHROMIUM_ARGS",
+    "WIDTHS",
+    "Studio",
+    "chromium",
+    "signed_in_page",
+    "static_root",
+]
 WIDTHS = {"desktop": 1280, "phone": 390}
 LANGUAGE_NAMES = {"en": ("English", "Chinese"), "zh-hans": ("英语", "中文")}
 
 
-@pytest.fixture(scope="module")
-def static_root() -> None:
-    from django.conf import settings
-
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
-
-
-@pytest.fixture
-def chromium(static_root, monkeypatch) -> Iterator[object]:
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-        connections.close_all()
-
-
 def signed_in_page(chromium, base: str, language: str, width: int):
     """A page of a new signed-in user's browser, in ``language``, ``width`` pixels wide."""
-    client = Client()
-    client.force_login(UserFactory())
-    context = chromium.new_context(viewport={"width": width, "height": 900})
-    context.add_cookies(
-        [
-            {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base},
-            {"name": "django_language", "value": language, "url": base},
-        ]
-    )
+    viewport = {"width": width, "height": 900}
+    context = signed_in_context(chromium, base, UserFactory(), language=language, viewport=viewport)
     return context.new_page()
 
 

@@ -28,12 +28,7 @@ from filmfolio.films.studio.fields import language_code_for
 from filmfolio.people.models import Person
 from filmfolio.people.services import name_script
 
-from . import test_studio_browser as journey
 from .test_studio_browser import Studio, signed_in_page
-
-# The journey's fixtures: a signed-in Chromium and the static files the live server serves.
-chromium = journey.chromium
-static_root = journey.static_root
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,19 +6,16 @@ and the invitation withdrawn after a confirmation page."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from filmfolio.films.choices import CollaboratorRole
 from filmfolio.sharing.models import Invitation, ScreenerLink
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
-from . import test_studio_browser as journey
+from .chromium import signed_in_context
 from .test_studio_browser import WIDTHS, Studio
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-chromium = journey.chromium
-static_root = journey.static_root
 DESKTOP_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/130.0.0.0 Safari/537.36"
@@ -29,15 +26,8 @@ def owner_page(chromium, base: str, language: str, width: int, slug: str):
     owner = CollaboratorFactory(
         film=FilmFactory(title=f"Kept Heron {slug}", slug=slug), role=CollaboratorRole.OWNER
     )
-    client = Client()
-    client.force_login(owner.user)
-    context = chromium.new_context(viewport={"width": width, "height": 900})
-    context.add_cookies(
-        [
-            {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base},
-            {"name": "django_language", "value": language, "url": base},
-        ]
-    )
+    viewport = {"width": width, "height": 900}
+    context = signed_in_context(chromium, base, owner.user, language=language, viewport=viewport)
     page = context.new_page()
     page.on("dialog", lambda dialog: dialog.accept())  # the confirmation before revoking
     return page

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
 from PIL import Image as PictureFile
 
 from filmfolio.media.models import Image, PosterFrame, Upload, Video
@@ -24,7 +23,7 @@ from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory
 from filmfolio.media.tests.imagedata import jpeg_with_gps
 
-from .test_media_browser import ARGS, ARTIFACTS
+from .chromium import ARTIFACTS, signed_in_context
 
 pytestmark = [
     pytest.mark.browser,
@@ -66,25 +65,13 @@ DROP = """([selector, files]) => {
 }"""
 
 
-@pytest.fixture(scope="session")
-def static_root():
-    from django.conf import settings
-
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
-
-
 @pytest.fixture
-def browser(static_root, live_server, settings, tmp_path, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
+def browser(live_server, settings, tmp_path, chromium):
+    """Chromium, with media kept under the test's folder and uploads sent in small chunks."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.FILMFOLIO_MEDIA_WORK_DIR = str(tmp_path / "work")
     settings.FILMFOLIO_MEDIA = {"UPLOAD_CHUNK_BYTES": 32 * 1024}
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        yield chromium
-        chromium.close()
+    return chromium
 
 
 def _files(tmp_path: Path) -> dict[str, Path]:
@@ -134,26 +121,18 @@ def _signed_in_tab(browser, live_server, lang: str, width: int):
     owner = User.objects.create_user("owner", password="pw-secret-123")
     film = FilmFactory(title="River", visibility="unlisted")
     CollaboratorFactory(film=film, user=owner, role="owner")
-    client = Client()
-    client.force_login(owner)
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": width, "height": 900}
-    )
-    context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            },
-            {"name": "django_language", "value": lang, "url": live_server.url},
-        ]
+    context = signed_in_context(
+        browser,
+        live_server.url,
+        owner,
+        language=lang,
+        base_url=live_server.url,
+        viewport={"width": width, "height": 900},
     )
     return film, context.new_page()
 
 
 def _shot(tab, lang: str, width: int, step: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / f"uploads-{lang}-{width}-{step}.png"), full_page=True)
 
 

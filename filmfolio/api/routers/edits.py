@@ -121,8 +121,7 @@ def credits_create(request: HttpRequest, slug: str, payload: CreditIn) -> Any:
             film=film,
             actor=viewer.user,
             role=payload.role,
-            person=payload.person,
-            person_name=payload.person_name or "",
+            credited=services.CreditedPerson(person=payload.person, name=payload.person_name or ""),
             details=details,
         )
     return Status(201, credit)
@@ -153,13 +152,16 @@ def entries_create(request: HttpRequest, slug: str, payload: EntryIn) -> Any:
         entry = festival_services.entry_add(
             film=film,
             actor=viewer.user,
-            festival=payload.festival,
-            edition={"year": payload.edition_year, "number": payload.edition_number},
-            section_name=payload.section or "",
-            award_name=payload.award or "",
-            result=payload.result,
-            date=payload.date,
-            note=payload.note,
+            draft=festival_services.EntryDraft(
+                festival=payload.festival,
+                year=payload.edition_year,
+                number=payload.edition_number,
+                section_name=payload.section or "",
+                award_name=payload.award or "",
+                result=payload.result,
+                date=payload.date,
+                note=payload.note,
+            ),
         )
     return Status(201, entry)
 

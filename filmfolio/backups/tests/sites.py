@@ -34,10 +34,12 @@ film = film_create(actor=owner, title="Backup drill", slug="backup-drill")
 for colour in ["#804020", "#208040"]:
     buffer = io.BytesIO()
     Image.new("RGB", (800, 450), colour).save(buffer, "JPEG")
-    services.image_upload(film=film, actor=owner, data=buffer.getvalue(), caption=colour)
+    details = services.ImageDetails(caption=colour)
+    services.image_upload(film=film, actor=owner, data=buffer.getvalue(), details=details)
 data = open({clip!r}, "rb").read()
-upload = services.upload_create(film=film, actor=owner, length=len(data), kind="trailer",
-    visibility="film", sha256=hashlib.sha256(data).hexdigest())
+declared = services.UploadDeclaration(length=len(data), kind="trailer", visibility="film",
+    sha256=hashlib.sha256(data).hexdigest())
+upload = services.upload_create(film=film, actor=owner, declared=declared)
 with open({clip!r}, "rb") as stream:
     services.upload_append(upload=upload, actor=owner, offset=0, stream=stream, length=len(data))
 print(api_token_create(user=owner, name="drill", scope="write")[1])
@@ -52,8 +54,9 @@ from filmfolio.media import services
 owner = User.objects.get(username="owner")
 film = Film.objects.get(slug="backup-drill")
 data = open({clip!r}, "rb").read()
-upload = services.upload_create(film=film, actor=owner, length=len(data), kind="screener",
-    visibility="screener", sha256=hashlib.sha256(data).hexdigest())
+declared = services.UploadDeclaration(length=len(data), kind="screener", visibility="screener",
+    sha256=hashlib.sha256(data).hexdigest())
+upload = services.upload_create(film=film, actor=owner, declared=declared)
 with open({clip!r}, "rb") as stream:
     services.upload_append(upload=upload, actor=owner, offset=0, stream=stream, length=len(data))
 """

@@ -25,7 +25,8 @@ owner = User.objects.create_user(username="owner")
 film = film_create(actor=owner, title="On PostgreSQL", slug="on-postgresql")
 buffer = io.BytesIO()
 Image.new("RGB", (700, 400), "#335577").save(buffer, "JPEG")
-services.image_upload(film=film, actor=owner, data=buffer.getvalue(), caption="Still")
+details = services.ImageDetails(caption="Still")
+services.image_upload(film=film, actor=owner, data=buffer.getvalue(), details=details)
 """
 
 

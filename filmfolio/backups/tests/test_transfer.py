@@ -46,7 +46,8 @@ Collaborator.objects.create(film=film, user=owner, role="owner")
 for colour in ["#804020", "#208040"]:
     buffer = io.BytesIO()
     Image.new("RGB", (800, 450), colour).save(buffer, "JPEG")
-    image = services.image_upload(film=film, actor=owner, data=buffer.getvalue(), caption=colour)
+    details = services.ImageDetails(caption=colour)
+    image = services.image_upload(film=film, actor=owner, data=buffer.getvalue(), details=details)
 services.image_set_poster(image=image, actor=owner)
 print(film.slug)
 """

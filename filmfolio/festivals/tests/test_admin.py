@@ -122,7 +122,7 @@ def test_film_change_page_renders_every_inline(staff_client: Client) -> None:
         "/admin/festivals/entry/",
         "/admin/accounts/organisation/",
         "/admin/accounts/membership/",
-        "/admin/sharing/collaborator/",
+        "/admin/films/collaborator/",
     ],
 )
 def test_admin_lists_and_search(staff_client: Client, path: str) -> None:

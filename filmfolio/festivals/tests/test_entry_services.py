@@ -28,10 +28,9 @@ def test_entry_for_a_festival_given_by_slug_is_recorded(owner):
     entry = services.entry_add(
         film=owner.film,
         actor=owner.user,
-        festival="reel",
-        edition={"year": 2014, "number": 36},
-        section_name="First Films",
-        result="selected",
+        draft=services.EntryDraft(
+            festival="reel", year=2014, number=36, section_name="First Films", result="selected"
+        ),
     )
     assert (entry.edition.festival.slug, entry.edition.number, entry.section.name) == (
         "reel",
@@ -58,10 +57,9 @@ def test_refused_entry_creates_nothing(owner, festival, edition, errors):
         services.entry_add(
             film=owner.film,
             actor=owner.user,
-            festival=festival,
-            edition=edition,
-            section_name="Kept out",
-            result="selected",
+            draft=services.EntryDraft(
+                festival=festival, **edition, section_name="Kept out", result="selected"
+            ),
         )
     assert refused.value.errors == errors
     assert (Entry.objects.count(), Edition.objects.count(), Section.objects.count()) == (0, 0, 0)
@@ -75,9 +73,7 @@ def test_viewer_may_not_add_an_entry(owner):
         services.entry_add(
             film=owner.film,
             actor=viewer.user,
-            festival="reel",
-            edition={"year": 2014, "number": None},
-            result="selected",
+            draft=services.EntryDraft(festival="reel", year=2014, number=None, result="selected"),
         )
     assert Entry.objects.count() == 0
     assert ChangeRecord.objects.count() == 0

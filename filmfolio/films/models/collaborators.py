@@ -21,8 +21,8 @@ class Collaborator(TimeStampedModel):
     role = models.CharField(_("role"), max_length=16, choices=CollaboratorRole.choices)
 
     class Meta:
-        # The model kept its app label and table when it moved here from ``sharing``.
-        app_label = "sharing"
+        # The table keeps the name it was created with in ``sharing`` (films/0004).
+        db_table = "sharing_collaborator"
         constraints = [models.UniqueConstraint(fields=["film", "user"], name="unique_collaborator")]
         verbose_name = _("collaborator")
         verbose_name_plural = _("collaborators")

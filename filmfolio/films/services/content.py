@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from filmfolio.core.audit import ChangeNote
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError
 
@@ -39,11 +40,13 @@ def title_add(
     with transaction.atomic():
         title.save()
         film_changed(
-            film=film,
-            actor=actor,
-            action=AuditAction.ADD,
-            section=AuditSection.TITLES,
-            changes={"title": {"old": None, "new": f"{title.text} ({kind})"}},
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.ADD,
+                section=AuditSection.TITLES,
+                changes={"title": {"old": None, "new": f"{title.text} ({kind})"}},
+            ),
         )
     return title
 
@@ -57,11 +60,13 @@ def title_remove(*, film: Film, actor: Any, title_id: int) -> None:
             raise ObjectNotFoundError(_("This title does not exist on this film."))
         title.delete()
         film_changed(
-            film=film,
-            actor=actor,
-            action=AuditAction.REMOVE,
-            section=AuditSection.TITLES,
-            changes={"title": {"old": f"{title.text} ({title.kind})", "new": None}},
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.REMOVE,
+                section=AuditSection.TITLES,
+                changes={"title": {"old": f"{title.text} ({title.kind})", "new": None}},
+            ),
         )
 
 
@@ -81,11 +86,13 @@ def text_set(*, film: Film, actor: Any, kind: str, language: str, body: str) -> 
         text.save()
         if old != body:
             film_changed(
-                film=film,
-                actor=actor,
-                action=AuditAction.SET,
-                section=AuditSection.TEXTS,
-                changes={f"{kind}:{language}": {"old": old, "new": body}},
+                film,
+                ChangeNote(
+                    actor=actor,
+                    action=AuditAction.SET,
+                    section=AuditSection.TEXTS,
+                    changes={f"{kind}:{language}": {"old": old, "new": body}},
+                ),
             )
     return text
 
@@ -103,11 +110,13 @@ def text_remove(*, film: Film, actor: Any, kind: str, language: str) -> None:
 def _text_delete(*, film: Film, actor: Any, text: FilmText) -> None:
     text.delete()
     film_changed(
-        film=film,
-        actor=actor,
-        action=AuditAction.SET,
-        section=AuditSection.TEXTS,
-        changes={f"{text.kind}:{text.language}": {"old": text.body, "new": None}},
+        film,
+        ChangeNote(
+            actor=actor,
+            action=AuditAction.SET,
+            section=AuditSection.TEXTS,
+            changes={f"{text.kind}:{text.language}": {"old": text.body, "new": None}},
+        ),
     )
 
 
@@ -121,11 +130,13 @@ def link_add(*, film: Film, actor: Any, kind: str, url: str, label: str = "") ->
     with transaction.atomic():
         link.save()
         film_changed(
-            film=film,
-            actor=actor,
-            action=AuditAction.ADD,
-            section=AuditSection.LINKS,
-            changes={"link": {"old": None, "new": link.url}},
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.ADD,
+                section=AuditSection.LINKS,
+                changes={"link": {"old": None, "new": link.url}},
+            ),
         )
     return link
 
@@ -139,9 +150,11 @@ def link_remove(*, film: Film, actor: Any, link_id: int) -> None:
             raise ObjectNotFoundError(_("This link does not exist on this film."))
         link.delete()
         film_changed(
-            film=film,
-            actor=actor,
-            action=AuditAction.REMOVE,
-            section=AuditSection.LINKS,
-            changes={"link": {"old": link.url, "new": None}},
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.REMOVE,
+                section=AuditSection.LINKS,
+                changes={"link": {"old": link.url, "new": None}},
+            ),
         )

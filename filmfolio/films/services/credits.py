@@ -9,6 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from filmfolio.core.audit import ChangeNote
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError
 from filmfolio.films.reindex import search_update_listing
@@ -24,29 +25,43 @@ from .base import (
 )
 
 
+@dataclass(frozen=True, kw_only=True)
+class CreditedPerson:
+    """Who a new credit names, as the editor, the API or a script chose them.
+
+    ``person`` (a person, their id or their slug), else a new person named ``new_name`` (an
+    explicit "create a new person" choice), else the person ``people.services.person_for_name``
+    finds for the typed ``name`` (or a new one so named); with none of these the credit is
+    uncredited.
+    """
+
+    person: Person | int | str | None = None
+    new_name: str = ""
+    name: str = ""
+
+
+UNCREDITED = CreditedPerson()
+
+
 def credit_add(
     *,
     film: Film,
     actor: Any,
     role: Role | str,
-    person: Person | int | str | None = None,
-    new_person_name: str = "",
-    person_name: str = "",
+    credited: CreditedPerson = UNCREDITED,
     details: dict[str, Any] | None = None,
 ) -> Credit:
-    """Credit a person on ``film`` with ``role`` (a role or its code).
+    """Credit the person ``credited`` names (``CreditedPerson``; by default nobody: an
+    uncredited contribution) on ``film`` with ``role`` (a role or its code).
 
-    The person is ``person`` (a person, their id or their slug), else a new person named
-    ``new_person_name`` (an explicit "create a new person" choice), else the person
-    ``people.services.person_for_name`` finds for ``person_name`` (or a new one so named);
-    with none of these the credit is uncredited. ``details`` may hold
-    ``credited_as``, ``character``, ``description`` and ``position`` (default: after the
-    role's other credits). Nothing is created unless the whole credit is valid.
+    ``details`` may hold ``credited_as``, ``character``, ``description`` and ``position``
+    (default: after the role's other credits). Nothing is created unless the whole credit is
+    valid.
     """
     require_edit(film=film, actor=actor)
     role = _role_for(role)
     with transaction.atomic():
-        chosen = _credit_person(person, new_person_name, person_name, actor=actor)
+        chosen = _credit_person(credited, actor=actor)
         if chosen is not None and film.credits.filter(person=chosen, role=role).exists():
             raise _invalid(NON_FIELD_ERRORS, _duplicate_credit(chosen, role))
         credit = Credit(film=film, role=role, person=chosen, **(details or {}))
@@ -59,11 +74,13 @@ def credit_add(
         except IntegrityError as error:
             raise _invalid(NON_FIELD_ERRORS, _duplicate_credit(chosen, role)) from error
         film_changed(
-            film=film,
-            actor=actor,
-            action=AuditAction.ADD,
-            section=AuditSection.CREDITS,
-            changes={"credit": {"old": None, "new": _credit_label(chosen, role)}},
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.ADD,
+                section=AuditSection.CREDITS,
+                changes={"credit": {"old": None, "new": _credit_label(chosen, role)}},
+            ),
         )
     return credit
 
@@ -77,12 +94,11 @@ def _role_for(role: Role | str) -> Role:
     return found
 
 
-def _credit_person(
-    person: Person | int | str | None, new_name: str, name: str, *, actor: Any
-) -> Person | None:
-    """The credited person (see ``credit_add``), by the one rule of ``people.services``: only
-    people the actor may credit are picked or matched; another is answered like an unknown
-    address, and a name matching only them makes a new person."""
+def _credit_person(credited: CreditedPerson, *, actor: Any) -> Person | None:
+    """The credited person (see ``CreditedPerson``), by the one rule of ``people.services``:
+    only people the actor may credit are picked or matched; another is answered like an
+    unknown address, and a name matching only them makes a new person."""
+    person, new_name, name = credited.person, credited.new_name, credited.name
     if person == "":
         person = None
     if isinstance(person, str):
@@ -120,23 +136,14 @@ def credit_remove(*, film: Film, actor: Any, credit_id: int) -> None:
         if credit.person is not None:
             search_update_listing(credit.person)
         film_changed(
-            film=film,
-            actor=actor,
-            action=AuditAction.REMOVE,
-            section=AuditSection.CREDITS,
-            changes={"credit": {"old": label, "new": None}},
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.REMOVE,
+                section=AuditSection.CREDITS,
+                changes={"credit": {"old": label, "new": None}},
+            ),
         )
-
-
-@dataclass(frozen=True)
-class CreditedPerson:
-    """Who a credit names, as ``credit_add`` reads it: a picked ``person`` (a person, their id
-    or slug), else an explicit new person ``new_name``, else the person the one rule finds for
-    ``name``; all empty is a credit whose person the film does not name."""
-
-    person: Person | int | str | None = None
-    new_name: str = ""
-    name: str = ""
 
 
 CREDIT_DETAILS = ("credited_as", "character", "description")
@@ -162,7 +169,7 @@ def credit_update(
         if credit is None:
             raise ObjectNotFoundError(_("This credit does not exist on this film."))
         before = _credit_values(credit)
-        chosen = _credit_person(who.person, who.new_name, who.name, actor=actor)
+        chosen = _credit_person(who, actor=actor)
         others = film.credits.exclude(pk=credit.pk)
         if chosen is not None and others.filter(person=chosen, role=role).exists():
             raise _invalid(NON_FIELD_ERRORS, _duplicate_credit(chosen, role))
@@ -192,9 +199,8 @@ def _credit_updated(film: Film, actor: Any, old_person: Person | None, changes: 
     if old_person is not None:
         search_update_listing(old_person)
     film_changed(
-        film=film,
-        actor=actor,
-        action=AuditAction.UPDATE,
-        section=AuditSection.CREDITS,
-        changes=changes,
+        film,
+        ChangeNote(
+            actor=actor, action=AuditAction.UPDATE, section=AuditSection.CREDITS, changes=changes
+        ),
     )

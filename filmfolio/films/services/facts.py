@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from filmfolio.accounts.choices import OrganisationKind
 from filmfolio.accounts.models import Organisation
 from filmfolio.core import vocab
+from filmfolio.core.audit import ChangeNote
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError
 from filmfolio.core.matching import title_match_key
@@ -36,11 +37,10 @@ def _record(film: Film, actor: Any, section: AuditSection, name: str, old: Any, 
         else AuditAction.UPDATE
     )
     film_changed(
-        film=film,
-        actor=actor,
-        action=action,
-        section=section,
-        changes={name: {"old": old, "new": new}},
+        film,
+        ChangeNote(
+            actor=actor, action=action, section=section, changes={name: {"old": old, "new": new}}
+        ),
     )
 
 
@@ -115,11 +115,13 @@ def genres_set(*, film: Film, actor: Any, genres: Iterable[Genre]) -> bool:
         if old == new:
             return False
         film_changed(
-            film=film,
-            actor=actor,
-            action=AuditAction.UPDATE,
-            section=AuditSection.GENRES,
-            changes={"genres": {"old": old, "new": new}},
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.UPDATE,
+                section=AuditSection.GENRES,
+                changes={"genres": {"old": old, "new": new}},
+            ),
         )
     return True
 

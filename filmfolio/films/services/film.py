@@ -7,7 +7,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import field_changes
+from filmfolio.core.audit import ChangeNote, field_changes
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
 from filmfolio.films.choices import CollaboratorRole
@@ -56,12 +56,14 @@ def film_create(
             raise _invalid("slug", _("This address is taken.")) from error
         Collaborator.objects.create(film=film, user=actor, role=CollaboratorRole.OWNER)
         film_changed(
-            film=film,
-            actor=actor,
-            action=AuditAction.CREATE,
-            section=AuditSection.BASICS,
-            changes=field_changes({}, values),
-            summary=film.title,
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.CREATE,
+                section=AuditSection.BASICS,
+                changes=field_changes({}, values),
+                summary=film.title,
+            ),
         )
     return film
 
@@ -124,11 +126,13 @@ def _film_fields_save(
             section_changes = {k: v for k, v in changes.items() if k in names}
             if section_changes:
                 film_changed(
-                    film=locked,
-                    actor=actor,
-                    action=AuditAction.UPDATE,
-                    section=section,
-                    changes=section_changes,
+                    locked,
+                    ChangeNote(
+                        actor=actor,
+                        action=AuditAction.UPDATE,
+                        section=section,
+                        changes=section_changes,
+                    ),
                 )
     film.refresh_from_db()
     return changes

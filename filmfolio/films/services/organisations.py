@@ -14,54 +14,37 @@ from typing import Any
 from django.db import transaction
 
 from filmfolio.accounts.models import Organisation
-from filmfolio.core.audit import record_change, rows_write, save_with_changes
+from filmfolio.core.audit import ChangeNote, record_change, rows_note, saved_note
 from filmfolio.core.choices import AuditAction, AuditSection
-from filmfolio.films.changes import films_refreshed
-from filmfolio.films.reindex import search_remove, search_update
+from filmfolio.films.changes import record_shown_on_films_changed
+from filmfolio.films.reindex import search_remove
 
 from ..models import Film, FilmCompany
 from .vocabulary import require_admin
 
 
-def organisation_changed(
-    organisation: Organisation,
-    *,
-    actor: Any,
-    action: str,
-    section: str = "",
-    changes: dict[str, Any] | None = None,
-) -> None:
-    """Record a change to ``organisation`` (call inside the service's transaction)."""
-    with transaction.atomic():
-        record_change(
-            target=organisation,
-            actor=actor,
-            action=action,
-            section=section,
-            changes=changes,
-            summary=organisation.name,
-        )
-        search_update(organisation, dependants=False)  # its films, just below
-        film_ids = FilmCompany.objects.filter(organisation=organisation).values_list(
-            "film_id", flat=True
-        )
-        films_refreshed(Film, list(film_ids))
+def organisation_changed(organisation: Organisation, note: ChangeNote) -> None:
+    """Record the change ``note`` describes to ``organisation`` (call inside the service's
+    transaction): the films crediting it show its name."""
+    film_ids = FilmCompany.objects.filter(organisation=organisation).values_list(
+        "film_id", flat=True
+    )
+    record_shown_on_films_changed(organisation, note, film_model=Film, film_ids=film_ids)
 
 
 def organisation_save(*, organisation: Organisation, actor: Any, fields: list[str]) -> None:
     """Save an organisation an admin form built with the values of ``fields`` set on it."""
     require_admin(actor)
     with transaction.atomic():
-        is_new, changes = save_with_changes(organisation, fields)
-        if is_new or changes:
-            action = AuditAction.CREATE if is_new else AuditAction.UPDATE
-            organisation_changed(
-                organisation,
-                actor=actor,
-                action=action,
-                section=AuditSection.ORGANISATION,
-                changes=changes,
-            )
+        note = saved_note(
+            organisation,
+            fields,
+            actor=actor,
+            section=AuditSection.ORGANISATION,
+            summary=organisation.name,
+        )
+        if note is not None:
+            organisation_changed(organisation, note)
 
 
 def organisation_rows_save(
@@ -70,15 +53,9 @@ def organisation_rows_save(
     """Save and delete rows of ``organisation`` (its memberships) together."""
     require_admin(actor)
     with transaction.atomic():
-        changes = rows_write(saved=saved, deleted=deleted)
-        if changes:
-            record_change(
-                target=organisation,
-                actor=actor,
-                action=AuditAction.UPDATE,
-                section=section,
-                changes=changes,
-            )
+        note = rows_note(actor=actor, section=section, saved=saved, deleted=deleted)
+        if note is not None:
+            record_change(target=organisation, note=note)
 
 
 def organisation_delete(*, organisation: Organisation, actor: Any) -> None:
@@ -86,7 +63,8 @@ def organisation_delete(*, organisation: Organisation, actor: Any) -> None:
     require_admin(actor)
     with transaction.atomic():
         record_change(
-            target=organisation, actor=actor, action=AuditAction.DELETE, summary=organisation.name
+            target=organisation,
+            note=ChangeNote(actor=actor, action=AuditAction.DELETE, summary=organisation.name),
         )
         search_remove(organisation)
         organisation.delete()

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from filmfolio.accounts.choices import ClaimStatus
 from filmfolio.accounts.models import PersonClaim
-from filmfolio.core.audit import record_change
+from filmfolio.core.audit import ChangeNote, record_change
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import PermissionDeniedError, ValidationFailedError
 from filmfolio.core.viewers import Viewer
@@ -172,10 +172,7 @@ def person_merge(*, keep: Person, remove: Person, actor: Any) -> MergePlan:
         slugs = {"merged_into": {"old": remove.slug, "new": keep.slug}}
         record_change(
             target=remove,
-            actor=actor,
-            action=AuditAction.MERGE,
-            changes=slugs,
-            summary=summary,
+            note=ChangeNote(actor=actor, action=AuditAction.MERGE, changes=slugs, summary=summary),
         )
         _move_credits(keep, remove)
         _move_rows(keep, remove)
@@ -185,10 +182,12 @@ def person_merge(*, keep: Person, remove: Person, actor: Any) -> MergePlan:
         remove.delete()
         person_changed(
             keep,
-            actor=actor,
-            action=AuditAction.MERGE,
-            section=AuditSection.PERSON,
-            changes={**slugs, **plan.as_changes()},
-            summary=summary,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.MERGE,
+                section=AuditSection.PERSON,
+                changes={**slugs, **plan.as_changes()},
+                summary=summary,
+            ),
         )
     return plan

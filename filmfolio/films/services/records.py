@@ -14,7 +14,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import field_changes, rows_write
+from filmfolio.core.audit import ChangeNote, field_changes, rows_note
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import PermissionDeniedError
 from filmfolio.films.changes import film_deleted
@@ -51,11 +51,13 @@ def film_save(
         if is_new or changes:
             film_changed(
                 film,
-                actor=actor,
-                action=AuditAction.CREATE if is_new else AuditAction.UPDATE,
-                section=AuditSection.RECORD,
-                changes=changes,
-                summary=film.title,
+                ChangeNote(
+                    actor=actor,
+                    action=AuditAction.CREATE if is_new else AuditAction.UPDATE,
+                    section=AuditSection.RECORD,
+                    changes=changes,
+                    summary=film.title,
+                ),
             )
         if visibility != film.visibility:
             film_set_visibility(film=film, actor=actor, visibility=visibility)
@@ -103,11 +105,9 @@ def film_rows_save(
     if any(getattr(row, "film_id", film.pk) != film.pk for row in saved):
         raise ValueError("Rows of another film")
     with transaction.atomic():
-        changes = rows_write(saved=saved, deleted=deleted)
-        if changes:
-            film_changed(
-                film, actor=actor, action=AuditAction.UPDATE, section=section, changes=changes
-            )
+        note = rows_note(actor=actor, section=section, saved=saved, deleted=deleted)
+        if note is not None:
+            film_changed(film, note)
 
 
 def film_delete(*, film: Film, actor: Any) -> None:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from filmfolio.core.audit import ChangeNote
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ValidationFailedError
 
@@ -68,10 +69,12 @@ def film_set_visibility(*, film: Film, actor: Any, visibility: str, password: st
         if changes:
             film_changed(
                 film,
-                actor=actor,
-                action=AuditAction.UPDATE,
-                section=AuditSection.VISIBILITY,
-                changes=changes,
+                ChangeNote(
+                    actor=actor,
+                    action=AuditAction.UPDATE,
+                    section=AuditSection.VISIBILITY,
+                    changes=changes,
+                ),
             )
 
 

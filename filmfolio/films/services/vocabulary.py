@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import field_changes, record_change
+from filmfolio.core.audit import ChangeNote, field_changes, record_change
 from filmfolio.core.choices import AuditAction
 from filmfolio.core.errors import PermissionDeniedError
 from filmfolio.films import access
@@ -44,7 +44,9 @@ def vocabulary_save(*, entry: Role | Genre, actor: Any, fields: list[str]) -> No
         changes = field_changes(before, after)
         if stored is None or changes:
             action = AuditAction.CREATE if stored is None else AuditAction.UPDATE
-            record_change(target=entry, actor=actor, action=action, changes=changes)
+            record_change(
+                target=entry, note=ChangeNote(actor=actor, action=action, changes=changes)
+            )
             films_refreshed(Film, _film_ids(entry))
 
 
@@ -53,6 +55,9 @@ def vocabulary_delete(*, entry: Role | Genre, actor: Any) -> None:
     require_admin(actor)
     with transaction.atomic():
         film_ids = _film_ids(entry)
-        record_change(target=entry, actor=actor, action=AuditAction.DELETE, summary=str(entry))
+        record_change(
+            target=entry,
+            note=ChangeNote(actor=actor, action=AuditAction.DELETE, summary=str(entry)),
+        )
         entry.delete()
         films_refreshed(Film, film_ids)

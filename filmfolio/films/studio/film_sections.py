@@ -23,14 +23,11 @@ from .registry import SECTIONS, Section
 
 
 def _add_credit(film: Film, actor: Any, data: dict[str, Any]) -> Any:
-    who = studio_forms.credited_person(data)
     return services.credit_add(
         film=film,
         actor=actor,
         role=data["role"],
-        person=who.person,
-        new_person_name=who.new_name,
-        person_name=who.name,
+        credited=studio_forms.credited_person(data),
         details=studio_forms.credit_details(data),
     )
 

@@ -200,7 +200,10 @@ def test_poster_on_the_card_with_every_width_and_lazy(client: Client):
     film = own(FilmFactory.create(title="With Poster", slug="with-poster", year=2020), owner)
     FilmFactory.create(title="Without", year=2019)
     image = media_services.image_upload(
-        film=film, actor=owner, data=poster_bytes(800, 1200), is_poster=True
+        film=film,
+        actor=owner,
+        data=poster_bytes(800, 1200),
+        details=media_services.ImageDetails(is_poster=True),
     )
     media_services.image_upload(film=film, actor=owner, data=poster_bytes(900, 600))  # a still
     base = f"/media/images/{image.public_id}/"
@@ -219,7 +222,10 @@ def test_a_private_films_poster_and_a_screeners_frame_never_show(client: Client)
     owner = UserFactory.create()
     hidden = own(FilmFactory.create(title="Hidden", private=True), owner)
     image = media_services.image_upload(
-        film=hidden, actor=owner, data=poster_bytes(), is_poster=True
+        film=hidden,
+        actor=owner,
+        data=poster_bytes(),
+        details=media_services.ImageDetails(is_poster=True),
     )
     public = FilmFactory.create(title="Public With Screener")
     Video.objects.create(
@@ -249,7 +255,10 @@ def test_catalogue_of_24_films_with_posters_and_directors_keeps_its_budget(
         CreditFactory(film=film)
         FilmCountryFactory(film=film, country="FR")
         media_services.image_upload(
-            film=film, actor=owner, data=poster_bytes(200, 300), is_poster=True
+            film=film,
+            actor=owner,
+            data=poster_bytes(200, 300),
+            details=media_services.ImageDetails(is_poster=True),
         )
     index.rebuild(workers=1)
     # count; the page of films; their directors; their posters; the facets' window and labels

@@ -100,11 +100,19 @@ def test_viewer_may_not_update(owner):
 def test_credit_by_role_code_and_person_slug(owner):
     person = Person.objects.create(display_name="Ana Lee", slug="ana-lee")
     credit = services.credit_add(
-        film=owner.film, actor=owner.user, role="director", person="ana-lee"
+        film=owner.film,
+        actor=owner.user,
+        role="director",
+        credited=services.CreditedPerson(person="ana-lee"),
     )
     assert (credit.person, credit.role.code, credit.position) == (person, "director", 0)
     with pytest.raises(ValidationFailedError) as duplicate:
-        services.credit_add(film=owner.film, actor=owner.user, role="director", person="ana-lee")
+        services.credit_add(
+            film=owner.film,
+            actor=owner.user,
+            role="director",
+            credited=services.CreditedPerson(person="ana-lee"),
+        )
     assert duplicate.value.errors == {"__all__": ["Ana Lee is already credited as Director."]}
     assert Credit.objects.count() == 1
 
@@ -112,8 +120,14 @@ def test_credit_by_role_code_and_person_slug(owner):
 @pytest.mark.parametrize(
     ("kwargs", "errors"),
     [
-        ({"role": "wizard", "person_name": "New Person"}, {"role": ["Unknown role."]}),
-        ({"role": "director", "person": "nobody"}, {"person": ["No person has this address."]}),
+        (
+            {"role": "wizard", "credited": services.CreditedPerson(name="New Person")},
+            {"role": ["Unknown role."]},
+        ),
+        (
+            {"role": "director", "credited": services.CreditedPerson(person="nobody")},
+            {"person": ["No person has this address."]},
+        ),
     ],
 )
 def test_credit_with_unknown_references_creates_nothing(owner, kwargs, errors):
@@ -130,10 +144,16 @@ def test_credit_with_unknown_references_creates_nothing(owner, kwargs, errors):
 def test_credit_by_name_matches_an_existing_person_or_makes_one(owner):
     existing = person_create(name="Shengze Zhu", actor=owner.user)
     matched = services.credit_add(
-        film=owner.film, actor=owner.user, role="director", person_name="Zhu Shengze"
+        film=owner.film,
+        actor=owner.user,
+        role="director",
+        credited=services.CreditedPerson(name="Zhu Shengze"),
     )
     made = services.credit_add(
-        film=owner.film, actor=owner.user, role="editor", person_name="Siya Huo"
+        film=owner.film,
+        actor=owner.user,
+        role="editor",
+        credited=services.CreditedPerson(name="Siya Huo"),
     )
     assert matched.person == existing
     assert made.person.display_name == "Siya Huo"
@@ -184,10 +204,16 @@ def test_every_recorded_change_bumps_the_film(owner):
 def test_an_explicit_new_person_is_made_even_when_the_name_matches(owner):
     existing = person_create(name="Wang Bing", actor=owner.user)
     made = services.credit_add(
-        film=owner.film, actor=owner.user, role="director", new_person_name="Wang Bing"
+        film=owner.film,
+        actor=owner.user,
+        role="director",
+        credited=services.CreditedPerson(new_name="Wang Bing"),
     )
     picked = services.credit_add(
-        film=owner.film, actor=owner.user, role="editor", person=existing.pk
+        film=owner.film,
+        actor=owner.user,
+        role="editor",
+        credited=services.CreditedPerson(person=existing.pk),
     )
     assert (made.person.slug, picked.person) == ("wang-bing-2", existing)
     assert Person.objects.count() == 2

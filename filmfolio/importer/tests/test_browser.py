@@ -3,26 +3,14 @@ Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import Client
 
 from filmfolio.films.models import Film
+from tests.browser.chromium import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, session_cookies
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGE = """<h1>In Character</h1>
 <p>Director: Ann Lee</p><p>Country: France</p><p>Running time: 14 min</p>
 <script>document.title = "owned"</script>
@@ -34,17 +22,13 @@ def test_import_a_page_in_the_browser(live_server):
     from playwright.sync_api import sync_playwright
 
     user = get_user_model().objects.create_user(username="maker", password="x")
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    cookies = session_cookies(user, live_server.url)  # before Playwright's loop starts
     ARTIFACTS.mkdir(exist_ok=True)
     errors: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-        )
+        context.add_cookies(cookies)
         page = context.new_page()
         page.on("console", lambda m: m.type == "error" and errors.append(m.text))
         page.on("pageerror", lambda e: errors.append(str(e)))

@@ -2,6 +2,7 @@
 
 from .frames import poster_frame_extract, poster_frame_request
 from .images import (
+    ImageDetails,
     album_create,
     image_delete,
     image_set_poster,
@@ -12,6 +13,7 @@ from .images import (
 from .queue import video_jobs_cancel, videos_sweep
 from .transcode import video_delete, video_retry, video_transcode, video_update
 from .uploads import (
+    UploadDeclaration,
     upload_append,
     upload_create,
     upload_require_editor,
@@ -20,6 +22,8 @@ from .uploads import (
 )
 
 __all__ = [
+    "ImageDetails",
+    "UploadDeclaration",
     "album_create",
     "image_delete",
     "image_set_poster",

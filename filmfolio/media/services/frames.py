@@ -22,7 +22,7 @@ from .. import ffmpeg, storage
 from ..choices import FrameState
 from ..conf import media_setting, work_dir
 from ..models import PosterFrame, Video
-from .images import image_upload
+from .images import ImageDetails, image_upload
 from .permissions import require_manage
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,12 @@ def poster_frame_extract(*, frame_id: int) -> str:
     scratch.mkdir(parents=True)
     try:
         data = _frame_bytes(frame, scratch)
-        image = image_upload(film=frame.film, actor=frame.requested_by, data=data, is_poster=True)
+        image = image_upload(
+            film=frame.film,
+            actor=frame.requested_by,
+            data=data,
+            details=ImageDetails(is_poster=True),
+        )
     except (DomainError, ffmpeg.MediaToolError) as exc:
         reason = exc.message if isinstance(exc, DomainError) else exc.reason
         _step(frame, state=FrameState.FAILED, failure_reason=reason)

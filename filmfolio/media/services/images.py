@@ -7,6 +7,7 @@ records, which ``filmfolio media-check`` reports; never records without files).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -40,23 +41,31 @@ def _check_album(film: Any, album: Album | None) -> None:
         raise ValidationFailedError(_("That album belongs to another film."))
 
 
+@dataclass(frozen=True, kw_only=True)
+class ImageDetails:
+    """What the uploader says of a new image: its album (``None``: the film's loose stills),
+    caption, photographer, and whether it becomes the film's poster."""
+
+    album: Album | None = None
+    caption: str = ""
+    photographer: str = ""
+    is_poster: bool = False
+
+
+PLAIN_IMAGE = ImageDetails()
+
+
 def image_upload(
-    *,
-    film: Any,
-    actor: Any,
-    data: bytes,
-    album: Album | None = None,
-    caption: str = "",
-    photographer: str = "",
-    is_poster: bool = False,
+    *, film: Any, actor: Any, data: bytes, details: ImageDetails = PLAIN_IMAGE
 ) -> Image:
-    """Store an image with its WebP renditions; make it the poster when asked.
+    """Store an image with its WebP renditions, with the ``details`` the uploader gave; make
+    it the poster when they ask.
 
     Raises ``ValidationFailedError`` (nothing stored) for empty, oversized, damaged or
     non-image files and for images over the pixel limit.
     """
     require_manage(actor=actor, film=film)
-    _check_album(film, album)
+    _check_album(film, details.album)
     if len(data) > media_setting("IMAGE_MAX_BYTES"):
         raise ValidationFailedError(_("The image file is too large."))
     max_pixels = int(media_setting("IMAGE_MAX_PIXELS"))
@@ -69,10 +78,10 @@ def image_upload(
     )
     image = Image(
         film=film,
-        album=album,
-        caption=caption.strip(),
-        photographer=photographer.strip(),
-        is_poster=is_poster,
+        album=details.album,
+        caption=details.caption.strip(),
+        photographer=details.photographer.strip(),
+        is_poster=details.is_poster,
         original_format=checked.format.lower(),
         width=checked.width,
         height=checked.height,

@@ -13,6 +13,7 @@ import base64
 import fcntl
 import hashlib
 import os
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
@@ -55,23 +56,29 @@ def staging_path(upload: Upload) -> Path:
     return work_dir("uploads") / f"{upload.pk}.part"
 
 
-def upload_create(
-    *,
-    film: Any,
-    actor: Any,
-    length: int,
-    kind: str,
-    visibility: str,
-    title: str = "",
-    filename: str = "",
-    sha256: str = "",
-) -> Upload:
-    """Open an upload of ``length`` bytes for a new video of ``film``."""
+@dataclass(frozen=True, kw_only=True)
+class UploadDeclaration:
+    """What a client declares when it opens an upload (tus ``Upload-Length`` and
+    ``Upload-Metadata``): the file's size in bytes, the video's kind and visibility (values of
+    ``VideoKind`` and ``VideoVisibility``), an optional title, the file's name on the client and
+    the SHA-256 checksum (lowercase hex) the finished file must have."""
+
+    length: int
+    kind: str
+    visibility: str
+    title: str = ""
+    filename: str = ""
+    sha256: str = ""
+
+
+def upload_create(*, film: Any, actor: Any, declared: UploadDeclaration) -> Upload:
+    """Open an upload for a new video of ``film`` as the client ``declared`` it."""
     require_manage(actor=actor, film=film)
-    if length <= 0:
+    if declared.length <= 0:
         raise ValidationFailedError(_("The file is empty."))
-    if length > media_setting("UPLOAD_MAX_BYTES"):
+    if declared.length > media_setting("UPLOAD_MAX_BYTES"):
         raise ValidationFailedError(_("The file is larger than this server accepts."))
+    kind, visibility, sha256 = declared.kind, declared.visibility, declared.sha256
     if kind not in VideoKind.values or visibility not in VideoVisibility.values:
         raise ValidationFailedError(_("Choose the kind of video and who may watch it."))
     require_visibility(actor=actor, film=film, current=VideoVisibility.TEAM, wanted=visibility)
@@ -80,11 +87,11 @@ def upload_create(
     upload = Upload.objects.create(
         owner=actor,
         film=film,
-        length_bytes=length,
+        length_bytes=declared.length,
         kind=kind,
         visibility=visibility,
-        title=title.strip()[:200],
-        client_filename=Path(filename).name[:255],
+        title=declared.title.strip()[:200],
+        client_filename=Path(declared.filename).name[:255],
         sha256_expected=sha256,
     )
     staging_path(upload).touch()

@@ -32,7 +32,7 @@ class FilmFactory(DjangoModelFactory):
 
 class CollaboratorFactory(DjangoModelFactory):
     class Meta:
-        model = "sharing.Collaborator"
+        model = "films.Collaborator"
 
     film = factory.SubFactory(FilmFactory)
     user = factory.SubFactory(UserFactory)

@@ -22,8 +22,9 @@ owner = User.objects.create(username="owner")
 film = Film.objects.create(slug="fault", title="Fault", visibility="private")
 Collaborator.objects.create(film=film, user=owner, role="owner")
 data = open({clip!r}, "rb").read()
-upload = services.upload_create(film=film, actor=owner, length=len(data), kind="screener",
-    visibility="screener", sha256=hashlib.sha256(data).hexdigest())
+declared = services.UploadDeclaration(length=len(data), kind="screener", visibility="screener",
+    sha256=hashlib.sha256(data).hexdigest())
+upload = services.upload_create(film=film, actor=owner, declared=declared)
 with open({clip!r}, "rb") as stream:
     services.upload_append(upload=upload, actor=owner, offset=0, stream=stream, length=len(data))
 """

@@ -23,9 +23,7 @@ def test_cached_public_page_shows_new_stills(client, film, owner):
         film=film,
         actor=owner,
         data=jpeg_with_gps(),
-        album=album,
-        caption="Dawn",
-        photographer="Li Wei",
+        details=services.ImageDetails(album=album, caption="Dawn", photographer="Li Wei"),
     )
     page = client.get(f"/films/{film.slug}/")
     html = page.content.decode()

@@ -20,7 +20,10 @@ pytestmark = pytest.mark.django_db
 
 def test_upload_stores_original_and_renditions(film, owner):
     image = services.image_upload(
-        film=film, actor=owner, data=jpeg_with_gps(), caption=" Set ", photographer="Li Wei"
+        film=film,
+        actor=owner,
+        data=jpeg_with_gps(),
+        details=services.ImageDetails(caption=" Set ", photographer="Li Wei"),
     )
     folder = f"films/{film.pk}/images/{image.public_id}"
     assert (image.caption, image.photographer, image.width, image.height) == (
@@ -61,7 +64,9 @@ def test_strangers_cannot_upload(film):
 
 
 def test_one_poster_per_film(film, owner):
-    first = services.image_upload(film=film, actor=owner, data=jpeg_with_gps(), is_poster=True)
+    first = services.image_upload(
+        film=film, actor=owner, data=jpeg_with_gps(), details=services.ImageDetails(is_poster=True)
+    )
     second = services.image_upload(film=film, actor=owner, data=jpeg_with_gps())
     services.image_set_poster(image=second, actor=owner)
     assert list(Image.objects.filter(is_poster=True).values_list("pk", flat=True)) == [second.pk]
@@ -93,9 +98,15 @@ def test_reorder_is_all_or_nothing(film, owner):
 def test_albums_group_stills_for_the_page(film, owner, django_assert_max_num_queries):
     album = services.album_create(film=film, actor=owner, title="Shooting Album")
     bts = Album.objects.create(film=film, title="Behind the scenes", position=2)
-    services.image_upload(film=film, actor=owner, data=jpeg_with_gps(), is_poster=True)
-    s1 = services.image_upload(film=film, actor=owner, data=jpeg_with_gps(), album=album)
-    s2 = services.image_upload(film=film, actor=owner, data=jpeg_with_gps(), album=bts)
+    services.image_upload(
+        film=film, actor=owner, data=jpeg_with_gps(), details=services.ImageDetails(is_poster=True)
+    )
+    s1 = services.image_upload(
+        film=film, actor=owner, data=jpeg_with_gps(), details=services.ImageDetails(album=album)
+    )
+    s2 = services.image_upload(
+        film=film, actor=owner, data=jpeg_with_gps(), details=services.ImageDetails(album=bts)
+    )
     viewer = Viewer(link_film_ids=frozenset({film.pk}))
     with django_assert_max_num_queries(5):
         media = film_media_for(viewer, film)

@@ -30,8 +30,9 @@ from filmfolio.media import services
 
 def upload(user, film, path):
     data = open(path, "rb").read()
-    up = services.upload_create(film=film, actor=user, length=len(data), kind="trailer",
-        visibility="team", sha256=hashlib.sha256(data).hexdigest())
+    declared = services.UploadDeclaration(length=len(data), kind="trailer", visibility="team",
+        sha256=hashlib.sha256(data).hexdigest())
+    up = services.upload_create(film=film, actor=user, declared=declared)
     with open(path, "rb") as stream:
         services.upload_append(upload=up, actor=user, offset=0, stream=stream, length=len(data))
 

@@ -24,7 +24,12 @@ JSON = {"HTTP_ACCEPT": "application/json"}
 
 def _stills(film, owner, count: int) -> list[Image]:
     return [
-        services.image_upload(film=film, actor=owner, data=jpeg_with_gps(320, 240), caption=c)
+        services.image_upload(
+            film=film,
+            actor=owner,
+            data=jpeg_with_gps(320, 240),
+            details=services.ImageDetails(caption=c),
+        )
         for c in "abcdefgh"[:count]
     ]
 
@@ -84,7 +89,9 @@ def test_those_who_may_not_manage_cannot_reorder(client, film, owner, role):
 
 
 def test_use_a_still_as_the_poster(film, owner):
-    old = services.image_upload(film=film, actor=owner, data=jpeg_with_gps(), is_poster=True)
+    old = services.image_upload(
+        film=film, actor=owner, data=jpeg_with_gps(), details=services.ImageDetails(is_poster=True)
+    )
     still, _other = _stills(film, owner, 2)
     services.image_set_poster(image=still, actor=owner)
     assert list(Image.objects.filter(film=film, is_poster=True)) == [still]
@@ -93,7 +100,9 @@ def test_use_a_still_as_the_poster(film, owner):
 
 
 def test_the_manager_lists_stills_with_their_ends_marked(client, film, owner):
-    services.image_upload(film=film, actor=owner, data=jpeg_with_gps(), is_poster=True)
+    services.image_upload(
+        film=film, actor=owner, data=jpeg_with_gps(), details=services.ImageDetails(is_poster=True)
+    )
     _a, b, _c = _stills(film, owner, 3)
     client.force_login(owner)
     html = client.get(f"/studio/films/{film.slug}/media/").content.decode()
@@ -134,7 +143,9 @@ def _jpeg() -> SimpleUploadedFile:
 @pytest.mark.slow
 def test_the_poster_from_a_frame_of_the_trailer(client, film, owner, clip):
     client.force_login(owner)
-    old = services.image_upload(film=film, actor=owner, data=jpeg_with_gps(), is_poster=True)
+    old = services.image_upload(
+        film=film, actor=owner, data=jpeg_with_gps(), details=services.ImageDetails(is_poster=True)
+    )
     video = ready_video(client, film=film, path=clip)
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = client.post(

@@ -20,7 +20,9 @@ def private_media(client, film, owner, clip):
     """A private film with a ready screener and a still; returns the URLs of every file."""
     client.force_login(owner)
     video = ready_video(client, film=film, path=clip, kind="screener", visibility="screener")
-    still = services.image_upload(film=film, actor=owner, data=jpeg_with_gps(), caption="Set")
+    still = services.image_upload(
+        film=film, actor=owner, data=jpeg_with_gps(), details=services.ImageDetails(caption="Set")
+    )
     client.logout()
     encoding = video.encodings.get()
     segment = encoding.files[-1].rsplit("/", 1)[1]

@@ -89,7 +89,9 @@ def _body(client, url: str, backend: str, **headers) -> tuple[int, bytes]:
 
 
 def test_images_on_both_storages(client, film, owner, backend):
-    image = services.image_upload(film=film, actor=owner, data=jpeg_with_gps(), caption="Set")
+    image = services.image_upload(
+        film=film, actor=owner, data=jpeg_with_gps(), details=services.ImageDetails(caption="Set")
+    )
     folder = storage.image_dir(film.pk, image.public_id)
     assert sorted(storage.walk(folder)) == sorted(
         f"{folder}/{n}" for n in ["original.jpg", "w320.webp", "w640.webp", "w800.webp"]
@@ -150,7 +152,9 @@ def test_media_check_finds_staging_files_of_closed_uploads(film, owner, tmp_path
     stray.parent.mkdir(parents=True, exist_ok=True)
     stray.write_bytes(b"half a film")
     upload = services.upload_create(
-        film=film, actor=owner, length=10, kind="trailer", visibility="film"
+        film=film,
+        actor=owner,
+        declared=services.UploadDeclaration(length=10, kind="trailer", visibility="film"),
     )
     report = media_check()
     assert report.orphan_staging == [str(stray)]

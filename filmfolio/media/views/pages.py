@@ -90,10 +90,12 @@ def image_upload(request: ViewerRequest, slug: str) -> HttpResponse:
             film=film,
             actor=request.user,
             data=data["file"].read(),
-            album=data["album"],
-            caption=data["caption"],
-            photographer=data["photographer"],
-            is_poster=data["is_poster"],
+            details=services.ImageDetails(
+                album=data["album"],
+                caption=data["caption"],
+                photographer=data["photographer"],
+                is_poster=data["is_poster"],
+            ),
         ),
         lambda image: image_payload(request, image),
     )

@@ -78,12 +78,14 @@ def upload_collection(request: ViewerRequest) -> HttpResponse:
         upload = services.upload_create(
             film=film,
             actor=request.user,
-            length=_int_header(request, "Upload-Length"),
-            kind=meta.get("kind", ""),
-            visibility=meta.get("visibility", ""),
-            title=meta.get("title", ""),
-            filename=meta.get("filename", ""),
-            sha256=meta.get("sha256", "").lower(),
+            declared=services.UploadDeclaration(
+                length=_int_header(request, "Upload-Length"),
+                kind=meta.get("kind", ""),
+                visibility=meta.get("visibility", ""),
+                title=meta.get("title", ""),
+                filename=meta.get("filename", ""),
+                sha256=meta.get("sha256", "").lower(),
+            ),
         )
     except DomainError as exc:
         return _error(exc.message, 413 if "larger" in exc.message else _status_for(exc))

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from filmfolio.core import vocab
+from filmfolio.core.audit import ChangeNote
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.matching import name_match_key
@@ -81,7 +82,10 @@ def _language(code: str) -> str:
 def _names_changed(person: Person, actor: Any, action: str, values: tuple[Any, Any]) -> None:
     """Record the change of one written name, ``values`` its old and new label."""
     changes = {"name": {"old": values[0], "new": values[1]}}
-    person_changed(person, actor=actor, action=action, section=AuditSection.NAMES, changes=changes)
+    person_changed(
+        person,
+        ChangeNote(actor=actor, action=action, section=AuditSection.NAMES, changes=changes),
+    )
 
 
 def _name_label(row: PersonName) -> str:
@@ -167,9 +171,11 @@ def person_biography_set(*, person: Person, actor: Any, language: str, body: str
             )
         person_changed(
             person,
-            actor=actor,
-            action=AuditAction.SET if body else AuditAction.REMOVE,
-            section=AuditSection.BIOGRAPHIES,
-            changes={f"biography ({language})": {"old": old, "new": body or None}},
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.SET if body else AuditAction.REMOVE,
+                section=AuditSection.BIOGRAPHIES,
+                changes={f"biography ({language})": {"old": old, "new": body or None}},
+            ),
         )
     return True

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from filmfolio.core.audit import ChangeNote
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ValidationFailedError
 from filmfolio.core.matching import name_match_key
@@ -199,10 +200,12 @@ def person_create(*, name: str, actor: Any) -> Person:
         )
         person_changed(
             person,
-            actor=actor,
-            action=AuditAction.CREATE,
-            section=AuditSection.PERSON,
-            summary=person.display_name,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.CREATE,
+                section=AuditSection.PERSON,
+                summary=person.display_name,
+            ),
         )
     return person
 

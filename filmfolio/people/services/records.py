@@ -13,7 +13,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from filmfolio.core.audit import record_change, rows_write, save_with_changes
+from filmfolio.core.audit import ChangeNote, record_change, rows_note, saved_note
+from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import PermissionDeniedError
 from filmfolio.core.matching import name_match_key
 from filmfolio.core.viewers import Viewer
@@ -29,27 +30,12 @@ def require_admin(*, actor: Any) -> None:
         raise PermissionDeniedError(_("Only administrators may change people's records."))
 
 
-def person_changed(
-    person: Person,
-    *,
-    actor: Any,
-    action: str,
-    section: str = "",
-    changes: dict[str, Any] | None = None,
-    summary: str = "",
-) -> None:
-    """Record a change to ``person``'s record (call inside the service's transaction): the
-    change record, the person's search document, then every place that shows them
+def person_changed(person: Person, note: ChangeNote) -> None:
+    """Record the change ``note`` describes to ``person``'s record (call inside the service's
+    transaction): the change record, the person's search document, then every place that shows them
     (``hooks.PERSON_SHOWN``: the films crediting them get a new version)."""
     with transaction.atomic():
-        record_change(
-            target=person,
-            actor=actor,
-            action=action,
-            section=section,
-            changes=changes,
-            summary=summary,
-        )
+        record_change(target=person, note=note)
         index.update_for(person, dependants=False)  # its films, just below
         person_shown_refresh(person)
 
@@ -59,16 +45,11 @@ def person_save(*, person: Person, actor: Any, fields: list[str]) -> Person:
     require_admin(actor=actor)
     person.match_key = name_match_key(person.display_name)
     with transaction.atomic():
-        is_new, changes = save_with_changes(person, fields)
-        if is_new or changes:
-            person_changed(
-                person,
-                actor=actor,
-                action="create" if is_new else "update",
-                section="person",
-                changes=changes,
-                summary=person.display_name,
-            )
+        note = saved_note(
+            person, fields, actor=actor, section=AuditSection.PERSON, summary=person.display_name
+        )
+        if note is not None:
+            person_changed(person, note)
     return person
 
 
@@ -78,15 +59,18 @@ def person_rows_save(
     """Save and delete names, biographies or links of ``person`` together."""
     require_admin(actor=actor)
     with transaction.atomic():
-        changes = rows_write(saved=saved, deleted=deleted)
-        if changes:
-            person_changed(person, actor=actor, action="update", section=section, changes=changes)
+        note = rows_note(actor=actor, section=section, saved=saved, deleted=deleted)
+        if note is not None:
+            person_changed(person, note)
 
 
 def person_delete(*, person: Person, actor: Any) -> None:
     """Delete a person (refused by the database while they are credited on a film)."""
     require_admin(actor=actor)
     with transaction.atomic():
-        record_change(target=person, actor=actor, action="delete", summary=person.display_name)
+        record_change(
+            target=person,
+            note=ChangeNote(actor=actor, action=AuditAction.DELETE, summary=person.display_name),
+        )
         index.remove_for(person)
         person.delete()

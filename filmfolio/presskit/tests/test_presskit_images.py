@@ -12,7 +12,7 @@ from PIL import Image as PILImage
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.films.models import Collaborator
 from filmfolio.films.tests.factories import FilmFactory
-from filmfolio.media.services.images import image_upload
+from filmfolio.media.services.images import ImageDetails, image_upload
 from filmfolio.media.tests.imagedata import jpeg_with_gps
 from filmfolio.presskit.images import presskit_images_for
 from filmfolio.presskit.services import presskit_html, presskit_render
@@ -27,7 +27,9 @@ def film(settings, tmp_path):
     owner = UserFactory.create()
     film = FilmFactory.create(title="River Letters", visibility="public")
     Collaborator.objects.create(film=film, user=owner, role="owner")
-    image_upload(film=film, actor=owner, data=jpeg_with_gps(1200, 1800), is_poster=True)
+    image_upload(
+        film=film, actor=owner, data=jpeg_with_gps(1200, 1800), details=ImageDetails(is_poster=True)
+    )
     for _ in range(2):
         image_upload(film=film, actor=owner, data=jpeg_with_gps(1600, 900))
     return film

@@ -3,11 +3,11 @@ keys and Enter open one, Escape closes the list. Screenshots go to test-artifact
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
+
+from tests.browser.chromium import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
 from .catalogue import build_catalogue
 
@@ -16,25 +16,16 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.urls("filmfolio.search.tests.urls"),
 ]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def test_autocomplete_lists_and_opens(live_server: Any) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     build_catalogue()
-    artifacts = Path(settings.BASE_DIR) / "test-artifacts"
-    artifacts.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(exist_ok=True)
     errors: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(f"{live_server.url}/search/")
@@ -42,7 +33,7 @@ def test_autocomplete_lists_and_opens(live_server: Any) -> None:
         option = page.locator("#search-q-suggestions [role=option]")
         option.first.wait_for(timeout=5000)
         assert option.all_inner_texts() == ["Ascension 2021 · Jessica Kingdon"]
-        page.screenshot(path=str(artifacts / "search-autocomplete.png"))
+        page.screenshot(path=str(ARTIFACTS / "search-autocomplete.png"))
         page.fill("#search-q", "zsz")
         # (a locator wait: wait_for_function would eval a string, which the CSP refuses)
         expect(page.locator("#search-q-suggestions")).to_contain_text("Zhu")

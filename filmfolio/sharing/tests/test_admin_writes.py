@@ -40,7 +40,7 @@ def test_collaborator_added_and_removed_in_the_admin_is_recorded(admin_client: C
     index.update_for(film)
     user = UserFactory.create(username="editor")
     assert found_by(user, "Kumquat") == []
-    url = "/admin/sharing/collaborator/add/"
+    url = "/admin/films/collaborator/add/"
     data = form_data(admin_client.get(url))
     data.update(film=str(film.pk), user=str(user.pk), role="editor")
     assert admin_client.post(url, data).status_code == 302
@@ -48,7 +48,7 @@ def test_collaborator_added_and_removed_in_the_admin_is_recorded(admin_client: C
     assert found_by(user, "Kumquat") == ["/films/kumquat-secret/"]
     key = f"collaborator {collaborator.pk}"
     response = admin_client.post(
-        f"/admin/sharing/collaborator/{collaborator.pk}/delete/", {"post": "yes"}
+        f"/admin/films/collaborator/{collaborator.pk}/delete/", {"post": "yes"}
     )
     assert response.status_code == 302
     assert found_by(user, "Kumquat") == []
@@ -65,7 +65,7 @@ def test_bulk_delete_of_collaborators_is_recorded_on_each_film(admin_client: Cli
         for film in films
     ]
     response = admin_client.post(
-        "/admin/sharing/collaborator/",
+        "/admin/films/collaborator/",
         {"action": "delete_selected", "_selected_action": [str(r.pk) for r in rows], "post": "yes"},
     )
     assert response.status_code == 302

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from filmfolio.accounts.tests.factories import UserFactory
+from filmfolio.core.audit import ChangeNote
 from filmfolio.core.models import ChangeRecord
 from filmfolio.films.changes import film_cache_keys, film_changed
 from filmfolio.films.models import Film
@@ -29,7 +30,7 @@ def test_film_changed_records_bumps_reindexes_and_drops_the_old_pages() -> None:
     Film.objects.filter(pk=film.pk).update(visibility="private")
     film.visibility = "private"
     with transaction.atomic():
-        record = film_changed(film, actor=actor, action="update", section="visibility")
+        record = film_changed(film, ChangeNote(actor=actor, action="update", section="visibility"))
         # inside the same transaction the document already says "not public"
         document = SearchDocument.objects.get(kind="film", object_id=film.pk)
         assert document.is_public is False
