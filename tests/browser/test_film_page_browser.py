@@ -97,15 +97,16 @@ def catalogue(media_settings, tmp_path):
         film=film,
         actor=owner,
         data=_picture(800, 1200, ("#203040", "#c04030"), "Out of Focus"),
-        is_poster=True,
+        details=media_services.ImageDetails(is_poster=True),
     )
     for number, colours in enumerate([("#305030", "#80a040"), ("#402050", "#d0a020")], start=1):
         media_services.image_upload(
             film=film,
             actor=owner,
             data=_picture(1280, 720, colours, f"Still {number}"),
-            caption=f"On the roof, day {number}",
-            photographer="Shengze Zhu",
+            details=media_services.ImageDetails(
+                caption=f"On the roof, day {number}", photographer="Shengze Zhu"
+            ),
         )
     client = Client()
     client.force_login(owner)

@@ -82,7 +82,12 @@ def _world() -> dict[str, Any]:
     rivers: Any = FilmFactory(title="Rivers of Salt", slug="rivers-of-salt", year=2019)
     Collaborator.objects.create(film=rivers, user=owner, role="owner")
     FilmCountryFactory(film=rivers, country="FR")
-    media_services.image_upload(film=rivers, actor=owner, data=_poster(), is_poster=True)
+    media_services.image_upload(
+        film=rivers,
+        actor=owner,
+        data=_poster(),
+        details=media_services.ImageDetails(is_poster=True),
+    )
     long = FilmFactory(title=LONG_TITLE.strip(), slug="long-title", year=2018)
     FilmCountryFactory(film=long, country="FR")
     secret: Any = FilmFactory(title="Secret Workprint", slug="secret", year=2024, private=True)

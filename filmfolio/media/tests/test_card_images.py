@@ -19,7 +19,12 @@ def test_posters_of_a_batch_in_one_query(owner, django_assert_num_queries):
     films = [FilmFactory(public=True) for _ in range(3)]
     for film in films:
         CollaboratorFactory(film=film, user=owner, role="owner")
-    first = services.image_upload(film=films[0], actor=owner, data=png(700, 1000), is_poster=True)
+    first = services.image_upload(
+        film=films[0],
+        actor=owner,
+        data=png(700, 1000),
+        details=services.ImageDetails(is_poster=True),
+    )
     services.image_upload(film=films[1], actor=owner, data=png(700, 1000))  # a still only
     Video.objects.create(
         film=films[2],

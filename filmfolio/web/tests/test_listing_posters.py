@@ -43,8 +43,12 @@ def world():
         Collaborator.objects.create(film=film, user=owner, role="owner")
         CreditFactory(film=film, person=person, role=role("director"))
         EntryFactory(film=film, edition=edition, won=True)
-    poster = media_services.image_upload(film=shown, actor=owner, data=_png(), is_poster=True)
-    hidden = media_services.image_upload(film=secret, actor=owner, data=_png(), is_poster=True)
+    poster = media_services.image_upload(
+        film=shown, actor=owner, data=_png(), details=media_services.ImageDetails(is_poster=True)
+    )
+    hidden = media_services.image_upload(
+        film=secret, actor=owner, data=_png(), details=media_services.ImageDetails(is_poster=True)
+    )
     return {"owner": owner, "poster": poster, "hidden": hidden}
 
 
