@@ -16,6 +16,7 @@ from django.db.models import Model, QuerySet
 
 from .choices import AuditAction, AuditSection
 from .models import ChangeRecord
+from .versions import content_changed
 
 
 def plain(value: Any) -> Any:
@@ -70,6 +71,7 @@ def record_change(
     """
     action = AuditAction(action)
     section = AuditSection(section) if section else ""
+    content_changed()
     return ChangeRecord.objects.create(
         content_type=ContentType.objects.get_for_model(target),
         object_id=target.pk,

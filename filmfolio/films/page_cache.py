@@ -15,21 +15,37 @@ pages' script). It is rendered:
 On every request the slots are rendered with one request context (the context processors run
 once) and joined with the shell's text. Who may see the film at all is checked before any of
 this (``films.views.detail``).
+
+Pages for plain visitors (``visitor_page_cache``): a visitor who is not signed in and holds no
+screener or password grant gets the same page as every other such visitor, so the whole
+response of the film, person, festival and catalogue pages is cached for them, keyed by the
+content version (``core.versions``, which every write to anything a page shows changes), the
+language, the site address and the path with its query. A hit costs no query at all, not even
+the access check: a film made private or any other change gives every page a new key. What is
+stored was rendered for a plain visitor, so it only ever reaches plain visitors; a response that
+used a CSRF token, set a cookie or changed the session is never stored (those pages ask for no
+token from plain visitors: ``web.language``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import lru_cache
+import hashlib
+from collections.abc import Callable, Mapping
+from functools import lru_cache, wraps
 from typing import Any
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
 from django.template.context import make_context
 from django.template.loader import get_template, render_to_string
 from django.utils import translation
 from django.utils.crypto import salted_hmac
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
+
+from filmfolio.core.site import site_url
+from filmfolio.core.versions import content_version
 
 from .changes import film_page_key
 from .models import Film
@@ -37,7 +53,14 @@ from .panels import PANELS, Panel, PanelContext, Visit, viewer_panels
 from .record import FilmRecord
 from .selectors import film_record_for
 
-CACHE_SECONDS = 60 * 60
+# Both caches are keyed by versions that every change replaces: the lifetime only bounds how
+# long an entry nobody reads any more takes space.
+CACHE_SECONDS = 12 * 60 * 60
+VISITOR_SECONDS = 6 * 60 * 60
+# A longer query string is not cached (it would only fill the cache).
+VISITOR_QUERY_LIMIT = 300
+# Headers a view may set that are stored with the page (the middleware adds the rest each time).
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag")
 
 
 def _always(visit: Visit) -> PanelContext:
@@ -154,3 +177,64 @@ def _render_together(
 def _engine_template(path: str) -> Any:
     """The engine's template behind the backend's wrapper (it renders with a given context)."""
     return get_template(path).template  # type: ignore[attr-defined]
+
+
+View = Callable[..., HttpResponse]
+
+
+def is_plain_visitor(request: HttpRequest) -> bool:
+    """Not signed in and no screener or password grant in the session: the one viewer class
+    whose pages are cached whole."""
+    viewer = request.viewer  # type: ignore[attr-defined]
+    return not viewer.is_authenticated and not viewer.granted_film_ids
+
+
+def visitor_page_key(request: HttpRequest) -> str | None:
+    """The cache key of this request's page for a plain visitor, or None when it is not to be
+    cached (another viewer class, a message to show, not a GET, a long query). Read before the
+    view runs: the content version is read before any data (``core.versions``)."""
+    if request.method != "GET" or len(request.META.get("QUERY_STRING", "")) > VISITOR_QUERY_LIMIT:
+        return None
+    if not is_plain_visitor(request) or get_messages(request):
+        return None
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    address = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()[:32]
+    language = translation.get_language()
+    return f"pages:visitor:{content_version()}:{language}:{site_url()}:{address}"
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether a response rendered for a plain visitor holds nothing of this request: no CSRF
+    token was used, no cookie set, the session left as it was."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    session = getattr(request, "session", None)
+    return not (session is not None and session.modified) and is_plain_visitor(request)
+
+
+def visitor_page_cache(view: View) -> View:
+    """Serve ``view``'s page to plain visitors from the cache (see the module's docstring);
+    every other viewer gets it rendered as before. Wrap a view in its URLconf."""
+
+    @wraps(view)
+    def cached_view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        key = visitor_page_key(request)
+        if key is not None:
+            stored = cache.get(key)
+            if stored is not None:
+                content, headers = stored
+                response = HttpResponse(content)
+                for name, value in headers:
+                    response[name] = value
+                return response
+        response = view(request, *args, **kwargs)
+        if getattr(response, "is_rendered", True) is False:
+            response.render()  # type: ignore[attr-defined]
+        if key is not None and _storable(request, response):
+            headers = [(h, response[h]) for h in _KEPT_HEADERS if response.has_header(h)]
+            cache.set(key, (response.content, headers), VISITOR_SECONDS)
+        return response
+
+    return cached_view
