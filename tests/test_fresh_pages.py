@@ -6,10 +6,12 @@ reaches another."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.contrib.messages import constants, get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
+from django.core import mail
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, RequestFactory
@@ -20,13 +22,17 @@ from filmfolio.core import versions
 from filmfolio.festivals.services import festival_save
 from filmfolio.festivals.tests.factories import EditionFactory, EntryFactory, FestivalFactory
 from filmfolio.films.models import Collaborator
-from filmfolio.films.page_cache import visitor_page_key
+from filmfolio.films.page_cache import csrf_slot, viewer_page_key, visitor_page_key
 from filmfolio.films.services.visibility import film_set_visibility
 from filmfolio.films.tests.factories import CreditFactory, FilmFactory, role
 from filmfolio.media.services import image_upload
 from filmfolio.people.services import person_save
 from filmfolio.people.tests.factories import PersonFactory
-from filmfolio.sharing.services import screener_link_create
+from filmfolio.sharing.services import (
+    collaborator_invite,
+    invitation_accept,
+    screener_link_create,
+)
 from filmfolio.sharing.viewers import attach_viewer
 from filmfolio.web.tests.pagetext import text_of
 
@@ -253,27 +259,25 @@ def test_a_visitors_page_is_stored_once_rendered(films):
 
 def test_the_version_is_replaced_at_once_and_again_at_commit(django_capture_on_commit_callbacks):
     first = versions.content_version()
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with transaction.atomic():
-            versions.content_changed()
-            inside = versions.content_version()
-            versions.content_changed()
-            assert versions.content_version() != inside
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        versions.content_changed()
+        inside = versions.content_version()
+        versions.content_changed()
+        assert versions.content_version() != inside
     assert inside != first
     assert callbacks == [versions._publish]  # once per transaction
     assert versions.content_version() not in (first, inside)
 
 
 def test_a_rolled_back_savepoint_keeps_its_commit_replacement(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks() as callbacks:
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    versions.content_changed()
-                    raise RuntimeError
-            except RuntimeError:
-                pass
-            versions.content_changed()
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        try:
+            with transaction.atomic():
+                versions.content_changed()
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        versions.content_changed()
     assert callbacks == [versions._publish]
 
 
@@ -292,3 +296,86 @@ def test_a_save_outside_the_services_still_replaces_the_version(films):
     user_before = versions.content_version()
     UserFactory.create()  # accounts: not shown on pages
     assert versions.content_version() == user_before
+
+
+# The film page for signed-in and granted viewers: a cache of each viewer's own.
+
+
+def _tokens(html: str) -> list[str]:
+    return re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+
+
+def test_a_signed_in_viewers_cached_page_gets_a_fresh_working_token(films):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(UserFactory.create(username="programmer"))
+    first = client.get(f"/films/{FILMS[0]}/").content.decode()
+    second = client.get(f"/films/{FILMS[0]}/").content.decode()
+    assert csrf_slot() not in first + second
+    assert len(_tokens(first)) == len(_tokens(second)) == 2
+    assert _tokens(first) != _tokens(second)  # masked anew for each request
+    assert "programmer" in second
+    response = client.post(
+        "/i18n/setlang/",
+        {"language": "zh-hans", "next": "/", "csrfmiddlewaretoken": _tokens(second)[0]},
+    )
+    assert response.status_code == 302
+
+
+def test_a_signed_in_viewers_page_never_reaches_another_viewer(films, owner):
+    film_set_visibility(film=films[1], actor=owner, visibility="unlisted")
+    first = UserFactory.create(username="reader-one")
+    Collaborator.objects.create(film=films[1], user=first, role="viewer")
+    first_client = Client()
+    first_client.force_login(first)
+    for _ in range(2):
+        assert "reader-one" in first_client.get(f"/films/{FILMS[1]}/").content.decode()
+    other = Client()
+    other.force_login(UserFactory.create(username="someone-else"))
+    html = other.get(f"/films/{FILMS[1]}/").content.decode()
+    assert "reader-one" not in html
+    assert "someone-else" in html
+    plain = Client().get(f"/films/{FILMS[1]}/").content.decode()
+    assert "reader-one" not in plain and "someone-else" not in plain
+    owner_client = Client()
+    owner_client.force_login(owner)
+    html = owner_client.get(f"/films/{FILMS[1]}/").content.decode()
+    assert "Edit in studio" in html and "reader-one" not in html
+
+
+def test_a_viewers_cached_page_follows_their_rights_at_once(
+    films, owner, django_capture_on_commit_callbacks
+):
+    reader = UserFactory.create(username="reader")
+    film_set_visibility(film=films[1], actor=owner, visibility="private")
+    client = Client()
+    client.force_login(reader)
+    assert client.get(f"/films/{FILMS[1]}/").status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):  # the e-mail goes at commit
+        collaborator_invite(film=films[1], actor=owner, email="reader@example.org", role="viewer")
+    token = mail.outbox[-1].body.split("/share/invitations/")[1].split()[0].strip("/")
+    invitation_accept(token=token, user=reader)
+    assert client.get(f"/films/{FILMS[1]}/").status_code == 200
+    film_set_visibility(film=films[0], actor=owner, visibility="private")
+    assert client.get(f"/films/{FILMS[0]}/").status_code == 404
+
+
+def test_a_films_manager_gets_the_page_rendered_every_time(films, owner):
+    client = Client()
+    client.force_login(owner)
+    client.get(f"/films/{FILMS[0]}/")
+    response = client.get(f"/films/{FILMS[0]}/")
+    assert "sharing/panels/owner.html" in [t.name for t in response.templates]
+
+
+def test_a_screener_holders_page_is_theirs_alone(films, owner):
+    film_set_visibility(film=films[2], actor=owner, visibility="private")
+    _link, token = screener_link_create(film=films[2], actor=owner, recipient="A programmer")
+    holder = Client()
+    holder.get(f"/share/s/{token}/")
+    assert holder.get(f"/films/{FILMS[2]}/").status_code == 200
+    key = viewer_page_key(_request(holder, f"/films/{FILMS[2]}/"))
+    assert key is not None and cache.get(key) is not None
+    signed_in = Client()
+    signed_in.force_login(UserFactory.create())
+    assert signed_in.get(f"/films/{FILMS[2]}/").status_code == 404
+    assert Client().get(f"/films/{FILMS[2]}/").status_code == 404

@@ -12,8 +12,11 @@ page was ever cached under, so the version never goes back to an old one.
 
 ``content_changed`` is called by the write path: ``core.audit.record_change`` (every change
 record: films, people, festivals, sharing, …), ``films.changes`` when films get a new version
-(a person or festival renamed, media added), and, as a safety net, every save or delete of a
-model of the apps whose records pages show (``CONTENT_APPS``: admin forms, media workers).
+(a person or festival renamed, media added), and, as a safety net, every save of a model of the
+apps whose records pages show and every change of their many-to-many relations
+(``CONTENT_APPS``: a save outside the services, a media worker's). Deletes are not listened to:
+a delete listener would stop Django deleting rows in bulk for every model (the importer replaces
+thousands of rows at once), and every delete goes through a service that records the change.
 
 Correct across transactions: the version is set at once (later reads in the same transaction
 see the change) and again when the transaction commits. A page rendered by another process
@@ -33,7 +36,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_save
 
 VERSION_KEY = "filmfolio:content-version"
 
@@ -76,7 +79,6 @@ def _on_write(sender: Any, **kwargs: Any) -> None:
 
 
 def connect() -> None:
-    """Listen to every save and delete (``CoreConfig.ready``)."""
+    """Listen to every save and many-to-many change (``CoreConfig.ready``)."""
     post_save.connect(_on_write, dispatch_uid="filmfolio.core.versions.save")
-    post_delete.connect(_on_write, dispatch_uid="filmfolio.core.versions.delete")
     m2m_changed.connect(_on_write, dispatch_uid="filmfolio.core.versions.m2m")

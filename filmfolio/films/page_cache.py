@@ -37,6 +37,7 @@ from typing import Any
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.template.context import make_context
 from django.template.loader import get_template, render_to_string
 from django.utils import translation
@@ -47,6 +48,7 @@ from django.utils.safestring import SafeString, mark_safe
 from filmfolio.core.site import site_url
 from filmfolio.core.versions import content_version
 
+from .access import Access
 from .changes import film_page_key
 from .models import Film
 from .panels import PANELS, Panel, PanelContext, Visit, viewer_panels
@@ -97,6 +99,9 @@ def _slot(name: str) -> SafeString:
 
 def film_page_html(visit: Visit) -> str:
     """The film page for ``visit`` (a viewer who may open the film)."""
+    if visit.access >= Access.EDIT:
+        # The film's managers see live state (videos being encoded): never stored for them.
+        setattr(visit.request, MANAGER_ATTRIBUTE, True)
     shell = film_page_shell(visit.film)
     parts = render_viewer_parts(visit)
     return "".join(parts[text] if i % 2 else text for i, text in enumerate(shell))
@@ -168,6 +173,8 @@ def _render_together(
     context = make_context(base, visit.request)
     rendered: dict[str, str] = {}
     with context.bind_template(next(iter(compiled.values()))):
+        if getattr(visit.request, CSRF_SLOT_ATTRIBUTE, False):
+            context.update({"csrf_token": csrf_slot()})  # see viewer_page_cache
         for name, template in compiled.items():
             with context.push(extras[name]):
                 rendered[name] = template.render(context)
@@ -180,6 +187,19 @@ def _engine_template(path: str) -> Any:
 
 
 View = Callable[..., HttpResponse]
+
+
+# Set on a request by ``viewer_page_cache``: its parts get a slot instead of a CSRF token.
+CSRF_SLOT_ATTRIBUTE = "_filmfolio_csrf_slot"
+# Set on a request by ``film_page_html`` when the viewer manages the film.
+MANAGER_ATTRIBUTE = "_filmfolio_film_manager"
+
+
+@lru_cache(maxsize=1)
+def csrf_slot() -> str:
+    """What stands for the CSRF token in a page cached for one viewer: letters and digits that
+    no stored text can produce (derived from the secret key) and that escaping leaves alone."""
+    return f"csrf{salted_hmac('filmfolio.films.page_cache', 'csrf').hexdigest()[:32]}"
 
 
 def is_plain_visitor(request: HttpRequest) -> bool:
@@ -201,6 +221,28 @@ def visitor_page_key(request: HttpRequest) -> str | None:
     address = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()[:32]
     language = translation.get_language()
     return f"pages:visitor:{content_version()}:{language}:{site_url()}:{address}"
+
+
+def viewer_page_key(request: HttpRequest) -> str | None:
+    """The cache key of this request's film page for a signed-in or granted viewer, or None
+    (a plain visitor, a message to show, not a GET, a long query). The key names the viewer:
+    the user (id, name, staff and superuser flags) and the films this session was granted,
+    so no page cached for one viewer reaches another, and it holds the content version, which
+    every change to the films, their collaborators and links replaces."""
+    if request.method != "GET" or len(request.META.get("QUERY_STRING", "")) > VISITOR_QUERY_LIMIT:
+        return None
+    if is_plain_visitor(request) or get_messages(request):
+        return None
+    viewer = request.viewer  # type: ignore[attr-defined]
+    user = viewer.user
+    who = "-"
+    if viewer.is_authenticated:
+        who = f"{user.pk}:{user.get_username()}:{user.is_staff:d}:{user.is_superuser:d}"
+    grants = f"{sorted(viewer.link_film_ids)}:{sorted(viewer.password_film_ids)}"
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    viewer_id = hashlib.sha256(f"{who}|{grants}|{request.path}?{query}".encode()).hexdigest()
+    language = translation.get_language()
+    return f"films:viewer-page:{content_version()}:{language}:{site_url()}:{viewer_id[:40]}"
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -238,3 +280,54 @@ def visitor_page_cache(view: View) -> View:
         return response
 
     return cached_view
+
+
+def _with_token(request: HttpRequest, parts: list[str]) -> str:
+    """The page with this request's CSRF token in the slots (and its cookie, as Django does
+    for every page that uses one)."""
+    return get_token(request).join(parts) if len(parts) > 1 else parts[0]
+
+
+def viewer_page_cache(view: View) -> View:
+    """Serve the film page to a signed-in or granted viewer from a cache of their own (see
+    ``viewer_page_key``); plain visitors pass through to ``visitor_page_cache``.
+
+    The page is rendered with a slot where the CSRF token goes (``csrf_slot``, set in the
+    request context of the parts rendered per request), stored split at the slots, and every
+    request gets its own token put in them: no token is ever stored. A response that used a
+    real token (the password form), set a cookie or changed the session is not stored."""
+
+    @wraps(view)
+    def cached_view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        key = viewer_page_key(request)
+        if key is None:
+            return view(request, *args, **kwargs)
+        stored = cache.get(key)
+        if stored is not None:
+            parts, headers = stored
+            response = HttpResponse(_with_token(request, parts))
+            for name, value in headers:
+                response[name] = value
+            return response
+        setattr(request, CSRF_SLOT_ATTRIBUTE, True)
+        response = view(request, *args, **kwargs)
+        setattr(request, CSRF_SLOT_ATTRIBUTE, False)
+        if response.status_code != 200 or response.streaming:
+            return response
+        parts = response.content.decode().split(csrf_slot())
+        if _storable_for_viewer(request, response):
+            headers = [(h, response[h]) for h in _KEPT_HEADERS if response.has_header(h)]
+            cache.set(key, (parts, headers), VISITOR_SECONDS)
+        response.content = _with_token(request, parts)
+        return response
+
+    return cached_view
+
+
+def _storable_for_viewer(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    if getattr(request, MANAGER_ATTRIBUTE, False):
+        return False
+    session = getattr(request, "session", None)
+    return not (session is not None and session.modified) and not get_messages(request)
