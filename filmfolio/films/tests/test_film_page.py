@@ -375,12 +375,12 @@ def test_signed_in_viewers_reuse_the_cached_record(
     client.force_login(user)
     client.get("/films/out-of-focus/")
     content_changed()  # a write elsewhere: this viewer's page is rendered again, the shell is not
-    # session, user, the film, collaborators; the videos only the team may see (the media
-    # every viewer sees is in the cached shell)
-    with django_assert_num_queries(5):
+    # user, the film, collaborators; the videos only the team may see (the media every viewer
+    # sees is in the cached shell; the session comes from the cache)
+    with django_assert_num_queries(4):
         first = client.get("/films/out-of-focus/")
     assert first.context["access"] == 2
-    # then the page this viewer was given, from their own cache: session and user only
-    with django_assert_num_queries(2):
+    # then the page this viewer was given, from their own cache: the user only
+    with django_assert_num_queries(1):
         second = client.get("/films/out-of-focus/")
     assert text_of(first) == text_of(second)
