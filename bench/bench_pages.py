@@ -120,7 +120,8 @@ def pick_urls(db_file: Path) -> dict[str, str]:
 
 
 def signed_in_cookie(env: dict[str, str]) -> str:
-    """The Cookie header of a session signed in as a user of no film (made once)."""
+    """The Cookie header of a browser signed in as a user of no film (the user made once): its
+    session and, as a browser keeps it, its CSRF cookie."""
     code = (
         "from django.contrib.auth import get_user_model, SESSION_KEY, BACKEND_SESSION_KEY, "
         "HASH_SESSION_KEY\n"
@@ -131,7 +132,8 @@ def signed_in_cookie(env: dict[str, str]) -> str:
         "s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'\n"
         "s[HASH_SESSION_KEY] = user.get_session_auth_hash()\n"
         "s.create()\n"
-        "print(s.session_key)\n"
+        "from django.utils.crypto import get_random_string\n"
+        "print(s.session_key, get_random_string(32))\n"
     )
     out = subprocess.run(
         [str(VENV_BIN / "filmfolio"), "shell", "-c", code],
@@ -141,7 +143,8 @@ def signed_in_cookie(env: dict[str, str]) -> str:
         capture_output=True,
         text=True,
     ).stdout
-    return f"sessionid={out.strip().splitlines()[-1]}"
+    session, csrf = out.strip().splitlines()[-1].split()
+    return f"sessionid={session}; csrftoken={csrf}"
 
 
 def free_port() -> int:
@@ -152,7 +155,7 @@ def free_port() -> int:
     raise SystemExit("No free port in 8100-8199.")
 
 
-def wait_until_up(port: int, timeout: float = 30) -> None:
+def wait_until_up(port: int, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -315,6 +318,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--write", action="store_true", help="write docs/benchmarks-pages.md")
+    parser.add_argument("--only", default="", help="only the pages whose name holds this text")
     args = parser.parse_args()
     args.load_before = os.getloadavg()[0]
 
@@ -322,6 +326,8 @@ def main() -> None:
         var_dir = Path(tmp)
         db_file = prepare_database(args.films, args.seed, var_dir)
         urls = pick_urls(db_file)
+        if args.only:
+            urls = {k: v for k, v in urls.items() if k == BARE or args.only in k}
         env = environment(db_file, var_dir, "bench.pages_settings")
         filmfolio(env, "collectstatic", "--no-input", "-v0")
         port = free_port()
