@@ -67,7 +67,8 @@ def content_changed() -> None:
     _publish()
     if not connection.in_atomic_block:
         return
-    if not any(func is _publish for _sids, func, _robust in connection.run_on_commit):
+    # Django keeps (savepoint ids, function, robust) for each; a rolled-back savepoint's go.
+    if not any(entry[1] is _publish for entry in connection.run_on_commit):
         transaction.on_commit(_publish)
 
 

@@ -321,12 +321,14 @@ def test_a_plain_visitors_page_needs_no_csrf_token(film) -> None:
 def test_the_language_switch_from_another_site_needs_a_token(film) -> None:
     client = Client(enforce_csrf_checks=True)
     for headers in (
-        {"HTTP_SEC_FETCH_SITE": "cross-site"},
-        {"HTTP_ORIGIN": "https://elsewhere.example"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Origin": "https://elsewhere.example"},
         {},
     ):
         response = client.post(
-            "/i18n/setlang/", {"language": "zh-hans", "next": "/films/out-of-focus/"}, **headers
+            "/i18n/setlang/",
+            {"language": "zh-hans", "next": "/films/out-of-focus/"},
+            headers=headers,
         )
         assert response.status_code == 403
         assert "django_language" not in response.cookies
