@@ -25,6 +25,11 @@ the access check: a film made private or any other change gives every page a new
 stored was rendered for a plain visitor, so it only ever reaches plain visitors; a response that
 used a CSRF token, set a cookie or changed the session is never stored (those pages ask for no
 token from plain visitors: ``web.language``).
+
+The film page for signed-in and granted viewers (``viewer_page_cache``): cached per viewer
+(user, flags, grants) under the same content version, rendered with a slot where the CSRF token
+goes and stored split there; each request gets its own token joined in. Never for the film's
+managers, who see live state.
 """
 
 from __future__ import annotations
