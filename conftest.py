@@ -40,6 +40,16 @@ def _vocabularies_after_flush(request: pytest.FixtureRequest) -> None:
     sync_vocabularies(Role, Genre)
 
 
+@pytest.fixture(autouse=True)
+def _new_content_version() -> None:
+    """Each test starts with a new content version (``core.versions``): the previous test's
+    rolled-back writes changed the database without a write path seeing it, so the pages it
+    cached for plain visitors must not be read again."""
+    from filmfolio.core.versions import _publish
+
+    _publish()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _close_stray_database_sessions(django_db_setup, django_db_blocker):
     """Before the test database is dropped, end the sessions that live-server and worker

@@ -6,13 +6,15 @@ from django.urls import include, path
 
 from filmfolio.films.studio import redirects as studio_redirects
 from filmfolio.sharing import password_views
+from filmfolio.web.language import set_language
 
 # The admin signs in through the site's rate-limited login page.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch (a same-origin form needs no CSRF token: web.language).
+    path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("filmfolio.accounts.urls")),
     path("share/", include("filmfolio.sharing.urls")),
     path("studio/", include("filmfolio.films.studio.urls")),

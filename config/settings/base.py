@@ -245,6 +245,10 @@ else:
         }
     }
 
+# Sessions read from that cache, written to both it and the database (a session the cache lost
+# is read from the database): a signed-in request costs one query less.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 
 # Content-Security-Policy on every response (django-csp): scripts, styles, fonts only from the
 # site itself, no inline script or style, no plugins, no framing. Media may also come from

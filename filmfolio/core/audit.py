@@ -18,6 +18,7 @@ from django.db.models import Model, QuerySet
 
 from .choices import AuditAction, AuditSection
 from .models import ChangeRecord
+from .versions import content_changed
 
 
 def plain(value: Any) -> Any:
@@ -83,6 +84,7 @@ def record_change(*, target: Model, note: ChangeNote) -> ChangeRecord:
     """Write the change record of ``note`` for ``target`` (call inside the service's
     transaction)."""
     actor = note.actor
+    content_changed()
     return ChangeRecord.objects.create(
         content_type=ContentType.objects.get_for_model(target),
         object_id=target.pk,

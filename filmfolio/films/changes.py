@@ -32,6 +32,7 @@ from filmfolio.core.audit import ChangeNote, record_change
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.models import ChangeRecord
 from filmfolio.core.site import site_url
+from filmfolio.core.versions import content_changed
 
 from .reindex import search_remove, search_update, search_update_many
 
@@ -151,8 +152,10 @@ def film_deleted(film: Film, *, actor: Any, summary: str = "") -> ChangeRecord:
 
 
 def _films_refresh(film_model: Any, ids: list[int]) -> datetime.datetime:
-    """Drop the cached pages of the current version of these films and bump the version."""
+    """Drop the cached pages of the current version of these films and bump their version and
+    the content version (``core.versions``: the pages cached for plain visitors)."""
     _drop_cached(film_model, ids)
+    content_changed()
     now = timezone.now()
     film_model._default_manager.filter(pk__in=ids).update(updated_at=now)
     return now

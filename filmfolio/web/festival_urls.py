@@ -2,10 +2,12 @@
 
 from django.urls import path
 
+from filmfolio.films.page_cache import visitor_page_cache
+
 from . import festival_views as views
 
 app_name = "festivals"
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("<slug:slug>/", views.detail, name="detail"),
+    path("", visitor_page_cache(views.index), name="index"),
+    path("<slug:slug>/", visitor_page_cache(views.detail), name="detail"),
 ]
