@@ -22,6 +22,7 @@ from filmfolio.festivals.tests.factories import (
     FestivalFactory,
     SectionFactory,
 )
+from filmfolio.films import services
 from filmfolio.films.choices import (
     ColorKind,
     CompanyRole,
@@ -307,18 +308,18 @@ def test_film_record_is_cached_and_refreshed_when_the_film_changes(
     with django_assert_num_queries(0):
         response = client.get("/films/out-of-focus/")
     assert "Cameras for kids." in text_of(response)
-    film.runtime_minutes = 90
-    film.save()
+    staff = UserFactory.create(is_staff=True)
+    services.film_update(film=film, actor=staff, values={"runtime_minutes": 90})
     assert "Runtime 90 min" in text_of(client.get("/films/out-of-focus/"))
     chinese = text_of(client.get("/films/out-of-focus/", HTTP_ACCEPT_LANGUAGE="zh-hans"))
     assert "片长 90 分钟" in chinese
     cache.clear()
 
 
-def test_cached_record_still_checks_access(client: Client, film) -> None:
+def test_a_film_made_private_leaves_the_cached_page_at_once(client: Client, film) -> None:
     assert client.get("/films/out-of-focus/").status_code == 200
-    film.visibility = "private"
-    film.save(update_fields=["visibility"])
+    staff = UserFactory.create(is_staff=True)
+    services.film_set_visibility(film=film, actor=staff, visibility="private")
     assert client.get("/films/out-of-focus/").status_code == 404
 
 
