@@ -72,6 +72,16 @@ def test_person_page_in_chinese_shows_the_chinese_biography(client: Client, zhu)
     assert "作品 导演 Present.Perfect. 2019 Present.Perfect. 2019" in text
 
 
+def test_a_biography_in_another_language_says_which(client: Client) -> None:
+    person = PersonFactory.create(display_name="Wan Jin", slug="wan-jin")
+    PersonBiographyFactory(person=person, language="en", body="Teaches in Beijing.")
+    CreditFactory(film=FilmFactory.create(slug="same-sky"), person=person, role=role("director"))
+    chinese = text_of(client.get("/people/wan-jin/", HTTP_ACCEPT_LANGUAGE="zh-hans"))
+    assert "简介 英语 Teaches in Beijing." in chinese
+    english = text_of(client.get("/people/wan-jin/"))
+    assert "Biography Teaches in Beijing." in english
+
+
 def test_person_jsonld(client: Client, zhu) -> None:
     data = jsonld_of(client.get("/people/shengze-zhu/"))
     assert data == {
