@@ -28,7 +28,8 @@ from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.flows import ready_video
 from filmfolio.sharing.tests.factories import CollaboratorFactory
 
-from .test_accessibility_browser import AXE, CHROMIUM_ARGS, _serious
+from .chromium import AXE, CHROMIUM_ARGS
+from .test_accessibility_browser import _serious
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
