@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 PAGES = {
     "/import/": (
-        ["从文字新建影片", "读取页面", "影片页面的文字"],
+        ["从文字新建影片", "读取页面", "……或影片页面的文本"],
         ["New film from text", "Read the page"],
     ),
     "/studio/films/{slug}/media/": (

@@ -72,7 +72,8 @@ def test_editor_pages_carry_the_policy_and_load_their_script_from_a_file():
     assert policy(page) == POLICY
     html = page.content.decode()
     assert '<script src="/static/films/lookup.js" defer></script>' in html
-    assert 'data-people-lookup="/studio/films/heron/credits/lookup/"' in html
+    assert '<script src="/static/people/picker.js"></script>' in html
+    assert 'data-person-picker="/people/lookup/"' in html
     assert policy(client.get("/accounts/profile/")) == POLICY
     other = Client()
     other.force_login(UserFactory())

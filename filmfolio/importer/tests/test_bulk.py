@@ -194,7 +194,9 @@ def test_import_updates_the_search_index_in_its_transaction(
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         _import(path)
-    assert callbacks == []  # nothing is left for after the commit
+    # Nothing is left for after the commit but the content version's second change
+    # (core.versions), which pages cached during the transaction must not outlive.
+    assert [c for c in callbacks if c.__module__ != "filmfolio.core.versions"] == []
     assert sorted(SearchDocument.objects.values_list("kind", "title")) == [
         ("film", "Rooftops"),
         ("person", "Shengze Zhu"),
