@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
 from django.test import Client
 from PIL import Image as PictureFile
 from PIL import ImageDraw
@@ -28,13 +27,11 @@ from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.flows import ready_video
 from filmfolio.sharing.tests.factories import CollaboratorFactory
 
-from .chromium import AXE, CHROMIUM_ARGS
+from .chromium import ARTIFACTS, AXE
 from .test_accessibility_browser import _serious
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
 WITH_MEDIA = "out-of-focus"
 FILMS = [WITH_MEDIA, "when-we-meet-under-the-same-sky", "the-home-gleaners"]
 SIZES = {"desktop": (1366, 768), "phone": (390, 844)}
@@ -123,18 +120,9 @@ def catalogue(media_settings, tmp_path):
 
 
 @pytest.fixture
-def browser(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-        connections.close_all()
+def browser(chromium):
+    """Debian's Chromium (the shared fixture of tests/browser)."""
+    return chromium
 
 
 def _wait_until(tab, condition: str, seconds: float = 30) -> None:

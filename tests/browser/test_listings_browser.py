@@ -6,11 +6,9 @@ The owner of a private film sees it with its badge. Screenshots go to test-artif
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connections
 from PIL import Image as PILImage
 
 from filmfolio.accounts.tests.factories import PASSWORD, UserFactory
@@ -29,42 +27,18 @@ from filmfolio.people.models import PersonBiography, PersonName
 from filmfolio.people.services import person_create
 from filmfolio.search import index
 
+from .chromium import ARTIFACTS, AXE, serious_violations
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
-AXE_RUN = (
-    "() => axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values:"
-    " ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
-)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 LONG_TITLE = "The River That Remembers " * 12  # 300 characters
 
 
-@pytest.fixture(scope="session")
-def static_root():
-    """WhiteNoise (started with the live server) warns when STATIC_ROOT does not exist."""
-    from django.conf import settings
-
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
-
-
 @pytest.fixture
-def browser(static_root, settings, tmp_path, monkeypatch):
+def browser(chromium, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.FILMFOLIO_MEDIA_WORK_DIR = str(tmp_path / "work")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-        connections.close_all()
+    return chromium
 
 
 def _poster() -> bytes:
@@ -114,12 +88,7 @@ def _world() -> dict[str, Any]:
 
 def _serious(page: Any) -> list[str]:
     """The serious or critical axe-core violations of the page open now."""
-    result = page.evaluate(AXE_RUN)
-    return [
-        f"{v['id']}: {v['nodes'][0]['target']}"
-        for v in result["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
+    return [f"{v['id']}: {v['nodes'][0]['target']}" for v in serious_violations(page)]
 
 
 def _check(page: Any, shot: str) -> None:
