@@ -24,6 +24,7 @@ from django.utils.translation import gettext_noop
 from filmfolio.core import vocab
 
 from .choices import FilmKind, LinkKind, RoleCategory, TitleKind
+from .models import SPEC_FIELDS
 from .record import FilmRecord, Group, group_by
 
 # A film of this many minutes or more is a feature (the length the Academy and the BFI use).
@@ -239,27 +240,15 @@ def links_by_place(record: FilmRecord) -> Links:
     )
 
 
-# The film's own fields the specifications list shows (besides countries, languages, genres).
-SPEC_FIELDS = (
-    "year",
-    "completion_date",
-    "kind",
-    "runtime_minutes",
-    "budget_amount",
-    "budget_as_stated",
-    "shooting_format",
-    "sound",
-    "aspect_ratio",
-    "color",
-    "is_first_time_filmmaker",
-    "is_student_project",
-)
+# The film's own fields the specifications list shows (besides countries, languages, genres):
+# the basics the header does not already carry, and every specification the studio edits.
+SHOWN_SPEC_FIELDS = ("year", "completion_date", "kind", *SPEC_FIELDS)
 
 
 def has_specifications(record: FilmRecord) -> bool:
     """Is there anything for the specifications list to show?"""
     film = record.film
-    if any(getattr(film, name) not in (None, "") for name in SPEC_FIELDS):
+    if any(getattr(film, name) not in (None, "") for name in SHOWN_SPEC_FIELDS):
         return True
     return bool(record.genres or record.countries or record.languages)
 

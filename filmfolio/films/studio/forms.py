@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from filmfolio.people.forms import PersonPickerInput
 
 from ..choices import CompanyRole, CountryRole, LanguageRole, TextKind, TitleKind
-from ..models import Credit, Film, FilmLink, Role
+from ..models import SPEC_FIELDS, Credit, Film, FilmLink, Role
 from ..services.credits import CREDIT_DETAILS, CreditedPerson
 from .fields import LanguageField, RuntimeField, country_choices, currency_choices
 
@@ -53,18 +53,7 @@ class SpecsForm(forms.ModelForm):
 
     class Meta:
         model = Film
-        fields = (
-            "runtime_minutes",
-            "budget_amount",
-            "budget_currency",
-            "budget_as_stated",
-            "shooting_format",
-            "sound",
-            "aspect_ratio",
-            "color",
-            "is_first_time_filmmaker",
-            "is_student_project",
-        )
+        fields = SPEC_FIELDS
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
