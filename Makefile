@@ -72,11 +72,11 @@ check-migrations: venv
 	DJANGO_SETTINGS_MODULE=config.settings.test $(FILMFOLIO) makemigrations --check --dry-run -v1
 
 pytest: venv
-	$(PYTEST) -q -p no:cacheprovider
+	$(PYTEST) -q -p no:cacheprovider --durations=20
 
 # The same suite against PostgreSQL (used by CI after `make test`).
 test-pg: deps
-	DATABASE_URL=$(PG_URL) $(PYTEST) -q -p no:cacheprovider
+	DATABASE_URL=$(PG_URL) $(PYTEST) -q -p no:cacheprovider --durations=20
 
 # Production settings end to end on a scratch folder: static files, check --deploy, gunicorn.
 deploy-check: deps
