@@ -5,6 +5,7 @@ reaches another."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 
@@ -273,12 +274,9 @@ def test_the_version_is_replaced_at_once_and_again_at_commit(django_capture_on_c
 
 def test_a_rolled_back_savepoint_keeps_its_commit_replacement(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
-        try:
-            with transaction.atomic():
-                versions.content_changed()
-                raise RuntimeError
-        except RuntimeError:
-            pass
+        with contextlib.suppress(RuntimeError), transaction.atomic():
+            versions.content_changed()
+            raise RuntimeError  # the savepoint is rolled back
         versions.content_changed()
     assert callbacks == [versions._publish]
 
