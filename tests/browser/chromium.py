@@ -95,3 +95,26 @@ def serious_violations(page: Any) -> list[dict[str, Any]]:
     added to the context: ``context.add_init_script(path=str(AXE))``)."""
     result = page.evaluate(AXE_RUN)
     return [v for v in result["violations"] if v["impact"] in {"serious", "critical"}]
+
+
+SHOT_HEIGHT_LIMIT = 8000
+
+
+def keep_screenshot(page: Any, name: str) -> None:
+    """Save the whole page as ``test-artifacts/<name>.png`` for a person to look at.
+
+    The picture is a record, not a check: a page taller than ``SHOT_HEIGHT_LIMIT`` is cut at
+    that height, and when a loaded machine's Chromium cannot capture the whole page, the
+    visible part is kept instead.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    path = str(ARTIFACTS / f"{name}.png")
+    size = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+    )
+    clip = {"x": 0, "y": 0, "width": size[0], "height": min(size[1], SHOT_HEIGHT_LIMIT)}
+    try:
+        page.screenshot(path=path, full_page=True, clip=clip)
+    except PlaywrightError:
+        page.screenshot(path=path)

@@ -14,7 +14,7 @@ from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.films.models import Film
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
-from .chromium import ARTIFACTS, AXE, log_in, serious_violations
+from .chromium import ARTIFACTS, AXE, keep_screenshot, log_in, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -81,7 +81,7 @@ class Audit:
     def check(self, path: str, *, narrow: bool) -> None:
         """Audit the page that is open now, shown at ``path``."""
         name = path.strip("/").replace("/", "-").replace("?", "-") or "home"
-        self.page.screenshot(path=str(ARTIFACTS / f"a11y-{self.label}-{name}.png"), full_page=True)
+        keep_screenshot(self.page, f"a11y-{self.label}-{name}")
         for rule, detail in _serious(self.page):
             self.found[(path, rule)] = detail
         if narrow:

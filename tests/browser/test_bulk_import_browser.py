@@ -21,6 +21,7 @@ from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.films.choices import CollaboratorRole, Visibility
 from filmfolio.films.models import Film
 from filmfolio.importer.models import FilmImport
+from tests.browser.chromium import keep_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -96,7 +97,7 @@ class Journey:
             if v["impact"] in {"serious", "critical"}
         ]
         assert serious == [], name
-        page.screenshot(path=str(ARTIFACTS / f"{self.label}-{name}.png"), full_page=True)
+        keep_screenshot(page, f"{self.label}-{name}")
 
     def upload(self, name: str, data: bytes) -> None:
         page = self.page

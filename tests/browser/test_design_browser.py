@@ -14,7 +14,7 @@ from filmfolio.api.models import ApiToken
 from filmfolio.films.models import Film
 from filmfolio.sharing.tests.factories import CollaboratorFactory
 
-from .chromium import ARTIFACTS, log_in
+from .chromium import keep_screenshot, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,7 +46,7 @@ def test_copy_button_and_confirmation(live_server, page) -> None:
     page.wait_for_selector("button[data-copy][data-copied='Copied']")
     assert page.evaluate("() => navigator.clipboard.readText()") == key
     assert page.text_content("#copy-status") == "Copied"
-    page.screenshot(path=str(ARTIFACTS / "design-token-copied.png"), full_page=True)
+    keep_screenshot(page, "design-token-copied")
 
     questions: list[str] = []
     page.once("dialog", lambda d: (questions.append(d.message), d.dismiss()))
@@ -77,4 +77,4 @@ def test_suggestions_do_not_look_like_the_save_button(live_server, page) -> None
     assert suggestion.locator("strong").text_content() == "Zhengfan Yang"
     assert suggestion.evaluate(STYLE) == ["rgb(255, 255, 255)", "rgb(29, 29, 31)", "left"]
     assert save.evaluate(STYLE) == ["rgb(29, 29, 31)", "rgb(255, 255, 255)", "center"]
-    page.screenshot(path=str(ARTIFACTS / "design-suggestions.png"), full_page=True)
+    keep_screenshot(page, "design-suggestions")

@@ -27,7 +27,7 @@ from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.flows import ready_video
 from filmfolio.sharing.tests.factories import CollaboratorFactory
 
-from .chromium import ARTIFACTS, AXE
+from .chromium import ARTIFACTS, AXE, keep_screenshot
 from .test_accessibility_browser import _serious
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -170,9 +170,7 @@ def test_film_pages_first_screen_player_and_accessibility(
             assert _top(tab, selector) < height, (slug, selector)
         assert _sideways(tab) <= 0, slug
         tab.screenshot(path=str(ARTIFACTS / f"film-page-{language}-{size}-{slug}.png"))
-        tab.screenshot(
-            path=str(ARTIFACTS / f"film-page-{language}-{size}-{slug}-full.png"), full_page=True
-        )
+        keep_screenshot(tab, f"film-page-{language}-{size}-{slug}-full")
         assert _serious(tab) == [], slug
         if size == "phone":  # the narrowest screen we design for
             tab.set_viewport_size({"width": 360, "height": 740})

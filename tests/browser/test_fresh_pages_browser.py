@@ -15,7 +15,7 @@ from filmfolio.accounts.tests.factories import PASSWORD, UserFactory
 from filmfolio.films.models import Credit
 from filmfolio.people.services import person_save
 
-from .chromium import ARTIFACTS
+from .chromium import keep_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +57,7 @@ def test_a_visitor_and_a_signed_in_viewer_on_cached_pages(live_server, browser, 
     assert page.locator("input[name=csrfmiddlewaretoken]").count() == 0
     assert page.locator("html").get_attribute("lang") == "en"
     _no_sideways_scroll(page)
-    page.screenshot(path=str(ARTIFACTS / f"fresh-visitor-en-{size}.png"), full_page=True)
+    keep_screenshot(page, f"fresh-visitor-en-{size}")
 
     # Its language switch works without a token.
     page.get_by_role("button", name="简体中文").click()
@@ -65,7 +65,7 @@ def test_a_visitor_and_a_signed_in_viewer_on_cached_pages(live_server, browser, 
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     assert page.get_by_role("heading", name="演职人员").is_visible()
     _no_sideways_scroll(page)
-    page.screenshot(path=str(ARTIFACTS / f"fresh-visitor-zh-{size}.png"), full_page=True)
+    keep_screenshot(page, f"fresh-visitor-zh-{size}")
 
     # A person renamed meanwhile (through the people services) shows on the next load.
     person = _director()
@@ -91,7 +91,7 @@ def test_a_visitor_and_a_signed_in_viewer_on_cached_pages(live_server, browser, 
     page.wait_for_url(base + FILM)
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     _no_sideways_scroll(page)
-    page.screenshot(path=str(ARTIFACTS / f"fresh-signed-in-zh-{size}.png"), full_page=True)
+    keep_screenshot(page, f"fresh-signed-in-zh-{size}")
     page.locator(".account-nav button[type=submit]").click()
     page.wait_for_load_state()
     page.goto(base + FILM)

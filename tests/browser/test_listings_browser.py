@@ -27,7 +27,7 @@ from filmfolio.people.models import PersonBiography, PersonName
 from filmfolio.people.services import person_create
 from filmfolio.search import index
 
-from .chromium import ARTIFACTS, AXE, serious_violations
+from .chromium import AXE, keep_screenshot, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -93,7 +93,7 @@ def _serious(page: Any) -> list[str]:
 
 def _check(page: Any, shot: str) -> None:
     """Screenshot, axe-core, and no sideways scroll at this width and at 360 px."""
-    page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
+    keep_screenshot(page, f"{shot}")
     assert _serious(page) == [], shot
     width = page.viewport_size["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width, shot

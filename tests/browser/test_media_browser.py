@@ -15,7 +15,7 @@ from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory
 from filmfolio.media.tests.imagedata import jpeg_with_gps
 
-from .chromium import ARTIFACTS, session_cookies
+from .chromium import ARTIFACTS, keep_screenshot, session_cookies
 from .chromium import CHROMIUM_ARGS as ARGS  # the name other journeys import from here
 
 # Transactional: the live server needs committed data (the root conftest restores the role
@@ -64,7 +64,7 @@ def test_upload_transcode_and_play(page, live_server, tmp_path):
     try:
         tab.wait_for_selector(".video-list li[data-state=ready]", timeout=120_000)
     finally:
-        tab.screenshot(path=str(ARTIFACTS / "media-manage-page.png"), full_page=True)
+        keep_screenshot(tab, "media-manage-page")
     tab.click(".still-list li summary")
     tab.fill(".still-list li input[name=caption]", "On the river bank")
     tab.fill(".still-list li input[name=photographer]", "Li Wei")
@@ -89,7 +89,7 @@ def test_upload_transcode_and_play(page, live_server, tmp_path):
     # Declared vs measured: shown to the film's team (the owner here), below the record.
     specs = tab.inner_text(".film-media-specs .video-specs")
     assert "640×360" in specs and "6.0 s" in specs
-    tab.screenshot(path=str(ARTIFACTS / "media-film-page.png"), full_page=True)
+    keep_screenshot(tab, "media-film-page")
 
     tab.click(".album-grid a.lightbox-link")
     tab.wait_for_selector("dialog.lightbox[open]")

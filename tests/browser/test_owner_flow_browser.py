@@ -14,7 +14,7 @@ from filmfolio.films.choices import Visibility
 from filmfolio.films.models import Credit, Film
 from filmfolio.sharing.models import ScreenerLink
 
-from .chromium import ARTIFACTS
+from .chromium import keep_screenshot
 
 # Transactional: the live server needs committed data (the root conftest restores the role
 # vocabulary that earlier transactional tests flushed).
@@ -76,7 +76,7 @@ def _make_private_and_share(page, base: str, slug: str) -> str:
     page.fill("#id_recipient", "Cinéma du Réel programming")
     page.click("button:has-text('Create a screener link')")
     url = page.input_value("#new-link-url")
-    page.screenshot(path=str(ARTIFACTS / "owner-flow-sharing.png"), full_page=True)
+    keep_screenshot(page, "owner-flow-sharing")
     return url
 
 
@@ -109,7 +109,7 @@ def test_owner_flow(live_server, chromium):
     page.goto(link_url)
     assert page.url == f"{base}/films/{film.slug}/"
     assert TITLE in page.content()
-    page.screenshot(path=str(ARTIFACTS / "owner-flow-screener.png"), full_page=True)
+    keep_screenshot(page, "owner-flow-screener")
     assert ScreenerLink.objects.get(film=film).open_count == 1
     page.reload()
     page.goto(link_url)

@@ -9,8 +9,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from django.core.management import call_command
 
-from .chromium import ARTIFACTS
 from .chromium import CHROMIUM_ARGS as CHROMIUM_ARGS  # other journeys import it from here
+from .chromium import keep_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,7 +53,7 @@ def test_public_pages_in_the_browser(live_server, chromium) -> None:
         assert response is not None and response.status == 200, path
         assert page.locator("h1").first.is_visible()
         name = path.strip("/").replace("/", "-") or "home"
-        page.screenshot(path=str(ARTIFACTS / f"pages-{name}.png"), full_page=True)
+        keep_screenshot(page, f"pages-{name}")
         for url in internal_links(page, live_server.url) - checked.keys():
             checked[url] = page.request.get(url).status
     # Switch to Chinese with the header's language switch, on a film page.
@@ -64,10 +64,10 @@ def test_public_pages_in_the_browser(live_server, chromium) -> None:
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     assert page.get_by_role("heading", name="演职人员").is_visible()
     assert page.get_by_text("2014年第36届").is_visible()
-    page.screenshot(path=str(ARTIFACTS / "pages-films-out-of-focus-zh.png"), full_page=True)
+    keep_screenshot(page, "pages-films-out-of-focus-zh")
     page.goto(live_server.url + "/people/shengze-zhu/")
     assert page.get_by_role("heading", name="简介").is_visible()
-    page.screenshot(path=str(ARTIFACTS / "pages-people-shengze-zhu-zh.png"), full_page=True)
+    keep_screenshot(page, "pages-people-shengze-zhu-zh")
     page.close()
     broken = {url: status for url, status in checked.items() if status >= 400}
     assert broken == {}

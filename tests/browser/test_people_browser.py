@@ -15,7 +15,7 @@ from filmfolio.people.models import Person, PersonName, PersonSlugRedirect
 from filmfolio.people.services import person_create
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 
-from .chromium import ARTIFACTS, AXE, log_in, serious_violations
+from .chromium import AXE, keep_screenshot, log_in, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,7 +46,7 @@ def _pick_and_merge(page: Any, base: str, name: str, shot: str) -> None:
     candidate.wait_for()
     assert "朱声仄" in candidate.inner_text()
     assert page.locator("#merge-keep-candidates li").count() == 1  # never the one merged away
-    page.screenshot(path=str(ARTIFACTS / f"{shot}-candidates.png"), full_page=True)
+    keep_screenshot(page, f"{shot}-candidates")
     assert _serious(page) == []
     page.press("#merge-keep-name", "ArrowDown")  # the keyboard reaches the candidate too
     assert page.evaluate("document.activeElement.className") == "person-candidate"
@@ -54,7 +54,7 @@ def _pick_and_merge(page: Any, base: str, name: str, shot: str) -> None:
     assert page.input_value("input[name=keep]") != ""
     page.click("form[method=get] button[type=submit]")
     page.wait_for_selector(".merge-moves")
-    page.screenshot(path=str(ARTIFACTS / f"{shot}-confirm.png"), full_page=True)
+    keep_screenshot(page, f"{shot}-confirm")
     assert _serious(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     page.on("dialog", lambda dialog: dialog.accept())

@@ -18,7 +18,14 @@ from filmfolio.films.choices import CompanyRole, CountryRole, LanguageRole, Text
 from filmfolio.films.models import Film, Genre, Role
 
 # The shared fixtures and helpers, also importable from here as before.
-from .chromium import ARTIFACTS, CHROMIUM_ARGS, chromium, signed_in_context, static_root
+from .chromium import (
+    ARTIFACTS,
+    CHROMIUM_ARGS,
+    chromium,
+    keep_screenshot,
+    signed_in_context,
+    static_root,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -58,7 +65,7 @@ class Studio:
         wide = self.page.evaluate("document.documentElement.scrollWidth")
         inner = self.page.evaluate("window.innerWidth")
         assert wide <= inner, f"{name}: {wide}px wide in a {inner}px window"
-        self.page.screenshot(path=str(ARTIFACTS / f"{self.shots}-{name}.png"), full_page=True)
+        keep_screenshot(self.page, f"{self.shots}-{name}")
 
     def open(self, section: str, query: str = "") -> None:
         self.page.goto(f"{self.base}/studio/films/{self.slug}/{section}/{query}")

@@ -18,9 +18,10 @@ from filmfolio.films.models import Credit, Role
 from filmfolio.people.models import Person
 from filmfolio.people.services import person_create
 from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
+from tests.browser.chromium import keep_screenshot
 
 from . import test_studio_browser as journey
-from .test_people_browser import ARTIFACTS, AXE, _serious
+from .test_people_browser import AXE, _serious
 
 chromium = journey.chromium
 static_root = journey.static_root
@@ -63,7 +64,7 @@ def _looked_at(page: Any, shot: str) -> None:
     wide = page.evaluate("document.documentElement.scrollWidth")
     assert wide <= page.viewport_size["width"], f"{shot}: {wide}px wide"
     assert _serious(page) == [], shot
-    page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
+    keep_screenshot(page, f"{shot}")
 
 
 def _t(language: str, text: str) -> str:

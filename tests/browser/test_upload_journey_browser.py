@@ -23,7 +23,7 @@ from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory
 from filmfolio.media.tests.imagedata import jpeg_with_gps
 
-from .chromium import ARTIFACTS, signed_in_context
+from .chromium import keep_screenshot, signed_in_context
 
 pytestmark = [
     pytest.mark.browser,
@@ -133,7 +133,7 @@ def _signed_in_tab(browser, live_server, lang: str, width: int):
 
 
 def _shot(tab, lang: str, width: int, step: str) -> None:
-    tab.screenshot(path=str(ARTIFACTS / f"uploads-{lang}-{width}-{step}.png"), full_page=True)
+    keep_screenshot(tab, f"uploads-{lang}-{width}-{step}")
 
 
 def _stills_in_the_database(film) -> list[str]:

@@ -7,7 +7,13 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from filmfolio.films.models import Film
-from tests.browser.chromium import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, session_cookies
+from tests.browser.chromium import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    keep_screenshot,
+    session_cookies,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,11 +47,11 @@ def test_import_a_page_in_the_browser(live_server):
         assert page.locator("input[name=credits-0-name]").input_value() == "Ann Lee"
         assert page.locator("mark", has_text="14 min").is_visible()
         assert page.title() != "owned"
-        page.screenshot(path=str(ARTIFACTS / "importer-review.png"), full_page=True)
+        keep_screenshot(page, "importer-review")
         page.get_by_role("button", name="Save the film").click()
         page.wait_for_load_state()
         assert page.get_by_role("heading", name="Film saved").is_visible()
-        page.screenshot(path=str(ARTIFACTS / "importer-result.png"), full_page=True)
+        keep_screenshot(page, "importer-result")
         page.get_by_role("link", name="Open the film page").click()
         page.wait_for_load_state()
         assert page.url == live_server.url + "/films/in-character/"

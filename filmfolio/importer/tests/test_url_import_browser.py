@@ -17,6 +17,7 @@ from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.models import Collaborator, Film
 from filmfolio.films.tests.factories import FilmFactory
 from filmfolio.importer.models import PageImport
+from tests.browser.chromium import keep_screenshot
 
 from .local_site import local_site
 
@@ -116,14 +117,14 @@ def _journey(browser, base: str, url: str, language: str, width: int) -> list[st
     problems += _look(page, f"importer-url-done-{label}", width)
     page.goto(base + "/films/gleaners/")
     assert page.get_by_text("An old couple gleans the fields").first.is_visible()
-    page.screenshot(path=str(ARTIFACTS / f"importer-url-film-{label}.png"), full_page=True)
+    keep_screenshot(page, f"importer-url-film-{label}")
     context.close()
     return problems + [f"{label}: {e}" for e in errors]
 
 
 def _look(page, name: str, width: int) -> list[str]:
     """Screenshot, serious axe violations and sideways scrolling of the page open now."""
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    keep_screenshot(page, f"{name}")
     result = page.evaluate(f"() => axe.run(document, {AXE_OPTIONS})")
     found = [
         f"{name}: {v['id']} {v['nodes'][0]['target']}"
