@@ -16,3 +16,12 @@ class EntryResult(models.TextChoices):
     def awarded(cls) -> list[str]:
         """Results that count as an award."""
         return [cls.WON, cls.SPECIAL_MENTION]
+
+
+class EntryEvidence(models.TextChoices):
+    """What backs a festival fact: the filmmaker's word, a source that was checked, or the
+    festival itself through Filmfolio."""
+
+    CLAIMED = "claimed", _("Claimed by the filmmaker")
+    SOURCED = "sourced", _("Sourced")
+    CONFIRMED = "confirmed", _("Confirmed by the festival")

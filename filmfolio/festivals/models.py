@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from filmfolio.core.models import TimeStampedModel
 from filmfolio.films.querysets import FilmRowQuerySet
 
-from .choices import EntryResult
+from .choices import EntryEvidence, EntryResult
 from .querysets import AwardQuerySet, EditionQuerySet, FestivalQuerySet, SectionQuerySet
 
 
@@ -126,6 +126,18 @@ class Entry(models.Model):
     result = models.CharField(_("result"), max_length=16, choices=EntryResult.choices)
     date = models.DateField(_("date"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    evidence = models.CharField(
+        _("evidence"),
+        max_length=12,
+        choices=EntryEvidence.choices,
+        default=EntryEvidence.CLAIMED,
+        db_default=EntryEvidence.CLAIMED,
+    )
+    evidence_url = models.URLField(
+        _("source address"), max_length=500, blank=True, default="", db_default=""
+    )
+    evidence_checked_on = models.DateField(_("source checked on"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed by the festival at"), null=True, blank=True)
 
     objects = FilmRowQuerySet.as_manager()
 
