@@ -133,3 +133,32 @@ def test_the_parameter_limit_has_no_exception_outside_tests() -> None:
         if {"PLR0913", "PLR0917"} & set(rules)
     )
     assert excepted == ["**/tests/**", "tests/**"]
+
+
+MODULE_LINE_LIMIT = 400
+
+
+def _long_modules(root: Path) -> list[str]:
+    """The Python modules under ``root`` (migrations left out) longer than STYLE allows."""
+    return sorted(
+        f"{path.relative_to(root)}: {count}"
+        for path in root.rglob("*.py")
+        if "migrations" not in path.parts and ".venv" not in path.parts
+        for count in [len(path.read_text(encoding="utf-8").splitlines())]
+        if count > MODULE_LINE_LIMIT
+    )
+
+
+def test_no_module_is_longer_than_four_hundred_lines() -> None:
+    """STYLE: a module over 400 lines is two modules."""
+    assert [
+        found
+        for part in ("filmfolio", "config", "tests", "bench", "scripts")
+        for found in _long_modules(ROOT / part)
+    ] == []
+
+
+def test_the_line_limit_finds_a_planted_long_module(tmp_path: Path) -> None:
+    (tmp_path / "long.py").write_text("x = 1\n" * (MODULE_LINE_LIMIT + 1))
+    (tmp_path / "short.py").write_text("x = 1\n" * MODULE_LINE_LIMIT)
+    assert _long_modules(tmp_path) == [f"long.py: {MODULE_LINE_LIMIT + 1}"]

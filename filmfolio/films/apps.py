@@ -15,9 +15,10 @@ class FilmsConfig(AppConfig):
         from filmfolio.people.hooks import PERSON_SHOWN, PersonShown
         from filmfolio.people.querysets import PERSON_LISTING, PersonListing
 
-        from .access import creditable_people, editable_people, listed_people
+        from .access import creditable_people, listed_people
         from .changes import person_films_refreshed
         from .panels import PANELS
+        from .person_access import editable_people
         from .studio import SECTIONS
         from .studio.film_sections import register
 

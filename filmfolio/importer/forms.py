@@ -1,8 +1,9 @@
 """Forms of the "New film from text" page: the page to read, then the draft to review.
 
 `PageForm` takes pasted text or an uploaded .txt/.html file. `FilmDraftForm` plus the credit and
-festival formsets hold the reviewed draft; `record_data(...)` turns them into `FilmRecord` data.
-Countries and languages are typed as names in any language or as codes and mapped on save.
+festival formsets hold the reviewed draft; `review_record.record_data(...)` turns them into
+`FilmRecord` data. Countries and languages are typed as names in any language or as codes and
+mapped on save.
 """
 
 from __future__ import annotations
@@ -21,9 +22,8 @@ from filmfolio.films.models import Film
 from filmfolio.films.roles import ROLES
 from filmfolio.people.models import Person
 
-from .codes import country_code, language_code, parse_amount
+from .codes import country_code, language_code
 from .draft import language_codes
-from .resolvers import FreshNames
 
 MAX_PAGE_BYTES = 2 * 1024 * 1024
 PAGE_EXTENSIONS = (".txt", ".text", ".html", ".htm")
@@ -204,7 +204,7 @@ class FilmDraftForm(forms.Form):
 
     def clean_genres(self) -> str:
         genres = self.cleaned_data["genres"]
-        if any(len(g) > 60 for g in _split(genres)):
+        if any(len(g) > 60 for g in split_list(genres)):
             raise forms.ValidationError(_("Each genre can have at most 60 characters."))
         return genres
 
@@ -218,13 +218,14 @@ class FilmDraftForm(forms.Form):
         return _labelled(self.cleaned_data["subtitles"])
 
 
-def _split(text: str) -> list[str]:
+def split_list(text: str) -> list[str]:
+    """The parts of a comma- (or 、-) separated list, trimmed."""
     return [part.strip() for part in text.replace("、", ",").split(",") if part.strip()]
 
 
 def _mapped(text: str, lookup: Any, noun: Any) -> list[str]:
     codes, unknown = [], []
-    for name in _split(text):
+    for name in split_list(text):
         code = lookup(name)
         if code is None:
             unknown.append(name)
@@ -243,7 +244,7 @@ def _labelled(text: str) -> list[tuple[str, str]]:
     Chinese and English)."""
     out: list[tuple[str, str]] = []
     unknown = []
-    for name in _split(text):
+    for name in split_list(text):
         codes, _is_subtitle = language_codes(name)
         if not codes:
             unknown.append(name)
@@ -314,100 +315,3 @@ class FestivalForm(_MatchForm):
 
 CreditFormSet = forms.formset_factory(CreditForm, extra=1, can_delete=True, max_num=300)
 FestivalFormSet = forms.formset_factory(FestivalForm, extra=1, can_delete=True, max_num=100)
-
-
-def record_data(
-    form: FilmDraftForm, credits: forms.BaseFormSet, festivals: forms.BaseFormSet
-) -> dict[str, Any]:
-    """`FilmRecord` data from the valid review forms."""
-    d = form.cleaned_data
-    data: dict[str, Any] = {
-        "title": d["title"],
-        "year": d["year"],
-        "runtime_minutes": d["runtime_minutes"],
-        "kind": d["kind"] or None,
-        "genres": _split(d["genres"]),
-        "countries": [{"country": c} for c in d["countries"]],
-        "languages": _languages(d),
-        "specs": {k: d[k] for k in ("shooting_format", "sound", "aspect_ratio")},
-    }
-    data["specs"]["color"] = d["color"] or None
-    if d["original_title"] and d["original_title"] != d["title"]:
-        data["titles"] = [{"text": d["original_title"], "kind": "original"}]
-    if d["budget"]:
-        amount, currency = parse_amount(d["budget"])
-        data["budget"] = {"amount": amount, "currency": currency, "as_stated": d["budget"]}
-    data["credits"] = _credits(credits)
-    data["festivals"] = _festivals(festivals)
-    data["texts"] = [
-        {"kind": kind, "language": d[f"{name}_language"], "body": d[name].strip()}
-        for name, kind in TEXT_FIELDS
-        if d[name].strip()
-    ]
-    _attach_biography(data, d)
-    return data
-
-
-def _attach_biography(data: dict[str, Any], d: dict[str, Any]) -> None:
-    """The biography goes with the first director's person record."""
-    body = d["biography"].strip()
-    director = next((c for c in data["credits"] if c["role"] == "director"), None)
-    if body and director is not None:
-        director["person"]["biographies"] = {d["biography_language"]: body}
-
-
-def fresh_names(credits: forms.BaseFormSet, festivals: forms.BaseFormSet) -> FreshNames:
-    """The people and festivals the reviewer marked as new."""
-    from filmfolio.core.matching import name_match_key, title_match_key
-
-    return FreshNames(
-        people=frozenset(
-            name_match_key(c["name"]) for c in _kept(credits) if c.get("match") == NEW
-        ),
-        festivals=frozenset(
-            title_match_key(f["festival"]) for f in _kept(festivals) if f.get("match") == NEW
-        ),
-    )
-
-
-def _languages(d: dict[str, Any]) -> list[dict[str, str]]:
-    """The original languages and subtitles (a label only where it is not the code)."""
-    return [
-        {"language": code, "role": role, "label": "" if label == code else label}
-        for role, key in (("original", "languages"), ("subtitle", "subtitles"))
-        for code, label in d[key]
-    ]
-
-
-def _credits(credits: forms.BaseFormSet) -> list[dict[str, Any]]:
-    return [
-        {"person": _person(c), "role": c["role"], "credited_as": c["credited_as"]}
-        for c in _kept(credits)
-    ]
-
-
-def _person(row: dict[str, Any]) -> dict[str, Any]:
-    person = row.get("match")
-    if person is None or person == NEW:
-        return {"name": row["name"]}
-    return {"name": person.display_name, "slug": person.slug}
-
-
-def _festivals(festivals: forms.BaseFormSet) -> list[dict[str, Any]]:
-    """The kept festival rows without their empty values; a matched festival by its name."""
-    out = []
-    for f in _kept(festivals):
-        entry = {k: v for k, v in f.items() if k not in ("DELETE", "match") and v not in (None, "")}
-        if isinstance(f.get("match"), Festival):
-            entry["festival"] = f["match"].name
-        out.append(entry)
-    return out
-
-
-def _kept(formset: forms.BaseFormSet) -> list[dict[str, Any]]:
-    """The filled rows of a formset that are not marked for deletion."""
-    return [
-        f.cleaned_data
-        for f in formset.forms
-        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.has_changed()
-    ]

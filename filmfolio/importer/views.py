@@ -19,11 +19,12 @@ from pydantic import ValidationError
 from filmfolio.films.access import ViewerRequest
 
 from .fetch import FetchRefusedError, fetch_page
-from .forms import MAX_PAGE_BYTES, PageForm, fresh_names, record_data
+from .forms import MAX_PAGE_BYTES, PageForm
 from .page_commit import PageSource, page_import_commit
 from .records import FilmRecord, validation_messages
 from .review import Review, review_for, review_for_fetched
 from .review_forms import ReviewForms, bound_forms, initial_forms
+from .review_record import fresh_names, record_data
 
 # Room for the form's other fields beside a page of MAX_PAGE_BYTES.
 MAX_REQUEST_BYTES = MAX_PAGE_BYTES + 256 * 1024

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from filmfolio.accounts import services as account_services
 from filmfolio.accounts.forms import ClaimForm
 from filmfolio.core.errors import DomainError
-from filmfolio.films import access
+from filmfolio.films import access, person_access
 from filmfolio.films import services as film_services
 from filmfolio.films.access import ViewerRequest
 from filmfolio.people import services as people_services
@@ -45,8 +45,8 @@ def detail(request: ViewerRequest, slug: str) -> HttpResponse:
     context = {
         "page": page,
         "person": page.person,
-        "can_merge": signed_in and access.may_merge_person_away(viewer, page.person),
-        "can_edit": signed_in and access.may_edit_person(viewer, page.person),
+        "can_merge": signed_in and person_access.may_merge_person_away(viewer, page.person),
+        "can_edit": signed_in and person_access.may_edit_person(viewer, page.person),
     }
     return render(request, "people/detail.html", context)
 
@@ -108,10 +108,10 @@ def _keep_for(viewer: access.Viewer, remove: Person, value: str | None) -> Perso
 @login_required
 def merge(request: ViewerRequest, slug: str) -> HttpResponse:
     """Merge this person into another record: pick the person to keep, see what moves,
-    confirm. Only for those ``access.may_merge_person_away`` allows (404 for anyone else)."""
+    confirm. Only for those ``person_access.may_merge_person_away`` allows (404 for anyone else)."""
     viewer = request.viewer
     remove = Person.objects.filter(slug=slug).listed_for(viewer).first()
-    if remove is None or not access.may_merge_person_away(viewer, remove):
+    if remove is None or not person_access.may_merge_person_away(viewer, remove):
         raise Http404
     keep = _keep_for(viewer, remove, request.POST.get("keep") or request.GET.get("keep"))
     if request.method == "POST" and keep is not None:

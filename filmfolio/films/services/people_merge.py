@@ -6,7 +6,7 @@ a biography in keeps theirs), links, claims and a confirmed account; the removed
 address answers 301 with the kept person's page (``PersonSlugRedirect``). Both records get a
 change record, the removed person's search document is dropped, and the kept person's and those
 of every film crediting them are rewritten (``people.services.person_changed``, whose hook gives
-those films a new version). Who may merge is decided by ``films.access.may_merge_people``.
+those films a new version). Who may merge is decided by ``films.person_access.may_merge_people``.
 
 It lives in ``films`` because it moves credits (films) and claims (accounts), both above
 ``people``.
@@ -29,7 +29,7 @@ from filmfolio.core.viewers import Viewer
 from filmfolio.people.models import Person, PersonName, PersonSlugRedirect
 from filmfolio.people.services import name_script, person_changed
 
-from .. import access
+from .. import person_access
 from ..models import Credit
 from ..reindex import search_remove
 
@@ -99,7 +99,7 @@ def _check(*, keep: Person, remove: Person, actor: Any) -> None:
     if keep.pk == remove.pk:
         raise ValidationFailedError(_("Choose two different people to merge."))
     viewer = Viewer.for_user(actor)
-    if not access.may_merge_people(viewer, keep=keep, remove=remove):
+    if not person_access.may_merge_people(viewer, keep=keep, remove=remove):
         raise PermissionDeniedError(_("You may not merge these people."))
     if keep.user_id and remove.user_id and keep.user_id != remove.user_id:
         raise ValidationFailedError(
