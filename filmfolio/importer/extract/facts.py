@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .lexicon import COUNTRIES, LANGUAGES, is_country, is_genre, is_language
 from .quantities import full_date, runtime_minutes
+from .specs import spec_part
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # "2004年製作", "2016年", "2015-03-21中国大陆上映", "2016.04.27 개봉": a year with a CJK word.
@@ -44,8 +45,11 @@ class Facts:
 
 def _classify(part: str, facts: Facts) -> bool:
     """Put one part into the facts; False when the part is not a known fact."""
-    return (
-        _classify_time(part, facts) or _classify_name(part, facts) or _year_and_genre(part, facts)
+    return bool(
+        _classify_time(part, facts)
+        or _classify_name(part, facts)
+        or _year_and_genre(part, facts)
+        or spec_part(part)  # read by the spec steps; it keeps the line a fact line
     )
 
 

@@ -122,6 +122,19 @@ _PART_COLOUR = re.compile(
 )
 
 
+def spec_part(part: str) -> str | None:
+    """The spec field a whole part of a line states ("1.85:1", "Stereo", "16mm", "Colour")."""
+    for field, rx in (
+        ("aspect_ratio", _PART_RATIO),
+        ("sound", _PART_SOUND),
+        ("shooting_format", _PART_FORMAT),
+        ("color", _PART_COLOUR),
+    ):
+        if rx.fullmatch(part):
+            return field
+    return None
+
+
 def spec_parts(line: str) -> dict[str, str]:
     """Spec values among the parts of a short line of two or more parts, as written."""
     if len(line) > 90:
@@ -131,15 +144,9 @@ def spec_parts(line: str) -> dict[str, str]:
         return {}
     found: dict[str, str] = {}
     for part in parts:
-        for field, rx in (
-            ("aspect_ratio", _PART_RATIO),
-            ("sound", _PART_SOUND),
-            ("shooting_format", _PART_FORMAT),
-            ("color", _PART_COLOUR),
-        ):
-            if field not in found and rx.fullmatch(part):
-                found[field] = part
-                break
+        field = spec_part(part)
+        if field and field not in found:
+            found[field] = part
     return found
 
 

@@ -93,6 +93,15 @@ def is_format_words(line: str) -> bool:
     return bool(parts) and all(p in _KIND_WORDS or p.rstrip("s") in _KIND_WORDS for p in parts)
 
 
+_MENU_SPLIT = re.compile(r"\s*[|·•]\s*")
+
+
+def is_menu(line: str) -> bool:
+    """True for a navigation line: three or more items of one or two words between bars."""
+    parts = [p for p in _MENU_SPLIT.split(line.strip()) if p]
+    return len(parts) >= 3 and all(len(p.split()) <= 2 for p in parts)
+
+
 def plausible_title(line: str) -> bool:
     """A short line that reads like a title, not a sentence, quote or tagline."""
     s = line.strip()
@@ -114,6 +123,7 @@ def _looks_like_page_chrome(s: str) -> bool:
         or _GLUED_CHROME.search(s)
         or _DATE_WORDS.search(s)
         or is_format_words(s)
+        or is_menu(s)
     )
 
 
@@ -122,10 +132,31 @@ def strip_site(line: str) -> str:
     return _SITE_SUFFIX.sub("", line) if len(line) < 160 else line
 
 
+# A window title of any site: "X (2019) - Site", "Watch "X" (2019) online", "X (2019) | Site".
+_YEAR_THEN_SITE = re.compile(
+    r"^(?P<t>.+?\((?:1[89]|20)\d\d\))\s*(?:\s[-–—|·:]\s|[|｜])\s*[^()]{1,60}$"
+)
+_WATCH = re.compile(
+    r"^(?:watch|stream|ver|regarder|guarda|assistir|schauen|смотреть|izle|xem|nonton)\s+"
+    r"(?:online\s+)?[\"“«]?(?P<t>[^\"“”«»]+?)[\"”»]?(?P<y>\s*\((?:1[89]|20)\d\d\))?"
+    r"\s+(?:online|streaming|full movie|en ligne|en streaming|in streaming|онлайн)\b.*$",
+    re.I,
+)
+
+
+def window_title(line: str) -> str:
+    """A window title without the site's part and the streaming words around the title."""
+    m = _WATCH.match(line.strip())
+    if m:
+        line = m.group("t") + (m.group("y") or "")
+    m = _YEAR_THEN_SITE.match(line.strip())
+    return m.group("t") if m else line
+
+
 def split_heading(line: str) -> tuple[str, str | None, int | None]:
     """(title, other-script title, year) from a heading line such as "A - B (2008)"."""
     year = None
-    line = _SITE_SUFFIX.sub("", line)
+    line = window_title(_SITE_SUFFIX.sub("", line))
     m = _YEAR_SUFFIX.search(line)
     if m:
         year, line = int(m.group("year")), line[: m.start()]

@@ -66,6 +66,9 @@ def _main_and_second(
     labelled, original, alias = named
     main: str | None = next(iter(labelled or original or alias), found)
     second = (original[0] if labelled and original else None) or other
+    if original and not labelled and found and found.casefold() != original[0].casefold():
+        # "Original title: X" under a heading: the heading presents the film, X is its original.
+        main, second = found, original[0]
     if main and other and main.casefold() == other.casefold():
         second = found
     return main, second
@@ -169,11 +172,56 @@ def _heading_title(rec: ExtractedRecord, page: Page) -> tuple[str | None, str | 
     if not lines:
         return None, None, None
     chosen = next((s for s, _ in lines if _TITLE_WITH_YEAR.match(s)), None)
-    found, other, year = title.split_heading(chosen or lines[0][0])
+    chosen = chosen or _repeated_name(lines) or lines[0][0]
+    found, other, year = title.split_heading(chosen)
+    if other is None:
+        other = _other_script_line(lines)
     for e in rec.festivals:
         if found.startswith(e.festival + " "):
             found = found[len(e.festival) + 1 :].strip()
     return found, other, year
+
+
+_WINDOW_SEP = re.compile(r"\s[-–—|·:]\s|\s?[|｜]\s?")
+
+
+def _repeated_name(lines: list[tuple[str, int]]) -> str | None:
+    """The first part of a window title "X | Site" that the head repeats on a line of its own."""
+    alone = {s.casefold() for s, _ in lines}
+    for s, _ in lines:
+        first, *rest = (p.strip() for p in _WINDOW_SEP.split(s, maxsplit=1))
+        if rest and first.casefold() in alone and _same_script(first, rest[0]):
+            return first  # (a title beside its other-script title is split by split_heading)
+    return None
+
+
+def _same_script(a: str, b: str) -> bool:
+    return title.script_of(a) == title.script_of(b)
+
+
+def _other_script_line(lines: list[tuple[str, int]]) -> str | None:
+    """The line right under the first title-like line, when written in another script: the
+    title in a second language ("바람의 집" over "The House of Wind")."""
+    if len(lines) < 2 or lines[0][0] in lines[1][0] or lines[1][0] in lines[0][0]:
+        return None
+    (first, at), (second, next_at) = lines[0], lines[1]
+    if next_at != at + len(first) + 1 and not _only_blank_between(first, at, next_at):
+        return None
+    if _same_script(first, second) or "latin" not in {
+        title.script_of(first),
+        title.script_of(second),
+    }:
+        return None
+    # One Latin word under a title is more often a site's or a section's name than a title.
+    return second if len(second) <= 60 and len(second.split()) + _cjk_count(second) >= 2 else None
+
+
+def _cjk_count(text: str) -> int:
+    return sum(map(len, _CJK_ONLY.findall(text)))
+
+
+def _only_blank_between(first: str, at: int, next_at: int) -> bool:
+    return next_at - (at + len(first)) <= 2
 
 
 def _standalone_cjk(page: Page) -> str | None:
