@@ -121,6 +121,20 @@ def _apply_spec_lines(rec: ExtractedRecord, page: Page) -> None:
                 )
 
 
+def _spec_list(rec: ExtractedRecord, lab: Labelled) -> Labelled:
+    """A format value listing several specs ("DCP, 1.85:1, Farbe, Dolby 5.1") fills each one;
+    what is left for the format is its capture format part, if it names one."""
+    parts = specs.spec_parts(lab.value)
+    if len(parts) < 2 and not (parts and "shooting_format" not in parts):
+        return lab
+    for field, value in parts.items():
+        if field != "shooting_format" and getattr(rec.specs, field) is None:
+            setattr(rec.specs, field, specs.colour_of(value) if field == "color" else value)
+            _note(rec, f"specs.{field}", value, lab, LIKELY)
+    fmt = parts.get("shooting_format", "")
+    return Labelled(lab.field, lab.label, fmt, lab.start, lab.end)
+
+
 def _is_stated(value: str) -> bool:
     return not specs.is_placeholder(value)
 
@@ -137,7 +151,8 @@ def _first_stated(
 
 def _apply_labelled_specs(rec: ExtractedRecord, by_field: dict[str, list[Labelled]]) -> None:
     s = rec.specs
-    _first_stated(rec, by_field.get("shooting_format", []), "shooting_format", _is_stated)
+    formats = [_spec_list(rec, lab) for lab in by_field.get("shooting_format", [])]
+    _first_stated(rec, formats, "shooting_format", _is_stated)
     for lab in by_field.get("aspect_ratio", []):
         s.aspect_ratio = s.aspect_ratio or specs.aspect_ratio(lab.value)
     _first_stated(rec, by_field.get("sound", []), "sound", specs.is_sound_format)
