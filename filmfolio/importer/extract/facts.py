@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import COUNTRIES, LANGUAGES, is_country, is_genre, is_language
+from .genre_words import is_genre_word
+from .lexicon import COUNTRIES, LANGUAGES, is_country, is_language
 from .quantities import full_date, runtime_minutes
 from .specs import spec_part
 
@@ -49,8 +50,25 @@ def _classify(part: str, facts: Facts) -> bool:
         _classify_time(part, facts)
         or _classify_name(part, facts)
         or _year_and_genre(part, facts)
+        or _country_and_year(part, facts)
         or spec_part(part)  # read by the spec steps; it keeps the line a fact line
+        or bool(_SCREENING_COPY.fullmatch(part))
     )
+
+
+# A screening copy is no fact of the film, but it keeps a line a fact line ("94', DCP").
+_SCREENING_COPY = re.compile(r"(?i:dcp|blu-?ray|dvd|prores|mp4|mov|h\.?264|digital file)")
+_NAME_YEAR = re.compile(r"(?P<name>\D+?)\s+(?P<year>(?:1[89]|20)\d\d)")
+
+
+def _country_and_year(part: str, facts: Facts) -> bool:
+    """ "Germany 2021": a country and the year, as catalogues write them."""
+    m = _NAME_YEAR.fullmatch(part)
+    if not (m and is_country(m.group("name"))):
+        return False
+    facts.countries.append(m.group("name"))
+    facts.year = facts.year or int(m.group("year"))
+    return True
 
 
 def _classify_time(part: str, facts: Facts) -> bool:
@@ -77,7 +95,7 @@ def _classify_name(part: str, facts: Facts) -> bool:
         facts.countries.append(part)
     elif is_language(part):
         facts.languages.append(part)
-    elif is_genre(part):
+    elif is_genre_word(part):
         facts.genres.append(part)
     else:
         return False
@@ -87,7 +105,7 @@ def _classify_name(part: str, facts: Facts) -> bool:
 def _year_and_genre(part: str, facts: Facts) -> bool:
     """ "2016 Comédie" and "Not Rated 24 Dec 2009": a year or rating with genres or a date."""
     m = _YEAR_AND_WORDS.fullmatch(part)
-    if m and all(is_genre(g) for g in m.group(2).split(",")):
+    if m and all(is_genre_word(g) for g in m.group(2).split(",")):
         facts.year = facts.year or int(m.group(1))
         facts.genres.extend(g.strip() for g in m.group(2).split(","))
         return True
@@ -127,9 +145,24 @@ def clear_caches() -> None:
 
 @lru_cache(maxsize=1024)
 def _fact_text(line: str) -> Facts | None:
+    line = line.removesuffix(".")
     if not _may_be_fact_line(line):
         return None
-    parts = [p for p in _PARTS.split(line) if p.strip()]
+    found = _all_facts([p for p in _PARTS.split(line) if p.strip()])
+    if found is None and line.count(",") >= 1:
+        # "Belgesel, 2022, Türkiye, 88 dk": commas part a fact line only when every part is a
+        # fact, so a sentence with commas never passes.
+        found = _all_facts([p for p in _COMMA_PARTS.split(line) if p.strip()], min_parts=3)
+    return found
+
+
+_COMMA_PARTS = re.compile(r"\s*(?:,|，|\||•|·|/|–|—)\s*")
+
+
+def _all_facts(parts: list[str], min_parts: int = 1) -> Facts | None:
+    """The facts of the parts when every part is a fact, else None."""
+    if len(parts) < min_parts:
+        return None
     if len(parts) == 1 and _lone_name(parts[0].strip()):
         # A name alone on its line counts only when the short word lists know it: CLDR also
         # names countries and languages with words of other languages ("Belanda", "Jawa").
