@@ -113,6 +113,21 @@ def _year_and_genre(part: str, facts: Facts) -> bool:
     return bool(m and full_date(m.group(1)))
 
 
+def fact_parts_known(parts: list[str]) -> tuple[Facts, int]:
+    """The facts among the parts and how many parts state a fact of the film."""
+    facts = Facts()
+    known = 0
+    for part in parts:
+        before = Facts(facts.year, facts.runtime, *(list(x) for x in _lists(facts)))
+        if _classify(part.strip().removesuffix("."), facts) and facts != before:
+            known += 1
+    return facts, known
+
+
+def _lists(facts: Facts) -> tuple[list[str], ...]:
+    return facts.countries, facts.languages, facts.subtitles, facts.genres
+
+
 def is_runtime(part: str) -> bool:
     """True for a part that is only a running time ("88 min", "1h 30", "77'")."""
     return bool(_RUNTIME_ONLY.match(part.strip()))

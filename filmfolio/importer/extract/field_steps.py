@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from . import facts as fact_lines
 from . import kind, specs
+from .fact_group import first_group
 from .facts import Facts, fact_line
 from .labels import Labelled, parse_line
 from .page import Page
@@ -220,6 +221,9 @@ def _apply_facts(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
                 _add(rec.genres, g)
             continue
         _apply_fact_line(rec, facts, (offset, offset + len(line)), has_genre_field)
+    group = first_group(page.zone_text)
+    if group and not rec.countries:
+        _apply_fact_line(rec, group.facts, (group.start, group.end), has_genre_field)
 
 
 def _apply_fact_line(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from . import kind, prose_title, title
+from .fact_group import first_group
 from .facts import fact_line
 from .labels import parse_line
 from .page import Page
@@ -46,7 +47,19 @@ def _candidate_titles(
         found, other = pair
     if not named:
         found, other = _prose_title(page, found, other)
+        found = _group_title(page, found)
     return found, other, year
+
+
+def _group_title(page: Page, found: str | None) -> str | None:
+    """The title before the page's first fact group ("THE SALT ROAD (Sweden, 2021, 58 min)")
+    in place of a heading the page never repeats (a site's or a section's name)."""
+    group = first_group(page.zone_text)
+    if not group or not group.title:
+        return found
+    if found is None or (page.zone_text.count(found) == 1 and group.title not in found):
+        return group.title
+    return found
 
 
 def _alias_pair(page: Page) -> tuple[str, str] | None:
