@@ -18,7 +18,12 @@ _DOC_SHORT = re.compile(
 _ANIMATION = re.compile(
     r"动画片|動畫片|动画短片|動畫短片|animated (?:short|film|feature|documentary|movie)|"
     r"animation film|film d'animation|animationsfilm|анимационен филм|анимационный фильм|"
-    r"película de animación",
+    r"película de animación|(?:court|long)[- ]métrage d'animation|cortometraje (?:de )?animación|"
+    r"cortometraje animado|film d'animazione|cortometraggio d'animazione|filme de animação|"
+    r"curta(?:-metragem)? de animação|animatiefilm|film animowany|animerad film|animasyon filmi|"
+    r"kısa animasyon|phim hoạt hình|film animasi|мультфильм|мультипликационный|"
+    r"ταινία κινουμένων σχεδίων|فيلم رسوم متحركة|فیلم انیمیشن|پویانمایی|アニメーション映画|"
+    r"アニメーション作品|短編アニメーション|アニメ映画|애니메이션 영화|단편 애니메이션|动画电影|動畫電影",
 )
 _DOC_PROSE_EN = re.compile(
     r"\b(?:this|the|a|an|her|his|their|our|feature|short)\s+(?:[\w-]+\s+)?documentary\b"
