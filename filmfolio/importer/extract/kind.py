@@ -23,7 +23,8 @@ _ANIMATION = re.compile(
     r"curta(?:-metragem)? de animação|animatiefilm|film animowany|animerad film|animasyon filmi|"
     r"kısa animasyon|phim hoạt hình|film animasi|мультфильм|мультипликационный|"
     r"ταινία κινουμένων σχεδίων|فيلم رسوم متحركة|فیلم انیمیشن|پویانمایی|アニメーション映画|"
-    r"アニメーション作品|短編アニメーション|アニメ映画|애니메이션 영화|단편 애니메이션|动画电影|動畫電影",
+    r"アニメーション作品|短編アニメーション|アニメ映画|애니메이션 영화|단편 애니메이션|"
+    r"动画电影|動畫電影",
 )
 _DOC_PROSE_EN = re.compile(
     r"\b(?:this|the|a|an|her|his|their|our|feature|short)\s+(?:[\w-]+\s+)?documentary\b"
