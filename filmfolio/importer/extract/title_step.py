@@ -57,9 +57,9 @@ def _group_title(page: Page, found: str | None) -> str | None:
     group = first_group(page.zone_text)
     if not group or not group.title:
         return found
-    if found is None or (page.zone_text.count(found) == 1 and group.title not in found):
-        return group.title
-    return found
+    if found is None or (group.title in found and found != group.title):
+        return group.title  # a headline naming the title ("„X“ feiert Premiere")
+    return group.title if page.zone_text.count(found) == 1 else found
 
 
 def _alias_pair(page: Page) -> tuple[str, str] | None:

@@ -1,0 +1,350 @@
+"""Titles, years, running times, types, genres, countries, languages and specs on pages written
+for these tests, in layouts and languages the corpus pages do not show.
+
+Each page in `pages/facts/` was written for the test (no corpus text) and shows one or more
+forms the extractor reads from knowledge of languages and layouts: window titles of any site,
+a title repeated under its window title, an original-title label beside the heading, a second
+line in another script, facts in brackets after a quoted or capitalised title, fact lines parted
+by commas, spec values recognised by what they say, and page-kind words that are no titles.
+Every value asserted is the value the page states, under the corpus conventions.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from filmfolio.importer.extract import extract_record, quantities, specs
+from filmfolio.importer.extract.fact_group import fact_groups
+from filmfolio.importer.extract.facts import fact_line
+from filmfolio.importer.extract.title import is_menu, split_heading, window_title
+
+PAGES = Path(__file__).parent / "pages" / "facts"
+FIELDS = ("title", "original_title", "year", "runtime_minutes", "type", "genres", "countries")
+
+EXPECTED = {
+    "ar_original_label": {
+        "title": "بيت الريح",
+        "original_title": "The House of Wind",
+        "year": 2017,
+        "runtime_minutes": 92,
+        "type": "feature",
+        "genres": ["دراما"],
+        "countries": ["مصر"],
+        "languages": ["العربية"],
+        "specs": {},
+    },
+    "de_press_release_fact_group": {
+        "title": "Der stille Fluss",
+        "original_title": None,
+        "year": 2021,
+        "runtime_minutes": 94,
+        "type": "feature",
+        "genres": [],
+        "countries": ["Deutschland", "Schweden"],
+        "languages": [],
+        "specs": {},
+    },
+    "de_window_title_and_format_list": {
+        "title": "Der stille Fluss",
+        "original_title": "Den tysta floden",
+        "year": 2021,
+        "runtime_minutes": 94,
+        "type": "feature",
+        "genres": ["Drama"],
+        "countries": ["Schweden", "Deutschland"],
+        "languages": ["Schwedisch"],
+        "specs": {"aspect_ratio": "1,85:1", "sound": "Dolby 5.1", "color": "color"},
+    },
+    "el_original_label": {
+        "title": "Το σπίτι του ανέμου",
+        "original_title": "The House of the Wind",
+        "year": 2020,
+        "runtime_minutes": 90,
+        "type": "documentary",
+        "genres": ["Ντοκιμαντέρ"],
+        "countries": ["Ελλάδα"],
+        "languages": ["Ελληνικά"],
+        "specs": {},
+    },
+    "en_catalogue_slash_titles": {
+        "title": "Den tysta floden",
+        "original_title": "The Silent River",
+        "year": 2021,
+        "runtime_minutes": 94,
+        "type": "feature",
+        "genres": [],
+        "countries": ["Sweden", "Germany"],
+        "languages": [],
+        "specs": {"color": "color"},
+    },
+    "en_menu_and_fact_line": {
+        "title": "THE SALT ROAD",
+        "original_title": None,
+        "year": 2021,
+        "runtime_minutes": 58,
+        "type": "documentary",
+        "genres": [],
+        "countries": ["Sweden", "Norway"],
+        "languages": [],
+        "specs": {"aspect_ratio": "1.78:1", "sound": "Stereo", "color": "color"},
+    },
+    "en_news_fact_group": {
+        "title": "THE SALT ROAD",
+        "original_title": None,
+        "year": 2021,
+        "runtime_minutes": 58,
+        "type": "documentary",
+        "genres": [],
+        "countries": ["Sweden"],
+        "languages": [],
+        "specs": {},
+    },
+    "en_watch_window_title": {
+        "title": "The Salt Road",
+        "original_title": None,
+        "year": 2021,
+        "runtime_minutes": 72,
+        "type": "feature",
+        "genres": [],
+        "countries": [],
+        "languages": ["English", "Norwegian"],
+        "specs": {
+            "shooting_format": "Super 16mm",
+            "aspect_ratio": "2.39 : 1",
+            "sound": "Dolby Atmos",
+            "color": "black and white",
+        },
+    },
+    "es_dot_fact_line": {
+        "title": "La casa del viento",
+        "original_title": None,
+        "year": 2018,
+        "runtime_minutes": 76,
+        "type": "documentary",
+        "genres": ["Documental"],
+        "countries": ["España"],
+        "languages": [],
+        "specs": {},
+    },
+    "fa_original_label": {
+        "title": "خانه باد",
+        "original_title": "The House of Wind",
+        "year": 2018,
+        "runtime_minutes": 85,
+        "type": "feature",
+        "genres": ["درام"],
+        "countries": ["ایران"],
+        "languages": ["فارسی"],
+        "specs": {},
+    },
+    "fr_original_label_and_spec_values": {
+        "title": "La Maison des vents",
+        "original_title": "The House of Winds",
+        "year": 2019,
+        "runtime_minutes": 100,
+        "type": "feature",
+        "genres": [],
+        "countries": ["France", "Belgique"],
+        "languages": ["français", "anglais"],
+        "specs": {"aspect_ratio": "2.39:1", "sound": "stéréo", "color": "color"},
+    },
+    "fr_press_release_animation": {
+        "title": "La Maison des vents",
+        "original_title": None,
+        "year": 2019,
+        "runtime_minutes": 12,
+        "type": "animation",
+        "genres": [],
+        "countries": ["France"],
+        "languages": [],
+        "specs": {},
+    },
+    "ja_fact_line": {
+        "title": "Memory of Wind",
+        "original_title": "風の記憶",
+        "year": 2018,
+        "runtime_minutes": 88,
+        "type": "documentary",
+        "genres": ["ドキュメンタリー"],
+        "countries": ["日本"],
+        "languages": [],
+        "specs": {},
+    },
+    "ja_site_title_and_slash_specs": {
+        "title": "Memory of Wind",
+        "original_title": "風の記憶",
+        "year": 2018,
+        "runtime_minutes": 88,
+        "type": "documentary",
+        "genres": ["ドキュメンタリー"],
+        "countries": ["日本"],
+        "languages": ["日本語"],
+        "specs": {"aspect_ratio": "16:9", "sound": "ステレオ", "color": "color"},
+    },
+    "ko_other_title_in_brackets": {
+        "title": "The House of Wind",
+        "original_title": "바람의 집",
+        "year": 2020,
+        "runtime_minutes": None,
+        "type": None,
+        "genres": [],
+        "countries": [],
+        "languages": [],
+        "specs": {},
+    },
+    "ko_second_script_line": {
+        "title": "The House of Wind",
+        "original_title": "바람의 집",
+        "year": 2020,
+        "runtime_minutes": 102,
+        "type": "feature",
+        "genres": ["드라마"],
+        "countries": ["대한민국"],
+        "languages": ["한국어"],
+        "specs": {"aspect_ratio": "1.85:1", "sound": "돌비 5.1", "color": "color"},
+    },
+    "pt_sound_word": {
+        "title": "A Casa do Vento",
+        "original_title": None,
+        "year": 2014,
+        "runtime_minutes": 15,
+        "type": "animation",
+        "genres": ["Animação"],
+        "countries": ["Portugal"],
+        "languages": ["português"],
+        "specs": {"aspect_ratio": "16:9", "sound": "Estéreo", "color": "color"},
+    },
+    "ru_original_label": {
+        "title": "Дом ветров",
+        "original_title": "The House of Winds",
+        "year": 2016,
+        "runtime_minutes": 112,
+        "type": "feature",
+        "genres": ["драма"],
+        "countries": ["Россия"],
+        "languages": ["русский"],
+        "specs": {"sound": "Dolby Digital", "color": "color"},
+    },
+    "tr_colour_word": {
+        "title": "Rüzgarın Evi",
+        "original_title": None,
+        "year": 2022,
+        "runtime_minutes": 88,
+        "type": "documentary",
+        "genres": ["Belgesel"],
+        "countries": ["Türkiye"],
+        "languages": ["Türkçe"],
+        "specs": {"sound": "Stereo", "color": "color"},
+    },
+    "tr_comma_fact_line": {
+        "title": "Rüzgarın Evi",
+        "original_title": None,
+        "year": 2022,
+        "runtime_minutes": 88,
+        "type": "documentary",
+        "genres": ["Belgesel"],
+        "countries": ["Türkiye"],
+        "languages": [],
+        "specs": {},
+    },
+    "zh_book_title_fact_group": {
+        "title": "风之屋",
+        "original_title": None,
+        "year": 2015,
+        "runtime_minutes": 98,
+        "type": "feature",
+        "genres": [],
+        "countries": ["中国"],
+        "languages": [],
+        "specs": {},
+    },
+}
+
+
+def facts_of(name: str) -> dict:
+    out = extract_record((PAGES / f"{name}.txt").read_text()).to_gold_dict()
+    found = {field: out[field] for field in (*FIELDS, "languages")}
+    found["specs"] = {k: v for k, v in out["specs"].items() if v is not None}
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_page(name):
+    assert facts_of(name) == EXPECTED[name]
+
+
+def test_every_page_has_its_expectation():
+    assert sorted(p.stem for p in PAGES.glob("*.txt")) == sorted(EXPECTED)
+
+
+def test_running_times_with_bare_minutes_after_the_hours():
+    cases = {"1h40": 100, "2 h 05": 125, "1 heure 30": 90, "1h 28'": 88, "12h30": None}
+    assert {k: quantities.runtime_minutes(k) for k in cases} == cases
+
+
+def test_window_titles_of_any_site():
+    assert window_title("Hus i vinden (2020) – Svensk Filmdatabas") == "Hus i vinden (2020)"
+    assert window_title('Regarder "Hus i vinden" (2020) en streaming') == "Hus i vinden (2020)"
+    assert split_heading("Hus i vinden (2020) | Kino Nord") == ("Hus i vinden", None, 2020)
+    # A heading with a year and no site part keeps its words.
+    assert split_heading("Summer of 1985 (2020)") == ("Summer of 1985", None, 2020)
+
+
+def test_other_titles_in_brackets_and_after_a_slash():
+    assert split_heading("Frühling (Spring)") == ("Frühling", "Spring", None)
+    assert split_heading("Дом ветров (The House of Winds, 2016)") == (
+        "Дом ветров",
+        "The House of Winds",
+        2016,
+    )
+    # Numbers and format words in brackets are no title.
+    assert split_heading("Frühling (Kurzfilm)") == ("Frühling (Kurzfilm)", None, None)
+    assert split_heading("Frühling (90 min)") == ("Frühling (90 min)", None, None)
+
+
+def test_menu_lines_are_no_titles():
+    assert is_menu("Start | Filme | Presse | Kontakt")
+    assert not is_menu("Hus i vinden | Kino Nord")
+
+
+def test_spec_words_in_many_languages():
+    colours = {"Renkli": "color", "컬러": "color", "siyah-beyaz": "black and white"}
+    colours |= {"svartvit": "black and white", "ч/б": "black and white", "Berwarna": "color"}
+    assert {k: specs.colour_of(k) for k in colours} == colours
+    parts = specs.spec_parts("カラー/ステレオ/16:9")
+    assert parts == {"color": "カラー", "sound": "ステレオ", "aspect_ratio": "16:9"}
+    assert specs.spec_parts("HD. 16/9") == {"shooting_format": "HD", "aspect_ratio": "16/9"}
+
+
+def test_a_spec_value_under_a_credit_label_is_a_spec_and_a_name_stays_a_credit():
+    out = extract_record("Hus\nRegi: Lena Berg\nSon : mono\nImage : noir et blanc\n").to_gold_dict()
+    assert (out["specs"]["sound"], out["specs"]["color"]) == ("mono", "black and white")
+    assert out["credits"] == [{"role": "Regi", "name": "Lena Berg"}]
+    out = extract_record("Hus\nRegi: Lena Berg\nSon : Paul Dubois\n").to_gold_dict()
+    assert out["specs"]["sound"] is None
+    assert out["credits"][1] == {"role": "Son", "name": "Paul Dubois"}
+
+
+def test_spaced_spec_labels_take_lower_case_spec_values():
+    page = "Hus i vinden\nRegi Lena Berg\nLand Sverige\nÅr 2020\nFärg svartvit\nLjud mono\n"
+    out = extract_record(page).to_gold_dict()
+    assert (out["specs"]["color"], out["specs"]["sound"]) == ("black and white", "mono")
+
+
+def test_fact_lines_with_commas_need_every_part_to_be_a_fact():
+    found = fact_line("Belgesel, 2022, Türkiye, 88 dk.")
+    assert (found.year, found.runtime, found.countries, found.genres) == (
+        2022,
+        88,
+        ["Türkiye"],
+        ["Belgesel"],
+    )
+    assert fact_line("Paris, France, 2019") is None  # a city is no fact of the film
+    assert fact_line("Sweden, 2021") is None  # two parts parted by a comma: too little
+
+
+def test_fact_groups_need_a_running_time_or_a_title_before_them():
+    (group,) = fact_groups("Le film « Vents » (France, 2019, 12 min) de J. Marchand")
+    assert (group.title, group.facts.year, group.facts.runtime) == ("Vents", 2019, 12)
+    assert fact_groups("She was born in Lyon (France, 1970) and lives in Rome.") == []
+    assert fact_groups("Screening at Cinema 1 (Room 2, 18:00)") == []
