@@ -10,6 +10,7 @@ from . import kind, specs
 from .fact_group import first_group
 from .facts import Facts, fact_line
 from .labels import Labelled, parse_line
+from .lead import lead_genres, lead_year
 from .page import Page
 from .quantities import first_year, labelled_runtime, runtime_minutes
 from .record import LIKELY, SURE, UNSURE, Evidence, ExtractedRecord
@@ -212,6 +213,7 @@ def _apply_facts(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
     if rec.year is None:
         _title_year(rec, page)
     has_genre_field = bool(by_field.get("genre"))
+    _apply_lead(rec, page, has_genre_field)
     for line, offset in page.zone:
         if parse_line(line, offset):
             continue
@@ -224,6 +226,16 @@ def _apply_facts(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
     group = first_group(page.zone_text)
     if group and not rec.countries:
         _apply_fact_line(rec, group.facts, (group.start, group.end), has_genre_field)
+
+
+def _apply_lead(rec: ExtractedRecord, page: Page, genre_field: bool) -> None:
+    """The year and genres an article's lead sentence states, when nothing else gave them."""
+    found = lead_year(page.zone_text) if rec.year is None else None
+    if found:
+        rec.year = found[0]
+        rec.note(Evidence("year", rec.year, found[1], found[2], LIKELY, "lead sentence"))
+    if not genre_field and not rec.genres:
+        rec.genres.extend(lead_genres(page.zone_text))
 
 
 def _apply_fact_line(

@@ -348,3 +348,32 @@ def test_fact_groups_need_a_running_time_or_a_title_before_them():
     assert (group.title, group.facts.year, group.facts.runtime) == ("Vents", 2019, 12)
     assert fact_groups("She was born in Lyon (France, 1970) and lives in Rome.") == []
     assert fact_groups("Screening at Cinema 1 (Room 2, 18:00)") == []
+
+
+LEADS = {
+    "Hus i vinden is a 2020 Swedish drama film directed by Lena Berg.": (2020, ["drama"]),
+    "Hus i vinden est un film suédois réalisé par Lena Berg, sorti en 2020.": (2020, []),
+    "Hus i vinden ist ein schwedischer Spielfilm aus dem Jahr 2020.": (2020, []),
+    "《风之屋》是一部2015年的中国剧情片。": (2015, []),
+    "Rumah Angin adalah film drama keluarga dari Indonesia tahun 2019.": (
+        2019,
+        ["drama", "keluarga"],
+    ),
+    "Дом ветров — российский фильм 2016 года режиссёра Ивана Петрова.": (2016, []),
+    "Ngôi nhà gió là một bộ phim tâm lý Việt Nam năm 2017.": (2017, []),
+    "風の記憶は、2018年の日本のドキュメンタリー映画。": (2018, []),
+    "바람의 집은 2020년 개봉한 대한민국의 드라마 영화이다.": (2020, []),
+}
+
+
+def test_lead_sentences_of_articles_state_the_year_and_genres():
+    found = {}
+    for sentence in LEADS:
+        out = extract_record(f"Hus\n\n{sentence}\n").to_gold_dict()
+        found[sentence] = (out["year"], out["genres"])
+    assert found == LEADS
+
+
+def test_a_year_in_a_later_sentence_is_no_lead():
+    out = extract_record("Hus\n\nLena Berg was born in 1970 in a small film town.\n").to_gold_dict()
+    assert out["year"] is None
