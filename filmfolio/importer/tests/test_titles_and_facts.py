@@ -377,3 +377,19 @@ def test_lead_sentences_of_articles_state_the_year_and_genres():
 def test_a_year_in_a_later_sentence_is_no_lead():
     out = extract_record("Hus\n\nLena Berg was born in 1970 in a small film town.\n").to_gold_dict()
     assert out["year"] is None
+
+
+def test_japanese_and_korean_story_prose_is_a_synopsis():
+    ja = (
+        "風の記憶\n\n海辺の小さな町に暮らす祖母と孫娘は、毎朝いっしょに浜を歩き、流れ着いたものを"
+        "拾っては名前をつけていく。やがて祖母の記憶が少しずつ薄れはじめ、孫娘はその一年を静かに"
+        "カメラで記録することにした。\n"
+    )
+    ko = (
+        "바람의 집\n\n바닷가 마을에서 할머니와 손녀가 함께 보낸 마지막 여름. 할머니는 매일 아침 "
+        "바람의 방향을 읽고, 손녀는 그 이야기를 노트에 적어 간다. 태풍이 오던 밤, 두 사람은 "
+        "오래된 집을 지키기로 한다.\n"
+    )
+    short = "風の記憶\n\n上映時間:88分\n"
+    found = [extract_record(p).to_gold_dict()["synopsis_present"] for p in (ja, ko, short)]
+    assert found == [True, True, False]
