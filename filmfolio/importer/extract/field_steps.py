@@ -12,6 +12,7 @@ from .facts import Facts, fact_line
 from .labels import Labelled, parse_line
 from .lead import lead_genres, lead_year
 from .page import Page
+from .prose_runtime import prose_runtime
 from .quantities import first_year, labelled_runtime, runtime_minutes
 from .record import LIKELY, SURE, UNSURE, Evidence, ExtractedRecord
 
@@ -210,6 +211,10 @@ def _apply_facts(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
         )
     if rec.runtime_minutes is None:
         _runtime_part(rec, page)
+    found = prose_runtime(page.zone_text) if rec.runtime_minutes is None else None
+    if found:
+        rec.runtime_minutes = found[0]
+        rec.note(Evidence("runtime_minutes", found[0], found[1], found[2], UNSURE, "prose"))
     if rec.year is None:
         _title_year(rec, page)
     has_genre_field = bool(by_field.get("genre"))

@@ -393,3 +393,24 @@ def test_japanese_and_korean_story_prose_is_a_synopsis():
     short = "風の記憶\n\n上映時間:88分\n"
     found = [extract_record(p).to_gold_dict()["synopsis_present"] for p in (ja, ko, short)]
     assert found == [True, True, False]
+
+
+PROSE_RUNTIMES = {
+    "Lena Berg's 13-minute documentary follows three women.": 13,
+    "Der Film ist ein 40-Minüter, gedreht an der Ostsee.": 40,
+    "Ce court métrage de 15 minutes suit trois femmes.": 15,
+    "Un cortometraje de 12 minutos sobre tres mujeres.": 12,
+    "Это 90-минутный фильм о трёх женщинах.": 90,
+    "这部88分钟的纪录片讲述了三个女人的故事。": 88,
+    "13분 분량의 단편영화로 세 여성의 이야기를 그린다.": 13,
+    "88 dakikalık belgesel üç kadını anlatıyor.": 88,
+    "Lectura estimada: 1 min. Tres mujeres caminan.": None,
+    "We waited 20 minutes for the ferry to the island.": None,
+}
+
+
+def test_running_times_stated_in_prose_beside_a_film_word():
+    found = {}
+    for sentence in PROSE_RUNTIMES:
+        found[sentence] = extract_record(f"Salt\n\n{sentence}\n").to_gold_dict()["runtime_minutes"]
+    assert found == PROSE_RUNTIMES
