@@ -34,7 +34,8 @@ _DOC_PROSE = re.compile(
     r"纪录片|紀錄片|记录片|記錄片|documentaire|dokumentarfilm|документален филм|documental|"
     r"documentário|documentario|film dokumentalny|dokumentalny|belgesel|phim tài liệu|"
     r"film dokumenter|dokumentär|документальн|ドキュメンタリー|다큐멘터리|ντοκυμαντέρ|ντοκιμαντέρ|"
-    r"فيلم وثائقي|فیلم مستند|dokumentární",
+    r"فيلم وثائقي|فیلم مستند|dokumentární|مستند|وثائقي|film dokumenter|dokumenter|"
+    r"phim tài liệu|documentaristico|dokumentalnego|документальном",
 )
 _WE_WENT = re.compile(r"^(?:We|I)\s+(?:went|followed|spent|travelled|traveled|filmed)\b")
 _SHORT = re.compile(

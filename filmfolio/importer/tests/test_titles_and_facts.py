@@ -414,3 +414,12 @@ def test_running_times_stated_in_prose_beside_a_film_word():
     for sentence in PROSE_RUNTIMES:
         found[sentence] = extract_record(f"Salt\n\n{sentence}\n").to_gold_dict()["runtime_minutes"]
     assert found == PROSE_RUNTIMES
+
+
+def test_documentary_words_of_persian_arabic_and_indonesian_prose():
+    pages = [
+        "خانه باد\n\nاین مستند داستان پیرمردی در روستایی کنار دریا است.\n",
+        "بيت الريح\n\nيروي هذا الفيلم الوثائقي قصة صياد عجوز.\n",
+        "Rumah Angin\n\nFilm dokumenter ini bercerita tentang seorang nelayan.\n",
+    ]
+    assert [extract_record(p).to_gold_dict()["type"] for p in pages] == ["documentary"] * 3
