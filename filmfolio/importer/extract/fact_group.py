@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .facts import Facts, fact_parts_known
 
-_GROUP = re.compile(r"(?P<before>[^\n()]{0,160}?)\s?[(（](?P<inner>[^()（）\n]{4,100})[)）]")
+_GROUP = re.compile(r"[(（](?P<inner>[^()（）\n]{4,100})[)）]")
+_BEFORE = 160
 _PARTS = re.compile(r"\s*(?:,|，|、|/|;|·|\|)\s*")
 # The title right before the group: quoted, or a run of capitals ("THE SALT ROAD").
 _QUOTED_END = re.compile(
@@ -43,12 +45,14 @@ def fact_groups(text: str) -> list[FactGroup]:
         facts, known = fact_parts_known(parts)
         if known < _MIN_FACTS or known * 2 < len(parts):
             continue
-        title = _title_before(m.group("before"))
+        before = text[max(0, m.start() - _BEFORE) : m.start()]
+        title = _title_before(re.split(r"[\n()（）]", before)[-1])
         if title or facts.runtime:
-            out.append(FactGroup(title, facts, m.start("inner") - 1, m.end()))
+            out.append(FactGroup(title, facts, m.start(), m.end()))
     return out
 
 
+@lru_cache(maxsize=4)
 def first_group(text: str) -> FactGroup | None:
     """The page's first fact group: the film's own (later ones are often other films')."""
     return next(iter(fact_groups(text)), None)

@@ -164,11 +164,16 @@ def _fact_text(line: str) -> Facts | None:
     if not _may_be_fact_line(line):
         return None
     found = _all_facts([p for p in _PARTS.split(line) if p.strip()])
-    if found is None and line.count(",") >= 1:
+    if found is None and line.count(",") >= 2 and _short_parts(line):
         # "Belgesel, 2022, Türkiye, 88 dk": commas part a fact line only when every part is a
         # fact, so a sentence with commas never passes.
         found = _all_facts([p for p in _COMMA_PARTS.split(line) if p.strip()], min_parts=3)
     return found
+
+
+def _short_parts(line: str) -> bool:
+    """Every comma-parted part is short, as facts are (a sentence's parts are not)."""
+    return all(len(p) <= 30 for p in line.split(","))
 
 
 _COMMA_PARTS = re.compile(r"\s*(?:,|，|\||•|·|/|–|—)\s*")

@@ -42,11 +42,19 @@ _PATTERNS = [
 _PROSE_RUNTIME = re.compile("|".join(p.replace("{i}", str(i)) for i, p in enumerate(_PATTERNS)))
 
 
+# A number of minutes in any of the languages above: the full patterns run only around these.
+_MINUTES = re.compile(r"\d\s?-?(?:minut|minüt|минут|分|분|dakika|phút|menit)", re.I)
+_WINDOW = 70
+
+
 def prose_runtime(text: str) -> tuple[int, int, int] | None:
     """(minutes, start, end) of the first running time the prose states beside a film word."""
-    m = _PROSE_RUNTIME.search(text.lower())
-    if not m:
-        return None
-    name = next(k for k, v in m.groupdict().items() if v)
-    minutes = int(m.group(name))
-    return (minutes, m.start(name), m.end(name)) if 0 < minutes < 1000 else None
+    for hit in _MINUTES.finditer(text):
+        start = max(0, hit.start() - _WINDOW)
+        m = _PROSE_RUNTIME.search(text[start : hit.end() + _WINDOW].lower())
+        if m:
+            name = next(k for k, v in m.groupdict().items() if v)
+            minutes = int(m.group(name))
+            if 0 < minutes < 1000:
+                return minutes, start + m.start(name), start + m.end(name)
+    return None
