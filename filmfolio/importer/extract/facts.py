@@ -61,6 +61,11 @@ _SCREENING_COPY = re.compile(r"(?i:dcp|blu-?ray|dvd|prores|mp4|mov|h\.?264|digit
 _NAME_YEAR = re.compile(r"(?P<name>\D+?)\s+(?P<year>(?:1[89]|20)\d\d)")
 
 
+def is_screening_copy(value: str) -> bool:
+    """True for a screening copy's format ("DCP", "Blu-ray"), which is no shooting format."""
+    return bool(_SCREENING_COPY.fullmatch(value.strip()))
+
+
 def _country_and_year(part: str, facts: Facts) -> bool:
     """ "Germany 2021": a country and the year, as catalogues write them."""
     m = _NAME_YEAR.fullmatch(part)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from .clean import is_chrome
+from .column_table import column_values
 from .facts import fact_line
 from .labels import Labelled, parse_line, parse_spaced
 from .lexicon import is_country, is_language
@@ -36,6 +37,7 @@ def labelled_values(page: Page) -> list[Labelled]:
         continues = _continuation(lab, spaced)
         if continues is not None:
             i = _read_continued(lines, i, lab, out, continues)
+    out.extend(column_values(lines))
     return [_by_value(lab) for lab in out]
 
 
