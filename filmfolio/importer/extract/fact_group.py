@@ -15,6 +15,7 @@ from .facts import Facts, fact_parts_known
 
 _GROUP = re.compile(r"[(（](?P<inner>[^()（）\n]{4,100})[)）]")
 _BEFORE = 160
+_DIGIT = re.compile(r"\d")
 _PARTS = re.compile(r"\s*(?:,|，|、|/|;|·|\|)\s*")
 # The title right before the group: quoted, or a run of capitals ("THE SALT ROAD").
 _QUOTED_END = re.compile(
@@ -41,6 +42,8 @@ def fact_groups(text: str) -> list[FactGroup]:
     time or a title before them ("Paris (France, 1970)" is a birthplace, not a film)."""
     out = []
     for m in _GROUP.finditer(text):
+        if not _DIGIT.search(m.group("inner")):
+            continue  # a film's facts hold its year or its running time
         parts = [p for p in _PARTS.split(m.group("inner").strip()) if p]
         facts, known = fact_parts_known(parts)
         if known < _MIN_FACTS or known * 2 < len(parts):

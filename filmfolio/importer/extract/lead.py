@@ -40,7 +40,25 @@ _LEAD_YEAR = re.compile(
     "|".join(
         p.replace("{Y}", rf"(?P<y{i}>(?:1[89]|20)\d\d)") for i, p in enumerate(_LEAD_PATTERNS)
     ),
-    re.I,
+)  # run on lowered text
+# Plain words one of which every lead pattern holds: the patterns run only when one is there.
+_STEMS = (
+    "is a",
+    "was a",
+    "est un",
+    "ist ein",
+    "es una",
+    "fue una",
+    "è un",
+    "é um",
+    "is een",
+    "фильм",
+    "adalah",
+    "phim",
+    "yapımı",
+    "是一部",
+    "年",
+    "년",
 )
 # The genre words before the film word: "a 2019 Swedish black comedy drama film".
 _EN_GENRES = re.compile(
@@ -52,7 +70,8 @@ _LEAD_CHARS = 1500
 
 def lead_year(text: str) -> tuple[int, int, int] | None:
     """(year, start, end) stated by the lead sentence of the page's first paragraphs."""
-    m = _LEAD_YEAR.search(text[:_LEAD_CHARS])
+    head = text[:_LEAD_CHARS].lower()
+    m = _LEAD_YEAR.search(head) if any(stem in head for stem in _STEMS) else None
     if not m:
         return None
     group = next(name for name, value in m.groupdict().items() if value)
