@@ -211,10 +211,8 @@ def _apply_facts(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
         )
     if rec.runtime_minutes is None:
         _runtime_part(rec, page)
-    found = prose_runtime(page.zone_text) if rec.runtime_minutes is None else None
-    if found:
-        rec.runtime_minutes = found[0]
-        rec.note(Evidence("runtime_minutes", found[0], found[1], found[2], UNSURE, "prose"))
+    if rec.runtime_minutes is None:
+        _prose_runtime(rec, page)
     if rec.year is None:
         _title_year(rec, page)
     has_genre_field = bool(by_field.get("genre"))
@@ -228,9 +226,23 @@ def _apply_facts(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
                 _add(rec.genres, g)
             continue
         _apply_fact_line(rec, facts, (offset, offset + len(line)), has_genre_field)
+    _apply_group(rec, page, has_genre_field)
+
+
+def _prose_runtime(rec: ExtractedRecord, page: Page) -> None:
+    """A running time stated in prose beside a film word ("a 13-minute documentary")."""
+    found = prose_runtime(page.zone_text)
+    if found:
+        rec.runtime_minutes = found[0]
+        rec.note(Evidence("runtime_minutes", found[0], found[1], found[2], UNSURE, "prose"))
+
+
+def _apply_group(rec: ExtractedRecord, page: Page, genre_field: bool) -> None:
+    """The facts in brackets after the title ("X (Sweden, 2021, 58 min)"), when no country is
+    known yet (a page with its own fact block has told them already)."""
     group = first_group(page.zone_text)
     if group and not rec.countries:
-        _apply_fact_line(rec, group.facts, (group.start, group.end), has_genre_field)
+        _apply_fact_line(rec, group.facts, (group.start, group.end), genre_field)
 
 
 def _apply_lead(rec: ExtractedRecord, page: Page, genre_field: bool) -> None:

@@ -51,7 +51,7 @@ def _by_value(lab: Labelled) -> Labelled:
     if lab.field not in _SPEC_LABELS and not lab.field.startswith("credit:"):
         return lab
     field = spec_part(lab.value.strip(" ."))
-    if field in (None, "shooting_format") or field == lab.field:
+    if field is None or field in ("shooting_format", lab.field):
         return lab
     return Labelled(field, lab.label, lab.value, lab.start, lab.end)
 

@@ -205,11 +205,13 @@ def _split_at(line: str, sep: str) -> tuple[str, str | None] | None:
     """(title, other title) of a heading at its first ``sep``: format words before it leave
     the rest as the title; two scripts give a title and its other-script title."""
     a, b = (p.strip() for p in line.split(sep, 1))
-    if a and b and sep != "," and is_format_words(a):
+    if not (a and b):
+        return None
+    if sep != "," and is_format_words(a):
         return b, None
-    if a and b and sep != ": " and script_of(a) != script_of(b):
+    if sep != ": " and script_of(a) != script_of(b):
         return a, b
-    if a and b and sep == " / " and "/" not in b:
+    if sep == " / " and "/" not in b:
         return a, b  # "Original / English": catalogues write both titles so
     return None
 

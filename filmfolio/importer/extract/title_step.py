@@ -21,7 +21,7 @@ def apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
         _values(by_field, name) for name in ("title", "original_title", "alt_title")
     )
     found, other, year = _candidate_titles(rec, page, bool(labelled or original or alias))
-    main, second = _main_and_second((labelled, original, alias), found, other)
+    main, second = _titles_pair((labelled, original, alias), found, other)
     main, rule, sure = _main_title(rec, page, main, bool(labelled))
     if main:
         _note_title(rec, page, (main, second), rule, sure)
@@ -79,12 +79,20 @@ def _main_and_second(
     labelled, original, alias = named
     main: str | None = next(iter(labelled or original or alias), found)
     second = (original[0] if labelled and original else None) or other
-    if original and not labelled and found and found.casefold() != original[0].casefold():
-        # "Original title: X" under a heading: the heading presents the film, X is its original.
-        main, second = found, original[0]
     if main and other and main.casefold() == other.casefold():
         second = found
     return main, second
+
+
+def _titles_pair(
+    named: tuple[list[str], list[str], list[str]], found: str | None, other: str | None
+) -> tuple[str | None, str | None]:
+    """The main and second title; under a heading, "Original title: X" is the original of the
+    title the heading presents."""
+    labelled, original, _ = named
+    if labelled or not original or not found or found.casefold() == original[0].casefold():
+        return _main_and_second(named, found, other)
+    return found, original[0]
 
 
 def _main_title(
