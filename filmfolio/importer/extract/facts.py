@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import COUNTRIES, LANGUAGES, is_country, is_genre, is_language
+from .genre_words import is_genre_word
+from .lexicon import COUNTRIES, LANGUAGES, is_country, is_language
 from .quantities import full_date, runtime_minutes
+from .specs import spec_part
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # "2004年製作", "2016年", "2015-03-21中国大陆上映", "2016.04.27 개봉": a year with a CJK word.
@@ -44,9 +46,34 @@ class Facts:
 
 def _classify(part: str, facts: Facts) -> bool:
     """Put one part into the facts; False when the part is not a known fact."""
-    return (
-        _classify_time(part, facts) or _classify_name(part, facts) or _year_and_genre(part, facts)
+    return bool(
+        _classify_time(part, facts)
+        or _classify_name(part, facts)
+        or _year_and_genre(part, facts)
+        or _country_and_year(part, facts)
+        or spec_part(part)  # read by the spec steps; it keeps the line a fact line
+        or bool(_SCREENING_COPY.fullmatch(part))
     )
+
+
+# A screening copy is no fact of the film, but it keeps a line a fact line ("94', DCP").
+_SCREENING_COPY = re.compile(r"(?i:dcp|blu-?ray|dvd|prores|mp4|mov|h\.?264|digital file)")
+_NAME_YEAR = re.compile(r"(?P<name>\D+?)\s+(?P<year>(?:1[89]|20)\d\d)")
+
+
+def is_screening_copy(value: str) -> bool:
+    """True for a screening copy's format ("DCP", "Blu-ray"), which is no shooting format."""
+    return bool(_SCREENING_COPY.fullmatch(value.strip()))
+
+
+def _country_and_year(part: str, facts: Facts) -> bool:
+    """ "Germany 2021": a country and the year, as catalogues write them."""
+    m = _NAME_YEAR.fullmatch(part)
+    if not (m and is_country(m.group("name"))):
+        return False
+    facts.countries.append(m.group("name"))
+    facts.year = facts.year or int(m.group("year"))
+    return True
 
 
 def _classify_time(part: str, facts: Facts) -> bool:
@@ -73,7 +100,7 @@ def _classify_name(part: str, facts: Facts) -> bool:
         facts.countries.append(part)
     elif is_language(part):
         facts.languages.append(part)
-    elif is_genre(part):
+    elif is_genre_word(part):
         facts.genres.append(part)
     else:
         return False
@@ -83,12 +110,27 @@ def _classify_name(part: str, facts: Facts) -> bool:
 def _year_and_genre(part: str, facts: Facts) -> bool:
     """ "2016 Comédie" and "Not Rated 24 Dec 2009": a year or rating with genres or a date."""
     m = _YEAR_AND_WORDS.fullmatch(part)
-    if m and all(is_genre(g) for g in m.group(2).split(",")):
+    if m and all(is_genre_word(g) for g in m.group(2).split(",")):
         facts.year = facts.year or int(m.group(1))
         facts.genres.extend(g.strip() for g in m.group(2).split(","))
         return True
     m = _RATED.match(part)
     return bool(m and full_date(m.group(1)))
+
+
+def fact_parts_known(parts: list[str]) -> tuple[Facts, int]:
+    """The facts among the parts and how many parts state a fact of the film."""
+    facts = Facts()
+    known = 0
+    for part in parts:
+        before = Facts(facts.year, facts.runtime, *(list(x) for x in _lists(facts)))
+        if _classify(part.strip().removesuffix("."), facts) and facts != before:
+            known += 1
+    return facts, known
+
+
+def _lists(facts: Facts) -> tuple[list[str], ...]:
+    return facts.countries, facts.languages, facts.subtitles, facts.genres
 
 
 def is_runtime(part: str) -> bool:
@@ -123,9 +165,29 @@ def clear_caches() -> None:
 
 @lru_cache(maxsize=1024)
 def _fact_text(line: str) -> Facts | None:
+    line = line.removesuffix(".")
     if not _may_be_fact_line(line):
         return None
-    parts = [p for p in _PARTS.split(line) if p.strip()]
+    found = _all_facts([p for p in _PARTS.split(line) if p.strip()])
+    if found is None and line.count(",") >= 2 and _short_parts(line):
+        # "Belgesel, 2022, Türkiye, 88 dk": commas part a fact line only when every part is a
+        # fact, so a sentence with commas never passes.
+        found = _all_facts([p for p in _COMMA_PARTS.split(line) if p.strip()], min_parts=3)
+    return found
+
+
+def _short_parts(line: str) -> bool:
+    """Every comma-parted part is short, as facts are (a sentence's parts are not)."""
+    return all(len(p) <= 30 for p in line.split(","))
+
+
+_COMMA_PARTS = re.compile(r"\s*(?:,|，|\||•|·|/|–|—)\s*")
+
+
+def _all_facts(parts: list[str], min_parts: int = 1) -> Facts | None:
+    """The facts of the parts when every part is a fact, else None."""
+    if len(parts) < min_parts:
+        return None
     if len(parts) == 1 and _lone_name(parts[0].strip()):
         # A name alone on its line counts only when the short word lists know it: CLDR also
         # names countries and languages with words of other languages ("Belanda", "Jawa").

@@ -7,9 +7,12 @@ from collections.abc import Callable
 
 from . import facts as fact_lines
 from . import kind, specs
+from .fact_group import first_group
 from .facts import Facts, fact_line
 from .labels import Labelled, parse_line
+from .lead import lead_genres, lead_year
 from .page import Page
+from .prose_runtime import prose_runtime
 from .quantities import first_year, labelled_runtime, runtime_minutes
 from .record import LIKELY, SURE, UNSURE, Evidence, ExtractedRecord
 
@@ -121,6 +124,20 @@ def _apply_spec_lines(rec: ExtractedRecord, page: Page) -> None:
                 )
 
 
+def _spec_list(rec: ExtractedRecord, lab: Labelled) -> Labelled:
+    """A format value listing several specs ("DCP, 1.85:1, Farbe, Dolby 5.1") fills each one;
+    what is left for the format is its capture format part, if it names one."""
+    parts = specs.spec_parts(lab.value)
+    if len(parts) < 2 and not (parts and "shooting_format" not in parts):
+        return lab
+    for field, value in parts.items():
+        if field != "shooting_format" and getattr(rec.specs, field) is None:
+            setattr(rec.specs, field, specs.colour_of(value) if field == "color" else value)
+            _note(rec, f"specs.{field}", value, lab, LIKELY)
+    fmt = parts.get("shooting_format", "")
+    return Labelled(lab.field, lab.label, fmt, lab.start, lab.end)
+
+
 def _is_stated(value: str) -> bool:
     return not specs.is_placeholder(value)
 
@@ -137,7 +154,8 @@ def _first_stated(
 
 def _apply_labelled_specs(rec: ExtractedRecord, by_field: dict[str, list[Labelled]]) -> None:
     s = rec.specs
-    _first_stated(rec, by_field.get("shooting_format", []), "shooting_format", _is_stated)
+    formats = [_spec_list(rec, lab) for lab in by_field.get("shooting_format", [])]
+    _first_stated(rec, formats, "shooting_format", _is_stated)
     for lab in by_field.get("aspect_ratio", []):
         s.aspect_ratio = s.aspect_ratio or specs.aspect_ratio(lab.value)
     _first_stated(rec, by_field.get("sound", []), "sound", specs.is_sound_format)
@@ -193,9 +211,12 @@ def _apply_facts(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
         )
     if rec.runtime_minutes is None:
         _runtime_part(rec, page)
+    if rec.runtime_minutes is None:
+        _prose_runtime(rec, page)
     if rec.year is None:
         _title_year(rec, page)
     has_genre_field = bool(by_field.get("genre"))
+    _apply_lead(rec, page, has_genre_field)
     for line, offset in page.zone:
         if parse_line(line, offset):
             continue
@@ -205,6 +226,33 @@ def _apply_facts(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
                 _add(rec.genres, g)
             continue
         _apply_fact_line(rec, facts, (offset, offset + len(line)), has_genre_field)
+    _apply_group(rec, page, has_genre_field)
+
+
+def _prose_runtime(rec: ExtractedRecord, page: Page) -> None:
+    """A running time stated in prose beside a film word ("a 13-minute documentary")."""
+    found = prose_runtime(page.zone_text)
+    if found:
+        rec.runtime_minutes = found[0]
+        rec.note(Evidence("runtime_minutes", found[0], found[1], found[2], UNSURE, "prose"))
+
+
+def _apply_group(rec: ExtractedRecord, page: Page, genre_field: bool) -> None:
+    """The facts in brackets after the title ("X (Sweden, 2021, 58 min)"), when no country is
+    known yet (a page with its own fact block has told them already)."""
+    group = first_group(page.zone_text)
+    if group and not rec.countries:
+        _apply_fact_line(rec, group.facts, (group.start, group.end), genre_field)
+
+
+def _apply_lead(rec: ExtractedRecord, page: Page, genre_field: bool) -> None:
+    """The year and genres an article's lead sentence states, when nothing else gave them."""
+    found = lead_year(page.zone_text) if rec.year is None else None
+    if found:
+        rec.year = found[0]
+        rec.note(Evidence("year", rec.year, found[1], found[2], LIKELY, "lead sentence"))
+    if not genre_field and not rec.genres:
+        rec.genres.extend(lead_genres(page.zone_text))
 
 
 def _apply_fact_line(

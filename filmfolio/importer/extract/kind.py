@@ -18,7 +18,13 @@ _DOC_SHORT = re.compile(
 _ANIMATION = re.compile(
     r"动画片|動畫片|动画短片|動畫短片|animated (?:short|film|feature|documentary|movie)|"
     r"animation film|film d'animation|animationsfilm|анимационен филм|анимационный фильм|"
-    r"película de animación",
+    r"película de animación|(?:court|long)[- ]métrage d'animation|cortometraje (?:de )?animación|"
+    r"cortometraje animado|film d'animazione|cortometraggio d'animazione|filme de animação|"
+    r"curta(?:-metragem)? de animação|animatiefilm|film animowany|animerad film|animasyon filmi|"
+    r"kısa animasyon|phim hoạt hình|film animasi|мультфильм|мультипликационный|"
+    r"ταινία κινουμένων σχεδίων|فيلم رسوم متحركة|فیلم انیمیشن|پویانمایی|アニメーション映画|"
+    r"アニメーション作品|短編アニメーション|アニメ映画|애니메이션 영화|단편 애니메이션|"
+    r"动画电影|動畫電影",
 )
 _DOC_PROSE_EN = re.compile(
     r"\b(?:this|the|a|an|her|his|their|our|feature|short)\s+(?:[\w-]+\s+)?documentary\b"
@@ -28,7 +34,8 @@ _DOC_PROSE = re.compile(
     r"纪录片|紀錄片|记录片|記錄片|documentaire|dokumentarfilm|документален филм|documental|"
     r"documentário|documentario|film dokumentalny|dokumentalny|belgesel|phim tài liệu|"
     r"film dokumenter|dokumentär|документальн|ドキュメンタリー|다큐멘터리|ντοκυμαντέρ|ντοκιμαντέρ|"
-    r"فيلم وثائقي|فیلم مستند|dokumentární",
+    r"فيلم وثائقي|فیلم مستند|dokumentární|مستند|وثائقي|film dokumenter|dokumenter|"
+    r"phim tài liệu|documentaristico|dokumentalnego|документальном",
 )
 _WE_WENT = re.compile(r"^(?:We|I)\s+(?:went|followed|spent|travelled|traveled|filmed)\b")
 _SHORT = re.compile(

@@ -49,15 +49,20 @@ _FIELDS = {
     "shooting_format": """shooting format|format|film format|capture format|camera format|
         recording format|format de tournage|support de tournage|formato|formato de rodaje|
         formato de grabación|drehformat|aufnahmeformat|формат|формат на заснемане|拍摄格式|
-        拍攝格式|拍摄介质|拍攝介質|拍摄格式/介质""",
+        拍攝格式|拍摄介质|拍攝介質|拍摄格式/介质|formato di ripresa|formato de captação|bitola|
+        kameraformat|inspelningsformat|formaat|формат съёмки|çekim formatı|định dạng quay|
+        format pengambilan gambar|撮影フォーマット|撮影方式|촬영 포맷|촬영 방식""",
     "aspect_ratio": """aspect ratio|ratio|screen ratio|image ratio|picture ratio|
         format d'image|ratio d'image|seitenverhältnis|bildformat|relación de aspecto|pantalla|
         formato de pantalla|proporção|proporzioni|соотношение сторон|съотношение|画幅|画面比例|
-        畫面比例|宽高比|寬高比|屏幕比例""",
+        畫面比例|宽高比|寬高比|屏幕比例|format image|formato panoramico|formato de tela|
+        beeldformaat|формат изображения|формат кадра|görüntü oranı|rasio aspek|نسبت تصویر|
+        نسبة العرض|نسبة الأبعاد|画面比率|화면비율|화면 비율""",
     "sound": """sound|sound format|audio|audio format|son|format son|format sonore|ton|
-        tonformat|sonido|formato de sonido|suono|som|звук|声音|聲音|声道|聲道|音响|音響""",
+        tonformat|sonido|formato de sonido|suono|som|звук|声音|聲音|声道|聲道|音响|音響|
+        ljud|lyd|geluidsformaat|ses formatı|format suara|âm thanh|음향 방식|음향 포맷""",
     "color": """color|colour|film color|film colour|couleur|farbe|cor|colore|цвят|цвет|色彩|
-        颜色|顏色|color/b&w|colour/b&w|colour or b&w|color or b&w""",
+        颜色|顏色|color/b&w|colour/b&w|colour or b&w|color or b&w|warna|色|색상|컬러/흑백""",
     "budget": """budget|production budget|estimated budget|budget estimate|presupuesto|orçamento|
         бюджет|预算|預算|制作成本|製作成本|成本|制作预算|製作預算""",
     "synopsis": """synopsis|sinopsis|sinossi|sinopse|summary|plot|plot summary|storyline|

@@ -6,10 +6,12 @@ import re
 from collections.abc import Callable
 
 from .clean import is_chrome
+from .column_table import column_values
 from .facts import fact_line
 from .labels import Labelled, parse_line, parse_spaced
 from .lexicon import is_country, is_language
 from .page import Page
+from .specs import spec_part
 
 _NAME_LINE = re.compile(r"^[A-ZА-ЯЁ\u4e00-\u9fff][^.:;!?|]{1,48}$")
 
@@ -35,7 +37,23 @@ def labelled_values(page: Page) -> list[Labelled]:
         continues = _continuation(lab, spaced)
         if continues is not None:
             i = _read_continued(lines, i, lab, out, continues)
-    return out
+    out.extend(column_values(lines))
+    return [_by_value(lab) for lab in out]
+
+
+_SPEC_LABELS = frozenset({"shooting_format", "sound", "color", "aspect_ratio"})
+
+
+def _by_value(lab: Labelled) -> Labelled:
+    """A technical label whose value is another spec's value fills that spec: "Image: couleur"
+    (also the cinematographer's label) is a colour, "Son: stéréo" a sound, "Format: 2.39:1" an
+    aspect ratio."""
+    if lab.field not in _SPEC_LABELS and not lab.field.startswith("credit:"):
+        return lab
+    field = spec_part(lab.value.strip(" ."))
+    if field is None or field in ("shooting_format", lab.field):
+        return lab
+    return Labelled(field, lab.label, lab.value, lab.start, lab.end)
 
 
 def _line_segments(line: str, offset: int, lab: Labelled | None) -> list[Labelled]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .label_match import field_of
 from .label_table import _MAX_LABEL, _NEEDS_SEPARATOR, _TABLE
+from .specs import spec_part
 
 _BULLET = re.compile(r"^\s*(?:[•·*▪►◦‣∙-]|\d{1,2}[.)])\s+")
 _SEP = re.compile(r"^(?P<label>[^:|]{1,60}?)\s*[:|]\s*(?P<value>.*?)\s*\|?\s*$")
@@ -143,7 +144,7 @@ def parse_spaced(line: str, offset: int) -> Labelled | None:
         if field is None:
             continue
         value = body[size + 1 :].strip()
-        if not _starts_a_value(value):
+        if not (_starts_a_value(value) or spec_part(value)):  # "Ljud mono", "Färg svartvit"
             return None
         start = offset + line.find(body) + size + 1
         return Labelled(field, body[:size], value, start, start + len(value))

@@ -17,6 +17,8 @@ _M = (
     r"minutu|minuuttia|minutit)"
 )
 _HM = re.compile(rf"(\d{{1,2}})\s*{_H}\.?\s*(?:and\s+|et\s+|y\s+|und\s+)?(\d{{1,2}})\s*{_M}", re.I)
+# "1h40", "2 h 05", "1 heure 30": hours, then minutes with no unit of their own.
+_HM_BARE = re.compile(rf"(?<!\d)(\d)\s*{_H}\.?\s*(?:and\s+|et\s+)?([0-5]\d)(?![\d:.,])", re.I)
 _H_ONLY = re.compile(rf"(\d{{1,2}})\s*{_H}(?![a-z])", re.I)
 _MIN = re.compile(rf"(\d{{1,3}})(?:[.,]\d+)?\s*{_M}(?![a-z])", re.I)
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2}):(\d{2})\b")
@@ -158,7 +160,7 @@ def runtime_minutes(text: str) -> int | None:
     m = _HM.search(text)
     if m:
         return int(m.group(1)) * 60 + int(m.group(2))
-    m = _CLOCK.search(text)
+    m = _CLOCK.search(text) or _HM_BARE.search(text)
     if m:
         return int(m.group(1)) * 60 + int(m.group(2))
     m = _MIN.search(text)

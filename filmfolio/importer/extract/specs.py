@@ -7,16 +7,27 @@ import re
 _PLACEHOLDER = re.compile(
     r"^(?:\$?\s*0+(?:[.,]0+)?\s*\$?|-+|—|n/?a|none|unknown|tbd|tba|\?)$", re.I
 )
-_SOUND_FORMAT = re.compile(
-    r"stereo|mono|dolby|surround|5\.1|7\.1|dts|atmos|pcm|lcr|立体声|立體聲|单声道|單聲道|杜比", re.I
+# Sound, black-and-white and colour words of the languages the label vocabulary knows.
+_SOUND_WORDS = (
+    r"stereo|stéréo|estéreo|estereo|stereofonico|mono|monaural|dolby|surround|5\.1|7\.1|dts|"
+    r"atmos|pcm|lcr|стерео|моно|立体声|立體聲|单声道|單聲道|杜比|ステレオ|モノラル|ドルビー|스테레오|"
+    r"모노|돌비|στερεοφωνικός|ستريو|استریو"
 )
-_BW = re.compile(
-    r"b\s*/\s*w|b&w|black\s*(?:and|&|-)\s*white|noir\s*(?:et|&)\s*blanc|n\s*&\s*b|"
-    r"schwarz\s*-?\s*wei(?:ß|ss)|s\s*/\s*w|blanco\s*y\s*negro|bianco\s*e\s*nero|preto\s*e\s*branco|"
-    r"черно-бял|черно-белый|黑白",
-    re.I,
+_SOUND_FORMAT = re.compile(_SOUND_WORDS, re.I)
+_BW_WORDS = (
+    r"b\s*/\s*w|b&w|black\s*(?:and|&|-)\s*white|noir\s*(?:et|&)\s*blanc|n\s*&\s*b|n\s*/\s*b|"
+    r"schwarz\s*-?\s*wei(?:ß|ss)|s\s*/\s*w|blanco\s*y\s*negro|bianco\s*e\s*nero|b\s*/\s*n|"
+    r"preto\s*e\s*branco|p\s*&\s*b|zwart[- ]?wit|svartvit|sort[- ]?hvid|czarno[- ]?biał\w*|"
+    r"siyah[- ]?beyaz|đen trắng|hitam[- ]?putih|ασπρόμαυρ\w*|черно-бял\w*|ч[её]рно-бел\w*|ч/б|"
+    r"سیاه و سفید|أبيض وأسود|黑白|白黒|モノクロ|흑백"
 )
-_COLOUR = re.compile(r"colou?r|couleur|farbe|cor\b|colore|цвят|цветной|цветен|彩色|color", re.I)
+_BW = re.compile(_BW_WORDS, re.I)
+_COLOUR_WORDS = (
+    r"colou?r(?:ed|s)?|couleurs?|farbe|farbig|cor(?:es)?\b|colorido|colore|colori|kolor\w*|"
+    r"kleur|färg|farve|farge|renk(?:li)?|màu|berwarna|warna|έγχρωμ\w*|χρώμα|цвят|цветн\w*|цвет|"
+    r"کولر|رنگی|ملون|彩色|カラー|컬러|칼라"
+)
+_COLOUR = re.compile(_COLOUR_WORDS, re.I)
 _PROSE_FORMAT = re.compile(
     r"\b(?i:shot|filmed|photographed|recorded|captured)\s+(?:it\s+|entirely\s+|mostly\s+)?"
     r"(?:on|in)\s+(?P<fmt>high-definition|high definition|HD|4K|2K|S16mm|Super\s?16(?:mm)?|"
@@ -101,25 +112,32 @@ def prose_budget(text: str) -> tuple[str, int, int] | None:
 
 
 # Spec values standing as parts of a short line ("4K. Animación 2D. 16/9", "Color. Estéreo").
-_PART_SPLIT = re.compile(r"\.\s+|,\s+|\s+\|\s+|\s+/\s+|\s+·\s+|;\s+")
+_PART_SPLIT = re.compile(r"\.\s+|,\s+|\s*\|\s*|\s+/\s+|(?<!\d)/|/(?!\d)|\s*[·•]\s*|;\s+")
 _PART_RATIO = re.compile(
     r"(?:1[.,]\d{2}|2[.,]\d{1,2}|1[.,]9|2)\s?:\s?1|(?:16|4|21|9)\s?[:/×x]\s?(?:9|3|16)|"
     r"1[.,](?:33|37|66|78|85)|2[.,](?:35|39|40)"
 )
 _PART_SOUND = re.compile(
-    r"(?i:stereo|estéreo|stéréo|stereo 2\.0|mono|monaural|mono(?:phonic)?|dolby(?: digital| atmos| "
-    r"surround| stereo| sr)?(?: 5\.1| 7\.1)?|5\.1(?: surround)?|7\.1|dts|surround|"
-    r"立体声|立體聲|单声道|單聲道|ステレオ|モノラル|스테레오|모노)"
+    rf"(?i:(?:{_SOUND_WORDS})(?:[ -](?:digital|atmos|surround|stereo|sr|2\.0|5\.1|7\.1))*)"
 )
 _PART_FORMAT = re.compile(
     r"(?i:4k|2k|6k|8k|hd|full hd|uhd|hdv|dv|mini ?dv|35 ?mm|16 ?mm|super ?16(?: ?mm)?|"
     r"super ?8|8 ?mm|digital betacam|betacam(?: sp)?|red|arri alexa|alexa)"
 )
-_PART_COLOUR = re.compile(
-    r"(?i:colou?r|couleur|farbe|colore|cor|kolor|kleur|färg|renk|χρώμα|цвет|цветной|彩色|カラー|"
-    r"컬러|b&w|b/w|black and white|black & white|noir et blanc|n&b|schwarzweiß|schwarz-weiß|"
-    r"blanco y negro|bianco e nero|preto e branco|zwart-wit|czarno-biały|黑白|白黒|モノクロ|흑백)"
-)
+_PART_COLOUR = re.compile(rf"(?i:(?:en |a |in )?(?:{_BW_WORDS}|{_COLOUR_WORDS}))")
+
+
+def spec_part(part: str) -> str | None:
+    """The spec field a whole part of a line states ("1.85:1", "Stereo", "16mm", "Colour")."""
+    for field, rx in (
+        ("aspect_ratio", _PART_RATIO),
+        ("sound", _PART_SOUND),
+        ("shooting_format", _PART_FORMAT),
+        ("color", _PART_COLOUR),
+    ):
+        if rx.fullmatch(part):
+            return field
+    return None
 
 
 def spec_parts(line: str) -> dict[str, str]:
@@ -131,15 +149,9 @@ def spec_parts(line: str) -> dict[str, str]:
         return {}
     found: dict[str, str] = {}
     for part in parts:
-        for field, rx in (
-            ("aspect_ratio", _PART_RATIO),
-            ("sound", _PART_SOUND),
-            ("shooting_format", _PART_FORMAT),
-            ("color", _PART_COLOUR),
-        ):
-            if field not in found and rx.fullmatch(part):
-                found[field] = part
-                break
+        field = spec_part(part)
+        if field and field not in found:
+            found[field] = part
     return found
 
 

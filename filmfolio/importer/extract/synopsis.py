@@ -14,7 +14,7 @@ _PRODUCTION = re.compile(
     r"\blighting\b|\bfilmstock\b|\bphotographed\b|\bsessions\b|\bscript\b|\bshot\b",
     re.I,
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # kana, han, hangul
 MIN_PROSE = 160
 MIN_CJK_PROSE = 60
 

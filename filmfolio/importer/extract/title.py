@@ -34,7 +34,14 @@ _HEADINGS = frozenset(
     specifications|specification sheet|credits|crew|cast|synopsis|overview|details|about|
     festivals|awards|screenings|info|information|film info|剧情简介|简介|影片信息|演职员表|
     获奖情况|详情|基本信息|资料|official selection|trailer|home|news|films|programme|program|
-    director statement|director's statement|biography|filmography""".replace("\n", "").split("|")
+    director statement|director's statement|biography|filmography|press release|press|
+    catalogue|catalog|katalog|catálogo|catalogo|pressemitteilung|presse|communiqué|
+    communiqué de presse|comunicado de prensa|comunicato stampa|comunicado de imprensa|
+    persbericht|пресс-релиз|новости|basın bülteni|haberler|siaran pers|berita|tin tức|新闻稿|
+    新聞稿|新闻|新聞|プレスリリース|ニュース|보도자료|뉴스|δελτίο τύπου|بيان صحفي|اخبار|أخبار|
+    aktuelles|actualités|noticias|notizie|notícias|nieuws|programm|programa|programma""".replace(
+        "\n", ""
+    ).split("|")
 )
 _HEADINGS = frozenset(h.strip() for h in _HEADINGS)
 
@@ -48,9 +55,12 @@ def script_of(text: str) -> str:
     return "latin" if _LATIN.search(text) else "other"
 
 
+_EDITION_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
+
+
 def is_heading(line: str) -> bool:
     """True for a section heading, one or both halves of a bilingual heading."""
-    key = line.strip().casefold().rstrip(":")
+    key = _EDITION_YEAR.sub("", line.strip().casefold().rstrip(":"))
     halves = [h.strip() for h in key.split(" / ")]
     return (
         key in _HEADINGS
@@ -93,6 +103,15 @@ def is_format_words(line: str) -> bool:
     return bool(parts) and all(p in _KIND_WORDS or p.rstrip("s") in _KIND_WORDS for p in parts)
 
 
+_MENU_SPLIT = re.compile(r"\s*[|·•]\s*")
+
+
+def is_menu(line: str) -> bool:
+    """True for a navigation line: three or more items of one or two words between bars."""
+    parts = [p for p in _MENU_SPLIT.split(line.strip()) if p]
+    return len(parts) >= 3 and all(len(p.split()) <= 2 for p in parts)
+
+
 def plausible_title(line: str) -> bool:
     """A short line that reads like a title, not a sentence, quote or tagline."""
     s = line.strip()
@@ -114,6 +133,7 @@ def _looks_like_page_chrome(s: str) -> bool:
         or _GLUED_CHROME.search(s)
         or _DATE_WORDS.search(s)
         or is_format_words(s)
+        or is_menu(s)
     )
 
 
@@ -122,10 +142,35 @@ def strip_site(line: str) -> str:
     return _SITE_SUFFIX.sub("", line) if len(line) < 160 else line
 
 
+# A window title of any site: "X (2019) - Site", "Watch "X" (2019) online", "X (2019) | Site".
+_YEAR_THEN_SITE = re.compile(
+    r"^(?P<t>.+?\((?:1[89]|20)\d\d\))\s*(?:\s[-–—|·:]\s|[|｜])\s*[^()]{1,60}$"
+)
+_WATCH = re.compile(
+    r"^(?:watch|stream|ver|regarder|guarda|assistir|schauen|смотреть|izle|xem|nonton)\s+"
+    r"(?:online\s+)?[\"“«]?(?P<t>[^\"“”«»]+?)[\"”»]?(?P<y>\s*\((?:1[89]|20)\d\d\))?"
+    r"\s+(?:online|streaming|full movie|en ligne|en streaming|in streaming|онлайн)\b.*$",
+    re.I,
+)
+
+
+def window_title(line: str) -> str:
+    """A window title without the site's part and the streaming words around the title."""
+    m = _WATCH.match(line.strip())
+    if m:
+        line = m.group("t") + (m.group("y") or "")
+    m = _YEAR_THEN_SITE.match(line.strip())
+    return m.group("t") if m else line
+
+
 def split_heading(line: str) -> tuple[str, str | None, int | None]:
     """(title, other-script title, year) from a heading line such as "A - B (2008)"."""
     year = None
-    line = _SITE_SUFFIX.sub("", line)
+    line = window_title(_SITE_SUFFIX.sub("", line))
+    m = _OTHER_IN_BRACKETS.match(line.strip())
+    if m and _names_a_title(m.group("b")):
+        year = int(m.group("y")) if m.group("y") else None
+        return m.group("a").strip(), m.group("b").strip(), year
     m = _YEAR_SUFFIX.search(line)
     if m:
         year, line = int(m.group("year")), line[: m.start()]
@@ -138,14 +183,36 @@ def split_heading(line: str) -> tuple[str, str | None, int | None]:
     return line, None, year
 
 
+# "바람의 집 (The House of Wind, 2020)", "Frarìa (Spark)": a title with its other title in brackets.
+_OTHER_IN_BRACKETS = re.compile(
+    r"^(?P<a>[^()]{1,80}?)\s*[(（](?P<b>[^()（）,，]{2,80}?)(?:[,，]\s*(?P<y>(?:1[89]|20)\d\d))?[)）]$"
+)
+_FACT_WORDS = re.compile(r"\d|\b(?:min|dir|dur)\.?\b", re.I)
+
+
+def _names_a_title(text: str) -> bool:
+    """True for bracketed words that may be a title: no numbers, not a genre or format word."""
+    s = text.strip()
+    return (
+        len(s.split()) <= 10
+        and not _FACT_WORDS.search(s)
+        and not is_format_words(s)
+        and (not s[0].isalpha() or s[0].isupper() or script_of(s) != "latin")
+    )
+
+
 def _split_at(line: str, sep: str) -> tuple[str, str | None] | None:
     """(title, other title) of a heading at its first ``sep``: format words before it leave
     the rest as the title; two scripts give a title and its other-script title."""
     a, b = (p.strip() for p in line.split(sep, 1))
-    if a and b and sep != "," and is_format_words(a):
+    if not (a and b):
+        return None
+    if sep != "," and is_format_words(a):
         return b, None
-    if a and b and sep != ": " and script_of(a) != script_of(b):
+    if sep != ": " and script_of(a) != script_of(b):
         return a, b
+    if sep == " / " and "/" not in b:
+        return a, b  # "Original / English": catalogues write both titles so
     return None
 
 

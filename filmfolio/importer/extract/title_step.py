@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from . import kind, prose_title, title
+from .fact_group import first_group
 from .facts import fact_line
 from .labels import parse_line
 from .page import Page
@@ -20,7 +21,7 @@ def apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
         _values(by_field, name) for name in ("title", "original_title", "alt_title")
     )
     found, other, year = _candidate_titles(rec, page, bool(labelled or original or alias))
-    main, second = _main_and_second((labelled, original, alias), found, other)
+    main, second = _titles_pair((labelled, original, alias), found, other)
     main, rule, sure = _main_title(rec, page, main, bool(labelled))
     if main:
         _note_title(rec, page, (main, second), rule, sure)
@@ -46,7 +47,19 @@ def _candidate_titles(
         found, other = pair
     if not named:
         found, other = _prose_title(page, found, other)
+        found = _group_title(page, found)
     return found, other, year
+
+
+def _group_title(page: Page, found: str | None) -> str | None:
+    """The title before the page's first fact group ("THE SALT ROAD (Sweden, 2021, 58 min)")
+    in place of a heading the page never repeats (a site's or a section's name)."""
+    group = first_group(page.zone_text)
+    if not group or not group.title:
+        return found
+    if found is None or (group.title in found and found != group.title):
+        return group.title  # a headline naming the title ("„X“ feiert Premiere")
+    return group.title if page.zone_text.count(found) == 1 else found
 
 
 def _alias_pair(page: Page) -> tuple[str, str] | None:
@@ -69,6 +82,17 @@ def _main_and_second(
     if main and other and main.casefold() == other.casefold():
         second = found
     return main, second
+
+
+def _titles_pair(
+    named: tuple[list[str], list[str], list[str]], found: str | None, other: str | None
+) -> tuple[str | None, str | None]:
+    """The main and second title; under a heading, "Original title: X" is the original of the
+    title the heading presents."""
+    labelled, original, _ = named
+    if labelled or not original or not found or found.casefold() == original[0].casefold():
+        return _main_and_second(named, found, other)
+    return found, original[0]
 
 
 def _main_title(
@@ -169,11 +193,56 @@ def _heading_title(rec: ExtractedRecord, page: Page) -> tuple[str | None, str | 
     if not lines:
         return None, None, None
     chosen = next((s for s, _ in lines if _TITLE_WITH_YEAR.match(s)), None)
-    found, other, year = title.split_heading(chosen or lines[0][0])
+    chosen = chosen or _repeated_name(lines) or lines[0][0]
+    found, other, year = title.split_heading(chosen)
+    if other is None:
+        other = _other_script_line(lines)
     for e in rec.festivals:
         if found.startswith(e.festival + " "):
             found = found[len(e.festival) + 1 :].strip()
     return found, other, year
+
+
+_WINDOW_SEP = re.compile(r"\s[-–—|·:]\s|\s?[|｜]\s?")
+
+
+def _repeated_name(lines: list[tuple[str, int]]) -> str | None:
+    """The first part of a window title "X | Site" that the head repeats on a line of its own."""
+    alone = {s.casefold() for s, _ in lines}
+    for s, _ in lines:
+        first, *rest = (p.strip() for p in _WINDOW_SEP.split(s, maxsplit=1))
+        if rest and first.casefold() in alone and _same_script(first, rest[0]):
+            return first  # (a title beside its other-script title is split by split_heading)
+    return None
+
+
+def _same_script(a: str, b: str) -> bool:
+    return title.script_of(a) == title.script_of(b)
+
+
+def _other_script_line(lines: list[tuple[str, int]]) -> str | None:
+    """The line right under the first title-like line, when written in another script: the
+    title in a second language ("바람의 집" over "The House of Wind")."""
+    if len(lines) < 2 or lines[0][0] in lines[1][0] or lines[1][0] in lines[0][0]:
+        return None
+    (first, at), (second, next_at) = lines[0], lines[1]
+    if next_at != at + len(first) + 1 and not _only_blank_between(first, at, next_at):
+        return None
+    if _same_script(first, second) or "latin" not in {
+        title.script_of(first),
+        title.script_of(second),
+    }:
+        return None
+    # One Latin word under a title is more often a site's or a section's name than a title.
+    return second if len(second) <= 60 and len(second.split()) + _cjk_count(second) >= 2 else None
+
+
+def _cjk_count(text: str) -> int:
+    return sum(map(len, _CJK_ONLY.findall(text)))
+
+
+def _only_blank_between(first: str, at: int, next_at: int) -> bool:
+    return next_at - (at + len(first)) <= 2
 
 
 def _standalone_cjk(page: Page) -> str | None:
