@@ -1,6 +1,6 @@
 """URLs of the media app; include under ``media/`` (protected files are served here only)."""
 
-from django.urls import path, re_path
+from django.urls import path
 from django.views.generic import RedirectView
 
 from .views import files, frames, pages, subtitles, tus
@@ -45,10 +45,17 @@ urlpatterns = [
         subtitles.subtitle_delete,
         name="subtitle-delete",
     ),
-    re_path(
-        r"^manage/subtitles/(?P<public_id>[0-9a-f-]{36})/download\.(?P<extension>vtt|srt)$",
+    path(
+        "manage/subtitles/<uuid:public_id>/download.vtt",
         subtitles.subtitle_download,
-        name="subtitle-download",
+        {"extension": "vtt"},
+        name="subtitle-vtt",
+    ),
+    path(
+        "manage/subtitles/<uuid:public_id>/download.srt",
+        subtitles.subtitle_download,
+        {"extension": "srt"},
+        name="subtitle-srt",
     ),
     path(
         "manage/frames/<uuid:frame_id>/status",
