@@ -57,7 +57,7 @@ def video_file(request: ViewerRequest, public_id: str, path: str) -> HttpRespons
     if video is None or not _may_get(request.viewer, video, path):
         raise Http404
     if path.startswith("hls/subs/") or (path == "hls/master.m3u8" and video.subtitle_tracks.all()):
-        return _with_subtitles(request, video, path)
+        return _revalidated(_with_subtitles(request, video, path), path)
     name = _video_name(video, path)
     if name is None:
         raise Http404
@@ -66,7 +66,18 @@ def video_file(request: ViewerRequest, public_id: str, path: str) -> HttpRespons
         download = f"{video.film.slug}-{video.kind}{PurePosixPath(name).suffix}"
     original = path in ("original", "download")
     cacheable = is_cacheable(film=video.film, video=video, original=original)
-    return protected_file_response(request, name, download_name=download, cacheable=cacheable)
+    response = protected_file_response(
+        request, name, download_name=download, cacheable=cacheable
+    )
+    return _revalidated(response, path)
+
+
+def _revalidated(response: HttpResponseBase, path: str) -> HttpResponseBase:
+    """The master playlist lists the subtitle tracks, which change without the video: a
+    browser may keep it but must ask again before using it (``no-cache``)."""
+    if path == "hls/master.m3u8" and "max-age" in response["Cache-Control"]:
+        response["Cache-Control"] = "private, no-cache"
+    return response
 
 
 def _with_subtitles(request: ViewerRequest, video: Video, path: str) -> HttpResponseBase:
