@@ -40,11 +40,11 @@ class OrderForm(forms.Form):
 
 
 class SubtitleUploadForm(forms.Form):
-    """A subtitle file (or, on confirming a preview, its bytes carried in ``data``), the encoding
+    """A subtitle file (or, on confirming a preview, its bytes carried in ``content``), the encoding
     to read it with (blank: found from the bytes), and what the track is."""
 
     file = forms.FileField(label=_("Subtitle file (.srt or .vtt)"), required=False)
-    data = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4 * 1024 * 1024)
+    content = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4 * 1024 * 1024)
     filename = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
     encoding = forms.ChoiceField(
         label=_("Text encoding"),
@@ -71,7 +71,7 @@ class SubtitleUploadForm(forms.Form):
         if upload is not None:
             return upload.read(), upload.name or ""
         try:
-            data = base64.b64decode(self.cleaned_data.get("data", ""), validate=True)
+            data = base64.b64decode(self.cleaned_data.get("content", ""), validate=True)
         except (binascii.Error, ValueError):
             data = b""
         return data, self.cleaned_data.get("filename", "")

@@ -48,9 +48,7 @@ def master_with_subtitles(master: str, tracks: Sequence[Any]) -> str:
     if not tracks:
         return master
     first = next((t for t in tracks if t.kind != "forced"), None)
-    media = [
-        media_line(t, uri=f"subs/{t.public_id}.m3u8", default=t is first) for t in tracks
-    ]
+    media = [media_line(t, uri=f"subs/{t.public_id}.m3u8", default=t is first) for t in tracks]
     out: list[str] = []
     inserted = False
     for line in master.splitlines():

@@ -81,15 +81,7 @@ class Reading:
 def decode(data: bytes, encoding: str = "") -> tuple[str, str]:
     """The text of ``data`` and the encoding it was read with (``encoding`` if given)."""
     if encoding:
-        if encoding not in ENCODINGS:
-            raise SubtitleUnreadableError(_("Unknown text encoding."))
-        try:
-            codec = "utf-8-sig" if encoding == "utf-8" else encoding
-            return _utf16_text(data) if encoding == "utf-16" else data.decode(codec), encoding
-        except UnicodeDecodeError as exc:
-            raise SubtitleUnreadableError(
-                _("The file cannot be read as %(encoding)s.") % {"encoding": encoding}
-            ) from exc
+        return _decode_as(data, encoding), encoding
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="strict"), name
@@ -98,7 +90,25 @@ def decode(data: bytes, encoding: str = "") -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
+        return _guess_legacy(data)
+
+
+def _decode_as(data: bytes, encoding: str) -> str:
+    """``data`` read in the encoding the user chose."""
+    if encoding not in ENCODINGS:
+        raise SubtitleUnreadableError(_("Unknown text encoding."))
+    try:
+        if encoding == "utf-16":
+            return _utf16_text(data)
+        return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+    except UnicodeDecodeError as exc:
+        raise SubtitleUnreadableError(
+            _("The file cannot be read as %(encoding)s.") % {"encoding": encoding}
+        ) from exc
+
+
+def _guess_legacy(data: bytes) -> tuple[str, str]:
+    """The likeliest of GB18030, Big5 and Windows-1252 (GB2312 and GBK files are GB18030)."""
     best = charset_normalizer.from_bytes(data, cp_isolation=_LEGACY).best()
     if best is None:
         raise SubtitleUnreadableError(_("The file's text encoding could not be recognised."))
@@ -173,22 +183,30 @@ def _cue_issues(cue: Cue, limits: Limits) -> list[tuple[str, str]]:
     lines = cue.text.split("\n")
     if len(lines) > limits.lines:
         found.append(
-            ("lines", _("%(count)d lines; at most %(max)d.") % {
-                "count": len(lines), "max": limits.lines})
+            (
+                "lines",
+                _("%(count)d lines; at most %(max)d.") % {"count": len(lines), "max": limits.lines},
+            )
         )
     longest = max(len(line) for line in lines)
     if longest > limits.line_chars:
         found.append(
-            ("length", _("A line of %(count)d characters; at most %(max)d.") % {
-                "count": longest, "max": limits.line_chars})
+            (
+                "length",
+                _("A line of %(count)d characters; at most %(max)d.")
+                % {"count": longest, "max": limits.line_chars},
+            )
         )
     seconds = (cue.end_ms - cue.start_ms) / 1000
     chars = len(re.sub(r"\s", "", cue.text))
     limit = limits.cps_cjk if is_cjk(cue.text) else limits.cps_latin
     if seconds > 0 and chars / seconds > limit:
         found.append(
-            ("speed", _("%(speed).1f characters per second; at most %(max)g.") % {
-                "speed": chars / seconds, "max": limit})
+            (
+                "speed",
+                _("%(speed).1f characters per second; at most %(max)g.")
+                % {"speed": chars / seconds, "max": limit},
+            )
         )
     return found
 

@@ -33,7 +33,11 @@ ENGLISH = (
     "00:00:03.000 --> 00:00:06.000\nThese are English subtitles.\n"
 )
 TEXT = {
-    "en": {"preview": "Preview", "save": "Save these subtitles", "traditional": "Make the Traditional Chinese version"},
+    "en": {
+        "preview": "Preview",
+        "save": "Save these subtitles",
+        "traditional": "Make the Traditional Chinese version",
+    },
     "zh-hans": {"preview": "预览", "save": "保存这些字幕", "traditional": "生成繁体中文版本"},
 }
 # The cue shown first (0–3 s) of each track, in the menu's order.
@@ -84,8 +88,10 @@ def _cue_with(tab, index: int) -> str:
     """Choose track ``index`` in the menu, play from the start, and read the cue shown at
     about one second."""
     tab.select_option(".player-subtitles select", str(index))
-    tab.evaluate("() => { const v = document.querySelector('.film-trailer video'); "
-                 "v.currentTime = 0; v.play(); }")
+    tab.evaluate(
+        "() => { const v = document.querySelector('.film-trailer video'); "
+        "v.currentTime = 0; v.play(); }"
+    )
     _wait_until(tab, "document.querySelector('.film-trailer video').currentTime > 1")
     tab.evaluate("() => document.querySelector('.film-trailer video').pause()")
     _wait_until(

@@ -93,7 +93,10 @@ def subtitles_create(request: HttpRequest, video_id: uuid.UUID, payload: Subtitl
         declare_language=payload.declare_language,
     )
     track = services.subtitle_track_add(
-        video=video, actor=writer(request).user, data=data, details=details,
+        video=video,
+        actor=writer(request).user,
+        data=data,
+        details=details,
         encoding=payload.encoding,
     )
     return Status(201, track)

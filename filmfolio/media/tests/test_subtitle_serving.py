@@ -65,8 +65,8 @@ def test_the_master_playlist_lists_the_tracks(client, film, owner, tracks):
     media = [line for line in lines if line.startswith("#EXT-X-MEDIA:")]
     assert media == [
         '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English \'CC\'",LANGUAGE="en",'
-        "DEFAULT=YES,AUTOSELECT=YES,FORCED=NO,CHARACTERISTICS=\"public.accessibility."
-        "transcribes-spoken-dialog,public.accessibility.describes-music-and-sound\","
+        'DEFAULT=YES,AUTOSELECT=YES,FORCED=NO,CHARACTERISTICS="public.accessibility.'
+        'transcribes-spoken-dialog,public.accessibility.describes-music-and-sound",'
         f'URI="subs/{english.public_id}.m3u8"',
         '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="Chinese (Simplified)",'
         'LANGUAGE="zh-Hans",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,'
@@ -86,7 +86,8 @@ def test_the_master_playlist_lists_the_tracks(client, film, owner, tracks):
     assert vtt["Content-Type"] == "text/vtt; charset=utf-8"
     assert vtt.content.decode() == (
         "WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:126000,LOCAL:00:00:00.000\n\n"
-        "00:00:00.200 --> 00:00:01.000\n我们回家吧\n\n00:00:01.000 --> 00:00:01.900\n这里是汉语字幕\n"
+        "00:00:00.200 --> 00:00:01.000\n我们回家吧\n\n"
+        "00:00:01.000 --> 00:00:01.900\n这里是汉语字幕\n"
     )
 
 
@@ -127,7 +128,7 @@ def test_a_team_video_keeps_its_subtitles_from_screener_links(client, film, owne
 
 
 def test_a_track_of_another_video_is_not_served_under_this_one(client, owner, tracks, clip):
-    video, english, _chinese = tracks
+    _video, english, _chinese = tracks
     other_film = FilmFactory(public=True)
     CollaboratorFactory(film=other_film, user=owner)
     client.force_login(owner)

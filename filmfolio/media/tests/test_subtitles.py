@@ -19,25 +19,25 @@ from .subtitledata import CHINESE_SRT, ENGLISH_VTT, chinese_srt_gb18030, english
 SRT_LINE = "1\n00:00:01,000 --> 00:00:04,000\n{}\n"
 
 
+CAFE = "Café, déjà vu — naïve façade"
+BIG5 = "我們回家吧，這裡是繁體字幕"
+
+
 @pytest.mark.parametrize(
-    ("data", "encoding"),
+    ("data", "encoding", "first"),
     [
-        (CHINESE_SRT.encode("gb18030"), "gb18030"),
-        ("1\n00:00:01,000 --> 00:00:04,000\n我們回家吧，這裡是繁體字幕\n".encode("big5"), "big5"),
-        (codecs.BOM_UTF16_LE + CHINESE_SRT.encode("utf-16-le"), "utf-16"),
-        (CHINESE_SRT.encode("utf-16-le"), "utf-16"),
-        (CHINESE_SRT.encode("utf-16-be"), "utf-16"),
-        (codecs.BOM_UTF8 + CHINESE_SRT.encode(), "utf-8"),
-        (SRT_LINE.format("Café, déjà vu — naïve façade").encode("cp1252"), "cp1252"),
+        (CHINESE_SRT.encode("gb18030"), "gb18030", "我们回家吧"),
+        (SRT_LINE.format(BIG5).encode("big5"), "big5", BIG5),
+        (codecs.BOM_UTF16_LE + CHINESE_SRT.encode("utf-16-le"), "utf-16", "我们回家吧"),
+        (CHINESE_SRT.encode("utf-16-le"), "utf-16", "我们回家吧"),
+        (CHINESE_SRT.encode("utf-16-be"), "utf-16", "我们回家吧"),
+        (codecs.BOM_UTF8 + CHINESE_SRT.encode(), "utf-8", "我们回家吧"),
+        (SRT_LINE.format(CAFE).encode("cp1252"), "cp1252", CAFE),
     ],
 )
-def test_legacy_encodings_are_found(data, encoding) -> None:
+def test_legacy_encodings_are_found(data, encoding, first) -> None:
     reading = subs.read(data)
-    assert reading.encoding == encoding
-    assert reading.cues[0].text == data.decode(
-        {"utf-16": "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else
-         ("utf-16-le" if data[1] == 0 else "utf-16-be"), "utf-8": "utf-8-sig"}.get(encoding, encoding)
-    ).split("\n")[2].strip()
+    assert (reading.encoding, reading.cues[0].text) == (encoding, first)
 
 
 def test_the_chosen_encoding_is_used_even_when_another_was_guessed() -> None:
@@ -191,7 +191,9 @@ def test_refusals_change_nothing(film, owner, video) -> None:
         services.subtitle_track_add(video=video, actor=owner, data=b"hello", details=details)
     stranger = UserFactory()
     with pytest.raises(PermissionDeniedError):
-        services.subtitle_track_add(video=video, actor=stranger, data=english_vtt(), details=details)
+        services.subtitle_track_add(
+            video=video, actor=stranger, data=english_vtt(), details=details
+        )
     viewer = UserFactory()
     CollaboratorFactory(film=film, user=viewer, viewer=True)
     with pytest.raises(PermissionDeniedError):
@@ -208,3 +210,33 @@ def test_refusals_change_nothing(film, owner, video) -> None:
     services.subtitle_track_delete(track=english, actor=owner)
     assert SubtitleTrack.objects.count() == 0
     assert ENGLISH_VTT.startswith("WEBVTT")
+
+
+@pytest.mark.django_db
+def test_the_page_previews_then_saves_and_refuses_unreadable_files(client, owner, video):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(owner)
+    url = f"/media/manage/videos/{video.public_id}/subtitles/"
+    upload = SimpleUploadedFile("zh.srt", chinese_srt_gb18030())
+    form = {"language": "zh-Hans", "kind": "subtitles", "encoding": ""}
+    preview = client.post(url, {**form, "file": upload})
+    body = preview.content.decode()
+    assert preview.status_code == 200
+    assert "Read as gb18030 (srt): 2 cues." in body and "这里是汉语字幕" in body
+    assert SubtitleTrack.objects.count() == 0
+    content = preview.context["form"].initial["content"]
+    saved = client.post(url, {**form, "content": content, "filename": "zh.srt", "confirm": "1"})
+    assert saved.status_code == 302
+    assert SubtitleTrack.objects.get().original_name == "zh.srt"
+    refused = client.post(
+        url, {**form, "language": "en", "file": SimpleUploadedFile("x.srt", b"not subtitles")}
+    )
+    assert refused.status_code == 400
+    assert "This is not a subtitle file we can read" in refused.content.decode()
+    assert SubtitleTrack.objects.count() == 1
+    stranger = UserFactory()
+    client.force_login(stranger)
+    assert client.get(url).status_code == 404
+    assert client.post(url, {**form, "content": content, "confirm": "1"}).status_code == 404
+    assert SubtitleTrack.objects.count() == 1

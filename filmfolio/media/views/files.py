@@ -66,9 +66,7 @@ def video_file(request: ViewerRequest, public_id: str, path: str) -> HttpRespons
         download = f"{video.film.slug}-{video.kind}{PurePosixPath(name).suffix}"
     original = path in ("original", "download")
     cacheable = is_cacheable(film=video.film, video=video, original=original)
-    response = protected_file_response(
-        request, name, download_name=download, cacheable=cacheable
-    )
+    response = protected_file_response(request, name, download_name=download, cacheable=cacheable)
     return _revalidated(response, path)
 
 

@@ -29,9 +29,7 @@ PREVIEW_CUES = 5
 
 
 def _track(request: ViewerRequest, public_id) -> SubtitleTrack:
-    track = (
-        SubtitleTrack.objects.select_related("video__film").filter(public_id=public_id).first()
-    )
+    track = SubtitleTrack.objects.select_related("video__film").filter(public_id=public_id).first()
     if track is None or not can_manage_media(request.viewer, film=track.video.film):
         raise Http404
     return track
@@ -72,7 +70,7 @@ def subtitles_page(request: ViewerRequest, public_id) -> HttpResponse:
                 initial={
                     **form.cleaned_data,
                     "file": None,
-                    "data": base64.b64encode(data).decode(),
+                    "content": base64.b64encode(data).decode(),
                     "filename": filename,
                     "encoding": reading.encoding,
                 }
