@@ -226,9 +226,21 @@ def test_the_page_previews_then_saves_and_refuses_unreadable_files(client, owner
     assert "Read as gb18030 (srt): 2 cues." in body and "这里是汉语字幕" in body
     assert SubtitleTrack.objects.count() == 0
     content = preview.context["form"].initial["content"]
-    saved = client.post(url, {**form, "content": content, "filename": "zh.srt", "confirm": "1"})
+    saved = client.post(
+        url,
+        {
+            **form,
+            "content": content,
+            "filename": "zh.srt",
+            "confirm": "1",
+            "declare_language": "on",
+        },
+    )
     assert saved.status_code == 302
     assert SubtitleTrack.objects.get().original_name == "zh.srt"
+    page = client.get(url)
+    assert [(row.language, has) for row, has in page.context["declared"]] == [("zh-Hans", True)]
+    assert "this video has a track" in page.content.decode()
     refused = client.post(
         url, {**form, "language": "en", "file": SimpleUploadedFile("x.srt", b"not subtitles")}
     )

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from filmfolio.core.errors import DomainError, PermissionDeniedError
 from filmfolio.films.access import ViewerRequest
+from filmfolio.films.choices import LanguageRole
 
 from .. import services
 from .. import subtitles as subs
@@ -35,17 +36,24 @@ def _track(request: ViewerRequest, public_id) -> SubtitleTrack:
     return track
 
 
+def _declared(video: Video, tracks: list[SubtitleTrack]) -> list[tuple[object, bool]]:
+    """The film's declared subtitle languages, each with whether this video has a track."""
+    languages = {t.language for t in tracks}
+    declared = video.film.languages.filter(role=LanguageRole.SUBTITLE)  # type: ignore[attr-defined]
+    return [(row, row.language in languages) for row in declared]
+
+
 def _page(request: ViewerRequest, video: Video, form, preview=None) -> HttpResponse:
+    tracks = list(video.subtitle_tracks.all())
     context = {
+        "declared": _declared(video, tracks),
         "film": video.film,
         "video": video,
-        "tracks": list(video.subtitle_tracks.all()),
+        "tracks": tracks,
         "form": form,
         "preview": preview,
         "preview_cues": preview.cues[:PREVIEW_CUES] if preview else [],
-        "convertible": {
-            t.pk for t in video.subtitle_tracks.all() if subs.chinese_counterpart(t.language)
-        },
+        "convertible": {t.pk for t in tracks if subs.chinese_counterpart(t.language)},
     }
     return render(request, "media/subtitles.html", context, status=400 if form.errors else 200)
 
