@@ -46,3 +46,11 @@ class FrameState(models.TextChoices):
     RUNNING = "running", _("Taking the frame")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
+
+
+class SubtitleKind(models.TextChoices):
+    """What a subtitle track is for (the HLS rendition's ``FORCED`` and characteristics)."""
+
+    SUBTITLES = "subtitles", _("Subtitles")
+    CAPTIONS = "captions", _("Captions for the deaf and hard of hearing")
+    FORCED = "forced", _("Forced (foreign dialogue and signs only)")

@@ -41,6 +41,12 @@ DEFAULTS: dict[str, Any] = {
     # Fair queue: transcodes of one uploader running at once; the others wait their turn.
     "TRANSCODES_PER_USER": 1,
     "HLS_SEGMENT_SECONDS": 4,
+    # Subtitles: the largest file, and what a readable cue may hold (warnings only).
+    "SUBTITLE_MAX_BYTES": 2 * 1024 * 1024,
+    "SUBTITLE_LINE_CHARS": 42,
+    "SUBTITLE_LINES": 2,
+    "SUBTITLE_CPS_LATIN": 17,
+    "SUBTITLE_CPS_CJK": 9,
     # Serving
     "ACCEL_REDIRECT_PREFIX": "",
     "PRESIGNED_URL_SECONDS": 300,

@@ -18,6 +18,7 @@ from filmfolio.core.models import TimeStampedModel
 from .choices import (
     AttemptStatus,
     FrameState,
+    SubtitleKind,
     UploadState,
     VideoKind,
     VideoState,
@@ -311,3 +312,49 @@ class PosterFrame(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.video_id} @ {self.at_seconds:.2f} s"
+
+
+class SubtitleTrack(TimeStampedModel):
+    """A subtitle or caption track of a video, stored as UTF-8 WebVTT.
+
+    Served as a WebVTT rendition of the video's HLS master playlist under the video's own access
+    rules; ``original_name`` and ``original_format`` say what was uploaded (``derived_from``:
+    the track a Simplified/Traditional version was made from).
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    video = models.ForeignKey(Video, on_delete=models.CASCADE, related_name="subtitle_tracks")
+    language = models.CharField(_("language (BCP 47)"), max_length=35)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=SubtitleKind.choices, default=SubtitleKind.SUBTITLES
+    )
+    label = models.CharField(_("label"), max_length=100)
+    vtt = models.TextField(editable=False)
+    cue_count = models.PositiveIntegerField(default=0, editable=False)
+    original_name = models.CharField(max_length=255, blank=True, editable=False)
+    original_format = models.CharField(max_length=16, blank=True, editable=False)
+    original_encoding = models.CharField(max_length=32, blank=True, editable=False)
+    derived_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("subtitle track")
+        verbose_name_plural = _("subtitle tracks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["video", "language", "kind"], name="unique_subtitle_track"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label

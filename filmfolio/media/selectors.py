@@ -119,8 +119,10 @@ def _videos_qs():
 
 
 def video_for_serving_for(public_id: Any) -> Video | None:
-    """A video with its film (for the policy) and encodings (to know its files)."""
-    return _videos_qs().select_related("film").filter(public_id=public_id).first()
+    """A video with its film (for the policy), encodings (to know its files) and subtitle
+    tracks."""
+    videos = _videos_qs().select_related("film").prefetch_related("subtitle_tracks")
+    return videos.filter(public_id=public_id).first()
 
 
 def image_for_serving_for(public_id: Any) -> Image | None:

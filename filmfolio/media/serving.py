@@ -78,6 +78,28 @@ def protected_file_response(
         response["X-Accel-Redirect"] = media_setting("ACCEL_REDIRECT_PREFIX") + name
     else:
         response = _local_response(request, local, content_type)
+    return _protected_headers(response, download_name=download_name, cacheable=cacheable)
+
+
+def protected_text_response(
+    request: HttpRequest,
+    body: str,
+    *,
+    content_type: str,
+    download_name: str | None = None,
+    cacheable: bool = False,
+) -> HttpResponseBase:
+    """Serve text made for this request (a playlist with subtitle renditions, a WebVTT track)
+    with the same headers as a stored file."""
+    data = body.encode()
+    response = HttpResponse(b"" if request.method == "HEAD" else data, content_type=content_type)
+    response["Content-Length"] = str(len(data))
+    return _protected_headers(response, download_name=download_name, cacheable=cacheable)
+
+
+def _protected_headers(
+    response: HttpResponseBase, *, download_name: str | None, cacheable: bool
+) -> HttpResponseBase:
     response["Cache-Control"] = "private, max-age=300" if cacheable else "private, no-store"
     response["Vary"] = "Cookie"
     response["X-Content-Type-Options"] = "nosniff"

@@ -42,6 +42,12 @@ def local_path(name: str) -> Path | None:
         return None
 
 
+def read_text(name: str) -> str:
+    """The stored text file ``name`` (a playlist), decoded as UTF-8."""
+    with media_storage().open(name, "rb") as handle:
+        return handle.read().decode()
+
+
 def put(name: str, content: bytes | IO[bytes]) -> str:
     """Store ``content`` under exactly ``name``, replacing any file of that name."""
     storage = media_storage()

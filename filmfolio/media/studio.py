@@ -27,7 +27,7 @@ def media_section(request: ViewerRequest, film: Any) -> HttpResponse:
     """Upload, order and caption images; pick the poster; upload videos and follow their
     transcoding."""
     images = list(Image.objects.filter(film=film).prefetch_related("renditions"))
-    videos = list(film.videos.all())
+    videos = list(film.videos.prefetch_related("subtitle_tracks"))
     context = {
         "viewer": request.viewer,
         "album_form": AlbumForm(),

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import files, frames, pages, tus
+from .views import files, frames, pages, subtitles, tus
 
 app_name = "media"
 urlpatterns = [
@@ -30,6 +30,33 @@ urlpatterns = [
     path("manage/videos/<uuid:public_id>/delete/", pages.video_delete, name="video-delete"),
     path("manage/videos/<uuid:public_id>/status", pages.video_status, name="video-status"),
     path("manage/videos/<uuid:public_id>/frame/", frames.poster_frame_create, name="poster-frame"),
+    path(
+        "manage/videos/<uuid:public_id>/subtitles/",
+        subtitles.subtitles_page,
+        name="subtitles",
+    ),
+    path(
+        "manage/subtitles/<uuid:public_id>/convert/",
+        subtitles.subtitle_convert,
+        name="subtitle-convert",
+    ),
+    path(
+        "manage/subtitles/<uuid:public_id>/delete/",
+        subtitles.subtitle_delete,
+        name="subtitle-delete",
+    ),
+    path(
+        "manage/subtitles/<uuid:public_id>/download.vtt",
+        subtitles.subtitle_download,
+        {"extension": "vtt"},
+        name="subtitle-vtt",
+    ),
+    path(
+        "manage/subtitles/<uuid:public_id>/download.srt",
+        subtitles.subtitle_download,
+        {"extension": "srt"},
+        name="subtitle-srt",
+    ),
     path(
         "manage/frames/<uuid:frame_id>/status",
         frames.poster_frame_status,

@@ -11,6 +11,13 @@ from .images import (
     images_reorder,
 )
 from .queue import video_jobs_cancel, videos_sweep
+from .subtitles import (
+    SubtitleDetails,
+    subtitle_read,
+    subtitle_track_add,
+    subtitle_track_convert,
+    subtitle_track_delete,
+)
 from .transcode import video_delete, video_retry, video_transcode, video_update
 from .uploads import (
     UploadDeclaration,
@@ -23,6 +30,7 @@ from .uploads import (
 
 __all__ = [
     "ImageDetails",
+    "SubtitleDetails",
     "UploadDeclaration",
     "album_create",
     "image_delete",
@@ -32,6 +40,10 @@ __all__ = [
     "images_reorder",
     "poster_frame_extract",
     "poster_frame_request",
+    "subtitle_read",
+    "subtitle_track_add",
+    "subtitle_track_convert",
+    "subtitle_track_delete",
     "upload_append",
     "upload_create",
     "upload_require_editor",

@@ -15,15 +15,17 @@ from django.views.decorators.http import require_http_methods
 
 from filmfolio.films.access import ViewerRequest
 
-from .. import storage
+from .. import hls_subtitles, storage
 from ..models import Image, Video
 from ..policy import can_download_video, can_view_media, is_cacheable
 from ..selectors import image_for_serving_for, video_for_serving_for
-from ..serving import protected_file_response
+from ..serving import content_type_for, protected_file_response, protected_text_response
 
 _VIDEO_PATH = re.compile(
-    r"^(original|download|poster\.jpg|hls/master\.m3u8|hls/\w+/(index\.m3u8|seg_\d+\.ts))$"
+    r"^(original|download|poster\.jpg|hls/master\.m3u8|hls/\w+/(index\.m3u8|seg_\d+\.ts)"
+    r"|hls/subs/[0-9a-f-]{36}\.(m3u8|vtt))$"
 )
+_SUBTITLE_PATH = re.compile(r"^hls/subs/([0-9a-f-]{36})\.(m3u8|vtt)$")
 _IMAGE_VARIANT = re.compile(r"^(original|w(\d+)\.webp)$")
 
 
@@ -54,6 +56,8 @@ def video_file(request: ViewerRequest, public_id: str, path: str) -> HttpRespons
     video = video_for_serving_for(public_id)
     if video is None or not _may_get(request.viewer, video, path):
         raise Http404
+    if path.startswith("hls/subs/") or (path == "hls/master.m3u8" and video.subtitle_tracks.all()):
+        return _revalidated(_with_subtitles(request, video, path), path)
     name = _video_name(video, path)
     if name is None:
         raise Http404
@@ -62,7 +66,41 @@ def video_file(request: ViewerRequest, public_id: str, path: str) -> HttpRespons
         download = f"{video.film.slug}-{video.kind}{PurePosixPath(name).suffix}"
     original = path in ("original", "download")
     cacheable = is_cacheable(film=video.film, video=video, original=original)
-    return protected_file_response(request, name, download_name=download, cacheable=cacheable)
+    response = protected_file_response(request, name, download_name=download, cacheable=cacheable)
+    return _revalidated(response, path)
+
+
+def _revalidated(response: HttpResponseBase, path: str) -> HttpResponseBase:
+    """The master playlist lists the subtitle tracks, which change without the video: a
+    browser may keep it but must ask again before using it (``no-cache``)."""
+    if path == "hls/master.m3u8" and "max-age" in response["Cache-Control"]:
+        response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _with_subtitles(request: ViewerRequest, video: Video, path: str) -> HttpResponseBase:
+    """The master playlist with the video's subtitle renditions, or one track's playlist or
+    WebVTT; the viewer may already watch the video."""
+    cacheable = is_cacheable(film=video.film, video=video)
+    tracks = list(video.subtitle_tracks.all())
+    if path == "hls/master.m3u8":
+        if not video.master_playlist_file:
+            raise Http404
+        master = storage.read_text(video.master_playlist_file)
+        body = hls_subtitles.master_with_subtitles(master, tracks)
+        return protected_text_response(
+            request, body, content_type=content_type_for(path), cacheable=cacheable
+        )
+    match = _SUBTITLE_PATH.match(path)
+    track = next((t for t in tracks if match and str(t.public_id) == match[1]), None)
+    if track is None or not video.master_playlist_file or match is None:
+        raise Http404
+    if match[2] == "vtt":
+        body, kind = hls_subtitles.segment_vtt(track.vtt), "text/vtt; charset=utf-8"
+    else:
+        body = hls_subtitles.subtitle_playlist(track, duration_seconds=video.duration_seconds)
+        kind = content_type_for(path)
+    return protected_text_response(request, body, content_type=kind, cacheable=cacheable)
 
 
 def _may_get(viewer, video: Video, path: str) -> bool:

@@ -34,12 +34,62 @@
       // Same-origin requests carry the session cookie; segments on S3 arrive through a redirect
       // to a presigned URL and need no credentials (only the bucket's CORS rule).
       var hls = new window.Hls();
+      hls.on(window.Hls.Events.SUBTITLE_TRACKS_UPDATED, function () { subtitleMenu(video, hls); });
       hls.loadSource(src);
       hls.attachMedia(video);
       video.hls = hls;
     } else if (video.canPlayType("application/vnd.apple.mpegurl")) {
       video.src = src;
     }
+  }
+
+  // The viewer's subtitle choice (a language, or "off"), kept for every video of the site.
+  var SUBTITLE_KEY = "filmfolio.subtitles";
+
+  function storedSubtitles() {
+    try { return window.localStorage.getItem(SUBTITLE_KEY); } catch (e) { return null; }
+  }
+
+  function chooseSubtitles(hls, index) {
+    hls.subtitleTrack = index;
+    hls.subtitleDisplay = index >= 0;
+    var choice = index >= 0 ? hls.subtitleTracks[index].lang : "off";
+    try { window.localStorage.setItem(SUBTITLE_KEY, choice); } catch (e) { /* private mode */ }
+  }
+
+  // A menu of the video's subtitle tracks under the player: "Off" and each track by name.
+  function subtitleMenu(video, hls) {
+    var player = video.parentNode;
+    var tracks = hls.subtitleTracks || [];
+    var old = player.querySelector(".player-subtitles");
+    if (old) { old.remove(); }
+    if (!tracks.length) { return; }
+    var label = document.createElement("label");
+    label.className = "player-subtitles";
+    label.textContent = (player.getAttribute("data-subtitles-label") || "Subtitles") + " ";
+    var select = document.createElement("select");
+    var off = document.createElement("option");
+    off.value = "-1";
+    off.textContent = player.getAttribute("data-subtitles-off") || "Off";
+    select.appendChild(off);
+    tracks.forEach(function (track, index) {
+      var option = document.createElement("option");
+      option.value = String(index);
+      option.textContent = track.name;
+      option.lang = track.lang || "";
+      select.appendChild(option);
+    });
+    var stored = storedSubtitles();
+    var wanted = stored === "off" ? -1 : hls.subtitleTrack;
+    if (stored && stored !== "off") {
+      tracks.forEach(function (track, index) { if (track.lang === stored) { wanted = index; } });
+    }
+    hls.subtitleTrack = wanted;
+    hls.subtitleDisplay = wanted >= 0;
+    select.value = String(wanted);
+    select.addEventListener("change", function () { chooseSubtitles(hls, Number(select.value)); });
+    label.appendChild(select);
+    player.appendChild(label);
   }
 
   function startPlayer(video) {
