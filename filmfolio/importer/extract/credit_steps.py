@@ -7,6 +7,7 @@ import re
 from . import credits as cr
 from . import facts as fact_lines
 from . import specs
+from .credit_runs import credit_runs, role_parts
 from .field_steps import _add, _apply_fact_line, _note
 from .label_match import field_of
 from .labels import Labelled
@@ -71,6 +72,18 @@ def _add_credit(rec: ExtractedRecord, role: str, name: str, is_director: bool) -
         rec.credits.append(Credit(role=role, name=name))
     if is_director:
         _add(rec.directors, name)
+
+
+def _apply_credit_runs(rec: ExtractedRecord, page: Page) -> None:
+    """Credit runs: "REGIE/PRODUCER A, B BUCH A" on one line without colons."""
+    for line, offset in page.zone:
+        for label, names in credit_runs(line):
+            for role in role_parts(label):
+                is_director = field_of(role) == "credit:director"
+                for name in names:
+                    _add_credit(rec, cr.role_text(role), name, is_director)
+                    pos = offset + line.find(name)
+                    rec.note(Evidence("credits", name, pos, pos + len(name), LIKELY, "credit run"))
 
 
 def _apply_prose_credits(rec: ExtractedRecord, page: Page) -> None:
