@@ -78,10 +78,49 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
     has_ordinal = _has_ordinal(sentence, low)
     if not has_event_word and not has_ordinal:
         return ()
-    found = _prefixed_events(sentence) if has_ordinal else []
+    seen = _uncapped(sentence)
+    found = _prefixed_events(seen) if has_ordinal else []
     if has_event_word:
-        _add_named_events(sentence, found)
-    return tuple(sorted(found, key=lambda f: f[3]))
+        _add_named_events(seen, found)
+    if seen is not sentence:  # names as the page writes them
+        found = [(_as_written(sentence, seen, f[0], f[3]), *f[1:]) for f in found]
+    return tuple(sorted((_without_article(f) for f in found), key=lambda f: f[3]))
+
+
+# Two or more words in capitals: "THE NEWPORT INTERNATIONAL FILM FESTIVAL".
+_CAPS_RUN = re.compile(r"\b[A-ZÀ-Þ][A-ZÀ-Þ'’&.-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’&.-]*)+\b")
+_LEADING = re.compile(r"^(?:the|annual|yearly)\s+", re.I)
+
+
+def _uncapped(sentence: str) -> str:
+    """The sentence with its runs of capitalised words written as names ("The Newport Film
+    Festival"), so that the event patterns read them; the same length, else the sentence."""
+    if not _CAPS_RUN.search(sentence):
+        return sentence
+    out = _CAPS_RUN.sub(lambda m: " ".join(map(_as_name_word, m.group().split(" "))), sentence)
+    return out if len(out) == len(sentence) else sentence
+
+
+def _as_name_word(word: str) -> str:
+    """A capitalised word as it reads in a name: "FESTIVAL" → "Festival", "OF" → "of"."""
+    low = word.lower()
+    return low if low in _CONNECTORS else word[:1] + word[1:].lower()
+
+
+def _as_written(sentence: str, seen: str, name: str, start: int) -> str:
+    """The event name at the same place in the page's own text."""
+    at = seen.find(name, start)
+    return sentence[at : at + len(name)] if at >= 0 else name
+
+
+def _without_article(event: _Event) -> _Event:
+    """The event without a leading "the" or "annual" ("The Brightside Shorts Fest")."""
+    name = _LEADING.sub("", event[0])
+    while name != event[0] and _LEADING.match(name):
+        name = _LEADING.sub("", name)
+    if not name or name.casefold() in _GENERIC_NAMES:
+        return event
+    return (name, *event[1:])
 
 
 _Event = tuple[str, str | None, int | None, int, int]
@@ -93,9 +132,10 @@ def _prefixed_events(sentence: str) -> list[_Event]:
     for m in _PREFIXED.finditer(sentence):
         name = _EDITION_OF.sub("", (m.group("name") or m.group("name2") or "").strip())
         ordinal = m.group("ord")
+        name, trailing_year = _split_trailing_year(name)
         if not _prefixed_event_ok(sentence, m, name, ordinal):
             continue
-        year = _year_of(m.group("yr") or m.group("yr2"))
+        year = _year_of(m.group("yr") or m.group("yr2")) or trailing_year
         edition = str(ordinal_value(ordinal)) if ordinal and ordinal_value(ordinal) else None
         found.append((name, edition, year, m.start(), m.end()))
     return found
@@ -120,11 +160,22 @@ _EDITION_OF = re.compile(
 )
 
 
+_TRAILING_YEAR = re.compile(r"\s+((?:19|20)\d\d)$")
+
+
+def _split_trailing_year(name: str) -> tuple[str, int | None]:
+    """("Berlin Shorts Festival", 2019) for "Berlin Shorts Festival 2019"."""
+    m = _TRAILING_YEAR.search(name)
+    return (name[: m.start()], int(m.group(1))) if m else (name, None)
+
+
 def _prefixed_event_ok(sentence: str, m: re.Match, name: str, ordinal: str | None) -> bool:
     """Whether an ordinal- or year-prefixed run names an event ("the 36th Cinéma du Réel")."""
     if ordinal and not ordinal[0].isdigit() and not _word_ordinal_ok(sentence, m):
         return False
     if not name or len(name.split()) > 12 or name.casefold() in _GENERIC_NAMES:
+        return False
+    if name.split()[0].casefold() in _CONNECTORS:  # "2014 and IDFA" names no event
         return False
     return _named_like_event(name, ordinal)
 

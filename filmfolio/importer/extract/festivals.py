@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .festival_events import _events_in
+from .festival_events import _events_in, _uncapped
 from .quantities import (
     MAX_PARSED_DATES,
     ORDINAL_RE,
@@ -92,6 +92,7 @@ def sentence_entries(sentence: str) -> list[FestivalEntry]:
     events = _events_in(sentence)
     if not events or _QUOTED_WORK.match(sentence) or _NOT_ENTRY.search(sentence):
         return []
+    sentence = _uncapped(sentence)  # "WINNER BEST SHORT AT THE …": awards read as in prose
     out = []
     prev_end = 0
     for name, edition, year, start, end in events:
@@ -132,9 +133,21 @@ def _with_section_and_edition(sentence: str, entry: FestivalEntry) -> FestivalEn
     return entry
 
 
+# The days of the event, then its year: ", September 19 to 27, 2008", " (12-18 mai 2014)".
+_DAYS_THEN_YEAR = re.compile(
+    r"\s*[,(]?\s*(?:(?:from|du|del|vom|dal|de|on|le|el|am)\s+)?(?:"
+    r"[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|through|and)\s*"
+    r"(?:[^\W\d_]{3,10}\.?\s+)?\d{1,2}(?:st|nd|rd|th)?)?"
+    r"|\d{1,2}(?:\.|er|º|°)?(?:\s*(?:-|–|to|au|bis|al|a|and)\s*\d{1,2}(?:\.|er)?)?"
+    r"(?:\s+(?:de\s+)?[^\W\d_]{3,10}\.?)(?:\s+de)?"
+    r"),?\s+((?:19|20)\d\d)\b(?![\d-])"
+)
+
+
 def _year_after(text: str) -> int | None:
-    """The event's year written right after its name: "... Réel in 2014", "... Festival (2014)"."""
-    m = _YEAR_AFTER.match(text)
+    """The event's year written right after its name: "... Réel in 2014", "... Festival (2014)",
+    "... Festival, September 19 to 27, 2008"."""
+    m = _YEAR_AFTER.match(text) or _DAYS_THEN_YEAR.match(text)
     return int(m.group(1)) if m else None
 
 
