@@ -8,6 +8,7 @@ from . import credits as cr
 from . import facts as fact_lines
 from . import specs
 from .credit_runs import credit_runs, role_parts
+from .prose_roles import prose_roles
 from .field_steps import _add, _apply_fact_line, _note
 from .label_match import field_of
 from .labels import Labelled
@@ -92,6 +93,10 @@ def _apply_prose_credits(rec: ExtractedRecord, page: Page) -> None:
         if not any(c.name == name for c in rec.credits):
             _add_credit(rec, cr.role_text(role), name, is_director)
             rec.note(Evidence("credits", name, start, end, LIKELY, "prose"))
+    for name, role, start, end in prose_roles(page.zone_text):
+        if not any(c.name == name for c in rec.credits):
+            _add_credit(rec, role, name, False)
+            rec.note(Evidence("credits", name, start, end, UNSURE, "prose"))
     _apply_by_line(rec, page)
     if not rec.directors:
         _apply_prose_directors(rec, page)
