@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .festival_heads import head_events
 from .quantities import ORDINAL_RE, ordinal_value, two_digit_year
 
 _ENDS_WITH_YEAR = re.compile(r"\d{4}$")
@@ -28,21 +29,26 @@ _EVENT_WORD = re.compile(
     r"festivali|festivalen|festivalu|\boscars?\b|academy awards|\bbafta\b|\bpremios\b|"
     r"\bprémios\b|\bprêmio\b|\bpremi\b|\bprix\b|\bpreis\b|\bcésars?\b|\bgoyas?\b|"
     r"\bemmys?\b|golden globes?|sundance|\bidfa\b|\bhot docs\b|muestra|encuentros?|"
-    r"semaine|quinzaine|rassegna|liên hoan",
+    r"semaine|quinzaine|rassegna|liên hoan|giải thưởng|مهرجان|جشنواره|جوایز|φεστιβάλ",
 )  # lower case, searched in lowered text: much faster than re.I
 _EVENT_HEAD = (
-    r"(?:Film Festival|Festival|Filmfestival|Filmfest|Fest|Biennale|Awards|Film Week|"
+    r"(?:(?:Film Festival|Festival|Filmfestival|Filmfest|Fest|Biennale|Awards|Film Week|"
     r"Filmfestspiele|Festival Internacional|Festival International|Festival Internazionale|"
     r"Festival Internacional de Cine|Festival Internacional de Cinema|Mostra|Muestra|Premios|"
     r"Prémios|Prêmio|Premi|Rencontres|Semaine|Festiwal|Liên hoan phim)(?![\w'])"
+    # Turkish names take their case ending after an apostrophe: "Film Festivali'nde".
+    r"|(?:Festivali|Festivalı|Film Festivali|Belgesel Film Festivali)(?!\w))"
 )
+# Capital letters beyond ASCII, "İstanbul", "Łódź", "Θεσσαλονίκη", "Москва".
+_UPPER = "".join(c for c in map(chr, range(0xC0, 0x530)) if c.isupper())
 _NAMED = re.compile(
-    r"(?P<name>(?:(?:[A-Z][\w'’.+-]*|\d{1,2}[A-Z]+\w*)\s+(?:(?:of|de|du|des|la|le|del|di|for|and|"
+    rf"(?P<name>(?:(?:[A-Z{_UPPER}][\w'’.+-]*|\d{{1,2}}[A-Z]+\w*)\s+(?:(?:of|de|du|des|la|le|del|"
+    r"di|for|and|"
     r"the|van|het|der)\s+)?){0,6}"
     + _EVENT_HEAD
     + r"(?:\s+(?:(?:of|de|du|del|di|da|van|in|internacional|international|internazionale|"
     r"de cine|de cinéma|du film|del cinema|documental|documentaire)\s+)*"
-    r"(?:[A-Z'][\w'’-]*|\d{1,2}[A-Z]+\w*))*"
+    rf"(?:[A-Z{_UPPER}'][\w'’-]*|\d{{1,2}}[A-Z]+\w*))*"
     r"|\b(?:Oscars?|Academy Awards?|BAFTA|Golden Globes?|Goya|César|Emmy|Berlinale|Sundance|IDFA|"
     r"Hot Docs|Palme d'Or))(?:\s+(?P<yr>\d{4}))?"
 )
@@ -57,7 +63,7 @@ _EVENT_STEM = re.compile(
     "fest|biennale|berlinale|award|exhibition|showcase|mostra|rencontres|film week|фестивал|"
     "награди|премия|festiwal|oscar|bafta|premio|prémio|prêmio|premi|prix|preis|césar|goya|emmy|"
     "golden globe|sundance|idfa|hot docs|muestra|encuentro|semaine|quinzaine|rassegna|"
-    "liên hoan"
+    "liên hoan|giải thưởng|مهرجان|جشنواره|جوایز|φεστιβάλ"
 )
 _ROMAN = re.compile(r"\b[IVXL]{2,8}\b")
 
@@ -82,6 +88,7 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
     found = _prefixed_events(seen) if has_ordinal else []
     if has_event_word:
         _add_named_events(seen, found)
+        _add_head_events(seen, found)
     if seen is not sentence:  # names as the page writes them
         found = [(_as_written(sentence, seen, f[0], f[3]), *f[1:]) for f in found]
     return tuple(sorted((_without_article(f) for f in found), key=lambda f: f[3]))
@@ -89,6 +96,8 @@ def _events_in(sentence: str) -> tuple[tuple[str, str | None, int | None, int, i
 
 # Two or more words in capitals: "THE NEWPORT INTERNATIONAL FILM FESTIVAL".
 _CAPS_RUN = re.compile(r"\b[A-ZÀ-Þ][A-ZÀ-Þ'’&.-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’&.-]*)+\b")
+# A Turkish case ending after the name: "Festivali'nde", "Ödülleri'ne".
+_CASE_ENDING = re.compile(r"(?<=[iıIe])['’][a-zçğıöşü]{1,5}$")
 _LEADING = re.compile(r"^(?:the|annual|yearly)\s+", re.I)
 
 
@@ -115,7 +124,7 @@ def _as_written(sentence: str, seen: str, name: str, start: int) -> str:
 
 def _without_article(event: _Event) -> _Event:
     """The event without a leading "the" or "annual" ("The Brightside Shorts Fest")."""
-    name = _LEADING.sub("", event[0])
+    name = _CASE_ENDING.sub("", _LEADING.sub("", event[0]))
     while name != event[0] and _LEADING.match(name):
         name = _LEADING.sub("", name)
     if not name or name.casefold() in _GENERIC_NAMES:
@@ -150,6 +159,18 @@ def _add_named_events(sentence: str, found: list[_Event]) -> None:
             continue
         year = int(m.group("yr")) if m.group("yr") else None
         found.append((m.group("name").strip(), None, year, m.start(), m.end()))
+
+
+def _add_head_events(sentence: str, found: list[_Event]) -> None:
+    """Add the head-first events ("Liên hoan phim tài liệu quốc tế Leipzig"), in place of the
+    shorter events they hold ("Liên hoan phim")."""
+    for e in head_events(sentence):
+        inside = [f for f in found if e[3] <= f[3] and f[4] <= e[4]]
+        if any(f[3] <= e[3] < f[4] for f in found if f not in inside):
+            continue
+        for f in inside:
+            found.remove(f)
+        found.append(e)
 
 
 # "36e édition du Festival X", "25ª edición del Festival X", "the 11th edition of the X".

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .festival_events import _events_in, _uncapped
+from .festival_heads import award_after
 from .quantities import (
     MAX_PARSED_DATES,
     ORDINAL_RE,
@@ -50,11 +51,14 @@ _SELECTION = re.compile(
     r"상영|seleccion|selección|selecion|seleção|selezion|in concorso|fuori concorso|ausgewählt|"
     r"wettbewerb|geselecteerd|selectie|wybran|seçil|tuyển chọn|trình chiếu|dipilih|انتخاب|"
     r"اختيار|επιλογ|accepted|picked up|showcase|shows at|playing at|will play|estreno|"
-    r"estreia|uraufführung|projeté|proiettat|exibid|gezeigt|vertoond|première",
+    r"estreia|uraufführung|projeté|proiettat|exibid|gezeigt|vertoond|première|"
+    r"προβλήθηκε|προβολή|διαγωνιστικ|συμμετ|вош[её]л в программу|показан|конкурс|участвова|"
+    r"عرض|شارك|المسابقة|نمایش|بخش مسابقه|حضور|tham gia|tranh giải|diputar|ditayangkan|"
+    r"berkompetisi|gösterildi|yarıştı|seçildi|yarışma",
     re.I,
 )
 _NOMINATED = re.compile(
-    r"nomin|finalist|disputou|candidat|indicad|indicaç|genomineerd|aday|提名|ノミネート|후보|"
+    r"nomin|finalist|disputou|candidat|indicad|indicaç|genomineerd|aday|提名|ノミネート|후보|کاندید|"
     r"노미네이트|đề cử|nominasi|نامزد|مرشح|υποψήφ",
     re.I,
 )
@@ -100,12 +104,26 @@ def sentence_entries(sentence: str) -> list[FestivalEntry]:
         result = result_of(award, sentence)
         prev_end = end
         if result is None:
+            out.extend(_dated_mention(sentence, name, start))
             continue
         if year is None:
             year = _year_after(sentence[end:])
         entry = FestivalEntry(festival=name, edition=edition, year=year, award=award, result=result)
         out.append(_with_section_and_edition(sentence, entry))
     return out
+
+
+# A date ending in a year, then the event in brackets: "27 November 1988 (Leipzig Festival)",
+# as infoboxes list release dates.
+_YEAR_THEN_BRACKET = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[(（]\s*$")
+
+
+def _dated_mention(sentence: str, name: str, start: int) -> list[FestivalEntry]:
+    """An entry without a result that only lends its year to another mention of the event."""
+    m = _YEAR_THEN_BRACKET.search(sentence[max(0, start - 40) : start])
+    if m is None:
+        return []
+    return [FestivalEntry(festival=name, year=int(m.group(1)), result=None)]
 
 
 def _award_near(
@@ -118,7 +136,7 @@ def _award_near(
         return m.group("award").strip(), year
     after = _AWARD_AFTER.match(sentence[end:]) or _CATEGORY_AFTER.match(sentence[end:])
     if after is None:
-        return None, year
+        return award_after(sentence[prev_end:start]) or award_after(sentence[end:]), year
     if year is None:
         year = _year_after(sentence[end + after.end() :])
     return after.group("award").strip(), year
@@ -212,9 +230,15 @@ def sentences(text: str) -> list[str]:
 
 
 def merge_entries(entries: list[FestivalEntry]) -> list[FestivalEntry]:
-    """One entry per event and award: repeated mentions merge, keeping the fuller values."""
+    """One entry per event and award: repeated mentions merge, keeping the fuller values; a
+    mention without a result only completes another mention of its event."""
     out: list[FestivalEntry] = []
-    for e in entries:
+    for e in sorted(entries, key=lambda e: e.result is None):
+        if e.result is None:
+            twin = next((o for o in out if _same_event(o, e) and o.year is None), None)
+            if twin is not None:
+                twin.year = e.year
+            continue
         twin = next((o for o in out if _same(o, e)), None)
         if twin is None:
             out.append(e)
