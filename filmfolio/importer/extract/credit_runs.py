@@ -13,6 +13,13 @@ import re
 
 from .credits import is_company, split_names
 from .label_match import field_of
+from .label_table import _TABLE
+
+# The first words of every role label ("director", "art" of "art director", "regie/producer"
+# has "regie"): a set look-up tells the words that may start a label before `field_of` runs.
+_FIRST_WORDS = frozenset(
+    key.split()[0] for key, field in _TABLE.items() if field.startswith("credit:") or field == "sound"
+)
 
 _WORD = re.compile(r"\S+")
 _MAX_LABEL_WORDS = 4
@@ -20,6 +27,7 @@ _MAX_LINE = 400
 # Separators between names inside one role's value.
 _SEPARATOR = re.compile(r"^(?:,|&|\+|/|and|und|et|y|e|i|en|og|och|ve|dan|và|и|και)$", re.I)
 _PARTS = re.compile(r"\s*(?:/|,|&|\+|、)\s*|\s+(?:and|und|et|y|e|i)\s+")
+_FIRST_PART = re.compile(r"[/,&+、:]")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3·]{2,5}$")
 _LATIN_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][\w'’.-]*,?$")
 
@@ -28,6 +36,8 @@ def credit_runs(line: str) -> list[tuple[str, list[str]]]:
     """(role label as written, names) for each role of a credit run; [] for any other line."""
     text = line.strip()
     if not text or len(text) > _MAX_LINE or ":" in text or "：" in text:
+        return []
+    if not _may_start_with_label(text):
         return []
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
     first = _label_at(text, words, 0)
@@ -46,6 +56,20 @@ def credit_runs(line: str) -> list[tuple[str, list[str]]]:
         i += 1
     runs.append((label, start, len(words)))
     return _named_runs(text, words, runs)
+
+
+def _may_start_with_label(text: str) -> bool:
+    """A fast test: the line has four words or more and its first word may start a label."""
+    head = text.split(None, 4)
+    return len(head) >= 4 and may_start_label(head[0])
+
+
+def may_start_label(word: str) -> bool:
+    """Whether a word (or its first part, "REGIE" of "REGIE/PRODUCER") may start a role label."""
+    first = _FIRST_PART.split(word, 1)[0].casefold()
+    return bool(first) and (
+        first in _FIRST_WORDS or (first.endswith("s") and first[:-1] in _FIRST_WORDS)
+    )
 
 
 def _named_runs(text: str, words: list, runs: list) -> list[tuple[str, list[str]]]:
@@ -77,6 +101,8 @@ def _name_word(word: str) -> bool:
 def _label_at(text: str, words: list, i: int) -> int | None:
     """The index after the longest role label starting at word ``i``, or None."""
     if not words[i][0][:1].isupper() and not _CJK_NAME.match(words[i][0]):
+        return None
+    if not may_start_label(words[i][0]):
         return None
     for n in range(min(_MAX_LABEL_WORDS, len(words) - i), 0, -1):
         if _is_role_label(_span(text, words, i, i + n)):

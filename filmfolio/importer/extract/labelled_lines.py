@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from .clean import is_chrome
+from .credit_runs import may_start_label
 from .credits import split_names
 from .label_match import field_of
 from .facts import fact_line
@@ -85,7 +86,10 @@ def _continues_credit(nxt: str, noff: int, is_spaced: bool) -> bool:
 def _is_role_word(line: str) -> bool:
     """A line made of a role label only ("Buch", "Kamera"), even one too common to stand as a
     label without a colon elsewhere."""
-    field = field_of(line.strip()) if len(line.strip()) <= 40 else None
+    text = line.strip()
+    if len(text) > 40 or text.count(" ") >= 4 or not may_start_label(text.split(" ", 1)[0]):
+        return False
+    field = field_of(text)
     return bool(field and field.startswith("credit:"))
 
 

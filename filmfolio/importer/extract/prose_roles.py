@@ -9,6 +9,7 @@ another person's or another body's role ("Festival producer", "the programme's e
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .credits import _LATIN_NAME, clean_name, is_company
 
@@ -36,11 +37,14 @@ _LATIN_ROLES = {
     "tonmeisterin|tonmeister|ses tasarımcısı",
 }
 _ROLE_OF = {w: cat for cat, words in _LATIN_ROLES.items() for w in words.split("|")}
-_LATIN_ROLE = re.compile(
-    r"(?:^|(?<=[\s,;:(\"“«']))(?P<pre>[\w'’]+[ \t]+)?(?P<role>(?i:"
-    + "|".join(sorted(map(re.escape, _ROLE_OF), key=len, reverse=True))
-    + rf"))[ \t]+(?P<name>{_LATIN_NAME})"
-)
+# The role words by their first word, longest first: a dictionary look-up per word of the text
+# is much faster than one pattern of every role word tried at every position.
+_BY_FIRST_WORD: dict[str, list[str]] = {}
+for _w in sorted(_ROLE_OF, key=len, reverse=True):
+    _BY_FIRST_WORD.setdefault(_w.split()[0], []).append(_w)
+_NAME_AFTER = re.compile(rf"[ \t]+(?P<name>{_LATIN_NAME})")
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s,;:(\"“«']))(?P<pre>[\w'’]+)[ \t]+$")
+_ROLE_START = re.compile(r"(?:^|(?<=[\s,;:(\"“«']))$")
 # Words before a role word that make it someone else's role, or no person's.
 _NOT_BEFORE = frozenset(
     "festival program programme programming artistic managing creative casting line associate "
@@ -95,10 +99,19 @@ _CATEGORY = {
 }
 
 
+_CJK_PATTERNS = [
+    (_CJK_ROLE, [w for ws in _CJK_ROLE_OF.values() for w in ws.split("|")]),
+    (_JA_ROLE, [w for ws in _JA_ROLE_AFTER.values() for w in ws.split("|")]),
+    (_KO_ROLE, [w for ws in _KO_ROLE_OF.values() for w in ws.split("|")]),
+]
+
+
 def prose_roles(text: str) -> list[tuple[str, str, int, int]]:
     """(name, role word as written, start, end) for crew named by a role word in running text."""
     out = [*_latin_roles(text)]
-    for rx in (_CJK_ROLE, _JA_ROLE, _KO_ROLE):
+    for rx, words in _CJK_PATTERNS:
+        if not any(w in text for w in words):
+            continue
         for m in rx.finditer(text):
             if _cjk_mention_ok(text, m):
                 out.append((m.group("name"), m.group("role"), m.start("name"), m.end("name")))
@@ -125,18 +138,54 @@ def role_category(role: str) -> str | None:
 
 
 def _latin_roles(text: str) -> list[tuple[str, str, int, int]]:
+    low = text.lower()
+    present = tuple(k for k in _BY_FIRST_WORD if k in low)
+    if not present:
+        return []
     out = []
-    for m in _LATIN_ROLE.finditer(text):
-        pre = (m.group("pre") or "").strip()
-        low = pre.casefold().removesuffix("'s").removesuffix("’s")
-        if low in _NOT_BEFORE or (pre[:1].isupper() and pre.casefold() not in _ARTICLES):
-            continue
-        role = m.group("role")
-        if role[:1].isupper() and not role.casefold().startswith(("produzent", "kamera", "kompon",
-                                                                  "cutter", "editorin", "bild",
-                                                                  "drehbuch", "tonmeister")):
-            continue  # a capitalised role word is a label or a title, read elsewhere
-        name = clean_name(m.group("name"))
-        if name and len(name.split()) >= 2 and not is_company(name):
-            out.append((name, role, m.start("name"), m.start("name") + len(name)))
+    for w in _first_words(present).finditer(text):
+        found = _role_at(text, w.start(), _BY_FIRST_WORD[w.group().lower()])
+        if found is not None:
+            out.append(found)
     return out
+
+
+@lru_cache(maxsize=256)
+def _first_words(present: tuple[str, ...]) -> re.Pattern:
+    """A pattern of the first words of the role words a text holds."""
+    return re.compile(r"(?<![\w'’-])(?i:" + "|".join(map(re.escape, present)) + r")(?![\w'’-])")
+
+
+def _role_at(text: str, at: int, candidates: list[str]) -> tuple[str, str, int, int] | None:
+    """The crew member a role word at ``at`` names, when the words around allow it."""
+    if not _ROLE_START.search(text, max(0, at - 1), at):
+        return None
+    role = next((c for c in candidates if text[at : at + len(c)].lower() == c), None)
+    m = _NAME_AFTER.match(text, at + len(role)) if role else None
+    if m is None:
+        return None
+    role = text[at : at + len(role)]
+    before = _WORD_BEFORE.search(text, max(0, at - 40), at)
+    pre = before.group("pre") if before else ""
+    low = pre.casefold().removesuffix("'s").removesuffix("’s")
+    if low in _NOT_BEFORE or (pre[:1].isupper() and pre.casefold() not in _ARTICLES):
+        return None
+    if role[:1].isupper() and not role.casefold().startswith(_GERMAN_NOUNS):
+        return None  # a capitalised role word is a label or a title, read elsewhere
+    name = clean_name(m.group("name"))
+    if not name or len(name.split()) < 2 or is_company(name):
+        return None
+    return (name, role, m.start("name"), m.start("name") + len(name))
+
+
+# German writes every noun capitalised, so its role words in running text are too.
+_GERMAN_NOUNS = (
+    "produzent",
+    "kamera",
+    "kompon",
+    "cutter",
+    "editorin",
+    "bild",
+    "drehbuch",
+    "tonmeister",
+)
