@@ -18,7 +18,9 @@ from .label_table import _TABLE
 # The first words of every role label ("director", "art" of "art director", "regie/producer"
 # has "regie"): a set look-up tells the words that may start a label before `field_of` runs.
 _FIRST_WORDS = frozenset(
-    key.split()[0] for key, field in _TABLE.items() if field.startswith("credit:") or field == "sound"
+    key.split()[0]
+    for key, field in _TABLE.items()
+    if field.startswith("credit:") or field == "sound"
 )
 
 _WORD = re.compile(r"\S+")
@@ -35,15 +37,18 @@ _LATIN_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][\w'’.-]*,?$")
 def credit_runs(line: str) -> list[tuple[str, list[str]]]:
     """(role label as written, names) for each role of a credit run; [] for any other line."""
     text = line.strip()
-    if not text or len(text) > _MAX_LINE or ":" in text or "：" in text:
-        return []
-    if not _may_start_with_label(text):
+    if len(text) > _MAX_LINE or ":" in text or "：" in text or not _may_start_with_label(text):
         return []
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
     first = _label_at(text, words, 0)
     if first is None:
         return []
-    runs: list[tuple[str, int, int]] = []  # (label, first value word, end of value words)
+    return _named_runs(text, words, _runs(text, words, first))
+
+
+def _runs(text: str, words: list, first: int) -> list[tuple[str, int, int]]:
+    """(label, first value word, end of value words) for each role of the line."""
+    runs: list[tuple[str, int, int]] = []
     i = first
     label = _span(text, words, 0, first)
     start = i
@@ -55,7 +60,7 @@ def credit_runs(line: str) -> list[tuple[str, list[str]]]:
             continue
         i += 1
     runs.append((label, start, len(words)))
-    return _named_runs(text, words, runs)
+    return runs
 
 
 def _may_start_with_label(text: str) -> bool:
@@ -143,9 +148,11 @@ def _full_name_follows(words: list, i: int) -> bool:
     if _CJK_NAME.match(words[i][0]):
         return True
     pair = words[i : i + 2]
-    return len(pair) == 2 and all(
-        _LATIN_WORD.match(w) and not _SEPARATOR.match(w.rstrip(",")) for w, *_ in pair
-    ) and not pair[0][0].endswith(",")
+    return (
+        len(pair) == 2
+        and all(_LATIN_WORD.match(w) and not _SEPARATOR.match(w.rstrip(",")) for w, *_ in pair)
+        and not pair[0][0].endswith(",")
+    )
 
 
 def _looks_like_person(name: str) -> bool:

@@ -8,12 +8,12 @@ from . import credits as cr
 from . import facts as fact_lines
 from . import specs
 from .credit_runs import credit_runs, role_parts
-from .prose_roles import prose_roles
 from .field_steps import _add, _apply_fact_line, _note
 from .label_match import field_of
 from .labels import Labelled
 from .lexicon import is_country
 from .page import Page
+from .prose_roles import prose_roles
 from .quantities import first_year
 from .record import LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
 

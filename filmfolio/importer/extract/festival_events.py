@@ -141,7 +141,7 @@ def _prefixed_events(sentence: str) -> list[_Event]:
     for m in _PREFIXED.finditer(sentence):
         name = _EDITION_OF.sub("", (m.group("name") or m.group("name2") or "").strip())
         ordinal = m.group("ord")
-        name, trailing_year = _split_trailing_year(name)
+        name, trailing_year = _split_trailing_year(_LEADING.sub("", name))
         if not _prefixed_event_ok(sentence, m, name, ordinal):
             continue
         year = _year_of(m.group("yr") or m.group("yr2")) or trailing_year

@@ -68,7 +68,12 @@ _SECTION = re.compile(
 )
 _EDITION = re.compile(rf"in its (?P<ord>{ORDINAL_RE}) (?:year|edition)", re.I)
 _BULLET = re.compile(r"^\s*[•·*-]\s*")
-_SENTENCE = re.compile(r"(?<=[a-z\u0430-\u044f\d)\]\"”'][.!?])\s+|\n")
+# A full stop after one to three digits is an ordinal ("14. Uluslararası", "36. Berlinale"),
+# not the end of a sentence.
+_SENTENCE = re.compile(
+    r"(?<=[a-z\u0430-\u044f\d)\]\"”'][.!?])(?<!(?<!\d)\d\.)(?<!(?<!\d)\d\d\.)(?<!(?<!\d)\d\d\d\.)"
+    r"\s+|\n"
+)
 _QUOTED_WORK = re.compile(r"^\s*[“\"«][^”\"»]{2,80}[”\"»]\s*,")
 
 
@@ -235,20 +240,30 @@ def merge_entries(entries: list[FestivalEntry]) -> list[FestivalEntry]:
     out: list[FestivalEntry] = []
     for e in sorted(entries, key=lambda e: e.result is None):
         if e.result is None:
-            twin = next((o for o in out if _same_event(o, e) and o.year is None), None)
-            if twin is not None:
-                twin.year = e.year
+            _lend_year(out, e)
             continue
         twin = next((o for o in out if _same(o, e)), None)
         if twin is None:
             out.append(e)
-            continue
-        for key in ("edition", "year", "section", "award", "date"):
-            if getattr(twin, key) is None:
-                setattr(twin, key, getattr(e, key))
-        if twin.result == "selection" and e.result not in (None, "selection"):
-            twin.result = e.result
+        else:
+            _complete(twin, e)
     return out
+
+
+def _lend_year(entries: list[FestivalEntry], mention: FestivalEntry) -> None:
+    """The year of a mention without a result, given to an undated entry of its event."""
+    twin = next((o for o in entries if _same_event(o, mention) and o.year is None), None)
+    if twin is not None:
+        twin.year = mention.year
+
+
+def _complete(twin: FestivalEntry, e: FestivalEntry) -> None:
+    """Fill the entry's missing values from another mention of it; a win beats a selection."""
+    for key in ("edition", "year", "section", "award", "date"):
+        if getattr(twin, key) is None:
+            setattr(twin, key, getattr(e, key))
+    if twin.result == "selection" and e.result not in (None, "selection"):
+        twin.result = e.result
 
 
 def _same(a: FestivalEntry, b: FestivalEntry) -> bool:

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from .clean import is_chrome
 from .credit_runs import may_start_label
 from .credits import split_names
-from .label_match import field_of
 from .facts import fact_line
+from .label_match import field_of
 from .labels import Labelled, parse_line, parse_spaced
 from .lexicon import is_country, is_language
 from .page import Page

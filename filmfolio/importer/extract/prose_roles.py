@@ -47,11 +47,56 @@ _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s,;:(\"“«']))(?P<pre>[\w'’]+)[ \t]+$
 _ROLE_START = re.compile(r"(?:^|(?<=[\s,;:(\"“«']))$")
 # Words before a role word that make it someone else's role, or no person's.
 _NOT_BEFORE = frozenset(
-    "festival program programme programming artistic managing creative casting line associate "
-    "assistant technical general marketing news senior former another other their his her "
-    "its".split()
+    [
+        "festival",
+        "program",
+        "programme",
+        "programming",
+        "artistic",
+        "managing",
+        "creative",
+        "casting",
+        "line",
+        "associate",
+        "assistant",
+        "technical",
+        "general",
+        "marketing",
+        "news",
+        "senior",
+        "former",
+        "another",
+        "other",
+        "their",
+        "his",
+        "her",
+        "its",
+    ]
 )
-_ARTICLES = frozenset("the a an la le l' el il lo der die das de del du des een het o our".split())
+_ARTICLES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "la",
+        "le",
+        "l'",
+        "el",
+        "il",
+        "lo",
+        "der",
+        "die",
+        "das",
+        "de",
+        "del",
+        "du",
+        "des",
+        "een",
+        "het",
+        "o",
+        "our",
+    ]
+)
 
 _CJK_ROLE_OF = {
     "producer": "制片人|製片人|制片|製片|出品人",
@@ -64,8 +109,9 @@ _CJK_ROLE_OF = {
 }
 _CJK_ROLE = re.compile(
     r"(?P<role>"
-    + "|".join(sorted((w for ws in _CJK_ROLE_OF.values() for w in ws.split("|")), key=len,
-                      reverse=True))
+    + "|".join(
+        sorted((w for ws in _CJK_ROLE_OF.values() for w in ws.split("|")), key=len, reverse=True)
+    )
     + r")(?:[是为為由:]\s*)?(?P<name>[\u4e00-\u9fff·]{2,3}?)"
     r"(?=老师|老師|先生|女士|小姐|教授|导演|導演|[,，、。;；!！\s)）的和與与及跟]|$)"
 )
@@ -160,22 +206,28 @@ def _role_at(text: str, at: int, candidates: list[str]) -> tuple[str, str, int, 
     """The crew member a role word at ``at`` names, when the words around allow it."""
     if not _ROLE_START.search(text, max(0, at - 1), at):
         return None
-    role = next((c for c in candidates if text[at : at + len(c)].lower() == c), None)
-    m = _NAME_AFTER.match(text, at + len(role)) if role else None
+    key = next((c for c in candidates if text[at : at + len(c)].lower() == c), None)
+    m = _NAME_AFTER.match(text, at + len(key)) if key else None
     if m is None:
         return None
-    role = text[at : at + len(role)]
-    before = _WORD_BEFORE.search(text, max(0, at - 40), at)
-    pre = before.group("pre") if before else ""
-    low = pre.casefold().removesuffix("'s").removesuffix("’s")
-    if low in _NOT_BEFORE or (pre[:1].isupper() and pre.casefold() not in _ARTICLES):
+    role = m.string[at : m.start()].strip()
+    if not _own_role(text, at, role):
         return None
-    if role[:1].isupper() and not role.casefold().startswith(_GERMAN_NOUNS):
-        return None  # a capitalised role word is a label or a title, read elsewhere
     name = clean_name(m.group("name"))
     if not name or len(name.split()) < 2 or is_company(name):
         return None
     return (name, role, m.start("name"), m.start("name") + len(name))
+
+
+def _own_role(text: str, at: int, role: str) -> bool:
+    """Whether the role word is the named person's own: no word before it that makes it
+    another body's role, and written in lower case (capitalised, it is a label or a title)."""
+    before = _WORD_BEFORE.search(text, max(0, at - 40), at)
+    pre = before.group("pre") if before else ""
+    low = pre.casefold().removesuffix("'s").removesuffix("’s")
+    if low in _NOT_BEFORE or (pre[:1].isupper() and pre.casefold() not in _ARTICLES):
+        return False
+    return not role[:1].isupper() or role.casefold().startswith(_GERMAN_NOUNS)
 
 
 # German writes every noun capitalised, so its role words in running text are too.
