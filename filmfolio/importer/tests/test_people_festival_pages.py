@@ -184,3 +184,25 @@ def test_a_dated_infobox_mention_gives_the_festival_its_year():
     assert festivals_of(rec(page)) == [
         ("Liên hoan phim tài liệu Huế", None, 1991, None, "selection")
     ]
+
+
+def test_cjk_running_text_after_a_glued_label_is_no_name():
+    page = (
+        "月の庭(2015)\n\n監督:高橋順\n音楽:森田瞳\nザ・ムーンズ\n\n"
+        "アニメーションの肝になるのは「線」の動きです。\n"
+        "編集で思うのは、「間」の重要性です。\n"
+    )
+    assert credits_of(rec(page)) == [
+        ("監督", "高橋順"),
+        ("音楽", "森田瞳"),
+        ("音楽", "ザ・ムーンズ"),
+    ]
+
+
+def test_a_korean_director_in_the_passive_made_by_form():
+    page = (
+        "바다의 기억\n\n2019 | 다큐멘터리\n\n"
+        "이 작품은 사진가인 마리 뒤퐁에 의해 만들어진 첫 번째 영화이다.\n"
+    )
+    out = rec(page)
+    assert out["directors"] == ["마리 뒤퐁"]
