@@ -214,7 +214,7 @@ def _read_date_and_award(entry: FestivalEntry, following: list[str], budget: lis
         if date:
             entry.date = date
             entry.year = entry.year or int(date[:4])
-        elif nxt and len(nxt) < 80 and _AWARD_LINE.search(nxt):
+        elif nxt and len(nxt) < 80 and _AWARD_LINE.search(nxt) and not _events_in(nxt):
             entry.award = nxt
             break
         else:

@@ -206,3 +206,33 @@ def test_a_korean_director_in_the_passive_made_by_form():
     )
     out = rec(page)
     assert out["directors"] == ["마리 뒤퐁"]
+
+
+def test_festival_and_award_lists_under_headings_and_labels():
+    page = (
+        "Still Water\n\nDirector: Ana Ruiz\n\n"
+        "Festivals\n"
+        "• Berlinale 2019 – Forum\n"
+        "• Northbay Documentary Festival 2019 (World Premiere)\n\n"
+        "Awards: Best Documentary, Sheffield Doc/Fest 2020\n\n"
+        "Auszeichnungen\nDeutscher Kurzfilmpreis 2019\n"
+    )
+    assert sorted(festivals_of(rec(page)), key=lambda f: f[0]) == [
+        ("Berlinale", None, 2019, None, "selection"),
+        ("Deutscher Kurzfilmpreis", None, 2019, None, "winner"),
+        ("Northbay Documentary Festival", None, 2019, None, "selection"),
+        ("Sheffield Doc/Fest", None, 2020, "Best Documentary", "winner"),
+    ]
+
+
+def test_laurel_lines_and_a_heading_with_nothing_under_it():
+    page = (
+        "Still Water\n\n"
+        "Official Selection – Harbour Lights Film Festival 2021\n"
+        "Winner – Best Director – Prairie Shorts Festival 2017\n\n"
+        "FESTIVALS UND PREISE\n\nREGIE ANA RUIZ KAMERA TOM BERG\n"
+    )
+    assert festivals_of(rec(page)) == [
+        ("Harbour Lights Film Festival", None, 2021, None, "selection"),
+        ("Prairie Shorts Festival", None, 2017, "Best Director", "winner"),
+    ]
