@@ -29,13 +29,15 @@ _EVENT_WORD = re.compile(
     r"festivali|festivalen|festivalu|\boscars?\b|academy awards|\bbafta\b|\bpremios\b|"
     r"\bprémios\b|\bprêmio\b|\bpremi\b|\bprix\b|\bpreis\b|\bcésars?\b|\bgoyas?\b|"
     r"\bemmys?\b|golden globes?|sundance|\bidfa\b|\bhot docs\b|muestra|encuentros?|"
-    r"semaine|quinzaine|rassegna|liên hoan|giải thưởng|مهرجان|جشنواره|جوایز|φεστιβάλ",
+    r"semaine|quinzaine|rassegna|liên hoan|giải thưởng|مهرجان|جشنواره|جوایز|φεστιβάλ|"
+    r"filmtage|filmwoche|filmpreis",
 )  # lower case, searched in lowered text: much faster than re.I
 _EVENT_HEAD = (
     r"(?:(?:Film Festival|Festival|Filmfestival|Filmfest|Fest|Biennale|Awards|Film Week|"
     r"Filmfestspiele|Festival Internacional|Festival International|Festival Internazionale|"
     r"Festival Internacional de Cine|Festival Internacional de Cinema|Mostra|Muestra|Premios|"
-    r"Prémios|Prêmio|Premi|Rencontres|Semaine|Festiwal|Liên hoan phim)(?![\w'])"
+    r"Prémios|Prêmio|Premi|Rencontres|Semaine|Festiwal|Liên hoan phim|Kurzfilmtage|Filmtage|"
+    r"Filmwoche|Filmpreis|Kurzfilmpreis|Dokumentarfilmpreis)(?![\w'])"
     # Turkish names take their case ending after an apostrophe: "Film Festivali'nde".
     r"|(?:Festivali|Festivalı|Film Festivali|Belgesel Film Festivali)(?!\w))"
 )
@@ -63,7 +65,7 @@ _EVENT_STEM = re.compile(
     "fest|biennale|berlinale|award|exhibition|showcase|mostra|rencontres|film week|фестивал|"
     "награди|премия|festiwal|oscar|bafta|premio|prémio|prêmio|premi|prix|preis|césar|goya|emmy|"
     "golden globe|sundance|idfa|hot docs|muestra|encuentro|semaine|quinzaine|rassegna|"
-    "liên hoan|giải thưởng|مهرجان|جشنواره|جوایز|φεστιβάλ"
+    "liên hoan|giải thưởng|مهرجان|جشنواره|جوایز|φεστιβάλ|filmtage|filmwoche"
 )
 _ROMAN = re.compile(r"\b[IVXL]{2,8}\b")
 

@@ -157,7 +157,28 @@ def _result(item: str, award: str | None, event: str, kind: str) -> str:
     own = result_of(award, item)
     if own:
         return own
-    return "winner" if kind == _AWARDS and not _events_in(event) else "selection"
+    prize = event.casefold().endswith(_PRIZE_ENDINGS) or not _events_in(event)
+    return "winner" if kind == _AWARDS and prize else "selection"
+
+
+# Events that are prizes rather than festivals: under an awards heading, listed means won.
+_PRIZE_ENDINGS = (
+    "preis",
+    "prize",
+    "award",
+    "awards",
+    "prix",
+    "premio",
+    "premios",
+    "prêmio",
+    "奖",
+    "獎",
+    "賞",
+    "상",
+    "ödülü",
+    "nagroda",
+    "премия",
+)
 
 
 def _section(parts: list[str], event: str, award: str | None) -> str | None:

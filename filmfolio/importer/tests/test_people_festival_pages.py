@@ -236,3 +236,14 @@ def test_laurel_lines_and_a_heading_with_nothing_under_it():
         ("Harbour Lights Film Festival", None, 2021, None, "selection"),
         ("Prairie Shorts Festival", None, 2017, "Best Director", "winner"),
     ]
+
+
+def test_german_festival_and_prize_names():
+    page = (
+        "Stilles Wasser\n\nAuszeichnungen\nDeutscher Kurzfilmpreis 2019\n\n"
+        "Festivals\nInternationale Kurzfilmtage Oberhausen 2018\n"
+    )
+    assert festivals_of(rec(page)) == [
+        ("Deutscher Kurzfilmpreis", None, 2019, None, "winner"),
+        ("Internationale Kurzfilmtage Oberhausen", None, 2018, None, "selection"),
+    ]
