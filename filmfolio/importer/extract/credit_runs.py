@@ -17,10 +17,19 @@ from .label_table import _TABLE
 
 # The first words of every role label ("director", "art" of "art director", "regie/producer"
 # has "regie"): a set look-up tells the words that may start a label before `field_of` runs.
+# Articles and prepositions that open prose labels ("a film by", "with") never open a run.
+_NOT_RUN_START = frozenset(
+    " ".join(
+        [
+            "a an the un une ein eine una um uma een en il la le by de di von van",
+            "with mit avec con com met cu i y e et und and",
+        ]
+    ).split()
+)
 _FIRST_WORDS = frozenset(
     key.split()[0]
     for key, field in _TABLE.items()
-    if field.startswith("credit:") or field == "sound"
+    if (field.startswith("credit:") or field == "sound") and key.split()[0] not in _NOT_RUN_START
 )
 
 _WORD = re.compile(r"\S+")
