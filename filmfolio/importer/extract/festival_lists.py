@@ -77,7 +77,8 @@ def _heading(line: str) -> tuple[str | None, str]:
     text = line.strip().strip("#*:： ").strip()
     if len(text) <= 40 and text.casefold() in _HEADING_OF:
         return _HEADING_OF[text.casefold()], ""
-    m = _LABEL.match(line)
+    head = line[:42]
+    m = _LABEL.match(line) if ":" in head or "：" in head else None
     if m and m.group("label").strip().casefold() in _HEADING_OF and m.group("value").strip():
         return _HEADING_OF[m.group("label").strip().casefold()], m.group("value").strip()
     return None, ""
