@@ -10,6 +10,10 @@ the page updates that film: `merge_records` lays the reviewed record over the fi
 record, so the facts the page states replace the film's, and what the page does not state —
 the film's visibility, links, companies, other credits, festival entries, texts in other
 languages — stays.
+
+The biography the review carries goes with the director's record: a director new here gets it
+with the new record, and a director already here gets it through
+`people.services.person_biography_set` when the actor may change that person's record.
 """
 
 from __future__ import annotations
@@ -18,10 +22,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from filmfolio.core.matching import name_match_key, title_match_key
+from filmfolio.films import access, person_access
 from filmfolio.films.models import Film
 from filmfolio.films.services import require_edit
+from filmfolio.people.models import Person
+from filmfolio.people.services import person_biography_set
 
 from .choices import PageImportAction
 from .exports import film_record_for
@@ -56,6 +64,7 @@ def page_import_commit(
             record = merge_records(film_record_for(target), record)
         report = records_commit(records=[record], actor=actor, fresh=fresh)
         film_id = report.film_ids[0]
+        _keep_biographies(record, report, actor, film_id)
         page = PageImport.objects.create(
             user=actor,
             film_id=film_id,
@@ -65,6 +74,37 @@ def page_import_commit(
             source_digest=source_digest(source.text),
         )
     return report, page
+
+
+def _keep_biographies(record: FilmRecord, report: CommitReport, actor: Any, film_id: int) -> None:
+    """Write the page's biographies of people who were already here to their records, when the
+    actor may change those records (``films.person_access.editable_people``); a person the
+    import created got the biography with the new record. The reviewed text replaces the one in the
+    same language (the change record keeps the old one)."""
+    created = set(report.log.created_ids.get("people", []))
+    viewer = access.Viewer.for_user(actor)
+    for credit in record.credits:
+        if credit.person is None or not credit.person.biographies:
+            continue
+        person = _credited_person(film_id, credit.person.name)
+        if person is None or person.pk in created:
+            continue
+        if not person_access.may_edit_person(viewer, person):
+            continue
+        for language, body in credit.person.biographies.items():
+            person_biography_set(person=person, actor=actor, language=language, body=body)
+
+
+def _credited_person(film_id: int, name: str) -> Person | None:
+    """The person credited on the film under this name (any of their written forms)."""
+    key = name_match_key(name)
+    credited = Person.objects.filter(credits__film_id=film_id)
+    return (
+        credited.filter(Q(match_key=key) | Q(names__match_key=key))
+        .order_by("pk")
+        .distinct()
+        .first()
+    )
 
 
 _SCALARS = ("year", "completion_date", "kind", "runtime_minutes", "budget")

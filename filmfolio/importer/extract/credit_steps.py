@@ -7,11 +7,13 @@ import re
 from . import credits as cr
 from . import facts as fact_lines
 from . import specs
+from .credit_runs import credit_runs, role_parts
 from .field_steps import _add, _apply_fact_line, _note
 from .label_match import field_of
 from .labels import Labelled
 from .lexicon import is_country
 from .page import Page
+from .prose_roles import prose_roles
 from .quantities import first_year
 from .record import LIKELY, SURE, UNSURE, Credit, Evidence, ExtractedRecord
 
@@ -73,12 +75,28 @@ def _add_credit(rec: ExtractedRecord, role: str, name: str, is_director: bool) -
         _add(rec.directors, name)
 
 
+def _apply_credit_runs(rec: ExtractedRecord, page: Page) -> None:
+    """Credit runs: "REGIE/PRODUCER A, B BUCH A" on one line without colons."""
+    for line, offset in page.zone:
+        for label, names in credit_runs(line):
+            for role in role_parts(label):
+                is_director = field_of(role) == "credit:director"
+                for name in names:
+                    _add_credit(rec, cr.role_text(role), name, is_director)
+                    pos = offset + line.find(name)
+                    rec.note(Evidence("credits", name, pos, pos + len(name), LIKELY, "credit run"))
+
+
 def _apply_prose_credits(rec: ExtractedRecord, page: Page) -> None:
     for name, role, start, end in cr.bracketed_credits(page.zone_text):
         is_director = field_of(role) == "credit:director"
         if not any(c.name == name for c in rec.credits):
             _add_credit(rec, cr.role_text(role), name, is_director)
             rec.note(Evidence("credits", name, start, end, LIKELY, "prose"))
+    for name, role, start, end in prose_roles(page.zone_text):
+        if not any(c.name == name for c in rec.credits):
+            _add_credit(rec, role, name, False)
+            rec.note(Evidence("credits", name, start, end, UNSURE, "prose"))
     _apply_by_line(rec, page)
     if not rec.directors:
         _apply_prose_directors(rec, page)

@@ -82,10 +82,30 @@ def _latin_of_two_scripts(name: str) -> str:
 
 
 def _not_a_name(name: str) -> bool:
-    """A placeholder, a long or letterless text, a link or a numbered item."""
+    """A placeholder, a long or letterless text, a link, a numbered item or a CJK sentence."""
     if name.casefold() in _PLACEHOLDER or len(name) > 60 or not any(c.isalpha() for c in name):
         return True
-    return bool(name.startswith(("©", "http", "www.")) or _NUMBERED.search(name))
+    return bool(
+        name.startswith(("©", "http", "www.")) or _NUMBERED.search(name) or _cjk_sentence(name)
+    )
+
+
+# Quotation marks and sentence stops of CJK text, and the particles a Japanese clause starts with.
+_CJK_SENTENCE_MARK = re.compile(r"[「」『』。！？]|^[のをはがにでともへ]")
+
+
+def _cjk_sentence(name: str) -> bool:
+    """A piece of CJK running text rather than a name: quoted words, a sentence stop, a
+    leading particle, or more than twelve characters without a space."""
+    if not _CJK.search(name):
+        return False
+    return bool(_CJK_SENTENCE_MARK.search(name) or _JA_CLAUSE.search(name)) or (
+        len(name) > 12 and " " not in name
+    )
+
+
+# Kanji, then kana ending in a topic or case particle: "最近思うのは" (what I think lately).
+_JA_CLAUSE = re.compile(r"[\u4e00-\u9fff][\u3040-\u309f]+[はがをにで]$")
 
 
 def split_names(value: str) -> list[str]:
@@ -228,7 +248,11 @@ _CJK_DIRECTOR = re.compile(
     r"(?:^|(?<=[\s、。,『「]))(?P<b>[\u4e00-\u9fff\u30a0-\u30ff]{1,4}(?:\s[\u4e00-\u9fff]{1,3})?)"
     r"\s?監督(?:作品|による|の最新|\s*$)|"
     r"由(?P<c>[\u4e00-\u9fff·]{2,8}?)(?:执导|執導|导演|導演)|"
-    r"(?:^|(?<=[\s,.]))(?P<d>[\uac00-\ud7a3]{2,4})\s감독(?:이|은|의|가|과|작품|\b)",
+    r"(?:^|(?<=[\s,.]))(?P<d>[\uac00-\ud7a3]{2,4})\s감독(?:이|은|의|가|과|작품|\b)|"
+    # Korean passive "made/directed by X": "위베르 니오그레에 의해 만들어진".
+    r"(?:^|(?<=[\s,.(]))(?P<e>(?:[\uac00-\ud7a3]{1,6}(?<![는은를을가의인로서이])\s){0,2}"
+    r"[\uac00-\ud7a3]{1,6})에\s?의해\s?"
+    r"(?:만들어|연출|감독|제작)",
     re.M,
 )
 
@@ -270,7 +294,7 @@ def role_word_director(text: str) -> tuple[str, int, int] | None:
             best = (name, after.start("name"), after.end("name"))
     cjk = _CJK_DIRECTOR.search(text)
     if cjk and _earlier(cjk, best):
-        group = next(g for g in ("a", "b", "c", "d") if cjk.group(g))
+        group = next(g for g in ("a", "b", "c", "d", "e") if cjk.group(g))
         best = (cjk.group(group).strip(), cjk.start(group), cjk.end(group))
     return best
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .festival_events import _events_in
+from .festival_events import _events_in, _uncapped
+from .festival_heads import award_after
 from .quantities import (
     MAX_PARSED_DATES,
     ORDINAL_RE,
@@ -50,11 +51,14 @@ _SELECTION = re.compile(
     r"상영|seleccion|selección|selecion|seleção|selezion|in concorso|fuori concorso|ausgewählt|"
     r"wettbewerb|geselecteerd|selectie|wybran|seçil|tuyển chọn|trình chiếu|dipilih|انتخاب|"
     r"اختيار|επιλογ|accepted|picked up|showcase|shows at|playing at|will play|estreno|"
-    r"estreia|uraufführung|projeté|proiettat|exibid|gezeigt|vertoond|première",
+    r"estreia|uraufführung|projeté|proiettat|exibid|gezeigt|vertoond|première|"
+    r"προβλήθηκε|προβολή|διαγωνιστικ|συμμετ|вош[её]л в программу|показан|конкурс|участвова|"
+    r"عرض|شارك|المسابقة|نمایش|بخش مسابقه|حضور|tham gia|tranh giải|diputar|ditayangkan|"
+    r"berkompetisi|gösterildi|yarıştı|seçildi|yarışma",
     re.I,
 )
 _NOMINATED = re.compile(
-    r"nomin|finalist|disputou|candidat|indicad|indicaç|genomineerd|aday|提名|ノミネート|후보|"
+    r"nomin|finalist|disputou|candidat|indicad|indicaç|genomineerd|aday|提名|ノミネート|후보|کاندید|"
     r"노미네이트|đề cử|nominasi|نامزد|مرشح|υποψήφ",
     re.I,
 )
@@ -64,7 +68,12 @@ _SECTION = re.compile(
 )
 _EDITION = re.compile(rf"in its (?P<ord>{ORDINAL_RE}) (?:year|edition)", re.I)
 _BULLET = re.compile(r"^\s*[•·*-]\s*")
-_SENTENCE = re.compile(r"(?<=[a-z\u0430-\u044f\d)\]\"”'][.!?])\s+|\n")
+# A full stop after one to three digits is an ordinal ("14. Uluslararası", "36. Berlinale"),
+# not the end of a sentence.
+_SENTENCE = re.compile(
+    r"(?<=[a-z\u0430-\u044f\d)\]\"”'][.!?])(?<!(?<!\d)\d\.)(?<!(?<!\d)\d\d\.)(?<!(?<!\d)\d\d\d\.)"
+    r"\s+|\n"
+)
 _QUOTED_WORK = re.compile(r"^\s*[“\"«][^”\"»]{2,80}[”\"»]\s*,")
 
 
@@ -92,6 +101,7 @@ def sentence_entries(sentence: str) -> list[FestivalEntry]:
     events = _events_in(sentence)
     if not events or _QUOTED_WORK.match(sentence) or _NOT_ENTRY.search(sentence):
         return []
+    sentence = _uncapped(sentence)  # "WINNER BEST SHORT AT THE …": awards read as in prose
     out = []
     prev_end = 0
     for name, edition, year, start, end in events:
@@ -99,12 +109,26 @@ def sentence_entries(sentence: str) -> list[FestivalEntry]:
         result = result_of(award, sentence)
         prev_end = end
         if result is None:
+            out.extend(_dated_mention(sentence, name, start))
             continue
         if year is None:
             year = _year_after(sentence[end:])
         entry = FestivalEntry(festival=name, edition=edition, year=year, award=award, result=result)
         out.append(_with_section_and_edition(sentence, entry))
     return out
+
+
+# A date ending in a year, then the event in brackets: "27 November 1988 (Leipzig Festival)",
+# as infoboxes list release dates.
+_YEAR_THEN_BRACKET = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[(（]\s*$")
+
+
+def _dated_mention(sentence: str, name: str, start: int) -> list[FestivalEntry]:
+    """An entry without a result that only lends its year to another mention of the event."""
+    m = _YEAR_THEN_BRACKET.search(sentence[max(0, start - 40) : start])
+    if m is None:
+        return []
+    return [FestivalEntry(festival=name, year=int(m.group(1)), result=None)]
 
 
 def _award_near(
@@ -117,7 +141,7 @@ def _award_near(
         return m.group("award").strip(), year
     after = _AWARD_AFTER.match(sentence[end:]) or _CATEGORY_AFTER.match(sentence[end:])
     if after is None:
-        return None, year
+        return award_after(sentence[prev_end:start]) or award_after(sentence[end:]), year
     if year is None:
         year = _year_after(sentence[end + after.end() :])
     return after.group("award").strip(), year
@@ -132,9 +156,21 @@ def _with_section_and_edition(sentence: str, entry: FestivalEntry) -> FestivalEn
     return entry
 
 
+# The days of the event, then its year: ", September 19 to 27, 2008", " (12-18 mai 2014)".
+_DAYS_THEN_YEAR = re.compile(
+    r"\s*[,(]?\s*(?:(?:from|du|del|vom|dal|de|on|le|el|am)\s+)?(?:"
+    r"[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|through|and)\s*"
+    r"(?:[^\W\d_]{3,10}\.?\s+)?\d{1,2}(?:st|nd|rd|th)?)?"
+    r"|\d{1,2}(?:\.|er|º|°)?(?:\s*(?:-|–|to|au|bis|al|a|and)\s*\d{1,2}(?:\.|er)?)?"
+    r"(?:\s+(?:de\s+)?[^\W\d_]{3,10}\.?)(?:\s+de)?"
+    r"),?\s+((?:19|20)\d\d)\b(?![\d-])"
+)
+
+
 def _year_after(text: str) -> int | None:
-    """The event's year written right after its name: "... Réel in 2014", "... Festival (2014)"."""
-    m = _YEAR_AFTER.match(text)
+    """The event's year written right after its name: "... Réel in 2014", "... Festival (2014)",
+    "... Festival, September 19 to 27, 2008"."""
+    m = _YEAR_AFTER.match(text) or _DAYS_THEN_YEAR.match(text)
     return int(m.group(1)) if m else None
 
 
@@ -178,7 +214,7 @@ def _read_date_and_award(entry: FestivalEntry, following: list[str], budget: lis
         if date:
             entry.date = date
             entry.year = entry.year or int(date[:4])
-        elif nxt and len(nxt) < 80 and _AWARD_LINE.search(nxt):
+        elif nxt and len(nxt) < 80 and _AWARD_LINE.search(nxt) and not _events_in(nxt):
             entry.award = nxt
             break
         else:
@@ -199,19 +235,35 @@ def sentences(text: str) -> list[str]:
 
 
 def merge_entries(entries: list[FestivalEntry]) -> list[FestivalEntry]:
-    """One entry per event and award: repeated mentions merge, keeping the fuller values."""
+    """One entry per event and award: repeated mentions merge, keeping the fuller values; a
+    mention without a result only completes another mention of its event."""
     out: list[FestivalEntry] = []
-    for e in entries:
+    for e in sorted(entries, key=lambda e: e.result is None):
+        if e.result is None:
+            _lend_year(out, e)
+            continue
         twin = next((o for o in out if _same(o, e)), None)
         if twin is None:
             out.append(e)
-            continue
-        for key in ("edition", "year", "section", "award", "date"):
-            if getattr(twin, key) is None:
-                setattr(twin, key, getattr(e, key))
-        if twin.result == "selection" and e.result not in (None, "selection"):
-            twin.result = e.result
+        else:
+            _complete(twin, e)
     return out
+
+
+def _lend_year(entries: list[FestivalEntry], mention: FestivalEntry) -> None:
+    """The year of a mention without a result, given to an undated entry of its event."""
+    twin = next((o for o in entries if _same_event(o, mention) and o.year is None), None)
+    if twin is not None:
+        twin.year = mention.year
+
+
+def _complete(twin: FestivalEntry, e: FestivalEntry) -> None:
+    """Fill the entry's missing values from another mention of it; a win beats a selection."""
+    for key in ("edition", "year", "section", "award", "date"):
+        if getattr(twin, key) is None:
+            setattr(twin, key, getattr(e, key))
+    if twin.result == "selection" and e.result not in (None, "selection"):
+        twin.result = e.result
 
 
 def _same(a: FestivalEntry, b: FestivalEntry) -> bool:

@@ -7,13 +7,22 @@ from collections.abc import Callable
 
 from .clean import is_chrome
 from .column_table import column_values
+from .credit_runs import may_start_label
+from .credits import split_names
 from .facts import fact_line
+from .label_match import field_of
 from .labels import Labelled, parse_line, parse_spaced
 from .lexicon import is_country, is_language
 from .page import Page
 from .specs import spec_part
 
-_NAME_LINE = re.compile(r"^[A-ZА-ЯЁ\u4e00-\u9fff][^.:;!?|]{1,48}$")
+_NAME_LINE = re.compile(r"^[^\W\d_][^.:;!?|]{1,48}$")
+
+
+def _name_line(text: str) -> bool:
+    """A short line that may be a name: it starts with a capital (any Latin, Cyrillic or Greek
+    one, "Đỗ Duy Hùng") or a letter of a script without capitals ("王兵")."""
+    return bool(_NAME_LINE.match(text)) and (text[0].isupper() or not text[0].islower())
 
 
 def labelled_values(page: Page) -> list[Labelled]:
@@ -24,7 +33,7 @@ def labelled_values(page: Page) -> list[Labelled]:
     i = 0
     while i < len(lines):
         line, offset = lines[i]
-        lab = parse_line(line, offset) or spaced.get(i)
+        lab = parse_line(line, offset) or spaced.get(i) or _role_word_line(line, offset, lines, i)
         i += 1
         segments = _line_segments(line, offset, lab)
         if segments or lab is None:
@@ -84,11 +93,37 @@ def _continuation(lab: Labelled, spaced: dict[int, Labelled]) -> _Continues | No
 def _continues_credit(nxt: str, noff: int, is_spaced: bool) -> bool:
     """A line holding one more name of a credit: a short name, not a label or a fact."""
     return bool(
-        _NAME_LINE.match(nxt.strip())
+        _name_line(nxt.strip())
         and not parse_line(nxt, noff)
         and not is_spaced
         and not fact_line(nxt)
+        and not _is_role_word(nxt)
     )
+
+
+def _is_role_word(line: str) -> bool:
+    """A line made of a role label only ("Buch", "Kamera"), even one too common to stand as a
+    label without a colon elsewhere."""
+    text = line.strip()
+    if len(text) > 40 or text.count(" ") >= 4 or not may_start_label(text.split(" ", 1)[0]):
+        return False
+    field = field_of(text)
+    return bool(field and field.startswith("credit:"))
+
+
+def _role_word_line(
+    line: str, offset: int, lines: list[tuple[str, int]], i: int
+) -> Labelled | None:
+    """A role label alone on its line with a credit's names on the next line: "Buch" then
+    "A · B" in a credits block of one label and one value a line."""
+    if not _is_role_word(line) or i + 1 >= len(lines):
+        return None
+    nxt = lines[i + 1][0].strip()
+    if not (_name_line(nxt) and split_names(nxt)) or _is_role_word(nxt):
+        return None
+    label = line.strip()
+    start = offset + line.find(label)
+    return Labelled(field_of(label) or "", label, "", start, start + len(label))
 
 
 def _read_continued(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from . import facts as fact_lines
+from . import festival_lists, kind, labels
 from . import festivals as fe
-from . import kind, labels
 from .clean import clean_text
-from .credit_steps import _apply_credits, _apply_prose_credits
+from .credit_steps import _apply_credit_runs, _apply_credits, _apply_prose_credits
 from .decode import decode_bytes
 from .facts import fact_line
 from .festival_cjk import chinese_entries
@@ -51,6 +51,7 @@ def _analyse(rec: ExtractedRecord, page: Page) -> None:
     _apply_scalars(rec, by_field)
     _apply_lists(rec, by_field)
     _apply_credits(rec, labelled)
+    _apply_credit_runs(rec, page)
     _apply_specs(rec, by_field, page)
     _apply_facts(rec, page, by_field)
     _apply_prose_credits(rec, page)
@@ -67,7 +68,9 @@ def _apply_festivals(rec: ExtractedRecord, page: Page) -> None:
     entries = []
     for sentence in fe.sentences(page.zone_text):
         entries.extend(fe.sentence_entries(sentence))
-    entries.extend(fe.list_entries([line for line, _ in page.zone]))
+    lines = [line for line, _ in page.zone]
+    entries.extend(fe.list_entries(lines))
+    entries.extend(festival_lists.list_entries(lines))
     entries.extend(chinese_entries(page.zone_text))
     rec.festivals = fe.merge_entries(entries)
     _date_the_selection(rec, page)
