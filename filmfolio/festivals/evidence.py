@@ -91,7 +91,10 @@ def claimed_cleared(entry: Any) -> None:
 
 
 def evidence_changes(previous: Any, entry: Any) -> dict[str, dict[str, Any]]:
-    """``{field: {"old", "new"}}`` of the evidence fields that differ (for the change record)."""
+    """``{field: {"old", "new"}}`` of the evidence fields that differ (for the change record);
+    a new entry's only when it is not merely claimed."""
+    if previous is None and entry.evidence == EntryEvidence.CLAIMED:
+        return {}
     changes = {}
     for name in EVIDENCE_FIELDS:
         old = getattr(previous, name) if previous is not None else None

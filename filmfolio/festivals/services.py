@@ -160,10 +160,8 @@ def entry_add(*, film: Film, actor: Any, draft: EntryDraft) -> Entry:
                 actor=actor,
                 action=AuditAction.ADD,
                 section=AuditSection.FESTIVALS,
-                changes={
-                    "entry": {"old": None, "new": entry_label(entry)},
-                    **evidence_changes(None, entry),
-                },
+                changes={"entry": {"old": None, "new": entry_label(entry)}}
+                | evidence_changes(None, entry),
             ),
         )
     return entry
