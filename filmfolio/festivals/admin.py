@@ -73,7 +73,7 @@ class EntryForm(forms.ModelForm):
     def _post_clean(self) -> None:
         """The evidence rules of ``festivals.evidence`` on the entry the form built, beside
         the fields they name."""
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]
         edition = self.cleaned_data.get("edition")
         if edition is None or self.errors:
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -32,7 +33,7 @@ def _visible_entry(request: ViewerRequest, slug: str, entry_id: int) -> Entry:
 
 
 @require_GET
-def laurel(request: ViewerRequest, slug: str, entry_id: int, kind: str) -> HttpResponse:
+def laurel(request: ViewerRequest, slug: str, entry_id: int, kind: str) -> HttpResponseBase:
     """An entry's laurel; ``lang`` (en, zh-hans) and ``tone`` (black, white) in the query."""
     language = request.GET.get("lang", "en")
     tone = request.GET.get("tone", "black")

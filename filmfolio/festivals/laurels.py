@@ -68,16 +68,19 @@ class Laurel:
     title: str  # the laurel's text on one line (SVG title, alternative text)
 
 
+def _names(festival: Any) -> list[str]:
+    aliases = [a for a in festival.aliases if isinstance(a, str) and a.strip()]
+    return [festival.name, *aliases]
+
+
 def festival_names(festival: Any, language: str) -> tuple[str, str]:
     """(name to show, name beneath it): on a Chinese page the festival's first Chinese name
     with its own name beneath; otherwise its first name that is not Chinese."""
-    names = [festival.name, *(a for a in festival.aliases if isinstance(a, str) and a.strip())]
-    if language.startswith("zh"):
-        chinese = next((n for n in names if CJK_CHARACTER.search(n)), "")
-        if chinese:
-            return chinese, "" if chinese == festival.name else festival.name
-        return festival.name, ""
-    return next((n for n in names if not CJK_CHARACTER.search(n)), festival.name), ""
+    names = _names(festival)
+    if not language.startswith("zh"):
+        return next((n for n in names if not CJK_CHARACTER.search(n)), festival.name), ""
+    chinese = next((n for n in names if CJK_CHARACTER.search(n)), festival.name)
+    return chinese, "" if chinese == festival.name else festival.name
 
 
 def _headline(entry: Any) -> str:

@@ -82,13 +82,14 @@ def festival_page_for(viewer: access.Viewer, slug: str) -> FestivalPage | None:
                 selected=[e for e in entries if e not in awarded],
             )
         )
-    entries = [e for block in blocks for e in block.awarded + block.selected]
-    return FestivalPage(
-        festival=festival,
-        editions=blocks,
-        listed=len(entries),
-        confirmed=sum(e.evidence == EntryEvidence.CONFIRMED for e in entries),
-    )
+    listed, confirmed = _confirmed_count(blocks)
+    return FestivalPage(festival=festival, editions=blocks, listed=listed, confirmed=confirmed)
+
+
+def _confirmed_count(blocks: list[EditionBlock]) -> tuple[int, int]:
+    """(entries listed, of them those the festival confirmed)."""
+    evidence = [e.evidence for block in blocks for e in block.awarded + block.selected]
+    return len(evidence), evidence.count(EntryEvidence.CONFIRMED)
 
 
 def festivals_page_for(viewer: access.Viewer, *, page: str | None) -> Page:

@@ -23,6 +23,11 @@ from .choices import EntryEvidence, EntryResult
 from .models import Festival
 
 MAX_QUERY_LENGTH = 200
+# Confirmed is the festival's own decision: never offered to the filmmaker.
+EDITABLE_EVIDENCE = [
+    (EntryEvidence.CLAIMED.value, EntryEvidence.CLAIMED.label),
+    (EntryEvidence.SOURCED.value, EntryEvidence.SOURCED.label),
+]
 
 
 class EntryForm(forms.Form):
@@ -50,8 +55,7 @@ class EntryForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
     evidence = forms.ChoiceField(
         label=_("Evidence"),
-        # Confirmed is the festival's own decision: never offered here.
-        choices=[(c.value, c.label) for c in EntryEvidence if c != EntryEvidence.CONFIRMED],
+        choices=EDITABLE_EVIDENCE,
         initial=EntryEvidence.CLAIMED,
         help_text=_("Sourced: a page of the festival's own site that lists the film."),
     )

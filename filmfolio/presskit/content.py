@@ -11,13 +11,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from filmfolio.core import vocab
-from filmfolio.festivals.laurels import laurel_for, laurel_svg
 from filmfolio.core.ordinals import edition_label
+from filmfolio.festivals.laurels import laurel_for, laurel_svg
 from filmfolio.films.choices import TextKind
 from filmfolio.films.record import FilmRecord
 
 from .images import presskit_images_for
-
 
 # The press kit's cover shows this many laurels at most (its festivals table lists every entry).
 MAX_LAURELS = 4

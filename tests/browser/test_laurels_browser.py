@@ -57,7 +57,10 @@ def film(settings, tmp_path):
         film=owner.film,
         actor=owner.user,
         draft=services.EntryDraft(
-            new_festival_name="Starlight Award Mill", year=2015, result="won", award_name="Best Film"
+            new_festival_name="Starlight Award Mill",
+            year=2015,
+            result="won",
+            award_name="Best Film",
         ),
     )
     return owner.film
@@ -90,11 +93,15 @@ def test_confirmed_and_claimed_awards_with_their_laurels(
     for entry in (confirmed, claimed):
         image = entry.locator("img.laurel-image")
         image.scroll_into_view_if_needed()
-        tab.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+        tab.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+        )
         assert image.evaluate("img => img.naturalWidth") == 600
     assert "(" not in confirmed.locator("img.laurel-image").get_attribute("alt")
-    assert claimed.locator("img.laurel-image").get_attribute("alt").endswith(
-        "(claimed)" if language == "en" else "(自述)"
+    assert (
+        claimed.locator("img.laurel-image")
+        .get_attribute("alt")
+        .endswith("(claimed)" if language == "en" else "(自述)")
     )
     assert tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
     assert serious_violations(tab) == []

@@ -121,7 +121,9 @@ def test_any_address_is_taken_while_the_festival_has_no_website(owner):
         film=owner.film,
         actor=owner.user,
         draft=_draft(
-            evidence="sourced", evidence_url="https://reel.example/2014", evidence_checked_on=CHECKED
+            evidence="sourced",
+            evidence_url="https://reel.example/2014",
+            evidence_checked_on=CHECKED,
         ),
     )
     assert entry.evidence == "sourced"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from filmfolio.core.audit import ChangeNote
 from filmfolio.festivals.laurels import laurel_for, laurel_png, laurel_svg
 from filmfolio.films.services import film_changed
-from filmfolio.core.audit import ChangeNote
 from filmfolio.films.tests.factories import FilmFactory
 
 from .factories import AwardFactory, EditionFactory, EntryFactory, SectionFactory

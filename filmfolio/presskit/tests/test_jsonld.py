@@ -13,10 +13,10 @@ from django.utils import translation
 from filmfolio.accounts.tests.factories import OrganisationFactory
 from filmfolio.festivals.choices import EntryResult
 from filmfolio.festivals.models import Entry
-from filmfolio.films.models import Film
 from filmfolio.festivals.tests.factories import AwardFactory, EditionFactory, EntryFactory
 from filmfolio.films.access import Viewer
 from filmfolio.films.choices import CompanyRole, CountryRole, LanguageRole, TextKind, TitleKind
+from filmfolio.films.models import Film
 from filmfolio.films.selectors import film_access_for, film_record_for
 from filmfolio.films.tests.factories import (
     CreditFactory,
@@ -207,7 +207,7 @@ def test_a_claimed_award_is_not_published_as_an_award(film) -> None:
     mill = EditionFactory.create(
         festival__name="Award Mill", festival__slug="mill", number=None, year=2020
     )
-    claimed = EntryFactory(
+    claimed = EntryFactory.create(
         film=film,
         edition=mill,
         award=AwardFactory(festival=mill.festival, name="Best Film"),
