@@ -57,6 +57,7 @@ class EntryForm(forms.Form):
         label=_("Evidence"),
         choices=EDITABLE_EVIDENCE,
         initial=EntryEvidence.CLAIMED,
+        required=False,
         help_text=_("Sourced: a page of the festival's own site that lists the film."),
     )
     evidence_url = forms.URLField(
