@@ -184,3 +184,64 @@ def test_a_claimed_entry_sourced_later_is_recorded(owner):
             "evidence_checked_on": {"old": None, "new": "2024-05-03"},
         },
     )
+
+
+def _studio_post(client, film, **evidence):
+    return client.post(
+        f"/studio/films/{film.slug}/festivals/",
+        {
+            "part": "entries",
+            "festival_query": "Cinéma du Réel",
+            "year": "2021",
+            "result": "selected",
+            **evidence,
+        },
+    )
+
+
+def test_the_studio_records_a_sourced_entry(client, owner):
+    FestivalFactory(name="Cinéma du Réel", slug="reel", website="https://www.cinema-du-reel.fr")
+    client.force_login(owner.user)
+    response = _studio_post(
+        client,
+        owner.film,
+        evidence="sourced",
+        evidence_url="cinema-du-reel.fr/en/selection-2021",
+        evidence_checked_on="2024-05-03",
+    )
+    assert response.status_code == 302
+    entry = Entry.objects.get()
+    assert (entry.evidence, entry.evidence_url, entry.evidence_checked_on) == (
+        "sourced",
+        "https://cinema-du-reel.fr/en/selection-2021",
+        CHECKED,
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "evidence", "field", "message"),
+    [
+        (
+            "en",
+            {"evidence": "confirmed"},
+            "evidence",
+            "Select a valid choice. confirmed is not one of the available choices.",
+        ),
+        (
+            "zh-hans",
+            {"evidence": "sourced", "evidence_url": "https://mill.example/x"},
+            "evidence_url",
+            "此网址不在电影节的官方网站（cinema-du-reel.fr）上。",
+        ),
+    ],
+)
+def test_the_studio_refuses_evidence_that_does_not_hold(
+    client, owner, language, evidence, field, message
+):
+    FestivalFactory(name="Cinéma du Réel", slug="reel", website="https://www.cinema-du-reel.fr")
+    client.force_login(owner.user)
+    client.cookies["django_language"] = language
+    response = _studio_post(client, owner.film, evidence_checked_on="2024-05-03", **evidence)
+    assert response.status_code == 400
+    assert response.context["form"].errors[field] == [message]
+    assert (Entry.objects.count(), ChangeRecord.objects.count()) == (0, 0)
