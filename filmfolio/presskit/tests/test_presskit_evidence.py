@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_press_kit_shows_evidence_and_laurels() -> None:
-    film = FilmFactory(title="Lantern Harbour", slug="lantern-harbour")
+    film = FilmFactory.create(title="Lantern Harbour", slug="lantern-harbour")
     horse = EditionFactory(festival__name="Golden Horse Awards", number=51, year=2014)
     EntryFactory(
         film=film,
