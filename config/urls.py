@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     # A password-protected film's password form (the sharing app checks it).
     path("films/<slug:slug>/unlock/", password_views.unlock, name="film-unlock"),
+    path("films/", include("filmfolio.festivals.urls")),
     path("films/", include("filmfolio.films.urls")),
     path("people/", include("filmfolio.web.people_urls")),
     path("festivals/", include("filmfolio.web.festival_urls")),

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.core.models import ChangeRecord
+from filmfolio.festivals.tests.factories import EntryFactory
 from filmfolio.films.choices import CollaboratorRole, Visibility
 from filmfolio.films.models import Film
 from filmfolio.importer import bulk
@@ -186,6 +187,7 @@ def test_access_matrix(visibility):
         film.password_hash = "pbkdf2_sha256$1$x$y"
         film.save()
     _trailer(film)
+    entry = EntryFactory(film=film, won=True)
     clients = _clients(film)
     link_id = str(ScreenerLink.objects.filter(film=film).first().pk)
     import_id = _film_import(film)
@@ -215,10 +217,12 @@ def test_access_matrix(visibility):
         if expect.view:
             assert detail.status_code == 200, principal
             assert TITLE in detail.content.decode(), principal
-        # the doors that must open: the press kit's status, the trailer's player, the card
+        # the doors that must open: the press kit's status, the trailer's player, the card,
+        # the laurels of its festival entry
         status = client.get(f"/presskit/{film.slug}/status?lang=en").status_code
         assert status == (200 if expect.presskit else 404), principal
-        for door in ("embed/", "card.png"):
+        laurels = (f"laurels/{entry.pk}.svg?lang=zh-hans", f"laurels/{entry.pk}.png?tone=white")
+        for door in ("embed/", "card.png", *laurels):
             response = client.get(f"/films/{film.slug}/{door}")
             assert response.status_code == (200 if expect.view else 404), (principal, door)
             body_of(response)  # read to the end: the card's file is closed

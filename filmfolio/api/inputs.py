@@ -18,7 +18,7 @@ from pydantic import (
 )
 
 from filmfolio.core import vocab
-from filmfolio.festivals.choices import EntryResult
+from filmfolio.festivals.choices import EntryEvidence, EntryResult
 from filmfolio.films.choices import ColorKind, FilmKind, TitleKind, Visibility
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
@@ -135,6 +135,12 @@ class EntryIn(Schema):
     result: EntryResult
     date: Date | None = None
     note: str = Field("", max_length=300)
+    evidence: EntryEvidence = Field(
+        EntryEvidence.CLAIMED,
+        description="claimed or sourced; confirmed is set only by the festival's decision",
+    )
+    evidence_url: str = Field("", max_length=500)
+    evidence_checked_on: Date | None = None
 
 
 __all__ = ["CreditIn", "EntryIn", "FilmCreate", "FilmUpdate", "TextIn", "TitleIn"]

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class GenreOut(Schema):
@@ -142,6 +142,10 @@ class EntryOut(Schema):
     result: str
     date: dt.date | None
     note: str
+    evidence: str = Field(description="claimed, sourced or confirmed (by the festival)")
+    evidence_url: str
+    evidence_checked_on: dt.date | None
+    confirmed_at: dt.datetime | None
 
     @staticmethod
     def resolve_festival(entry: Any) -> str:
@@ -292,6 +296,7 @@ class EditionEntryOut(Schema):
     section: str | None
     award: str | None
     result: str
+    evidence: str = Field(description="claimed, sourced or confirmed (by the festival)")
 
     @staticmethod
     def resolve_film(entry: Any) -> str:

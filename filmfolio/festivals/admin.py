@@ -21,6 +21,7 @@ from filmfolio.core.choices import AuditSection
 from filmfolio.films.admin import FilmAdmin
 
 from . import services
+from .evidence import claimed_cleared, evidence_errors
 from .models import Award, Edition, Entry, Festival, Section
 
 # Addresses typed without a scheme are read as https (the Django 6 default).
@@ -41,9 +42,24 @@ class EditionForm(forms.ModelForm):
 
 
 class EntryForm(forms.ModelForm):
+    evidence_url = forms.URLField(
+        label=_("source address"), max_length=500, required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = Entry
-        fields = ["film", "edition", "section", "award", "result", "date", "note"]
+        fields = [
+            "film",
+            "edition",
+            "section",
+            "award",
+            "result",
+            "date",
+            "note",
+            "evidence",
+            "evidence_url",
+            "evidence_checked_on",
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -53,6 +69,21 @@ class EntryForm(forms.ModelForm):
         if edition and award and award.festival_id != edition.festival_id:
             self.add_error("award", _("This award belongs to another festival."))
         return data
+
+    def _post_clean(self) -> None:
+        """The evidence rules of ``festivals.evidence`` on the entry the form built, beside
+        the fields they name."""
+        super()._post_clean()  # type: ignore[misc]
+        edition = self.cleaned_data.get("edition")
+        if edition is None or self.errors:
+            return
+        entry = self.instance
+        previous = Entry.objects.filter(pk=entry.pk).first() if entry.pk else None
+        claimed_cleared(entry)
+        errors = evidence_errors(entry=entry, festival=edition.festival, previous=previous)
+        for field, messages in errors.items():
+            for message in messages:
+                self.add_error(field if field in self.fields else None, message)
 
 
 class SectionInline(admin.TabularInline):
@@ -79,7 +110,18 @@ class EntryInline(admin.TabularInline):
     fk_name = "film"
     extra = 0
     autocomplete_fields = ["edition", "section", "award"]
-    fields = ["edition", "section", "result", "award", "date", "note"]
+    fields = [
+        "edition",
+        "section",
+        "result",
+        "award",
+        "date",
+        "note",
+        "evidence",
+        "evidence_url",
+        "evidence_checked_on",
+    ]
+    readonly_fields = ["confirmed_at"]
 
 
 class FestivalPartAdmin(admin.ModelAdmin):
@@ -184,8 +226,9 @@ class AwardAdmin(FestivalPartAdmin):
 @admin.register(Entry)
 class EntryAdmin(admin.ModelAdmin):
     form = EntryForm
-    list_display = ["film", "edition", "section", "result", "award", "date"]
-    list_filter = ["result"]
+    list_display = ["film", "edition", "section", "result", "award", "date", "evidence"]
+    list_filter = ["result", "evidence"]
+    readonly_fields = ["confirmed_at"]
     search_fields = ["film__title", "edition__festival__name", "award__name", "section__name"]
     autocomplete_fields = ["film", "edition", "section", "award"]
     list_select_related = ["film", "edition__festival", "section", "award"]

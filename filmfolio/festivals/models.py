@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core.models import TimeStampedModel
@@ -153,3 +155,25 @@ class Entry(models.Model):
     @property
     def is_award(self) -> bool:
         return self.result in EntryResult.awarded()
+
+    @property
+    def is_claimed(self) -> bool:
+        return self.evidence == EntryEvidence.CLAIMED
+
+    def laurel_url(self, kind: str = "svg", *, tone: str = "black") -> str:
+        """The address of this entry's laurel in the active language (``festivals.laurels``)."""
+        language = "zh-hans" if (get_language() or "en").startswith("zh") else "en"
+        path = reverse(f"laurels:{kind}", kwargs={"slug": self.film.slug, "entry_id": self.pk})
+        return f"{path}?{urlencode({'lang': language, 'tone': tone})}"
+
+    @property
+    def laurel_svg_url(self) -> str:
+        return self.laurel_url("svg")
+
+    @property
+    def laurel_png_black_url(self) -> str:
+        return self.laurel_url("png", tone="black")
+
+    @property
+    def laurel_png_white_url(self) -> str:
+        return self.laurel_url("png", tone="white")

@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 
 from filmfolio.films import access
 
+from .choices import EntryEvidence
 from .models import Edition, Entry, Festival, Section
 
 FESTIVALS_PAGE_SIZE = 50
@@ -36,6 +37,8 @@ class FestivalPage:
 
     festival: Festival
     editions: list[EditionBlock]
+    listed: int = 0  # entries listed on the page
+    confirmed: int = 0  # of them, those the festival confirmed through Filmfolio
 
 
 def _edition_prefetch(viewer: access.Viewer) -> Prefetch:
@@ -79,7 +82,14 @@ def festival_page_for(viewer: access.Viewer, slug: str) -> FestivalPage | None:
                 selected=[e for e in entries if e not in awarded],
             )
         )
-    return FestivalPage(festival=festival, editions=blocks)
+    listed, confirmed = _confirmed_count(blocks)
+    return FestivalPage(festival=festival, editions=blocks, listed=listed, confirmed=confirmed)
+
+
+def _confirmed_count(blocks: list[EditionBlock]) -> tuple[int, int]:
+    """(entries listed, of them those the festival confirmed)."""
+    evidence = [e.evidence for block in blocks for e in block.awarded + block.selected]
+    return len(evidence), evidence.count(EntryEvidence.CONFIRMED)
 
 
 def festivals_page_for(viewer: access.Viewer, *, page: str | None) -> Page:

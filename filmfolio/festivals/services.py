@@ -29,6 +29,8 @@ from filmfolio.films.models import Film
 from filmfolio.films.reindex import search_remove, search_update, search_update_listing
 from filmfolio.films.services import film_changed, film_rows_save, require_edit, validated
 
+from .choices import EntryEvidence
+from .evidence import claimed_cleared, evidence_changes, evidence_errors
 from .models import Award, Edition, Entry, Festival, Section
 
 
@@ -90,6 +92,8 @@ class EntryDraft:
     ``festival`` is a festival or its slug; without it a festival named ``new_festival_name``
     is found or created. ``year`` and ``number`` name the edition (one of them at least); the
     section and award are picked by name or created. ``result`` is an ``EntryResult`` value.
+    ``evidence`` is claimed (the default) or sourced with ``evidence_url`` and
+    ``evidence_checked_on``; confirmed is refused (``festivals.evidence``).
     """
 
     festival: Festival | str | None = None
@@ -101,6 +105,18 @@ class EntryDraft:
     result: str
     date: datetime.date | None = None
     note: str = ""
+    evidence: str = EntryEvidence.CLAIMED
+    evidence_url: str = ""
+    evidence_checked_on: datetime.date | None = None
+
+
+def require_evidence(*, entry: Entry, previous: Entry | None) -> None:
+    """Raise unless ``entry``'s evidence may be saved (``festivals.evidence``); a claimed
+    entry's source fields are emptied."""
+    claimed_cleared(entry)
+    errors = evidence_errors(entry=entry, festival=entry.edition.festival, previous=previous)
+    if errors:
+        raise ValidationFailedError(next(iter(errors.values()))[0], errors=errors)
 
 
 def entry_add(*, film: Film, actor: Any, draft: EntryDraft) -> Entry:
@@ -131,7 +147,11 @@ def entry_add(*, film: Film, actor: Any, draft: EntryDraft) -> Entry:
             result=draft.result,
             date=draft.date,
             note=draft.note.strip(),
+            evidence=draft.evidence,
+            evidence_url=draft.evidence_url.strip(),
+            evidence_checked_on=draft.evidence_checked_on,
         )
+        require_evidence(entry=entry, previous=None)
         validated(entry)
         entry.save()
         film_changed(
@@ -140,7 +160,8 @@ def entry_add(*, film: Film, actor: Any, draft: EntryDraft) -> Entry:
                 actor=actor,
                 action=AuditAction.ADD,
                 section=AuditSection.FESTIVALS,
-                changes={"entry": {"old": None, "new": entry_label(entry)}},
+                changes={"entry": {"old": None, "new": entry_label(entry)}}
+                | evidence_changes(None, entry),
             ),
         )
     return entry
@@ -181,7 +202,9 @@ def entry_remove(*, film: Film, actor: Any, entry_id: int) -> None:
 
 
 def entry_save(*, entry: Entry, actor: Any) -> Entry:
-    """Save an entry an admin form built; moving it to another film changes both films."""
+    """Save an entry an admin form built; moving it to another film changes both films. Its
+    evidence is checked (``require_evidence``: a confirmed entry's facts stay as the festival
+    gave them) and a change of evidence is recorded on the film."""
     with transaction.atomic():
         previous = (
             Entry.objects.select_related("film", "edition__festival", "award")
@@ -193,7 +216,10 @@ def entry_save(*, entry: Entry, actor: Any) -> Entry:
         moved_from = previous.film if previous and previous.film_id != entry.film_id else None
         if moved_from is not None:
             require_edit(film=moved_from, actor=actor)
+        require_edit(film=entry.film, actor=actor)
+        require_evidence(entry=entry, previous=previous)
         film_rows_save(film=entry.film, actor=actor, section=AuditSection.FESTIVALS, saved=[entry])
+        _evidence_changed(entry, previous, actor)
         if moved_from is not None and previous is not None:
             film_changed(
                 moved_from,
@@ -205,6 +231,21 @@ def entry_save(*, entry: Entry, actor: Any) -> Entry:
                 ),
             )
     return entry
+
+
+def _evidence_changed(entry: Entry, previous: Entry | None, actor: Any) -> None:
+    changes = evidence_changes(previous, entry)
+    if changes:
+        film_changed(
+            entry.film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.UPDATE,
+                section=AuditSection.FESTIVALS,
+                changes=changes,
+                summary=entry_label(entry),
+            ),
+        )
 
 
 def require_admin(*, actor: Any) -> None:

@@ -19,10 +19,15 @@ from filmfolio.films.studio import SECTIONS
 from filmfolio.films.studio.lists import ListPart, list_section
 
 from . import services
-from .choices import EntryResult
+from .choices import EntryEvidence, EntryResult
 from .models import Festival
 
 MAX_QUERY_LENGTH = 200
+# Confirmed is the festival's own decision: never offered to the filmmaker.
+EDITABLE_EVIDENCE = [
+    (EntryEvidence.CLAIMED.value, EntryEvidence.CLAIMED.label),
+    (EntryEvidence.SOURCED.value, EntryEvidence.SOURCED.label),
+]
 
 
 class EntryForm(forms.Form):
@@ -48,6 +53,21 @@ class EntryForm(forms.Form):
         label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    evidence = forms.ChoiceField(
+        label=_("Evidence"),
+        choices=EDITABLE_EVIDENCE,
+        initial=EntryEvidence.CLAIMED,
+        required=False,
+        help_text=_("Sourced: a page of the festival's own site that lists the film."),
+    )
+    evidence_url = forms.URLField(
+        label=_("Source address"), max_length=500, required=False, assume_scheme="https"
+    )
+    evidence_checked_on = forms.DateField(
+        label=_("Source checked on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -95,6 +115,9 @@ def _add_entry(film: Any, actor: Any, data: dict[str, Any]) -> Any:
             result=data["result"],
             date=data.get("date"),
             note=data.get("note", ""),
+            evidence=data.get("evidence") or EntryEvidence.CLAIMED,
+            evidence_url=data.get("evidence_url") or "",
+            evidence_checked_on=data.get("evidence_checked_on"),
         ),
     )
 
@@ -102,7 +125,8 @@ def _add_entry(film: Any, actor: Any, data: dict[str, Any]) -> Any:
 def _entry_label(entry: Any) -> str:
     award = f": {entry.award}" if entry.award else ""
     section = f", {entry.section}" if entry.section else ""
-    return f"{entry.get_result_display()}{award} — {entry.edition}{section}"
+    evidence = entry.get_evidence_display()
+    return f"{entry.get_result_display()}{award} — {entry.edition}{section} · {evidence}"
 
 
 SECTIONS.register(

@@ -1,75 +1,32 @@
 """The card image a link to a film without a poster unfolds into: 1200×630 PNG with the title,
 the year and directors, and the film's laurels (awards and selections).
 
-``card_png`` draws (Pillow, fonts from Debian's fonts-noto-cjk so Chinese titles show, else
-Pillow's own font); ``card_path`` stores one card per film version, drawn on first request
-(the view asks ``films.access`` first)."""
+``card_png`` draws (Pillow, with the fonts and line wrapping of ``core.drawing``);
+``card_path`` stores one card per film version, drawn on first request (the view asks
+``films.access`` first)."""
 
 from __future__ import annotations
 
 import io
-import re
-from pathlib import Path
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
+from filmfolio.core.drawing import font as _font
+from filmfolio.core.drawing import wrapped as _wrapped
 from filmfolio.films.record import FilmRecord
 
 from .jsonld import award_text
 from .share import CARD_HEIGHT, CARD_WIDTH
 
-FONT_DIR = Path("/usr/share/fonts/opentype/noto")
-# Noto Sans CJK collections: face 2 is Simplified Chinese (its Latin glyphs are the same).
-FONT_INDEX = 2
 MAX_LAURELS = 3
 BACKGROUND = (24, 24, 27)
 GOLD = (214, 178, 94)
 WHITE = (250, 250, 250)
 GREY = (190, 190, 196)
 MARGIN = 72
-
-
-def _font(size: int, *, bold: bool = False) -> Any:
-    path = FONT_DIR / ("NotoSansCJK-Bold.ttc" if bold else "NotoSansCJK-Regular.ttc")
-    if path.exists():
-        return ImageFont.truetype(str(path), size=size, index=FONT_INDEX)
-    return ImageFont.load_default(size=size)
-
-
-# A wrapping unit: one CJK character, a run of spaces, or a word of other characters.
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-_UNITS = re.compile(f"[{_CJK}]|\\s+|[^\\s{_CJK}]+")
-
-
-def _units(draw: Any, text: str, font: Any, width: int) -> list[str]:
-    """``text`` cut where a line may break; a word wider than a line is cut into characters."""
-    units: list[str] = []
-    for unit in _UNITS.findall(text):
-        units.extend(unit if draw.textlength(unit, font=font) > width else [unit])
-    return units
-
-
-def _wrapped(draw: Any, text: str, font: Any, width: int, max_lines: int) -> list[str]:
-    """``text`` in lines no wider than ``width`` (between words, and between Chinese
-    characters), the last one ending in "…" when it is cut."""
-    lines, line = [], ""
-    for unit in _units(draw, text, font, width):
-        if line.strip() and draw.textlength(line + unit, font=font) > width:
-            lines.append(line.rstrip())
-            line = unit.lstrip()
-        else:
-            line += unit
-    lines.append(line.rstrip())
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        last = lines[-1]
-        while last and draw.textlength(last + "…", font=font) > width:
-            last = last[:-1]
-        lines[-1] = last.rstrip() + "…"
-    return lines
 
 
 def _facts(record: FilmRecord) -> str:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,10 +12,14 @@ from django.utils.translation import gettext as _
 
 from filmfolio.core import vocab
 from filmfolio.core.ordinals import edition_label
+from filmfolio.festivals.laurels import laurel_for, laurel_svg
 from filmfolio.films.choices import TextKind
 from filmfolio.films.record import FilmRecord
 
 from .images import presskit_images_for
+
+# The press kit's cover shows this many laurels at most (its festivals table lists every entry).
+MAX_LAURELS = 4
 
 
 @dataclass
@@ -32,6 +37,9 @@ class FestivalLine:
     award: str
     date: str
     is_award: bool
+    evidence: str  # an EntryEvidence value
+    evidence_label: str
+    evidence_url: str = ""
 
 
 @dataclass
@@ -58,6 +66,7 @@ class PressKit:
     contacts: list[tuple[str, str]]
     links: list[tuple[str, str]]
     poster: str | None = None
+    laurels: list[str] = field(default_factory=list)  # SVG data addresses, awards first
     stills: list[str] = field(default_factory=list)
 
 
@@ -162,9 +171,23 @@ def _festivals(record: FilmRecord) -> list[FestivalLine]:
                 award=entry.award.name if entry.award else "",
                 date=entry.date.isoformat() if entry.date else "",
                 is_award=entry.is_award,
+                evidence=entry.evidence,
+                evidence_label=entry.get_evidence_display(),
+                evidence_url=entry.evidence_url,
             )
         )
     return lines
+
+
+def _laurels(record: FilmRecord, language: str) -> list[str]:
+    """The drawn laurels of the film's first entries (awards first) as SVG data addresses; a
+    claimed entry's laurel is hollow and says so (``festivals.laurels``)."""
+    entries = sorted(record.entries_in_festival_order, key=lambda e: not e.is_award)
+    return [
+        "data:image/svg+xml;base64,"
+        + base64.b64encode(laurel_svg(laurel_for(e, language), tone="black").encode()).decode()
+        for e in entries[:MAX_LAURELS]
+    ]
 
 
 def _directors(record: FilmRecord, language: str) -> list[DirectorBio]:
@@ -198,6 +221,7 @@ def presskit_content_for(record: FilmRecord, language: str) -> PressKit:
             specs=_specs(record, language),
             credits=_credits(record, language),
             festivals=_festivals(record),
+            laurels=_laurels(record, language),
             directors=_directors(record, language),
             contacts=_contacts(record),
             links=[(link.label or link.get_kind_display(), link.url) for link in record.links],

@@ -16,6 +16,7 @@ from django.utils import translation
 from filmfolio.core import ordinals as formatting
 from filmfolio.core import vocab
 from filmfolio.core.site import absolute_url
+from filmfolio.festivals.choices import EntryEvidence
 from filmfolio.films.choices import RoleCategory
 from filmfolio.films.record import FilmRecord
 
@@ -46,6 +47,10 @@ def _language(item: Any) -> dict[str, Any]:
         "name": item.label or vocab.language_name(item.language, "en"),
         "alternateName": item.language,
     }
+
+
+# Evidence good enough for schema.org's ``award``.
+BACKED_EVIDENCE = frozenset({EntryEvidence.SOURCED, EntryEvidence.CONFIRMED})
 
 
 def award_text(entry: Any) -> str:
@@ -198,7 +203,13 @@ def _date_created(film: Any) -> str:
 
 
 def _awards(record: FilmRecord) -> list[str]:
-    return [award_text(e) for e in record.entries_in_festival_order if e.award or e.is_award]
+    """Awards a source or the festival backs: a claimed award stays on the page, labelled
+    claimed, but is not published to search engines as a fact (docs/festivals.md)."""
+    return [
+        award_text(e)
+        for e in record.entries_in_festival_order
+        if (e.award or e.is_award) and e.evidence in BACKED_EVIDENCE
+    ]
 
 
 def _organisation(organisation: Any) -> dict[str, Any]:

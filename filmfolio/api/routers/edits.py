@@ -161,6 +161,9 @@ def entries_create(request: HttpRequest, slug: str, payload: EntryIn) -> Any:
                 result=payload.result,
                 date=payload.date,
                 note=payload.note,
+                evidence=payload.evidence,
+                evidence_url=payload.evidence_url,
+                evidence_checked_on=payload.evidence_checked_on,
             ),
         )
     return Status(201, entry)

@@ -257,3 +257,43 @@ def test_malformed_json_is_a_clear_error(client, auth):
         "fields": {},
     }
     assert Film.objects.count() == 0
+
+
+def test_festival_entry_evidence_through_the_api(client, owner, auth):
+    """Sourced with the festival's page and the day it was checked; confirmed is refused
+    (only the festival's decision sets it) and nothing is created."""
+    film = FilmFactory(slug="f", owner=owner)
+    FestivalFactory(slug="reel", name="Cinéma du Réel", website="https://www.cinema-du-reel.fr")
+    payload = {"festival": "reel", "edition_year": 2014, "result": "selected"}
+    sourced = client.post(
+        "/api/v1/films/f/festival-entries",
+        {
+            **payload,
+            "evidence": "sourced",
+            "evidence_url": "https://cinema-du-reel.fr/2014/selection",
+            "evidence_checked_on": "2024-05-03",
+        },
+        content_type=JSON,
+        headers=auth,
+    )
+    assert sourced.status_code == 201
+    body = sourced.json()
+    assert (body["evidence"], body["evidence_url"], body["evidence_checked_on"]) == (
+        "sourced",
+        "https://cinema-du-reel.fr/2014/selection",
+        "2024-05-03",
+    )
+    assert body["confirmed_at"] is None
+    confirmed = client.post(
+        "/api/v1/films/f/festival-entries",
+        {**payload, "edition_year": 2015, "evidence": "confirmed"},
+        content_type=JSON,
+        headers=auth,
+    )
+    assert confirmed.status_code == 422
+    assert confirmed.json()["error"]["fields"] == {
+        "evidence": ["Only the festival can confirm an entry, through Filmfolio."]
+    }
+    assert film.festival_entries.count() == 1
+    record = client.get("/api/v1/films/f", headers=auth).json()
+    assert [e["evidence"] for e in record["festival_entries"]] == ["sourced"]

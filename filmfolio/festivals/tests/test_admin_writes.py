@@ -191,3 +191,32 @@ def test_a_user_who_is_not_an_administrator_cannot_write_festivals() -> None:
     with pytest.raises(PermissionDeniedError):
         festival_save(festival=festival, actor=UserFactory.create(), fields=["name"])
     assert not Festival.objects.exists()
+
+
+def test_the_admin_cannot_confirm_an_entry_nor_change_a_confirmed_one(admin_client, film):
+    """Only the festival's decision confirms; an administrator sources an entry, and the
+    change record says so."""
+    entry = EntryFactory.create(film=film, edition__festival__website="https://reel.example")
+    url = f"/admin/festivals/entry/{entry.pk}/change/"
+    data = form_data(admin_client.get(url))
+    refused = admin_client.post(url, {**data, "evidence": "confirmed"})
+    assert refused.status_code == 200
+    assert refused.context["adminform"].form.errors["evidence"] == [
+        "Only the festival can confirm an entry, through Filmfolio."
+    ]
+    assert Entry.objects.get(pk=entry.pk).evidence == "claimed"
+    sourced = {
+        **data,
+        "evidence": "sourced",
+        "evidence_url": "https://reel.example/2014",
+        "evidence_checked_on": "2024-05-03",
+    }
+    assert admin_client.post(url, sourced).status_code == 302
+    assert Entry.objects.get(pk=entry.pk).evidence == "sourced"
+    record = ChangeRecord.objects.filter(object_id=film.pk).latest("id")
+    assert record.changes["evidence"] == {"old": "claimed", "new": "sourced"}
+    Entry.objects.filter(pk=entry.pk).update(evidence="confirmed")
+    data = form_data(admin_client.get(url))
+    changed = admin_client.post(url, {**data, "result": "won"})
+    assert changed.status_code == 200
+    assert Entry.objects.get(pk=entry.pk).result == "selected"

@@ -162,3 +162,19 @@ def test_festival_page_query_budget(client: Client, django_assert_max_num_querie
         response = client.get("/festivals/big/")
     assert response.status_code == 200
     assert response.content.decode().count('class="film-card"') == 60
+
+
+def test_festival_page_shows_the_entries_it_confirmed(client: Client, reel) -> None:
+    from filmfolio.festivals.models import Entry
+
+    Entry.objects.filter(film__title="Winner Film").update(evidence="confirmed")
+    text = text_of(client.get("/festivals/cinema-du-reel/"))
+    assert "The festival confirmed 1 of the 3 entries listed here through Filmfolio." in text
+    assert (
+        "Prix du Premier Film Winner · March 29, 2014 International First Films Competition "
+        "Confirmed by the festival Selection Out of Focus 2013 Out of Focus 2013 "
+        "Official selection International First Films Competition Claimed by the filmmaker"
+    ) in text
+    chinese = text_of(client.get("/festivals/cinema-du-reel/", HTTP_ACCEPT_LANGUAGE="zh-hans"))
+    assert "此处列出的 3 个条目中，电影节已通过 Filmfolio 确认 1 个。" in chinese
+    assert "获奖 · 2014年3月29日 International First Films Competition 电影节已确认" in chinese

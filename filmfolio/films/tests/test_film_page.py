@@ -44,8 +44,8 @@ def test_film_page_shows_every_fact(client: Client, film) -> None:
         "Log in Sign up Out of Focus 焦点之外 "
         "2013 · China · 88 min · Documentary, feature · Chinese Dialect "
         "Directed by Shengze Zhu "
-        "Best Short Film Golden Horse Awards 49th "
-        "Official selection Cinéma du Réel 36th (2014) "
+        "Best Short Film Golden Horse Awards 49th Claimed by the filmmaker "
+        "Official selection Cinéma du Réel 36th (2014) Claimed by the filmmaker "
         "Cameras for kids. Shooting album",
         "Year 2013",
         "Completion date Nov. 1, 2013",
@@ -68,8 +68,10 @@ def test_film_page_shows_every_fact(client: Client, film) -> None:
         "Production Producer Zhengfan Yang Shengze Zhu "
         "Sound Sound mix Name not given (Sound Mixing) Mixed in Paris.",
         "Festivals and awards 2014 Cinéma du Réel 36th International First Films Competition "
-        "Official selection March 21, 2014 "
-        "Year not known Golden Horse Awards 49th Winner Best Short Film",
+        "Official selection March 21, 2014 Claimed by the filmmaker "
+        "Download the laurel: PNG, black · PNG, white · SVG "
+        "Year not known Golden Horse Awards 49th Winner Best Short Film "
+        "Claimed by the filmmaker Download the laurel: PNG, black · PNG, white · SVG",
         "Director statement I gave them cameras.",
         "Director biography Shengze Zhu Born in Wuhan.",
         "Companies Burn The Film Production House Production",

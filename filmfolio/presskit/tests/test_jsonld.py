@@ -12,9 +12,11 @@ from django.utils import translation
 
 from filmfolio.accounts.tests.factories import OrganisationFactory
 from filmfolio.festivals.choices import EntryResult
+from filmfolio.festivals.models import Entry
 from filmfolio.festivals.tests.factories import AwardFactory, EditionFactory, EntryFactory
 from filmfolio.films.access import Viewer
 from filmfolio.films.choices import CompanyRole, CountryRole, LanguageRole, TextKind, TitleKind
+from filmfolio.films.models import Film
 from filmfolio.films.selectors import film_access_for, film_record_for
 from filmfolio.films.tests.factories import (
     CreditFactory,
@@ -82,6 +84,7 @@ def film():
         edition=edition,
         award=AwardFactory(festival=edition.festival, name="Best Short Film"),
         result=EntryResult.WON,
+        evidence="confirmed",
     )
     EntryFactory(
         film=film,
@@ -196,3 +199,29 @@ def test_no_jsonld_for_films_the_viewer_may_not_see(client: Client) -> None:
     FilmFactory.create(title="Locked", slug="locked-film", password=True)
     assert "ld+json" not in client.get("/films/private-film/").content.decode()
     assert "ld+json" not in client.get("/films/locked-film/").content.decode()
+
+
+def test_a_claimed_award_is_not_published_as_an_award(film) -> None:
+    """An award only the filmmaker claims stays out of ``award`` (docs/festivals.md); once a
+    source backs it, it is published."""
+    mill = EditionFactory.create(
+        festival__name="Award Mill", festival__slug="mill", number=None, year=2020
+    )
+    claimed = EntryFactory.create(
+        film=film,
+        edition=mill,
+        award=AwardFactory(festival=mill.festival, name="Best Film"),
+        result=EntryResult.WON,
+    )
+    data = film_jsonld(film_record_for(film))
+    assert data["award"] == ["Best Short Film — 49th Golden Horse Awards"]
+    Entry.objects.filter(pk=claimed.pk).update(
+        evidence="sourced",
+        evidence_url="https://mill.example/winners",
+        evidence_checked_on=datetime.date(2024, 5, 3),
+    )
+    data = film_jsonld(film_record_for(Film.objects.get(pk=film.pk)))
+    assert data["award"] == [
+        "Best Film — 2020 Award Mill",
+        "Best Short Film — 49th Golden Horse Awards",
+    ]
