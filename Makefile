@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/filmfolio
 
 .PHONY: run dev deploy-check test test-pg lint complexity typecheck check-migrations pytest deps system-deps \
         venv messages demo bench-pages bench-search bench-import bench-media bench-presskit \
-        bench-backup eval-import clean api-snapshot api-fuzz vendor-hls vendor-tus vendor-swagger-ui \
+        bench-backup eval-import eval-search clean api-snapshot api-fuzz vendor-hls vendor-tus vendor-swagger-ui \
         vendor-axe-core media-check
 
 ## Setup -------------------------------------------------------------------------------------
@@ -95,6 +95,11 @@ bench-media: deps
 
 bench-search: deps
 	$(PY) bench/bench_search.py --films $${FILMS:-10000} --seed 1 --db $${DB:-sqlite}
+
+# MRR and nDCG@10 of the search relevance set per query group, on SQLite, or on PostgreSQL when
+# DATABASE_URL is set (a database of its own: its catalogue is replaced).
+eval-search: deps
+	$(PY) bench/eval_search.py $${EVAL_ARGS:-}
 
 # Refresh the committed hls.js (only when upgrading it).
 HLS_VERSION ?= 1.6.19

@@ -170,6 +170,7 @@ def test_generated_catalogue_is_deterministic():
     )
     Film.objects.all().delete()
     Person.objects.all().delete()
+    Festival.objects.all().delete()
     call_command("generate-catalogue", films=30, seed=7)
     assert list(Film.objects.order_by("slug").values_list("slug", "title", "year", "kind")) == first
     assert (

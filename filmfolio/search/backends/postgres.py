@@ -51,10 +51,24 @@ def _alternative(alternative: Alternative) -> str:
     return parts[0] if len(parts) == 1 else "(" + " & ".join(parts) + ")"
 
 
+def _searched(alternatives: Sequence[Alternative]) -> Sequence[Alternative]:
+    """The alternatives worth a GIN lookup: a reading of a word that splits off a one-letter
+    syllable ("xiaofan" as xi a o fan, "silva" as si lu a) reads the posting lists of the
+    most frequent lexemes and matches nothing a person means, so it is left out when the
+    word has another reading (a one-letter word typed alone is kept; Chinese characters are
+    one-letter tokens and always kept)."""
+    kept = [
+        alt
+        for alt in alternatives
+        if not any(len(token) == 1 and token.isascii() for token in alt.tokens)
+    ]
+    return kept or alternatives
+
+
 def tsquery_expression(query: MatchQuery) -> str:
     """The whole query in tsquery syntax: tokens joined by &, alternatives by |."""
     return " & ".join(
-        "(" + " | ".join(_alternative(alt) for alt in token.alternatives) + ")"
+        "(" + " | ".join(_alternative(alt) for alt in _searched(token.alternatives)) + ")"
         for token in query.tokens
     )
 
