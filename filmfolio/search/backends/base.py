@@ -158,6 +158,13 @@ class SearchBackend:
             document_first=True,
         )
 
+    def with_ids(self, match: Match, ids: Sequence[int]) -> list[Candidate]:
+        """Matches among the documents with these ids (a few hundred at most)."""
+        if not ids:
+            return []
+        marks = ", ".join(["%s"] * len(ids))
+        return self._candidates(match, f"AND d.id IN ({marks})", list(ids), document_first=True)
+
     def max_document_id(self) -> int:
         """The highest document id (the end of the index order)."""
         rows = self._fetch("SELECT coalesce(max(id), 0) FROM search_searchdocument", [])

@@ -1,0 +1,53 @@
+"""Documents a query brings along with the object it names: a person's films.
+
+When a candidate's titles or names hold every word of the query (the query names a person),
+the kind's ``related`` hook gives the documents that should follow it, each with a weight (for
+a person: their films, by the weight of their roles and how many they had). They are read
+through the same public match as the window (access, filters and the query's words), so nothing
+is found that the query would not find; a person with many films brings them even when they
+lie past the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from . import registry
+from .backends import Candidate, Match, get_backend
+from .models import SearchDocument
+
+MAX_NAMED = 3  # objects named outright whose related documents are read
+MAX_RELATED = 200  # related documents read per query
+
+
+def related_weights(
+    candidates: Sequence[Candidate],
+    named: Callable[[Candidate], bool],
+    matches: Sequence[Match],
+) -> tuple[list[Candidate], dict[int, float]]:
+    """Documents related to the ``named`` candidates that match one of ``matches`` (not among
+    ``candidates``), and the weight of every related document id."""
+    hooks = {k.kind: k.related for k in registry.kinds() if k.related is not None}
+    named_ids = [c.id for c in candidates if named(c)]
+    if not hooks or not named_ids:
+        return [], {}
+    rows = SearchDocument.objects.filter(id__in=named_ids, kind__in=list(hooks))
+    objects: dict[str, list[int]] = {}
+    for kind, object_id in rows.values_list("kind", "object_id")[:MAX_NAMED]:
+        objects.setdefault(kind, []).append(object_id)
+    weights: dict[int, float] = {}
+    for kind, object_ids in objects.items():
+        for related_kind, by_object in hooks[kind](object_ids).items():
+            best = sorted(by_object.items(), key=lambda item: -item[1])[:MAX_RELATED]
+            documents = SearchDocument.objects.filter(
+                kind=related_kind, object_id__in=[pk for pk, _w in best]
+            ).values_list("id", "object_id")
+            for doc_id, object_id in documents:
+                weights[doc_id] = max(weights.get(doc_id, 0.0), by_object[object_id])
+    present = {c.id for c in candidates}
+    missing = [pk for pk in weights if pk not in present]
+    found: dict[int, Candidate] = {}
+    for match in matches:
+        for candidate in get_backend().with_ids(match, missing):
+            found.setdefault(candidate.id, candidate)
+    return list(found.values()), weights
