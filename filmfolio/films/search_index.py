@@ -22,7 +22,13 @@ from filmfolio.core.text import index_terms_of, prose_terms, title_terms_of
 from filmfolio.films import access
 from filmfolio.people.models import Person, PersonName
 from filmfolio.search.choices import DocumentKind, Facet
-from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
+from filmfolio.search.registry import (
+    DocumentData,
+    IndexedKind,
+    ids_subquery,
+    register,
+    register_facet_labels,
+)
 
 from . import search_people  # noqa: F401  (registers the people's documents)
 from .choices import CountryRole, LanguageRole, LinkKind, RoleCategory
@@ -37,7 +43,14 @@ from .models import (
     Title,
 )
 from .search_facts import FILM_FACTS, FilmFacts
-from .search_vocab import country_terms, genre_terms, kind_terms, language_terms
+from .search_vocab import (
+    country_terms,
+    film_kind_label,
+    genre_label,
+    genre_terms,
+    kind_terms,
+    language_terms,
+)
 
 _DIRECTOR_CATEGORY = RoleCategory.DIRECTOR
 _SLUG = "slug-placeholder"
@@ -216,3 +229,5 @@ register(
         followers=film_followers,
     )
 )
+register_facet_labels("film_kind", film_kind_label)
+register_facet_labels(Facet.GENRE, genre_label)

@@ -17,6 +17,7 @@ from django.utils import translation
 from filmfolio.core.text import index_terms_of
 
 from .choices import FilmKind
+from .roles import GENRES
 
 NAME_LOCALES = ("en", "zh_Hans", "zh_Hant", "fr", "de", "es")
 INTERFACE_LANGUAGES = ("en", "zh-hans")
@@ -100,3 +101,21 @@ def language_terms(tag: str) -> tuple[str, ...]:
 def genre_terms(name_en: str, name_zh: str) -> tuple[str, ...]:
     """Words of a genre: its English and Chinese names."""
     return tuple(index_terms_of([name_en, name_zh]))
+
+
+def film_kind_label(value: str) -> str | None:
+    """A film kind's label in the active language (the search page's facet)."""
+    return str(FilmKind(value).label) if value in FilmKind.values else None
+
+
+_GENRE_NAMES = {slug: (name_en, name_zh) for slug, name_en, name_zh in GENRES}
+
+
+def genre_label(slug: str) -> str | None:
+    """A genre's name in the active language (the search page's facet), for the genres of the
+    controlled vocabulary; ``None`` keeps the stored name."""
+    names = _GENRE_NAMES.get(slug)
+    if names is None:
+        return None
+    language = translation.get_language() or "en"
+    return names[1] if language.startswith("zh") and names[1] else names[0]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from filmfolio.core import vocab
 
+from . import registry
 from .choices import DocumentKind, Facet
 from .filters import AWARD, RUNTIME_RANGES, TRAILER, decode
 from .models import SearchFacetValue
@@ -78,6 +79,8 @@ def _stored(counts: dict[str, Counter]) -> dict[tuple[str, str], tuple[str, str]
 
 def _label(facet: str, value: str, label: str) -> str:
     """The label shown for a facet value, translated for codes."""
+    if (named := registry.facet_label(facet, value)) is not None:
+        return named
     if facet == "kind":
         return str(dict(DocumentKind.choices).get(value, value))
     if facet == "film_kind":

@@ -77,11 +77,24 @@ class IndexedKind:
 
 
 _KINDS: dict[str, IndexedKind] = {}
+_FACET_LABELS: dict[str, Callable[[str], str | None]] = {}
 
 
 def register(indexed: IndexedKind) -> None:
     """Register (or replace) how a kind of object is indexed."""
     _KINDS[indexed.kind] = indexed
+
+
+def register_facet_labels(facet: str, labels: Callable[[str], str | None]) -> None:
+    """How the app that owns a facet's values names them in the active language (``None``:
+    keep the stored label)."""
+    _FACET_LABELS[facet] = labels
+
+
+def facet_label(facet: str, value: str) -> str | None:
+    """A facet value's name in the active language, from its app; ``None`` if it has none."""
+    labels = _FACET_LABELS.get(facet)
+    return labels(value) if labels is not None else None
 
 
 def kinds() -> list[IndexedKind]:

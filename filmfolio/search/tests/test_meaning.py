@@ -168,3 +168,12 @@ def test_a_text_changed_through_the_services_reaches_the_index(meaning: Any) -> 
     assert titles("lighthouses") == ["Out of Focus"]
     services.text_set(film=focus, actor=owner, kind="logline", language="en", body="")
     assert titles("lighthouses") == []
+
+
+def test_the_chinese_page_names_kinds_and_genres_in_chinese(meaning: Any, client: Any) -> None:
+    params = {"q": "剧情"}
+    chinese = client.get("/search/", params, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    english = client.get("/search/", params, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "长片" in chinese and "Feature" not in chinese
+    assert "剧情" in chinese and ">Drama<" not in chinese
+    assert "Feature" in english
