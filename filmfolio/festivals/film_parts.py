@@ -9,10 +9,10 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from filmfolio.core.text import index_terms_of
 from filmfolio.films.hooks import FILM_DELETING, FilmDeleting
 from filmfolio.films.record import FESTIVAL_ORDER, RECORD_QUERYSETS, RecordQueryset
 from filmfolio.films.reindex import search_update_listings
-from filmfolio.core.text import index_terms_of
 from filmfolio.films.search_facts import FILM_FACTS, FilmFacts, FilmFactsPart
 from filmfolio.search.choices import DocumentKind, Facet
 

@@ -27,27 +27,46 @@ def related_weights(
 ) -> tuple[list[Candidate], dict[int, float]]:
     """Documents related to the ``named`` candidates that match one of ``matches`` (not among
     ``candidates``), and the weight of every related document id."""
-    hooks = {k.kind: k.related for k in registry.kinds() if k.related is not None}
+    hooks = _hooks()
     named_ids = [c.id for c in candidates if named(c)]
     if not hooks or not named_ids:
         return [], {}
-    rows = SearchDocument.objects.filter(id__in=named_ids, kind__in=list(hooks))
+    weights: dict[int, float] = {}
+    for kind, object_ids in _named_objects(named_ids, list(hooks)).items():
+        for related_kind, by_object in hooks[kind](object_ids).items():
+            _add_weights(weights, related_kind, by_object)
+    present = {c.id for c in candidates}
+    return _read(matches, [pk for pk in weights if pk not in present]), weights
+
+
+def _hooks() -> dict[str, Callable[[list[int]], dict[str, dict[int, float]]]]:
+    """Kind -> its ``related`` hook, for the kinds that have one."""
+    return {k.kind: k.related for k in registry.kinds() if k.related is not None}
+
+
+def _read(matches: Sequence[Match], ids: list[int]) -> list[Candidate]:
+    """The documents with these ids that match one of ``matches``."""
+    found: dict[int, Candidate] = {}
+    for match in matches:
+        for candidate in get_backend().with_ids(match, ids):
+            found.setdefault(candidate.id, candidate)
+    return list(found.values())
+
+
+def _named_objects(document_ids: list[int], kinds: list[str]) -> dict[str, list[int]]:
+    """Kind -> object ids of the first ``MAX_NAMED`` of these documents of these kinds."""
+    rows = SearchDocument.objects.filter(id__in=document_ids, kind__in=kinds)
     objects: dict[str, list[int]] = {}
     for kind, object_id in rows.values_list("kind", "object_id")[:MAX_NAMED]:
         objects.setdefault(kind, []).append(object_id)
-    weights: dict[int, float] = {}
-    for kind, object_ids in objects.items():
-        for related_kind, by_object in hooks[kind](object_ids).items():
-            best = sorted(by_object.items(), key=lambda item: -item[1])[:MAX_RELATED]
-            documents = SearchDocument.objects.filter(
-                kind=related_kind, object_id__in=[pk for pk, _w in best]
-            ).values_list("id", "object_id")
-            for doc_id, object_id in documents:
-                weights[doc_id] = max(weights.get(doc_id, 0.0), by_object[object_id])
-    present = {c.id for c in candidates}
-    missing = [pk for pk in weights if pk not in present]
-    found: dict[int, Candidate] = {}
-    for match in matches:
-        for candidate in get_backend().with_ids(match, missing):
-            found.setdefault(candidate.id, candidate)
-    return list(found.values()), weights
+    return objects
+
+
+def _add_weights(weights: dict[int, float], kind: str, by_object: dict[int, float]) -> None:
+    """The document ids of the ``MAX_RELATED`` heaviest objects, with their weights."""
+    best = sorted(by_object.items(), key=lambda item: -item[1])[:MAX_RELATED]
+    documents = SearchDocument.objects.filter(
+        kind=kind, object_id__in=[pk for pk, _weight in best]
+    ).values_list("id", "object_id")
+    for doc_id, object_id in documents:
+        weights[doc_id] = max(weights.get(doc_id, 0.0), by_object[object_id])

@@ -191,10 +191,9 @@ def _title_terms(text: str) -> tuple[str, ...]:
         if chunk.is_cjk and has_han(chunk.text):
             syllables = [s for s in readings(chunk.text) if s.isascii() and s.isalpha()]
             terms.extend(syllables)
-            if 1 < len(syllables) and len(chunk.text) <= _MAX_KEY_HAN:
+            if len(syllables) > 1 and len(chunk.text) <= _MAX_KEY_HAN:
                 terms.append("".join(syllables))
     return tuple(terms)
-
 
 
 def _dedupe(items: list[str]) -> list[str]:

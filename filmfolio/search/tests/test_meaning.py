@@ -116,8 +116,9 @@ def test_an_edition_brings_only_its_films(meaning: Any) -> None:
 def test_a_kind_in_any_language_finds_its_films(meaning: Any, query: str) -> None:
     found = set(titles(query))
     documentaries = set(
-        Film.objects.filter(kind__in=["documentary", "documentary_short"], visibility="public")
-        .values_list("title", flat=True)
+        Film.objects.filter(
+            kind__in=["documentary", "documentary_short"], visibility="public"
+        ).values_list("title", flat=True)
     )
     assert documentaries, "the catalogue holds documentaries"
     assert documentaries <= found
@@ -125,7 +126,9 @@ def test_a_kind_in_any_language_finds_its_films(meaning: Any, query: str) -> Non
 
 @pytest.mark.parametrize(("query", "kind"), [("short", "short"), ("短片", "short")])
 def test_shorts_in_both_languages(meaning: Any, query: str, kind: str) -> None:
-    shorts = set(Film.objects.filter(kind=kind, visibility="public").values_list("title", flat=True))
+    shorts = set(
+        Film.objects.filter(kind=kind, visibility="public").values_list("title", flat=True)
+    )
     assert shorts == {"Xi'an Blues", "The Road", "Lili's Garden", "Nana Sings", "The Long Road"}
     assert shorts <= set(titles(query))
 
