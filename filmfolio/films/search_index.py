@@ -147,7 +147,9 @@ def _document(
     ]
     if film.year:
         extra.append(str(film.year))
-    extra += [*kind_terms(film.kind), *facts.words, *facts.prose]
+    extra += [*kind_terms(film.kind), *facts.words]
+    extra += [term for subject in film.subjects or () for term in prose_terms(subject)]
+    extra += facts.prose
     subtitle = [str(film.year)] if film.year else []
     if facts.directors:
         subtitle.append(", ".join(dict.fromkeys(facts.directors)))
@@ -175,7 +177,7 @@ def film_documents(ids: list[int]) -> Iterator[DocumentData]:
     """Search documents of the films with these ids."""
     anonymous = access.Viewer.anonymous()
     facts = _facts(ids)
-    fields = ("id", "slug", "title", "year", "kind", "runtime_minutes", "visibility")
+    fields = ("id", "slug", "title", "year", "kind", "runtime_minutes", "visibility", "subjects")
     # one reverse() per batch: the address of every film differs only by its slug
     url_pattern = reverse("films:detail", kwargs={"slug": _SLUG})
     # named rows, not model instances: ``_document`` and the access policy read only these

@@ -28,6 +28,7 @@ from .facts import (
     title_update,
 )
 from .film import film_create, film_update, film_update_section
+from .subjects import clean_subjects, subjects_set, suggested_subjects
 from .organisations import organisation_delete, organisation_rows_save, organisation_save
 from .people_merge import MergePlan, person_merge, person_merge_plan
 from .records import film_delete, film_rows_save, film_save
@@ -36,6 +37,9 @@ from .vocabulary import vocabulary_delete, vocabulary_save
 
 __all__ = [
     "SECTION_FIELDS",
+    "clean_subjects",
+    "subjects_set",
+    "suggested_subjects",
     "CreditedPerson",
     "MergePlan",
     "company_add",
