@@ -27,7 +27,7 @@ from filmfolio.search.choices import DocumentKind
 from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
 
 from .choices import RoleCategory
-from .models import Credit
+from .models import Credit, Role
 
 _SLUG = "slug-placeholder"
 # how much a role says about whose film it is: direction, then the key creative roles, then
@@ -61,6 +61,7 @@ def person_documents(ids: list[int]) -> Iterator[DocumentData]:
         person_id__in=id_list
     ).values_list("person_id", "language", "body"):
         biographies[person_id] += prose_terms(body, language)
+    roles = _role_terms(id_list)
     credits = dict(
         _credits()
         .filter(person_id__in=id_list)
@@ -79,13 +80,30 @@ def person_documents(ids: list[int]) -> Iterator[DocumentData]:
             title=display_name,
             url=url_pattern.replace(_SLUG, slug),
             terms=index_terms_of(forms, is_name=True),
-            extra_terms=biographies.get(pk, []),
+            extra_terms=[*roles.get(pk, []), *biographies.get(pk, [])],
             subtitle=" · ".join(name for name in forms if name != display_name),
             is_public=pk in public,
             boost=0.1 * credits.get(pk, 0),
             suggest=forms,
             suggest_is_name=True,
         )
+
+
+def _role_terms(id_list: Any) -> dict[int, list[str]]:
+    """Person id -> the words of the roles they have been credited in: English and Chinese
+    names and other labels ("Cinematographer", "摄影"), so "Zhu Shengze cinematographer" or
+    "摄影 朱声仄" find her."""
+    words = {
+        pk: index_terms_of([name_en, name_zh, *(str(alias) for alias in aliases or ())])
+        for pk, name_en, name_zh, aliases in Role.objects.values_list(
+            "id", "name_en", "name_zh", "aliases"
+        )
+    }
+    roles: dict[int, list[str]] = defaultdict(list)
+    held = _credits().filter(person_id__in=id_list).values_list("person_id", "role_id").distinct()
+    for person_id, role_id in held:
+        roles[person_id] += words.get(role_id, [])
+    return roles
 
 
 def person_ids() -> Iterable[int]:

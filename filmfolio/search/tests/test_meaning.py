@@ -100,6 +100,9 @@ def titles(text: str, viewer: Viewer | None = None) -> list[str]:
         ("Golden Horse 49", "Night Market"),
         ("金马 2012", "Night Market"),
         ("金馬獎 49", "Night Market"),
+        ("Zhu Shengze cinematographer", "Zhu Shengze"),
+        ("摄影 朱声仄", "Zhu Shengze"),
+        ("Lin Wen director", "Lin Wen"),
     ],
 )
 def test_first_result_is_the_film_meant(meaning: Any, query: str, expected: str) -> None:
