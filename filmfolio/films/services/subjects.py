@@ -26,10 +26,13 @@ MAX_SUBJECT_LENGTH = 60
 _SUGGESTED = 8
 _MIN_WORD = 5  # shorter Latin words are mostly function words
 _COMMON = frozenset(
-    "about after again against their there these those which while where would could should "
-    "being other every through between before under people years still first film films "
-    "story shows world makes makes with from into over them they this that when what".split()
-)
+    {
+        "about", "after", "again", "against", "their", "there", "these", "those", "which",
+        "while", "where", "would", "could", "should", "being", "other", "every", "through",
+        "between", "before", "under", "people", "years", "still", "first", "films", "story",
+        "shows", "world", "makes",
+    }
+)  # fmt: skip
 
 
 def clean_subjects(subjects: Iterable[str]) -> list[str]:
@@ -71,17 +74,17 @@ def subjects_set(*, film: Film, actor: Any, subjects: Iterable[str]) -> bool:
     return True
 
 
+def _text_words(film: Film) -> Counter[str]:
+    """How often each longer Latin word (folded) occurs in the film's texts."""
+    counts: Counter[str] = Counter()
+    for body in film.texts.values_list("body", flat=True):
+        counts.update(w for w in fold(body).split() if len(w) >= _MIN_WORD and w.isascii())
+    return counts
+
+
 def suggested_subjects(film: Film) -> list[str]:
     """Words the film's texts use most that are not yet its subjects nor in its titles: the
     longer Latin words (folded) repeated across its texts, most frequent first."""
-    taken = {fold(subject) for subject in film.subjects or []}
-    taken.update(fold(film.title).split())
-    counts: Counter[str] = Counter()
-    for body in film.texts.values_list("body", flat=True):
-        words = fold(body).split()
-        counts.update(w for w in words if len(w) >= _MIN_WORD and w.isalpha() and w.isascii())
-    return [
-        word
-        for word, count in counts.most_common()
-        if count > 1 and word not in taken and word not in _COMMON
-    ][:_SUGGESTED]
+    taken = {fold(subject) for subject in film.subjects or []} | set(fold(film.title).split())
+    repeated = [word for word, count in _text_words(film).most_common() if count > 1]
+    return [w for w in repeated if w.isalpha() and w not in taken | _COMMON][:_SUGGESTED]
