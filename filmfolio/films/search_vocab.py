@@ -105,7 +105,15 @@ def genre_terms(name_en: str, name_zh: str) -> tuple[str, ...]:
 
 def film_kind_label(value: str) -> str | None:
     """A film kind's label in the active language (the search page's facet)."""
-    return str(FilmKind(value).label) if value in FilmKind.values else None
+    return _film_kind_label(value, translation.get_language() or "en")
+
+
+@lru_cache(maxsize=256)
+def _film_kind_label(value: str, language: str) -> str | None:
+    if value not in FilmKind.values:
+        return None
+    with translation.override(language):
+        return str(FilmKind(value).label)
 
 
 _GENRE_NAMES = {slug: (name_en, name_zh) for slug, name_en, name_zh in GENRES}

@@ -14,6 +14,7 @@ which would undo the bounded window on a broad query.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from .backends.base import Alternative, Candidate, MatchQuery
 
@@ -32,7 +33,7 @@ def _matches(alternative: Alternative, words: set[str], ordered: list[str]) -> b
     return all(word in words for word in alternative.tokens)
 
 
-def _compiled(query: MatchQuery) -> list[tuple[frozenset[str], tuple[Alternative, ...]]]:
+def _compiled(query: MatchQuery) -> tuple[tuple[frozenset[str], tuple[Alternative, ...]], ...]:
     """Per query token: its one-word alternatives as a set, and the others."""
     compiled = []
     for token in query.tokens:
@@ -47,10 +48,13 @@ def _compiled(query: MatchQuery) -> list[tuple[frozenset[str], tuple[Alternative
             if not (len(alt.tokens) == 1 and not alt.is_prefix and not alt.is_phrase)
         )
         compiled.append((singles, others))
-    return compiled
+    return tuple(compiled)
 
 
-def _hits(compiled: list[tuple[frozenset[str], tuple[Alternative, ...]]], terms: str) -> int:
+@lru_cache(maxsize=4096)
+def _hits(compiled: tuple[tuple[frozenset[str], tuple[Alternative, ...]], ...], terms: str) -> int:
+    """How many of the query's tokens a document's title words hold (cached: the named check
+    and the sort key ask the same of each candidate)."""
     ordered = terms.split()
     words = set(ordered)
     return sum(

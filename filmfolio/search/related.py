@@ -5,7 +5,8 @@ the kind's ``related`` hook gives the documents that should follow it, each with
 a person: their films, by the weight of their roles and how many they had). They are read
 through the same public match as the window (access, filters and the query's words), so nothing
 is found that the query would not find; a person with many films brings them even when they
-lie past the window.
+lie past the window. Without filters they are read by id among the public documents only
+(they hold the named object's words by construction, so the match would only cost time).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from . import registry
 from .backends import Candidate, Match, get_backend
+from .filters import token
 from .models import SearchDocument
 
 MAX_NAMED = 3  # objects named outright whose related documents are read
@@ -23,12 +25,16 @@ MAX_RELATED = 200  # related documents read per query
 def related_weights(
     candidates: Sequence[Candidate],
     named: Callable[[Candidate], bool],
-    matches: Sequence[Match],
+    match: Match | None,
 ) -> tuple[list[Candidate], dict[int, float]]:
-    """Documents related to the ``named`` candidates that match one of ``matches`` (not among
-    ``candidates``), and the weight of every related document id."""
+    """Documents related to the ``named`` candidates (not among ``candidates``) that match
+    ``match`` (``None``: that are public), and the weight of every related document id."""
     hooks = _hooks()
-    named_ids = [c.id for c in candidates if named(c)]
+    kinds = [token("kind", kind) for kind in hooks]
+    # the kind's filter word first: a cheap test that spares most candidates the named one
+    named_ids = [
+        c.id for c in candidates if any(k in c.filters.split() for k in kinds) and named(c)
+    ]
     if not hooks or not named_ids:
         return [], {}
     weights: dict[int, float] = {}
@@ -36,21 +42,16 @@ def related_weights(
         for related_kind, by_object in hooks[kind](object_ids).items():
             _add_weights(weights, related_kind, by_object)
     present = {c.id for c in candidates}
-    return _read(matches, [pk for pk in weights if pk not in present]), weights
+    missing = [pk for pk in weights if pk not in present]
+    backend = get_backend()
+    if match is None:
+        return backend.public_with_ids(missing), weights
+    return backend.with_ids(match, missing), weights
 
 
 def _hooks() -> dict[str, Callable[[list[int]], dict[str, dict[int, float]]]]:
     """Kind -> its ``related`` hook, for the kinds that have one."""
     return {k.kind: k.related for k in registry.kinds() if k.related is not None}
-
-
-def _read(matches: Sequence[Match], ids: list[int]) -> list[Candidate]:
-    """The documents with these ids that match one of ``matches``."""
-    found: dict[int, Candidate] = {}
-    for match in matches:
-        for candidate in get_backend().with_ids(match, ids):
-            found.setdefault(candidate.id, candidate)
-    return list(found.values())
 
 
 def _named_objects(document_ids: list[int], kinds: list[str]) -> dict[str, list[int]]:

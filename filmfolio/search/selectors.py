@@ -226,7 +226,8 @@ def _find(viewer: Viewer, query: MatchQuery | None, request: SearchRequest) -> _
     related: dict[int, float] = {}
     if query is not None:
         named = names_whole_query(query, fold(request.text))
-        extra, related = related_weights(list(found.values()), named, [public])
+        filtered = public if groups or conditions else None
+        extra, related = related_weights(list(found.values()), named, filtered)
         for candidate in extra:
             found.setdefault(candidate.id, candidate)
     return _Found(public, list(found.values()), total, complete, related)

@@ -48,6 +48,7 @@ class Film(TimeStampedModel):
     subjects = models.JSONField(
         _("subjects"),
         default=list,
+        db_default=[],  # rows written with SQL (the catalogue generator) get none
         blank=True,
         help_text=_("What the film is about, as keywords (e.g. migrant workers, Wuhan)."),
     )
