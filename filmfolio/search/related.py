@@ -30,11 +30,7 @@ def related_weights(
     """Documents related to the ``named`` candidates (not among ``candidates``) that match
     ``match`` (``None``: that are public), and the weight of every related document id."""
     hooks = _hooks()
-    kinds = [token("kind", kind) for kind in hooks]
-    # the kind's filter word first: a cheap test that spares most candidates the named one
-    named_ids = [
-        c.id for c in candidates if any(k in c.filters.split() for k in kinds) and named(c)
-    ]
+    named_ids = _named_ids(candidates, named, list(hooks))
     if not hooks or not named_ids:
         return [], {}
     weights: dict[int, float] = {}
@@ -47,6 +43,15 @@ def related_weights(
     if match is None:
         return backend.public_with_ids(missing), weights
     return backend.with_ids(match, missing), weights
+
+
+def _named_ids(
+    candidates: Sequence[Candidate], named: Callable[[Candidate], bool], kinds: list[str]
+) -> list[int]:
+    """Ids of the candidates of these kinds the query names; the kind's filter word is tested
+    first, a cheap test that spares most candidates the named one."""
+    words = {token("kind", kind) for kind in kinds}
+    return [c.id for c in candidates if not words.isdisjoint(c.filters.split()) and named(c)]
 
 
 def _hooks() -> dict[str, Callable[[list[int]], dict[str, dict[int, float]]]]:

@@ -223,14 +223,22 @@ def _find(viewer: Viewer, query: MatchQuery | None, request: SearchRequest) -> _
         for candidate in backend.among(own, own_documents, limit=SORT_WINDOW):
             found.setdefault(candidate.id, candidate)
             total += 1
-    related: dict[int, float] = {}
-    if query is not None:
-        named = names_whole_query(query, fold(request.text))
-        filtered = public if groups or conditions else None
-        extra, related = related_weights(list(found.values()), named, filtered)
-        for candidate in extra:
-            found.setdefault(candidate.id, candidate)
+    related = _add_related(found, query, request, public if groups or conditions else None)
     return _Found(public, list(found.values()), total, complete, related)
+
+
+def _add_related(
+    found: dict[int, Candidate], query: MatchQuery | None, request: SearchRequest, match: Any
+) -> dict[int, float]:
+    """Add the documents that follow a document the query names (a person's films) to
+    ``found``; their weights by document id (``search.related``)."""
+    if query is None:
+        return {}
+    named = names_whole_query(query, fold(request.text))
+    extra, related = related_weights(list(found.values()), named, match)
+    for candidate in extra:
+        found.setdefault(candidate.id, candidate)
+    return related
 
 
 def _estimate(window: list[Candidate], top_id: int) -> int:
