@@ -197,6 +197,7 @@ class FilmDetail(Schema):
     titles: list[TitleOut]
     texts: list[TextOut]
     genres: list[GenreOut]
+    subjects: list[str]
     countries: list[CountryOut]
     languages: list[LanguageOut]
     credits: list[CreditOut]

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from filmfolio.core.text import index_terms_of
 from filmfolio.films.hooks import FILM_DELETING, FilmDeleting
 from filmfolio.films.record import FESTIVAL_ORDER, RECORD_QUERYSETS, RecordQueryset
 from filmfolio.films.reindex import search_update_listings
@@ -20,15 +21,26 @@ from .models import Entry, Festival
 
 
 def add_entries(facts: dict[int, FilmFacts], ids: Any) -> None:
-    """The festivals each film entered (terms and facet) and how many awards it won."""
+    """The festivals each film entered (terms and facet), their other names, the number and
+    year of each edition (so "Golden Horse 49" finds the films of the 49th), and how many
+    awards the film won."""
     awarded = set(EntryResult.awarded())
     rows = Entry.objects.filter(film_id__in=ids).values_list(
-        "film_id", "edition__festival__slug", "edition__festival__name", "result"
+        "film_id",
+        "edition__festival__slug",
+        "edition__festival__name",
+        "edition__festival__aliases",
+        "edition__number",
+        "edition__year",
+        "result",
     )
-    for film_id, slug, name, result in rows:
-        facts[film_id].festivals[slug] = name
-        facts[film_id].add_facet(Facet.FESTIVAL, slug, name)
-        facts[film_id].awards += result in awarded
+    for film_id, slug, name, aliases, number, year, result in rows:
+        film = facts[film_id]
+        film.festivals[slug] = name
+        film.add_facet(Facet.FESTIVAL, slug, name)
+        film.awards += result in awarded
+        film.words += index_terms_of(str(alias) for alias in aliases or ())
+        film.words += [str(value) for value in (number, year) if value]
 
 
 def entries_prominence() -> dict[int, int]:

@@ -27,6 +27,10 @@ class FilmFacts:
     awards: int = 0
     has_trailer: bool = False
     facet_values: dict[str, dict[tuple[str, str], None]] = field(default_factory=dict)
+    words: list[str] = field(default_factory=list)
+    """More index terms below titles and names: vocabularies, festival editions and aliases."""
+    prose: list[str] = field(default_factory=list)
+    """Index terms of the film's texts (loglines, synopses, statements)."""
 
     def add_facet(self, facet: str, value: str, label: str) -> None:
         self.facet_values.setdefault(facet, {})[value, label] = None

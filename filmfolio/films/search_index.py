@@ -1,4 +1,5 @@
-"""What the search index holds for films: titles, credits, festivals, companies and facets.
+"""What the search index holds for films: titles (with the pinyin of Chinese titles) in the
+first column; credits, festivals, companies, vocabularies and texts in the second; facets.
 
 Facts kept by apps above films (festival entries, trailers among the videos) come from the
 parts they register in ``search_facts.FILM_FACTS``.
@@ -17,16 +18,39 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
-from filmfolio.core.text import index_terms_of
+from filmfolio.core.text import index_terms_of, prose_terms, title_terms_of
 from filmfolio.films import access
 from filmfolio.people.models import Person, PersonName
 from filmfolio.search.choices import DocumentKind, Facet
-from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
+from filmfolio.search.registry import (
+    DocumentData,
+    IndexedKind,
+    ids_subquery,
+    register,
+    register_facet_labels,
+)
 
 from . import search_people  # noqa: F401  (registers the people's documents)
 from .choices import CountryRole, LanguageRole, LinkKind, RoleCategory
-from .models import Credit, Film, FilmCompany, FilmCountry, FilmLanguage, FilmLink, Title
+from .models import (
+    Credit,
+    Film,
+    FilmCompany,
+    FilmCountry,
+    FilmLanguage,
+    FilmLink,
+    FilmText,
+    Title,
+)
 from .search_facts import FILM_FACTS, FilmFacts
+from .search_vocab import (
+    country_terms,
+    film_kind_label,
+    genre_label,
+    genre_terms,
+    kind_terms,
+    language_terms,
+)
 
 _DIRECTOR_CATEGORY = RoleCategory.DIRECTOR
 _SLUG = "slug-placeholder"
@@ -63,19 +87,33 @@ def _add_credits(facts: dict[int, FilmFacts], ids: RawSQL) -> None:
 
 
 def _add_codes(facts: dict[int, FilmFacts], ids: RawSQL) -> None:
-    """Countries of origin, languages, subtitles and genres as facets."""
+    """Countries of origin, languages, subtitles and genres as facets, and (but subtitles)
+    their names in both languages as words (``search_vocab``)."""
     for film_id, code in FilmCountry.objects.filter(
         film_id__in=ids, role=CountryRole.ORIGIN
     ).values_list("film_id", "country"):
         facts[film_id].add_facet(Facet.COUNTRY, code, code)
+        facts[film_id].words += country_terms(code)
     for film_id, code, role in FilmLanguage.objects.filter(film_id__in=ids).values_list(
         "film_id", "language", "role"
     ):
         facet = Facet.SUBTITLE if role == LanguageRole.SUBTITLE else Facet.LANGUAGE
         facts[film_id].add_facet(facet, code, code)
-    genres = Film.genres.through.objects.filter(film_id__in=ids)
-    for film_id, slug, name in genres.values_list("film_id", "genre__slug", "genre__name_en"):
+        if facet == Facet.LANGUAGE:
+            facts[film_id].words += language_terms(code)
+    genres = Film.genres.through.objects.filter(film_id__in=ids).values_list(
+        "film_id", "genre__slug", "genre__name_en", "genre__name_zh"
+    )
+    for film_id, slug, name, name_zh in genres:
         facts[film_id].add_facet(Facet.GENRE, slug, name)
+        facts[film_id].words += genre_terms(name, name_zh)
+
+
+def _add_texts(facts: dict[int, FilmFacts], ids: RawSQL) -> None:
+    """Loglines, synopses and statements in every language, with word stems and pinyin."""
+    texts = FilmText.objects.filter(film_id__in=ids).values_list("film_id", "language", "body")
+    for film_id, language, body in texts:
+        facts[film_id].prose += prose_terms(body, language)
 
 
 def _facts(ids: list[int]) -> dict[int, FilmFacts]:
@@ -88,6 +126,7 @@ def _facts(ids: list[int]) -> dict[int, FilmFacts]:
     for part in FILM_FACTS:  # festivals, media trailers
         part.add(facts, id_list)
     _add_codes(facts, id_list)
+    _add_texts(facts, id_list)
     for film_id, name in FilmCompany.objects.filter(film_id__in=id_list).values_list(
         "film_id", "organisation__name"
     ):
@@ -108,6 +147,9 @@ def _document(
     ]
     if film.year:
         extra.append(str(film.year))
+    extra += [*kind_terms(film.kind), *facts.words]
+    extra += [term for subject in film.subjects or () for term in prose_terms(subject)]
+    extra += facts.prose
     subtitle = [str(film.year)] if film.year else []
     if facts.directors:
         subtitle.append(", ".join(dict.fromkeys(facts.directors)))
@@ -115,7 +157,7 @@ def _document(
         object_id=film.id,
         title=film.title,
         url=url_pattern.replace(_SLUG, film.slug),
-        terms=index_terms_of([film.title, *facts.titles]),
+        terms=title_terms_of([film.title, *facts.titles]),
         extra_terms=extra,
         subtitle=" · ".join(subtitle),
         is_public=access.is_listed(anonymous, film),
@@ -135,7 +177,7 @@ def film_documents(ids: list[int]) -> Iterator[DocumentData]:
     """Search documents of the films with these ids."""
     anonymous = access.Viewer.anonymous()
     facts = _facts(ids)
-    fields = ("id", "slug", "title", "year", "kind", "runtime_minutes", "visibility")
+    fields = ("id", "slug", "title", "year", "kind", "runtime_minutes", "visibility", "subjects")
     # one reverse() per batch: the address of every film differs only by its slug
     url_pattern = reverse("films:detail", kwargs={"slug": _SLUG})
     # named rows, not model instances: ``_document`` and the access policy read only these
@@ -189,3 +231,5 @@ register(
         followers=film_followers,
     )
 )
+register_facet_labels("film_kind", film_kind_label)
+register_facet_labels(Facet.GENRE, genre_label)

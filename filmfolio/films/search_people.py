@@ -1,4 +1,5 @@
-"""What the search index holds for people: every written form of their names, read as pinyin.
+"""What the search index holds for people: every written form of their names, read as pinyin,
+and their biographies below them; and which of their films a search for them brings first.
 
 It lives with films (and ``films.search_index`` registers it) because whether a person is
 listed follows the films crediting them.
@@ -19,15 +20,27 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
-from filmfolio.core.text import index_terms_of
+from filmfolio.core.text import index_terms_of, prose_terms
 from filmfolio.films import access
-from filmfolio.people.models import Person, PersonName
+from filmfolio.people.models import Person, PersonBiography, PersonName
 from filmfolio.search.choices import DocumentKind
 from filmfolio.search.registry import DocumentData, IndexedKind, ids_subquery, register
 
-from .models import Credit
+from .choices import RoleCategory
+from .models import Credit, Role
 
 _SLUG = "slug-placeholder"
+# how much a role says about whose film it is: direction, then the key creative roles, then
+# other crew, then cast
+ROLE_WEIGHTS = {
+    RoleCategory.DIRECTOR: 4,
+    RoleCategory.PRODUCER: 3,
+    RoleCategory.WRITER: 3,
+    RoleCategory.CINEMATOGRAPHY: 3,
+    RoleCategory.EDITOR: 3,
+    RoleCategory.CAST: 1,
+}
+_CREW_WEIGHT = 2
 
 
 def _credits() -> QuerySet:
@@ -43,6 +56,12 @@ def person_documents(ids: list[int]) -> Iterator[DocumentData]:
         "person_id", "name"
     ):
         names[person_id].append(name)
+    biographies: dict[int, list[str]] = defaultdict(list)
+    for person_id, language, body in PersonBiography.objects.filter(
+        person_id__in=id_list
+    ).values_list("person_id", "language", "body"):
+        biographies[person_id] += prose_terms(body, language)
+    roles = _role_terms(id_list)
     credits = dict(
         _credits()
         .filter(person_id__in=id_list)
@@ -61,12 +80,30 @@ def person_documents(ids: list[int]) -> Iterator[DocumentData]:
             title=display_name,
             url=url_pattern.replace(_SLUG, slug),
             terms=index_terms_of(forms, is_name=True),
+            extra_terms=[*roles.get(pk, []), *biographies.get(pk, [])],
             subtitle=" · ".join(name for name in forms if name != display_name),
             is_public=pk in public,
             boost=0.1 * credits.get(pk, 0),
             suggest=forms,
             suggest_is_name=True,
         )
+
+
+def _role_terms(id_list: Any) -> dict[int, list[str]]:
+    """Person id -> the words of the roles they have been credited in: English and Chinese
+    names and other labels ("Cinematographer", "摄影"), so "Zhu Shengze cinematographer" or
+    "摄影 朱声仄" find her."""
+    words = {
+        pk: index_terms_of([name_en, name_zh, *(str(alias) for alias in aliases or ())])
+        for pk, name_en, name_zh, aliases in Role.objects.values_list(
+            "id", "name_en", "name_zh", "aliases"
+        )
+    }
+    roles: dict[int, list[str]] = defaultdict(list)
+    held = _credits().filter(person_id__in=id_list).values_list("person_id", "role_id").distinct()
+    for person_id, role_id in held:
+        roles[person_id] += words.get(role_id, [])
+    return roles
 
 
 def person_ids() -> Iterable[int]:
@@ -80,6 +117,19 @@ def person_ids() -> Iterable[int]:
     )
     ids = list(Person.objects.order_by("id").values_list("id", flat=True).iterator(10000))
     return sorted(ids, key=lambda pk: (-counts.get(pk, 0), pk))
+
+
+def person_films(ids: list[int]) -> dict[str, dict[int, float]]:
+    """The films of these people, weighed by their most telling role on each (``ROLE_WEIGHTS``,
+    times 100) plus the number of their roles on it: a film someone directed, produced, shot
+    and edited comes before one they only directed, which comes before one they acted in."""
+    best: dict[int, int] = {}
+    count: dict[int, int] = defaultdict(int)
+    rows = _credits().filter(person_id__in=ids).values_list("film_id", "role__category")
+    for film_id, category in rows:
+        best[film_id] = max(best.get(film_id, 0), ROLE_WEIGHTS.get(category, _CREW_WEIGHT))
+        count[film_id] += 1
+    return {DocumentKind.FILM: {pk: 100.0 * best[pk] + count[pk] for pk in best}}
 
 
 def person_dependants(person: Any) -> dict[str, list[int]]:
@@ -112,5 +162,6 @@ register(
         dependants=person_dependants,
         extra_listed_ids=extra_listed_person_ids,
         public_ids=public_person_ids,
+        related=person_films,
     )
 )

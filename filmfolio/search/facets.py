@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from filmfolio.core import vocab
 
+from . import registry
 from .choices import DocumentKind, Facet
 from .filters import AWARD, RUNTIME_RANGES, TRAILER, decode
 from .models import SearchFacetValue
@@ -77,7 +78,13 @@ def _stored(counts: dict[str, Counter]) -> dict[tuple[str, str], tuple[str, str]
 
 
 def _label(facet: str, value: str, label: str) -> str:
-    """The label shown for a facet value, translated for codes."""
+    """The label shown for a facet value: named by its app, or translated for codes."""
+    named = registry.facet_label(facet, value)
+    return named if named is not None else _code_label(facet, value, label)
+
+
+def _code_label(facet: str, value: str, label: str) -> str:
+    """The label of a coded facet value in the active language, else the stored label."""
     if facet == "kind":
         return str(dict(DocumentKind.choices).get(value, value))
     if facet == "film_kind":

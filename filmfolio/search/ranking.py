@@ -1,8 +1,12 @@
 """Relevance order of the candidates a bounded read found, the same on every engine.
 
 Exact folded title first; then documents whose titles or names (the ``terms`` column) hold
-more of the query's words; then shorter titles (a word is a bigger part of them, as with
-bm25's length normalisation); then the boost (awards, festivals, credits); then the title.
+every word of the query (a title's words, a person's name); then the documents related to those
+(a person's films, by the weight of their roles: ``search.related``); then documents whose
+titles or names hold more of the query's words (a match only in credits, vocabularies or texts
+comes after any match in a title); then shorter titles (a word is a bigger part of them, as with
+bm25's length normalisation); then the boost (awards, festivals, credits); then the more recent;
+then the title.
 Engine scores are not used: FTS5's bm25 counts every match of each query word to weigh it,
 which would undo the bounded window on a broad query.
 """
@@ -10,6 +14,7 @@ which would undo the bounded window on a broad query.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from .backends.base import Alternative, Candidate, MatchQuery
 
@@ -28,7 +33,7 @@ def _matches(alternative: Alternative, words: set[str], ordered: list[str]) -> b
     return all(word in words for word in alternative.tokens)
 
 
-def _compiled(query: MatchQuery) -> list[tuple[frozenset[str], tuple[Alternative, ...]]]:
+def _compiled(query: MatchQuery) -> tuple[tuple[frozenset[str], tuple[Alternative, ...]], ...]:
     """Per query token: its one-word alternatives as a set, and the others."""
     compiled = []
     for token in query.tokens:
@@ -43,10 +48,13 @@ def _compiled(query: MatchQuery) -> list[tuple[frozenset[str], tuple[Alternative
             if not (len(alt.tokens) == 1 and not alt.is_prefix and not alt.is_phrase)
         )
         compiled.append((singles, others))
-    return compiled
+    return tuple(compiled)
 
 
-def _hits(compiled: list[tuple[frozenset[str], tuple[Alternative, ...]]], terms: str) -> int:
+@lru_cache(maxsize=4096)
+def _hits(compiled: tuple[tuple[frozenset[str], tuple[Alternative, ...]], ...], terms: str) -> int:
+    """How many of the query's tokens a document's title words hold (cached: the named check
+    and the sort key ask the same of each candidate)."""
     ordered = terms.split()
     words = set(ordered)
     return sum(
@@ -56,16 +64,39 @@ def _hits(compiled: list[tuple[frozenset[str], tuple[Alternative, ...]]], terms:
     )
 
 
-def relevance_key(query: MatchQuery, folded_text: str) -> Callable[[Candidate], tuple]:
-    """A sort key for candidates of ``query`` typed as ``folded_text`` (folded)."""
+def names_whole_query(query: MatchQuery, folded_text: str) -> Callable[[Candidate], bool]:
+    """Whether a candidate's title is the query, or its titles or names hold every word of a
+    query of two or more words."""
     compiled = _compiled(query)
+    size = len(compiled)
+
+    def named(candidate: Candidate) -> bool:
+        if candidate.title_folded == folded_text:
+            return True
+        return size > 1 and _hits(compiled, candidate.terms) == size
+
+    return named
+
+
+def relevance_key(
+    query: MatchQuery, folded_text: str, related: dict[int, float] | None = None
+) -> Callable[[Candidate], tuple]:
+    """A sort key for candidates of ``query`` typed as ``folded_text`` (folded); ``related``
+    weighs the documents that follow a named one (document id -> weight)."""
+    compiled = _compiled(query)
+    size = len(compiled)
+    weights = related or {}
 
     def key(candidate: Candidate) -> tuple:
+        hits = _hits(compiled, candidate.terms)
         return (
             candidate.title_folded != folded_text,
-            -_hits(compiled, candidate.terms),
+            hits < size,
+            -weights.get(candidate.id, 0.0),
+            -hits,
             candidate.terms.count(" "),
             -candidate.boost,
+            -(candidate.year or 0),
             candidate.title_folded,
             candidate.id,
         )

@@ -59,7 +59,10 @@ class IndexedKind:
     transaction; ``public_ids(ids)`` says which of these objects ``films.access`` lists for
     everyone (kinds that follow others); ``extra_listed_ids``
     returns, for a signed-in viewer, a queryset of the object ids of this kind the viewer may
-    see listed beyond the public ones (taken from ``films.access``).
+    see listed beyond the public ones (taken from ``films.access``); ``related(ids)`` names,
+    for objects of this kind a query names outright (a person), the documents that should
+    follow them in the ranking with a weight each (kind -> object id -> weight: their films,
+    by the weight of their roles).
     """
 
     kind: str
@@ -70,14 +73,28 @@ class IndexedKind:
     extra_listed_ids: Callable[[Viewer], QuerySet | None] | None = None
     followers: Callable[[list[int]], dict[str, list[int]]] | None = None
     public_ids: Callable[[list[int]], set[int]] | None = None
+    related: Callable[[list[int]], dict[str, dict[int, float]]] | None = None
 
 
 _KINDS: dict[str, IndexedKind] = {}
+_FACET_LABELS: dict[str, Callable[[str], str | None]] = {}
 
 
 def register(indexed: IndexedKind) -> None:
     """Register (or replace) how a kind of object is indexed."""
     _KINDS[indexed.kind] = indexed
+
+
+def register_facet_labels(facet: str, labels: Callable[[str], str | None]) -> None:
+    """How the app that owns a facet's values names them in the active language (``None``:
+    keep the stored label)."""
+    _FACET_LABELS[facet] = labels
+
+
+def facet_label(facet: str, value: str) -> str | None:
+    """A facet value's name in the active language, from its app; ``None`` if it has none."""
+    labels = _FACET_LABELS.get(facet)
+    return labels(value) if labels is not None else None
 
 
 def kinds() -> list[IndexedKind]:

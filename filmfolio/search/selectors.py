@@ -31,7 +31,8 @@ from .filters import AWARD, NOT_PUBLIC, PUBLIC, TRAILER, token
 from .highlight import highlight
 from .models import SearchDocument, SearchTerm
 from .query import MAX_PAGE, PAGE_SIZE, SearchRequest
-from .ranking import relevance_key
+from .ranking import names_whole_query, relevance_key
+from .related import related_weights
 
 RANK_WINDOW = 300
 SORT_WINDOW = 10_000
@@ -202,6 +203,7 @@ class _Found:
     candidates: list[Candidate]
     total: int
     window_is_complete: bool
+    related: dict[int, float] = field(default_factory=dict)
 
 
 def _find(viewer: Viewer, query: MatchQuery | None, request: SearchRequest) -> _Found:
@@ -221,7 +223,22 @@ def _find(viewer: Viewer, query: MatchQuery | None, request: SearchRequest) -> _
         for candidate in backend.among(own, own_documents, limit=SORT_WINDOW):
             found.setdefault(candidate.id, candidate)
             total += 1
-    return _Found(public, list(found.values()), total, complete)
+    related = _add_related(found, query, request, public if groups or conditions else None)
+    return _Found(public, list(found.values()), total, complete, related)
+
+
+def _add_related(
+    found: dict[int, Candidate], query: MatchQuery | None, request: SearchRequest, match: Any
+) -> dict[int, float]:
+    """Add the documents that follow a document the query names (a person's films) to
+    ``found``; their weights by document id (``search.related``)."""
+    if query is None:
+        return {}
+    named = names_whole_query(query, fold(request.text))
+    extra, related = related_weights(list(found.values()), named, match)
+    for candidate in extra:
+        found.setdefault(candidate.id, candidate)
+    return related
 
 
 def _estimate(window: list[Candidate], top_id: int) -> int:
@@ -236,7 +253,8 @@ def _ranked(found: _Found, request: SearchRequest, query: MatchQuery | None) -> 
     """Candidates in page order for the relevance sort."""
     if query is None:
         return sorted(found.candidates, key=lambda c: (-c.boost, c.title_folded, c.id))
-    return sorted(found.candidates, key=relevance_key(query, fold(request.text)))
+    key = relevance_key(query, fold(request.text), found.related)
+    return sorted(found.candidates, key=key)
 
 
 def _page_ids(found: _Found, request: SearchRequest, query: MatchQuery | None) -> list[int]:

@@ -9,6 +9,9 @@ Public functions (stable names):
 - ``name_key(name)``: order-independent key of a person's name.
 - ``name_reading(name)``: a person's name in Latin letters, surname read as a surname.
 - ``prefix_keys(text, *, is_name=False)``, ``prefix_query(text)``: autocomplete keys.
+- ``title_terms_of(texts)``: title tokens with the pinyin of Chinese titles.
+- ``prose_terms(text, language)``: tokens of running text with word stems; ``stem(word,
+  language)``.
 - ``to_simplified(text)``, ``strip_marks(text)``: the character steps on their own.
 - ``segmentations(word)``, ``name_readings(han)``: pinyin building blocks.
 
@@ -17,6 +20,8 @@ Everything here is pure and cached where it pays; no database, no Django.
 
 from .chars import strip_marks, to_simplified
 from .pinyin import segmentations
+from .prose import prose_terms
+from .stems import stem
 from .terms import (
     fold,
     index_terms,
@@ -28,6 +33,7 @@ from .terms import (
     prefix_keys,
     prefix_query,
     query_terms,
+    title_terms_of,
 )
 
 __all__ = [
@@ -40,8 +46,11 @@ __all__ = [
     "name_readings",
     "prefix_keys",
     "prefix_query",
+    "prose_terms",
     "query_terms",
     "segmentations",
+    "stem",
     "strip_marks",
+    "title_terms_of",
     "to_simplified",
 ]

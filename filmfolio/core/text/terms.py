@@ -21,6 +21,7 @@ from .pinyin import (
     segmentations,
     split_tone_numbers,
 )
+from .stems import query_stems
 from .surnames import surname_reading
 
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3040-\u30ff"
@@ -173,6 +174,28 @@ def _index_terms(text: str, is_name: bool) -> tuple[str, ...]:
 _cached_index_terms = lru_cache(maxsize=32768)(_index_terms)
 
 
+def title_terms_of(texts: Iterable[str]) -> list[str]:
+    """``index_terms_of`` for titles, each Chinese run followed by its pinyin: the syllables
+    and, for runs of at most twelve characters, the syllables joined ("二三事" -> 二 三 事 er
+    san shi ersanshi), so a title is found as its name would be."""
+    terms: list[str] = []
+    for text in dict.fromkeys(texts):
+        terms.extend(_title_terms(text))
+    return terms
+
+
+@lru_cache(maxsize=32768)
+def _title_terms(text: str) -> tuple[str, ...]:
+    terms = list(_cached_index_terms(text, False))
+    for chunk in _chunks(text):
+        if chunk.is_cjk and has_han(chunk.text):
+            syllables = [s for s in readings(chunk.text) if s.isascii() and s.isalpha()]
+            terms.extend(syllables)
+            if len(syllables) > 1 and len(chunk.text) <= _MAX_KEY_HAN:
+                terms.append("".join(syllables))
+    return tuple(terms)
+
+
 def _dedupe(items: list[str]) -> list[str]:
     """Items in first-seen order without repeats."""
     return list(dict.fromkeys(item for item in items if item))
@@ -187,11 +210,12 @@ def _cjk_alternatives(run: str) -> list[str]:
 
 
 def _word_alternatives(word: str) -> list[str]:
-    """A query word as itself and as each way it splits into pinyin syllables."""
+    """A query word as itself, as each way it splits into pinyin syllables and as its stems
+    (``stems.query_stems``: text words are indexed with theirs)."""
     alternatives = [word]
     for syllables in segmentations(word):
         alternatives.append(" ".join(syllables))
-    return alternatives
+    return [*alternatives, *query_stems(word)]
 
 
 def query_terms(text: str) -> list[list[str]]:

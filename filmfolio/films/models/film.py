@@ -45,6 +45,13 @@ class Film(TimeStampedModel):
     genres = models.ManyToManyField(
         "films.Genre", verbose_name=_("genres"), related_name="films", blank=True
     )
+    subjects = models.JSONField(
+        _("subjects"),
+        default=list,
+        db_default=[],  # rows written with SQL (the catalogue generator) get none
+        blank=True,
+        help_text=_("What the film is about, as keywords (e.g. migrant workers, Wuhan)."),
+    )
     runtime_minutes = models.PositiveIntegerField(
         _("runtime (minutes)"), null=True, blank=True, validators=[MaxValueValidator(10000)]
     )

@@ -31,6 +31,7 @@ from .film import film_create, film_update, film_update_section
 from .organisations import organisation_delete, organisation_rows_save, organisation_save
 from .people_merge import MergePlan, person_merge, person_merge_plan
 from .records import film_delete, film_rows_save, film_save
+from .subjects import clean_subjects, subjects_set, suggested_subjects
 from .visibility import film_password_matches, film_set_visibility, publication_time
 from .vocabulary import vocabulary_delete, vocabulary_save
 
@@ -38,6 +39,7 @@ __all__ = [
     "SECTION_FIELDS",
     "CreditedPerson",
     "MergePlan",
+    "clean_subjects",
     "company_add",
     "company_remove",
     "country_add",
@@ -68,6 +70,8 @@ __all__ = [
     "publication_time",
     "require_edit",
     "require_own",
+    "subjects_set",
+    "suggested_subjects",
     "text_remove",
     "text_set",
     "title_add",

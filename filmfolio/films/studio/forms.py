@@ -12,11 +12,13 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from filmfolio.core.errors import ValidationFailedError
 from filmfolio.people.forms import PersonPickerInput
 
 from ..choices import CompanyRole, CountryRole, LanguageRole, TextKind, TitleKind
 from ..models import SPEC_FIELDS, Credit, Film, FilmLink, Role
 from ..services.credits import CREDIT_DETAILS, CreditedPerson
+from ..services.subjects import clean_subjects
 from .fields import LanguageField, RuntimeField, country_choices, currency_choices
 
 
@@ -63,12 +65,37 @@ class SpecsForm(forms.ModelForm):
 
 
 class GenresForm(forms.ModelForm):
-    """The film's kind and its genres, with the model's own choices."""
+    """The film's kind, its genres (the model's own choices) and its subjects, one a line or
+    separated by commas, with words suggested from its texts."""
+
+    subjects = forms.CharField(
+        label=_("Subjects and keywords"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
 
     class Meta:
         model = Film
         fields = ("kind", "genres")
         widgets = {"genres": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args: Any, suggested: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("subjects", "\n".join(self.instance.subjects or []))
+        help_text = str(_("One a line or separated by commas, e.g. migrant workers, Wuhan."))
+        if suggested:
+            words = ", ".join(suggested)
+            help_text += " " + str(_("Suggested from the texts: %(words)s.")) % {"words": words}
+        self.fields["subjects"].help_text = help_text
+
+    def clean_subjects(self) -> list[str]:
+        """The subjects as the service keeps them; its refusal beside the field."""
+        text = self.cleaned_data.get("subjects") or ""
+        try:
+            return clean_subjects(part for line in text.splitlines() for part in line.split(","))
+        except ValidationFailedError as error:
+            raise forms.ValidationError(str(error)) from error
 
 
 class TitleForm(forms.Form):

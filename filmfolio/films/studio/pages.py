@@ -77,12 +77,15 @@ def field_section(
 def _genres_save(film: Film, actor: Any, data: dict[str, Any]) -> bool:
     kind = services.film_update(film=film, actor=actor, values={"kind": data["kind"] or None})
     genres = services.genres_set(film=film, actor=actor, genres=data["genres"])
-    return bool(kind) or genres
+    subjects = services.subjects_set(film=film, actor=actor, subjects=data["subjects"])
+    return bool(kind) or genres or subjects
 
 
 def genres_page(request: HttpRequest, film: Film) -> HttpResponse:
-    """The film's kind and genres."""
-    form = GenresForm(request.POST or None, instance=Film.objects.get(pk=film.pk))
+    """The film's kind, genres and subjects."""
+    instance = Film.objects.get(pk=film.pk)
+    suggested = services.suggested_subjects(instance)
+    form = GenresForm(request.POST or None, instance=instance, suggested=suggested)
     if request.method == "POST" and form.is_valid():
         try:
             changed = _genres_save(film, request.user, form.cleaned_data)

@@ -158,6 +158,24 @@ class SearchBackend:
             document_first=True,
         )
 
+    def with_ids(self, match: Match, ids: Sequence[int]) -> list[Candidate]:
+        """Matches among the documents with these ids (a few hundred at most)."""
+        if not ids:
+            return []
+        marks = ", ".join(["%s"] * len(ids))
+        return self._candidates(match, f"AND d.id IN ({marks})", list(ids), document_first=True)
+
+    def public_with_ids(self, ids: Sequence[int]) -> list[Candidate]:
+        """The public documents with these ids, through the primary key only (no match)."""
+        if not ids:
+            return []
+        marks = ", ".join(["%s"] * len(ids))
+        sql = (
+            f"SELECT {_CANDIDATE_COLUMNS} FROM search_searchdocument d "
+            f"WHERE d.is_public AND d.id IN ({marks})"
+        )
+        return [Candidate(*row) for row in self._fetch(sql, list(ids))]
+
     def max_document_id(self) -> int:
         """The highest document id (the end of the index order)."""
         rows = self._fetch("SELECT coalesce(max(id), 0) FROM search_searchdocument", [])
