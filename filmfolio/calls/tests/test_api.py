@@ -44,7 +44,7 @@ def test_submitting_in_one_step(world):
     assert response.json()["status"] == "submitted"
     duplicate = _submit(world)
     assert duplicate.status_code == 422
-    assert duplicate.json()["message"] == "This film is already submitted to this call."
+    assert duplicate.json()["error"]["message"] == "This film is already submitted to this call."
     assert Submission.objects.count() == 1
 
 
