@@ -50,12 +50,7 @@ def desk(request: ViewerRequest, slug: str) -> HttpResponse:
         return redirect("calls:desk", slug=festival.slug)
     categories = Category.objects.filter(call__edition__festival=festival).order_by("id")
     filter_form = FilterForm(request.GET or None, categories=categories)
-    filters = selectors.Filters(
-        **{
-            name: str(request.GET.get(name, ""))[:20]
-            for name in ("category", "status", "runtime_max", "country", "premiere", "shortlisted")
-        }
-    )
+    filters = selectors.Filters.from_query(request.GET)
     page = selectors.desk_submissions_page_for(
         request.viewer, festival, filters, page=request.GET.get("page")
     )

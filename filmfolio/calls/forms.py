@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core import vocab
 from filmfolio.festivals.choices import EntryResult
+from filmfolio.festivals.models import Award, Section
+from filmfolio.films.models import Film
 
 from .choices import MemberRole, Premiere, SubmissionStatus
+from .models import Category, FestivalMember
 
 
 class SubmitForm(forms.Form):
-    film = forms.ModelChoiceField(label=_("Film"), queryset=None)  # type: ignore[arg-type]
-    category = forms.ModelChoiceField(label=_("Category"), queryset=None)  # type: ignore[arg-type]
+    film = forms.ModelChoiceField(label=_("Film"), queryset=Film.objects.none())
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
     premiere = forms.ChoiceField(label=_("Premiere status of the film"), choices=Premiere.choices)
 
     def __init__(self, *args: object, films: object, categories: object, **kwargs: object):
@@ -66,7 +71,8 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args: object, categories: object, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        choices = [("", _("Any"))] + [(str(c.pk), str(c)) for c in categories]  # type: ignore[attr-defined]
+        choices: list[tuple[str, Any]] = [("", _("Any"))]
+        choices += [(str(c.pk), str(c)) for c in categories]  # type: ignore[attr-defined]
         self.fields["category"].choices = choices  # type: ignore[attr-defined]
 
 
@@ -84,7 +90,7 @@ class ReviewForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("Assign to"), queryset=None)  # type: ignore[arg-type]
+    member = forms.ModelChoiceField(label=_("Assign to"), queryset=FestivalMember.objects.none())
 
     def __init__(self, *args: object, members: object, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -100,11 +106,13 @@ class DecideForm(forms.Form):
         coerce=lambda value: value == "yes",
         choices=[("yes", _("Selected")), ("no", _("Not selected"))],
     )
-    section = forms.ModelChoiceField(label=_("Section"), queryset=None, required=False)  # type: ignore[arg-type]
+    section = forms.ModelChoiceField(
+        label=_("Section"), queryset=Section.objects.none(), required=False
+    )
     result = forms.ChoiceField(
         label=_("Result"), choices=EntryResult.choices, initial=EntryResult.SELECTED
     )
-    award = forms.ModelChoiceField(label=_("Award"), queryset=None, required=False)  # type: ignore[arg-type]
+    award = forms.ModelChoiceField(label=_("Award"), queryset=Award.objects.none(), required=False)
 
     def __init__(self, *args: object, sections: object, awards: object, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ categories, the films submitted to them, and the programmers' and jurors' work o
 from __future__ import annotations
 
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -126,7 +127,7 @@ class Category(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def fee_for(self, deadline: str) -> object:
+    def fee_for(self, deadline: str) -> Decimal | None:
         """The fee of the deadline a submission came in by."""
         return {
             Deadline.EARLY: self.fee_early,

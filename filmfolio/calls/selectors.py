@@ -71,6 +71,12 @@ class Filters:
     premiere: str = ""
     shortlisted: str = ""
 
+    @classmethod
+    def from_query(cls, query: Any) -> Filters:
+        """The filters of a query string (each value cut to 20 characters)."""
+        names = ("category", "status", "runtime_max", "country", "premiere", "shortlisted")
+        return cls(**{name: str(query.get(name, ""))[:20] for name in names})
+
     def apply(self, submissions: QuerySet[Submission]) -> QuerySet[Submission]:
         lookups: dict[str, Any] = {
             "category_id": self.category if self.category.isdigit() else None,

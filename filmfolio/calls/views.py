@@ -38,25 +38,33 @@ def detail(request: ViewerRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         if form is None:
             raise Http404
-        if form.is_valid():
-            try:
-                services.submission_create(
-                    category_id=form.cleaned_data["category"].pk,
-                    film=form.cleaned_data["film"],
-                    premiere=form.cleaned_data["premiere"],
-                    language=translation.get_language() or "en",
-                    actor=request.user,
-                )
-            except ValidationFailedError as error:
-                for message in error.errors.get("film", []) or [error.message]:
-                    form.add_error(None, message)
-            except DomainError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("Submitted, with a screener link for the festival."))
-                return redirect("calls:mine")
+        if _submitted(request, form):
+            messages.success(request, _("Submitted, with a screener link for the festival."))
+            return redirect("calls:mine")
     status = 400 if form is not None and form.errors else 200
     return render(request, "calls/detail.html", {"call": call, "form": form}, status=status)
+
+
+def _submitted(request: ViewerRequest, form: SubmitForm) -> bool:
+    """Submit as the form says; a refusal becomes the form's errors (each broken rule)."""
+    if not form.is_valid():
+        return False
+    try:
+        services.submission_create(
+            category_id=form.cleaned_data["category"].pk,
+            film=form.cleaned_data["film"],
+            premiere=form.cleaned_data["premiere"],
+            language=translation.get_language() or "en",
+            actor=request.user,
+        )
+    except ValidationFailedError as error:
+        for message in error.errors.get("film", []) or [error.message]:
+            form.add_error(None, message)
+        return False
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return False
+    return True
 
 
 @login_required

@@ -114,8 +114,10 @@ def _decision_rows(
     submission: Submission, decision: Decision
 ) -> tuple[Section | None, Award | None]:
     edition = submission.category.call.edition
-    section = Section.objects.filter(pk=decision.section_id, edition=edition).first()
-    award = Award.objects.filter(pk=decision.award_id, festival_id=edition.festival_id).first()
+    sections = Section.objects.filter(edition=edition)
+    awards = Award.objects.filter(festival_id=edition.festival_id)
+    section = sections.filter(pk=decision.section_id).first() if decision.section_id else None
+    award = awards.filter(pk=decision.award_id).first() if decision.award_id else None
     errors: dict[str, list[str]] = {}
     if section is None:
         errors["section"] = [_("Choose a section of this edition.")]

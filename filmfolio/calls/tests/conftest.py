@@ -38,14 +38,14 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
-    call = CallFactory(
+    call: Any = CallFactory(
         title="Shorts 2027",
         early_deadline=days_from_today(-1),
         late_deadline=days_from_today(40),
         fee_currency="EUR",
     )
     festival = call.edition.festival
-    category = CategoryFactory(
+    category: Any = CategoryFactory(
         call=call,
         name="Short documentary",
         runtime_min_minutes=5,
@@ -57,7 +57,7 @@ def world(db) -> World:
         fee_regular=Decimal("20.00"),
         fee_late=Decimal("35.00"),
     )
-    film = FilmFactory(
+    film: Any = FilmFactory(
         title="River Notes",
         runtime_minutes=22,
         completion_date=datetime.date(2026, 3, 1),
