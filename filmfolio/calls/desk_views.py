@@ -40,7 +40,7 @@ def desk(request: ViewerRequest, slug: str) -> HttpResponse:
     open calls and send notifications here."""
     festival = _festival(request, slug)
     manages = access.can_manage_festival(request.viewer, festival)
-    call_form = CallOpenForm(request.POST or None) if manages else None
+    call_form = CallOpenForm(request.POST or None, prefix="call") if manages else None
     if (
         request.method == "POST"
         and call_form is not None

@@ -161,13 +161,13 @@ def test_a_director_opens_a_call_from_the_desk(world):
     response = _client(world.director).post(
         f"/calls/desk/{world.call.edition.festival.slug}/",
         {
-            "year": "2028",
-            "title": "Open Call 2028",
-            "regular_deadline": "2099-01-01",
-            "notification_on": "2099-02-01",
-            "category": "Fiction",
-            "fee_currency": "USD",
-            "fee_regular": "15",
+            "call-year": "2028",
+            "call-title": "Open Call 2028",
+            "call-regular_deadline": "2099-01-01",
+            "call-notification_on": "2099-02-01",
+            "call-category": "Fiction",
+            "call-fee_currency": "USD",
+            "call-fee_regular": "15",
         },
     )
     assert response.status_code == 302
