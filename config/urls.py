@@ -29,6 +29,7 @@ urlpatterns = [
     path("films/", include("filmfolio.films.urls")),
     path("people/", include("filmfolio.web.people_urls")),
     path("festivals/", include("filmfolio.web.festival_urls")),
+    path("calls/", include("filmfolio.calls.urls")),
     path("media/", include("filmfolio.media.urls")),
     path("search/", include("filmfolio.web.search_urls")),
     path("import/", include("filmfolio.importer.urls")),

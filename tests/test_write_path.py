@@ -18,7 +18,7 @@ from filmfolio.accounts.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-RECORD_APPS = {"films", "festivals", "people", "sharing", "media"}
+RECORD_APPS = {"films", "festivals", "people", "sharing", "media", "calls"}
 # Models of other apps whose names are on films' documents and pages.
 NAMED_ON_FILMS = {"accounts.Organisation"}
 # Encoding settings of the site, not part of any film's record.
@@ -26,6 +26,8 @@ NOT_A_RECORD = {"media.EncodeProfile"}
 WRITES = ("save_model", "delete_model", "delete_queryset")
 # Shown only: albums are made on the site, uploads finish or expire there.
 READ_ONLY = {"media.Album", "media.Upload"}
+# Shown only: festivals change their calls on their desk or through the API.
+READ_ONLY |= {"calls.Call", "calls.Category", "calls.Review", "calls.Submission"}
 
 
 def _writes(model_admin: ModelAdmin, request: object) -> bool:
@@ -60,6 +62,11 @@ def record_admins() -> list[tuple[str, ModelAdmin]]:
 def test_every_record_admin_is_known() -> None:
     assert [label for label, _admin in record_admins()] == [
         "accounts.Organisation",
+        "calls.Call",
+        "calls.Category",
+        "calls.FestivalMember",
+        "calls.Review",
+        "calls.Submission",
         "festivals.Award",
         "festivals.Edition",
         "festivals.Entry",

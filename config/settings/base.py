@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "filmfolio.media",
     "filmfolio.films",
     "filmfolio.festivals",
+    "filmfolio.calls",
     "filmfolio.importer",
     "filmfolio.presskit",
     "filmfolio.search",

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from filmfolio.core.audit import ChangeNote, record_change, rows_note, saved_note
@@ -289,10 +290,76 @@ def festival_rows_save(
 ) -> None:
     """Save and delete editions, sections or awards of ``festival`` together."""
     require_admin(actor=actor)
+    festival_rows_write(
+        festival=festival, actor=actor, section=section, saved=saved, deleted=deleted
+    )
+
+
+def festival_rows_write(
+    *,
+    festival: Festival,
+    actor: Any,
+    section: str,
+    saved: Any = (),
+    deleted: Any = (),
+) -> None:
+    """Validate, save and delete editions, sections or awards of ``festival`` for an actor the
+    caller has already allowed (an administrator, or a manager of the festival's account)."""
+    for row in saved:
+        validated(row)
     with transaction.atomic():
         note = rows_note(actor=actor, section=section, saved=saved, deleted=deleted)
         if note is not None:
             festival_changed(festival, note)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FestivalDecision:
+    """What a festival decided about a film at one of its editions."""
+
+    edition: Edition
+    section: Section | None = None
+    award: Award | None = None
+    result: str
+    date: datetime.date | None = None
+
+
+def entry_confirm(*, film: Film, decision: FestivalDecision, actor: Any) -> Entry:
+    """Write the festival's decision as a **confirmed** entry on ``film`` (or confirm the
+    entry the filmmaker already recorded for the same edition, section, award and result).
+
+    The caller has checked that ``actor`` decides for the edition's festival; the film's
+    editors are not asked, since the fact is the festival's."""
+    with transaction.atomic():
+        entry = Entry.objects.filter(
+            film=film,
+            edition=decision.edition,
+            section=decision.section,
+            award=decision.award,
+            result=decision.result,
+        ).first() or Entry(
+            film=film,
+            edition=decision.edition,
+            section=decision.section,
+            award=decision.award,
+            result=decision.result,
+        )
+        old = entry.evidence if entry.pk else None
+        entry.date = decision.date or entry.date
+        entry.evidence = EntryEvidence.CONFIRMED
+        entry.confirmed_at = timezone.now()
+        validated(entry)
+        entry.save()
+        film_changed(
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.SET if old else AuditAction.ADD,
+                section=AuditSection.FESTIVALS,
+                changes={"entry": {"old": old, "new": entry_label(entry)}},
+            ),
+        )
+    return entry
 
 
 def festival_delete(*, festival: Festival, actor: Any) -> None:

@@ -1,0 +1,1 @@
+"""Festivals' calls for entry: members, calls and categories, submissions, programming, results."""

@@ -1,0 +1,125 @@
+"""The forms of the call pages and the festival's desk; they only parse, services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from filmfolio.core import vocab
+from filmfolio.festivals.choices import EntryResult
+from filmfolio.festivals.models import Award, Section
+from filmfolio.films.models import Film
+
+from .choices import MemberRole, Premiere, SubmissionStatus
+from .models import Category, FestivalMember
+
+
+class SubmitForm(forms.Form):
+    film = forms.ModelChoiceField(label=_("Film"), queryset=Film.objects.none())
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
+    premiere = forms.ChoiceField(label=_("Premiere status of the film"), choices=Premiere.choices)
+
+    def __init__(self, *args: object, films: object, categories: object, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["film"].queryset = films  # type: ignore[attr-defined]
+        self.fields["category"].queryset = categories  # type: ignore[attr-defined]
+
+
+class CallOpenForm(forms.Form):
+    """A call and its first category, opened at once."""
+
+    year = forms.IntegerField(label=_("Edition year"), min_value=1900, max_value=2100)
+    title = forms.CharField(label=_("Title of the call"), max_length=200)
+    rules = forms.CharField(
+        label=_("Rules"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    regular_deadline = forms.DateField(
+        label=_("Regular deadline"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    notification_on = forms.DateField(
+        label=_("Notification date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    category = forms.CharField(label=_("Category"), max_length=200)
+    runtime_max_minutes = forms.IntegerField(
+        label=_("Longest runtime (minutes)"), min_value=1, required=False
+    )
+    fee_regular = forms.DecimalField(
+        label=_("Fee"), max_digits=8, decimal_places=2, min_value=0, required=False
+    )
+    fee_currency = forms.ChoiceField(label=_("Currency"), initial="EUR")
+
+    def __init__(self, *args: object, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["fee_currency"].choices = vocab.currency_choices()  # type: ignore[attr-defined]
+
+
+class FilterForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any")), *SubmissionStatus.choices]
+    )
+    runtime_max = forms.IntegerField(
+        label=_("Runtime at most (minutes)"), required=False, min_value=1
+    )
+    country = forms.CharField(label=_("Country code"), required=False, max_length=2)
+    premiere = forms.ChoiceField(
+        label=_("Premiere"), required=False, choices=[("", _("Any")), *Premiere.choices]
+    )
+    shortlisted = forms.BooleanField(label=_("Shortlisted only"), required=False)
+
+    def __init__(self, *args: object, categories: object, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        choices: list[tuple[str, Any]] = [("", _("Any"))]
+        choices += [(str(c.pk), str(c)) for c in categories]  # type: ignore[attr-defined]
+        self.fields["category"].choices = choices  # type: ignore[attr-defined]
+
+
+class ReviewForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("Your rating"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        choices=[("", "—")] + [(str(n), str(n)) for n in range(1, 6)],
+    )
+    notes = forms.CharField(
+        label=_("Your private notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AssignForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("Assign to"), queryset=FestivalMember.objects.none())
+
+    def __init__(self, *args: object, members: object, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["member"].queryset = members  # type: ignore[attr-defined]
+        self.fields["member"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda m: f"{m.user.email} ({m.get_role_display()})"
+        )
+
+
+class DecideForm(forms.Form):
+    selected = forms.TypedChoiceField(
+        label=_("Decision"),
+        coerce=lambda value: value == "yes",
+        choices=[("yes", _("Selected")), ("no", _("Not selected"))],
+    )
+    section = forms.ModelChoiceField(
+        label=_("Section"), queryset=Section.objects.none(), required=False
+    )
+    result = forms.ChoiceField(
+        label=_("Result"), choices=EntryResult.choices, initial=EntryResult.SELECTED
+    )
+    award = forms.ModelChoiceField(label=_("Award"), queryset=Award.objects.none(), required=False)
+
+    def __init__(self, *args: object, sections: object, awards: object, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["section"].queryset = sections  # type: ignore[attr-defined]
+        self.fields["award"].queryset = awards  # type: ignore[attr-defined]
+
+
+class MemberForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of their Filmfolio account"))
+    role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)

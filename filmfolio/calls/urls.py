@@ -1,0 +1,17 @@
+"""URLs of the calls for entry and the festivals' desks (mounted at /calls/)."""
+
+from django.urls import path
+
+from . import desk_views, views
+
+app_name = "calls"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("submissions/", views.mine, name="mine"),
+    path("desk/s/<slug:public_id>/", desk_views.submission, name="submission"),
+    path("desk/s/<slug:public_id>/watch/", desk_views.watch, name="watch"),
+    path("desk/<slug:slug>/", desk_views.desk, name="desk"),
+    path("desk/<slug:slug>/notify/", desk_views.notify, name="notify"),
+    path("desk/<slug:slug>/members/", desk_views.members, name="members"),
+    path("<slug:slug>/", views.detail, name="detail"),
+]
