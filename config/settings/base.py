@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "filmfolio.media",
     "filmfolio.films",
     "filmfolio.festivals",
+    "filmfolio.circuit",
     "filmfolio.importer",
     "filmfolio.presskit",
     "filmfolio.search",

@@ -19,6 +19,7 @@ from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ValidationFailedError
 
 from ..choices import Visibility
+from ..hooks import EXPOSE_PUBLIC, ExposureNotConfirmedError, exposure_warnings
 from ..models import Film
 from .base import film_changed, require_own
 
@@ -33,11 +34,15 @@ def publication_time(*, visibility: str, published_at: Any, now: Any) -> Any:
     return now if visibility == Visibility.PUBLIC else None
 
 
-def film_set_visibility(*, film: Film, actor: Any, visibility: str, password: str = "") -> None:
+def film_set_visibility(
+    *, film: Film, actor: Any, visibility: str, password: str = "", confirmed: bool = False
+) -> None:
     """Set who sees ``film``; a password film needs a password (kept only as a hash). The first
     time the film becomes public it gets its publication date (``publication_time``).
 
-    Leaving ``password`` empty keeps the film's current password, if it has one.
+    Leaving ``password`` empty keeps the film's current password, if it has one. Making the
+    film public when that breaks something (``films.hooks.exposure_warnings``: a pending
+    festival premiere) is refused with ``ExposureNotConfirmedError`` unless ``confirmed``.
     """
     require_own(film=film, actor=actor)
     if visibility not in Visibility.values:
@@ -54,6 +59,10 @@ def film_set_visibility(*, film: Film, actor: Any, visibility: str, password: st
             _("A password-protected film needs a password."),
             errors={"password": [_("Give the password viewers will type.")]},
         )
+    if visibility == Visibility.PUBLIC and film.visibility != visibility and not confirmed:
+        warnings = exposure_warnings(film, EXPOSE_PUBLIC)
+        if warnings:
+            raise ExposureNotConfirmedError(warnings)
     changes: dict[str, Any] = {}
     if film.visibility != visibility:
         changes["visibility"] = {"old": film.visibility, "new": visibility}
