@@ -22,6 +22,7 @@ from .factories import RunEntryFactory
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.fixture
 def owner():
     return CollaboratorFactory(role=CollaboratorRole.OWNER)
@@ -70,9 +71,7 @@ def test_an_earlier_screening_in_the_territory_waits_for_a_confirmation(owner):
     later = EditionFactory(
         festival__name="Paris Fest", festival__country="FR", starts_on=datetime.date(2027, 9, 1)
     )
-    RunEntryFactory(
-        film=owner.film, edition=later, premiere="national", premiere_territory="FR"
-    )
+    RunEntryFactory(film=owner.film, edition=later, premiere="national", premiere_territory="FR")
     earlier = EditionFactory(
         number=3,
         year=2027,
