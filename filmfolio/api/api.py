@@ -10,7 +10,7 @@ from .docs import SiteSwagger
 from .errors import install_error_handlers
 from .openapi import add_links
 from .renderers import UnicodeJSONRenderer
-from .routers import edits, fallback, films, people, search, vocabulary
+from .routers import edits, fallback, films, people, run, search, vocabulary
 
 
 class FilmfolioAPI(NinjaAPI):
@@ -40,4 +40,5 @@ api.add_router("", people.router)
 api.add_router("", search.router)
 api.add_router("", vocabulary.router)
 api.add_router("", edits.router)
+api.add_router("", run.router)
 api.add_router("", fallback.router)  # last: unknown addresses get the JSON 404 body
