@@ -66,7 +66,9 @@ def test_bad_input_is_422_and_changes_nothing(client, film, auth):
         headers=auth,
     )
     assert response.status_code == 422
-    assert response.json()["error"]["fields"] == {"fee_currency": ["Give the fee's currency as an ISO 4217 code (EUR)."]}
+    assert response.json()["error"]["fields"] == {
+        "fee_currency": ["Give the fee's currency as an ISO 4217 code (EUR)."]
+    }
     assert RunEntry.objects.count() == 0
 
 
