@@ -42,7 +42,9 @@ class RunEntryForm(forms.Form):
     fee_amount = forms.DecimalField(
         label=_("Fee"), min_value=0, max_digits=10, decimal_places=2, required=False
     )
-    fee_currency = forms.ChoiceField(label=_("Currency"), required=False)
+    fee_currency = forms.ChoiceField(
+        label=_("Currency"), required=False, choices=lambda: [("", "—"), *currency_choices()]
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[(s, RunStatus(s).label) for s in (RunStatus.PLANNED, RunStatus.SUBMITTED)],
@@ -53,7 +55,9 @@ class RunEntryForm(forms.Form):
     premiere = forms.ChoiceField(
         label=_("Premiere asked for"), choices=[("", "—"), *Premiere.choices], required=False
     )
-    premiere_territory = forms.ChoiceField(label=_("Premiere territory"), required=False)
+    premiere_territory = forms.ChoiceField(
+        label=_("Premiere territory"), required=False, choices=country_choices
+    )
     notes = forms.CharField(
         label=_("Notes"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -66,11 +70,6 @@ class RunEntryForm(forms.Form):
     confirmed = forms.BooleanField(
         label=_("Go ahead even if it breaks a festival's premiere condition"), required=False
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["fee_currency"].choices = [("", "—"), *currency_choices()]
-        self.fields["premiere_territory"].choices = country_choices()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -45,24 +45,9 @@ def film_set_visibility(
     festival premiere) is refused with ``ExposureNotConfirmedError`` unless ``confirmed``.
     """
     require_own(film=film, actor=actor)
-    if visibility not in Visibility.values:
-        raise ValidationFailedError(
-            _("Choose a visibility."), errors={"visibility": [_("Choose a visibility.")]}
-        )
-    if len(password) > MAX_PASSWORD_LENGTH:
-        raise ValidationFailedError(
-            _("The password is too long."),
-            errors={"password": [_("Use at most %(n)d characters.") % {"n": MAX_PASSWORD_LENGTH}]},
-        )
-    if visibility == Visibility.PASSWORD and not password and not film.password_hash:
-        raise ValidationFailedError(
-            _("A password-protected film needs a password."),
-            errors={"password": [_("Give the password viewers will type.")]},
-        )
-    if visibility == Visibility.PUBLIC and film.visibility != visibility and not confirmed:
-        warnings = exposure_warnings(film, EXPOSE_PUBLIC)
-        if warnings:
-            raise ExposureNotConfirmedError(warnings)
+    _check_visibility(film, visibility, password)
+    if not confirmed:
+        _refuse_breaking_exposure(film, visibility)
     changes: dict[str, Any] = {}
     if film.visibility != visibility:
         changes["visibility"] = {"old": film.visibility, "new": visibility}
@@ -85,6 +70,33 @@ def film_set_visibility(
                     changes=changes,
                 ),
             )
+
+
+def _check_visibility(film: Film, visibility: str, password: str) -> None:
+    """Refuse an unknown visibility, a too long password, a password film without one."""
+    if visibility not in Visibility.values:
+        raise ValidationFailedError(
+            _("Choose a visibility."), errors={"visibility": [_("Choose a visibility.")]}
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationFailedError(
+            _("The password is too long."),
+            errors={"password": [_("Use at most %(n)d characters.") % {"n": MAX_PASSWORD_LENGTH}]},
+        )
+    if visibility == Visibility.PASSWORD and not password and not film.password_hash:
+        raise ValidationFailedError(
+            _("A password-protected film needs a password."),
+            errors={"password": [_("Give the password viewers will type.")]},
+        )
+
+
+def _refuse_breaking_exposure(film: Film, visibility: str) -> None:
+    """Refuse to make ``film`` public while that breaks what ``exposure_warnings`` say."""
+    if visibility != Visibility.PUBLIC or film.visibility == visibility:
+        return
+    warnings = exposure_warnings(film, EXPOSE_PUBLIC)
+    if warnings:
+        raise ExposureNotConfirmedError(warnings)
 
 
 def _publish(film: Film, fields: list[str]) -> dict[str, Any]:
