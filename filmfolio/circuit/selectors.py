@@ -19,7 +19,7 @@ from .calendar import CalendarDate, calendar_dates
 from .choices import RunStatus
 from .models import RunEntry
 
-COLUMN_SIZE = 25
+COLUMN_SIZE = 12
 PAGE_SIZE = 50
 
 

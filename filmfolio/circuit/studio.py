@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -25,6 +26,7 @@ from .models import RunEntry
 from .selectors import film_run_for
 
 NEW_SCREENER_KEY = "filmfolio.new_run_screener_url"
+PAGE_SIZE = 20
 
 
 def _back(request: HttpRequest, film: Any) -> HttpResponse:
@@ -62,7 +64,7 @@ def run_page(request: HttpRequest, film: Any) -> HttpResponse:
             messages.success(request, _("The entry is added to the festival run."))
             return redirect("studio:run", slug=film.slug)
     context = {
-        "entries": film_run_for(film),
+        "page_obj": Paginator(film_run_for(film), PAGE_SIZE).get_page(request.GET.get("page")),
         "form": form,
         "new_screener_url": request.session.pop(NEW_SCREENER_KEY, None),
         "publish_form": PublishForm(initial={"category": True}),

@@ -162,6 +162,14 @@ def test_signed_out_visitors_are_sent_to_sign_in(client):
         assert response["Location"].startswith("/accounts/login/")
 
 
+def test_a_full_column_links_to_all_its_entries(client, owner):
+    for _n in range(13):
+        RunEntryFactory(film=owner.film)
+    page = _signed_in(client, owner.user).get("/run/").content.decode()
+    assert page.count('class="run-card"') == 12
+    assert '<a href="/run/status/planned/">All 13</a>' in page
+
+
 def test_a_status_column_pages_its_entries(client, owner):
     for _n in range(51):
         RunEntryFactory(film=owner.film)
@@ -170,3 +178,32 @@ def test_a_status_column_pages_its_entries(client, owner):
     second = client.get("/run/status/planned/?page=2").content.decode()
     assert (first.count('class="run-card"'), second.count('class="run-card"')) == (50, 1)
     assert client.get("/run/status/nonsense/").status_code == 404
+
+
+def test_the_sharing_section_asks_before_making_the_film_public(client, owner):
+    RunEntryFactory(film=owner.film, premiere="world", status=RunStatus.SUBMITTED)
+    client = _signed_in(client, owner.user)
+    url = f"/studio/films/{owner.film.slug}/sharing/"
+    asked = client.post(url, {"form": "visibility", "visibility": "public"})
+    assert asked.status_code == 400
+    assert "expects a World premiere: a public film has premiered online." in (
+        asked.content.decode()
+    )
+    owner.film.refresh_from_db()
+    assert owner.film.visibility == "private"
+    done = client.post(url, {"form": "visibility", "visibility": "public", "confirmed": "on"})
+    assert done.status_code == 302
+    owner.film.refresh_from_db()
+    assert owner.film.visibility == "public"
+
+
+def test_the_board_keeps_a_query_budget(client, owner, django_assert_max_num_queries):
+    for n in range(28):
+        RunEntryFactory(film=owner.film, status=list(RunStatus)[n % 7])
+    other = CollaboratorFactory(user=owner.user, role=CollaboratorRole.EDITOR).film
+    RunEntryFactory(film=other)
+    client = _signed_in(client, owner.user)
+    client.get("/run/")
+    with django_assert_max_num_queries(16):
+        page = client.get("/run/").content.decode()
+    assert page.count('class="run-card"') == 29
