@@ -136,3 +136,26 @@ def test_a_viewer_may_not_move_or_remove(client, film, owner):
     assert client.delete(url, headers=headers).status_code == 403
     entry.refresh_from_db()
     assert entry.status == RunStatus.PLANNED
+
+
+def test_making_the_film_public_waits_for_confirmed(client, film, auth):
+    RunEntryFactory(film=film, premiere="world")
+    refused = client.patch(
+        "/api/v1/films/ours",
+        {"visibility": "public"},
+        content_type="application/json",
+        headers=auth,
+    )
+    assert refused.status_code == 422
+    assert list(refused.json()["error"]["fields"]) == ["confirmed"]
+    film.refresh_from_db()
+    assert film.visibility == "private"
+    done = client.patch(
+        "/api/v1/films/ours",
+        {"visibility": "public", "confirmed": True},
+        content_type="application/json",
+        headers=auth,
+    )
+    assert done.status_code == 200
+    film.refresh_from_db()
+    assert film.visibility == "public"
