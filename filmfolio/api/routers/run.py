@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from filmfolio.circuit import access, services
 from filmfolio.circuit.choices import Premiere, RunStatus
@@ -113,13 +113,13 @@ class RunEntryIn(Schema):
     premiere: Premiere | None = None
     premiere_territory: str = Field("", max_length=2, description="ISO 3166-1 code")
     notes: str = Field("", max_length=4000)
-    make_screener: bool = False
-    confirmed: bool = False
+    make_screener: StrictBool = False
+    confirmed: StrictBool = False
 
 
 class StatusIn(Schema):
     status: RunStatus
-    confirmed: bool = False
+    confirmed: StrictBool = False
 
 
 class RunListQuery(Schema):
