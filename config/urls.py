@@ -33,6 +33,7 @@ urlpatterns = [
     path("media/", include("filmfolio.media.urls")),
     path("search/", include("filmfolio.web.search_urls")),
     path("import/", include("filmfolio.importer.urls")),
+    path("run/", include("filmfolio.circuit.urls")),
     path("api/", include("filmfolio.api.urls")),
     path("", include("filmfolio.presskit.urls")),
     path("", include("filmfolio.web.urls")),

@@ -17,6 +17,8 @@ from django.test import Client
 from django.utils import timezone
 
 from filmfolio.accounts.tests.factories import UserFactory
+from filmfolio.circuit.models import RunEntry
+from filmfolio.circuit.tests.factories import RunEntryFactory
 from filmfolio.core.models import ChangeRecord
 from filmfolio.festivals.tests.factories import EntryFactory
 from filmfolio.films.choices import CollaboratorRole, Visibility
@@ -110,6 +112,15 @@ def _film_import(film: Film) -> str:
     return str(bulk.film_import_create(actor=owner, name="films.jsonl", check=check).public_id)
 
 
+def _run_entry(film: Film) -> str:
+    """An entry of the film's festival run with a deadline ahead: the board, the calendar and
+    the run's API show it to the film's collaborators only."""
+    entry = RunEntryFactory(
+        film=film, deadline=timezone.localdate() + datetime.timedelta(days=3), premiere=""
+    )
+    return str(entry.pk)
+
+
 def _page_problems(path: str, film: Film, expect: Expect, body: str) -> list[str]:
     """What the body reveals that the visitor may not see."""
     # Addresses built with the film's slug are about this film (page, API record, press kit).
@@ -191,12 +202,13 @@ def test_access_matrix(visibility):
     clients = _clients(film)
     link_id = str(ScreenerLink.objects.filter(film=film).first().pk)
     import_id = _film_import(film)
+    entry_id = _run_entry(film)
     # The admin's pages are walked with the films' own ids by the attacker's suite
     # (test_attack_surface); eleven visitors times four visibilities would only repeat it.
     paths = [
         (path, name)
         for path, name in site_paths(
-            {"slug": film.slug, "part": "titles", "import_id": import_id},
+            {"slug": film.slug, "part": "titles", "import_id": import_id, "entry_id": entry_id},
             default_int=link_id,
         )
         if not name.startswith("admin:")
@@ -204,6 +216,8 @@ def test_access_matrix(visibility):
     assert f"/films/{film.slug}/" in {p for p, _name in paths}
     assert f"/studio/films/{film.slug}/festivals/" in {p for p, _name in paths}
     assert f"/import/file/{import_id}/" in {p for p, _name in paths}
+    assert f"/studio/films/{film.slug}/run/{entry_id}/status/" in {p for p, _name in paths}
+    assert {"/run/", "/run/calendar/", "/api/v1/run-entries"} <= {p for p, _name in paths}
     failures = []
     for principal, client in clients.items():
         expect = _expect(principal, visibility)
@@ -235,9 +249,12 @@ def test_unauthorised_posts_change_nothing(visibility):
     clients = _clients(film)
     link_id = str(ScreenerLink.objects.filter(film=film).first().pk)
     import_id = _film_import(film)
+    entry_id = _run_entry(film)
     paths = site_paths(
-        {"slug": film.slug, "section": "basics", "import_id": import_id}, default_int=link_id
+        {"slug": film.slug, "section": "basics", "import_id": import_id, "entry_id": entry_id},
+        default_int=link_id,
     )
+    runs_before = list(RunEntry.objects.values())
     before = Film.objects.filter(pk=film.pk).values().get()
     links_before = list(ScreenerLink.objects.order_by("pk").values())
     records_before = ChangeRecord.objects.filter(object_id=film.pk).count()
@@ -248,6 +265,8 @@ def test_unauthorised_posts_change_nothing(visibility):
         "decision": "approve",
         "year": "1999",
         "recipient": "x",
+        "status": "submitted",
+        "festival_query": "Hijack Fest",
     }
     for principal in ("anonymous", "other", "viewer", "valid_link", "revoked_link"):
         for path, _name in paths:
@@ -258,5 +277,6 @@ def test_unauthorised_posts_change_nothing(visibility):
     assert list(ScreenerLink.objects.order_by("pk").values()) == links_before
     assert ChangeRecord.objects.filter(object_id=film.pk).count() == records_before
     assert FilmImport.objects.get(public_id=import_id).state == FilmImportState.CHECKED
+    assert list(RunEntry.objects.values()) == runs_before
     # Other visitors may start films of their own; never one of this film's facts.
     assert not Film.objects.filter(title="Hijacked").exclude(collaborators__role="owner").exists()

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "filmfolio.films",
     "filmfolio.festivals",
     "filmfolio.calls",
+    "filmfolio.circuit",
     "filmfolio.importer",
     "filmfolio.presskit",
     "filmfolio.search",

@@ -96,6 +96,11 @@ class FilmUpdate(FilmFields):
         description="Who sees the film (owners only). The first time it becomes public it gets "
         "its publication date (published_at), kept ever after.",
     )
+    confirmed: StrictBool = Field(
+        False,
+        description="Make the film public even though it breaks a pending festival's premiere "
+        "condition (without it such a change is refused with the reasons under `confirmed`).",
+    )
 
 
 class TitleIn(Schema):

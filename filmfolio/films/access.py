@@ -135,6 +135,14 @@ def owned_films_q(viewer: Viewer, prefix: str = "") -> Q:
     return _role_films_q(viewer, OWN_ROLES, prefix)
 
 
+def collaborating_films_q(viewer: Viewer, prefix: str = "") -> Q:
+    """A filter for the films on which the viewer holds any collaborator role (staff too, only
+    where they hold one): the viewer's own work, as a filmmaker's board lists it."""
+    if not viewer.is_authenticated:
+        return Q(**{f"{prefix}id__in": []})
+    return Q(**{f"{prefix}id__in": _own_film_ids(viewer)})
+
+
 def collaborator_role(viewer: Viewer, film: Film) -> str | None:
     """The viewer's collaborator role on ``film``, or None."""
     if not viewer.is_authenticated:

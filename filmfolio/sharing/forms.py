@@ -18,6 +18,11 @@ class VisibilityForm(forms.Form):
         widget=forms.PasswordInput(render_value=False),
         help_text=_("Only for password-protected films. Leave empty to keep the current one."),
     )
+    confirmed = forms.BooleanField(
+        label=_("Go ahead even if it breaks a festival's premiere condition"),
+        required=False,
+        help_text=_("You are warned first when a pending festival asks for a premiere."),
+    )
 
 
 class ScreenerLinkForm(forms.Form):
@@ -36,6 +41,11 @@ class ScreenerLinkForm(forms.Form):
         max_length=128,
         required=False,
         widget=forms.PasswordInput(render_value=False),
+    )
+    confirmed = forms.BooleanField(
+        label=_("Go ahead even if it breaks a festival's premiere condition"),
+        required=False,
+        help_text=_("You are warned first when a pending festival asks for a premiere."),
     )
 
     def clean_expires_at(self):  # type: ignore[no-untyped-def]

@@ -25,6 +25,7 @@ from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, Va
 from filmfolio.core.site import site_url
 from filmfolio.films.changes import film_changed
 from filmfolio.films.choices import CollaboratorRole
+from filmfolio.films.hooks import EXPOSE_SCREENER_LINK, ExposureNotConfirmedError, exposure_warnings
 from filmfolio.films.models import Collaborator
 from filmfolio.films.services import require_own
 from filmfolio.films.services.visibility import MAX_PASSWORD_LENGTH
@@ -43,8 +44,12 @@ def screener_link_create(
     recipient: str,
     expires_at: datetime.datetime | None = None,
     password: str = "",
+    confirmed: bool = False,
 ) -> tuple[ScreenerLink, str]:
-    """Create a screener link for one recipient; returns the link and its token (shown once)."""
+    """Create a screener link for one recipient; returns the link and its token (shown once).
+
+    When a link would break something (``films.hooks.exposure_warnings``: a pending festival
+    premiere) it is refused with ``ExposureNotConfirmedError`` unless ``confirmed``."""
     require_own(film=film, actor=actor)
     recipient = recipient.strip()
     errors: dict[str, list[str]] = {}
@@ -56,6 +61,9 @@ def screener_link_create(
         errors["password"] = [_("Use at most %(n)d characters.") % {"n": MAX_PASSWORD_LENGTH}]
     if errors:
         raise ValidationFailedError(_("Please correct the errors below."), errors=errors)
+    warnings = [] if confirmed else exposure_warnings(film, EXPOSE_SCREENER_LINK)
+    if warnings:
+        raise ExposureNotConfirmedError(warnings)
     token = new_token()
     with transaction.atomic():
         link = ScreenerLink.objects.create(

@@ -94,9 +94,12 @@ def films_update(request: ViewerRequest, slug: str, payload: FilmUpdate) -> Any:
     film = edit_film(viewer, slug)
     values = payload.model_dump(exclude_unset=True)
     visibility = values.pop("visibility", None)
+    confirmed = bool(values.pop("confirmed", False))
     with transaction.atomic():
         if values:
             services.film_update(film=film, actor=viewer.user, values=values)
         if visibility is not None:
-            services.film_set_visibility(film=film, actor=viewer.user, visibility=visibility)
+            services.film_set_visibility(
+                film=film, actor=viewer.user, visibility=visibility, confirmed=confirmed
+            )
     return film_detail_for(viewer, pk=film.pk)

@@ -19,6 +19,7 @@ from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ValidationFailedError
 
 from ..choices import Visibility
+from ..hooks import EXPOSE_PUBLIC, ExposureNotConfirmedError, exposure_warnings
 from ..models import Film
 from .base import film_changed, require_own
 
@@ -33,27 +34,20 @@ def publication_time(*, visibility: str, published_at: Any, now: Any) -> Any:
     return now if visibility == Visibility.PUBLIC else None
 
 
-def film_set_visibility(*, film: Film, actor: Any, visibility: str, password: str = "") -> None:
+def film_set_visibility(
+    *, film: Film, actor: Any, visibility: str, password: str = "", confirmed: bool = False
+) -> None:
     """Set who sees ``film``; a password film needs a password (kept only as a hash). The first
     time the film becomes public it gets its publication date (``publication_time``).
 
-    Leaving ``password`` empty keeps the film's current password, if it has one.
+    Leaving ``password`` empty keeps the film's current password, if it has one. Making the
+    film public when that breaks something (``films.hooks.exposure_warnings``: a pending
+    festival premiere) is refused with ``ExposureNotConfirmedError`` unless ``confirmed``.
     """
     require_own(film=film, actor=actor)
-    if visibility not in Visibility.values:
-        raise ValidationFailedError(
-            _("Choose a visibility."), errors={"visibility": [_("Choose a visibility.")]}
-        )
-    if len(password) > MAX_PASSWORD_LENGTH:
-        raise ValidationFailedError(
-            _("The password is too long."),
-            errors={"password": [_("Use at most %(n)d characters.") % {"n": MAX_PASSWORD_LENGTH}]},
-        )
-    if visibility == Visibility.PASSWORD and not password and not film.password_hash:
-        raise ValidationFailedError(
-            _("A password-protected film needs a password."),
-            errors={"password": [_("Give the password viewers will type.")]},
-        )
+    _check_visibility(film, visibility, password)
+    if not confirmed:
+        _refuse_breaking_exposure(film, visibility)
     changes: dict[str, Any] = {}
     if film.visibility != visibility:
         changes["visibility"] = {"old": film.visibility, "new": visibility}
@@ -76,6 +70,33 @@ def film_set_visibility(*, film: Film, actor: Any, visibility: str, password: st
                     changes=changes,
                 ),
             )
+
+
+def _check_visibility(film: Film, visibility: str, password: str) -> None:
+    """Refuse an unknown visibility, a too long password, a password film without one."""
+    if visibility not in Visibility.values:
+        raise ValidationFailedError(
+            _("Choose a visibility."), errors={"visibility": [_("Choose a visibility.")]}
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationFailedError(
+            _("The password is too long."),
+            errors={"password": [_("Use at most %(n)d characters.") % {"n": MAX_PASSWORD_LENGTH}]},
+        )
+    if visibility == Visibility.PASSWORD and not password and not film.password_hash:
+        raise ValidationFailedError(
+            _("A password-protected film needs a password."),
+            errors={"password": [_("Give the password viewers will type.")]},
+        )
+
+
+def _refuse_breaking_exposure(film: Film, visibility: str) -> None:
+    """Refuse to make ``film`` public while that breaks what ``exposure_warnings`` say."""
+    if visibility != Visibility.PUBLIC or film.visibility == visibility:
+        return
+    warnings = exposure_warnings(film, EXPOSE_PUBLIC)
+    if warnings:
+        raise ExposureNotConfirmedError(warnings)
 
 
 def _publish(film: Film, fields: list[str]) -> dict[str, Any]:
