@@ -173,6 +173,14 @@ class Submission(TimeStampedModel):
     entry = models.ForeignKey(
         "festivals.Entry", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    run_entry = models.OneToOneField(
+        "circuit.RunEntry",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submission",
+        verbose_name=_("entry in the film's festival run"),
+    )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     notified_at = models.DateTimeField(_("notified"), null=True, blank=True)
 

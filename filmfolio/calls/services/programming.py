@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from filmfolio.circuit.follow import run_entry_follow
 from filmfolio.core.audit import ChangeNote, record_change
 from filmfolio.core.choices import AuditAction
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
@@ -163,6 +164,8 @@ def submission_decide(*, submission: Submission, decision: Decision, actor: Any)
             )
         submission.save()
         _note(submission, actor, "status", old, submission.status)
+        if submission.run_entry is not None:
+            run_entry_follow(entry=submission.run_entry, actor=actor, status=submission.status)
     return submission
 
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from filmfolio.circuit.follow import CallEntry, run_entry_for_call
 from filmfolio.core.audit import ChangeNote
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, ValidationFailedError
@@ -75,6 +76,7 @@ def submission_create(
             actor=actor,
             recipient=f"{call.edition.festival.name} — {call.title}"[:200],
             expires_at=screener_expiry(call.notification_on),
+            confirmed=True,  # the festival the film is submitted to is who a premiere is kept for
         )
         submission = Submission.objects.create(
             category=category,
@@ -87,6 +89,21 @@ def submission_create(
             fee_amount=category.fee_for(deadline),
             fee_currency=call.fee_currency,
         )
+        submission.run_entry = run_entry_for_call(
+            film=film,
+            actor=actor,
+            call_entry=CallEntry(
+                edition=call.edition,
+                category=category.name,
+                deadline=getattr(call, f"{deadline}_deadline"),
+                fee_amount=submission.fee_amount,
+                fee_currency=submission.fee_currency,
+                notification_on=call.notification_on,
+                premiere=premiere,
+                screener_link=link,
+            ),
+        )
+        submission.save(update_fields=["run_entry"])
         film_changed(
             film,
             ChangeNote(
