@@ -1,8 +1,9 @@
 """Log lines: one JSON object per event, and access-log targets with secrets taken out.
 
-Screener links, invitations, password resets and sign-up confirmations carry their secret in
-the address; query strings may carry anything. ``redact_target`` keeps the shape of a request
-line for the access log (method, path, that a query was there) without the secret.
+Screener links, invitations, password resets, sign-up confirmations and the private calendar
+feed of a festival run carry their secret in the address; query strings may carry anything.
+``redact_target`` keeps the shape of a request line for the access log (method, path, that a
+query was there) without the secret.
 """
 
 from __future__ import annotations
@@ -14,12 +15,18 @@ from datetime import UTC, datetime
 
 REDACTED = "[redacted]"
 # Addresses whose path segments are secrets: /share/s/<token>/, /share/invitations/<token>/,
-# /accounts/password/reset/<uidb64>/<token>/, /accounts/signup/confirm/<uidb64>/<token>/.
+# /accounts/password/reset/<uidb64>/<token>/, /accounts/signup/confirm/<uidb64>/<token>/,
+# /run/calendar/<token>.ics.
 _SECRET_SEGMENTS = (
     re.compile(r"(/share/(?:s|invitations)/)[^/?#]+"),
     re.compile(r"(/accounts/(?:password/reset|signup/confirm)/)[^/?#]+/[^/?#]+"),
+    re.compile(r"(/run/calendar/)[^/?#]+(\.ics)"),
 )
-_REPLACEMENTS = (rf"\g<1>{REDACTED}", rf"\g<1>{REDACTED}/{REDACTED}")
+_REPLACEMENTS = (
+    rf"\g<1>{REDACTED}",
+    rf"\g<1>{REDACTED}/{REDACTED}",
+    rf"\g<1>{REDACTED}\g<2>",
+)
 
 
 def redact_target(target: str) -> str:

@@ -29,6 +29,7 @@ ORDER = [
     "texts",
     "links",
     "festivals",
+    "run",
     "media",
     "sharing",
     "history",
