@@ -32,6 +32,7 @@ def _remove_catalogue() -> None:
     from django.contrib.auth import get_user_model
 
     from filmfolio.accounts.models import Organisation
+    from filmfolio.core.models import ChangeRecord
     from filmfolio.festivals.models import Festival
     from filmfolio.films.models import Film
     from filmfolio.people.models import Person
@@ -44,3 +45,4 @@ def _remove_catalogue() -> None:
     Person.objects.all().delete()
     Organisation.objects.all().delete()
     get_user_model().objects.all().delete()
+    ChangeRecord.objects.all().delete()
