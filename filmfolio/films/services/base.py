@@ -30,8 +30,23 @@ def require_own(*, film: Film, actor: Any) -> None:
         raise PermissionDeniedError(_("Only the film's owners may do this."))
 
 
+def refuse_nul(instance: Any) -> None:
+    """Refuse text holding a NUL character, before any query sees it: no database of ours can
+    store it (PostgreSQL refuses it outright)."""
+    with_nul = {
+        field.name: [_("Null characters are not allowed.")]
+        for field in instance._meta.concrete_fields
+        if isinstance(getattr(instance, field.attname, None), str)
+        and "\x00" in getattr(instance, field.attname)
+    }
+    if with_nul:
+        raise ValidationFailedError(_("Some values are not valid."), errors=with_nul)
+
+
 def validated(instance: Any, *, exclude: list[str] | None = None) -> None:
-    """Run model validation; turn its errors into a ``ValidationFailedError``."""
+    """Run model validation (``refuse_nul`` first); turn its errors into a
+    ``ValidationFailedError``."""
+    refuse_nul(instance)
     try:
         instance.full_clean(exclude=exclude)
     except ValidationError as error:

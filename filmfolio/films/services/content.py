@@ -15,6 +15,7 @@ from ..models import Film, FilmLink, FilmText, Title
 from .base import (
     _invalid,
     film_changed,
+    refuse_nul,
     require_edit,
     validated,
 )
@@ -34,6 +35,7 @@ def title_add(
     require_edit(film=film, actor=actor)
     title = Title(film=film, text=text.strip(), kind=kind, language=language)
     title.position = film.titles.count() if position is None else position
+    refuse_nul(title)
     if film.titles.filter(text=title.text, kind=kind).exists():
         raise _invalid("text", _("The film already has this title."))
     validated(title)

@@ -184,6 +184,15 @@ def test_duplicate_title_is_refused_on_its_text(owner):
     assert changes_for(owner.film).count() == 1
 
 
+def test_a_title_with_a_nul_character_is_refused_and_nothing_changes(owner):
+    """PostgreSQL cannot store NUL; the refusal comes before any query."""
+    with pytest.raises(ValidationFailedError) as refused:
+        services.title_add(film=owner.film, actor=owner.user, text="Salt\x008", kind="english")
+    assert refused.value.errors == {"text": ["Null characters are not allowed."]}
+    assert owner.film.titles.count() == 0
+    assert changes_for(owner.film).count() == 0
+
+
 def test_text_remove_records_the_old_body_and_a_missing_text_is_not_found(owner):
     film = owner.film
     services.text_set(film=film, actor=owner.user, kind="logline", language="en", body="Salt.")
