@@ -17,14 +17,13 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from filmfolio.core.audit import ChangeNote, record_change
 from filmfolio.core.choices import AuditAction
 from filmfolio.festivals.models import Edition
 from filmfolio.sharing.models import ScreenerLink
 
 from .choices import TRANSITIONS, Premiere, RunStatus
 from .models import RunEntry
-from .services import RunEntryDraft, run_entry_add
+from .services import RunEntryDraft, audit_entry, run_entry_add
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,13 +90,5 @@ def run_entry_follow(*, entry: RunEntry, actor: Any, status: str) -> RunEntry:
     with transaction.atomic():
         entry.status = steps[-1]
         entry.save(update_fields=["status", "updated_at"])
-        record_change(
-            target=entry,
-            note=ChangeNote(
-                actor=actor,
-                action=AuditAction.UPDATE,
-                changes={"status": {"old": old, "new": entry.status}},
-                summary=str(entry.edition),
-            ),
-        )
+        audit_entry(entry, actor, AuditAction.UPDATE, {"status": {"old": old, "new": entry.status}})
     return entry

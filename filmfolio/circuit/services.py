@@ -124,7 +124,8 @@ def screener_expiry(notification_on: datetime.date | None) -> datetime.datetime 
     return moment if moment > timezone.now() else None
 
 
-def _audit(entry: RunEntry, actor: Any, action: AuditAction, changes: dict[str, Any]) -> None:
+def audit_entry(entry: RunEntry, actor: Any, action: AuditAction, changes: dict[str, Any]) -> None:
+    """Record a change of ``entry`` (its edition as the summary)."""
     summary = str(entry.edition)
     record_change(
         target=entry,
@@ -181,7 +182,7 @@ def run_entry_add(
                 raise ExposureNotConfirmedError(warnings)
         entry.save()
         changes = {name: {"old": None, "new": plain(getattr(entry, name))} for name in AUDITED}
-        _audit(entry, actor, AuditAction.CREATE, changes)
+        audit_entry(entry, actor, AuditAction.CREATE, changes)
         token = ""
         if draft.make_screener:
             token = _make_screener(entry, actor, draft.screener_expires_at)
@@ -219,7 +220,7 @@ def run_entry_set_status(
         changes["submitted_on"] = {"old": None, "new": entry.submitted_on.isoformat()}
     with transaction.atomic():
         entry.save(update_fields=fields)
-        _audit(entry, actor, AuditAction.UPDATE, changes)
+        audit_entry(entry, actor, AuditAction.UPDATE, changes)
     return entry
 
 
@@ -228,7 +229,7 @@ def run_entry_remove(*, entry: RunEntry, actor: Any) -> None:
     _require_change(entry.film, actor)
     with transaction.atomic():
         removed = {"entry": {"old": str(entry.edition), "new": None}}
-        _audit(entry, actor, AuditAction.REMOVE, removed)
+        audit_entry(entry, actor, AuditAction.REMOVE, removed)
         entry.delete()
 
 
@@ -267,7 +268,7 @@ def run_entry_publish(*, entry: RunEntry, actor: Any, shown: PublicShown) -> Run
         entry.public_entry = festivals.entry_add(film=entry.film, actor=actor, draft=draft)
         entry.save(update_fields=["public_entry", "updated_at"])
         label = festivals.entry_label(entry.public_entry)
-        _audit(entry, actor, AuditAction.ADD, {"public_entry": {"old": None, "new": label}})
+        audit_entry(entry, actor, AuditAction.ADD, {"public_entry": {"old": None, "new": label}})
     return entry
 
 
@@ -282,5 +283,5 @@ def run_entry_unpublish(*, entry: RunEntry, actor: Any) -> RunEntry:
         festivals.entry_remove(film=entry.film, actor=actor, entry_id=public.pk)
         entry.public_entry = None
         entry.save(update_fields=["public_entry", "updated_at"])
-        _audit(entry, actor, AuditAction.REMOVE, {"public_entry": {"old": label, "new": None}})
+        audit_entry(entry, actor, AuditAction.REMOVE, {"public_entry": {"old": label, "new": None}})
     return entry
