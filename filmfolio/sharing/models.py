@@ -15,6 +15,38 @@ from filmfolio.core.models import TimeStampedModel
 from filmfolio.films.choices import CollaboratorRole
 
 
+class Delivery(models.TextChoices):
+    """What a screener link lets its recipient take away."""
+
+    STREAM = "stream", _("Stream only")
+    DOWNLOAD = "download", _("Stream and download a copy")
+
+
+class Watermark(models.TextChoices):
+    """How a screener link marks the picture with its recipient."""
+
+    OVERLAY = "overlay", _("Drawn over the player")
+    BURNED = "burned", _("Burned into a copy for this link")
+
+
+class Campaign(TimeStampedModel):
+    """Screener links sent to many recipients at once, each with its own link and watermark."""
+
+    film = models.ForeignKey("films.Film", on_delete=models.CASCADE, related_name="campaigns")
+    name = models.CharField(_("name"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ScreenerLink(TimeStampedModel):
     """A private link to one film for one recipient ("Cinéma du Réel programming").
 
@@ -37,6 +69,38 @@ class ScreenerLink(TimeStampedModel):
     first_opened_at = models.DateTimeField(_("first opened"), null=True, blank=True)
     last_opened_at = models.DateTimeField(_("last opened"), null=True, blank=True)
     open_count = models.PositiveIntegerField(_("times opened"), default=0)
+    # Who the link is for: drawn in the watermark and used for the e-mail's language.
+    recipient_email = models.EmailField(_("recipient e-mail"), max_length=254, blank=True)
+    recipient_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    recipient_language = models.CharField(_("recipient language"), max_length=16, blank=True)
+    # Controls, all changeable after sending. The window is [not_before, expires_at), shown in
+    # the recipient's time zone (an IANA name; blank means the site's).
+    not_before = models.DateTimeField(_("not before"), null=True, blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=64, blank=True)
+    max_plays = models.PositiveIntegerField(_("maximum plays"), null=True, blank=True)
+    play_count = models.PositiveIntegerField(_("plays"), default=0, db_default=0)
+    delivery = models.CharField(
+        _("delivery"),
+        max_length=16,
+        choices=Delivery.choices,
+        default=Delivery.STREAM,
+        db_default=Delivery.STREAM,
+    )
+    watermark = models.CharField(
+        _("watermark"),
+        max_length=16,
+        choices=Watermark.choices,
+        default=Watermark.OVERLAY,
+        db_default=Watermark.OVERLAY,
+    )
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="links",
+        verbose_name=_("campaign"),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
