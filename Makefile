@@ -6,7 +6,7 @@ FILMFOLIO := $(VENV)/bin/filmfolio
 PYTEST := $(VENV)/bin/pytest
 PG_URL ?= postgres://postgres@127.0.0.1:5432/filmfolio
 
-.PHONY: run dev deploy-check test test-pg lint complexity typecheck check-migrations pytest deps system-deps \
+.PHONY: run dev deploy-check test test-pg test-pg-all lint complexity typecheck check-migrations pytest deps system-deps \
         venv messages demo bench-pages bench-search bench-import bench-media bench-presskit \
         bench-backup eval-import eval-search clean api-snapshot api-fuzz vendor-hls vendor-tus vendor-swagger-ui \
         vendor-axe-core media-check
@@ -74,8 +74,15 @@ check-migrations: venv
 pytest: venv
 	$(PYTEST) -q -p no:cacheprovider --durations=20
 
-# The same suite against PostgreSQL (used by CI after `make test`).
+# The suite's database tests against PostgreSQL (used by CI beside `make test`): every test that
+# opens the database, except the browser journeys, which drive the same views as their tests.
+# A test that never opens a connection answers the same on either engine and runs once, in
+# `make test`. `make test-pg-all` runs everything on PostgreSQL.
 test-pg: deps
+	DATABASE_URL=$(PG_URL) FILMFOLIO_TEST_SCOPE=database $(PYTEST) -q -p no:cacheprovider \
+	  --durations=20 -m "not browser"
+
+test-pg-all: deps
 	DATABASE_URL=$(PG_URL) $(PYTEST) -q -p no:cacheprovider --durations=20
 
 # Production settings end to end on a scratch folder: static files, check --deploy, gunicorn.

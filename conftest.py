@@ -2,11 +2,61 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 CORPUS = Path(__file__).resolve().parent.parent / "shared" / "corpus"
+
+# Fixtures that open the test database; a test that asks for none of them (and has no
+# ``django_db`` marker and is no Django ``TransactionTestCase``) cannot reach the database.
+_DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+    }
+)
+
+
+def _opens_database(name: str, argnames: tuple[str, ...]) -> bool:
+    """A fixture opens the database when it is one of pytest-django's, or unblocks it itself
+    (the suite's own teardown fixture below, which every test has, does not count)."""
+    if name in _DATABASE_FIXTURES:
+        return True
+    own = name.startswith(("django_db", "_django")) or name == "_close_stray_database_sessions"
+    return not own and "django_db_blocker" in argnames
+
+
+def _uses_database(item: pytest.Item) -> bool:
+    if item.get_closest_marker("django_db") is not None:
+        return True
+    info = getattr(item, "_fixtureinfo", None)
+    closure = info.name2fixturedefs.items() if info is not None else ()
+    if any(_opens_database(name, d.argnames) for name, defs in closure for d in defs):
+        return True
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    return cls is not None and issubclass(cls, TransactionTestCase)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With ``FILMFOLIO_TEST_SCOPE=database`` keep only the tests that reach the database.
+
+    CI runs the whole suite on SQLite, then again on PostgreSQL with this scope: a test that
+    never opens a connection gives the same answer on either engine, so running it twice
+    proves nothing and costs minutes."""
+    if os.environ.get("FILMFOLIO_TEST_SCOPE") != "database":
+        return
+    kept = [item for item in items if _uses_database(item)]
+    deselected = [item for item in items if not _uses_database(item)]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
