@@ -42,12 +42,7 @@ def is_production_note(paragraph: str) -> bool:
 
 def _count(rx: re.Pattern, text: str, enough: int) -> bool:
     """Whether the pattern occurs at least `enough` times (the search stops there)."""
-    found = 0
-    for _ in rx.finditer(text):
-        found += 1
-        if found >= enough:
-            return True
-    return False
+    return any(n >= enough for n, _ in enumerate(rx.finditer(text), 1))
 
 
 def synopsis_present(paragraphs: list[str], labelled: list[str]) -> bool:
