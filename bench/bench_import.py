@@ -6,14 +6,23 @@ real page and carries the mess of several (labels, prose, festivals, Chinese and
 
 Usage:
     .venv/bin/python bench/bench_import.py [--seconds 5] [--profile]
+    .venv/bin/python bench/bench_import.py --compare e5279b2 [--rounds 3]
+
+`--compare REV...` measures this version and each given commit in the same run, alternating
+runs (one process each, the same benchmark pages), so that every number has its baseline
+measured under the same load. The other versions' code is taken with `git archive` into a
+temporary directory.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -65,6 +74,46 @@ def run(pages: list[str], seconds: float) -> tuple[int, float, float]:
     return done, time.perf_counter() - start, time.process_time() - cpu_start
 
 
+def _export(rev: str, into: Path) -> Path:
+    """The `filmfolio` package of commit `rev`, unpacked under `into`; its directory."""
+    tree = into / rev
+    tree.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "filmfolio"], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    return tree
+
+
+def _measure(tree: Path, seconds: float) -> float:
+    """Pages per CPU second of the extractor found in `tree`, in a process of its own."""
+    env = {**os.environ, "BENCH_IMPORT_TREE": str(tree)}
+    out = subprocess.run(
+        [sys.executable, __file__, "--seconds", str(seconds), "--quiet"],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
+    return float(out.split()[0])
+
+
+def compare(revs: list[str], rounds: int, seconds: float) -> None:
+    """This version and each commit of `revs`, measured alternately `rounds` times."""
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {"this version": ROOT, **{rev: _export(rev, Path(tmp)) for rev in revs}}
+        rates: dict[str, list[float]] = {name: [] for name in trees}
+        for _ in range(rounds):
+            for name, tree in trees.items():
+                rates[name].append(_measure(tree, seconds))
+    load = os.getloadavg()
+    print(f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores")
+    for name, found in rates.items():
+        runs = ", ".join(f"{r:.0f}" for r in found)
+        median = sorted(found)[len(found) // 2]
+        print(f"{name}: {median:.0f} pages per CPU second (median; runs: {runs})")
+
+
 def main() -> int:
     """Print the page sizes and pages per second (median of three runs).
 
@@ -74,8 +123,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--profile", action="store_true", help="print the top cProfile entries")
+    parser.add_argument("--compare", nargs="+", metavar="REV", help="commits to measure beside")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--quiet", action="store_true", help="print only pages per CPU second")
     args = parser.parse_args()
+    if args.compare:
+        compare(args.compare, args.rounds, args.seconds)
+        return 0
     pages = bench_pages()
+    if args.quiet:
+        done, _, cpu = run(pages, args.seconds)
+        print(f"{done / cpu:.1f}")
+        return 0
     sizes = sorted(len(p.encode()) for p in pages)
     kib = sum(sizes) / len(sizes) / 1024
     print(f"{len(pages)} pages, {sizes[0]}-{sizes[-1]} bytes (mean {kib:.1f} KiB)")
@@ -99,4 +158,5 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, os.environ.get("BENCH_IMPORT_TREE", str(ROOT)))
     sys.exit(main())
