@@ -132,7 +132,16 @@ def is_chrome(line: str) -> bool:
         return False
     if key in _CHROME_LINES or line.strip().casefold() in _CHROME_LINES:
         return True
-    return len(key) < 300 and bool(_CHROME_RE.search(key))
+    return len(key) < 300 and _may_be_chrome(key) and bool(_CHROME_RE.search(key))
+
+
+# A piece of each chrome sentence without "i" or "s" (which the pattern's case-insensitive
+# match also finds as "ı" and "ſ"): a casefolded line without any of them is no such sentence.
+_CHROME_PIECES = ("cook", "by cont", "all r", "vacy pol", "term")
+
+
+def _may_be_chrome(key: str) -> bool:
+    return any(piece in key for piece in _CHROME_PIECES)
 
 
 # UTF-8 read as Windows-1252 or Latin-1: a lead character such as "Ã" or "â" followed by one
