@@ -137,11 +137,11 @@ def is_chrome(line: str) -> bool:
 
 # A piece of each chrome sentence without "i" or "s" (which the pattern's case-insensitive
 # match also finds as "ı" and "ſ"): a casefolded line without any of them is no such sentence.
-_CHROME_PIECES = ("cook", "by cont", "all r", "vacy pol", "term")
+_CHROME_PIECES = re.compile("cook|by cont|all r|vacy pol|term")
 
 
 def _may_be_chrome(key: str) -> bool:
-    return any(piece in key for piece in _CHROME_PIECES)
+    return bool(_CHROME_PIECES.search(key))
 
 
 # UTF-8 read as Windows-1252 or Latin-1: a lead character such as "Ã" or "â" followed by one

@@ -282,8 +282,13 @@ _AFTER_STEM = frozenset(
 
 def _key(text: str) -> str:
     """Letters and digits only, case and accents dropped: "Été-Film" → "etefilm"."""
+    if text.isascii():  # nothing to decompose
+        return _NOT_KEY.sub("", text.lower())
     plain = unicodedata.normalize("NFKD", text.casefold())
-    return re.sub(r"[\W_]", "", "".join(c for c in plain if not unicodedata.combining(c)))
+    return _NOT_KEY.sub("", "".join(c for c in plain if not unicodedata.combining(c)))
+
+
+_NOT_KEY = re.compile(r"[\W_]")
 
 
 def handle_stems(handle: str) -> list[str]:
