@@ -21,6 +21,7 @@ _INVISIBLE: dict[int, int | None] = dict.fromkeys(
 # Arabic-Indic, Persian, Devanagari, Bengali and Thai. Years and running times are numbers.
 for _zero in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50):
     _INVISIBLE.update({_zero + d: ord("0") + d for d in range(10)})
+_TRANSLATED = re.compile("[" + "".join(map(re.escape, map(chr, _INVISIBLE))) + "]")
 _HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|script|style|table|td|li|a)\b[^>]*>", re.I)
 
 
@@ -164,7 +165,9 @@ def repair_mojibake(text: str) -> str:
 
 def normalise(text: str) -> str:
     """NFKC, invisible characters removed, newlines unified, tabs to spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKC", text)
+    if _TRANSLATED.search(text):  # translating costs a look-up per character
+        text = text.translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return text.replace("\u2028", "\n").replace("\u2029", "\n")
 

@@ -51,9 +51,17 @@ _ORDINAL_IN_NAME = re.compile(
 )
 
 
+# Every event name ends in one of these words: a text without any names no event.
+_ZH_EVENT_END = re.compile(
+    "金马奖|金馬獎|金像奖|金像獎|金鸡奖|金雞獎|国际电影节|國際電影節|电影节|電影節|影展|映像节|映像節|"
+    "影像节|短片节|纪录片节|电影周|電影週|映画祭|영화제|大赛|大賽|论坛|論壇|电影展|電影展|徵選|征选|"
+    "比赛|比賽|评选|評選|アワード"
+)
+
+
 def chinese_entries(text: str) -> list[FestivalEntry]:
     """Entries from Chinese prose: the main event's awards and selections, other selections."""
-    if not _CJK_ANY.search(text):
+    if not _CJK_ANY.search(text) or not _ZH_EVENT_END.search(text):
         return []
     events = list(_ZH_EVENT.finditer(text))
     if not events:
