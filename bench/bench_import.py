@@ -6,29 +6,32 @@ real page and carries the mess of several (labels, prose, festivals, Chinese and
 
 Usage:
     .venv/bin/python bench/bench_import.py [--seconds 5] [--profile]
-    .venv/bin/python bench/bench_import.py --compare e5279b2 [--rounds 3]
+    .venv/bin/python bench/bench_import.py --compare e5279b2 [--rounds 10]
 
-`--compare REV...` measures this version and each given commit in the same run, alternating
-runs (one process each, the same benchmark pages), so that every number has its baseline
-measured under the same load. The other versions' code is taken with `git archive` into a
-temporary directory.
+`--compare REV...` measures this version and each given commit in the same process: every page
+goes through every version in turn, so that every number has its baseline measured under the
+same load. The other versions' extractor package is taken with `git archive` into a temporary
+directory and imported under another name.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import importlib.util
 import os
 import pstats
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 MIN_BYTES, MAX_BYTES = 2048, 5120
+EXTRACT = "filmfolio/importer/extract"
 
 
 def corpus_texts() -> list[str]:
@@ -75,43 +78,54 @@ def run(pages: list[str], seconds: float) -> tuple[int, float, float]:
 
 
 def _export(rev: str, into: Path) -> Path:
-    """The `filmfolio` package of commit `rev`, unpacked under `into`; its directory."""
+    """The extractor package of commit `rev`, unpacked under `into`; its directory."""
     tree = into / rev
     tree.mkdir()
     archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", rev, "filmfolio"], check=True, capture_output=True
+        ["git", "-C", str(ROOT), "archive", rev, EXTRACT], check=True, capture_output=True
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    return tree
+    return tree / EXTRACT
 
 
-def _measure(tree: Path, seconds: float) -> float:
-    """Pages per CPU second of the extractor found in `tree`, in a process of its own."""
-    env = {**os.environ, "BENCH_IMPORT_TREE": str(tree)}
-    out = subprocess.run(
-        [sys.executable, __file__, "--seconds", str(seconds), "--quiet"],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-    ).stdout
-    return float(out.split()[0])
+def _load(name: str, directory: Path) -> Callable[[str], object]:
+    """`extract_record` of the extractor package in `directory`, imported as `name` (the
+    package imports only its own modules, so versions load side by side)."""
+    spec = importlib.util.spec_from_file_location(
+        name, directory / "__init__.py", submodule_search_locations=[str(directory)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module.extract_record
 
 
-def compare(revs: list[str], rounds: int, seconds: float) -> None:
-    """This version and each commit of `revs`, measured alternately `rounds` times."""
+def compare(revs: list[str], rounds: int) -> None:
+    """Pages per CPU second of this version and of each commit in `revs`, measured in one
+    process: every page goes through every version in turn (the order turning page by page),
+    so that a change of load weighs on all versions alike."""
+    pages = bench_pages()
     with tempfile.TemporaryDirectory() as tmp:
-        trees = {"this version": ROOT, **{rev: _export(rev, Path(tmp)) for rev in revs}}
-        rates: dict[str, list[float]] = {name: [] for name in trees}
-        for _ in range(rounds):
-            for name, tree in trees.items():
-                rates[name].append(_measure(tree, seconds))
+        versions = {"this version": _load("extract_this", ROOT / EXTRACT)}
+        for n, rev in enumerate(revs):
+            versions[rev] = _load(f"extract_base{n}", _export(rev, Path(tmp)))
+        names = list(versions)
+        for name in names:  # warm-up
+            for page in pages:
+                versions[name](page)
+        cpu = dict.fromkeys(names, 0.0)
+        for r in range(rounds):
+            for i, page in enumerate(pages):
+                turn = (i + r) % len(names)
+                for name in names[turn:] + names[:turn]:
+                    start = time.process_time()
+                    versions[name](page)
+                    cpu[name] += time.process_time() - start
     load = os.getloadavg()
     print(f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores")
-    for name, found in rates.items():
-        runs = ", ".join(f"{r:.0f}" for r in found)
-        median = sorted(found)[len(found) // 2]
-        print(f"{name}: {median:.0f} pages per CPU second (median; runs: {runs})")
+    for name in names:
+        rate = rounds * len(pages) / cpu[name]
+        print(f"{name}: {rate:.0f} pages per CPU second ({rounds} passes of {len(pages)} pages)")
 
 
 def main() -> int:
@@ -124,17 +138,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--profile", action="store_true", help="print the top cProfile entries")
     parser.add_argument("--compare", nargs="+", metavar="REV", help="commits to measure beside")
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--quiet", action="store_true", help="print only pages per CPU second")
+    parser.add_argument("--rounds", type=int, default=10, help="passes over the pages")
     args = parser.parse_args()
     if args.compare:
-        compare(args.compare, args.rounds, args.seconds)
+        compare(args.compare, args.rounds)
         return 0
     pages = bench_pages()
-    if args.quiet:
-        done, _, cpu = run(pages, args.seconds)
-        print(f"{done / cpu:.1f}")
-        return 0
     sizes = sorted(len(p.encode()) for p in pages)
     kib = sum(sizes) / len(sizes) / 1024
     print(f"{len(pages)} pages, {sizes[0]}-{sizes[-1]} bytes (mean {kib:.1f} KiB)")
@@ -158,5 +167,4 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, os.environ.get("BENCH_IMPORT_TREE", str(ROOT)))
     sys.exit(main())
