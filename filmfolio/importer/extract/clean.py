@@ -128,10 +128,11 @@ def strip_garbage(line: str) -> str:
 
 def is_chrome(line: str) -> bool:
     """True for a line that is site chrome (loading notices, share buttons, cookie text)."""
-    key = line.strip().casefold().rstrip(".…").strip()
+    folded = line.strip().casefold()
+    key = folded.rstrip(".…").strip()
     if not key:
         return False
-    if key in _CHROME_LINES or line.strip().casefold() in _CHROME_LINES:
+    if key in _CHROME_LINES or folded in _CHROME_LINES:
         return True
     return len(key) < 300 and _may_be_chrome(key) and bool(_CHROME_RE.search(key))
 
@@ -183,6 +184,9 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     text = normalise(repair_mojibake(text))
     kept: list[str] = []
     for raw in text.split("\n"):
+        if not raw or raw.isspace():  # a blank line stays one, whatever follows
+            kept.append("")
+            continue
         line = strip_garbage(raw).rstrip()
         if is_chrome(line):
             continue
