@@ -34,10 +34,8 @@ def field_of(label: str, bare: bool = False) -> str | None:
 
 def _label_candidates(key: str) -> list[str]:
     """The key, its English-plural-free form, and each half of a bilingual key."""
-    if _is_plain(key):  # one form only: the key, and the key without a plural "s"
-        if key[:3] not in _TABLE_STARTS:
-            return []
-        return [key, key[:-1]] if key.endswith("s") and len(key) > 4 else [key]
+    if _is_plain(key):
+        return _plain_candidates(key)
     cands = _halves_first(key)
     bare = _without_paren_suffix(key)
     if bare:
@@ -56,6 +54,14 @@ def _label_candidates(key: str) -> list[str]:
 # The first three letters of every label: a plain key that starts otherwise is no label.
 _TABLE_STARTS = frozenset(k[:3] for k in _TABLE)
 _PLAIN_MARKS = re.compile(r"[/,&+(]| - ")
+
+
+def _plain_candidates(key: str) -> list[str]:
+    """A plain key's one form, and the form without a plural "s"; none when no label starts
+    like it."""
+    if key[:3] not in _TABLE_STARTS:
+        return []
+    return [key, key[:-1]] if key.endswith("s") and len(key) > 4 else [key]
 
 
 def _is_plain(key: str) -> bool:
