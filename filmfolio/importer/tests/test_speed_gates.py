@@ -1,10 +1,11 @@
-"""Folded text searched without re.I finds exactly what re.I finds, for every character."""
+"""The extractor's fast paths change no result: folded text searched without re.I finds what
+re.I finds, for every character, and every gate's plain pieces cover its pattern."""
 
 import re
 
 import pytest
 
-from filmfolio.importer.extract import festivals
+from filmfolio.importer.extract import festivals, kind
 from filmfolio.importer.extract.fold import folded
 
 _ALL = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
@@ -47,3 +48,40 @@ def test_each_pattern_character_matches_the_characters_re_i_matches(rx):
 def test_folded_search_agrees_with_re_i(text, expected):
     assert bool(festivals._SELECTION.search(text)) is expected
     assert bool(festivals._SELECTION_FOLDED.search(folded(text))) is expected
+
+
+def _top_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a pattern's outermost level."""
+    out, depth, current = [], 0, ""
+    for i, ch in enumerate(pattern):
+        escaped = i > 0 and pattern[i - 1] == "\\"
+        depth += (ch == "(" and not escaped) - (ch == ")" and not escaped)
+        if ch == "|" and depth == 0:
+            out.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*out, current]
+
+
+@pytest.mark.parametrize(
+    ("rx", "pieces"),
+    [(kind._ANIMATION, kind._ANIMATION_PIECES), (kind._SHORT, kind._SHORT_PIECES)],
+)
+def test_every_alternative_holds_a_gate_piece(rx, pieces):
+    """A phrase added to the pattern without a piece of the gate would never be found."""
+    assert [a for a in _top_alternatives(rx.pattern) if not any(p in a for p in pieces)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "animation", "short"),
+    [
+        ("un film animowany o kotach", True, False),
+        ("a 12-minute short film about a lake", False, True),
+        ("这是一部动画短片", True, True),
+        ("a documentary about a lake", False, False),
+    ],
+)
+def test_gated_type_words(text, animation, short):
+    assert kind._says_animation(text) is animation
+    assert kind._says_short(text) is short
