@@ -21,6 +21,7 @@ _INVISIBLE: dict[int, int | None] = dict.fromkeys(
 # Arabic-Indic, Persian, Devanagari, Bengali and Thai. Years and running times are numbers.
 for _zero in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50):
     _INVISIBLE.update({_zero + d: ord("0") + d for d in range(10)})
+_TRANSLATED = re.compile("[" + "".join(map(re.escape, map(chr, _INVISIBLE))) + "]")
 _HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|script|style|table|td|li|a)\b[^>]*>", re.I)
 
 
@@ -127,12 +128,22 @@ def strip_garbage(line: str) -> str:
 
 def is_chrome(line: str) -> bool:
     """True for a line that is site chrome (loading notices, share buttons, cookie text)."""
-    key = line.strip().casefold().rstrip(".…").strip()
+    folded = line.strip().casefold()
+    key = folded.rstrip(".…").strip()
     if not key:
         return False
-    if key in _CHROME_LINES or line.strip().casefold() in _CHROME_LINES:
+    if key in _CHROME_LINES or folded in _CHROME_LINES:
         return True
-    return len(key) < 300 and bool(_CHROME_RE.search(key))
+    return len(key) < 300 and _may_be_chrome(key) and bool(_CHROME_RE.search(key))
+
+
+# A piece of each chrome sentence without "i" or "s" (which the pattern's case-insensitive
+# match also finds as "ı" and "ſ"): a casefolded line without any of them is no such sentence.
+_CHROME_PIECES = re.compile("cook|by cont|all r|vacy pol|term")
+
+
+def _may_be_chrome(key: str) -> bool:
+    return bool(_CHROME_PIECES.search(key))
 
 
 # UTF-8 read as Windows-1252 or Latin-1: a lead character such as "Ã" or "â" followed by one
@@ -155,7 +166,9 @@ def repair_mojibake(text: str) -> str:
 
 def normalise(text: str) -> str:
     """NFKC, invisible characters removed, newlines unified, tabs to spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKC", text)
+    if _TRANSLATED.search(text):  # translating costs a look-up per character
+        text = text.translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return text.replace("\u2028", "\n").replace("\u2029", "\n")
 
@@ -171,6 +184,9 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     text = normalise(repair_mojibake(text))
     kept: list[str] = []
     for raw in text.split("\n"):
+        if not raw or raw.isspace():  # a blank line stays one, whatever follows
+            kept.append("")
+            continue
         line = strip_garbage(raw).rstrip()
         if is_chrome(line):
             continue

@@ -25,14 +25,30 @@ _ONE_WORD_FIELDS = frozenset(
 def column_values(lines: list[tuple[str, int]]) -> list[Labelled]:
     """The labelled values of the first row under each table header among the lines."""
     out: list[Labelled] = []
+    known: dict[str, str | None] = {}  # the page's words repeat: each is looked up once
     for i in range(len(lines) - 1):
         heads = lines[i][0].split()
         if not _MIN_COLUMNS <= len(heads) <= _MAX_COLUMNS or _has_colon(lines[i][0]):
             continue
-        fields = [_column_field(h) for h in heads]
-        if sum(f is not None for f in fields) >= 2:
+        fields = _column_fields(heads, known)
+        if fields is not None:
             out.extend(_row(heads, fields, *lines[i + 1]))
     return out
+
+
+def _column_fields(heads: list[str], known: dict[str, str | None]) -> list[str | None] | None:
+    """The field of each header word, when two or more are known; None (as soon as that
+    cannot be) otherwise."""
+    fields: list[str | None] = []
+    found = 0
+    for n, head in enumerate(heads):
+        if found + len(heads) - n < 2:
+            return None
+        if head not in known:
+            known[head] = _column_field(head)
+        fields.append(known[head])
+        found += known[head] is not None
+    return fields if found >= 2 else None
 
 
 def _has_colon(line: str) -> bool:

@@ -8,13 +8,16 @@ from .quantities import ordinal_value
 from .record import FestivalEntry
 
 _CJK_NAME_CHARS = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3・A-Za-z]"
+_GOLDEN_AWARDS = "金马奖|金馬獎|金像奖|金像獎|金鸡奖|金雞獎"
+_EVENT_WORDS = (
+    "国际电影节|國際電影節|电影节|電影節|影展|映像节|映像節|影像节|短片节|纪录片节|电影周|電影週|"
+    "映画祭|영화제|大赛|大賽|论坛|論壇|电影展|電影展|徵選|征选|比赛|比賽|评选|評選|アワード"
+)
 _ZH_EVENT = re.compile(
     r"(?:(?P<ord>第\s?[\d零〇一二两三四五六七八九十百]+\s?[届屆回]|首[届屆]|제\s?\d{1,3}\s?회)\s?|"
     r"(?P<yr>\d{4})年?|本[届屆]|(?<=[\s。,!?:;“”\"」『』获獲在于於的得了]))"
-    rf"(?P<name>{_CJK_NAME_CHARS}{{0,8}}?(?:金马奖|金馬獎|金像奖|金像獎|金鸡奖|金雞獎)|"
-    rf"{_CJK_NAME_CHARS}{{2,18}}?(?:国际电影节|國際電影節|电影节|電影節|影展|映像节|映像節|"
-    r"影像节|短片节|纪录片节|电影周|電影週|映画祭|영화제|大赛|大賽|论坛|論壇|电影展|電影展|徵選|征选|"
-    r"比赛|比賽|评选|評選|アワード))"
+    rf"(?P<name>{_CJK_NAME_CHARS}{{0,8}}?(?:{_GOLDEN_AWARDS})|"
+    rf"{_CJK_NAME_CHARS}{{2,18}}?(?:{_EVENT_WORDS}))"
 )
 _ZH_AWARD = re.compile(
     r"(?:赢得|获得|荣获|獲得|榮獲|被授予|摘得|斩获|夺得|奪得|斬獲)了?"
@@ -51,9 +54,13 @@ _ORDINAL_IN_NAME = re.compile(
 )
 
 
+# Every event name ends in one of these words: a text without any names no event.
+_ZH_EVENT_END = re.compile(f"{_GOLDEN_AWARDS}|{_EVENT_WORDS}")
+
+
 def chinese_entries(text: str) -> list[FestivalEntry]:
     """Entries from Chinese prose: the main event's awards and selections, other selections."""
-    if not _CJK_ANY.search(text):
+    if not _CJK_ANY.search(text) or not _ZH_EVENT_END.search(text):
         return []
     events = list(_ZH_EVENT.finditer(text))
     if not events:

@@ -6,6 +6,7 @@ import re
 
 from .festival_events import _events_in, _uncapped
 from .festival_heads import award_after
+from .fold import folded
 from .quantities import (
     MAX_PARSED_DATES,
     ORDINAL_RE,
@@ -62,6 +63,9 @@ _NOMINATED = re.compile(
     r"노미네이트|đề cử|nominasi|نامزد|مرشح|υποψήφ",
     re.I,
 )
+# The same patterns for folded text (see `fold`): much faster than re.I on every sentence.
+_SELECTION_FOLDED = re.compile(folded(_SELECTION.pattern))
+_NOMINATED_FOLDED = re.compile(folded(_NOMINATED.pattern))
 _NOT_ENTRY = re.compile(r"submi|staff pick|nomination\b|shortlisted for the oscar", re.I)
 _SECTION = re.compile(
     r"in the section (?:of )?(?P<a>[A-Z][^.,;]+)|in the (?P<b>[A-Z][^.,;]+?) section", re.I
@@ -87,11 +91,11 @@ def result_of(award: str | None, context: str) -> str | None:
     words = f"{award or ''} {context}".casefold()
     if "shortlis" in words or "short list" in words or "présélection" in words:
         return "shortlist"
-    if _NOMINATED.search(words):
+    if _NOMINATED_FOLDED.search(folded(words)):
         return "nominee"
     if award:
         return "winner"
-    if _SELECTION.search(context):
+    if _SELECTION_FOLDED.search(folded(context)):
         return "selection"
     return None
 

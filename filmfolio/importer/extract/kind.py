@@ -26,6 +26,55 @@ _ANIMATION = re.compile(
     r"アニメーション作品|短編アニメーション|アニメ映画|애니메이션 영화|단편 애니메이션|"
     r"动画电影|動畫電影",
 )
+# A plain piece of every animation and short phrase above: the patterns run only on text
+# holding one (they start with groups or common letters, so the engine cannot skip ahead).
+_ANIMATION_PIECES = (
+    "anim",
+    "动画",
+    "動畫",
+    "анимацион",
+    "мульт",
+    "hoạt hình",
+    "κινουμένων",
+    "رسوم",
+    "انیمیشن",
+    "پویانمایی",
+    "アニメ",
+    "애니메이션",
+)
+_SHORT_PIECES = (
+    "short",
+    "court",
+    "corto",
+    "kurz",
+    "късометраж",
+    "короткометраж",
+    "短",
+    "微电",
+    "微電",
+    "단편",
+    "krótko",
+    "kısa",
+    "kort",
+    "ngắn",
+    "pendek",
+    "قصير",
+    "کوتاه",
+    "μικρού",
+    "curta",
+    "krátký",
+    "rövid",
+)
+
+
+def _says_animation(text: str) -> bool:
+    return any(piece in text for piece in _ANIMATION_PIECES) and bool(_ANIMATION.search(text))
+
+
+def _says_short(text: str) -> bool:
+    return any(piece in text for piece in _SHORT_PIECES) and bool(_SHORT.search(text))
+
+
 _DOC_PROSE_EN = re.compile(
     r"\b(?:this|the|a|an|her|his|their|our|feature|short)\s+(?:[\w-]+\s+)?documentary\b"
 )
@@ -82,7 +131,7 @@ def decide_type(words: list[str], prose: str, synopsis: str, runtime: int | None
     if _DOC_SHORT.search(explicit) or _DOC_SHORT.search(prose):
         return "documentary short"
     keys = {w.strip().casefold() for w in re.split(r"[,|/]", explicit)}
-    if keys & ANIMATION_WORDS or _ANIMATION.search(prose):
+    if keys & ANIMATION_WORDS or _says_animation(prose):
         return "animation"
     if _SERIES.search(explicit):
         return "series"
@@ -109,6 +158,6 @@ def _by_length(explicit: str, prose: str, runtime: int | None) -> str | None:
     """Short or feature by the runtime, else short when a page says so."""
     if runtime is not None:
         return "short" if runtime < SHORT_LIMIT else "feature"
-    if _SHORT.search(explicit) or _SHORT.search(prose):
+    if _says_short(explicit) or _says_short(prose):
         return "short"
     return None

@@ -18,8 +18,7 @@ _SCRIPT_CHANGE = re.compile(
 def label_key(label: str) -> str:
     """A label in lookup form: casefolded, spaces collapsed, "Name" and "(s)" dropped."""
     key = " ".join(label.replace("(s)", "").split()).casefold().strip(" :：-–")
-    key = _NAME_SUFFIX.sub("", key)
-    return key
+    return _NAME_SUFFIX.sub("", key) if key.endswith(("name", "names")) else key
 
 
 def field_of(label: str, bare: bool = False) -> str | None:
@@ -35,6 +34,8 @@ def field_of(label: str, bare: bool = False) -> str | None:
 
 def _label_candidates(key: str) -> list[str]:
     """The key, its English-plural-free form, and each half of a bilingual key."""
+    if _is_plain(key):
+        return _plain_candidates(key)
     cands = _halves_first(key)
     bare = _without_paren_suffix(key)
     if bare:
@@ -48,6 +49,24 @@ def _label_candidates(key: str) -> list[str]:
         if c.endswith("s") and len(c) > 4:
             out.append(c[:-1])
     return out
+
+
+# The first three letters of every label: a plain key that starts otherwise is no label.
+_TABLE_STARTS = frozenset(k[:3] for k in _TABLE)
+_PLAIN_MARKS = re.compile(r"[/,&+(]| - ")
+
+
+def _plain_candidates(key: str) -> list[str]:
+    """A plain key's one form, and the form without a plural "s"; none when no label starts
+    like it."""
+    if key[:3] not in _TABLE_STARTS:
+        return []
+    return [key, key[:-1]] if key.endswith("s") and len(key) > 4 else [key]
+
+
+def _is_plain(key: str) -> bool:
+    """An ASCII key without halves, parts or a bracketed suffix: it is its only candidate."""
+    return key.isascii() and not key.endswith("_") and not _PLAIN_MARKS.search(key)
 
 
 def _halves_first(key: str) -> list[str]:

@@ -28,6 +28,10 @@ _GLUED_START = re.compile(r"[^\W\d_a-zа-яё]|[\"'“«(]")
 _EDGE_BARS = re.compile(r"^[\s|]+|[\s|]+$")
 
 
+# The first four letters of every label that may be glued to its value.
+_GLUED_PREFIXES = frozenset(k[:4] for k in _TABLE if len(k) >= 4 and k not in _NEEDS_SEPARATOR)
+
+
 @dataclass(frozen=True)
 class Labelled:
     """One labelled value: the field it fills, the label as written, value and its offsets."""
@@ -120,6 +124,8 @@ def _bare(body: str) -> tuple[str, str, str, int] | None:
 def _glued(body: str) -> tuple[str, str, str, int] | None:
     """A label glued to its value, the value starting with a capital or a CJK character."""
     low = body.casefold()
+    if low[:4] not in _GLUED_PREFIXES:  # no label of four or more letters starts the line
+        return None
     for size in range(min(len(body) - 1, _MAX_LABEL), 3, -1):
         key = low[:size]
         if key in _TABLE and key not in _NEEDS_SEPARATOR and _glued_start(key, body[size]):
@@ -139,9 +145,12 @@ def parse_spaced(line: str, offset: int) -> Labelled | None:
     if len(body) > 100 or len(body) < 5 or body.endswith((".", "!", "?", ":")):
         return None
     low = body.casefold()
-    for size in range(min(len(body) - 2, _MAX_LABEL), 1, -1):
+    # Only a space may end the label: the sizes tried are the spaces' places, longest first.
+    size = low.rfind(" ", 0, min(len(body) - 2, _MAX_LABEL) + 1)
+    while size >= 2:
         field = _spaced_label_field(low, size)
         if field is None:
+            size = low.rfind(" ", 0, size)
             continue
         value = body[size + 1 :].strip()
         if not (_starts_a_value(value) or spec_part(value)):  # "Ljud mono", "Färg svartvit"

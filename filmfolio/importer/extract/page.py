@@ -25,7 +25,7 @@ class Page:
             offset += len(line) + 1
         self.zone_end = len(self.lines)
         for i, (line, _) in enumerate(self.lines):
-            if i and _BIO_START.match(line.strip()):
+            if i and line and _BIO_START.match(line.strip()):
                 self.zone_end = i
                 break
         self.zone = self.lines[: self.zone_end]

@@ -155,6 +155,8 @@ _CJK_PATTERNS = [
 def prose_roles(text: str) -> list[tuple[str, str, int, int]]:
     """(name, role word as written, start, end) for crew named by a role word in running text."""
     out = [*_latin_roles(text)]
+    if not _CJK_ANY.search(text):  # every CJK role word has a CJK character
+        return out
     for rx, words in _CJK_PATTERNS:
         if not any(w in text for w in words):
             continue
@@ -164,6 +166,7 @@ def prose_roles(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
+_CJK_ANY = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _NOT_A_NAME_CHAR = re.compile(r"[奖獎项項片类類部集届屆年月日]")
 
 

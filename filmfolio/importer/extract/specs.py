@@ -127,17 +127,24 @@ _PART_FORMAT = re.compile(
 _PART_COLOUR = re.compile(rf"(?i:(?:en |a |in )?(?:{_BW_WORDS}|{_COLOUR_WORDS}))")
 
 
+# The four in one pattern, tried in this order (an alternation is tried from the left).
+_PART_FIELD = re.compile(
+    "|".join(
+        f"(?P<{field}>{rx.pattern})"
+        for field, rx in (
+            ("aspect_ratio", _PART_RATIO),
+            ("sound", _PART_SOUND),
+            ("shooting_format", _PART_FORMAT),
+            ("color", _PART_COLOUR),
+        )
+    )
+)
+
+
 def spec_part(part: str) -> str | None:
     """The spec field a whole part of a line states ("1.85:1", "Stereo", "16mm", "Colour")."""
-    for field, rx in (
-        ("aspect_ratio", _PART_RATIO),
-        ("sound", _PART_SOUND),
-        ("shooting_format", _PART_FORMAT),
-        ("color", _PART_COLOUR),
-    ):
-        if rx.fullmatch(part):
-            return field
-    return None
+    m = _PART_FIELD.fullmatch(part)
+    return m.lastgroup if m else None
 
 
 def spec_parts(line: str) -> dict[str, str]:

@@ -22,7 +22,7 @@ MIN_CJK_PROSE = 60
 def is_prose(paragraph: str) -> bool:
     """A long run of sentences (not a list of labels)."""
     p = paragraph.strip()
-    if len(_CJK.findall(p)) >= MIN_CJK_PROSE:
+    if len(p) >= MIN_CJK_PROSE and not p.isascii() and _count(_CJK, p, MIN_CJK_PROSE):
         return True
     return len(p) >= MIN_PROSE and p.count(" ") >= 20 and bool(_SENTENCE_END.search(p))
 
@@ -37,9 +37,12 @@ _FIRST_PERSON = re.compile(
 def is_production_note(paragraph: str) -> bool:
     """Prose about making the film rather than about its content, or a maker's first-person
     account of it (a blog post about a festival selection is no synopsis)."""
-    if len(_PRODUCTION.findall(paragraph)) >= 3:
-        return True
-    return len(_FIRST_PERSON.findall(paragraph)) >= 3
+    return _count(_PRODUCTION, paragraph, 3) or _count(_FIRST_PERSON, paragraph, 3)
+
+
+def _count(rx: re.Pattern, text: str, enough: int) -> bool:
+    """Whether the pattern occurs at least `enough` times (the search stops there)."""
+    return any(n >= enough for n, _ in enumerate(rx.finditer(text), 1))
 
 
 def synopsis_present(paragraphs: list[str], labelled: list[str]) -> bool:

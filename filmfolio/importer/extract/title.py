@@ -282,8 +282,13 @@ _AFTER_STEM = frozenset(
 
 def _key(text: str) -> str:
     """Letters and digits only, case and accents dropped: "Été-Film" → "etefilm"."""
+    if text.isascii():  # nothing to decompose
+        return _NOT_KEY.sub("", text.lower())
     plain = unicodedata.normalize("NFKD", text.casefold())
-    return re.sub(r"[\W_]", "", "".join(c for c in plain if not unicodedata.combining(c)))
+    return _NOT_KEY.sub("", "".join(c for c in plain if not unicodedata.combining(c)))
+
+
+_NOT_KEY = re.compile(r"[\W_]")
 
 
 def handle_stems(handle: str) -> list[str]:
@@ -298,15 +303,16 @@ def handle_stems(handle: str) -> list[str]:
 def spelled_as_words(stem: str, text: str) -> list[str]:
     """Capitalised word runs of the text that spell the stem, not followed by a company word."""
     words = list(_WORD.finditer(text))
+    keys = [_key(w.group()) for w in words]  # each word's key once, not once per start
     found = []
     for i, first in enumerate(words):
         joined, j = "", i
         while j < len(words) and len(joined) < len(stem):
-            joined += _key(words[j].group())
+            joined += keys[j]
             j += 1
         if joined != stem or not (first.group()[0].isupper() or first.group()[0].isdigit()):
             continue
-        if j < len(words) and _key(words[j].group()) in _AFTER_STEM:
+        if j < len(words) and keys[j] in _AFTER_STEM:
             continue
         found.append(text[first.start() : words[j - 1].end()])
     return found
