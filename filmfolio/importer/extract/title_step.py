@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 
 from . import kind, prose_title, title
+from . import title_layouts as layouts
+from .credits import by_line
 from .fact_group import first_group
 from .facts import fact_line
 from .labels import parse_line
 from .page import Page
-from .record import GUESSED, SURE, UNSURE, Evidence, ExtractedRecord
+from .record import GUESSED, SURE, UNSURE, Credit, Evidence, ExtractedRecord
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -20,7 +22,10 @@ def apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
     labelled, original, alias = (
         _values(by_field, name) for name in ("title", "original_title", "alt_title")
     )
-    found, other, year = _candidate_titles(rec, page, bool(labelled or original or alias))
+    named = bool(labelled or original or alias)
+    found, other, year = _candidate_titles(rec, page, named)
+    if not named:
+        found, other = _layout_titles(rec, page, found, other)
     main, second = _titles_pair((labelled, original, alias), found, other)
     main, rule, sure = _main_title(rec, page, main, bool(labelled))
     if main:
@@ -49,6 +54,39 @@ def _candidate_titles(
         found, other = _prose_title(page, found, other)
         found = _group_title(page, found)
     return found, other, year
+
+
+def _layout_titles(
+    rec: ExtractedRecord, page: Page, found: str | None, other: str | None
+) -> tuple[str | None, str | None]:
+    """Titles the page's layout states: a catalogue entry's, a work marked 《》 twice, or a
+    heading written in two languages side by side."""
+    entry = layouts.catalogue_entry(page.zone)
+    if entry:
+        found, other, maker = entry
+        other = other or layouts.other_title_pair(page.zone_text, found)
+        if not rec.directors and maker not in found:
+            _add_maker(rec, page, maker)
+        return found, other
+    if found is None:
+        own = layouts.own_film_title(page.zone_text)
+        if own:
+            found, other, _ = title.split_heading(own)
+            return found, other
+    marked = layouts.marked_work(page.zone_text, found)
+    if marked:
+        return marked, None
+    pair = layouts.side_by_side_titles(page.zone, found) if found and not other else None
+    return pair if pair else (found, other)
+
+
+def _add_maker(rec: ExtractedRecord, page: Page, maker: str) -> None:
+    """The name under a catalogue entry's title: its director, marked unsure."""
+    rec.directors.append(maker)
+    if not any(c.name == maker for c in rec.credits):
+        rec.credits.append(Credit(role="Director", name=maker))
+    pos = page.text.find(maker)
+    rec.note(Evidence("directors", maker, pos, pos + len(maker), UNSURE, "catalogue entry"))
 
 
 def _group_title(page: Page, found: str | None) -> str | None:
@@ -126,6 +164,10 @@ def _prose_title(page: Page, found: str | None, other: str | None) -> tuple[str 
     if not prose:
         return found, other
     best, score = prose[0]
+    if found and layouts.under_a_date(page.zone, found):
+        # a post's headline: the title it is about, first among equals when it shares a word
+        ties = [t for t, n in prose if n == score and layouts.shares_a_word(found, t)]
+        return (ties[0] if ties else best, None) if score >= 3 else (found, other)
     weak_heading = _weak_heading(found, best)
     if (score >= 3 and weak_heading) or (score >= 4 and found and len(found.split()) >= 4):
         return best, None
@@ -171,7 +213,7 @@ def _heading_lines(page: Page) -> list[tuple[str, int]]:
         if _holds_a_fact(line, offset, s):
             continue
         s = title.strip_site(s)
-        if title.plausible_title(s):
+        if title.plausible_title(s) and not layouts.not_a_heading(s):
             out.append((s, offset))
     return out
 
@@ -181,6 +223,7 @@ def _holds_a_fact(line: str, offset: int, stripped: str) -> bool:
     return bool(
         parse_line(line, offset)
         or fact_line(stripped)
+        or by_line(stripped)
         or kind.glued_genres(stripped)
         or stripped.isdigit()
     )
