@@ -46,12 +46,18 @@ _DATE_LINE = re.compile(
     re.I,
 )
 
-# An event named by its edition or its kind, in the languages of the extractor's vocabulary.
+# An event named by its edition, or by an event word of a CJK language.
 _EVENT = re.compile(
-    r"^(?:第\s?[\d一二三四五六七八九十百]+\s?[回届屆]|제\s?\d+\s?회|\d+(?:st|nd|rd|th|e|ème|er|"
-    r"ª|º|°|\.)\s)|\b(?:film\s?fest(?:ival)?|fest(?:ival)?s?|festiwal|festivali|festivalu|"
-    r"fesztivál|filmfestspiele|filmfestival|фестивал[ьяю]?|φεστιβάλ|liên hoan phim)\b|"
-    r"映画祭|电影节|電影節|影展|영화제|جشنواره|مهرجان|פסטיבל",
+    r"^(?:第\s?[\d一二三四五六七八九十百]+\s?[回届屆]|제\s?\d+\s?회|"
+    r"(?:(?:the|a|az|der|die|das|la|le|il|el|o|de)\s+)?\d+(?:st|nd|rd|th|e|ème|er|"
+    r"ª|º|°|\.)\s)|映画祭|电影节|電影節|影展|영화제",
+    re.I,
+)
+# A festival word: a heading holding one is weak (films are named after festivals too).
+_FESTIVAL_WORD = re.compile(
+    r"\b(?:film\s?fest(?:ival)?|fest(?:ival)?s?|festiwal|festivali|festivalu|fesztivál|"
+    r"filmfestspiele|filmfestival|фестивал[ьяю]?|φεστιβάλ|liên hoan phim)\b|"
+    r"جشنواره|مهرجان|פסטיבל",
     re.I,
 )
 # The words of a site's tabs and boxes, in many languages: a line made only of them is chrome.
@@ -68,8 +74,13 @@ _LEFT_OVER = re.compile(r"[\W_]+")
 
 
 def is_event_heading(line: str) -> bool:
-    """True for a heading that names an event: an edition ordinal first, or a festival word."""
+    """True for a heading that names an event: an edition ordinal first, or a CJK event word."""
     return bool(_EVENT.search(line))
+
+
+def names_a_festival(line: str) -> bool:
+    """True for a heading with a festival word: weak beside a title the text names."""
+    return bool(_FESTIVAL_WORD.search(line))
 
 
 def is_ui_run(line: str) -> bool:
@@ -100,7 +111,12 @@ def _nonblank(lines: list[tuple[str, int]], limit: int) -> list[tuple[str, int, 
 
 
 def _is_runtime_line(s: str) -> bool:
-    return len(s) <= 140 and bool(_RUNTIME.search(s)) and runtime_minutes(s) is not None
+    """A short line with a running time, not under another field's label ("Lectura
+    estimada: 1 min." is a reading time)."""
+    if len(s) > 140 or not _RUNTIME.search(s) or runtime_minutes(s) is None:
+        return False
+    label, colon, _ = s.partition(":")
+    return not colon or field_of(label) == "runtime"
 
 
 def _name_word(word: str) -> bool:
@@ -145,7 +161,7 @@ def catalogue_entry(lines: list[tuple[str, int]]) -> tuple[str, str | None, str]
     if not _is_name(name) or head[at][2] > 1 or gap > 1:
         return None
     first, _, blanks = head[at - 2]
-    if not _is_title_line(first):
+    if not _is_title_line(first) or " ".join(first.split()) == name:
         return None
     if at >= 3 and blanks == 0 and gap == 0:
         second = head[at - 3][0]

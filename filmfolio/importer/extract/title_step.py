@@ -186,6 +186,7 @@ def _weak_heading(found: str | None, best: str) -> bool:
     it is weak too when missing or when it holds the title named in the text."""
     return (
         found is None
+        or layouts.names_a_festival(found)
         or len(found.split()) >= 6
         or sum(map(len, _CJK_ONLY.findall(found))) >= 12
         or best in found

@@ -53,14 +53,32 @@ def test_a_name_line_must_look_like_a_name():
         ("36th Hong Kong International Film Festival", True),
         ("第2回 石垣島国際", True),
         ("제12회 서울독립영화제", True),
-        ("Film Fest in New Jersey", True),
-        ("جشنواره فیلم فجر", True),
+        ("A 12. Budapesti Rövidfilm Fesztivál", True),
+        ("Film Fest in New Jersey", False),  # weak only: see below
         ("Kék óra", False),
         ("Festen", False),
     ],
 )
 def test_event_headings(line, event):
     assert layouts.is_event_heading(line) is event
+
+
+@pytest.mark.parametrize(
+    ("line", "festival"),
+    [
+        ("Film Fest in New Jersey", True),
+        ("جشنواره فیلم فجر", True),
+        ("The Last Film Festival", True),
+        ("Kék óra", False),
+    ],
+)
+def test_festival_words_make_a_heading_weak(line, festival):
+    assert layouts.names_a_festival(line) is festival
+
+
+def test_a_heading_with_a_festival_word_stays_when_the_text_names_no_other_title():
+    out = extract_record("The Last Film Festival\n\nA comedy about a small festival.\n")
+    assert out.title == "The Last Film Festival"
 
 
 @pytest.mark.parametrize(
@@ -87,3 +105,10 @@ def test_a_marked_work_gives_way_to_a_heading_the_page_repeats():
 def test_aka_is_a_word_not_letters_inside_one():
     assert alias_titles("Egy éjszakai pék") is None
     assert alias_titles("Kék óra aka Blue Hour") == ("Kék óra", "Blue Hour")
+
+
+def test_a_reading_time_under_an_author_is_no_catalogue_entry():
+    lines = [("Neue Kurzfilme im Kino", 0), ("Lena Vogt", 23), ("Lesezeit: 3 min.", 33)]
+    assert layouts.catalogue_entry(lines) is None
+    lines = [("Lena Vogt", 0), ("Lena  Vogt", 10), ("12 min", 21)]
+    assert layouts.catalogue_entry(lines) is None
