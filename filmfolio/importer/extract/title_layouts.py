@@ -161,7 +161,7 @@ def catalogue_entry(lines: list[tuple[str, int]]) -> tuple[str, str | None, str]
     if not _is_name(name) or head[at][2] > 1 or gap > 1:
         return None
     first, _, blanks = head[at - 2]
-    if not _is_title_line(first) or " ".join(first.split()) == name:
+    if not _is_title_line(first) or first.split() == name.split():
         return None
     if at >= 3 and blanks == 0 and gap == 0:
         second = head[at - 3][0]
