@@ -262,7 +262,7 @@ _OWN = (
     r"(?:è|era) il suo (?:primo|secondo|terzo|nuovo|ultimo)|"
     r"(?:est|était) son (?:premier|deuxième|second|troisième|nouveau|dernier)|"
     r"(?:es|fue) su (?:primer|segundo|tercer|nuevo|último)|"
-    r"(?:é|foi) o seu (?:primeiro|segundo|terceiro|novo|último)|"
+    r"(?:é|foi) (?:o seu|a sua) (?:primeir[oa]|segund[oa]|terceir[oa]|nov[oa]|últim[oa])|"
     r"(?:ist|war) (?:sein|ihr) (?:erster|zweiter|dritter|neuer|neuester|jüngster)|"
     r"is (?:zijn|haar) (?:eerste|tweede|derde|nieuwe|nieuwste)"
 )
@@ -274,7 +274,17 @@ _OWN_FILM = re.compile(
     r"korte film|documentaire)\b",
     re.M,
 )
-_OWN_STEMS = (" his ", " her ", " their ", " il suo ", " son ", " su ", " o seu ", " sein")
+_OWN_STEMS = (
+    " his ",
+    " her ",
+    " their ",
+    " il suo ",
+    " son ",
+    " su ",
+    " o seu ",
+    " a sua ",
+    " sein",
+)
 _OWN_STEMS += (" ihr ", " zijn ", " haar ")
 _NOT_OWN = ("it ", "this ", "the film", "il film", "le film", "el film", "der film", "o filme")
 
