@@ -13,6 +13,7 @@ from .facts import fact_line
 from .festival_cjk import chinese_entries
 from .field_steps import _apply_facts, _apply_lists, _apply_scalars, _apply_specs
 from .film_years import apply_film_years
+from .known_values import apply_nationalities, known_value_lines
 from .labelled_lines import labelled_values
 from .labels import Labelled
 from .page import Page
@@ -48,6 +49,7 @@ def extract_record(data: str | bytes) -> ExtractedRecord:
 def _analyse(rec: ExtractedRecord, page: Page) -> None:
     labelled = labelled_values(page)
     labelled.extend(glued_label_lines(page))
+    labelled.extend(known_value_lines(page))
     by_field: dict[str, list[Labelled]] = {}
     for lab in labelled:
         by_field.setdefault(lab.field, []).append(lab)
@@ -58,6 +60,7 @@ def _analyse(rec: ExtractedRecord, page: Page) -> None:
     _apply_specs(rec, by_field, page)
     _apply_facts(rec, page, by_field)
     apply_glued_facts(rec, page, bool(by_field.get("genre")))
+    apply_nationalities(rec, page)
     _apply_prose_credits(rec, page)
     _apply_festivals(rec, page)
     apply_title(rec, page, by_field)
