@@ -11,6 +11,7 @@ from .credit_steps import _apply_credit_runs, _apply_credits, _apply_prose_credi
 from .decode import decode_bytes
 from .facts import fact_line
 from .festival_cjk import chinese_entries
+from .festival_ja import japanese_entries
 from .field_steps import _apply_facts, _apply_lists, _apply_scalars, _apply_specs
 from .film_years import apply_film_years
 from .known_values import apply_nationalities, known_value_lines
@@ -80,6 +81,7 @@ def _apply_festivals(rec: ExtractedRecord, page: Page) -> None:
     entries.extend(fe.list_entries(lines))
     entries.extend(festival_lists.list_entries(lines))
     entries.extend(chinese_entries(page.zone_text))
+    entries.extend(japanese_entries(page.zone_text))
     rec.festivals = fe.merge_entries(entries)
     _date_the_selection(rec, page)
     for e in rec.festivals:
