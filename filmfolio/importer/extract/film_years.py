@@ -39,8 +39,7 @@ _COMPLETED = re.compile(
             rf"\b{_Y}년\s?(?:제작|완성)",
         ]
     ),
-    re.I,
-)
+)  # run on lowered text, as are the patterns below
 _COMPLETED_STEMS = (
     "complet", "finish", "shot", "filmed", "produ", "achev", "termin", "tourn", "fertig",
     "gedreht", "rodad", "filmad", "girato", "conclu", "voltooid", "opgenomen", "ukończ",
@@ -54,7 +53,6 @@ _RELEASED = re.compile(
     r"kam [^.\n]{0,20} in die kinos|uitgebracht|verscheen|công chiếu|ra mắt|"
     r"vizyona girdi)\b|上映|公開)"
     rf"[^.\n]{{0,60}}?(?<!\d){_Y}(?!\d)",
-    re.I,
 )
 _RELEASED_STEMS = (
     "releas", "premier", "opened", "dirilis", "diluncurkan", "ditayangkan", "sorti", "estren",
@@ -66,25 +64,32 @@ _THE_FILM = re.compile(
     r"\bil film\b|\bo filme\b|\bder film\b|\bde film\b|\bfilm ini\b|\bbộ phim\b|\bphim\b|"
     r"\b(?:the|this) work\b|\bl'œuvre\b|\bdas werk\b|\bla obra\b|\bl'opera\b|\ba obra\b|"
     r"\bkarya ini\b|\btác phẩm\b|该片|本片|此片|這部|这部|이 영화|本作|作品",
-    re.I,
 )
-_SENTENCE = re.compile(r"[^.!?。！？\n]+")
+_ENDS = ".!?。！？\n"
 
 
 def _about_the_film(sentence: str, title: str | None) -> bool:
+    """True for a (lowered) sentence naming the (lowered) title or "the film"."""
     return bool((title and title in sentence) or _THE_FILM.search(sentence))
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of the text that holds ``start:end``."""
+    first = max(text.rfind(c, 0, start) for c in _ENDS) + 1
+    last = min((i for i in (text.find(c, end) for c in _ENDS) if i >= 0), default=len(text))
+    return text[first:last]
+
+
 def _year_in(text: str, pattern: re.Pattern, stems: tuple, title: str | None):
-    """(year, start, end) of the first sentence about the film matching ``pattern``."""
+    """(year, start, end) of the first match of ``pattern`` in a sentence about the film."""
     low = text.lower()
     if not any(stem in low for stem in stems):
         return None
-    for s in _SENTENCE.finditer(text):
-        m = pattern.search(s.group())
-        if m and _about_the_film(s.group(), title):
+    title = title.lower() if title else None
+    for m in pattern.finditer(low):
+        if _about_the_film(_sentence_around(low, m.start(), m.end()), title):
             at = next(i for i, g in enumerate(m.groups(), 1) if g)
-            return int(m.group(at)), s.start() + m.start(at), s.start() + m.end(at)
+            return int(m.group(at)), m.start(at), m.end(at)
     return None
 
 
