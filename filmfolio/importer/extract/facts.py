@@ -247,13 +247,20 @@ def _all_facts(parts: list[str], min_parts: int = 1) -> Facts | None:
         # names countries and languages with words of other languages ("Belanda", "Jawa").
         return None
     facts = Facts()
-    # A country's vehicle code ("D", "CH", "F") counts beside other facts only.
-    codes = [p.strip() for p in parts if p.strip() in VEHICLE_CODES] if len(parts) > 1 else []
-    rest = [p for p in parts if p.strip() not in codes]
+    codes, rest = _vehicle_codes(parts)
     if not rest or not all(_classify(p.strip(), facts) for p in rest):
         return None
     facts.countries[:0] = codes
     return None if facts == Facts() else facts
+
+
+def _vehicle_codes(parts: list[str]) -> tuple[list[str], list[str]]:
+    """(countries' vehicle codes, the other parts): a code ("D", "CH", "F") counts beside
+    other facts only."""
+    if len(parts) < 2:
+        return [], parts
+    codes = [p.strip() for p in parts if p.strip() in VEHICLE_CODES]
+    return codes, [p for p in parts if p.strip() not in codes]
 
 
 def _may_be_fact_line(line: str) -> bool:

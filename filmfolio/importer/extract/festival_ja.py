@@ -49,26 +49,25 @@ def japanese_entries(text: str) -> list[FestivalEntry]:
     """The entries of the Japanese festival clauses of a text."""
     if not any(stem in text for stem in _STEMS):
         return []
-    out = []
-    for m in _EVENT.finditer(text):
-        name = _PREFIX.sub("", m.group("name") or m.group("kana"))
-        edition = _edition(m.group("ed"))
-        start = _KANA_START.search(text[max(0, m.start() - 12) : m.start()])
-        if start and not m.group("ed"):
-            edition, name = _edition(start.group(1)), start.group(2) + name
-        year = m.group("y0") or m.group("y1") or m.group("y2")
-        award = _award(m.group("between"))
-        result = _RESULTS.get(m.group("verb"), "selection")
-        if result == "winner" and award is None and "グランプリ" in m.group("between"):
-            award = "グランプリ"
-        out.append(
-            FestivalEntry(
-                festival=name,
-                edition=edition,
-                year=int(year) if year else None,
-                section=m.group("section"),
-                award=award,
-                result=result,
-            )
-        )
-    return out
+    return [_entry(m, text) for m in _EVENT.finditer(text)]
+
+
+def _entry(m: re.Match, text: str) -> FestivalEntry:
+    name = _PREFIX.sub("", m.group("name") or m.group("kana"))
+    edition = _edition(m.group("ed"))
+    start = _KANA_START.search(text[max(0, m.start() - 12) : m.start()])
+    if start and not m.group("ed"):
+        edition, name = _edition(start.group(1)), start.group(2) + name
+    year = m.group("y0") or m.group("y1") or m.group("y2")
+    award = _award(m.group("between"))
+    result = _RESULTS.get(m.group("verb"), "selection")
+    if result == "winner" and award is None and "グランプリ" in m.group("between"):
+        award = "グランプリ"
+    return FestivalEntry(
+        festival=name,
+        edition=edition,
+        year=int(year) if year else None,
+        section=m.group("section"),
+        award=award,
+        result=result,
+    )

@@ -103,22 +103,30 @@ def _released_year(rec: ExtractedRecord) -> bool:
 
 
 def apply_film_years(rec: ExtractedRecord, text: str) -> None:
-    """An earlier completion year replaces a release year; a release stated in prose gives the
-    year when nothing else did."""
+    """An earlier lead or completion year replaces a release year; a release stated in prose
+    gives the year when nothing else did."""
     if rec.year is not None and not _released_year(rec):
         return
-    lead = lead_year(text) if rec.year is not None else None
-    if lead and rec.year - 5 <= lead[0] < rec.year:
-        rec.year = lead[0]  # an article's own year for the film before its premiere's
-        rec.note(Evidence("year", lead[0], lead[1], lead[2], UNSURE, "lead sentence"))
-        return
-    done = _year_in(text, _COMPLETED, _COMPLETED_STEMS, rec.title)
-    if done and (rec.year is None or rec.year - 5 <= done[0] < rec.year):
-        rec.year = done[0]
-        rec.note(Evidence("year", done[0], done[1], done[2], UNSURE, "completed"))
-        return
-    if rec.year is None:
-        found = _year_in(text, _RELEASED, _RELEASED_STEMS, rec.title)
+    for found, rule in (_earlier_lead(rec, text), _completion(rec, text), _release(rec, text)):
         if found:
             rec.year = found[0]
-            rec.note(Evidence("year", found[0], found[1], found[2], UNSURE, "released"))
+            rec.note(Evidence("year", found[0], found[1], found[2], UNSURE, rule))
+            return
+
+
+def _earlier_lead(rec: ExtractedRecord, text: str) -> tuple[tuple | None, str]:
+    """An article's own year for the film, before its premiere's."""
+    lead = lead_year(text) if rec.year is not None else None
+    return (lead if lead and rec.year - 5 <= lead[0] < rec.year else None), "lead sentence"
+
+
+def _completion(rec: ExtractedRecord, text: str) -> tuple[tuple | None, str]:
+    done = _year_in(text, _COMPLETED, _COMPLETED_STEMS, rec.title)
+    ok = done and (rec.year is None or rec.year - 5 <= done[0] < rec.year)
+    return (done if ok else None), "completed"
+
+
+def _release(rec: ExtractedRecord, text: str) -> tuple[tuple | None, str]:
+    if rec.year is not None:
+        return None, "released"
+    return _year_in(text, _RELEASED, _RELEASED_STEMS, rec.title), "released"

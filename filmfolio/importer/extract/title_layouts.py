@@ -154,20 +154,30 @@ def catalogue_entry(lines: list[tuple[str, int]]) -> tuple[str, str | None, str]
     """(title, other title, maker) of a catalogue entry at the page's head: one or two title
     lines over a name line over the first line with a running time."""
     head = _nonblank(lines, 25)
-    at = next((i for i, (s, _, _) in enumerate(head) if _is_runtime_line(s)), None)
-    if at is None or at < 2:
+    at = _first_runtime_line(head)
+    if at < 2 or not _name_over_facts(head[at - 1], head[at]):
         return None
     name, _, gap = head[at - 1]
-    if not _is_name(name) or head[at][2] > 1 or gap > 1:
-        return None
     first, _, blanks = head[at - 2]
     if not _is_title_line(first) or first.split() == name.split():
         return None
-    if at >= 3 and blanks == 0 and gap == 0:
-        second = head[at - 3][0]
-        if _is_title_line(second) and not _is_name(second) and not _DATE_LINE.match(second):
-            return second, first, name
-    return first, None, name
+    second = head[at - 3][0] if at >= 3 and blanks + gap == 0 else None
+    return (second, first, name) if second and _second_title(second) else (first, None, name)
+
+
+def _first_runtime_line(head: list[tuple[str, int, int]]) -> int:
+    """The index of the first line with a running time, 0 when none has one."""
+    return next((i for i, (s, _, _) in enumerate(head) if _is_runtime_line(s)), 0)
+
+
+def _name_over_facts(name: tuple[str, int, int], facts: tuple[str, int, int]) -> bool:
+    """A name line with at most one blank line above it and right above the facts."""
+    return _is_name(name[0]) and name[2] <= 1 and facts[2] <= 1
+
+
+def _second_title(s: str) -> bool:
+    """A title line above another: not a name, not a date."""
+    return _is_title_line(s) and not _is_name(s) and not _DATE_LINE.match(s)
 
 
 def other_title_pair(text: str, found: str) -> str | None:

@@ -22,10 +22,7 @@ def apply_title(rec: ExtractedRecord, page: Page, by_field: dict) -> None:
     labelled, original, alias = (
         _values(by_field, name) for name in ("title", "original_title", "alt_title")
     )
-    named = bool(labelled or original or alias)
-    found, other, year = _candidate_titles(rec, page, named)
-    if not named:
-        found, other = _layout_titles(rec, page, found, other)
+    found, other, year = _candidate_titles(rec, page, bool(labelled or original or alias))
     main, second = _titles_pair((labelled, original, alias), found, other)
     main, rule, sure = _main_title(rec, page, main, bool(labelled))
     if main:
@@ -53,31 +50,37 @@ def _candidate_titles(
     if not named:
         found, other = _prose_title(page, found, other)
         found = _group_title(page, found)
+        found, other = _layout_titles(rec, page, found, other)
     return found, other, year
 
 
 def _layout_titles(
     rec: ExtractedRecord, page: Page, found: str | None, other: str | None
 ) -> tuple[str | None, str | None]:
-    """Titles the page's layout states: a catalogue entry's, a work marked 《》 twice, or a
-    heading written in two languages side by side."""
+    """Titles the page's layout states: a catalogue entry's, "X is her first film", a work
+    marked 《》, or a heading written in two languages side by side."""
     entry = layouts.catalogue_entry(page.zone)
     if entry:
-        found, other, maker = entry
-        other = other or layouts.other_title_pair(page.zone_text, found)
-        if not rec.directors and maker not in found:
-            _add_maker(rec, page, maker)
-        return found, other
-    if found is None:
-        own = layouts.own_film_title(page.zone_text)
-        if own:
-            found, other, _ = title.split_heading(own)
-            return found, other
+        return _entry_titles(rec, page, entry)
+    own = layouts.own_film_title(page.zone_text) if found is None else None
+    if own:
+        return title.split_heading(own)[:2]
     marked = layouts.marked_work(page.zone_text, found)
     if marked:
         return marked, None
     pair = layouts.side_by_side_titles(page.zone, found) if found and not other else None
     return pair if pair else (found, other)
+
+
+def _entry_titles(
+    rec: ExtractedRecord, page: Page, entry: tuple[str, str | None, str]
+) -> tuple[str, str | None]:
+    """A catalogue entry's titles; the name under them is the director when none is known."""
+    found, other, maker = entry
+    other = other or layouts.other_title_pair(page.zone_text, found)
+    if not rec.directors and maker not in found:
+        _add_maker(rec, page, maker)
+    return found, other
 
 
 def _add_maker(rec: ExtractedRecord, page: Page, maker: str) -> None:
@@ -165,15 +168,31 @@ def _prose_title(page: Page, found: str | None, other: str | None) -> tuple[str 
         return found, other
     best, score = prose[0]
     if found and layouts.under_a_date(page.zone, found):
-        # a post's headline: the title it is about, first among equals when it shares a word
-        ties = [t for t, n in prose if n == score and layouts.shares_a_word(found, t)]
-        return (ties[0] if ties else best, None) if score >= 3 else (found, other)
-    weak_heading = _weak_heading(found, best)
-    if (score >= 3 and weak_heading) or (score >= 4 and found and len(found.split()) >= 4):
+        return _headline_title(prose, found, other)
+    if _prose_wins(found, best, score):
         return best, None
     if found is None and score >= 2 and best == title.quoted_title(page.zone_text):
         return best, None
     return found, other
+
+
+def _prose_wins(found: str | None, best: str, score: int) -> bool:
+    """The text's title beats a weak heading, or a long one when named often."""
+    if score >= 3 and _weak_heading(found, best):
+        return True
+    return score >= 4 and found is not None and len(found.split()) >= 4
+
+
+def _headline_title(
+    prose: list[tuple[str, int]], found: str, other: str | None
+) -> tuple[str | None, str | None]:
+    """Under a post's headline, the title the text names most (first among equals when it
+    shares a word with the headline), when named often enough."""
+    best, score = prose[0]
+    if score < 3:
+        return found, other
+    ties = [t for t, n in prose if n == score and layouts.shares_a_word(found, t)]
+    return (ties[0] if ties else best), None
 
 
 def _head_text(page: Page) -> str:
