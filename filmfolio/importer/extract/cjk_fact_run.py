@@ -59,7 +59,7 @@ def glued_labels(line: str, offset: int) -> list[Labelled]:
     run = line.rstrip()
     if not _CJK_LINE.match(run):
         return []
-    marks = []
+    marks: list[tuple[int, str, str]] = []
     i = 0
     while i < len(run) - 1:
         found = _label_at(run, i)

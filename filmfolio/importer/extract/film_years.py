@@ -116,8 +116,9 @@ def apply_film_years(rec: ExtractedRecord, text: str) -> None:
 
 def _earlier_lead(rec: ExtractedRecord, text: str) -> tuple[tuple | None, str]:
     """An article's own year for the film, before its premiere's."""
-    lead = lead_year(text) if rec.year is not None else None
-    return (lead if lead and rec.year - 5 <= lead[0] < rec.year else None), "lead sentence"
+    year = rec.year
+    lead = lead_year(text) if year is not None else None
+    return (lead if lead and year and year - 5 <= lead[0] < year else None), "lead sentence"
 
 
 def _completion(rec: ExtractedRecord, text: str) -> tuple[tuple | None, str]:

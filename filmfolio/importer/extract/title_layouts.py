@@ -294,8 +294,10 @@ _OWN_STEMS = (
     " o seu ",
     " a sua ",
     " sein",
+    " ihr ",
+    " zijn ",
+    " haar ",
 )
-_OWN_STEMS += (" ihr ", " zijn ", " haar ")
 _NOT_OWN = ("it ", "this ", "the film", "il film", "le film", "el film", "der film", "o filme")
 
 
