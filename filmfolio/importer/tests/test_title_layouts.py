@@ -112,3 +112,23 @@ def test_a_reading_time_under_an_author_is_no_catalogue_entry():
     assert layouts.catalogue_entry(lines) is None
     lines = [("Lena Vogt", 0), ("Lena  Vogt", 10), ("12 min", 21)]
     assert layouts.catalogue_entry(lines) is None
+
+
+def _html(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+BODY = "<div>Home | Films | About</div><p>Rendező: Kiss Anna</p><p>Kék óra egy film.</p>"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        ('<meta property="og:title" content="Kék óra">', "<p>Rendező: Kiss Anna</p>", "Kék óra"),
+        ("<title>Kék óra (2022) - Filmkatalógus</title>", "<p>Rendező: Kiss Anna</p>", "Kék óra"),
+        ("<title>Kék óra | Kino Portal</title>", BODY, "Kék óra"),
+        ("<title>News | Kino Portal</title>", "<h1>Kék óra</h1><p>Rendező: Kiss A</p>", "Kék óra"),
+    ],
+)
+def test_open_graph_and_window_titles_of_an_html_page(head, body, expected):
+    assert extract_record(_html(head, body)).title == expected
