@@ -75,6 +75,10 @@ _GLUED_DOMAIN = re.compile(rf"(?<![a-z0-9-])[a-z0-9-]*(?:\.[a-z0-9-]+)*{_TLDS}",
 _GLUED_TLD = re.compile(_TLDS, re.I)  # cheap test first: the full pattern is slow on prose
 
 
+_WINDOW_SEP = re.compile(r"\s[-–—|·:]\s|\s?[|｜]\s?")
+_BRACKET_YEAR = re.compile(r"\((?:1[89]|20)\d\d\)")
+
+
 class _TextCollector(HTMLParser):
     """Collects visible text, one block element per line."""
 
@@ -82,21 +86,48 @@ class _TextCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
+        self.in_title = False
+        self.window_title: list[str] = []
+        self.og_title = ""
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag == "meta":
+            self._meta(dict(attrs))
         if tag in _SKIP_TAGS:
             self.skip_depth += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
+    def _meta(self, attrs: dict) -> None:
+        """The Open Graph (or Twitter card) title: the page's own name for what it shows."""
+        key = (attrs.get("property") or attrs.get("name") or "").casefold()
+        if key in ("og:title", "twitter:title") and not self.og_title:
+            self.og_title = (attrs.get("content") or "").strip()
+
+    def head_lines(self, body: str) -> list[str]:
+        """The Open Graph title and the window title, each once, for the top of the text: the
+        window title when it holds a year in brackets, else its first part when the body
+        repeats it (a site's own name there is no title)."""
+        window = " ".join("".join(self.window_title).split())
+        first = _WINDOW_SEP.split(window, maxsplit=1)[0].strip()
+        if not _BRACKET_YEAR.search(window):
+            window = first if len(first) > 1 and first in body else ""
+        return list(dict.fromkeys(t for t in (self.og_title, window) if t))
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
         if tag in _SKIP_TAGS:
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip_depth:
+        if self.in_title:
+            self.window_title.append(data)
+        elif not self.skip_depth:
             self.parts.append(data)
 
 
@@ -105,7 +136,8 @@ def html_to_text(markup: str) -> str:
     parser = _TextCollector()
     parser.feed(markup)
     parser.close()
-    return html.unescape("".join(parser.parts))
+    body = html.unescape("".join(parser.parts))
+    return "".join(f"{line}\n" for line in parser.head_lines(body)) + body
 
 
 def looks_like_html(text: str) -> bool:

@@ -19,7 +19,8 @@ _CJK_YEAR = re.compile(
 )
 _YEAR_AND_WORDS = re.compile(r"((?:1[89]|20)\d\d)\s+(.+)")
 _RATED = re.compile(r"(?:not rated|unrated|pg-13|pg|nr|g|r)\s+(.+)$", re.I)
-_PARTS = re.compile(r"\s*(?:\||•|·|/|–|—)\s*")
+# A capital I between spaces stands for a bar in some typesetting ("D  I  2013  I  8'").
+_PARTS = re.compile(r"\s*(?:\||•|·|/|–|—)\s*|\s+I\s+")
 _RUNTIME_ONLY = re.compile(
     r"^\d{1,2}\s*h(?:ours?|rs?)?\.?\s*\d{0,2}\s*(?:m|min|mins|minutes?)?\.?$|"
     r"^\d{1,3}\s*(?:m|min|mins|minutes?|mn|minuten|minutos|minuti|минути|мин|分钟|分鐘|分|분|"
@@ -30,6 +31,59 @@ _RATING = re.compile(
     r"^(?:not rated|unrated|nr|g|pg|pg-13|r|nc-17|tv-\w+|\d{1,2}\+|[A-Z]-rated)$", re.I
 )
 _WITH_SUBS = re.compile(r"^(?P<lang>.+?)\s+with\s+(?P<sub>.+?)\s+subtitles?$", re.I)
+
+
+# The distinguishing signs of countries on vehicles (Vienna Convention), which European film
+# catalogues use as country codes.
+VEHICLE_CODES = frozenset(
+    [
+        "A",
+        "AL",
+        "AND",
+        "B",
+        "BG",
+        "BIH",
+        "BY",
+        "CH",
+        "CY",
+        "CZ",
+        "D",
+        "DK",
+        "E",
+        "EST",
+        "F",
+        "FIN",
+        "GB",
+        "GR",
+        "H",
+        "HR",
+        "I",
+        "IRL",
+        "IS",
+        "L",
+        "LT",
+        "LV",
+        "M",
+        "MC",
+        "MD",
+        "MK",
+        "MNE",
+        "N",
+        "NL",
+        "P",
+        "PL",
+        "RO",
+        "RSM",
+        "RUS",
+        "S",
+        "SK",
+        "SLO",
+        "SRB",
+        "TR",
+        "UA",
+        "V",
+    ]
+)
 
 
 @dataclass
@@ -193,9 +247,20 @@ def _all_facts(parts: list[str], min_parts: int = 1) -> Facts | None:
         # names countries and languages with words of other languages ("Belanda", "Jawa").
         return None
     facts = Facts()
-    if not parts or not all(_classify(p.strip(), facts) for p in parts):
+    codes, rest = _vehicle_codes(parts)
+    if not rest or not all(_classify(p.strip(), facts) for p in rest):
         return None
+    facts.countries[:0] = codes
     return None if facts == Facts() else facts
+
+
+def _vehicle_codes(parts: list[str]) -> tuple[list[str], list[str]]:
+    """(countries' vehicle codes, the other parts): a code ("D", "CH", "F") counts beside
+    other facts only."""
+    if len(parts) < 2:
+        return [], parts
+    codes = [p.strip() for p in parts if p.strip() in VEHICLE_CODES]
+    return codes, [p for p in parts if p.strip() not in codes]
 
 
 def _may_be_fact_line(line: str) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .ordinal_words import persian_ordinal
+
 # Event words that begin a name, by language.
 _HEADS = re.compile(
     r"(?<!\w)(?:Liên hoan phim|liên hoan phim|Giải thưởng|مهرجان|جشنواره|جوایز|Φεστιβάλ|"
@@ -68,6 +70,9 @@ def _edition(sentence: str, start: int, end: int) -> str | None:
     before = _NUMBER_BEFORE.search(sentence[max(0, start - 24) : start])
     if before:
         return str(int(before.group(1)))
+    worded = persian_ordinal(sentence[max(0, start - 40) : start])
+    if worded:
+        return str(worded)
     after = _LAN_THU.match(sentence[end:])
     if after and after.group(1).isdigit():
         return str(int(after.group(1)))

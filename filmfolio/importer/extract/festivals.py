@@ -66,6 +66,11 @@ _NOMINATED = re.compile(
 # The same patterns for folded text (see `fold`): much faster than re.I on every sentence.
 _SELECTION_FOLDED = re.compile(folded(_SELECTION.pattern))
 _NOMINATED_FOLDED = re.compile(folded(_NOMINATED.pattern))
+# A win stated by its verb when no award is named ("برنده شد", "a remporté", "受賞").
+_WON = re.compile(
+    r"\b(?:won|wins|winner|a remporté|remporte|lauréat|ganó|ganador|vinse|vincitore|gewann|"
+    r"gewinner|kazandı|đoạt|meraih|memenangkan)\b|برنده|فاز|获奖|獲獎|荣获|榮獲|受賞|수상"
+)
 _NOT_ENTRY = re.compile(r"submi|staff pick|nomination\b|shortlisted for the oscar", re.I)
 _SECTION = re.compile(
     r"in the section (?:of )?(?P<a>[A-Z][^.,;]+)|in the (?P<b>[A-Z][^.,;]+?) section", re.I
@@ -93,7 +98,7 @@ def result_of(award: str | None, context: str) -> str | None:
         return "shortlist"
     if _NOMINATED_FOLDED.search(folded(words)):
         return "nominee"
-    if award:
+    if award or _WON.search(words):
         return "winner"
     if _SELECTION_FOLDED.search(folded(context)):
         return "selection"

@@ -24,7 +24,20 @@ _ANIMATION = re.compile(
     r"kısa animasyon|phim hoạt hình|film animasi|мультфильм|мультипликационный|"
     r"ταινία κινουμένων σχεδίων|فيلم رسوم متحركة|فیلم انیمیشن|پویانمایی|アニメーション映画|"
     r"アニメーション作品|短編アニメーション|アニメ映画|애니메이션 영화|단편 애니메이션|"
-    r"动画电影|動畫電影",
+    r"动画电影|動畫電影|"
+    # animation techniques, as format lines state them ("Animación digital 2D", "stop motion")
+    r"(?:animation|animación|animazione|animação|animatie|animacja|animace|animasyon|анимация)"
+    r"(?: digital| digitale| numérique)? ?[23]d|[23]d[ -](?:animation|animación|animazione|"
+    r"animação|animatie|animacja)|stop[- ]motion|claymation|pixilation|rotoscop",
+)
+# Fiction stated for the film: documentary words elsewhere in the prose (the maker's other
+# films) then say nothing of this one.
+_FICTION = re.compile(
+    r"short fiction film|fiction short|fiction feature|cortometraggio di finzione|"
+    r"lungometraggio di finzione|court[- ]métrage de fiction|long[- ]métrage de fiction|"
+    r"cortometraje de ficción|largometraje de ficción|curta(?:-metragem)? de ficção|"
+    r"longa(?:-metragem)? de ficção|kurzspielfilm|film fabularny|hraný film|"
+    r"художественный фильм|игровой фильм|剧情短片|劇情短片"
 )
 # A plain piece of every animation and short phrase above: the patterns run only on text
 # holding one (they start with groups or common letters, so the engine cannot skip ahead).
@@ -142,9 +155,12 @@ def decide_type(words: list[str], prose: str, synopsis: str, runtime: int | None
 
 def _is_documentary(keys: set[str], prose: str, synopsis: str) -> bool:
     """A documentary by its type words, the page's prose or a first-person synopsis."""
+    if keys & DOCUMENTARY_WORDS:
+        return True
+    if _FICTION.search(prose):
+        return False
     return (
-        bool(keys & DOCUMENTARY_WORDS)
-        or bool(_DOC_PROSE.search(prose))
+        bool(_DOC_PROSE.search(prose))
         or ("documentary" in prose and bool(_DOC_PROSE_EN.search(prose)))
         or bool(_WE_WENT.match(synopsis.strip()))
     )

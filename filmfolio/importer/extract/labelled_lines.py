@@ -10,6 +10,7 @@ from .column_table import column_values
 from .credit_runs import may_start_label
 from .credits import split_names
 from .facts import fact_line
+from .known_values import is_known_label_line
 from .label_match import field_of
 from .labels import Labelled, parse_line, parse_spaced
 from .lexicon import is_country, is_language
@@ -98,6 +99,7 @@ def _continues_credit(nxt: str, noff: int, is_spaced: bool) -> bool:
         and not is_spaced
         and not fact_line(nxt)
         and not _is_role_word(nxt)
+        and not is_known_label_line(nxt)
     )
 
 

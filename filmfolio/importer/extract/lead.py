@@ -35,6 +35,14 @@ _LEAD_PATTERNS = [
     rf"是一部{_Y}年",
     rf"は、?{_Y}年(?:製作|公開)?の[^。\n]{{0,20}}?(?:映画|ドキュメンタリー|アニメ)",
     rf"\b{_Y}년[^.\n]{{0,30}}?(?:영화|다큐멘터리)",
+    rf"\bfilm\b[^.\n]{{0,160}}?\bz {_Y} roku\b",
+    rf"\bfilm\b[^.\n]{{0,100}}?\bz roku {_Y}\b",
+    rf"\bär en\b[^.\n]{{0,80}}?film\b[^.\n]{{0,40}}?\bfrån {_Y}\b",
+    rf"\ber en\b[^.\n]{{0,80}}?film\b[^.\n]{{0,40}}?\bfra {_Y}\b",
+    rf"\beste un film\b[^.\n]{{0,100}}?\bdin {_Y}\b",
+    rf"\b{_Y}-(?:es|as|os|ös)\b[^.\n]{{0,60}}?film",
+    rf"\bon vuonna {_Y}\b[^.\n]{{0,60}}?elokuva",
+    rf"ταινία[^.\n]{{0,80}}?\bτου {_Y}\b",
 ]
 _LEAD_YEAR = re.compile(
     "|".join(
@@ -59,6 +67,16 @@ _STEMS = (
     "是一部",
     "年",
     "년",
+    "roku",
+    "från",
+    " fra ",
+    "este un",
+    "-es ",
+    "-as ",
+    "-os ",
+    "-ös ",
+    "vuonna",
+    "ταινία",
 )
 # The genre words before the film word: "a 2019 Swedish black comedy drama film".
 _EN_GENRES = re.compile(

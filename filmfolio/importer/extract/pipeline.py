@@ -5,12 +5,16 @@ from __future__ import annotations
 from . import facts as fact_lines
 from . import festival_lists, kind, labels
 from . import festivals as fe
+from .cjk_fact_run import apply_glued_facts, glued_label_lines
 from .clean import clean_text
 from .credit_steps import _apply_credit_runs, _apply_credits, _apply_prose_credits
 from .decode import decode_bytes
 from .facts import fact_line
 from .festival_cjk import chinese_entries
+from .festival_ja import japanese_entries
 from .field_steps import _apply_facts, _apply_lists, _apply_scalars, _apply_specs
+from .film_years import apply_film_years
+from .known_values import apply_nationalities, known_value_lines
 from .labelled_lines import labelled_values
 from .labels import Labelled
 from .page import Page
@@ -45,6 +49,8 @@ def extract_record(data: str | bytes) -> ExtractedRecord:
 
 def _analyse(rec: ExtractedRecord, page: Page) -> None:
     labelled = labelled_values(page)
+    labelled.extend(glued_label_lines(page))
+    labelled.extend(known_value_lines(page))
     by_field: dict[str, list[Labelled]] = {}
     for lab in labelled:
         by_field.setdefault(lab.field, []).append(lab)
@@ -54,9 +60,12 @@ def _analyse(rec: ExtractedRecord, page: Page) -> None:
     _apply_credit_runs(rec, page)
     _apply_specs(rec, by_field, page)
     _apply_facts(rec, page, by_field)
+    apply_glued_facts(rec, page, bool(by_field.get("genre")))
+    apply_nationalities(rec, page)
     _apply_prose_credits(rec, page)
     _apply_festivals(rec, page)
     apply_title(rec, page, by_field)
+    apply_film_years(rec, page.zone_text)
     _apply_type(rec, page, by_field)
     paragraphs = [line for line, _ in page.zone if line.strip()]
     rec.synopsis_present = synopsis_present(
@@ -72,6 +81,7 @@ def _apply_festivals(rec: ExtractedRecord, page: Page) -> None:
     entries.extend(fe.list_entries(lines))
     entries.extend(festival_lists.list_entries(lines))
     entries.extend(chinese_entries(page.zone_text))
+    entries.extend(japanese_entries(page.zone_text))
     rec.festivals = fe.merge_entries(entries)
     _date_the_selection(rec, page)
     for e in rec.festivals:

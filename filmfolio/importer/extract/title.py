@@ -26,7 +26,7 @@ _SITE_SUFFIX = re.compile(
     re.I,
 )
 _ALIAS = re.compile(
-    r"^(?P<a>[^:,。]{1,40}?)\s*(?:又名|亦名|a\.k\.a\.|aka)\s*[:]?\s*(?P<b>[^:,。]{1,60})$"
+    r"^(?P<a>[^:,。]{1,40}?)\s*(?:又名|亦名|\ba\.k\.a\.|\baka\b)\s*[:]?\s*(?P<b>[^:,。]{1,60})$"
 )
 _BOOK = re.compile(r"《([^《》]{1,40})》")
 _HEADINGS = frozenset(

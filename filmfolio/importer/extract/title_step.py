@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 
 from . import kind, prose_title, title
+from . import title_layouts as layouts
+from .credits import by_line
 from .fact_group import first_group
 from .facts import fact_line
 from .labels import parse_line
 from .page import Page
-from .record import GUESSED, SURE, UNSURE, Evidence, ExtractedRecord
+from .record import GUESSED, SURE, UNSURE, Credit, Evidence, ExtractedRecord
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -48,7 +50,46 @@ def _candidate_titles(
     if not named:
         found, other = _prose_title(page, found, other)
         found = _group_title(page, found)
+        found, other = _layout_titles(rec, page, found, other)
     return found, other, year
+
+
+def _layout_titles(
+    rec: ExtractedRecord, page: Page, found: str | None, other: str | None
+) -> tuple[str | None, str | None]:
+    """Titles the page's layout states: a catalogue entry's, "X is her first film", a work
+    marked 《》, or a heading written in two languages side by side."""
+    entry = layouts.catalogue_entry(page.zone)
+    if entry:
+        return _entry_titles(rec, page, entry)
+    own = layouts.own_film_title(page.zone_text) if found is None else None
+    if own:
+        return title.split_heading(own)[:2]
+    marked = layouts.marked_work(page.zone_text, found)
+    if marked:
+        return marked, None
+    pair = layouts.side_by_side_titles(page.zone, found) if found and not other else None
+    return pair if pair else (found, other)
+
+
+def _entry_titles(
+    rec: ExtractedRecord, page: Page, entry: tuple[str, str | None, str]
+) -> tuple[str, str | None]:
+    """A catalogue entry's titles; the name under them is the director when none is known."""
+    found, other, maker = entry
+    other = other or layouts.other_title_pair(page.zone_text, found)
+    if not rec.directors and maker not in found:
+        _add_maker(rec, page, maker)
+    return found, other
+
+
+def _add_maker(rec: ExtractedRecord, page: Page, maker: str) -> None:
+    """The name under a catalogue entry's title: its director, marked unsure."""
+    rec.directors.append(maker)
+    if not any(c.name == maker for c in rec.credits):
+        rec.credits.append(Credit(role="Director", name=maker))
+    pos = page.text.find(maker)
+    rec.note(Evidence("directors", maker, pos, pos + len(maker), UNSURE, "catalogue entry"))
 
 
 def _group_title(page: Page, found: str | None) -> str | None:
@@ -126,12 +167,32 @@ def _prose_title(page: Page, found: str | None, other: str | None) -> tuple[str 
     if not prose:
         return found, other
     best, score = prose[0]
-    weak_heading = _weak_heading(found, best)
-    if (score >= 3 and weak_heading) or (score >= 4 and found and len(found.split()) >= 4):
+    if found and layouts.under_a_date(page.zone, found):
+        return _headline_title(prose, found, other)
+    if _prose_wins(found, best, score):
         return best, None
     if found is None and score >= 2 and best == title.quoted_title(page.zone_text):
         return best, None
     return found, other
+
+
+def _prose_wins(found: str | None, best: str, score: int) -> bool:
+    """The text's title beats a weak heading, or a long one when named often."""
+    if score >= 3 and _weak_heading(found, best):
+        return True
+    return score >= 4 and found is not None and len(found.split()) >= 4
+
+
+def _headline_title(
+    prose: list[tuple[str, int]], found: str, other: str | None
+) -> tuple[str | None, str | None]:
+    """Under a post's headline, the title the text names most (first among equals when it
+    shares a word with the headline), when named often enough."""
+    best, score = prose[0]
+    if score < 3:
+        return found, other
+    ties = [t for t, n in prose if n == score and layouts.shares_a_word(found, t)]
+    return (ties[0] if ties else best), None
 
 
 def _head_text(page: Page) -> str:
@@ -144,6 +205,7 @@ def _weak_heading(found: str | None, best: str) -> bool:
     it is weak too when missing or when it holds the title named in the text."""
     return (
         found is None
+        or layouts.names_a_festival(found)
         or len(found.split()) >= 6
         or sum(map(len, _CJK_ONLY.findall(found))) >= 12
         or best in found
@@ -171,7 +233,7 @@ def _heading_lines(page: Page) -> list[tuple[str, int]]:
         if _holds_a_fact(line, offset, s):
             continue
         s = title.strip_site(s)
-        if title.plausible_title(s):
+        if title.plausible_title(s) and not layouts.not_a_heading(s):
             out.append((s, offset))
     return out
 
@@ -181,6 +243,7 @@ def _holds_a_fact(line: str, offset: int, stripped: str) -> bool:
     return bool(
         parse_line(line, offset)
         or fact_line(stripped)
+        or by_line(stripped)
         or kind.glued_genres(stripped)
         or stripped.isdigit()
     )

@@ -11,7 +11,8 @@ from __future__ import annotations
 FIELDS_BY_LANGUAGE: dict[str, dict[str, str]] = {
     "en": {
         "title": "english title|international title|title of the film|film name|name of film",
-        "year": "release year|year of release|production date|date of production|made in",
+        "year": "release year|year of release|production date|date of production|made in|"
+        "date and place of production|year and place of production|production year and place",
         "release_date": "premiere|first screening|first shown|release|theatrical release",
         "runtime": "running length|total running time|length (min)|duration (min)|minutes",
         "country": "nationality|origin|country of production|producing country",
@@ -22,7 +23,8 @@ FIELDS_BY_LANGUAGE: dict[str, dict[str, str]] = {
     },
     "fr": {
         "title": "titre français|titre international|titre anglais",
-        "year": "date de production|année de sortie",
+        "year": "date de production|année de sortie|date et lieu de production|"
+        "année et lieu de production",
         "release_date": "date de première|première|sortie en salles|date de sortie en salles",
         "runtime": "durée totale|minutage",
         "country": "nationalité|origine|pays de production",
@@ -44,7 +46,8 @@ FIELDS_BY_LANGUAGE: dict[str, dict[str, str]] = {
     },
     "es": {
         "title": "título en español|título internacional|título en inglés",
-        "year": "año de realización|año de estreno|año de rodaje",
+        "year": "año de realización|año de estreno|año de rodaje|fecha de producción|"
+        "fecha y lugar de producción|año y lugar de producción",
         "release_date": "fecha de lanzamiento|lanzamiento|primera proyección",
         "runtime": "duración aproximada|metraje",
         "country": "países|nacionalidad|procedencia|origen",
@@ -57,7 +60,8 @@ FIELDS_BY_LANGUAGE: dict[str, dict[str, str]] = {
     },
     "pt": {
         "title": "título em português|título internacional|nome|nome do filme",
-        "year": "ano de produção|ano de lançamento",
+        "year": "ano de produção|ano de lançamento|data de produção|data e local de produção|"
+        "ano e local de produção",
         "release_date": "estreia|data de estreia|lançamento",
         "runtime": "tempo|minutagem",
         "country": "países|país de origem|nacionalidade",
@@ -70,7 +74,8 @@ FIELDS_BY_LANGUAGE: dict[str, dict[str, str]] = {
     },
     "it": {
         "title": "titolo italiano|titolo internazionale|titolo inglese",
-        "year": "anno di uscita|anno di realizzazione",
+        "year": "anno di uscita|anno di realizzazione|data di produzione|"
+        "anno e luogo di produzione|data e luogo di produzione",
         "release_date": "uscita|prima|data di uscita in sala|prima proiezione",
         "runtime": "minutaggio|lunghezza",
         "country": "paesi|nazione|nazionalità|paese d'origine|produzione paese",
