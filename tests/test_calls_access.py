@@ -15,10 +15,11 @@ from django.test import Client
 from django.utils import timezone
 
 from filmfolio.accounts.tests.factories import UserFactory
-from filmfolio.calls.choices import MemberRole, Premiere
+from filmfolio.calls.choices import MemberRole
 from filmfolio.calls.models import Assignment, FestivalMember, Review, Submission
 from filmfolio.calls.services import assignment_add, submission_create
 from filmfolio.calls.tests.factories import CallFactory, CategoryFactory, FestivalMemberFactory
+from filmfolio.circuit.choices import NO_PREMIERE
 from filmfolio.core.models import ChangeRecord
 from filmfolio.festivals.models import Entry
 from filmfolio.festivals.tests.factories import SectionFactory
@@ -67,12 +68,12 @@ def _world() -> dict:
     assigned: Any = FestivalMemberFactory(festival=festival, role=MemberRole.JUROR)
     elsewhere: Any = FestivalMemberFactory(role=MemberRole.DIRECTOR)
     submission = submission_create(
-        category_id=category.pk, film=film, premiere=Premiere.NONE, language="en", actor=owner
+        category_id=category.pk, film=film, premiere=NO_PREMIERE, language="en", actor=owner
     )
     submission_create(
         category_id=category.pk,
         film=other_film,
-        premiere=Premiere.NONE,
+        premiere=NO_PREMIERE,
         language="en",
         actor=other_owner,
     )

@@ -7,19 +7,23 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from filmfolio.circuit.choices import OFFERED_PREMIERES, RunStatus
 from filmfolio.core import vocab
 from filmfolio.festivals.choices import EntryResult
 from filmfolio.festivals.models import Award, Section
 from filmfolio.films.models import Film
 
-from .choices import MemberRole, Premiere, SubmissionStatus
+from .choices import MemberRole
 from .models import Category, FestivalMember
+
+# A submission starts submitted: every status of the run but "planned".
+SUBMISSION_STATUSES = [pair for pair in RunStatus.choices if pair[0] != RunStatus.PLANNED]
 
 
 class SubmitForm(forms.Form):
     film = forms.ModelChoiceField(label=_("Film"), queryset=Film.objects.none())
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
-    premiere = forms.ChoiceField(label=_("Premiere status of the film"), choices=Premiere.choices)
+    premiere = forms.ChoiceField(label=_("Premiere status of the film"), choices=OFFERED_PREMIERES)
 
     def __init__(self, *args: object, films: object, categories: object, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -58,14 +62,14 @@ class CallOpenForm(forms.Form):
 class FilterForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Any")), *SubmissionStatus.choices]
+        label=_("Status"), required=False, choices=[("", _("Any")), *SUBMISSION_STATUSES]
     )
     runtime_max = forms.IntegerField(
         label=_("Runtime at most (minutes)"), required=False, min_value=1
     )
     country = forms.CharField(label=_("Country code"), required=False, max_length=2)
     premiere = forms.ChoiceField(
-        label=_("Premiere"), required=False, choices=[("", _("Any")), *Premiere.choices]
+        label=_("Premiere"), required=False, choices=[("", _("Any")), *OFFERED_PREMIERES]
     )
     shortlisted = forms.BooleanField(label=_("Shortlisted only"), required=False)
 

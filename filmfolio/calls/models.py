@@ -12,10 +12,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from filmfolio.circuit.choices import OFFERED_PREMIERES, Premiere, RunStatus
 from filmfolio.core.models import TimeStampedModel
 from filmfolio.festivals.choices import EntryResult
 
-from .choices import Deadline, MemberRole, Premiere, SubmissionStatus
+from .choices import Deadline, MemberRole
 from .querysets import CallQuerySet, SubmissionQuerySet
 
 
@@ -150,7 +151,7 @@ class Submission(TimeStampedModel):
         "sharing.ScreenerLink", on_delete=models.SET_NULL, null=True, related_name="submissions"
     )
     language = models.CharField(_("language"), max_length=16, default="en")
-    premiere = models.CharField(_("premiere"), max_length=16, choices=Premiere.choices)
+    premiere = models.CharField(_("premiere"), max_length=16, choices=OFFERED_PREMIERES)
     deadline = models.CharField(_("deadline"), max_length=8, choices=Deadline.choices)
     fee_amount = models.DecimalField(
         _("fee"), max_digits=8, decimal_places=2, null=True, blank=True
@@ -159,8 +160,8 @@ class Submission(TimeStampedModel):
     status = models.CharField(
         _("status"),
         max_length=16,
-        choices=SubmissionStatus.choices,
-        default=SubmissionStatus.SUBMITTED,
+        choices=RunStatus.choices,
+        default=RunStatus.SUBMITTED,
     )
     is_shortlisted = models.BooleanField(_("shortlisted"), default=False)
     section = models.ForeignKey(

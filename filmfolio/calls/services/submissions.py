@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from filmfolio.circuit.choices import OFFERED_PREMIERES
 from filmfolio.circuit.follow import CallEntry, run_entry_for_call
 from filmfolio.core.audit import ChangeNote
 from filmfolio.core.choices import AuditAction, AuditSection
@@ -21,7 +22,6 @@ from filmfolio.films.models import Film
 from filmfolio.films.services import require_own
 from filmfolio.sharing.services import screener_link_create
 
-from ..choices import Premiere
 from ..eligibility import deadline_for, eligibility_problems
 from ..models import Category, Submission
 
@@ -44,7 +44,7 @@ def _check(category: Category, film: Film, premiere: str) -> str:
         raise _refuse("category", _("This call is closed: its last deadline has passed."))
     if Submission.objects.filter(category__call=call, film=film).exists():
         raise _refuse("film", _("This film is already submitted to this call."))
-    if premiere not in Premiere.values:
+    if premiere not in dict(OFFERED_PREMIERES):
         raise _refuse("premiere", _("Choose the film's premiere status."))
     countries = film.countries.filter(role=CountryRole.ORIGIN).values_list("country", flat=True)
     problems = eligibility_problems(category, film, premiere=premiere, countries=countries)

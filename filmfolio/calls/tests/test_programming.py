@@ -7,8 +7,9 @@ import pytest
 from django.core import mail
 
 from filmfolio.calls import services
-from filmfolio.calls.choices import MemberRole, Premiere, SubmissionStatus
+from filmfolio.calls.choices import MemberRole
 from filmfolio.calls.models import Call, FestivalMember, Review
+from filmfolio.circuit.choices import Premiere, RunStatus
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.models import ChangeRecord
 from filmfolio.festivals.choices import EntryEvidence, EntryResult
@@ -111,7 +112,7 @@ def test_assignment_and_ratings(world, submission):
         submission=submission, member_id=world.juror_member.pk, actor=world.programmer
     )
     submission.refresh_from_db()
-    assert submission.status == SubmissionStatus.IN_CONSIDERATION
+    assert submission.status == RunStatus.IN_CONSIDERATION
     review = services.review_save(
         submission=submission, rating=4, notes="Tender.", actor=world.juror
     )
@@ -139,7 +140,7 @@ def test_a_selection_with_an_award_is_published_as_a_confirmed_entry(world, subm
         actor=world.director,
     )
     entry = Entry.objects.get(film=world.film)
-    assert decided.status == SubmissionStatus.AWARDED
+    assert decided.status == RunStatus.AWARDED
     assert decided.entry == entry
     assert (entry.edition, entry.section, entry.award) == (
         world.call.edition,

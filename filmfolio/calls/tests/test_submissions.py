@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from filmfolio.calls import services
-from filmfolio.calls.choices import Premiere, SubmissionStatus
 from filmfolio.calls.models import Submission
+from filmfolio.circuit.choices import NO_PREMIERE, Premiere, RunStatus
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.models import ChangeRecord
 from filmfolio.films.choices import CollaboratorRole
@@ -34,7 +34,7 @@ def test_one_step_attaches_the_record_and_a_screener_link(world):
     submission = _submit(world)
     link = submission.screener_link
     assert submission.film == world.film
-    assert submission.status == SubmissionStatus.SUBMITTED
+    assert submission.status == RunStatus.SUBMITTED
     assert submission.deadline == "regular"
     assert submission.fee_amount == Decimal("20.00")
     assert submission.fee_currency == "EUR"
@@ -105,7 +105,7 @@ def test_country_and_premiere_rules_are_named(world):
         world,
         "This category asks for a national premiere. "
         "This category takes films from China, France only.",
-        premiere=Premiere.NONE,
+        premiere=NO_PREMIERE,
     )
     assert len(error.errors["film"]) == 2
 
