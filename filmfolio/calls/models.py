@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.circuit.choices import OFFERED_PREMIERES, Premiere, RunStatus
+from filmfolio.circuit.money import fee_text
 from filmfolio.core.models import TimeStampedModel
 from filmfolio.festivals.choices import EntryResult
 
@@ -136,6 +137,20 @@ class Category(models.Model):
             Deadline.LATE: self.fee_late,
         }[Deadline(deadline)]
 
+    def fee_texts(self) -> list[tuple[str, str]]:
+        """(label, fee formatted for the active language) of each fee the category has."""
+        labels = {
+            Deadline.EARLY: _("Early fee"),
+            Deadline.REGULAR: _("Fee"),
+            Deadline.LATE: _("Late fee"),
+        }
+        currency = self.call.fee_currency
+        return [
+            (str(label), fee_text(self.fee_for(kind), currency))
+            for kind, label in labels.items()
+            if self.fee_for(kind) is not None
+        ]
+
 
 class Submission(TimeStampedModel):
     """A film submitted to a category by one of its owners, with the screener link made for the
@@ -197,6 +212,11 @@ class Submission(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.film} → {self.category}"
+
+    @property
+    def fee_text(self) -> str:
+        """The fee in the active language's format ("€15.00"), or ""."""
+        return fee_text(self.fee_amount, self.fee_currency)
 
     @property
     def seen_at(self) -> object:

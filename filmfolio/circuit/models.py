@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from babel.numbers import format_currency
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core.models import TimeStampedModel
 
 from .choices import TRANSITIONS, Premiere, ReminderKind, RunStatus
+from .money import fee_text
 
 
 class RunEntry(TimeStampedModel):
@@ -87,10 +86,7 @@ class RunEntry(TimeStampedModel):
     @property
     def fee_text(self) -> str:
         """The fee in the active language's format ("€45.00", "€45.00" / "¥300.00"), or ""."""
-        if self.fee_amount is None:
-            return ""
-        locale = translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE)
-        return format_currency(self.fee_amount, self.fee_currency, locale=locale)
+        return fee_text(self.fee_amount, self.fee_currency)
 
     @property
     def moves(self) -> list[tuple[str, str]]:
