@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from filmfolio.circuit.choices import OFFERED_PREMIERES, Premiere, RunStatus
+from filmfolio.circuit.choices import OFFERED_PREMIERES, TRANSITIONS, Premiere, RunStatus
 from filmfolio.circuit.money import fee_text
 from filmfolio.core.models import TimeStampedModel
 from filmfolio.festivals.choices import EntryResult
@@ -212,6 +212,11 @@ class Submission(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.film} → {self.category}"
+
+    @property
+    def may_withdraw(self) -> bool:
+        """Whether the run's transitions still let the submission be withdrawn."""
+        return RunStatus.WITHDRAWN in TRANSITIONS.get(self.status, ())
 
     @property
     def fee_text(self) -> str:

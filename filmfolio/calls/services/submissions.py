@@ -11,11 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from filmfolio.circuit.choices import OFFERED_PREMIERES
-from filmfolio.circuit.follow import CallEntry, run_entry_for_call
-from filmfolio.core.audit import ChangeNote
+from filmfolio.circuit.choices import OFFERED_PREMIERES, RunStatus
+from filmfolio.circuit.follow import CallEntry, run_entry_follow, run_entry_for_call
+from filmfolio.core.audit import ChangeNote, record_change
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, ValidationFailedError
+from filmfolio.core.viewers import Viewer
+from filmfolio.films import access as film_access
 from filmfolio.films.changes import film_changed
 from filmfolio.films.choices import CountryRole
 from filmfolio.films.models import Film
@@ -113,4 +115,46 @@ def submission_create(
                 changes={"submission": {"old": None, "new": f"{call.title}: {category.name}"}},
             ),
         )
+    return submission
+
+
+def submission_withdraw(*, submission: Submission, actor: Any) -> Submission:
+    """Withdraw ``submission`` for the film's team (its editors and owners): the status moves
+    to withdrawn through the run's transitions (``circuit.choices.TRANSITIONS``), the film's run
+    entry follows, and the festival's desk shows it. A decided submission (not selected,
+    awarded) or one already withdrawn is refused and nothing changes."""
+    film = submission.film
+    if not film_access.can_edit_film(Viewer.for_user(actor), film):
+        raise ObjectNotFoundError(_("This submission does not exist."))
+    if not submission.may_withdraw:
+        raise ValidationFailedError(
+            _("A submission that is “%(status)s” cannot be withdrawn.")
+            % {"status": RunStatus(submission.status).label}
+        )
+    call = submission.category.call
+    with transaction.atomic():
+        old = submission.status
+        submission.status = RunStatus.WITHDRAWN
+        submission.save(update_fields=["status", "updated_at"])
+        record_change(
+            target=submission,
+            note=ChangeNote(
+                actor=actor,
+                action=AuditAction.SET,
+                changes={"status": {"old": old, "new": RunStatus.WITHDRAWN}},
+            ),
+        )
+        film_changed(
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.REMOVE,
+                section=AuditSection.FESTIVALS,
+                changes={
+                    "submission": {"old": f"{call.title}: {submission.category.name}", "new": None}
+                },
+            ),
+        )
+        if submission.run_entry is not None:
+            run_entry_follow(entry=submission.run_entry, actor=actor, status=RunStatus.WITHDRAWN)
     return submission
