@@ -42,8 +42,8 @@ def call_for(viewer: Viewer, slug: str) -> Call | None:
 
 
 def submittable_films_for(viewer: Viewer) -> QuerySet[Film]:
-    """The films the viewer may submit: those they own."""
-    return Film.objects.filter(film_access.owned_films_q(viewer)).order_by("title")
+    """The films the viewer may submit: those they own or edit (``films.access``)."""
+    return Film.objects.filter(film_access.submittable_films_q(viewer)).order_by("title")
 
 
 def own_submissions_for(viewer: Viewer) -> QuerySet[Submission]:

@@ -15,14 +15,13 @@ from filmfolio.circuit.choices import OFFERED_PREMIERES, RunStatus
 from filmfolio.circuit.follow import CallEntry, run_entry_follow, run_entry_for_call
 from filmfolio.core.audit import ChangeNote, record_change
 from filmfolio.core.choices import AuditAction, AuditSection
-from filmfolio.core.errors import ObjectNotFoundError, ValidationFailedError
+from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.viewers import Viewer
 from filmfolio.films import access as film_access
 from filmfolio.films.changes import film_changed
 from filmfolio.films.choices import CountryRole
 from filmfolio.films.models import Film
-from filmfolio.films.services import require_own
-from filmfolio.sharing.services import screener_link_create
+from filmfolio.sharing.services import submission_screener_link_create
 
 from ..eligibility import deadline_for, eligibility_problems
 from ..models import Category, Submission
@@ -62,9 +61,13 @@ def submission_create(
 
     Refused, with nothing written, when the call is closed or past its last deadline, when the
     film breaks one of the category's rules (each broken rule is said), or when the film is
-    already submitted to the call. ``language`` is the filmmaker's, for the festival's
-    notification."""
-    require_own(film=film, actor=actor)
+    already submitted to the call. The film's owners and editors may submit it
+    (``films.access.can_make_screener_link`` for a submission). ``language`` is the
+    filmmaker's, for the festival's notification."""
+    if not film_access.can_make_screener_link(
+        Viewer.for_user(actor), film, purpose=film_access.SCREENER_FOR_SUBMISSION
+    ):
+        raise PermissionDeniedError(_("Only the film's owners and editors may submit it."))
     category = (
         Category.objects.select_related("call__edition__festival").filter(pk=category_id).first()
     )
@@ -73,12 +76,11 @@ def submission_create(
     deadline = _check(category, film, premiere)
     call = category.call
     with transaction.atomic():
-        link, _token = screener_link_create(
+        link, _token = submission_screener_link_create(
             film=film,
             actor=actor,
             recipient=f"{call.edition.festival.name} — {call.title}"[:200],
             expires_at=screener_expiry(call.notification_on),
-            confirmed=True,  # the festival the film is submitted to is who a premiere is kept for
         )
         submission = Submission.objects.create(
             category=category,

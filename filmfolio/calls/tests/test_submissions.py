@@ -119,10 +119,29 @@ def test_the_refusal_is_in_the_users_language(world):
     assert error.value.message == "此类别只接受来自以下国家的影片：中国, 法国。"
 
 
-def test_an_editor_who_is_not_an_owner_may_not_submit(world):
+def test_an_editor_submits_with_the_submissions_screener_link(world):
+    editor = CollaboratorFactory(film=world.film, role=CollaboratorRole.EDITOR).user
+    submission = _submit(world, actor=editor)
+    assert submission.submitted_by == editor
+    assert submission.screener_link.created_by == editor
+    assert submission.run_entry.screener_link == submission.screener_link
+
+
+def test_an_editor_still_may_not_make_another_screener_link(world):
+    from filmfolio.sharing.models import ScreenerLink
+    from filmfolio.sharing.services import screener_link_create
+
     editor = CollaboratorFactory(film=world.film, role=CollaboratorRole.EDITOR).user
     with pytest.raises(PermissionDeniedError):
-        _submit(world, actor=editor)
+        screener_link_create(film=world.film, actor=editor, recipient="A friend")
+    assert ScreenerLink.objects.count() == 0
+
+
+def test_a_viewer_may_not_submit(world):
+    viewer = CollaboratorFactory(film=world.film, role=CollaboratorRole.VIEWER).user
+    with pytest.raises(PermissionDeniedError) as refused:
+        _submit(world, actor=viewer)
+    assert refused.value.message == "Only the film's owners and editors may submit it."
     assert Submission.objects.count() == 0
 
 
