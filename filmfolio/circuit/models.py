@@ -125,14 +125,13 @@ class ReminderSent(models.Model):
 
 class RunPreferences(TimeStampedModel):
     """A filmmaker's settings for festival runs: the private address of their deadline calendar
-    (only its sha256 is kept; the address is shown when it is made) and the language their
-    reminders are written in (the language of their last visit to the board)."""
+    (only its sha256 is kept; the address is shown when it is made). Reminders are written in
+    the language kept on the account (``accounts.language``)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="run_preferences"
     )
     calendar_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    language = models.CharField(_("language"), max_length=16, blank=True)
 
     class Meta:
         verbose_name = _("festival run preferences")

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from filmfolio.accounts.language import user_language
 from filmfolio.circuit.choices import RunStatus
 from filmfolio.circuit.follow import run_entry_follow
 from filmfolio.core.audit import ChangeNote, record_change
@@ -171,7 +172,8 @@ def submission_decide(*, submission: Submission, decision: Decision, actor: Any)
 
 def _notification(submission: Submission) -> tuple[str, str]:
     """The subject and text of one notification, in the filmmaker's language."""
-    with translation.override(submission.language):
+    language = user_language(submission.submitted_by, fallback=submission.language)
+    with translation.override(language):
         context = {"submission": submission, "call": submission.category.call}
         subject = _("Your submission to %(call)s") % {"call": submission.category.call.title}
         return subject, render_to_string("calls/email/notification.txt", context)

@@ -203,3 +203,18 @@ def test_notifications_go_once_in_the_filmmakers_language(world, submission):
     assert message.to == [world.owner.email]
     assert message.subject == "您提交给 Shorts 2027 的作品"
     assert "入选 Short Competition" in message.body
+
+
+def test_the_account_language_wins_over_the_language_submitted_in(world, submission):
+    from filmfolio.accounts.language import user_language_set
+
+    # submitted in Chinese (the fixture), the account now keeps English
+    assert user_language_set(user=world.owner, language="en") is True
+    services.submission_decide(
+        submission=submission,
+        decision=services.Decision(selected=False),
+        actor=world.director,
+    )
+    festival = world.call.edition.festival
+    assert services.submissions_notify(festival=festival, actor=world.director) == 1
+    assert mail.outbox[0].subject == "Your submission to Shorts 2027"
