@@ -44,8 +44,9 @@ class RunEntryAdminForm(forms.ModelForm):
         return data
 
     def edit(self) -> services.RunEntryEdit:
-        data = self.cleaned_data
-        return services.RunEntryEdit(**{name: data.get(name) for name in services.EDITABLE})
+        data: dict[str, Any] = self.cleaned_data
+        values: dict[str, Any] = {name: data.get(name) for name in services.EDITABLE}
+        return services.RunEntryEdit(**values)
 
 
 @admin.register(RunEntry)

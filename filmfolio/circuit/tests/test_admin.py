@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def _admin() -> Client:
     client = Client()
-    client.force_login(UserFactory(staff=True))
+    client.force_login(UserFactory.create(staff=True))
     return client
 
 
