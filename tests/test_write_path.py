@@ -18,7 +18,7 @@ from filmfolio.accounts.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-RECORD_APPS = {"films", "festivals", "people", "sharing", "media", "calls"}
+RECORD_APPS = {"films", "festivals", "people", "sharing", "media", "calls", "circuit"}
 # Models of other apps whose names are on films' documents and pages.
 NAMED_ON_FILMS = {"accounts.Organisation"}
 # Encoding settings of the site, not part of any film's record.
@@ -67,6 +67,7 @@ def test_every_record_admin_is_known() -> None:
         "calls.FestivalMember",
         "calls.Review",
         "calls.Submission",
+        "circuit.RunEntry",
         "festivals.Award",
         "festivals.Edition",
         "festivals.Entry",

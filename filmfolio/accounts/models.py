@@ -92,3 +92,20 @@ class PersonClaim(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.person} ({self.get_status_display()})"
+
+
+class AccountSettings(TimeStampedModel):
+    """A user's settings kept on the account: the language chosen with the site's language
+    switch, in which every e-mail to them is written (reminders, festival notifications)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_settings"
+    )
+    language = models.CharField(_("language"), max_length=16, blank=True)
+
+    class Meta:
+        verbose_name = _("account settings")
+        verbose_name_plural = _("account settings")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.language}"

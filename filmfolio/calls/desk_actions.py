@@ -21,7 +21,7 @@ from .forms import AssignForm, CallOpenForm, DecideForm, ReviewForm
 from .models import Review, Submission
 
 
-def _refused(form: forms.Form, error: DomainError) -> bool:
+def refused(form: forms.Form, error: DomainError) -> bool:
     errors = error.errors if isinstance(error, ValidationFailedError) else {}
     for field, texts in errors.items():
         for text in texts:
@@ -60,7 +60,7 @@ def open_call(request: Any, festival: Festival, form: CallOpenForm) -> bool:
             )
             services.call_set_open(call=call, is_open=True, actor=request.user)
     except DomainError as error:
-        return _refused(form, error)
+        return refused(form, error)
     messages.success(request, _("The call is open."))
     return True
 
@@ -104,7 +104,7 @@ def _review(request: Any, submission: Submission, forms_: dict[str, Any]) -> boo
     try:
         services.review_save(submission=submission, actor=request.user, **form.cleaned_data)
     except DomainError as error:
-        return _refused(form, error)
+        return refused(form, error)
     messages.success(request, _("Your rating is saved."))
     return True
 
@@ -118,7 +118,7 @@ def _assign(request: Any, submission: Submission, forms_: dict[str, Any]) -> boo
             submission=submission, member_id=form.cleaned_data["member"].pk, actor=request.user
         )
     except DomainError as error:
-        return _refused(form, error)
+        return refused(form, error)
     messages.success(request, _("Assigned."))
     return True
 
@@ -148,7 +148,7 @@ def _decide(request: Any, submission: Submission, forms_: dict[str, Any]) -> boo
     try:
         services.submission_decide(submission=submission, decision=decision, actor=request.user)
     except DomainError as error:
-        return _refused(form, error)
+        return refused(form, error)
     messages.success(request, _("The decision is recorded."))
     return True
 

@@ -9,9 +9,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from filmfolio.circuit.choices import Premiere
 from filmfolio.core import vocab
-
-from .choices import Premiere
 
 
 def deadline_for(call: Any, today: datetime.date) -> str | None:

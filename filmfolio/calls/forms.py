@@ -7,19 +7,23 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from filmfolio.circuit.choices import OFFERED_PREMIERES, Premiere, RunStatus
 from filmfolio.core import vocab
 from filmfolio.festivals.choices import EntryResult
-from filmfolio.festivals.models import Award, Section
+from filmfolio.festivals.models import Award, Edition, Section
 from filmfolio.films.models import Film
 
-from .choices import MemberRole, Premiere, SubmissionStatus
+from .choices import MemberRole
 from .models import Category, FestivalMember
+
+# A submission starts submitted: every status of the run but "planned".
+SUBMISSION_STATUSES = [pair for pair in RunStatus.choices if pair[0] != RunStatus.PLANNED]
 
 
 class SubmitForm(forms.Form):
     film = forms.ModelChoiceField(label=_("Film"), queryset=Film.objects.none())
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
-    premiere = forms.ChoiceField(label=_("Premiere status of the film"), choices=Premiere.choices)
+    premiere = forms.ChoiceField(label=_("Premiere status of the film"), choices=OFFERED_PREMIERES)
 
     def __init__(self, *args: object, films: object, categories: object, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -58,14 +62,14 @@ class CallOpenForm(forms.Form):
 class FilterForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Any")), *SubmissionStatus.choices]
+        label=_("Status"), required=False, choices=[("", _("Any")), *SUBMISSION_STATUSES]
     )
     runtime_max = forms.IntegerField(
         label=_("Runtime at most (minutes)"), required=False, min_value=1
     )
     country = forms.CharField(label=_("Country code"), required=False, max_length=2)
     premiere = forms.ChoiceField(
-        label=_("Premiere"), required=False, choices=[("", _("Any")), *Premiere.choices]
+        label=_("Premiere"), required=False, choices=[("", _("Any")), *OFFERED_PREMIERES]
     )
     shortlisted = forms.BooleanField(label=_("Shortlisted only"), required=False)
 
@@ -123,3 +127,58 @@ class DecideForm(forms.Form):
 class MemberForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of their Filmfolio account"))
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
+
+
+class SectionForm(forms.Form):
+    """A programme section of one of the festival's editions."""
+
+    edition = forms.ModelChoiceField(label=_("Edition"), queryset=Edition.objects.none())
+    name = forms.CharField(label=_("Section"), max_length=200)
+    is_competitive = forms.BooleanField(label=_("In competition"), required=False)
+
+    def __init__(self, *args: object, editions: object, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["edition"].queryset = editions  # type: ignore[attr-defined]
+
+
+class AwardForm(forms.Form):
+    name = forms.CharField(label=_("Award"), max_length=200)
+
+
+class CategoryForm(forms.Form):
+    """Another category of a call, with its eligibility rules and fees."""
+
+    name = forms.CharField(label=_("Category"), max_length=200)
+    rules = forms.CharField(
+        label=_("Rules"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    runtime_min_minutes = forms.IntegerField(
+        label=_("Shortest runtime (minutes)"), min_value=1, required=False
+    )
+    runtime_max_minutes = forms.IntegerField(
+        label=_("Longest runtime (minutes)"), min_value=1, required=False
+    )
+    completed_after = forms.DateField(
+        label=_("Completed after"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    premiere_required = forms.ChoiceField(
+        label=_("Premiere required"), required=False, choices=[("", "—"), *Premiere.choices]
+    )
+    countries = forms.CharField(
+        label=_("Countries (ISO codes, separated by commas)"), max_length=300, required=False
+    )
+    fee_early = forms.DecimalField(
+        label=_("Early fee"), max_digits=8, decimal_places=2, min_value=0, required=False
+    )
+    fee_regular = forms.DecimalField(
+        label=_("Fee"), max_digits=8, decimal_places=2, min_value=0, required=False
+    )
+    fee_late = forms.DecimalField(
+        label=_("Late fee"), max_digits=8, decimal_places=2, min_value=0, required=False
+    )
+
+    def clean_countries(self) -> list[str]:
+        text = self.cleaned_data.get("countries") or ""
+        return [code.strip().upper() for code in text.replace(",", " ").split() if code.strip()]

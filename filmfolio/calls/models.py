@@ -12,10 +12,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from filmfolio.circuit.choices import OFFERED_PREMIERES, TRANSITIONS, Premiere, RunStatus
+from filmfolio.circuit.money import fee_text
 from filmfolio.core.models import TimeStampedModel
 from filmfolio.festivals.choices import EntryResult
 
-from .choices import Deadline, MemberRole, Premiere, SubmissionStatus
+from .choices import Deadline, MemberRole
 from .querysets import CallQuerySet, SubmissionQuerySet
 
 
@@ -135,6 +137,20 @@ class Category(models.Model):
             Deadline.LATE: self.fee_late,
         }[Deadline(deadline)]
 
+    def fee_texts(self) -> list[tuple[str, str]]:
+        """(label, fee formatted for the active language) of each fee the category has."""
+        labels = {
+            Deadline.EARLY: _("Early fee"),
+            Deadline.REGULAR: _("Fee"),
+            Deadline.LATE: _("Late fee"),
+        }
+        currency = self.call.fee_currency
+        return [
+            (str(label), fee_text(self.fee_for(kind), currency))
+            for kind, label in labels.items()
+            if self.fee_for(kind) is not None
+        ]
+
 
 class Submission(TimeStampedModel):
     """A film submitted to a category by one of its owners, with the screener link made for the
@@ -150,7 +166,7 @@ class Submission(TimeStampedModel):
         "sharing.ScreenerLink", on_delete=models.SET_NULL, null=True, related_name="submissions"
     )
     language = models.CharField(_("language"), max_length=16, default="en")
-    premiere = models.CharField(_("premiere"), max_length=16, choices=Premiere.choices)
+    premiere = models.CharField(_("premiere"), max_length=16, choices=OFFERED_PREMIERES)
     deadline = models.CharField(_("deadline"), max_length=8, choices=Deadline.choices)
     fee_amount = models.DecimalField(
         _("fee"), max_digits=8, decimal_places=2, null=True, blank=True
@@ -159,8 +175,8 @@ class Submission(TimeStampedModel):
     status = models.CharField(
         _("status"),
         max_length=16,
-        choices=SubmissionStatus.choices,
-        default=SubmissionStatus.SUBMITTED,
+        choices=RunStatus.choices,
+        default=RunStatus.SUBMITTED,
     )
     is_shortlisted = models.BooleanField(_("shortlisted"), default=False)
     section = models.ForeignKey(
@@ -196,6 +212,16 @@ class Submission(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.film} → {self.category}"
+
+    @property
+    def may_withdraw(self) -> bool:
+        """Whether the run's transitions still let the submission be withdrawn."""
+        return RunStatus.WITHDRAWN in TRANSITIONS.get(self.status, ())
+
+    @property
+    def fee_text(self) -> str:
+        """The fee in the active language's format ("€15.00"), or ""."""
+        return fee_text(self.fee_amount, self.fee_currency)
 
     @property
     def seen_at(self) -> object:

@@ -10,7 +10,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Avg, Prefetch, QuerySet
 
 from filmfolio.core.viewers import Viewer
-from filmfolio.festivals.models import Festival
+from filmfolio.festivals.models import Festival, Section
 from filmfolio.films import access as film_access
 from filmfolio.films.models import Film
 
@@ -42,8 +42,8 @@ def call_for(viewer: Viewer, slug: str) -> Call | None:
 
 
 def submittable_films_for(viewer: Viewer) -> QuerySet[Film]:
-    """The films the viewer may submit: those they own."""
-    return Film.objects.filter(film_access.owned_films_q(viewer)).order_by("title")
+    """The films the viewer may submit: those they own or edit (``films.access``)."""
+    return Film.objects.filter(film_access.submittable_films_q(viewer)).order_by("title")
 
 
 def own_submissions_for(viewer: Viewer) -> QuerySet[Submission]:
@@ -124,3 +124,12 @@ def reviews_for(viewer: Viewer, submission: Submission) -> list[Review]:
 
 def members_for(festival: Festival) -> QuerySet[FestivalMember]:
     return festival.members.select_related("user").order_by("role", "user__email")
+
+
+def programme_for(festival: Festival) -> list[Any]:
+    """The festival's editions, newest first, each with its sections."""
+    return list(
+        festival.editions.order_by("-year", "-number").prefetch_related(
+            Prefetch("sections", queryset=Section.objects.order_by("name"))
+        )
+    )

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from filmfolio.core.errors import DomainError, ValidationFailedError
 from filmfolio.films.access import ViewerRequest
@@ -72,3 +73,20 @@ def mine(request: ViewerRequest) -> HttpResponse:
     """The submissions of the viewer's films: status, and when the festival saw the film."""
     submissions = selectors.own_submissions_for(request.viewer)
     return render(request, "calls/mine.html", {"submissions": submissions})
+
+
+@require_POST
+@login_required
+def withdraw(request: ViewerRequest, public_id: str) -> HttpResponse:
+    """Withdraw one of the viewer's submissions (the film's editors and owners); the festival's
+    desk then shows it withdrawn. Anyone else gets 404."""
+    found = selectors.own_submissions_for(request.viewer).filter(public_id=public_id).first()
+    if found is None:
+        raise Http404
+    try:
+        services.submission_withdraw(submission=found, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The submission is withdrawn."))
+    return redirect("calls:mine")

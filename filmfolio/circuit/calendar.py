@@ -69,14 +69,6 @@ def user_for_calendar_token(token: str) -> Any:
     return None if found is None else found.user
 
 
-def language_remember(*, user: Any, language: str) -> None:
-    """Keep ``language`` as the one ``user``'s reminders are written in."""
-    language = (language or "")[:16]
-    updated = RunPreferences.objects.filter(user=user).exclude(language=language)
-    if not updated.update(language=language, updated_at=timezone.now()):
-        RunPreferences.objects.get_or_create(user=user, defaults={"language": language})
-
-
 def _escape(text: str) -> str:
     return (
         str(text)

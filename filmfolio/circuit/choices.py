@@ -1,4 +1,9 @@
-"""Enumerations of the festival run: an entry's status and the premiere it was entered as."""
+"""Enumerations of the festival run: an entry's status and the premiere it was entered as.
+
+They are also the enumerations of a festival's submissions (``calls``, above this app): one
+list of statuses, one of premieres."""
+
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +30,11 @@ class RunStatus(models.TextChoices):
         """Statuses whose entry may become the film's public festival record."""
         return [cls.SELECTED, cls.AWARDED]
 
+    @classmethod
+    def decided(cls) -> list[str]:
+        """Statuses that carry a festival's decision (what a festival notifies)."""
+        return [cls.SELECTED, cls.NOT_SELECTED, cls.AWARDED]
+
 
 # The moves an entry may make; a status missing here is final.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -47,6 +57,27 @@ class Premiere(models.TextChoices):
     INTERNATIONAL = "international", _("International premiere")
     REGIONAL = "regional", _("Regional premiere")
     NATIONAL = "national", _("National premiere")
+
+    @classmethod
+    def satisfies(cls, offered: str, required: str) -> bool:
+        """A world premiere satisfies every requirement; an international one every narrower
+        one; and so on down the list. No requirement (blank or ``NO_PREMIERE``) is satisfied by
+        anything; an offered ``NO_PREMIERE`` satisfies no requirement."""
+        if not required or required == NO_PREMIERE:
+            return True
+        order = [cls.WORLD, cls.INTERNATIONAL, cls.REGIONAL, cls.NATIONAL]
+        if offered not in order:
+            return False
+        return order.index(cls(offered)) <= order.index(cls(required))
+
+
+# What a film offers when it has no premiere status left (a submission must say so; a run
+# entry leaves ``premiere`` blank when the festival asks for none).
+NO_PREMIERE = "none"
+OFFERED_PREMIERES: list[tuple[str, Any]] = [
+    *Premiere.choices,
+    (NO_PREMIERE, _("No premiere status")),
+]
 
 
 class ReminderKind(models.TextChoices):

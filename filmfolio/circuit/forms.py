@@ -11,7 +11,7 @@ from filmfolio.festivals.models import Festival
 from filmfolio.films.studio.fields import country_choices, currency_choices
 
 from .choices import Premiere, RunStatus
-from .services import PublicShown, RunEntryDraft
+from .services import PublicShown, RunEntryDraft, RunEntryEdit
 
 
 def _date(label: Any) -> forms.DateField:
@@ -123,4 +123,40 @@ class PublishForm(forms.Form):
             category=bool(data.get("category")),
             award_name=data.get("award_name", ""),
             date=data.get("date"),
+        )
+
+
+class RunEntryEditForm(forms.Form):
+    """The fields of an entry that change after it is added (``services.run_entry_update``)."""
+
+    category = forms.CharField(label=_("Category"), max_length=200, required=False)
+    deadline = _date(_("Deadline"))
+    fee_amount = forms.DecimalField(
+        label=_("Fee"), min_value=0, max_digits=10, decimal_places=2, required=False
+    )
+    fee_currency = forms.ChoiceField(
+        label=_("Currency"), required=False, choices=lambda: [("", "—"), *currency_choices()]
+    )
+    notification_on = _date(_("Notification date"))
+    premiere = forms.ChoiceField(
+        label=_("Premiere asked for"), choices=[("", "—"), *Premiere.choices], required=False
+    )
+    premiere_territory = forms.ChoiceField(
+        label=_("Premiere territory"), required=False, choices=country_choices
+    )
+    notes = forms.CharField(
+        label=_("Notes"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def edit(self) -> RunEntryEdit:
+        data = self.cleaned_data
+        return RunEntryEdit(
+            category=data.get("category") or "",
+            deadline=data.get("deadline"),
+            fee_amount=data.get("fee_amount"),
+            fee_currency=data.get("fee_currency") or "",
+            notification_on=data.get("notification_on"),
+            notes=data.get("notes") or "",
+            premiere=data.get("premiere") or "",
+            premiere_territory=data.get("premiere_territory") or "",
         )

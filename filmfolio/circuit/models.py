@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from babel.numbers import format_currency
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from filmfolio.core.models import TimeStampedModel
 
 from .choices import TRANSITIONS, Premiere, ReminderKind, RunStatus
+from .money import fee_text
 
 
 class RunEntry(TimeStampedModel):
@@ -87,10 +86,7 @@ class RunEntry(TimeStampedModel):
     @property
     def fee_text(self) -> str:
         """The fee in the active language's format ("€45.00", "€45.00" / "¥300.00"), or ""."""
-        if self.fee_amount is None:
-            return ""
-        locale = translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE)
-        return format_currency(self.fee_amount, self.fee_currency, locale=locale)
+        return fee_text(self.fee_amount, self.fee_currency)
 
     @property
     def moves(self) -> list[tuple[str, str]]:
@@ -129,14 +125,13 @@ class ReminderSent(models.Model):
 
 class RunPreferences(TimeStampedModel):
     """A filmmaker's settings for festival runs: the private address of their deadline calendar
-    (only its sha256 is kept; the address is shown when it is made) and the language their
-    reminders are written in (the language of their last visit to the board)."""
+    (only its sha256 is kept; the address is shown when it is made). Reminders are written in
+    the language kept on the account (``accounts.language``)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="run_preferences"
     )
     calendar_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    language = models.CharField(_("language"), max_length=16, blank=True)
 
     class Meta:
         verbose_name = _("festival run preferences")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -18,11 +17,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from filmfolio.accounts.language import user_language
 from filmfolio.core.site import site_url
 from filmfolio.films.access import EDIT_ROLES
 
 from .choices import ReminderKind, RunStatus
-from .models import ReminderSent, RunEntry, RunPreferences
+from .models import ReminderSent, RunEntry
 
 DEFAULT_DAYS_AHEAD = 7
 
@@ -59,8 +59,7 @@ def _recipients(entry: RunEntry) -> list[Any]:
 
 def _send_one(entry: RunEntry, user: Any, kind: str, day: datetime.date) -> bool:
     """Send one reminder unless it went already; True when it was sent now."""
-    preferences = RunPreferences.objects.filter(user=user).first()
-    language = (preferences.language if preferences else "") or settings.LANGUAGE_CODE
+    language = user_language(user)
     try:
         with transaction.atomic():
             ReminderSent.objects.create(entry=entry, user=user, kind=kind, due_on=day)

@@ -90,7 +90,8 @@ def _invalid(field: str, message: str) -> ValidationFailedError:
     return ValidationFailedError(message, errors={field: [message]})
 
 
-def _check_fee_and_premiere(draft: RunEntryDraft) -> None:
+def _check_fee_and_premiere(draft: Any) -> None:
+    """The fee and premiere of a ``RunEntryDraft`` or ``RunEntryEdit``."""
     currency = draft.fee_currency.strip().upper()
     if draft.fee_amount is not None and currency not in vocab.currency_codes():
         raise _invalid("fee_currency", _("Give the fee's currency as an ISO 4217 code (EUR)."))
@@ -189,6 +190,14 @@ def run_entry_add(
     return entry, token
 
 
+def transition_refusal(entry: RunEntry, status: str) -> str:
+    """What is said when ``entry`` may not move to ``status``."""
+    return _("An entry that is “%(old)s” cannot become “%(new)s”.") % {
+        "old": entry.get_status_display(),
+        "new": RunStatus(status).label if status in RunStatus.values else status,
+    }
+
+
 def run_entry_set_status(
     *, entry: RunEntry, actor: Any, status: str, confirmed: bool = False
 ) -> RunEntry:
@@ -200,11 +209,7 @@ def run_entry_set_status(
         return entry
     allowed = TRANSITIONS.get(entry.status, ())
     if status not in allowed:
-        message = _("An entry that is “%(old)s” cannot become “%(new)s”.") % {
-            "old": entry.get_status_display(),
-            "new": RunStatus(status).label if status in RunStatus.values else status,
-        }
-        raise _invalid("status", message)
+        raise _invalid("status", transition_refusal(entry, status))
     old = entry.status
     entry.status = status
     if status in RunStatus.public() and not confirmed:
@@ -220,6 +225,81 @@ def run_entry_set_status(
         changes["submitted_on"] = {"old": None, "new": entry.submitted_on.isoformat()}
     with transaction.atomic():
         entry.save(update_fields=fields)
+        audit_entry(entry, actor, AuditAction.UPDATE, changes)
+    return entry
+
+
+@dataclass(frozen=True, kw_only=True)
+class RunEntryEdit:
+    """The fields of an entry its team may change after it is added (its festival edition,
+    status and screener link are changed by their own services)."""
+
+    category: str = ""
+    deadline: datetime.date | None = None
+    fee_amount: Decimal | None = None
+    fee_currency: str = ""
+    notification_on: datetime.date | None = None
+    notes: str = ""
+    premiere: str = ""
+    premiere_territory: str = ""
+
+    @classmethod
+    def of(cls, entry: RunEntry) -> RunEntryEdit:
+        """The entry's fields as they are now (to change one or two)."""
+        return cls(**{name: getattr(entry, name) for name in EDITABLE})
+
+
+EDITABLE = (
+    "category",
+    "deadline",
+    "fee_amount",
+    "fee_currency",
+    "notification_on",
+    "notes",
+    "premiere",
+    "premiere_territory",
+)
+
+
+def run_entry_check(*, edit: RunEntryEdit) -> None:
+    """Raise ``ValidationFailedError`` when ``edit`` may not be saved (the admin's form asks
+    before saving)."""
+    if edit.premiere and edit.premiere not in Premiere.values:
+        raise _invalid("premiere", _("Choose a premiere."))
+    _check_fee_and_premiere(edit)
+
+
+def run_entry_update(*, entry: RunEntry, actor: Any, edit: RunEntryEdit) -> RunEntry:
+    """Change the fields of ``edit`` on ``entry``: checked as when it was added (a fee needs its
+    currency, a national or regional premiere its territory), all or nothing, and each changed
+    field recorded with its old and new value. Nothing changed, nothing recorded."""
+    _require_change(entry.film, actor)
+    run_entry_check(edit=edit)
+    wanted = {
+        **{name: getattr(edit, name) for name in EDITABLE},
+        "category": edit.category.strip(),
+        "notes": edit.notes.strip(),
+        "fee_currency": edit.fee_currency.strip().upper(),
+        "premiere_territory": edit.premiere_territory.strip().upper(),
+    }
+    changes = {
+        name: {"old": plain(getattr(entry, name)), "new": plain(value)}
+        for name, value in wanted.items()
+        if getattr(entry, name) != value
+    }
+    if not changes:
+        return entry
+    before = {name: getattr(entry, name) for name in changes}
+    for name in changes:
+        setattr(entry, name, wanted[name])
+    try:
+        validated(entry, exclude=["screener_link", "public_entry", "created_by"])
+    except ValidationFailedError:
+        for name, value in before.items():
+            setattr(entry, name, value)
+        raise
+    with transaction.atomic():
+        entry.save(update_fields=[*changes, "updated_at"])
         audit_entry(entry, actor, AuditAction.UPDATE, changes)
     return entry
 

@@ -20,8 +20,8 @@ from filmfolio.films.hooks import ExposureNotConfirmedError
 from filmfolio.films.studio import SECTIONS, Section
 from filmfolio.films.studio.frame import render_section, show_domain_error
 
-from . import services
-from .forms import PublishForm, RunEntryForm, StatusForm
+from . import access, services
+from .forms import PublishForm, RunEntryEditForm, RunEntryForm, StatusForm
 from .models import RunEntry
 from .selectors import film_run_for
 
@@ -71,6 +71,26 @@ def run_page(request: HttpRequest, film: Any) -> HttpResponse:
     }
     status = 400 if form.is_bound else 200
     return render_section(request, film, "run", "circuit/studio.html", context, status)
+
+
+def entry_edit(request: HttpRequest, film: Any, entry_id: int) -> HttpResponse:
+    """Change an entry's category, dates, fee, premiere and notes (its editors; others 404)."""
+    entry = _entry(film, entry_id)
+    if not access.can_change_run(request.viewer, film):  # type: ignore[attr-defined]
+        raise Http404
+    initial = {name: getattr(entry, name) for name in RunEntryEditForm.base_fields}
+    form = RunEntryEditForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.run_entry_update(entry=entry, actor=request.user, edit=form.edit())
+        except DomainError as error:
+            show_domain_error(form, error)
+        else:
+            messages.success(request, _("The entry is saved."))
+            return redirect("studio:run", slug=film.slug)
+    context = {"entry": entry, "form": form}
+    status = 400 if form.is_bound else 200
+    return render_section(request, film, "run", "circuit/entry_edit.html", context, status)
 
 
 @require_POST
@@ -139,6 +159,7 @@ SECTIONS.register(
         view=run_page,
         count=lambda film: film.run_entries.count(),
         urls=(
+            path("<int:entry_id>/edit/", entry_edit, name="run-edit"),
             path("<int:entry_id>/status/", entry_status, name="run-status"),
             path("<int:entry_id>/publish/", entry_publish, name="run-publish"),
             path("<int:entry_id>/unpublish/", entry_unpublish, name="run-unpublish"),

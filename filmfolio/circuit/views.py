@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -32,7 +31,6 @@ def _changeable_ids(viewer: Viewer) -> set[int]:
 @require_GET
 def board(request: ViewerRequest) -> HttpResponse:
     """The signed-in filmmaker's entries, one column per status."""
-    calendar.language_remember(user=request.user, language=get_language())
     columns = selectors.board_for(request.viewer)
     context = {
         "columns": columns,

@@ -23,6 +23,12 @@ from filmfolio.core.audit import ChangeNote
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.site import site_url
+from filmfolio.core.viewers import Viewer
+from filmfolio.films.access import (
+    SCREENER_FOR_RECIPIENT,
+    SCREENER_FOR_SUBMISSION,
+    can_make_screener_link,
+)
 from filmfolio.films.changes import film_changed
 from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.hooks import EXPOSE_SCREENER_LINK, ExposureNotConfirmedError, exposure_warnings
@@ -47,10 +53,44 @@ def screener_link_create(
     confirmed: bool = False,
 ) -> tuple[ScreenerLink, str]:
     """Create a screener link for one recipient; returns the link and its token (shown once).
+    Only the film's owners may (``films.access.can_make_screener_link``).
 
     When a link would break something (``films.hooks.exposure_warnings``: a pending festival
     premiere) it is refused with ``ExposureNotConfirmedError`` unless ``confirmed``."""
-    require_own(film=film, actor=actor)
+    if not can_make_screener_link(Viewer.for_user(actor), film, purpose=SCREENER_FOR_RECIPIENT):
+        raise PermissionDeniedError(_("Only the film's owners may do this."))
+    return _link_make(
+        film=film,
+        actor=actor,
+        recipient=recipient,
+        expires_at=expires_at,
+        password=password,
+        confirmed=confirmed,
+    )
+
+
+def submission_screener_link_create(
+    *, film: Any, actor: Any, recipient: str, expires_at: datetime.datetime
+) -> tuple[ScreenerLink, str]:
+    """The screener link of a submission to a festival's call: the film's owners and also its
+    editors may make it (``films.access.can_make_screener_link`` for a submission). The festival
+    it goes to is who a premiere is kept for, so no premiere warning stops it."""
+    if not can_make_screener_link(Viewer.for_user(actor), film, purpose=SCREENER_FOR_SUBMISSION):
+        raise PermissionDeniedError(_("Only the film's owners and editors may submit it."))
+    return _link_make(film=film, actor=actor, recipient=recipient, expires_at=expires_at)
+
+
+def _link_make(
+    *,
+    film: Any,
+    actor: Any,
+    recipient: str,
+    expires_at: datetime.datetime | None,
+    password: str = "",
+    confirmed: bool = True,
+) -> tuple[ScreenerLink, str]:
+    """Make the link for an actor already allowed: check the fields and the premieres, save,
+    record it on the film."""
     recipient = recipient.strip()
     errors: dict[str, list[str]] = {}
     if not recipient or len(recipient) > 200:

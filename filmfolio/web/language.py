@@ -16,6 +16,8 @@ from django.views import i18n
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from filmfolio.accounts.language import user_language_set
+
 _with_token = csrf_protect(i18n.set_language)
 
 
@@ -33,7 +35,10 @@ def sent_from_this_site(request: HttpRequest) -> bool:
 @csrf_exempt
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
-    """Set the language cookie and go back (``next``), as Django's view does."""
-    if sent_from_this_site(request):
-        return i18n.set_language(request)
-    return _with_token(request)
+    """Set the language cookie and go back (``next``), as Django's view does; a signed-in
+    user's account keeps the language too, for the e-mails written to them."""
+    view = i18n.set_language if sent_from_this_site(request) else _with_token
+    response = view(request)
+    if response.status_code < 400:
+        user_language_set(user=request.user, language=request.POST.get("language", ""))
+    return response

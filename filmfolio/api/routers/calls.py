@@ -18,8 +18,8 @@ from pydantic import Field
 
 from filmfolio.calls import selectors as call_selectors
 from filmfolio.calls import services
-from filmfolio.calls.choices import Premiere
 from filmfolio.calls.models import Call, Submission
+from filmfolio.circuit.choices import OFFERED_PREMIERES
 from filmfolio.films.access import Viewer, ViewerRequest
 
 from ..auth import WRITE_AUTH, api_viewer
@@ -98,7 +98,10 @@ class SubmissionPage(Schema):
 class SubmissionIn(Schema):
     film: str = Field(max_length=80, description="The film's slug; the caller owns it.")
     category_id: int
-    premiere: Premiere
+    premiere: str = Field(
+        pattern=f"^({'|'.join(dict(OFFERED_PREMIERES))})$",
+        description="The film's premiere status: world, international, regional, national or none.",
+    )
 
 
 class ReviewIn(Schema):
@@ -180,11 +183,14 @@ def submissions_list(request: ViewerRequest, query: Query[PageQuery]) -> dict:
     return {"items": items, "next_cursor": next_cursor}
 
 
-def _reviewable(viewer: Viewer, public_id: str) -> Submission:
+def _desk_submission(request: HttpRequest, public_id: str) -> tuple[Viewer, Submission]:
+    """The writing caller and the submission they review as the festival's member (404 for
+    anyone else): the one lookup of the review and decision endpoints."""
+    viewer = _writer(request)
     found = call_selectors.desk_submission_for(viewer, public_id)
     if found is None:
         raise ApiError(404, "not_found", _("No submission has this address."))
-    return found
+    return viewer, found
 
 
 @router.put(
@@ -195,8 +201,7 @@ def _reviewable(viewer: Viewer, public_id: str) -> Submission:
 )
 def submissions_review(request: HttpRequest, public_id: str, payload: ReviewIn) -> Any:
     """Keep the caller's rating (1–5) and private notes as a member of the festival."""
-    viewer = _writer(request)
-    submission = _reviewable(viewer, public_id)
+    viewer, submission = _desk_submission(request, public_id)
     services.review_save(
         submission=submission, rating=payload.rating, notes=payload.notes, actor=viewer.user
     )
@@ -211,8 +216,7 @@ def submissions_review(request: HttpRequest, public_id: str, payload: ReviewIn) 
 )
 def submissions_decide(request: HttpRequest, public_id: str, payload: DecisionIn) -> Any:
     """The festival's decision; a selection is published as a confirmed entry on the film."""
-    viewer = _writer(request)
-    submission = _reviewable(viewer, public_id)
+    viewer, submission = _desk_submission(request, public_id)
     return services.submission_decide(
         submission=submission,
         decision=services.Decision(**payload.dict()),

@@ -11,7 +11,7 @@ from .programming import (
     submission_shortlist,
     submissions_notify,
 )
-from .submissions import submission_create
+from .submissions import submission_create, submission_withdraw
 
 __all__ = [
     "CallDraft",
@@ -29,5 +29,6 @@ __all__ = [
     "submission_create",
     "submission_decide",
     "submission_shortlist",
+    "submission_withdraw",
     "submissions_notify",
 ]

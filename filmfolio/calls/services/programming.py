@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from filmfolio.accounts.language import user_language
+from filmfolio.circuit.choices import RunStatus
 from filmfolio.circuit.follow import run_entry_follow
 from filmfolio.core.audit import ChangeNote, record_change
 from filmfolio.core.choices import AuditAction
@@ -26,7 +28,6 @@ from filmfolio.festivals.models import Award, Festival, Section
 from filmfolio.festivals.services import FestivalDecision, entry_confirm
 
 from .. import access
-from ..choices import SubmissionStatus
 from ..models import Assignment, FestivalMember, Review, Submission
 
 
@@ -45,8 +46,8 @@ def _note(submission: Submission, actor: Any, field: str, old: Any, new: Any) ->
 
 
 def _consider(submission: Submission) -> None:
-    if submission.status == SubmissionStatus.SUBMITTED:
-        submission.status = SubmissionStatus.IN_CONSIDERATION
+    if submission.status == RunStatus.SUBMITTED:
+        submission.status = RunStatus.IN_CONSIDERATION
         submission.save(update_fields=["status", "updated_at"])
 
 
@@ -137,15 +138,15 @@ def submission_decide(*, submission: Submission, decision: Decision, actor: Any)
     """Record the festival's decision; a selection is published on the film at once as a
     confirmed festival entry (edition, section, result, award, today's date)."""
     _require_decide(submission, actor)
-    if submission.status == SubmissionStatus.WITHDRAWN:
+    if submission.status == RunStatus.WITHDRAWN:
         raise ValidationFailedError(_("This submission was withdrawn."))
     section, award = _decision_rows(submission, decision) if decision.selected else (None, None)
     with transaction.atomic():
         old = submission.status
         submission.decided_at = timezone.now()
-        submission.status = SubmissionStatus.NOT_SELECTED
+        submission.status = RunStatus.NOT_SELECTED
         if decision.selected:
-            submission.status = SubmissionStatus.AWARDED if award else SubmissionStatus.SELECTED
+            submission.status = RunStatus.AWARDED if award else RunStatus.SELECTED
             submission.section, submission.award, submission.result = (
                 section,
                 award,
@@ -171,7 +172,8 @@ def submission_decide(*, submission: Submission, decision: Decision, actor: Any)
 
 def _notification(submission: Submission) -> tuple[str, str]:
     """The subject and text of one notification, in the filmmaker's language."""
-    with translation.override(submission.language):
+    language = user_language(submission.submitted_by, fallback=submission.language)
+    with translation.override(language):
         context = {"submission": submission, "call": submission.category.call}
         subject = _("Your submission to %(call)s") % {"call": submission.category.call.title}
         return subject, render_to_string("calls/email/notification.txt", context)
@@ -184,7 +186,7 @@ def submissions_notify(*, festival: Festival, actor: Any) -> int:
         raise PermissionDeniedError(_("Only the festival's team may do this."))
     pending = Submission.objects.filter(
         category__call__edition__festival=festival,
-        status__in=SubmissionStatus.decided(),
+        status__in=RunStatus.decided(),
         notified_at__isnull=True,
     ).select_related(
         "category__call__edition__festival", "film", "submitted_by", "section", "award"

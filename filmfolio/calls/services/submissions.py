@@ -11,17 +11,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from filmfolio.circuit.follow import CallEntry, run_entry_for_call
-from filmfolio.core.audit import ChangeNote
+from filmfolio.circuit.choices import OFFERED_PREMIERES, RunStatus
+from filmfolio.circuit.follow import CallEntry, run_entry_follow, run_entry_for_call
+from filmfolio.core.audit import ChangeNote, record_change
 from filmfolio.core.choices import AuditAction, AuditSection
-from filmfolio.core.errors import ObjectNotFoundError, ValidationFailedError
+from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
+from filmfolio.core.viewers import Viewer
+from filmfolio.films import access as film_access
 from filmfolio.films.changes import film_changed
 from filmfolio.films.choices import CountryRole
 from filmfolio.films.models import Film
-from filmfolio.films.services import require_own
-from filmfolio.sharing.services import screener_link_create
+from filmfolio.sharing.services import submission_screener_link_create
 
-from ..choices import Premiere
 from ..eligibility import deadline_for, eligibility_problems
 from ..models import Category, Submission
 
@@ -44,7 +45,7 @@ def _check(category: Category, film: Film, premiere: str) -> str:
         raise _refuse("category", _("This call is closed: its last deadline has passed."))
     if Submission.objects.filter(category__call=call, film=film).exists():
         raise _refuse("film", _("This film is already submitted to this call."))
-    if premiere not in Premiere.values:
+    if premiere not in dict(OFFERED_PREMIERES):
         raise _refuse("premiere", _("Choose the film's premiere status."))
     countries = film.countries.filter(role=CountryRole.ORIGIN).values_list("country", flat=True)
     problems = eligibility_problems(category, film, premiere=premiere, countries=countries)
@@ -60,9 +61,13 @@ def submission_create(
 
     Refused, with nothing written, when the call is closed or past its last deadline, when the
     film breaks one of the category's rules (each broken rule is said), or when the film is
-    already submitted to the call. ``language`` is the filmmaker's, for the festival's
-    notification."""
-    require_own(film=film, actor=actor)
+    already submitted to the call. The film's owners and editors may submit it
+    (``films.access.can_make_screener_link`` for a submission). ``language`` is the
+    filmmaker's, for the festival's notification."""
+    if not film_access.can_make_screener_link(
+        Viewer.for_user(actor), film, purpose=film_access.SCREENER_FOR_SUBMISSION
+    ):
+        raise PermissionDeniedError(_("Only the film's owners and editors may submit it."))
     category = (
         Category.objects.select_related("call__edition__festival").filter(pk=category_id).first()
     )
@@ -71,12 +76,11 @@ def submission_create(
     deadline = _check(category, film, premiere)
     call = category.call
     with transaction.atomic():
-        link, _token = screener_link_create(
+        link, _token = submission_screener_link_create(
             film=film,
             actor=actor,
             recipient=f"{call.edition.festival.name} — {call.title}"[:200],
             expires_at=screener_expiry(call.notification_on),
-            confirmed=True,  # the festival the film is submitted to is who a premiere is kept for
         )
         submission = Submission.objects.create(
             category=category,
@@ -113,4 +117,46 @@ def submission_create(
                 changes={"submission": {"old": None, "new": f"{call.title}: {category.name}"}},
             ),
         )
+    return submission
+
+
+def submission_withdraw(*, submission: Submission, actor: Any) -> Submission:
+    """Withdraw ``submission`` for the film's team (its editors and owners): the status moves
+    to withdrawn through the run's transitions (``circuit.choices.TRANSITIONS``), the film's run
+    entry follows, and the festival's desk shows it. A decided submission (not selected,
+    awarded) or one already withdrawn is refused and nothing changes."""
+    film = submission.film
+    if not film_access.can_edit_film(Viewer.for_user(actor), film):
+        raise ObjectNotFoundError(_("This submission does not exist."))
+    if not submission.may_withdraw:
+        raise ValidationFailedError(
+            _("A submission that is “%(status)s” cannot be withdrawn.")
+            % {"status": RunStatus(submission.status).label}
+        )
+    call = submission.category.call
+    with transaction.atomic():
+        old = submission.status
+        submission.status = RunStatus.WITHDRAWN
+        submission.save(update_fields=["status", "updated_at"])
+        record_change(
+            target=submission,
+            note=ChangeNote(
+                actor=actor,
+                action=AuditAction.SET,
+                changes={"status": {"old": old, "new": RunStatus.WITHDRAWN}},
+            ),
+        )
+        film_changed(
+            film,
+            ChangeNote(
+                actor=actor,
+                action=AuditAction.REMOVE,
+                section=AuditSection.FESTIVALS,
+                changes={
+                    "submission": {"old": f"{call.title}: {submission.category.name}", "new": None}
+                },
+            ),
+        )
+        if submission.run_entry is not None:
+            run_entry_follow(entry=submission.run_entry, actor=actor, status=RunStatus.WITHDRAWN)
     return submission

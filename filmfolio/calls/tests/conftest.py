@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from filmfolio.accounts.tests.factories import UserFactory
-from filmfolio.calls.choices import MemberRole, Premiere
+from filmfolio.calls.choices import MemberRole
 from filmfolio.calls.models import Call, Category
+from filmfolio.circuit.choices import Premiere
 from filmfolio.festivals.tests.factories import AwardFactory, SectionFactory
 from filmfolio.films.choices import CollaboratorRole, CountryRole
 from filmfolio.films.models import FilmCountry

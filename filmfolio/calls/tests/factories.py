@@ -8,8 +8,9 @@ import factory
 from django.utils import timezone
 
 from filmfolio.accounts.tests.factories import UserFactory
-from filmfolio.calls.choices import Deadline, MemberRole, Premiere
+from filmfolio.calls.choices import Deadline, MemberRole
 from filmfolio.calls.models import Call, Category, FestivalMember, Submission
+from filmfolio.circuit.choices import NO_PREMIERE
 from filmfolio.festivals.tests.factories import EditionFactory, FestivalFactory
 from filmfolio.films.tests.factories import FilmFactory
 
@@ -55,6 +56,6 @@ class SubmissionFactory(factory.django.DjangoModelFactory[Submission]):
 
     category = factory.SubFactory(CategoryFactory)
     film = factory.SubFactory(FilmFactory)
-    premiere = Premiere.NONE
+    premiere = NO_PREMIERE
     deadline = Deadline.REGULAR
     fee_currency = "EUR"

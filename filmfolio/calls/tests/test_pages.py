@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from filmfolio.calls.choices import Premiere, SubmissionStatus
 from filmfolio.calls.models import Review, Submission
 from filmfolio.calls.services import submission_create
+from filmfolio.circuit.choices import Premiere, RunStatus
 from filmfolio.festivals.choices import EntryEvidence
 from filmfolio.festivals.models import Entry
 from filmfolio.sharing.models import ScreenerLink
@@ -122,7 +122,7 @@ def test_a_juror_sees_only_assigned_submissions(world):
         {"action": "decide", "selected": "yes", "section": world.section.pk, "result": "selected"},
     )
     assert decided.status_code == 404
-    assert Submission.objects.get().status == SubmissionStatus.IN_CONSIDERATION
+    assert Submission.objects.get().status == RunStatus.IN_CONSIDERATION
 
 
 def test_the_festival_decides_and_the_film_page_shows_the_confirmed_award(world):

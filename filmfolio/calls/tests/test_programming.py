@@ -7,8 +7,9 @@ import pytest
 from django.core import mail
 
 from filmfolio.calls import services
-from filmfolio.calls.choices import MemberRole, Premiere, SubmissionStatus
+from filmfolio.calls.choices import MemberRole
 from filmfolio.calls.models import Call, FestivalMember, Review
+from filmfolio.circuit.choices import Premiere, RunStatus
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.models import ChangeRecord
 from filmfolio.festivals.choices import EntryEvidence, EntryResult
@@ -111,7 +112,7 @@ def test_assignment_and_ratings(world, submission):
         submission=submission, member_id=world.juror_member.pk, actor=world.programmer
     )
     submission.refresh_from_db()
-    assert submission.status == SubmissionStatus.IN_CONSIDERATION
+    assert submission.status == RunStatus.IN_CONSIDERATION
     review = services.review_save(
         submission=submission, rating=4, notes="Tender.", actor=world.juror
     )
@@ -139,7 +140,7 @@ def test_a_selection_with_an_award_is_published_as_a_confirmed_entry(world, subm
         actor=world.director,
     )
     entry = Entry.objects.get(film=world.film)
-    assert decided.status == SubmissionStatus.AWARDED
+    assert decided.status == RunStatus.AWARDED
     assert decided.entry == entry
     assert (entry.edition, entry.section, entry.award) == (
         world.call.edition,
@@ -202,3 +203,18 @@ def test_notifications_go_once_in_the_filmmakers_language(world, submission):
     assert message.to == [world.owner.email]
     assert message.subject == "您提交给 Shorts 2027 的作品"
     assert "入选 Short Competition" in message.body
+
+
+def test_the_account_language_wins_over_the_language_submitted_in(world, submission):
+    from filmfolio.accounts.language import user_language_set
+
+    # submitted in Chinese (the fixture), the account now keeps English
+    assert user_language_set(user=world.owner, language="en") is True
+    services.submission_decide(
+        submission=submission,
+        decision=services.Decision(selected=False),
+        actor=world.director,
+    )
+    festival = world.call.edition.festival
+    assert services.submissions_notify(festival=festival, actor=world.director) == 1
+    assert mail.outbox[0].subject == "Your submission to Shorts 2027"

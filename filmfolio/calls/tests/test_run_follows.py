@@ -7,8 +7,7 @@ import pytest
 from django.utils import timezone
 
 from filmfolio.calls import services
-from filmfolio.calls.choices import Premiere
-from filmfolio.circuit.choices import RunStatus
+from filmfolio.circuit.choices import Premiere, RunStatus
 from filmfolio.circuit.follow import _path
 from filmfolio.circuit.models import RunEntry
 from filmfolio.festivals.choices import EntryResult

@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from filmfolio.calls import services
-from filmfolio.calls.choices import Premiere, SubmissionStatus
 from filmfolio.calls.models import Submission
+from filmfolio.circuit.choices import NO_PREMIERE, Premiere, RunStatus
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.models import ChangeRecord
 from filmfolio.films.choices import CollaboratorRole
@@ -34,7 +34,7 @@ def test_one_step_attaches_the_record_and_a_screener_link(world):
     submission = _submit(world)
     link = submission.screener_link
     assert submission.film == world.film
-    assert submission.status == SubmissionStatus.SUBMITTED
+    assert submission.status == RunStatus.SUBMITTED
     assert submission.deadline == "regular"
     assert submission.fee_amount == Decimal("20.00")
     assert submission.fee_currency == "EUR"
@@ -105,7 +105,7 @@ def test_country_and_premiere_rules_are_named(world):
         world,
         "This category asks for a national premiere. "
         "This category takes films from China, France only.",
-        premiere=Premiere.NONE,
+        premiere=NO_PREMIERE,
     )
     assert len(error.errors["film"]) == 2
 
@@ -119,10 +119,29 @@ def test_the_refusal_is_in_the_users_language(world):
     assert error.value.message == "此类别只接受来自以下国家的影片：中国, 法国。"
 
 
-def test_an_editor_who_is_not_an_owner_may_not_submit(world):
+def test_an_editor_submits_with_the_submissions_screener_link(world):
+    editor = CollaboratorFactory(film=world.film, role=CollaboratorRole.EDITOR).user
+    submission = _submit(world, actor=editor)
+    assert submission.submitted_by == editor
+    assert submission.screener_link.created_by == editor
+    assert submission.run_entry.screener_link == submission.screener_link
+
+
+def test_an_editor_still_may_not_make_another_screener_link(world):
+    from filmfolio.sharing.models import ScreenerLink
+    from filmfolio.sharing.services import screener_link_create
+
     editor = CollaboratorFactory(film=world.film, role=CollaboratorRole.EDITOR).user
     with pytest.raises(PermissionDeniedError):
-        _submit(world, actor=editor)
+        screener_link_create(film=world.film, actor=editor, recipient="A friend")
+    assert ScreenerLink.objects.count() == 0
+
+
+def test_a_viewer_may_not_submit(world):
+    viewer = CollaboratorFactory(film=world.film, role=CollaboratorRole.VIEWER).user
+    with pytest.raises(PermissionDeniedError) as refused:
+        _submit(world, actor=viewer)
+    assert refused.value.message == "Only the film's owners and editors may submit it."
     assert Submission.objects.count() == 0
 
 

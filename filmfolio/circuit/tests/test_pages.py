@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from filmfolio.circuit.choices import RunStatus
-from filmfolio.circuit.models import RunEntry, RunPreferences
+from filmfolio.circuit.models import RunEntry
 from filmfolio.festivals.tests.factories import EditionFactory, FestivalFactory
 from filmfolio.films.choices import CollaboratorRole
 from filmfolio.sharing.models import ScreenerLink
@@ -124,11 +124,6 @@ def test_a_viewer_sees_the_board_without_moves(client, owner):
     page = _signed_in(client, viewer).get("/run/").content.decode()
     assert "Out of Focus" in page
     assert "/status/" not in page.split("run-board", 1)[1]
-
-
-def test_the_board_remembers_the_language_of_reminders(client, owner):
-    _signed_in(client, owner.user).get("/run/", headers={"accept-language": "zh-hans"})
-    assert RunPreferences.objects.get(user=owner.user).language == "zh-hans"
 
 
 def test_the_calendar_lists_dates_by_month_and_the_feed_is_private(client, owner):

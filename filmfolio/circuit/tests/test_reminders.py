@@ -12,9 +12,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from filmfolio.accounts.language import user_language_set
 from filmfolio.circuit import reminders
 from filmfolio.circuit.choices import RunStatus
-from filmfolio.circuit.models import ReminderSent, RunPreferences
+from filmfolio.circuit.models import ReminderSent
 from filmfolio.circuit.tasks import send_run_reminders_task
 from filmfolio.films.choices import CollaboratorRole
 from filmfolio.sharing.tests.factories import CollaboratorFactory
@@ -50,7 +51,7 @@ def test_a_deadline_is_reminded_once_to_editors_and_owners(owner):
 
 
 def test_reminders_are_written_in_the_users_language(owner):
-    RunPreferences.objects.create(user=owner.user, language="zh-hans")
+    user_language_set(user=owner.user, language="zh-hans")
     RunEntryFactory(
         film=owner.film,
         status=RunStatus.SUBMITTED,
