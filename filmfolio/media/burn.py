@@ -26,11 +26,13 @@ class UnsafePathError(ValueError):
 
 @dataclass(frozen=True)
 class BurnInputs:
-    """What to draw: a watermark text file and/or an SRT file, and the font to draw with."""
+    """What to draw: a watermark text file and/or an SRT file, and the font to draw with; and
+    whether the source has sound to carry over."""
 
     font_file: Path
     text_file: Path | None = None
     subtitle_file: Path | None = None
+    has_audio: bool = True
 
 
 def quoted(path: Path) -> str:
@@ -67,7 +69,6 @@ def burned_hls_args(
     container: str,
     out_dir: Path,
     rung: ffmpeg.Rung,
-    has_audio: bool,
     inputs: BurnInputs,
     options: ffmpeg.EncodeOptions,
 ) -> list[str]:
@@ -82,7 +83,7 @@ def burned_hls_args(
         "-bufsize",
         f"{rung.video_kbps * 3 // 2}k",
     ]
-    if has_audio:
+    if inputs.has_audio:
         args += ["-map", "0:a:0", "-c:a", "aac", "-b:a", f"{rung.audio_kbps}k", "-ac", "2"]
         args += ["-ar", "48000"]
     args += ["-preset", options.preset, "-profile:v", "main", "-pix_fmt", "yuv420p"]

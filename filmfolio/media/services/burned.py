@@ -235,7 +235,12 @@ def _inputs(copy: BurnedCopy, scratch: Path) -> burn.BurnInputs:
         subtitle_file = scratch / "subtitles.srt"
         cues = subs.cues_from_vtt(copy.subtitle_track.vtt)
         subtitle_file.write_text(subs.to_srt(cues), encoding="utf-8")
-    return burn.BurnInputs(font_file=font, text_file=text_file, subtitle_file=subtitle_file)
+    return burn.BurnInputs(
+        font_file=font,
+        text_file=text_file,
+        subtitle_file=subtitle_file,
+        has_audio=bool(copy.video.audio_codec),
+    )
 
 
 def _render(copy: BurnedCopy, scratch: Path) -> ffmpeg.Rung:
@@ -247,7 +252,6 @@ def _render(copy: BurnedCopy, scratch: Path) -> ffmpeg.Rung:
         container=video.container,
         out_dir=scratch / "hls",
         rung=rung,
-        has_audio=bool(video.audio_codec),
         inputs=_inputs(copy, scratch),
         options=ffmpeg.EncodeOptions(
             segment_seconds=int(media_setting("HLS_SEGMENT_SECONDS")),
