@@ -82,7 +82,7 @@ def burned_copy_request(
             and copy.subtitle_track_id == (track.pk if track else None)
             and copy.state != BurnState.FAILED
         )
-        if same:
+        if same and copy is not None:
             return copy
         if copy is not None:
             _drop_files(copy)

@@ -16,7 +16,9 @@ def frame_gray(
     joined = scratch / "joined.ts"
     with joined.open("wb") as out:
         for name in sorted(n for n in segment_names if n.endswith(".ts")):
-            out.write(storage.local_path(name).read_bytes())
+            path = storage.local_path(name)
+            assert path is not None, name
+            out.write(path.read_bytes())
     probe = subprocess.run(
         ["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
          "stream=width,height", "-of", "csv=p=0", str(joined)],
