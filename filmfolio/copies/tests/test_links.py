@@ -124,3 +124,19 @@ def test_owner_status_shows_progress_and_holder_gets_404(screening):
     assert status.json() == {"state": "ready", "label": "Ready", "progress": 100, "failure": ""}
     assert s["burned"].get(f"/copies/{copy.public_id}/status").status_code == 404
     assert Client().get(f"/copies/{copy.public_id}/status").status_code == 404
+
+
+def test_the_holders_page_changes_when_the_copy_is_ready(screening, film):
+    """The holder's page is cached per viewer: the ready copy must replace "being prepared"
+    without anyone touching the film."""
+    s = screening
+    first = s["burned"].get(film.get_absolute_url()).content.decode()
+    assert "being prepared" in first
+    with TestCase.captureOnCommitCallbacks(execute=False) as queued:
+        s["owner"].post(f"/studio/films/{film.slug}/copies/{s['link'].pk}/prepare/")
+    waiting = s["burned"].get(film.get_absolute_url()).content.decode()
+    assert "being prepared" in waiting
+    for job in queued:
+        job()
+    ready = s["burned"].get(film.get_absolute_url()).content.decode()
+    assert "being prepared" not in ready and "/copies/" in ready

@@ -32,6 +32,7 @@ from .. import subtitles as subs
 from ..choices import BurnState
 from ..conf import media_setting, work_dir
 from ..models import BurnedCopy, SubtitleTrack, Video
+from .pages import film_page_touch
 from .permissions import require_manage
 from .transcode import _rungs
 
@@ -292,6 +293,9 @@ def _publish(copy: BurnedCopy, out_dir: Path, rung: ffmpeg.Rung) -> None:
     )
     if not recorded:  # deleted or asked again meanwhile
         storage.delete_tree(prefix)
+        return
+    # The holder's page (cached per viewer) changes from "being prepared" to the player.
+    film_page_touch(copy.video.film_id)
 
 
 def _fail(copy: BurnedCopy, reason: str, *, retryable: bool) -> None:
