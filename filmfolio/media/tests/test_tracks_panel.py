@@ -38,7 +38,10 @@ def test_declared_languages_beside_the_public_trailers_tracks(client, film, owne
         )
     client.logout()
     page = client.get(film.get_absolute_url()).content.decode()
-    assert 'English subtitles <span aria-label="available as a track">✓</span>' in page
+    assert (
+        'English subtitles <span aria-hidden="true">✓</span>'
+        '<span class="visually-hidden">(available as a track)</span>'
+    ) in page
     assert "French: declared, no track yet" in page
     assert "German" not in page  # the screener's track: not every viewer may watch it
     page_zh = client.get(film.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="zh-hans")
