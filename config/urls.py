@@ -31,6 +31,7 @@ urlpatterns = [
     path("festivals/", include("filmfolio.web.festival_urls")),
     path("calls/", include("filmfolio.calls.urls")),
     path("media/", include("filmfolio.media.urls")),
+    path("copies/", include("filmfolio.copies.urls")),
     path("search/", include("filmfolio.web.search_urls")),
     path("import/", include("filmfolio.importer.urls")),
     path("run/", include("filmfolio.circuit.urls")),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the system packages Filmfolio needs, only those missing: ffmpeg, Chromium (browser
-# tests), CJK fonts and Pango (press kit PDF), poppler (PDF checks), gettext (translations),
+# tests), CJK fonts (press kit PDF; burned-in watermarks and subtitles) and Pango (press kit
+# PDF), poppler (PDF checks), gettext (translations),
 # wrk (page benchmarks), the PostgreSQL client and zstd (backups).
 #   scripts/system-deps.sh --wait-only   only wait for another package manager to finish
 set -euo pipefail

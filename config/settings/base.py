@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "filmfolio.media",
     "filmfolio.films",
     "filmfolio.festivals",
+    "filmfolio.copies",
     "filmfolio.calls",
     "filmfolio.circuit",
     "filmfolio.importer",

@@ -20,6 +20,8 @@ class Viewer:
     user: Any = field(default_factory=AnonymousUser)
     link_film_ids: frozenset[int] = frozenset()
     password_film_ids: frozenset[int] = frozenset()
+    # The screener links behind ``link_film_ids`` (what a link's own copy is served by).
+    link_ids: frozenset[int] = frozenset()
 
     @classmethod
     def anonymous(cls) -> Viewer:

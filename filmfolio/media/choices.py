@@ -54,3 +54,12 @@ class SubtitleKind(models.TextChoices):
     SUBTITLES = "subtitles", _("Subtitles")
     CAPTIONS = "captions", _("Captions for the deaf and hard of hearing")
     FORCED = "forced", _("Forced (foreign dialogue and signs only)")
+
+
+class BurnState(models.TextChoices):
+    """The steps of making a burned copy (watermark and/or subtitles in the picture)."""
+
+    QUEUED = "queued", _("Waiting to be prepared")
+    RUNNING = "running", _("Being prepared")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")

@@ -47,6 +47,10 @@ DEFAULTS: dict[str, Any] = {
     "SUBTITLE_LINES": 2,
     "SUBTITLE_CPS_LATIN": 17,
     "SUBTITLE_CPS_CJK": 9,
+    # Burned copies: the one rung they are made at (the highest active rung not above it) and
+    # the font (it must cover CJK: Debian's fonts-noto-cjk).
+    "BURN_HEIGHT": 720,
+    "BURN_FONT_FILE": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     # Serving
     "ACCEL_REDIRECT_PREFIX": "",
     "PRESIGNED_URL_SECONDS": 300,

@@ -43,7 +43,7 @@ class SubtitleUploadForm(forms.Form):
     """A subtitle file (or, on confirming a preview, its bytes carried in ``content``), the encoding
     to read it with (blank: found from the bytes), and what the track is."""
 
-    file = forms.FileField(label=_("Subtitle file (.srt or .vtt)"), required=False)
+    file = forms.FileField(label=_("Subtitle file (.srt, .vtt, .ttml or .dfxp)"), required=False)
     content = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4 * 1024 * 1024)
     filename = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
     encoding = forms.ChoiceField(

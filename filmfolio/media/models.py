@@ -358,3 +358,21 @@ class SubtitleTrack(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.label
+
+
+from .burned_models import BurnedCopy  # noqa: E402  (kept in its own module, registered here)
+
+__all__ = [
+    "DEFAULT_LADDER",
+    "Album",
+    "BurnedCopy",
+    "EncodeProfile",
+    "Encoding",
+    "Image",
+    "ImageRendition",
+    "PosterFrame",
+    "SubtitleTrack",
+    "TranscodeAttempt",
+    "Upload",
+    "Video",
+]

@@ -5,7 +5,9 @@ of the film sees (``film_media_shown_to_all``, made once per rendered page):
 
 * ``media-poster`` (order 5): the poster, beside the header on a wide screen;
 * ``media-trailer`` (order 15): the trailer's player, under the header, in the first screen;
-* ``media-gallery`` (order 35): the stills by album with their lightbox, and the other videos.
+* ``media-gallery`` (order 35): the stills by album with their lightbox, and the other videos;
+* ``media-tracks`` (order 101): the declared subtitle languages beside the subtitle tracks of
+  those videos ("English subtitles ✓").
 
 Rendered on every request (viewer panels), and answering without a query for a visitor they
 show nothing to:
@@ -26,6 +28,7 @@ from filmfolio.films.record import FilmRecord
 
 from .choices import VideoKind
 from .selectors import FilmMedia, film_media_shown_to_all, film_videos_for_viewer, videos_of_film
+from .tracks import subtitle_rows, subtitle_tracks_of
 
 # The kinds of video that may lead the page, best first.
 LEADING_KINDS = (VideoKind.TRAILER, VideoKind.TEASER, VideoKind.EXCERPT)
@@ -69,6 +72,14 @@ def _gallery(record: FilmRecord) -> PanelContext:
     return {"albums": albums, "videos": videos} if albums or videos else None
 
 
+def _tracks(record: FilmRecord) -> PanelContext:
+    videos = _media(record).videos
+    if not videos:
+        return None
+    rows = subtitle_rows(record.subtitles, subtitle_tracks_of(videos))
+    return {"rows": rows} if rows else None
+
+
 def _viewer_videos(visit: Visit) -> PanelContext:
     videos = film_videos_for_viewer(visit.viewer, visit.film)
     if not videos:
@@ -92,6 +103,9 @@ PANELS.register(
 )
 PANELS.register(
     Panel(key="media-gallery", order=35, template="media/panels/gallery.html", context=_gallery)
+)
+PANELS.register(
+    Panel(key="media-tracks", order=101, template="media/panels/tracks.html", context=_tracks)
 )
 PANELS.register(
     Panel(

@@ -12,6 +12,7 @@ from typing import Any
 from filmfolio.films import access
 
 from .choices import VideoState, VideoVisibility
+from .hooks import is_withheld
 
 
 def can_view_media(
@@ -29,7 +30,17 @@ def can_view_media(
         return access.can_get_media_original(viewer, film)
     if video is None:
         return True
-    return access.can_watch_video(viewer, film, visibility=video.visibility)
+    if not access.can_watch_video(viewer, film, visibility=video.visibility):
+        return False
+    return not _withheld_from_link_holder(viewer, film, video)
+
+
+def _withheld_from_link_holder(viewer: access.Viewer, film: Any, video: Any) -> bool:
+    """A screener-link holder who does not manage the film may be served another copy of the
+    video instead (``media.hooks.WITHHELD_STREAMS``)."""
+    if film.pk not in viewer.link_film_ids or can_manage_media(viewer, film=film):
+        return False
+    return is_withheld(viewer, film, video)
 
 
 def is_shown_to_every_viewer(*, video: Any) -> bool:

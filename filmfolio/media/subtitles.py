@@ -19,9 +19,11 @@ import opencc
 import pysubs2
 from django.utils.translation import gettext as _
 
+from . import ttml
+
 # Encodings offered to the user; "" means "find it out".
 ENCODINGS = ["utf-8", "utf-16", "gb18030", "big5", "cp1252"]
-FORMATS = {"srt": "SubRip (.srt)", "vtt": "WebVTT (.vtt)"}
+FORMATS = {"srt": "SubRip (.srt)", "vtt": "WebVTT (.vtt)", "ttml": "TTML / DFXP (.ttml, .dfxp)"}
 # Legacy encodings guessed from the bytes when the file has no byte-order mark and is not UTF-8.
 _LEGACY = ["gb18030", "big5", "cp1252"]
 _BOMS = [
@@ -135,9 +137,11 @@ def read(data: bytes, *, encoding: str = "", limits: Limits | None = None) -> Re
     """Decode, read and check a subtitle file. Raises ``SubtitleUnreadableError``."""
     text, used = decode(data, encoding)
     text = text.lstrip("\ufeff")
+    if ttml.looks_like_ttml(text):
+        return _reading(used, "ttml", [Cue(*cue) for cue in _ttml_cues(text)], limits)
     try:
         parsed = pysubs2.SSAFile.from_string(text)
-    except (pysubs2.exceptions.Pysubs2Error, ValueError) as exc:
+    except (pysubs2.exceptions.Pysubs2Error, ValueError, SyntaxError) as exc:  # XML: SyntaxError
         raise SubtitleUnreadableError(
             _("This is not a subtitle file we can read (SubRip .srt or WebVTT .vtt).")
         ) from exc
@@ -145,11 +149,23 @@ def read(data: bytes, *, encoding: str = "", limits: Limits | None = None) -> Re
         raise SubtitleUnreadableError(
             _("This is not a subtitle file we can read (SubRip .srt or WebVTT .vtt).")
         )
-    cues = [Cue(e.start, e.end, _clean(e.plaintext)) for e in parsed if not e.is_comment]
+    cues = [Cue(e.start, e.end, e.plaintext) for e in parsed if not e.is_comment]
+    return _reading(used, parsed.format, cues, limits)
+
+
+def _ttml_cues(text: str) -> list[tuple[int, int, str]]:
+    try:
+        return ttml.read_cues(text)
+    except ttml.TTMLUnreadableError as exc:
+        raise SubtitleUnreadableError(str(exc)) from exc
+
+
+def _reading(used: str, fmt: str, cues: list[Cue], limits: Limits | None) -> Reading:
+    cues = [Cue(cue.start_ms, cue.end_ms, _clean(cue.text)) for cue in cues]
     cues = [cue for cue in cues if cue.text]
     if not cues:
         raise SubtitleUnreadableError(_("The file holds no subtitles."))
-    return Reading(used, parsed.format, cues, check(cues, limits or Limits()))
+    return Reading(used, fmt, cues, check(cues, limits or Limits()))
 
 
 def _clean(text: str) -> str:

@@ -25,3 +25,11 @@ def prepare_download_task(video_id: int) -> str:
 def poster_frame_task(frame_id: int) -> str:
     """Take one frame of a video and make it the film's poster."""
     return poster_frame_extract(frame_id=frame_id)
+
+
+@task()
+def burn_copy_task(copy_id: int) -> str:
+    """Make one burned copy (watermark and/or subtitles drawn into one HLS rung)."""
+    from .services.burned import burned_copy_make
+
+    return burned_copy_make(copy_id=copy_id)

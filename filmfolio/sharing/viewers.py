@@ -49,25 +49,27 @@ def viewer_for(request: HttpRequest) -> Viewer:
     if cached is not None:
         return cached
     session = getattr(request, "session", None)
-    link_ids: frozenset[int] = frozenset()
+    links: dict[int, int] = {}
     password_ids: frozenset[int] = frozenset()
     if session is not None:
-        link_ids = _valid_link_film_ids(session)
+        links = _valid_link_grants(session)
         password_ids = _valid_password_film_ids(session)
     viewer = Viewer(
         user=getattr(request, "user", AnonymousUser()),
-        link_film_ids=link_ids,
+        link_film_ids=frozenset(links),
         password_film_ids=password_ids,
+        link_ids=frozenset(links.values()),
     )
     request._filmfolio_viewer = viewer  # type: ignore[attr-defined]
     return viewer
 
 
-def _valid_link_film_ids(session: Any) -> frozenset[int]:
-    """Film ids of the session's link grants whose links are still valid; prunes the rest."""
+def _valid_link_grants(session: Any) -> dict[int, int]:
+    """Film id -> link id of the session's link grants whose links are still valid; prunes the
+    rest."""
     grants = session.get(SESSION_LINK_GRANTS) or {}
     if not grants:
-        return frozenset()
+        return {}
     wanted = {int(film_id): int(link_id) for film_id, link_id in grants.items()}
     now = timezone.now()
     valid = set(
@@ -78,7 +80,7 @@ def _valid_link_film_ids(session: Any) -> frozenset[int]:
     kept = {film_id: link_id for film_id, link_id in wanted.items() if (film_id, link_id) in valid}
     if len(kept) != len(wanted):
         session[SESSION_LINK_GRANTS] = {str(k): v for k, v in kept.items()}
-    return frozenset(kept)
+    return kept
 
 
 def link_granted(request: HttpRequest, *, film_id: int, link_id: int) -> bool:

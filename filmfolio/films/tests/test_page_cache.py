@@ -132,6 +132,7 @@ def test_panels_in_page_order():
     keys = [(panel.key, panel.per_viewer) for panel in PANELS]
     assert keys == [
         ("screener-notice", True),
+        ("copies-link", True),
         ("media-viewer", True),
         ("owner-tools", True),
         ("media-poster", False),
@@ -142,6 +143,7 @@ def test_panels_in_page_order():
         ("presskit-owners", True),
         ("citations", False),
         ("record-body", False),
+        ("media-tracks", False),
         ("media-specs", True),
     ]
 
