@@ -245,7 +245,7 @@ def test_the_studio_sends_an_uploaded_list_and_shows_each_link_once(
         line.split()[-1] for m in mail.outbox for line in m.body.splitlines() if "/share/s/" in line
     ]
     assert len(urls) == 2
-    assert all(f'value="{url}"' in first for url in urls)
+    assert all(f'value="{url}" id="campaign-link-' in first for url in urls)
     again = client.get(response["Location"]).content.decode()
     assert not any(url in again for url in urls)
     assert "王芳" in again

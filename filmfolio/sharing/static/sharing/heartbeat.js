@@ -62,13 +62,23 @@
     return null;
   }
 
+  // The video's public id: from the article around the player, else from its stream address.
+  var UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+  function videoIdOf(video) {
+    var holder = video.closest("[data-video]");
+    if (holder) { return holder.getAttribute("data-video"); }
+    var found = UUID.exec(video.getAttribute("data-hls-src") || "");
+    return found ? found[0] : null;
+  }
+
   function onPlaying(event) {
     var video = event.target;
-    if (!(video instanceof HTMLVideoElement)) { return; }
-    var holder = video.closest("[data-video]");
-    if (!holder || stateOf(video)) { return; }
-    var state = { video: video, videoId: holder.getAttribute("data-video"), key: randomKey(),
-                  played: 0, last: video.currentTime };
+    if (!(video instanceof HTMLVideoElement) || stateOf(video)) { return; }
+    var videoId = videoIdOf(video);
+    if (!videoId) { return; }
+    var state = { video: video, videoId: videoId, key: randomKey(), played: 0,
+                  last: video.currentTime };
     viewings.push(state);
     send(state, false);
     state.timer = window.setInterval(function () {
