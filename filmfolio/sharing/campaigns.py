@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.core.mail import send_mail
@@ -123,7 +124,7 @@ def campaign_create(
             ),
         )
         for item in sent:
-            transaction.on_commit(lambda item=item: _send(film, item))
+            transaction.on_commit(partial(_send, film, item))
     return campaign, sent
 
 

@@ -148,7 +148,9 @@ def parse_recipients(text: str) -> list[Recipient]:
     """The recipients of a list, or ``ValidationFailedError`` naming every bad or repeated row
     (``errors["recipients"]``: one message per row)."""
     columns, rows = _table(text)
-    recipients, problems, seen = [], [], {}
+    recipients: list[Recipient] = []
+    problems: list[str] = []
+    seen: dict[str, int] = {}
     for line, cells in rows:
         values = [_cell(cells, columns, key) for key in COLUMNS]
         recipient = Recipient(line, values[0], values[1].lower(), values[2], values[3].lower())

@@ -98,7 +98,7 @@ def link_reports_for(links: Iterable[ScreenerLink]) -> list[LinkReport]:
         "device",
     )
     for row in viewings.order_by("-last_beat_at"):
-        rows[row["link_id"]].append(row)
+        rows[row["link_id"]].append(dict(row))
     return [_report(link, rows[link.pk]) for link in links]
 
 
@@ -144,13 +144,13 @@ def reports_csv(reports: Iterable[LinkReport]) -> str:
                 link.recipient,
                 link.recipient_email,
                 link.recipient_organisation,
-                link.campaign.name if link.campaign_id else "",
+                link.campaign.name if link.campaign else "",
                 _("yes") if report.opened else _("no"),
-                link.open_count,
-                report.plays,
-                round(report.furthest_seconds, 1),
-                "" if report.percent_watched is None else report.percent_watched,
-                report.watched_seconds,
+                str(link.open_count),
+                str(report.plays),
+                str(round(report.furthest_seconds, 1)),
+                "" if report.percent_watched is None else str(report.percent_watched),
+                str(report.watched_seconds),
                 last.astimezone(datetime.UTC).isoformat(timespec="seconds") if last else "",
                 report.device_labels,
             ]

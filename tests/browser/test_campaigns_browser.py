@@ -17,8 +17,8 @@ from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory
 from filmfolio.media.tests.flows import ready_video
 from filmfolio.sharing import reports_selectors
-from filmfolio.sharing.reports import covered_seconds
 from filmfolio.sharing.models import Campaign, ScreenerLink, ScreenerViewing
+from filmfolio.sharing.reports import covered_seconds
 
 from .chromium import AXE, keep_screenshot, serious_violations, signed_in_context
 
