@@ -7,7 +7,9 @@ import datetime
 import uuid
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 
 from filmfolio.films.choices import CollaboratorRole
@@ -293,3 +295,59 @@ def test_an_unknown_video_is_not_found(world):
     )
     assert response.status_code == 404
     assert response.json() == {"detail": "There is nothing to report on here."}
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_PURPOSE": "prefetch"},
+        {"HTTP_SEC_PURPOSE": "prefetch;prerender"},
+        {"HTTP_PURPOSE": "prefetch"},
+        {"HTTP_X_MOZ": "prefetch"},
+        {"HTTP_SEC_FETCH_DEST": "image"},
+        {"HTTP_SEC_FETCH_DEST": "empty"},
+    ],
+)
+def test_a_prefetch_is_not_an_open(headers):
+    film = FilmFactory()
+    owner = CollaboratorFactory(film=film, role=CollaboratorRole.OWNER).user
+    link, token = services.screener_link_create(film=film, actor=owner, recipient="Mail client")
+    client = Client(HTTP_USER_AGENT=CHROME)
+    assert client.get(f"/share/s/{token}/", **headers).status_code == 302
+    assert client.get(film.get_absolute_url()).status_code == 200
+    link.refresh_from_db()
+    assert link.open_count == 0
+
+
+def test_a_navigation_is_an_open():
+    film = FilmFactory()
+    owner = CollaboratorFactory(film=film, role=CollaboratorRole.OWNER).user
+    link, token = services.screener_link_create(film=film, actor=owner, recipient="A person")
+    client = Client(HTTP_USER_AGENT=CHROME)
+    headers = {"HTTP_SEC_FETCH_DEST": "document", "HTTP_SEC_FETCH_MODE": "navigate"}
+    assert client.get(f"/share/s/{token}/", **headers).status_code == 302
+    assert client.get(film.get_absolute_url()).status_code == 200
+    link.refresh_from_db()
+    assert link.open_count == 1
+
+
+def _report_page_queries(client, film) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/studio/films/{film.slug}/reports/")
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_report_page_reads_any_number_of_links_in_the_same_queries(world):
+    film, owner = world["film"], world["owner"]
+    client = Client()
+    client.force_login(owner)
+    _beat(world["client"], world["video"])
+    one = _report_page_queries(client, film)
+    for n in range(12):
+        services.screener_link_create(film=film, actor=owner, recipient=f"Recipient {n}")
+    assert _report_page_queries(client, film) == one
+    # the studio's frame and navigation, the session and the film, then links and viewings
+    assert one <= 17
+    body = client.get(f"/studio/films/{film.slug}/reports/").content.decode()
+    assert body.count('<th scope="row">') == 13
