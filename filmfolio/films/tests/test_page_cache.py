@@ -133,6 +133,7 @@ def test_panels_in_page_order():
     assert keys == [
         ("screener-notice", True),
         ("media-viewer", True),
+        ("screener-heartbeat", True),
         ("owner-tools", True),
         ("media-poster", False),
         ("record-header", False),
