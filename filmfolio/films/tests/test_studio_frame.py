@@ -32,6 +32,7 @@ ORDER = [
     "run",
     "media",
     "sharing",
+    "reports",
     "history",
 ]
 
@@ -51,7 +52,10 @@ def _client(user) -> Client:
 
 def test_every_app_contributes_its_sections_in_order():
     assert [section.key for section in SECTIONS] == ORDER
-    assert {s.key: s.need for s in SECTIONS if s.need != Access.EDIT} == {"sharing": Access.OWN}
+    assert {s.key: s.need for s in SECTIONS if s.need != Access.EDIT} == {
+        "sharing": Access.OWN,
+        "reports": Access.OWN,
+    }
 
 
 def test_a_registry_replaces_a_section_of_the_same_key():
