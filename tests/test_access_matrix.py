@@ -150,6 +150,7 @@ def _door_problems(path: str, film: Film, expect: Expect, response: object) -> l
         (_opens_hidden_page(path, film, expect, response), "opens the page"),
         (studio and not expect.edit, "opens a studio page"),
         (studio and "/sharing/" in path and not expect.own, "opens the sharing page"),
+        (studio and "/reports/" in path and not expect.own, "opens a viewing report"),
     ]
     return [problem for failed, problem in checks if failed] + _shared_door_problems(
         path, film, expect, response

@@ -391,3 +391,14 @@ def started_by_q(viewer: Viewer, user_field: str = "user") -> Q:
     if not viewer.is_authenticated:
         return Q(pk__in=[])
     return Q(**{f"{user_field}_id": viewer.user.pk})
+
+
+def can_report_viewing(viewer: Viewer, film: Film, *, visibility: str) -> bool:
+    """May this session report its progress through a video of ``film``? Only a session that
+    holds a screener link to the film and may watch the video: the report goes to that link."""
+    return film.pk in viewer.link_film_ids and can_watch_video(viewer, film, visibility=visibility)
+
+
+def can_see_viewing_reports(viewer: Viewer, film: Film) -> bool:
+    """Who watched a film's screeners, how far and on what device: the film's owners only."""
+    return can_own_film(viewer, film)

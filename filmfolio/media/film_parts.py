@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from filmfolio.films.cards import CARD_IMAGES, CardImage, CardImages
 from filmfolio.films.hooks import FILM_DELETING, FilmDeleting
+from filmfolio.films.playback import VIDEO_FACTS, PlayableVideo, VideoFacts
 from filmfolio.films.search_facts import FILM_FACTS, FilmFacts, FilmFactsPart
 
 from .choices import VideoKind, VideoState, VideoVisibility
@@ -73,3 +74,17 @@ def register() -> None:
         FilmDeleting(key="media", collect=videos_of, after=video_jobs_cancel, order=10)
     )
     CARD_IMAGES.register(CardImages(key="media", images_for=poster_cards, order=10))
+    VIDEO_FACTS.register(VideoFacts(key="media", lookup=playable_video, order=10))
+
+
+def playable_video(public_id: str) -> PlayableVideo | None:
+    """A ready video's film, visibility and length, for viewing reports (one query)."""
+    row = (
+        Video.objects.filter(public_id=public_id, state=VideoState.READY)
+        .values_list("film_id", "visibility", "duration_seconds", "title")
+        .first()
+    )
+    if row is None:
+        return None
+    film_id, visibility, duration, title = row
+    return PlayableVideo(str(public_id), film_id, visibility, duration, title)

@@ -156,3 +156,47 @@ class Invitation(TimeStampedModel):
     def is_open_at(self, moment: datetime) -> bool:
         """Neither accepted, withdrawn nor expired at ``moment``."""
         return self.accepted_at is None and self.revoked_at is None and self.expires_at > moment
+
+
+class Device(models.TextChoices):
+    """The coarse kind of device a screener was watched on (no User-Agent is kept)."""
+
+    DESKTOP = "desktop", _("Desktop")
+    PHONE = "phone", _("Phone")
+    TABLET = "tablet", _("Tablet")
+
+
+class ScreenerViewing(models.Model):
+    """One viewing of one video through a screener link: one row per play in a browser tab,
+    updated in place by the player's heartbeats (``sharing.reports``), never a row per beat.
+
+    ``video_key`` is the media app's public id of the video (``sharing`` and ``media`` are peers
+    and keep no foreign key between them); ``played_ranges`` is the merged list of
+    ``[start, end]`` seconds of the video this viewing played.
+    """
+
+    link = models.ForeignKey(ScreenerLink, on_delete=models.CASCADE, related_name="viewings")
+    video_key = models.CharField(max_length=36)
+    viewing_key = models.CharField(max_length=32)
+    device = models.CharField(max_length=16, choices=Device.choices, default=Device.DESKTOP)
+    duration_seconds = models.FloatField(null=True, blank=True)
+    furthest_seconds = models.FloatField(default=0)
+    watched_seconds = models.FloatField(default=0)
+    played_ranges = models.JSONField(default=list, blank=True)
+    beat_count = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField()
+    last_beat_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-last_beat_at", "-id"]
+        verbose_name = _("screener viewing")
+        verbose_name_plural = _("screener viewings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["link", "viewing_key"], name="sharing_viewing_once_per_key"
+            )
+        ]
+        indexes = [models.Index(fields=["link", "-last_beat_at"], name="sharing_viewing_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.link_id}: {self.video_key} ({self.viewing_key})"

@@ -6,6 +6,11 @@ itself in its User-Agent, or does not keep cookies at all. An opening is therefo
 session as pending and counted only when the browser comes back with that session on its next
 GET (the film page the link redirects to); a reload, or the link opened again in the same
 session, finds the grant already there and is not counted again.
+
+A browser that only prefetches or prerenders the link (a mail client warming its links, the
+address bar guessing) says so in ``Sec-Purpose`` or ``Purpose``; a fetch that is not a page
+navigation says so in ``Sec-Fetch-Dest``. Neither is a visit. How far a visit then watched is
+recorded by the player's heartbeats (``sharing.reports``), which only a browser sends.
 """
 
 from __future__ import annotations
@@ -27,10 +32,21 @@ PREVIEWER_AGENT = re.compile(
 )
 
 
+# Headers with which browsers mark a fetch no person asked to see yet.
+PURPOSE_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X_MOZ")
+
+
 def is_previewer(request: Any) -> bool:
-    """Does the request come from a link previewer or a script (or name no browser at all)?"""
+    """Does the request come from a link previewer or a script (or name no browser at all),
+    or from a browser prefetching the link rather than opening it?"""
     agent = str(request.META.get("HTTP_USER_AGENT", "")).strip()
-    return not agent or bool(PREVIEWER_AGENT.search(agent))
+    if not agent or PREVIEWER_AGENT.search(agent):
+        return True
+    meta = request.META
+    purpose = " ".join(str(meta.get(name, "")) for name in PURPOSE_HEADERS).lower()
+    if "prefetch" in purpose or "prerender" in purpose or "preview" in purpose:
+        return True
+    return meta.get("HTTP_SEC_FETCH_DEST", "document") not in ("document", "")
 
 
 def note_pending_open(request: Any, link_id: int) -> None:

@@ -134,6 +134,7 @@ def test_panels_in_page_order():
         ("screener-notice", True),
         ("copies-link", True),
         ("media-viewer", True),
+        ("screener-heartbeat", True),
         ("owner-tools", True),
         ("media-poster", False),
         ("record-header", False),

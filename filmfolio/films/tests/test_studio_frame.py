@@ -32,6 +32,7 @@ ORDER = [
     "run",
     "media",
     "sharing",
+    "reports",
     "copies",
     "history",
 ]
@@ -54,6 +55,7 @@ def test_every_app_contributes_its_sections_in_order():
     assert [section.key for section in SECTIONS] == ORDER
     assert {s.key: s.need for s in SECTIONS if s.need != Access.EDIT} == {
         "sharing": Access.OWN,
+        "reports": Access.OWN,
         "copies": Access.OWN,
     }
 
