@@ -9,6 +9,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from filmfolio.festivals.models import Edition, Entry, Festival
 from filmfolio.films import services
@@ -153,6 +155,29 @@ def test_a_person_then_their_films_by_role(meaning: Any) -> None:
     # then the film she directed, before the films where she recorded sound
     assert found[2] == "Present.Perfect."
     assert set(found[3:]) <= {f"Harbour {n}" for n in range(MANY)}
+
+
+def test_a_persons_films_are_read_in_one_query(meaning: Any) -> None:
+    """The named person's films, their weights and their documents: one query."""
+    with CaptureQueriesContext(connection) as queries:
+        found = titles("Zhu Shengze")
+    credits = [q["sql"] for q in queries.captured_queries if "films_credit" in q["sql"]]
+    assert len(credits) == 1
+    assert "search_searchdocument d" in credits[0]
+    assert found[:3] == ["Zhu Shengze", "Out of Focus", "Present.Perfect."]
+
+
+def test_a_persons_films_through_filters_follow_the_same_order(meaning: Any) -> None:
+    """With a filter chosen, the films are read through the filtered match, still by role."""
+    request = SearchRequest(text="Zhu Shengze", kinds=("person", "film"))
+    page = search_page_for(Viewer.anonymous(), request, with_facets=False)
+    found = [hit.title for hit in page.hits]
+    assert found[:3] == ["Zhu Shengze", "Out of Focus", "Present.Perfect."]
+    assert set(found[3:]) <= {f"Harbour {n}" for n in range(MANY)}
+    only_films = SearchRequest(text="Zhu Shengze", year_min=2019)
+    page = search_page_for(Viewer.anonymous(), only_films, with_facets=False)
+    # no person among the results: nobody is named, the films match on her name alone
+    assert "Zhu Shengze" not in [hit.title for hit in page.hits]
 
 
 def test_a_private_films_texts_are_never_found_by_a_stranger(meaning: Any) -> None:
