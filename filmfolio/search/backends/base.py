@@ -8,7 +8,7 @@ list sorts at most a capped number of matches. Filters and access are part of th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,12 +42,18 @@ class MatchQuery:
 
     @classmethod
     def from_text(
-        cls, text: str, *, prefix: bool = False, extra: dict[int, list[str]] | None = None
+        cls,
+        text: str,
+        *,
+        prefix: bool = False,
+        extra: dict[int, list[str]] | None = None,
+        edition_context: Callable[[str], bool] | None = None,
     ) -> MatchQuery:
         """Build from user text; ``prefix`` makes the last word match as a prefix;
-        ``extra`` adds alternatives (typo corrections) to tokens by position."""
+        ``extra`` adds alternatives (typo corrections) to tokens by position;
+        ``edition_context`` says which words name a festival (``core.text.query_terms``)."""
         tokens = []
-        terms = query_terms(text)
+        terms = query_terms(text, edition_context=edition_context)
         for position, alternatives in enumerate(terms):
             options = [*alternatives, *(extra or {}).get(position, [])]
             last = prefix and position == len(terms) - 1

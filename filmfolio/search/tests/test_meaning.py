@@ -102,6 +102,11 @@ def titles(text: str, viewer: Viewer | None = None) -> list[str]:
         ("Golden Horse 49", "Night Market"),
         ("金马 2012", "Night Market"),
         ("金馬獎 49", "Night Market"),
+        ("golden horse 49th", "Night Market"),
+        ("第49届金马奖", "Night Market"),
+        ("第四十九屆金馬獎", "Night Market"),
+        ("金马奖 第49届", "Night Market"),
+        ("Golden Horse XLIX", "Night Market"),
         ("Zhu Shengze cinematographer", "Zhu Shengze"),
         ("摄影 朱声仄", "Zhu Shengze"),
         ("Lin Wen director", "Lin Wen"),
@@ -111,8 +116,15 @@ def test_first_result_is_the_film_meant(meaning: Any, query: str, expected: str)
     assert titles(query)[0] == expected
 
 
-def test_an_edition_brings_only_its_films(meaning: Any) -> None:
-    assert titles("Golden Horse 49") == ["Night Market"]
+@pytest.mark.parametrize(
+    "query", ["Golden Horse 49", "Golden Horse 49th", "第四十九届金马奖", "Golden Horse XLIX"]
+)
+def test_an_edition_brings_only_its_films(meaning: Any, query: str) -> None:
+    assert titles(query) == ["Night Market"]
+
+
+def test_a_roman_numeral_away_from_a_festival_stays_a_word(meaning: Any) -> None:
+    assert titles("XLIX") == []
 
 
 @pytest.mark.parametrize(
