@@ -1,10 +1,12 @@
-"""Edition ordinals read from queries, per language, and roman numerals next to a festival."""
+"""Edition ordinals read from queries, per language, roman numerals next to a festival, and
+the words a Chinese text repeats."""
 
 from __future__ import annotations
 
 import pytest
 
 from filmfolio.core.text import query_terms
+from filmfolio.core.text.han_words import repeated_han_words
 from filmfolio.core.text.ordinals import han_editions, han_number, latin_ordinal, roman_number
 
 
@@ -111,3 +113,19 @@ def test_query_terms_read_editions(query: str, expected: list[list[str]]) -> Non
 
 def test_roman_numerals_stay_words_without_a_festival_reader() -> None:
     assert query_terms("Berlinale XLIX") == [["berlinale", "berlinal"], ["xlix"]]
+
+
+@pytest.mark.parametrize(
+    ("texts", "words"),
+    [
+        (
+            ["农民工的孩子们在武汉等待。农民工在屋顶上工作，孩子们想念父母。", "農民工的孩子"],
+            [("农民工", 3), ("孩子", 3)],
+        ),
+        (["这部电影讲述电影。电影，电影。"], []),
+        (["长江长江黄河", "黄河长江"], [("长江", 3), ("黄河", 2)]),
+        (["no Chinese here", ""], []),
+    ],
+)
+def test_repeated_han_words(texts: list[str], words: list[tuple[str, int]]) -> None:
+    assert repeated_han_words(texts) == words
