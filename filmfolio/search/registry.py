@@ -81,6 +81,7 @@ class IndexedKind:
 
 _KINDS: dict[str, IndexedKind] = {}
 _FACET_LABELS: dict[str, Callable[[str], str | None]] = {}
+_NAMED_VALUES: list[Callable[[str], tuple[tuple[str, str], ...]]] = []
 
 
 def register(indexed: IndexedKind) -> None:
@@ -92,6 +93,19 @@ def register_facet_labels(facet: str, labels: Callable[[str], str | None]) -> No
     """How the app that owns a facet's values names them in the active language (``None``:
     keep the stored label)."""
     _FACET_LABELS[facet] = labels
+
+
+def register_named_values(named: Callable[[str], tuple[tuple[str, str], ...]]) -> None:
+    """How an app says which filter values a (folded) query word names: ``"documentary"`` ->
+    ``(("film_kind", "documentary"), ("film_kind", "documentary_short"))``; the ranking puts
+    the documents holding one of them first among equal title matches."""
+    if named not in _NAMED_VALUES:
+        _NAMED_VALUES.append(named)
+
+
+def named_values(word: str) -> set[tuple[str, str]]:
+    """(filter, value) pairs ``word`` names, from every app that registered a reader."""
+    return {pair for named in _NAMED_VALUES for pair in named(word)}
 
 
 def facet_label(facet: str, value: str) -> str | None:

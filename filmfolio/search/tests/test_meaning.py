@@ -141,6 +141,19 @@ def test_a_kind_in_any_language_finds_its_films(meaning: Any, query: str) -> Non
     assert documentaries <= found
 
 
+@pytest.mark.parametrize("query", ["documentary", "documentaries", "纪录片", "Dokumentarfilm"])
+def test_a_kind_named_brings_its_films_before_people(meaning: Any, query: str) -> None:
+    found = titles(query)
+    documentaries = set(
+        Film.objects.filter(
+            kind__in=["documentary", "documentary_short"], visibility="public"
+        ).values_list("title", flat=True)
+    )
+    people = set(Person.objects.values_list("display_name", flat=True))
+    first_person = min(i for i, title in enumerate(found + ["Zhu Shengze"]) if title in people)
+    assert documentaries <= set(found[:first_person])
+
+
 @pytest.mark.parametrize(("query", "kind"), [("short", "short"), ("短片", "short")])
 def test_shorts_in_both_languages(meaning: Any, query: str, kind: str) -> None:
     shorts = set(
