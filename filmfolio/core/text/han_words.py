@@ -31,20 +31,20 @@ def repeated_han_words(texts: Iterable[str]) -> list[tuple[str, int]]:
     """(word, count) of the repeated Han words of ``texts`` (simplified), most frequent
     first, then longer first, then in order of first appearance."""
     counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
     for text in texts:
         for run in _HAN_RUN_RE.findall(to_simplified(text)):
-            for gram in _grams(run):
-                counts[gram] += 1
-                first_seen.setdefault(gram, len(first_seen))
+            counts.update(_grams(run))
+    first_seen = {gram: order for order, gram in enumerate(counts)}
     repeated = {gram: n for gram, n in counts.items() if n > 1 and gram not in STOP_WORDS}
-    words = [
-        gram
-        for gram, n in repeated.items()
-        if not any(gram in longer and m == n for longer, m in repeated.items() if longer != gram)
-    ]
+    words = [gram for gram in repeated if not _inside_longer(gram, repeated)]
     words.sort(key=lambda gram: (-repeated[gram], -len(gram), first_seen[gram]))
     return [(word, repeated[word]) for word in words]
+
+
+def _inside_longer(gram: str, repeated: dict[str, int]) -> bool:
+    """Whether ``gram`` is part of a longer repeated run occurring as often (农民 in 农民工)."""
+    count = repeated[gram]
+    return any(gram in longer and n == count for longer, n in repeated.items() if longer != gram)
 
 
 def _grams(run: str) -> Iterable[str]:

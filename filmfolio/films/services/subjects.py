@@ -89,18 +89,30 @@ def suggested_subjects(film: Film) -> list[str]:
     repeated across its texts, most frequent first (Latin words first among equals)."""
     subjects = [fold(subject) for subject in film.subjects or []]
     title = fold(film.title)
-    taken = set(subjects) | set(title.split())
     bodies = list(film.texts.values_list("body", flat=True))
-    latin = [
+    ranked = sorted(
+        [*_latin_suggestions(bodies, set(subjects) | set(title.split())),
+         *_chinese_suggestions(bodies, subjects, title)],
+        key=lambda item: -item[1],
+    )  # fmt: skip
+    return [word for word, _count in ranked][:_SUGGESTED]
+
+
+def _latin_suggestions(bodies: list[str], taken: set[str]) -> list[tuple[str, int]]:
+    """Repeated longer Latin words that are not taken nor common, with their counts."""
+    return [
         (word, count)
         for word, count in _text_words(bodies).most_common()
         if count > 1 and word.isalpha() and word not in taken | _COMMON
     ]
-    # a Chinese word already in the title or inside a subject says nothing new
-    chinese = [
+
+
+def _chinese_suggestions(
+    bodies: list[str], subjects: list[str], title: str
+) -> list[tuple[str, int]]:
+    """Repeated Chinese words not in the title nor inside a subject (they say nothing new)."""
+    return [
         (word, count)
         for word, count in repeated_han_words(bodies)
         if word not in title and not any(word in subject for subject in subjects)
     ]
-    ranked = sorted([*latin, *chinese], key=lambda item: -item[1])
-    return [word for word, _count in ranked][:_SUGGESTED]

@@ -150,7 +150,7 @@ def test_a_kind_named_brings_its_films_before_people(meaning: Any, query: str) -
         ).values_list("title", flat=True)
     )
     people = set(Person.objects.values_list("display_name", flat=True))
-    first_person = min(i for i, title in enumerate(found + ["Zhu Shengze"]) if title in people)
+    first_person = min(i for i, title in enumerate([*found, "Zhu Shengze"]) if title in people)
     assert documentaries <= set(found[:first_person])
 
 
