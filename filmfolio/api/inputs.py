@@ -102,8 +102,8 @@ class FilmUpdate(FilmFields):
         "condition (without it such a change is refused with the reasons under `confirmed`).",
     )
     # Optional but never null: an empty list clears the subjects.
-    subjects: list[str] = Field(  # type: ignore[assignment]
-        None,
+    subjects: list[str] = Field(
+        None,  # type: ignore[arg-type]
         max_length=200,
         description='What the film is about: keywords such as "migrant workers" or "童年", '
         "replacing the ones it had (at most 20 of at most 60 characters, each once; "
