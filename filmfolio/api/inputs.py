@@ -101,6 +101,14 @@ class FilmUpdate(FilmFields):
         description="Make the film public even though it breaks a pending festival's premiere "
         "condition (without it such a change is refused with the reasons under `confirmed`).",
     )
+    # Optional but never null: an empty list clears the subjects.
+    subjects: list[str] = Field(
+        None,  # type: ignore[arg-type]
+        max_length=200,
+        description='What the film is about: keywords such as "migrant workers" or "童年", '
+        "replacing the ones it had (at most 20 of at most 60 characters, each once; "
+        "blanks dropped). Search finds the film by them.",
+    )
 
 
 class TitleIn(Schema):

@@ -28,6 +28,7 @@ from filmfolio.search.registry import (
     ids_subquery,
     register,
     register_facet_labels,
+    register_named_values,
 )
 
 from . import search_people  # noqa: F401  (registers the people's documents)
@@ -50,6 +51,7 @@ from .search_vocab import (
     genre_terms,
     kind_terms,
     language_terms,
+    named_values,
 )
 
 _DIRECTOR_CATEGORY = RoleCategory.DIRECTOR
@@ -233,3 +235,4 @@ register(
 )
 register_facet_labels("film_kind", film_kind_label)
 register_facet_labels(Facet.GENRE, genre_label)
+register_named_values(named_values)

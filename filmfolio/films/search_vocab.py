@@ -14,7 +14,8 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from django.utils import translation
 
-from filmfolio.core.text import index_terms_of
+from filmfolio.core.text import fold, index_terms_of, stem
+from filmfolio.search.choices import Facet
 
 from .choices import FilmKind
 from .roles import GENRES
@@ -62,7 +63,14 @@ def kind_terms(kind: str) -> tuple[str, ...]:
         if part in FilmKind.values:
             texts += _labels(FilmKind(part).label)
         texts += KIND_ALIASES.get(part, ())
-    return tuple(index_terms_of(texts))
+    return _with_stems(index_terms_of(texts))
+
+
+def _with_stems(terms: list[str]) -> tuple[str, ...]:
+    """Terms and the English stems of the Latin ones, so "documentaries" and "dramas" (read
+    as their stems) find what "documentary" and "drama" name."""
+    stems = [stem(term, "en") for term in terms if term.isascii()]
+    return tuple(dict.fromkeys([*terms, *stems]))
 
 
 @lru_cache(maxsize=1024)
@@ -100,7 +108,7 @@ def language_terms(tag: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1024)
 def genre_terms(name_en: str, name_zh: str) -> tuple[str, ...]:
     """Words of a genre: its English and Chinese names."""
-    return tuple(index_terms_of([name_en, name_zh]))
+    return _with_stems(index_terms_of([name_en, name_zh]))
 
 
 def film_kind_label(value: str) -> str | None:
@@ -127,3 +135,31 @@ def genre_label(slug: str) -> str | None:
         return None
     language = translation.get_language() or "en"
     return names[1] if language.startswith("zh") and names[1] else names[0]
+
+
+def named_values(word: str) -> tuple[tuple[str, str], ...]:
+    """The kinds and genres a folded query word names, as (filter, value) pairs: "documentary",
+    "documentaries" (by its English stem), "纪录片" and "Dokumentarfilm" name the documentaries
+    and documentary shorts; "drama" and "剧情" the drama genre. Single-word names only."""
+    return _named_values().get(word, ())
+
+
+@lru_cache(maxsize=1)
+def _named_values() -> dict[str, tuple[tuple[str, str], ...]]:
+    named: dict[str, dict[tuple[str, str], None]] = {}
+    for kind in FilmKind.values:
+        texts = _labels(FilmKind(kind).label) + list(KIND_ALIASES.get(kind, ()))
+        holders = [k for k in FilmKind.values if kind in KIND_PARTS.get(k, (k,))]
+        for word in _single_words(texts):
+            for holder in holders:
+                named.setdefault(word, {})[("film_kind", holder)] = None
+    for slug, name_en, name_zh in GENRES:
+        for word in _single_words([name_en, name_zh]):
+            named.setdefault(word, {})[(Facet.GENRE.value, slug)] = None
+    return {word: tuple(pairs) for word, pairs in named.items()}
+
+
+def _single_words(texts: list[str]) -> set[str]:
+    """The folded texts that are one word (or one Chinese run), with English stems."""
+    words = {folded for text in texts if (folded := fold(text)) and " " not in folded}
+    return words | {stem(word, "en") for word in words if word.isascii()}

@@ -2,7 +2,8 @@
 
 Exact folded title first; then documents whose titles or names (the ``terms`` column) hold
 every word of the query (a title's words, a person's name); then the documents related to those
-(a person's films, by the weight of their roles: ``search.related``); then documents whose
+(a person's films, by the weight of their roles: ``search.related``); then the documents
+holding a kind or genre a query word names ("documentary", "纪录片"); then documents whose
 titles or names hold more of the query's words (a match only in credits, vocabularies or texts
 comes after any match in a title); then shorter titles (a word is a bigger part of them, as with
 bm25's length normalisation); then the boost (awards, festivals, credits); then the more recent;
@@ -16,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from . import registry
 from .backends.base import Alternative, Candidate, MatchQuery
+from .filters import token as filter_token
 
 
 def _matches(alternative: Alternative, words: set[str], ordered: list[str]) -> bool:
@@ -78,6 +81,15 @@ def names_whole_query(query: MatchQuery, folded_text: str) -> Callable[[Candidat
     return named
 
 
+def _named_tokens(compiled: tuple) -> frozenset[str]:
+    """Filter tokens of the values the query's words name (a kind, a genre: "documentary",
+    "纪录片", "drama"), from the apps' readers (``registry.register_named_values``)."""
+    words = {word for singles, others in compiled for word in singles}
+    words |= {"".join(alt.tokens) for _singles, others in compiled for alt in others}
+    pairs = {pair for word in words for pair in registry.named_values(word)}
+    return frozenset(filter_token(facet, value) for facet, value in pairs)
+
+
 def relevance_key(
     query: MatchQuery, folded_text: str, related: dict[int, float] | None = None
 ) -> Callable[[Candidate], tuple]:
@@ -86,6 +98,7 @@ def relevance_key(
     compiled = _compiled(query)
     size = len(compiled)
     weights = related or {}
+    named = _named_tokens(compiled)
 
     def key(candidate: Candidate) -> tuple:
         hits = _hits(compiled, candidate.terms)
@@ -93,6 +106,7 @@ def relevance_key(
             candidate.title_folded != folded_text,
             hits < size,
             -weights.get(candidate.id, 0.0),
+            bool(named) and named.isdisjoint(candidate.filters.split()),
             -hits,
             candidate.terms.count(" "),
             -candidate.boost,

@@ -18,6 +18,8 @@ from django.db.models.expressions import RawSQL
 
 from filmfolio.core.viewers import Viewer
 
+SqlPart = tuple[str, list[Any]]
+
 
 @dataclass
 class DocumentData:
@@ -59,10 +61,11 @@ class IndexedKind:
     transaction; ``public_ids(ids)`` says which of these objects ``films.access`` lists for
     everyone (kinds that follow others); ``extra_listed_ids``
     returns, for a signed-in viewer, a queryset of the object ids of this kind the viewer may
-    see listed beyond the public ones (taken from ``films.access``); ``related(ids)`` names,
-    for objects of this kind a query names outright (a person), the documents that should
-    follow them in the ranking with a weight each (kind -> object id -> weight: their films,
-    by the weight of their roles).
+    see listed beyond the public ones (taken from ``films.access``); ``related(sql)`` names,
+    for the objects of this kind a query names outright (a person; ``sql`` selects their
+    ids), the documents that should follow them in the ranking: their kind and SQL giving
+    ``(object_id, weight)`` rows (their films, by the weight of their roles), read in one
+    query with the documents themselves.
     """
 
     kind: str
@@ -73,11 +76,12 @@ class IndexedKind:
     extra_listed_ids: Callable[[Viewer], QuerySet | None] | None = None
     followers: Callable[[list[int]], dict[str, list[int]]] | None = None
     public_ids: Callable[[list[int]], set[int]] | None = None
-    related: Callable[[list[int]], dict[str, dict[int, float]]] | None = None
+    related: Callable[[SqlPart], tuple[str, SqlPart]] | None = None
 
 
 _KINDS: dict[str, IndexedKind] = {}
 _FACET_LABELS: dict[str, Callable[[str], str | None]] = {}
+_NAMED_VALUES: list[Callable[[str], tuple[tuple[str, str], ...]]] = []
 
 
 def register(indexed: IndexedKind) -> None:
@@ -89,6 +93,19 @@ def register_facet_labels(facet: str, labels: Callable[[str], str | None]) -> No
     """How the app that owns a facet's values names them in the active language (``None``:
     keep the stored label)."""
     _FACET_LABELS[facet] = labels
+
+
+def register_named_values(named: Callable[[str], tuple[tuple[str, str], ...]]) -> None:
+    """How an app says which filter values a (folded) query word names: ``"documentary"`` ->
+    ``(("film_kind", "documentary"), ("film_kind", "documentary_short"))``; the ranking puts
+    the documents holding one of them first among equal title matches."""
+    if named not in _NAMED_VALUES:
+        _NAMED_VALUES.append(named)
+
+
+def named_values(word: str) -> set[tuple[str, str]]:
+    """(filter, value) pairs ``word`` names, from every app that registered a reader."""
+    return {pair for named in _NAMED_VALUES for pair in named(word)}
 
 
 def facet_label(facet: str, value: str) -> str | None:

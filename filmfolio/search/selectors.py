@@ -26,6 +26,7 @@ from . import registry
 from .backends import Candidate, Match, MatchQuery, get_backend
 from .backends.base import SqlPart
 from .choices import DocumentKind, SortOrder
+from .editions import FestivalWords
 from .facets import FacetCount, facet_counts
 from .filters import AWARD, NOT_PUBLIC, PUBLIC, TRAILER, token
 from .highlight import highlight
@@ -314,7 +315,7 @@ def search_page_for(
 ) -> SearchPage:
     """A page of results for ``viewer``; ``browse`` lists everything when the text is empty
     (the catalogue); otherwise empty text gives an empty page."""
-    query = MatchQuery.from_text(request.text)
+    query = MatchQuery.from_text(request.text, edition_context=FestivalWords())
     if query.is_empty and not browse:
         return SearchPage(request=request, hits=[], total=0, num_pages=0)
     query, corrections = _corrected(query, request)
@@ -340,7 +341,9 @@ def _corrected(query: MatchQuery, request: SearchRequest) -> tuple[MatchQuery, d
     """The query with words one typo away from unknown words, and those corrections."""
     corrections = typo_alternatives(query) if not query.is_empty else {}
     if corrections:
-        query = MatchQuery.from_text(request.text, extra=corrections)
+        query = MatchQuery.from_text(
+            request.text, extra=corrections, edition_context=FestivalWords()
+        )
     return query, corrections
 
 

@@ -88,16 +88,20 @@ def films_create(request: ViewerRequest, response: HttpResponse, payload: FilmCr
     tags=["editing"],
 )
 def films_update(request: ViewerRequest, slug: str, payload: FilmUpdate) -> Any:
-    """Change some facts of a film (only the fields sent); its owners may also set its
-    visibility, and a film made public for the first time gets its publication date."""
+    """Change some facts of a film (only the fields sent), its subjects among them; its
+    owners may also set its visibility, and a film made public for the first time gets its
+    publication date."""
     viewer = writer(request)
     film = edit_film(viewer, slug)
     values = payload.model_dump(exclude_unset=True)
     visibility = values.pop("visibility", None)
     confirmed = bool(values.pop("confirmed", False))
+    subjects = values.pop("subjects", None)
     with transaction.atomic():
         if values:
             services.film_update(film=film, actor=viewer.user, values=values)
+        if subjects is not None:
+            services.subjects_set(film=film, actor=viewer.user, subjects=subjects)
         if visibility is not None:
             services.film_set_visibility(
                 film=film, actor=viewer.user, visibility=visibility, confirmed=confirmed

@@ -8,11 +8,12 @@ are: one token per Chinese or Japanese character, one per Latin word, plus pinyi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .chars import fold_chars, has_han
+from .ordinals import han_editions, latin_ordinal, roman_number
 from .pinyin import (
     best_segmentation,
     canonical_syllable,
@@ -215,10 +216,14 @@ def _word_alternatives(word: str) -> list[str]:
     alternatives = [word]
     for syllables in segmentations(word):
         alternatives.append(" ".join(syllables))
-    return [*alternatives, *query_stems(word)]
+    ordinal = latin_ordinal(word)
+    numbers = [str(ordinal)] if ordinal is not None else []
+    return [*alternatives, *numbers, *query_stems(word)]
 
 
-def query_terms(text: str) -> list[list[str]]:
+def query_terms(
+    text: str, *, edition_context: Callable[[str], bool] | None = None
+) -> list[list[str]]:
     """The query as a list of tokens, each a list of alternatives (any one may match).
 
     An alternative with spaces needs all its tokens. CJK characters (see ``is_phrase``) must
@@ -226,17 +231,34 @@ def query_terms(text: str) -> list[list[str]]:
     names come in either order. ``query_terms("Zhu shengze")`` is ``[["zhu"], ["shengze",
     "sheng ze"]]``. At most ``MAX_QUERY_TOKENS`` tokens are kept; text without letters, digits
     or CJK gives ``[]``.
+
+    Edition ordinals are read as their numbers (``ordinals``): "49th" and "49e" have "49" as
+    an alternative, "第49届" and "第四十九届" are the token "49"; a roman numeral ("XLIX") has
+    its number as an alternative when a word next to it satisfies ``edition_context`` (the
+    caller knows which words name festivals).
     """
     result: list[list[str]] = []
-    for chunk in _chunks(text[:MAX_QUERY_CHARACTERS]):
+    chunks = _chunks(han_editions(fold_chars(text[:MAX_QUERY_CHARACTERS])))
+    for position, chunk in enumerate(chunks):
         if chunk.is_cjk:
             alternatives = _cjk_alternatives(chunk.text)
         else:
             alternatives = _word_alternatives(chunk.text)
+            roman = roman_number(chunk.text) if edition_context is not None else None
+            if roman is not None and _next_to(chunks, position, edition_context):
+                alternatives.append(str(roman))
         result.append(_dedupe(alternatives))
         if len(result) == MAX_QUERY_TOKENS:
             break
     return result
+
+
+def _next_to(
+    chunks: tuple[_Chunk, ...], position: int, context: Callable[[str], bool] | None
+) -> bool:
+    """Whether a chunk before or after ``position`` satisfies ``context``."""
+    around = chunks[max(0, position - 1) : position] + chunks[position + 1 : position + 2]
+    return context is not None and any(context(chunk.text) for chunk in around)
 
 
 def is_phrase(alternative: str) -> bool:

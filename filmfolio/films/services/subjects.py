@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from filmfolio.core.audit import ChangeNote
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.text import fold
+from filmfolio.core.text.han_words import repeated_han_words
 
 from ..models import Film
 from .base import _invalid, film_changed, require_edit
@@ -74,17 +75,44 @@ def subjects_set(*, film: Film, actor: Any, subjects: Iterable[str]) -> bool:
     return True
 
 
-def _text_words(film: Film) -> Counter[str]:
+def _text_words(bodies: list[str]) -> Counter[str]:
     """How often each longer Latin word (folded) occurs in the film's texts."""
     counts: Counter[str] = Counter()
-    for body in film.texts.values_list("body", flat=True):
+    for body in bodies:
         counts.update(w for w in fold(body).split() if len(w) >= _MIN_WORD and w.isascii())
     return counts
 
 
 def suggested_subjects(film: Film) -> list[str]:
     """Words the film's texts use most that are not yet its subjects nor in its titles: the
-    longer Latin words (folded) repeated across its texts, most frequent first."""
-    taken = {fold(subject) for subject in film.subjects or []} | set(fold(film.title).split())
-    repeated = [word for word, count in _text_words(film).most_common() if count > 1]
-    return [w for w in repeated if w.isalpha() and w not in taken | _COMMON][:_SUGGESTED]
+    longer Latin words (folded) and the Chinese words (``core.text.repeated_han_words``)
+    repeated across its texts, most frequent first (Latin words first among equals)."""
+    subjects = [fold(subject) for subject in film.subjects or []]
+    title = fold(film.title)
+    bodies = list(film.texts.values_list("body", flat=True))
+    ranked = sorted(
+        [*_latin_suggestions(bodies, set(subjects) | set(title.split())),
+         *_chinese_suggestions(bodies, subjects, title)],
+        key=lambda item: -item[1],
+    )  # fmt: skip
+    return [word for word, _count in ranked][:_SUGGESTED]
+
+
+def _latin_suggestions(bodies: list[str], taken: set[str]) -> list[tuple[str, int]]:
+    """Repeated longer Latin words that are not taken nor common, with their counts."""
+    return [
+        (word, count)
+        for word, count in _text_words(bodies).most_common()
+        if count > 1 and word.isalpha() and word not in taken | _COMMON
+    ]
+
+
+def _chinese_suggestions(
+    bodies: list[str], subjects: list[str], title: str
+) -> list[tuple[str, int]]:
+    """Repeated Chinese words not in the title nor inside a subject (they say nothing new)."""
+    return [
+        (word, count)
+        for word, count in repeated_han_words(bodies)
+        if word not in title and not any(word in subject for subject in subjects)
+    ]

@@ -84,6 +84,24 @@ def test_studio_suggests_from_the_texts_and_saves(heron_owner, heron_client):
     assert Film.objects.get(pk=film.pk).kind == "documentary"
 
 
+def test_suggestions_from_chinese_texts(heron_owner):
+    film = heron_owner.film
+    FilmText.objects.create(
+        film=film,
+        kind="synopsis",
+        language="zh-Hans",
+        body="农民工的孩子们在武汉等待。农民工在屋顶上工作，孩子们想念父母。这部电影讲述电影。",
+    )
+    FilmText.objects.create(film=film, kind="logline", language="zh-Hant", body="農民工的孩子")
+    FilmText.objects.create(
+        film=film, kind="statement", language="en", body="Rooftops, rooftops and workers."
+    )
+    assert services.suggested_subjects(film) == ["农民工", "孩子", "rooftops"]
+    services.subjects_set(film=film, actor=heron_owner.user, subjects=["留守孩子"])
+    film.refresh_from_db()
+    assert services.suggested_subjects(film) == ["农民工", "rooftops"]
+
+
 def test_chinese_studio_labels_the_field(heron_client):
     page = heron_client.get(URL, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "主题与关键词" in page

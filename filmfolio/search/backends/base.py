@@ -8,7 +8,7 @@ list sorts at most a capped number of matches. Filters and access are part of th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,12 +42,18 @@ class MatchQuery:
 
     @classmethod
     def from_text(
-        cls, text: str, *, prefix: bool = False, extra: dict[int, list[str]] | None = None
+        cls,
+        text: str,
+        *,
+        prefix: bool = False,
+        extra: dict[int, list[str]] | None = None,
+        edition_context: Callable[[str], bool] | None = None,
     ) -> MatchQuery:
         """Build from user text; ``prefix`` makes the last word match as a prefix;
-        ``extra`` adds alternatives (typo corrections) to tokens by position."""
+        ``extra`` adds alternatives (typo corrections) to tokens by position;
+        ``edition_context`` says which words name a festival (``core.text.query_terms``)."""
         tokens = []
-        terms = query_terms(text)
+        terms = query_terms(text, edition_context=edition_context)
         for position, alternatives in enumerate(terms):
             options = [*alternatives, *(extra or {}).get(position, [])]
             last = prefix and position == len(terms) - 1
@@ -111,9 +117,12 @@ class SearchBackend:
         (OR inside a group, AND across groups) and SQL ``conditions`` on ``d``."""
         raise NotImplementedError
 
-    def _match_from(self, match: Match, *, document_first: bool = False) -> SqlPart:
+    def _match_from(
+        self, match: Match, *, document_first: bool = False, before: str = ""
+    ) -> SqlPart:
         """``FROM … WHERE …`` selecting matching documents as ``d``; ``document_first`` when
-        other conditions on ``d`` are more selective than the match."""
+        other conditions on ``d`` are more selective than the match; ``before`` joins a
+        source ahead of the documents (``"(…) w CROSS JOIN "``)."""
         raise NotImplementedError
 
     def _candidates(self, match: Match, tail: str, params: list[Any], **kwargs: Any) -> list:
@@ -157,24 +166,6 @@ class SearchBackend:
             [*params, limit],
             document_first=True,
         )
-
-    def with_ids(self, match: Match, ids: Sequence[int]) -> list[Candidate]:
-        """Matches among the documents with these ids (a few hundred at most)."""
-        if not ids:
-            return []
-        marks = ", ".join(["%s"] * len(ids))
-        return self._candidates(match, f"AND d.id IN ({marks})", list(ids), document_first=True)
-
-    def public_with_ids(self, ids: Sequence[int]) -> list[Candidate]:
-        """The public documents with these ids, through the primary key only (no match)."""
-        if not ids:
-            return []
-        marks = ", ".join(["%s"] * len(ids))
-        sql = (
-            f"SELECT {_CANDIDATE_COLUMNS} FROM search_searchdocument d "
-            f"WHERE d.is_public AND d.id IN ({marks})"
-        )
-        return [Candidate(*row) for row in self._fetch(sql, list(ids))]
 
     def max_document_id(self) -> int:
         """The highest document id (the end of the index order)."""
@@ -261,3 +252,37 @@ class SearchBackend:
     def after_rebuild(self, connection: Any, *, compact: bool = False) -> None:
         """Maintenance after the rebuild has committed; ``compact`` also gives back the space
         of the replaced rows where the engine keeps it (readers may wait meanwhile)."""
+
+    def object_ids_sql(self, kind: str, document_ids: Sequence[int]) -> SqlPart:
+        """SQL selecting the object ids of these documents of ``kind``."""
+        marks = ", ".join(["%s"] * len(document_ids))
+        return (
+            f"SELECT n.object_id FROM search_searchdocument n WHERE n.kind = %s "
+            f"AND n.id IN ({marks})",
+            [kind, *document_ids],
+        )
+
+    def related(
+        self, match: Match | None, kind: str, source: SqlPart, *, limit: int
+    ) -> list[tuple[Candidate, float]]:
+        """The ``limit`` heaviest documents of ``kind`` whose objects ``source`` gives as
+        ``(object_id, weight)`` rows, that match ``match`` (``None``: that are public), with
+        their weights: one query, found through the (kind, object id) index."""
+        source_sql, source_params = source
+        weighed = (
+            f"(SELECT object_id, weight FROM ({source_sql}) s ORDER BY weight DESC, "
+            f"object_id LIMIT %s) w CROSS JOIN "
+        )
+        params: list[Any] = [*source_params, limit]
+        if match is None:
+            from_sql, where_sql = f"FROM {weighed}search_searchdocument d WHERE d.is_public", ""
+        else:
+            from_sql, from_params = self._match_from(match, document_first=True, before=weighed)
+            where_sql, where_params = match.where()
+            params += [*from_params, *where_params]
+        sql = (
+            f"SELECT {_CANDIDATE_COLUMNS}, w.weight {from_sql}{where_sql} "
+            "AND d.kind = %s AND d.object_id = w.object_id"
+        )
+        rows = self._fetch(sql, [*params, kind])
+        return [(Candidate(*row[:-1]), float(row[-1])) for row in rows]

@@ -99,7 +99,9 @@ class PostgresBackend(SearchBackend):
         others = [group for group in groups if list(group) not in _ACCESS_GROUPS]
         return Match(f"{text}{_SEPARATOR}{_groups(others)}", (*access, *conditions))
 
-    def _match_from(self, match: Match, *, document_first: bool = False) -> SqlPart:
+    def _match_from(
+        self, match: Match, *, document_first: bool = False, before: str = ""
+    ) -> SqlPart:
         text, filters = match.expression.split(_SEPARATOR)
         parts, params = [], []
         if text:
@@ -109,7 +111,7 @@ class PostgresBackend(SearchBackend):
             parts.append(f"d.filter_vector @@ {_TSQUERY}")
             params.append(filters)
         where = " AND ".join(parts) or "TRUE"
-        return f"FROM search_searchdocument d WHERE {where}", params
+        return f"FROM {before}search_searchdocument d WHERE {where}", params
 
     def suggestion_ids(
         self, key: str, *, limit: int, own: Sequence[tuple[str, SqlPart]] = ()

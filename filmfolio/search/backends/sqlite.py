@@ -88,11 +88,13 @@ class SqliteBackend(SearchBackend):
             parts.append(filters)
         return Match(" AND ".join(parts), tuple(conditions))
 
-    def _match_from(self, match: Match, *, document_first: bool = False) -> SqlPart:
+    def _match_from(
+        self, match: Match, *, document_first: bool = False, before: str = ""
+    ) -> SqlPart:
         # CROSS JOIN fixes the join order in SQLite: FTS first for a broad match, the
         # document (by title or film id) first when that is narrower.
         join = (
-            "FROM search_searchdocument d CROSS JOIN search_fts"
+            f"FROM {before}search_searchdocument d CROSS JOIN search_fts"
             if document_first
             else "FROM search_fts CROSS JOIN search_searchdocument d"
         )

@@ -9,6 +9,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from filmfolio.festivals.models import Edition, Entry, Festival
 from filmfolio.films import services
@@ -100,6 +102,11 @@ def titles(text: str, viewer: Viewer | None = None) -> list[str]:
         ("Golden Horse 49", "Night Market"),
         ("金马 2012", "Night Market"),
         ("金馬獎 49", "Night Market"),
+        ("golden horse 49th", "Night Market"),
+        ("第49届金马奖", "Night Market"),
+        ("第四十九屆金馬獎", "Night Market"),
+        ("金马奖 第49届", "Night Market"),
+        ("Golden Horse XLIX", "Night Market"),
         ("Zhu Shengze cinematographer", "Zhu Shengze"),
         ("摄影 朱声仄", "Zhu Shengze"),
         ("Lin Wen director", "Lin Wen"),
@@ -109,8 +116,15 @@ def test_first_result_is_the_film_meant(meaning: Any, query: str, expected: str)
     assert titles(query)[0] == expected
 
 
-def test_an_edition_brings_only_its_films(meaning: Any) -> None:
-    assert titles("Golden Horse 49") == ["Night Market"]
+@pytest.mark.parametrize(
+    "query", ["Golden Horse 49", "Golden Horse 49th", "第四十九届金马奖", "Golden Horse XLIX"]
+)
+def test_an_edition_brings_only_its_films(meaning: Any, query: str) -> None:
+    assert titles(query) == ["Night Market"]
+
+
+def test_a_roman_numeral_away_from_a_festival_stays_a_word(meaning: Any) -> None:
+    assert titles("XLIX") == []
 
 
 @pytest.mark.parametrize(
@@ -125,6 +139,19 @@ def test_a_kind_in_any_language_finds_its_films(meaning: Any, query: str) -> Non
     )
     assert documentaries, "the catalogue holds documentaries"
     assert documentaries <= found
+
+
+@pytest.mark.parametrize("query", ["documentary", "documentaries", "纪录片", "Dokumentarfilm"])
+def test_a_kind_named_brings_its_films_before_people(meaning: Any, query: str) -> None:
+    found = titles(query)
+    documentaries = set(
+        Film.objects.filter(
+            kind__in=["documentary", "documentary_short"], visibility="public"
+        ).values_list("title", flat=True)
+    )
+    people = set(Person.objects.values_list("display_name", flat=True))
+    first_person = min(i for i, title in enumerate([*found, "Zhu Shengze"]) if title in people)
+    assert documentaries <= set(found[:first_person])
 
 
 @pytest.mark.parametrize(("query", "kind"), [("short", "short"), ("短片", "short")])
@@ -153,6 +180,29 @@ def test_a_person_then_their_films_by_role(meaning: Any) -> None:
     # then the film she directed, before the films where she recorded sound
     assert found[2] == "Present.Perfect."
     assert set(found[3:]) <= {f"Harbour {n}" for n in range(MANY)}
+
+
+def test_a_persons_films_are_read_in_one_query(meaning: Any) -> None:
+    """The named person's films, their weights and their documents: one query."""
+    with CaptureQueriesContext(connection) as queries:
+        found = titles("Zhu Shengze")
+    credits = [q["sql"] for q in queries.captured_queries if "films_credit" in q["sql"]]
+    assert len(credits) == 1
+    assert "search_searchdocument d" in credits[0]
+    assert found[:3] == ["Zhu Shengze", "Out of Focus", "Present.Perfect."]
+
+
+def test_a_persons_films_through_filters_follow_the_same_order(meaning: Any) -> None:
+    """With a filter chosen, the films are read through the filtered match, still by role."""
+    request = SearchRequest(text="Zhu Shengze", kinds=("person", "film"))
+    page = search_page_for(Viewer.anonymous(), request, with_facets=False)
+    found = [hit.title for hit in page.hits]
+    assert found[:3] == ["Zhu Shengze", "Out of Focus", "Present.Perfect."]
+    assert set(found[3:]) <= {f"Harbour {n}" for n in range(MANY)}
+    only_films = SearchRequest(text="Zhu Shengze", year_min=2019)
+    page = search_page_for(Viewer.anonymous(), only_films, with_facets=False)
+    # no person among the results: nobody is named, the films match on her name alone
+    assert "Zhu Shengze" not in [hit.title for hit in page.hits]
 
 
 def test_a_private_films_texts_are_never_found_by_a_stranger(meaning: Any) -> None:
