@@ -32,8 +32,8 @@ ORDER = [
     "run",
     "media",
     "sharing",
-    "reports",
     "copies",
+    "reports",
     "history",
 ]
 
@@ -55,8 +55,8 @@ def test_every_app_contributes_its_sections_in_order():
     assert [section.key for section in SECTIONS] == ORDER
     assert {s.key: s.need for s in SECTIONS if s.need != Access.EDIT} == {
         "sharing": Access.OWN,
-        "reports": Access.OWN,
         "copies": Access.OWN,
+        "reports": Access.OWN,
     }
 
 
