@@ -20,6 +20,9 @@ class Viewer:
     user: Any = field(default_factory=AnonymousUser)
     link_film_ids: frozenset[int] = frozenset()
     password_film_ids: frozenset[int] = frozenset()
+    # Films whose screener link lets this session download the video's copy (delivery=download);
+    # a film in ``link_film_ids`` but not here was opened through a stream-only link.
+    link_download_film_ids: frozenset[int] = frozenset()
 
     @classmethod
     def anonymous(cls) -> Viewer:

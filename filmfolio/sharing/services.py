@@ -8,6 +8,7 @@ ends in ``changes.film_changed`` (change record, version, search document, cache
 from __future__ import annotations
 
 import datetime
+from dataclasses import asdict
 from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
@@ -31,6 +32,7 @@ from filmfolio.films.services import require_own
 from filmfolio.films.services.visibility import MAX_PASSWORD_LENGTH
 
 from . import viewers, visits
+from .controls import LinkControls, controls_errors
 from .models import Invitation, ScreenerLink
 from .tokens import new_token, token_digest
 
@@ -45,18 +47,20 @@ def screener_link_create(
     expires_at: datetime.datetime | None = None,
     password: str = "",
     confirmed: bool = False,
+    controls: LinkControls | None = None,
 ) -> tuple[ScreenerLink, str]:
     """Create a screener link for one recipient; returns the link and its token (shown once).
 
-    When a link would break something (``films.hooks.exposure_warnings``: a pending festival
-    premiere) it is refused with ``ExposureNotConfirmedError`` unless ``confirmed``."""
+    ``controls`` (``sharing.controls``) set its window, play limit, delivery and watermark;
+    without them the link has only ``expires_at``. When a link would break something
+    (``films.hooks.exposure_warnings``: a pending festival premiere) it is refused with
+    ``ExposureNotConfirmedError`` unless ``confirmed``."""
     require_own(film=film, actor=actor)
+    controls = controls or LinkControls(expires_at=expires_at)
     recipient = recipient.strip()
-    errors: dict[str, list[str]] = {}
+    errors = controls_errors(controls, now=timezone.now())
     if not recipient or len(recipient) > 200:
         errors["recipient"] = [_("Name the recipient in at most 200 characters.")]
-    if expires_at is not None and expires_at <= timezone.now():
-        errors["expires_at"] = [_("The expiry must be in the future.")]
     if len(password) > MAX_PASSWORD_LENGTH:
         errors["password"] = [_("Use at most %(n)d characters.") % {"n": MAX_PASSWORD_LENGTH}]
     if errors:
@@ -71,8 +75,8 @@ def screener_link_create(
             recipient=recipient,
             token_hash=token_digest(token),
             password_hash=make_password(password) if password else "",
-            expires_at=expires_at,
             created_by=actor,
+            **asdict(controls),
         )
         film_changed(
             film,
@@ -118,6 +122,13 @@ def screener_link_for_token(token: str) -> ScreenerLink | None:
     if link is None or not link.is_valid_at(timezone.now()):
         return None
     return link
+
+
+def screener_link_with_token(token: str) -> ScreenerLink | None:
+    """The link with this token in any state (revoked, outside its window), or None."""
+    if not token or len(token) > 100:
+        return None
+    return ScreenerLink.objects.select_related("film").filter(token_hash=token_digest(token)).first()
 
 
 def screener_link_by_id(link_id: object) -> ScreenerLink | None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_http_methods
 
 from filmfolio.films.access import ViewerRequest
+from filmfolio.films.hooks import play_refusal
 
 from .. import hls_subtitles, storage
 from ..models import Image, Video
@@ -56,6 +57,10 @@ def video_file(request: ViewerRequest, public_id: str, path: str) -> HttpRespons
     video = video_for_serving_for(public_id)
     if video is None or not _may_get(request.viewer, video, path):
         raise Http404
+    if path == "hls/master.m3u8" and (  # a play begins: a screener link's limit, its window
+        refusal := play_refusal(request, video.film, visibility=video.visibility)
+    ):
+        return HttpResponse(refusal, status=403, content_type="text/plain; charset=utf-8")
     if path.startswith("hls/subs/") or (path == "hls/master.m3u8" and video.subtitle_tracks.all()):
         return _revalidated(_with_subtitles(request, video, path), path)
     name = _video_name(video, path)
