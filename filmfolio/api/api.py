@@ -10,7 +10,18 @@ from .docs import SiteSwagger
 from .errors import install_error_handlers
 from .openapi import add_links
 from .renderers import UnicodeJSONRenderer
-from .routers import calls, edits, fallback, films, people, run, search, subtitles, vocabulary
+from .routers import (
+    calls,
+    edits,
+    fallback,
+    films,
+    people,
+    run,
+    screeners,
+    search,
+    subtitles,
+    vocabulary,
+)
 
 
 class FilmfolioAPI(NinjaAPI):
@@ -43,4 +54,5 @@ api.add_router("", edits.router)
 api.add_router("", subtitles.router)
 api.add_router("", calls.router)
 api.add_router("", run.router)
+api.add_router("", screeners.router)
 api.add_router("", fallback.router)  # last: unknown addresses get the JSON 404 body

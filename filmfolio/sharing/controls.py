@@ -92,13 +92,18 @@ def _recipient_errors(controls: LinkControls) -> dict[str, list[str]]:
 def _window_errors(
     controls: LinkControls, *, now: datetime.datetime, before: LinkControls | None
 ) -> dict[str, list[str]]:
+    errors = {
+        name: [_("Give the time with its time zone.")]
+        for name in ("not_before", "expires_at")
+        if getattr(controls, name) is not None and getattr(controls, name).tzinfo is None
+    }
+    return errors or _order_errors(controls, now=now, before=before)
+
+
+def _order_errors(
+    controls: LinkControls, *, now: datetime.datetime, before: LinkControls | None
+) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
-    for name in ("not_before", "expires_at"):
-        value = getattr(controls, name)
-        if value is not None and value.tzinfo is None:
-            errors[name] = [_("Give the time with its time zone.")]
-    if errors:
-        return errors
     expiry_changed = before is None or before.expires_at != controls.expires_at
     if expiry_changed and controls.expires_at is not None and controls.expires_at <= now:
         errors["expires_at"] = [_("The expiry must be in the future.")]

@@ -97,7 +97,9 @@ class LinkControlsForm(forms.Form):
     def clean_time_zone(self) -> str:
         value = self.cleaned_data["time_zone"].strip()
         if value and not is_time_zone(value):
-            raise forms.ValidationError(_("Name a time zone such as Europe/Paris or Asia/Shanghai."))
+            raise forms.ValidationError(
+                _("Name a time zone such as Europe/Paris or Asia/Shanghai.")
+            )
         return value
 
     def controls(self) -> LinkControls:

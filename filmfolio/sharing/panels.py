@@ -89,8 +89,7 @@ def _screener_notice(visit: Visit) -> PanelContext:
     if link is None:
         return None
     left = plays.plays_left(link)
-    if left != 0:
-        plays.ticket_issue(visit.request, link.pk)
+    plays.ticket_issue(visit.request, link)
     return {
         "recipient": link.recipient,
         "link": link,

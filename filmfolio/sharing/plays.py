@@ -34,10 +34,14 @@ FRESH = "fresh"
 TICKET_REUSE_SECONDS = 10 * 60
 
 
-def ticket_issue(request: Any, link_id: int) -> None:
-    """A film page visit of a screener holder: the next start of the stream is a new play."""
+def ticket_issue(request: Any, link: ScreenerLink) -> None:
+    """A film page visit of a screener holder: the next start of the stream is a new play, or,
+    when the link has no plays left, the earlier visit's ticket ends."""
     tickets = dict(request.session.get(SESSION_PLAY_TICKETS) or {})
-    tickets[str(link_id)] = FRESH
+    if plays_left(link) == 0:
+        tickets.pop(str(link.pk), None)
+    else:
+        tickets[str(link.pk)] = FRESH
     request.session[SESSION_PLAY_TICKETS] = tickets
 
 

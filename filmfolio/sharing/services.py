@@ -47,16 +47,34 @@ def screener_link_create(
     expires_at: datetime.datetime | None = None,
     password: str = "",
     confirmed: bool = False,
-    controls: LinkControls | None = None,
+) -> tuple[ScreenerLink, str]:
+    """Create a screener link for one recipient with only an expiry (``screener_link_send``
+    sets every control); returns the link and its token (shown once)."""
+    return screener_link_send(
+        film=film,
+        actor=actor,
+        recipient=recipient,
+        controls=LinkControls(expires_at=expires_at),
+        password=password,
+        confirmed=confirmed,
+    )
+
+
+def screener_link_send(
+    *,
+    film: Any,
+    actor: Any,
+    recipient: str,
+    controls: LinkControls,
+    password: str = "",
+    confirmed: bool = False,
 ) -> tuple[ScreenerLink, str]:
     """Create a screener link for one recipient; returns the link and its token (shown once).
 
-    ``controls`` (``sharing.controls``) set its window, play limit, delivery and watermark;
-    without them the link has only ``expires_at``. When a link would break something
-    (``films.hooks.exposure_warnings``: a pending festival premiere) it is refused with
-    ``ExposureNotConfirmedError`` unless ``confirmed``."""
+    ``controls`` (``sharing.controls``) set its window, play limit, delivery and watermark.
+    When a link would break something (``films.hooks.exposure_warnings``: a pending festival
+    premiere) it is refused with ``ExposureNotConfirmedError`` unless ``confirmed``."""
     require_own(film=film, actor=actor)
-    controls = controls or LinkControls(expires_at=expires_at)
     recipient = recipient.strip()
     errors = controls_errors(controls, now=timezone.now())
     if not recipient or len(recipient) > 200:
@@ -128,7 +146,9 @@ def screener_link_with_token(token: str) -> ScreenerLink | None:
     """The link with this token in any state (revoked, outside its window), or None."""
     if not token or len(token) > 100:
         return None
-    return ScreenerLink.objects.select_related("film").filter(token_hash=token_digest(token)).first()
+    return (
+        ScreenerLink.objects.select_related("film").filter(token_hash=token_digest(token)).first()
+    )
 
 
 def screener_link_by_id(link_id: object) -> ScreenerLink | None:

@@ -48,7 +48,7 @@ def _handle(request: HttpRequest, film: Any, which: str, form: Any) -> bool:
         if which == "visibility":
             film_set_visibility(film=film, actor=request.user, **data)
         elif which == "link":
-            _link, token = sharing.screener_link_create(
+            _link, token = sharing.screener_link_send(
                 film=film,
                 actor=request.user,
                 recipient=data["recipient"],

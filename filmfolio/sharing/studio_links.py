@@ -103,14 +103,12 @@ def links_bulk(request: HttpRequest, film: Any) -> HttpResponse:
     action = request.POST.get("action")
     try:
         if action == "revoke":
-            count = link_controls.screener_links_revoke(
-                film=film, actor=request.user, link_ids=ids
-            )
+            count = link_controls.screener_links_revoke(film=film, actor=request.user, link_ids=ids)
             done = ngettext("%(n)d link revoked.", "%(n)d links revoked.", count)
         else:
             form = BulkLinksForm(request.POST)
             if not form.is_valid():
-                messages.error(request, " ".join(form.errors.get("days", [])))
+                messages.error(request, " ".join(str(e) for e in form.errors.get("days", [])))
                 return redirect("studio:sharing", slug=film.slug)
             count = link_controls.screener_links_extend(
                 film=film, actor=request.user, link_ids=ids, days=form.cleaned_data["days"]

@@ -72,19 +72,24 @@ def _valid_link_film_ids(session: Any) -> tuple[frozenset[int], frozenset[int]]:
     if not grants:
         return frozenset(), frozenset()
     wanted = {int(film_id): int(link_id) for film_id, link_id in grants.items()}
-    now = timezone.now()
-    rows = (
-        ScreenerLink.objects.filter(id__in=wanted.values(), revoked_at__isnull=True)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        .filter(Q(not_before__isnull=True) | Q(not_before__lte=now))
-        .values_list("film_id", "id", "delivery")
-    )
-    delivery = {(film_id, link_id): kind for film_id, link_id, kind in rows}
+    delivery = _open_links(list(wanted.values()))
     kept = {f: link for f, link in wanted.items() if (f, link) in delivery}
     if len(kept) != len(wanted):
         session[SESSION_LINK_GRANTS] = {str(k): v for k, v in kept.items()}
     downloads = {f for f, link in kept.items() if delivery[(f, link)] == Delivery.DOWNLOAD}
     return frozenset(kept), frozenset(downloads)
+
+
+def _open_links(link_ids: list[int]) -> dict[tuple[int, int], str]:
+    """(film id, link id) -> delivery of those links that open now (inside their window)."""
+    now = timezone.now()
+    rows = (
+        ScreenerLink.objects.filter(id__in=link_ids, revoked_at__isnull=True)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        .filter(Q(not_before__isnull=True) | Q(not_before__lte=now))
+        .values_list("film_id", "id", "delivery")
+    )
+    return {(film_id, link_id): kind for film_id, link_id, kind in rows}
 
 
 def link_granted(request: HttpRequest, *, film_id: int, link_id: int) -> bool:
