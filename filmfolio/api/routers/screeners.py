@@ -148,35 +148,10 @@ def links_create(request: HttpRequest, slug: str, payload: ScreenerLinkIn) -> An
         confirmed=payload.confirmed,
         controls=_placed(controls),
     )
+    link.refresh_from_db()  # its times as stored, in UTC
     url = request.build_absolute_uri(reverse("sharing:link", kwargs={"token": token}))
     link.url = url  # type: ignore[attr-defined]  # shown once: only the digest is kept
     return Status(201, link)
-
-
-@router.patch(
-    "/films/{slug}/screener-links/{link_id}",
-    response={200: ScreenerLinkOut, **WRITE_ERRORS},
-    operation_id="films_screener_links_update",
-)
-def links_update(request: HttpRequest, slug: str, link_id: int, payload: ScreenerLinkPatch) -> Any:
-    """Change a link's recipient, controls or password, also after it was sent."""
-    film = _film(request, slug)
-    actor = request.auth  # type: ignore[attr-defined]
-    link = film.screener_links.filter(pk=link_id).first()
-    if link is None:
-        raise ApiError(404, "not_found", _("This screener link does not exist on this film."))
-    given = payload.dict(exclude_unset=True)
-    password = given.pop("password", None)
-    recipient = given.pop("recipient", None) or link.recipient
-    controls = _placed(replace(controls_of(link), **given))
-    link = link_controls.screener_link_update(
-        film=film, actor=actor, link_id=link.pk, recipient=recipient, controls=controls
-    )
-    if password is not None:
-        link = link_controls.screener_link_set_password(
-            film=film, actor=actor, link_id=link.pk, password=password
-        )
-    return link
 
 
 @router.post(
@@ -208,3 +183,30 @@ def links_revoke(request: HttpRequest, slug: str, payload: LinksRevokeIn) -> Any
         link_ids=payload.link_ids,
     )
     return {"changed": changed}
+
+
+@router.patch(
+    "/films/{slug}/screener-links/{link_id}",
+    response={200: ScreenerLinkOut, **WRITE_ERRORS},
+    operation_id="films_screener_links_update",
+)
+def links_update(request: HttpRequest, slug: str, link_id: int, payload: ScreenerLinkPatch) -> Any:
+    """Change a link's recipient, controls or password, also after it was sent."""
+    film = _film(request, slug)
+    actor = request.auth  # type: ignore[attr-defined]
+    link = film.screener_links.filter(pk=link_id).first()
+    if link is None:
+        raise ApiError(404, "not_found", _("This screener link does not exist on this film."))
+    given = payload.dict(exclude_unset=True)
+    password = given.pop("password", None)
+    recipient = given.pop("recipient", None) or link.recipient
+    controls = _placed(replace(controls_of(link), **given))
+    link = link_controls.screener_link_update(
+        film=film, actor=actor, link_id=link.pk, recipient=recipient, controls=controls
+    )
+    if password is not None:
+        link = link_controls.screener_link_set_password(
+            film=film, actor=actor, link_id=link.pk, password=password
+        )
+    link.refresh_from_db()  # its times as stored, in UTC
+    return link

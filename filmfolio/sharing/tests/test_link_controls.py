@@ -173,7 +173,9 @@ def test_the_play_beyond_the_limit_is_refused_in_the_viewers_language(owner, med
         f"/media/videos/{video.public_id}/hls/master.m3u8", HTTP_ACCEPT_LANGUAGE="zh-hans"
     )
     assert refused.status_code == 403
-    assert refused.content.decode() == "此放映链接允许的 2 次播放已全部用完。如需更多，请联系发送者。"
+    assert (
+        refused.content.decode() == "此放映链接允许的 2 次播放已全部用完。如需更多，请联系发送者。"
+    )
     assert ScreenerLink.objects.get(pk=link.pk).play_count == 2
 
 
