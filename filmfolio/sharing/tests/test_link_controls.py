@@ -45,7 +45,7 @@ def media_root(settings, tmp_path):
 def _screener_video(film, *, download: bool = False) -> Video:
     """A ready screener-only video with a stored master playlist (and a download copy)."""
     video = Video.objects.create(
-        film=film, kind="feature", visibility="screener", original_file="x", size_bytes=1,
+        film=film, kind="screener", visibility="screener", original_file="x", size_bytes=1,
         sha256="0" * 64, state="ready", width=64, height=36, allow_download=download,
     )  # fmt: skip
     prefix = storage.video_dir(film.pk, video.public_id)
