@@ -89,7 +89,8 @@ def _screener_notice(visit: Visit) -> PanelContext:
     if link is None:
         return None
     left = plays.plays_left(link)
-    plays.ticket_issue(visit.request, link)
+    if link.max_plays is not None:  # the page is then never kept by the viewer-page cache
+        plays.ticket_issue(visit.request, link)
     return {
         "recipient": link.recipient,
         "link": link,

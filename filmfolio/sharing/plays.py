@@ -9,8 +9,11 @@ ticket keeps letting the same visit fetch the master playlist (another video on 
 player that asks again) for ``TICKET_REUSE_SECONDS``; after that, or without a page visit, a
 limited link is refused. Reloading the page and pressing play again is a new play.
 
-Only videos the session could not watch without the link count (a public trailer does not);
-the film's team is never counted.
+Plays are counted for links with a limit only: their page visits write the ticket into the
+session, so the viewer-page cache (``films.page_cache``) never keeps those pages and the plays
+left are always current; a link without a limit leaves its holder's page cacheable. Only videos
+the session could not watch without the link count (a public trailer does not); the film's team
+is never counted.
 """
 
 from __future__ import annotations
