@@ -17,6 +17,7 @@ from .routers import (
     films,
     people,
     run,
+    screener_links,
     screeners,
     search,
     subtitles,
@@ -54,5 +55,6 @@ api.add_router("", edits.router)
 api.add_router("", subtitles.router)
 api.add_router("", calls.router)
 api.add_router("", run.router)
+api.add_router("", screener_links.router)
 api.add_router("", screeners.router)
 api.add_router("", fallback.router)  # last: unknown addresses get the JSON 404 body

@@ -22,6 +22,9 @@ class Viewer:
     password_film_ids: frozenset[int] = frozenset()
     # The screener links behind ``link_film_ids`` (what a link's own copy is served by).
     link_ids: frozenset[int] = frozenset()
+    # Films whose screener link lets this session download the video's copy (delivery=download);
+    # a film in ``link_film_ids`` but not here was opened through a stream-only link.
+    link_download_film_ids: frozenset[int] = frozenset()
 
     @classmethod
     def anonymous(cls) -> Viewer:

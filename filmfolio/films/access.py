@@ -284,9 +284,13 @@ def can_download_video(
     viewer: Viewer, film: Film, *, visibility: str, allow_download: bool
 ) -> bool:
     """May the viewer download the video's copy without metadata? Managers may; others only
-    when the owner allowed downloads of this video and they may watch it."""
+    when the owner allowed downloads of this video and they may watch it. A session holding a
+    screener link of the film is bound by its link: only a link for download lets it take the
+    copy (a stream-only link gets no download anywhere)."""
     if can_get_media_original(viewer, film):
         return True
+    if film.pk in viewer.link_film_ids and film.pk not in viewer.link_download_film_ids:
+        return False
     return allow_download and can_watch_video(viewer, film, visibility=visibility)
 
 

@@ -10,6 +10,11 @@ the film is gone.
 Before a film is made public or a screener link is opened to someone, ``exposure_warnings``
 asks each registered ``ExposureCheck`` (the festival run warns about pending premieres); the
 change is refused with ``ExposureNotConfirmedError`` until the person confirms it.
+
+Before a video's stream starts, ``play_refusal`` asks each registered ``PlayGate`` (sharing
+counts a screener link's plays against its limit); a screener link whose watermark is burned
+into a copy opens only when ``screener_copy_ready`` (each registered ``ScreenerCopyCheck``,
+filled by the app making those copies) says so.
 """
 
 from __future__ import annotations
@@ -68,3 +73,48 @@ class ExposureNotConfirmedError(ValidationFailedError):
         message = _("Confirm the change: %(warnings)s") % {"warnings": " ".join(warnings)}
         super().__init__(message, errors={"confirmed": warnings})
         self.warnings = warnings
+
+
+@dataclass(frozen=True)
+class PlayGate:
+    """One app's say before a video's stream starts (its master playlist is authorised):
+    ``refusal(request, film, visibility)`` answers None to let it play, or the reason it may
+    not, in the active language (the screener link's play limit, its window). The app that
+    grants access by screener link registers one."""
+
+    key: str
+    refusal: Callable[[Any, Any, str], str | None]
+    order: int = 0
+
+
+PLAY_GATES: Registry[PlayGate] = Registry("play_gates")
+
+
+def play_refusal(request: Any, film: Any, *, visibility: str) -> str | None:
+    """Why the stream of a video of ``film`` (of ``visibility``) may not start for this
+    request, or None; asked once per play, when the master playlist is authorised."""
+    for gate in PLAY_GATES:
+        reason = gate.refusal(request, film, visibility)
+        if reason:
+            return reason
+    return None
+
+
+@dataclass(frozen=True)
+class ScreenerCopyCheck:
+    """Is the burned-in watermark copy of a screener link ready? ``ready(link)`` answers for
+    links whose watermark is burned into a copy made by a background job; the app making those
+    copies registers one. With none registered every link counts as ready."""
+
+    key: str
+    ready: Callable[[Any], bool]
+    order: int = 0
+
+
+SCREENER_COPY_CHECKS: Registry[ScreenerCopyCheck] = Registry("screener_copy_checks")
+
+
+def screener_copy_ready(link: Any) -> bool:
+    """May a screener link whose watermark is burned in open (every registered check says its
+    copy is ready)? True when no app registered a check."""
+    return all(check.ready(link) for check in SCREENER_COPY_CHECKS)

@@ -27,6 +27,7 @@ from filmfolio.films.panels import PANELS, Panel, PanelContext, Visit
 from filmfolio.films.record import FilmRecord
 
 from .choices import VideoKind
+from .policy import can_download_video
 from .selectors import FilmMedia, film_media_shown_to_all, film_videos_for_viewer, videos_of_film
 from .tracks import subtitle_rows, subtitle_tracks_of
 
@@ -85,7 +86,10 @@ def _viewer_videos(visit: Visit) -> PanelContext:
     if not videos:
         return None
     holder = visit.film.pk in visit.viewer.link_film_ids and visit.access < Access.EDIT
-    return {"videos": videos, "screener_for": holder}
+    downloads = {
+        v.pk for v in videos if v.download_file and can_download_video(visit.viewer, video=v)
+    }
+    return {"videos": videos, "screener_for": holder, "downloads": downloads}
 
 
 def _specs(visit: Visit) -> PanelContext:

@@ -8,8 +8,10 @@ class SharingConfig(AppConfig):
     label = "sharing"
 
     def ready(self) -> None:
-        """Add the viewing reports to the studio and their heartbeat script to the film page."""
-        from . import reports_panel, reports_studio
+        """Add the play gate, the viewing reports to the studio and their heartbeat script to
+        the film page."""
+        from . import plays, reports_panel, reports_studio
 
+        plays.register()
         reports_panel.register()
         reports_studio.register()

@@ -115,10 +115,16 @@ class ScreenerLink(TimeStampedModel):
         return bool(self.password_hash)
 
     def is_valid_at(self, moment: datetime) -> bool:
-        """Neither revoked nor expired at ``moment``."""
+        """Neither revoked nor expired at ``moment``, and its window has begun."""
         if self.revoked_at is not None:
             return False
+        if self.not_before is not None and self.not_before > moment:
+            return False
         return self.expires_at is None or self.expires_at > moment
+
+    @property
+    def allows_download(self) -> bool:
+        return self.delivery == Delivery.DOWNLOAD
 
 
 class Invitation(TimeStampedModel):

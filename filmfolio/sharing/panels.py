@@ -2,8 +2,9 @@
 cached, at the top of the page:
 
 * ``screener-notice`` (order 2): for a screener holder (a session that opened a screener link
-  of the film), who the screener is for and a request not to share it. One query, only for
-  such a session; nothing for anyone else;
+  of the film), who the screener is for and a request not to share it, the plays left, and
+  the data of the watermark ``sharing/watermark.js`` draws over every player of the page. One
+  query, only for such a session; nothing for anyone else;
 * ``owner-tools`` (order 4): links to edit the film, its sharing and history, and what is
   missing from the record with links to fix it. Shown only to viewers who may edit the film;
   everyone else gets nothing (not even a hint that the panel exists).
@@ -11,10 +12,12 @@ cached, at the top of the page:
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from filmfolio.films.access import Access
@@ -23,6 +26,8 @@ from filmfolio.films.models import DIRECTING
 from filmfolio.films.panels import PANELS, Panel, PanelContext, Visit
 from filmfolio.people.models import PersonBiography
 
+from . import plays
+from .controls import in_zone, zone_of
 from .models import ScreenerLink
 from .viewers import SESSION_LINK_GRANTS
 
@@ -70,6 +75,9 @@ def _owner_tools(visit: Visit) -> PanelContext:
 
 
 def _screener_notice(visit: Visit) -> PanelContext:
+    """Who the screener is for, what it allows, and the watermark the player draws over the
+    picture (its data comes from here, only for a screener holder). The visit gives the session
+    a fresh play ticket (``plays``): pressing play from this page is one play."""
     film_id = visit.film.pk
     if film_id not in visit.viewer.link_film_ids or visit.access >= Access.EDIT:
         return None
@@ -77,12 +85,28 @@ def _screener_notice(visit: Visit) -> PanelContext:
     link_id = grants.get(str(film_id))
     if link_id is None:
         return None
-    recipient = (
-        ScreenerLink.objects.filter(pk=link_id, film_id=film_id)
-        .values_list("recipient", flat=True)
-        .first()
-    )
-    return {"recipient": recipient} if recipient else None
+    link = ScreenerLink.objects.filter(pk=link_id, film_id=film_id).first()
+    if link is None:
+        return None
+    left = plays.plays_left(link)
+    if link.max_plays is not None:  # the page is then never kept by the viewer-page cache
+        plays.ticket_issue(visit.request, link)
+    return {
+        "recipient": link.recipient,
+        "link": link,
+        "plays_left": left,
+        "refusal": plays.exhausted_message(link) if left == 0 else "",
+        "watermark": "\n".join(watermark_lines(link, timezone.now())),
+        "closes": in_zone(link.expires_at, zone_of(link)),
+    }
+
+
+def watermark_lines(link: ScreenerLink, now: datetime.datetime) -> list[str]:
+    """The lines drawn over the picture: recipient, organisation, link id and today's date (in
+    the recipient's time zone)."""
+    today = now.astimezone(zone_of(link)).date().isoformat()
+    lines = [link.recipient, link.recipient_organisation, f"#{link.pk} · {today}"]
+    return [line for line in lines if line]
 
 
 PANELS.register(

@@ -8,6 +8,7 @@ ends in ``changes.film_changed`` (change record, version, search document, cache
 from __future__ import annotations
 
 import datetime
+from dataclasses import asdict
 from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
@@ -37,6 +38,7 @@ from filmfolio.films.services import require_own
 from filmfolio.films.services.visibility import MAX_PASSWORD_LENGTH
 
 from . import viewers, visits
+from .controls import LinkControls, controls_errors
 from .models import Invitation, ScreenerLink
 from .tokens import new_token, token_digest
 
@@ -52,9 +54,31 @@ def screener_link_create(
     password: str = "",
     confirmed: bool = False,
 ) -> tuple[ScreenerLink, str]:
+    """Create a screener link for one recipient with only an expiry (``screener_link_send``
+    sets every control); returns the link and its token (shown once)."""
+    return screener_link_send(
+        film=film,
+        actor=actor,
+        recipient=recipient,
+        controls=LinkControls(expires_at=expires_at),
+        password=password,
+        confirmed=confirmed,
+    )
+
+
+def screener_link_send(
+    *,
+    film: Any,
+    actor: Any,
+    recipient: str,
+    controls: LinkControls,
+    password: str = "",
+    confirmed: bool = False,
+) -> tuple[ScreenerLink, str]:
     """Create a screener link for one recipient; returns the link and its token (shown once).
     Only the film's owners may (``films.access.can_make_screener_link``).
 
+    ``controls`` (``sharing.controls``) set its window, play limit, delivery and watermark.
     When a link would break something (``films.hooks.exposure_warnings``: a pending festival
     premiere) it is refused with ``ExposureNotConfirmedError`` unless ``confirmed``."""
     if not can_make_screener_link(Viewer.for_user(actor), film, purpose=SCREENER_FOR_RECIPIENT):
@@ -92,11 +116,9 @@ def _link_make(
     """Make the link for an actor already allowed: check the fields and the premieres, save,
     record it on the film."""
     recipient = recipient.strip()
-    errors: dict[str, list[str]] = {}
+    errors = controls_errors(controls, now=timezone.now())
     if not recipient or len(recipient) > 200:
         errors["recipient"] = [_("Name the recipient in at most 200 characters.")]
-    if expires_at is not None and expires_at <= timezone.now():
-        errors["expires_at"] = [_("The expiry must be in the future.")]
     if len(password) > MAX_PASSWORD_LENGTH:
         errors["password"] = [_("Use at most %(n)d characters.") % {"n": MAX_PASSWORD_LENGTH}]
     if errors:
@@ -111,8 +133,8 @@ def _link_make(
             recipient=recipient,
             token_hash=token_digest(token),
             password_hash=make_password(password) if password else "",
-            expires_at=expires_at,
             created_by=actor,
+            **asdict(controls),
         )
         film_changed(
             film,
@@ -158,6 +180,15 @@ def screener_link_for_token(token: str) -> ScreenerLink | None:
     if link is None or not link.is_valid_at(timezone.now()):
         return None
     return link
+
+
+def screener_link_with_token(token: str) -> ScreenerLink | None:
+    """The link with this token in any state (revoked, outside its window), or None."""
+    if not token or len(token) > 100:
+        return None
+    return (
+        ScreenerLink.objects.select_related("film").filter(token_hash=token_digest(token)).first()
+    )
 
 
 def screener_link_by_id(link_id: object) -> ScreenerLink | None:

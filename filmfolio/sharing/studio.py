@@ -1,5 +1,6 @@
 """The sharing section of a film's studio, for its owners: who may see the film (visibility and
-password), screener links (create, copy, revoke), collaborators (role, remove) and invitations
+password), screener links (create with their controls, copy, edit, revoke, bulk extend and
+revoke: ``studio_links``), collaborators (role, remove) and invitations
 (invite, withdraw)."""
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from filmfolio.films.studio import SECTIONS, Section
 from filmfolio.films.studio.frame import render_section, show_domain_error
 
 from . import services as sharing
-from .forms import InvitationForm, ScreenerLinkForm, VisibilityForm
+from .forms import BulkLinksForm, InvitationForm, ScreenerLinkForm, VisibilityForm
+from .studio_links import COMMON_ZONES, link_edit, link_rows, links_bulk
 
 NEW_TOKEN_KEY = "filmfolio.new_screener_url"
 
@@ -46,7 +48,14 @@ def _handle(request: HttpRequest, film: Any, which: str, form: Any) -> bool:
         if which == "visibility":
             film_set_visibility(film=film, actor=request.user, **data)
         elif which == "link":
-            _link, token = sharing.screener_link_create(film=film, actor=request.user, **data)
+            _link, token = sharing.screener_link_send(
+                film=film,
+                actor=request.user,
+                recipient=data["recipient"],
+                password=data["password"],
+                confirmed=data["confirmed"],
+                controls=form.controls(),
+            )
             url = request.build_absolute_uri(reverse("sharing:link", kwargs={"token": token}))
             request.session[NEW_TOKEN_KEY] = url
         else:
@@ -68,7 +77,9 @@ def sharing_page(request: HttpRequest, film: Any) -> HttpResponse:
         messages.success(request, _("Saved."))
         return redirect("studio:sharing", slug=film.slug)
     context = {
-        "links": film.screener_links.all(),
+        "links": link_rows(film.screener_links.all()),
+        "zones": COMMON_ZONES,
+        "bulk_form": BulkLinksForm(),
         "collaborators": film.collaborators.select_related("user"),
         "invitations": film.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True),
         "new_link_url": request.session.pop(NEW_TOKEN_KEY, None),
@@ -154,6 +165,8 @@ SECTIONS.register(
         need=Access.OWN,
         urls=(
             path("links/<int:link_id>/revoke/", link_revoke, name="link_revoke"),
+            path("links/<int:link_id>/edit/", link_edit, name="link_edit"),
+            path("links/bulk/", links_bulk, name="links_bulk"),
             path(
                 "invitations/<int:invitation_id>/withdraw/",
                 invitation_withdraw,

@@ -23,7 +23,7 @@ from filmfolio.films.access import Viewer
 from filmfolio.films.choices import Visibility
 from filmfolio.films.models import Film
 
-from .models import ScreenerLink
+from .models import Delivery, ScreenerLink
 
 # Session keys under which grants are kept.
 SESSION_LINK_GRANTS = "filmfolio.link_grants"
@@ -50,37 +50,48 @@ def viewer_for(request: HttpRequest) -> Viewer:
         return cached
     session = getattr(request, "session", None)
     links: dict[int, int] = {}
+    download_ids: frozenset[int] = frozenset()
     password_ids: frozenset[int] = frozenset()
     if session is not None:
-        links = _valid_link_grants(session)
+        links, download_ids = _valid_link_grants(session)
         password_ids = _valid_password_film_ids(session)
     viewer = Viewer(
         user=getattr(request, "user", AnonymousUser()),
         link_film_ids=frozenset(links),
         password_film_ids=password_ids,
         link_ids=frozenset(links.values()),
+        link_download_film_ids=download_ids,
     )
     request._filmfolio_viewer = viewer  # type: ignore[attr-defined]
     return viewer
 
 
-def _valid_link_grants(session: Any) -> dict[int, int]:
-    """Film id -> link id of the session's link grants whose links are still valid; prunes the
+def _valid_link_grants(session: Any) -> tuple[dict[int, int], frozenset[int]]:
+    """Film id -> link id of the session's link grants whose links are valid now (inside their
+    window), and the films of those whose link lets the recipient download a copy; prunes the
     rest."""
     grants = session.get(SESSION_LINK_GRANTS) or {}
     if not grants:
-        return {}
+        return {}, frozenset()
     wanted = {int(film_id): int(link_id) for film_id, link_id in grants.items()}
-    now = timezone.now()
-    valid = set(
-        ScreenerLink.objects.filter(id__in=wanted.values(), revoked_at__isnull=True)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        .values_list("film_id", "id")
-    )
-    kept = {film_id: link_id for film_id, link_id in wanted.items() if (film_id, link_id) in valid}
+    delivery = _open_links(list(wanted.values()))
+    kept = {f: link for f, link in wanted.items() if (f, link) in delivery}
     if len(kept) != len(wanted):
         session[SESSION_LINK_GRANTS] = {str(k): v for k, v in kept.items()}
-    return kept
+    downloads = {f for f, link in kept.items() if delivery[(f, link)] == Delivery.DOWNLOAD}
+    return kept, frozenset(downloads)
+
+
+def _open_links(link_ids: list[int]) -> dict[tuple[int, int], str]:
+    """(film id, link id) -> delivery of those links that open now (inside their window)."""
+    now = timezone.now()
+    rows = (
+        ScreenerLink.objects.filter(id__in=link_ids, revoked_at__isnull=True)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        .filter(Q(not_before__isnull=True) | Q(not_before__lte=now))
+        .values_list("film_id", "id", "delivery")
+    )
+    return {(film_id, link_id): kind for film_id, link_id, kind in rows}
 
 
 def link_granted(request: HttpRequest, *, film_id: int, link_id: int) -> bool:

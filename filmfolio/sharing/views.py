@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,6 +22,7 @@ from filmfolio.accounts import throttling
 from filmfolio.core.errors import DomainError, PermissionDeniedError
 
 from . import services
+from .link_controls import screener_link_refusal
 
 PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"}
 SESSION_PENDING_LINK = "filmfolio.pending_link"
@@ -46,10 +48,16 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 
 def link_open(request: HttpRequest, token: str) -> HttpResponse:
     """Open a screener link: straight to the film, or to the password form first. Only a GET
-    opens it: a HEAD (a link checker) is answered with the same redirect and changes nothing."""
-    link = services.screener_link_for_token(token)
-    if link is None:
+    opens it: a HEAD (a link checker) is answered with the same redirect and changes nothing.
+    Outside its window (or while its burned-in copy is made) it says when it opens or closed."""
+    link = services.screener_link_with_token(token)
+    if link is None or link.revoked_at is not None:
         return _private(render(request, "sharing/link_invalid.html", status=404))
+    refusal = screener_link_refusal(link, timezone.now())
+    if refusal:  # a closed link is gone (404); one not open yet, or being prepared, is 403
+        status = 404 if link.expires_at and link.expires_at <= timezone.now() else 403
+        context = {"message": refusal}
+        return _private(render(request, "sharing/link_closed.html", context, status=status))
     if link.has_password:
         request.session[SESSION_PENDING_LINK] = link.pk
         return _private(redirect("sharing:unlock"))

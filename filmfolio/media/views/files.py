@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_http_methods
 
 from filmfolio.films.access import ViewerRequest
+from filmfolio.films.hooks import play_refusal
 
 from .. import hls_subtitles, storage
 from ..models import Image, Video
@@ -56,6 +57,9 @@ def video_file(request: ViewerRequest, public_id: str, path: str) -> HttpRespons
     video = video_for_serving_for(public_id)
     if video is None or not _may_get(request.viewer, video, path):
         raise Http404
+    refused = _play_refused(request, video, path)
+    if refused is not None:
+        return refused
     if path.startswith("hls/subs/") or (path == "hls/master.m3u8" and video.subtitle_tracks.all()):
         return _revalidated(_with_subtitles(request, video, path), path)
     name = _video_name(video, path)
@@ -68,6 +72,17 @@ def video_file(request: ViewerRequest, public_id: str, path: str) -> HttpRespons
     cacheable = is_cacheable(film=video.film, video=video, original=original)
     response = protected_file_response(request, name, download_name=download, cacheable=cacheable)
     return _revalidated(response, path)
+
+
+def _play_refused(request: ViewerRequest, video: Video, path: str) -> HttpResponse | None:
+    """A play begins with the master playlist: a screener link's limit or window may refuse it
+    (``films.hooks.play_refusal``), with the reason in the viewer's language."""
+    if path != "hls/master.m3u8":
+        return None
+    refusal = play_refusal(request, video.film, visibility=video.visibility)
+    if not refusal:
+        return None
+    return HttpResponse(refusal, status=403, content_type="text/plain; charset=utf-8")
 
 
 def _revalidated(response: HttpResponseBase, path: str) -> HttpResponseBase:
