@@ -51,10 +51,11 @@ def _stored_copy(film, link) -> BurnedCopy:
 
 
 def _holder(film, owner) -> tuple[Client, ScreenerLink]:
+    """A browser holding a link whose owner chose a burned watermark after it was opened."""
     link, token = services.screener_link_create(film=film, actor=owner, recipient="Ana")
-    ScreenerLink.objects.filter(pk=link.pk).update(watermark=Watermark.BURNED)
     client = Client()
     assert client.get(f"/share/s/{token}/").status_code == 302
+    ScreenerLink.objects.filter(pk=link.pk).update(watermark=Watermark.BURNED)
     return client, link
 
 

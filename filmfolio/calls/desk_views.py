@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from filmfolio.core.errors import DomainError
 from filmfolio.festivals.models import Festival
 from filmfolio.films.access import ViewerRequest
-from filmfolio.sharing.services import screener_link_open
+from filmfolio.sharing.opening import screener_link_open
 
 from . import access, selectors
 from .desk_actions import SUBMISSION_ACTIONS, open_call, submission_forms

@@ -21,6 +21,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from filmfolio.core.errors import ValidationFailedError
+from filmfolio.films.hooks import (
+    SCREENER_COPY_CHECKS,
+    SCREENER_LINK_FOLLOWERS,
+    ScreenerCopyCheck,
+    ScreenerLinkFollower,
+)
 from filmfolio.media import hooks
 from filmfolio.media.choices import VideoKind, VideoState, VideoVisibility
 from filmfolio.media.models import BurnedCopy, SubtitleTrack, Video
@@ -107,7 +113,19 @@ def _withholds(viewer: Any, film: Any, video: Any) -> bool:
     return burned_link_of(viewer, film) is not None
 
 
+def _follow(link: ScreenerLink, actor: Any) -> None:
+    """A link made or changed with a burned watermark gets its copy queued (again only when
+    what it shows changed), keeping the subtitle track the owner chose for it."""
+    if link.watermark != Watermark.BURNED:
+        return
+    existing = link_copy_for(link)
+    track = existing.subtitle_track if existing is not None else None
+    link_copy_ensure(link=link, actor=actor, subtitle_track=track)
+
+
 def register() -> None:
     hooks.WITHHELD_STREAMS.register(
         hooks.StreamWithholder(key="copies-burned-link", order=10, withholds=_withholds)
     )
+    SCREENER_COPY_CHECKS.register(ScreenerCopyCheck(key="copies", ready=link_copy_ready))
+    SCREENER_LINK_FOLLOWERS.register(ScreenerLinkFollower(key="copies", follow=_follow))

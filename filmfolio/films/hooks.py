@@ -118,3 +118,23 @@ def screener_copy_ready(link: Any) -> bool:
     """May a screener link whose watermark is burned in open (every registered check says its
     copy is ready)? True when no app registered a check."""
     return all(check.ready(link) for check in SCREENER_COPY_CHECKS)
+
+
+@dataclass(frozen=True)
+class ScreenerLinkFollower:
+    """One app's work when a screener link is made or its controls change, inside the same
+    transaction (the copy with the recipient's watermark burned in, queued):
+    ``follow(link, actor)``; a ``ValidationFailedError`` it raises refuses the whole change."""
+
+    key: str
+    follow: Callable[[Any, Any], object]
+    order: int = 0
+
+
+SCREENER_LINK_FOLLOWERS: Registry[ScreenerLinkFollower] = Registry("screener_link_followers")
+
+
+def screener_link_followed(link: Any, actor: Any) -> None:
+    """Tell every registered app that ``link`` was made or changed by ``actor``."""
+    for follower in SCREENER_LINK_FOLLOWERS:
+        follower.follow(link, actor)

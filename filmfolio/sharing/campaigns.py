@@ -32,6 +32,7 @@ from filmfolio.films.services import require_own
 
 from . import services
 from .campaigns_lists import Recipient
+from .controls import LinkControls
 from .models import Campaign, Delivery, ScreenerLink, Watermark
 
 EMAIL_LANGUAGES = ("en", "zh-hans")
@@ -138,24 +139,26 @@ def _link_for(
             _("The expiry must be in the future."),
             errors={"expires_at": [_("The expiry must be in the future.")]},
         )
-    link, token = services.screener_link_create(
+    link, token = services.screener_link_send(
         film=campaign.film,
         actor=actor,
         recipient=recipient.name,
-        expires_at=expires_at,
+        controls=LinkControls(
+            recipient_email=recipient.email,
+            recipient_organisation=recipient.organisation,
+            recipient_language=recipient.language,
+            time_zone=controls.time_zone,
+            not_before=controls.not_before,
+            expires_at=expires_at,
+            max_plays=controls.max_plays,
+            delivery=controls.delivery,
+            watermark=controls.watermark,
+        ),
         password=controls.password,
         confirmed=controls.confirmed,
     )
-    link.recipient_email = recipient.email
-    link.recipient_organisation = recipient.organisation
-    link.recipient_language = recipient.language
-    link.not_before = controls.not_before
-    link.time_zone = controls.time_zone
-    link.max_plays = controls.max_plays
-    link.delivery = controls.delivery
-    link.watermark = controls.watermark
     link.campaign = campaign
-    link.save()
+    link.save(update_fields=["campaign", "updated_at"])
     url = root + reverse("sharing:link", kwargs={"token": token})
     return SentLink(link=link, url=url)
 

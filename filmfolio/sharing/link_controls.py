@@ -21,7 +21,7 @@ from filmfolio.core.audit import ChangeNote
 from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, ValidationFailedError
 from filmfolio.films.changes import film_changed
-from filmfolio.films.hooks import screener_copy_ready
+from filmfolio.films.hooks import screener_copy_ready, screener_link_followed
 from filmfolio.films.services import require_own
 from filmfolio.films.services.visibility import MAX_PASSWORD_LENGTH
 
@@ -81,6 +81,7 @@ def screener_link_update(
                 setattr(link, name, value)
             link.save(update_fields=[*wanted, "updated_at"])
             _note(film, actor, {"screener_link": link.recipient, **changed}, AuditAction.UPDATE)
+            screener_link_followed(link, actor)
     return link
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from . import services, viewers
+from . import opening, viewers
 
 
 class ViewerMiddleware:
@@ -56,5 +56,5 @@ class ScreenerOpensMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        services.screener_link_count_opens(request=request)
+        opening.screener_link_count_opens(request=request)
         return self.get_response(request)

@@ -11,10 +11,9 @@ import datetime
 from dataclasses import asdict
 from typing import Any
 
-from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.hashers import make_password
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -32,12 +31,16 @@ from filmfolio.films.access import (
 )
 from filmfolio.films.changes import film_changed
 from filmfolio.films.choices import CollaboratorRole
-from filmfolio.films.hooks import EXPOSE_SCREENER_LINK, ExposureNotConfirmedError, exposure_warnings
+from filmfolio.films.hooks import (
+    EXPOSE_SCREENER_LINK,
+    ExposureNotConfirmedError,
+    exposure_warnings,
+    screener_link_followed,
+)
 from filmfolio.films.models import Collaborator
 from filmfolio.films.services import require_own
 from filmfolio.films.services.visibility import MAX_PASSWORD_LENGTH
 
-from . import viewers, visits
 from .controls import LinkControls, controls_errors
 from .models import Invitation, ScreenerLink
 from .tokens import new_token, token_digest
@@ -87,7 +90,7 @@ def screener_link_send(
         film=film,
         actor=actor,
         recipient=recipient,
-        expires_at=expires_at,
+        controls=controls,
         password=password,
         confirmed=confirmed,
     )
@@ -101,7 +104,8 @@ def submission_screener_link_create(
     it goes to is who a premiere is kept for, so no premiere warning stops it."""
     if not can_make_screener_link(Viewer.for_user(actor), film, purpose=SCREENER_FOR_SUBMISSION):
         raise PermissionDeniedError(_("Only the film's owners and editors may submit it."))
-    return _link_make(film=film, actor=actor, recipient=recipient, expires_at=expires_at)
+    controls = LinkControls(expires_at=expires_at)
+    return _link_make(film=film, actor=actor, recipient=recipient, controls=controls)
 
 
 def _link_make(
@@ -109,7 +113,7 @@ def _link_make(
     film: Any,
     actor: Any,
     recipient: str,
-    expires_at: datetime.datetime | None,
+    controls: LinkControls,
     password: str = "",
     confirmed: bool = True,
 ) -> tuple[ScreenerLink, str]:
@@ -136,6 +140,7 @@ def _link_make(
             created_by=actor,
             **asdict(controls),
         )
+        screener_link_followed(link, actor)
         film_changed(
             film,
             ChangeNote(
@@ -168,69 +173,6 @@ def screener_link_revoke(*, film: Any, actor: Any, link_id: int) -> ScreenerLink
                 ),
             )
     return link
-
-
-def screener_link_for_token(token: str) -> ScreenerLink | None:
-    """The valid (not revoked, not expired) link with this token, or None."""
-    if not token or len(token) > 100:
-        return None
-    link = (
-        ScreenerLink.objects.select_related("film").filter(token_hash=token_digest(token)).first()
-    )
-    if link is None or not link.is_valid_at(timezone.now()):
-        return None
-    return link
-
-
-def screener_link_with_token(token: str) -> ScreenerLink | None:
-    """The link with this token in any state (revoked, outside its window), or None."""
-    if not token or len(token) > 100:
-        return None
-    return (
-        ScreenerLink.objects.select_related("film").filter(token_hash=token_digest(token)).first()
-    )
-
-
-def screener_link_by_id(link_id: object) -> ScreenerLink | None:
-    """The valid link with this id (from the session), or None."""
-    if not isinstance(link_id, int):
-        return None
-    link = ScreenerLink.objects.select_related("film").filter(pk=link_id).first()
-    if link is None or not link.is_valid_at(timezone.now()):
-        return None
-    return link
-
-
-def screener_link_open(*, request: Any, link: ScreenerLink, password: str = "") -> bool:
-    """Swap a valid link for a grant in this browser session; the first opening in a session of
-    a browser (not a link previewer) is noted, and counted by ``screener_link_count_opens``
-    when the browser comes back with the session (``sharing.visits``).
-
-    Returns False (and changes nothing) when the link has a password and ``password`` is wrong.
-    """
-    if link.password_hash and not check_password(
-        password[:MAX_PASSWORD_LENGTH], link.password_hash
-    ):
-        return False
-    granted = viewers.link_granted(request, film_id=link.film_id, link_id=link.pk)
-    viewers.grant_link(request, film_id=link.film_id, link_id=link.pk)
-    if not granted and not visits.is_previewer(request):
-        visits.note_pending_open(request, link.pk)
-    return True
-
-
-def screener_link_count_opens(*, request: Any) -> None:
-    """Count the openings this browser session noted, once each (see ``sharing.visits``)."""
-    link_ids = visits.take_pending_opens(request)
-    if not link_ids:
-        return
-    now = timezone.now()
-    ScreenerLink.objects.filter(pk__in=link_ids).update(
-        open_count=F("open_count") + 1, last_opened_at=now
-    )
-    ScreenerLink.objects.filter(pk__in=link_ids, first_opened_at__isnull=True).update(
-        first_opened_at=now
-    )
 
 
 def collaborator_invite(

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from filmfolio.accounts import throttling
 from filmfolio.core.errors import DomainError, PermissionDeniedError
 
-from . import services
+from . import opening, services
 from .link_controls import screener_link_refusal
 
 PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"}
@@ -50,7 +50,7 @@ def link_open(request: HttpRequest, token: str) -> HttpResponse:
     """Open a screener link: straight to the film, or to the password form first. Only a GET
     opens it: a HEAD (a link checker) is answered with the same redirect and changes nothing.
     Outside its window (or while its burned-in copy is made) it says when it opens or closed."""
-    link = services.screener_link_with_token(token)
+    link = opening.screener_link_with_token(token)
     if link is None or link.revoked_at is not None:
         return _private(render(request, "sharing/link_invalid.html", status=404))
     refusal = screener_link_refusal(link, timezone.now())
@@ -62,13 +62,13 @@ def link_open(request: HttpRequest, token: str) -> HttpResponse:
         request.session[SESSION_PENDING_LINK] = link.pk
         return _private(redirect("sharing:unlock"))
     if request.method == "GET":
-        services.screener_link_open(request=request, link=link)
+        opening.screener_link_open(request=request, link=link)
     return _private(redirect(link.film.get_absolute_url()))
 
 
 def link_unlock(request: HttpRequest) -> HttpResponse:
     """The password form of the screener link opened last in this browser."""
-    link = services.screener_link_by_id(request.session.get(SESSION_PENDING_LINK))
+    link = opening.screener_link_by_id(request.session.get(SESSION_PENDING_LINK))
     if link is None:
         return _private(render(request, "sharing/link_invalid.html", status=404))
     form = LinkPasswordForm(request.POST or None)
@@ -78,7 +78,7 @@ def link_unlock(request: HttpRequest) -> HttpResponse:
         form.add_error(None, throttling.TOO_MANY)
         return _no_store(render(request, "sharing/link_password.html", {"form": form}, status=429))
     if request.method == "POST" and form.is_valid():
-        if services.screener_link_open(
+        if opening.screener_link_open(
             request=request, link=link, password=form.cleaned_data["password"]
         ):
             del request.session[SESSION_PENDING_LINK]

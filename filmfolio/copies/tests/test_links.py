@@ -20,14 +20,16 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def _holder(film, owner, recipient: str, *, burned: bool) -> tuple[Client, ScreenerLink]:
+    """A browser holding a link; a burned link was opened before its owner chose to burn the
+    watermark in (a new burned link opens only once its copy is ready)."""
     link, token = services.screener_link_create(film=film, actor=owner, recipient=recipient)
+    client = Client(HTTP_USER_AGENT="Mozilla/5.0 Chrome/120")
+    assert client.get(f"/share/s/{token}/").status_code == 302
     if burned:
         ScreenerLink.objects.filter(pk=link.pk).update(
             watermark=Watermark.BURNED, recipient_organisation="Cinéma du Réel"
         )
         link.refresh_from_db()
-    client = Client(HTTP_USER_AGENT="Mozilla/5.0 Chrome/120")
-    assert client.get(f"/share/s/{token}/").status_code == 302
     return client, link
 
 

@@ -16,9 +16,9 @@ from django.utils import timezone
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.models import ChangeRecord
 from filmfolio.films.choices import CollaboratorRole
-from filmfolio.films.hooks import SCREENER_COPY_CHECKS, ScreenerCopyCheck
 from filmfolio.media import storage
-from filmfolio.media.models import Video
+from filmfolio.media.choices import BurnState
+from filmfolio.media.models import BurnedCopy, Video
 from filmfolio.sharing import link_controls, services
 from filmfolio.sharing.controls import LinkControls
 from filmfolio.sharing.models import ScreenerLink
@@ -215,19 +215,25 @@ def test_the_team_is_never_counted_nor_refused(owner, media_root):
     assert ScreenerLink.objects.get().play_count == 0
 
 
-def test_a_burned_link_opens_only_once_its_copy_is_ready(owner):
+def test_a_burned_link_opens_only_once_its_copy_is_ready(owner, media_root):
+    _screener_video(owner.film)
     link, token = _send(owner, watermark="burned")
-    ready = {"now": False}
-    SCREENER_COPY_CHECKS.register(ScreenerCopyCheck(key="test", ready=lambda _l: ready["now"]))
-    try:
-        response = _browser().get(f"/share/s/{token}/")
-        assert response.status_code == 403
-        assert "This screener is being prepared for you." in response.content.decode()
-        ready["now"] = True
-        assert _browser().get(f"/share/s/{token}/").status_code == 302
-    finally:
-        SCREENER_COPY_CHECKS._items.pop("test")
-    assert link.watermark == "burned"
+    copy = BurnedCopy.objects.get(purpose_key=f"link:{link.pk}")
+    assert copy.state == BurnState.QUEUED
+    response = _browser().get(f"/share/s/{token}/")
+    assert response.status_code == 403
+    assert "This screener is being prepared for you." in response.content.decode()
+    BurnedCopy.objects.filter(pk=copy.pk).update(state=BurnState.READY)
+    assert _browser().get(f"/share/s/{token}/").status_code == 302
+
+
+def test_a_burned_link_without_a_screener_to_copy_is_refused_and_not_made(owner):
+    with pytest.raises(ValidationFailedError) as refused:
+        _send(owner, watermark="burned")
+    assert str(refused.value) == (
+        "The film has no ready screener to make this link's copy from: upload one first."
+    )
+    assert not ScreenerLink.objects.filter(film=owner.film).exists()
 
 
 # --- download or stream only -----------------------------------------------------------------

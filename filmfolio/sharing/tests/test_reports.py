@@ -347,7 +347,8 @@ def test_the_report_page_reads_any_number_of_links_in_the_same_queries(world):
     for n in range(12):
         services.screener_link_create(film=film, actor=owner, recipient=f"Recipient {n}")
     assert _report_page_queries(client, film) == one
-    # the studio's frame and navigation, the session and the film, then links and viewings
-    assert one <= 17
+    # the studio's frame and navigation (with the burned copies' count), the session and the
+    # film, then links and viewings
+    assert one == 18
     body = client.get(f"/studio/films/{film.slug}/reports/").content.decode()
     assert body.count('<th scope="row">') == 13
