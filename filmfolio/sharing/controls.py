@@ -125,6 +125,13 @@ def _choice_errors(controls: LinkControls) -> dict[str, list[str]]:
         errors["delivery"] = [_("Choose stream only or a download copy.")]
     if controls.watermark not in Watermark.values:
         errors["watermark"] = [_("Choose how the picture is watermarked.")]
+    elif controls.watermark == Watermark.BURNED and controls.delivery == Delivery.DOWNLOAD:
+        errors["delivery"] = [
+            _(
+                "A link with the watermark burned in streams only: the download copy carries no "
+                "watermark."
+            )
+        ]
     return errors
 
 

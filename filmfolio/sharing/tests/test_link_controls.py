@@ -130,6 +130,9 @@ def test_moving_the_window_later_closes_the_link_for_a_browser_that_opened_it(ow
          "Allow between 1 and 1000 plays, or leave it empty for no limit."),
         ({"delivery": "original"}, "delivery", "Choose stream only or a download copy."),
         ({"watermark": "none"}, "watermark", "Choose how the picture is watermarked."),
+        ({"watermark": "burned", "delivery": "download"}, "delivery",
+         "A link with the watermark burned in streams only: the download copy carries no "
+         "watermark."),
         ({"recipient_email": "nobody"}, "recipient_email", "Enter a valid e-mail address."),
         ({"recipient_language": "xx"}, "recipient_language",
          "Choose one of the site's languages."),
