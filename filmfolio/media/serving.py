@@ -88,11 +88,14 @@ def protected_text_response(
     content_type: str,
     download_name: str | None = None,
     cacheable: bool = False,
+    status: int = 200,
 ) -> HttpResponseBase:
     """Serve text made for this request (a playlist with subtitle renditions, a WebVTT track)
     with the same headers as a stored file."""
     data = body.encode()
-    response = HttpResponse(b"" if request.method == "HEAD" else data, content_type=content_type)
+    response = HttpResponse(
+        b"" if request.method == "HEAD" else data, content_type=content_type, status=status
+    )
     response["Content-Length"] = str(len(data))
     return _protected_headers(response, download_name=download_name, cacheable=cacheable)
 
