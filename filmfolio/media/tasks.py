@@ -7,6 +7,7 @@ from django_tasks import task
 from .services.downloads import video_download_prepare
 from .services.frames import poster_frame_extract
 from .services.transcode import video_transcode
+from .services.upload_check import upload_check
 
 
 @task()
@@ -25,3 +26,9 @@ def prepare_download_task(video_id: int) -> str:
 def poster_frame_task(frame_id: int) -> str:
     """Take one frame of a video and make it the film's poster."""
     return poster_frame_extract(frame_id=frame_id)
+
+
+@task()
+def check_upload_task(upload_id: str) -> str:
+    """Probe a received upload and record its video, or reject it with the reason."""
+    return upload_check(upload_id=upload_id)

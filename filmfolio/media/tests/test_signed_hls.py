@@ -92,7 +92,7 @@ def test_a_range_of_a_segment_costs_no_query(client, screener, django_assert_num
 def test_altered_expired_or_borrowed_addresses_get_403_without_the_file(client, screener, film):
     video, _link = screener
     address = _variant_address(client, video)
-    public_id, token, _rendition, _rest = _SIGNED_LINE.match(address).groups()
+    _public_id, token, _rendition, _rest = _SIGNED_LINE.match(address).groups()
     grant, film_id, expires, signature = token.split(".")
     later = str(int(expires) + 3600)
     forged = {

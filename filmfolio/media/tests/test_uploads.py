@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import timedelta
 
 import pytest
@@ -13,6 +12,7 @@ from django.utils import timezone
 from filmfolio.media import services, storage
 from filmfolio.media.choices import UploadState, VideoState
 from filmfolio.media.models import Upload, Video
+from filmfolio.media.services.checksums import content_hash_of
 from filmfolio.media.services.uploads import staging_path
 
 from .clips import make_clip
@@ -41,7 +41,7 @@ def test_upload_in_chunks_becomes_a_ready_video(client, film, owner, clip):
     )
     assert not staging_path(upload).exists()
     assert video.original_file == f"films/{film.pk}/videos/{video.public_id}/original.mp4"
-    assert video.sha256 == hashlib.sha256(clip.read_bytes()).hexdigest()
+    assert video.sha256 == content_hash_of(clip.read_bytes())
     assert (video.kind, video.visibility, video.width, video.height) == (
         "screener",
         "screener",
@@ -73,7 +73,7 @@ def test_resume_after_an_interrupted_chunk(client, film, owner, clip, settings):
         done = tus_patch(client, url, offset=half, data=data[half:])
     assert done.status_code == 204
     video = Video.objects.get()
-    assert video.sha256 == hashlib.sha256(data).hexdigest()
+    assert video.sha256 == content_hash_of(data)
     assert video.state == VideoState.READY
 
 
@@ -90,7 +90,7 @@ def test_a_damaged_chunk_is_refused_and_nothing_is_kept(client, film, owner):
 
 def test_a_whole_file_checksum_mismatch_rejects_the_upload(client, film, owner):
     client.force_login(owner)
-    url = tus_create(client, film=film, length=4, sha256="0" * 64)["Location"]
+    url = tus_create(client, film=film, length=4, content_hash="0" * 64)["Location"]
     response = tus_patch(client, url, offset=0, data=b"abcd")
     assert response.status_code == 422
     assert response.json()["error"].startswith("The file's checksum does not match")
@@ -206,7 +206,7 @@ def test_a_finish_cut_short_after_the_move_is_completed_on_resume(client, film, 
         stored,
         VideoState.READY,
     )
-    assert video.sha256 == hashlib.sha256(data).hexdigest()
+    assert video.sha256 == content_hash_of(data)
 
 
 def test_abandoned_uploads_expire_and_free_their_bytes(client, film, owner):
