@@ -184,7 +184,8 @@ def main() -> None:
         f"| {signed_rate / static_rate:.2f} (target >= 0.8) |"
     )
     print(
-        f"| queries per signed segment | {queries / count:g} ({count} requests) | before: 2 signed out, 5 signed in | target 0 |"
+        f"| queries per signed segment | {queries / count:g} ({count} requests) "
+        "| before: 2 signed out, 5 signed in | target 0 |"
     )
     print(
         f"| last request of a 2 GiB upload | {after * 1000:.0f} ms | hashing the whole file "

@@ -4,6 +4,7 @@ across chunks cut anywhere, a lost side file (a crash) and a chunk written again
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 
 from filmfolio.media.services.checksums import (
@@ -33,7 +34,7 @@ def test_chunks_cut_anywhere_give_the_hash_of_the_whole_file(tmp_path):
     path, sidecar = tmp_path / "u.part", tmp_path / "u.blocks"
     path.touch()
     cuts = [0, 1000, BLOCK_BYTES + 7, 2 * BLOCK_BYTES, len(data)]
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         _append(path, sidecar, data, start, end)
     assert sidecar.stat().st_size == 2 * 32
     assert content_hash(path, sidecar, length=len(data)) == content_hash_of(data)

@@ -6,11 +6,12 @@
 (function () {
   "use strict";
   var SIGNED = /^(.*\/media\/s\/[0-9a-f-]{36}\/)([^/]+)\/(\w+)\/(.+)$/;
+  // Renew when less than this is left (a third of the lifetime when that is shorter).
   var MARGIN_SECONDS = 20;
 
   window.filmfolioSignedConfig = function (video) {
     var tokensUrl = (video.getAttribute("data-hls-src") || "").replace(/master\.m3u8$/, "tokens");
-    var held = { tokens: null, until: 0, pending: null };
+    var held = { tokens: null, until: 0, margin: MARGIN_SECONDS, pending: null };
 
     function refresh() {
       if (!held.pending) {
@@ -20,6 +21,7 @@
             if (data) {
               held.tokens = data.tokens;
               held.until = Date.now() / 1000 + data.expires_in;
+              held.margin = Math.min(MARGIN_SECONDS, data.expires_in / 3);
             }
           })
           .catch(function () { /* the request goes out with the token it has */ })
@@ -37,7 +39,7 @@
     return {
       xhrSetup: function (xhr, url) {
         if (!SIGNED.test(url)) { return undefined; }
-        var stale = !held.tokens || held.until - Date.now() / 1000 < MARGIN_SECONDS;
+        var stale = !held.tokens || held.until - Date.now() / 1000 < held.margin;
         return (stale ? refresh() : Promise.resolve()).then(function () {
           xhr.open("GET", current(url), true);
         });
