@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils import translation
 from django_tasks import task
 
 from .services.downloads import video_download_prepare
@@ -29,6 +30,8 @@ def poster_frame_task(frame_id: int) -> str:
 
 
 @task()
-def check_upload_task(upload_id: str) -> str:
-    """Probe a received upload and record its video, or reject it with the reason."""
-    return upload_check(upload_id=upload_id)
+def check_upload_task(upload_id: str, language: str = "en") -> str:
+    """Probe a received upload and record its video, or reject it with the reason, written in
+    ``language`` (the uploader's, when the last chunk arrived)."""
+    with translation.override(language):
+        return upload_check(upload_id=upload_id)

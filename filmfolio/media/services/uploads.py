@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from filmfolio.core.errors import DomainError, PermissionDeniedError, ValidationFailedError
@@ -227,7 +228,8 @@ def _receive_complete(upload: Upload) -> None:
             state=UploadState.CHECKING, sha256_expected=digest, updated_at=timezone.now()
         )
         upload.state, upload.sha256_expected = UploadState.CHECKING, digest
-        transaction.on_commit(lambda: check_upload_task.enqueue(str(upload.pk)))
+        language = get_language() or "en"
+        transaction.on_commit(lambda: check_upload_task.enqueue(str(upload.pk), language))
 
 
 def upload_reject(upload: Upload, reason: str) -> None:
