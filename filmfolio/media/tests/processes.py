@@ -28,6 +28,9 @@ declared = services.UploadDeclaration(length=len(data), kind="screener", visibil
 upload = services.upload_create(film=film, actor=owner, declared=declared)
 with open({clip!r}, "rb") as stream:
     services.upload_append(upload=upload, actor=owner, offset=0, stream=stream, length=len(data))
+# The check job, run here at once (the queued copy finds it done and skips it).
+from filmfolio.media.services.upload_check import upload_check
+assert upload_check(upload_id=str(upload.pk)) == "checked"
 """
 
 
