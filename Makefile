@@ -7,7 +7,7 @@ PYTEST := $(VENV)/bin/pytest
 PG_URL ?= postgres://postgres@127.0.0.1:5432/filmfolio
 
 .PHONY: run dev deploy-check test test-pg test-pg-all lint complexity typecheck check-migrations pytest deps system-deps \
-        venv messages demo bench-pages bench-search bench-import bench-media bench-presskit \
+        venv messages demo bench-pages bench-search bench-import bench-media bench-media-path bench-presskit \
         bench-backup eval-import eval-search clean api-snapshot api-fuzz vendor-hls vendor-tus vendor-swagger-ui \
         vendor-axe-core media-check
 
@@ -99,6 +99,9 @@ bench-pages: deps
 
 bench-media: deps
 	$(PY) bench/bench_media.py
+
+bench-media-path: deps
+	$(PY) bench/bench_media_path.py
 
 bench-search: deps
 	$(PY) bench/bench_search.py --films $${FILMS:-10000} --seed 1 --db $${DB:-sqlite}

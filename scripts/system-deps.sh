@@ -2,7 +2,7 @@
 # Install the system packages Filmfolio needs, only those missing: ffmpeg, Chromium (browser
 # tests), CJK fonts (press kit PDF; burned-in watermarks and subtitles) and Pango (press kit
 # PDF), poppler (PDF checks), gettext (translations),
-# wrk (page benchmarks), the PostgreSQL client and zstd (backups).
+# wrk (page benchmarks), the PostgreSQL client and zstd (backups), nginx (X-Accel-Redirect test).
 #   scripts/system-deps.sh --wait-only   only wait for another package manager to finish
 set -euo pipefail
 
@@ -54,6 +54,7 @@ need sqlite3 command -v sqlite3
 need wrk command -v wrk
 need postgresql-client command -v pg_dump
 need zstd command -v zstd
+need nginx sh -c "command -v nginx || test -x /usr/sbin/nginx"
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

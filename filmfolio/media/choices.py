@@ -21,6 +21,7 @@ class VideoVisibility(models.TextChoices):
 
 class UploadState(models.TextChoices):
     RECEIVING = "receiving", _("Receiving")
+    CHECKING = "checking", _("Checking the file")
     COMPLETE = "complete", _("Complete")
     REJECTED = "rejected", _("Rejected")
 

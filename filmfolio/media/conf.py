@@ -54,6 +54,8 @@ DEFAULTS: dict[str, Any] = {
     # Serving
     "ACCEL_REDIRECT_PREFIX": "",
     "PRESIGNED_URL_SECONDS": 300,
+    # Signed HLS addresses (media.signing): how long a token lasts; the player renews it.
+    "SIGNED_URL_SECONDS": 60,
 }
 
 

@@ -88,11 +88,24 @@ def protected_text_response(
     content_type: str,
     download_name: str | None = None,
     cacheable: bool = False,
+    status: int = 200,
 ) -> HttpResponseBase:
     """Serve text made for this request (a playlist with subtitle renditions, a WebVTT track)
     with the same headers as a stored file."""
     data = body.encode()
-    response = HttpResponse(b"" if request.method == "HEAD" else data, content_type=content_type)
+    try:
+        span = parse_range(request.headers.get("Range", ""), len(data)) if status == 200 else None
+    except ValueError:
+        refused = HttpResponse(status=416)
+        refused["Content-Range"] = f"bytes */{len(data)}"
+        return _protected_headers(refused, download_name=None, cacheable=cacheable)
+    if span:
+        data, status = data[span[0] : span[1] + 1], 206
+    response = HttpResponse(
+        b"" if request.method == "HEAD" else data, content_type=content_type, status=status
+    )
+    if span:
+        response["Content-Range"] = f"bytes {span[0]}-{span[1]}/{len(body.encode())}"
     response["Content-Length"] = str(len(data))
     return _protected_headers(response, download_name=download_name, cacheable=cacheable)
 

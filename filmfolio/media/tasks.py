@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.utils import translation
 from django_tasks import task
 
 from .services.downloads import video_download_prepare
 from .services.frames import poster_frame_extract
 from .services.transcode import video_transcode
+from .services.upload_check import upload_check
 
 
 @task()
@@ -33,3 +35,11 @@ def burn_copy_task(copy_id: int) -> str:
     from .services.burned import burned_copy_make
 
     return burned_copy_make(copy_id=copy_id)
+
+
+@task()
+def check_upload_task(upload_id: str, language: str = "en") -> str:
+    """Probe a received upload and record its video, or reject it with the reason, written in
+    ``language`` (the uploader's, when the last chunk arrived)."""
+    with translation.override(language):
+        return upload_check(upload_id=upload_id)

@@ -3,11 +3,14 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import files, frames, pages, subtitles, tus
+from .views import files, frames, pages, signed, subtitles, tus
 
 app_name = "media"
 urlpatterns = [
+    path("videos/<uuid:public_id>/hls/tokens", files.video_token_refresh, name="video-tokens"),
     path("videos/<uuid:public_id>/<path:path>", files.video_file, name="video-file"),
+    # Signed HLS files; media.middleware.SignedMediaMiddleware answers them before sessions.
+    path("s/<uuid:public_id>/<str:token>/<path:rendition>", signed.signed_file, name="signed-file"),
     path("images/<uuid:public_id>/<str:variant>", files.image_file, name="image-file"),
     path("uploads/", tus.upload_collection, name="uploads"),
     path("uploads/<uuid:upload_id>", tus.upload_resource, name="upload"),

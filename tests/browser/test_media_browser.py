@@ -4,13 +4,13 @@ media page, and see a still with its caption in its album and lightbox."""
 
 from __future__ import annotations
 
-import hashlib
 import time
 
 import pytest
 from django.contrib.auth.models import User
 
 from filmfolio.media.models import Video
+from filmfolio.media.services.checksums import content_hash_of
 from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory
 from filmfolio.media.tests.imagedata import jpeg_with_gps
@@ -72,7 +72,7 @@ def test_upload_transcode_and_play(page, live_server, tmp_path):
     tab.wait_for_selector(".still-list li img[alt='On the river bank']")
     video = Video.objects.get()
     # The browser hashed the whole file and declared it; the server verified it at the end.
-    assert video.upload.sha256_expected == hashlib.sha256(clip.read_bytes()).hexdigest()
+    assert video.upload.sha256_expected == content_hash_of(clip.read_bytes())
     assert video.sha256 == video.upload.sha256_expected
     assert (video.state, video.width, video.height, video.upload.client_filename) == (
         "ready",

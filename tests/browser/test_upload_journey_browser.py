@@ -9,7 +9,6 @@ Screenshots are kept in ``test-artifacts/``."""
 from __future__ import annotations
 
 import base64
-import hashlib
 import mimetypes
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ from django.contrib.auth.models import User
 from PIL import Image as PictureFile
 
 from filmfolio.media.models import Image, PosterFrame, Upload, Video
+from filmfolio.media.services.checksums import content_hash_of
 from filmfolio.media.tests.clips import make_clip
 from filmfolio.media.tests.factories import CollaboratorFactory, FilmFactory
 from filmfolio.media.tests.imagedata import jpeg_with_gps
@@ -306,7 +306,7 @@ def test_a_closed_tab_resumes_where_it_stopped(browser, live_server, tmp_path):
     video = Video.objects.get()
     assert (video.state, video.sha256, video.upload.sha256_expected) == (
         "ready",
-        hashlib.sha256(trailer.read_bytes()).hexdigest(),
+        content_hash_of(trailer.read_bytes()),
         video.sha256,
     )
 

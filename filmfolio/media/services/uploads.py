@@ -18,17 +18,18 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
-from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from filmfolio.core.errors import DomainError, PermissionDeniedError, ValidationFailedError
 
-from .. import ffmpeg, storage
-from ..choices import UploadState, VideoKind, VideoState, VideoVisibility
+from .. import storage
+from ..choices import UploadState, VideoKind, VideoVisibility
 from ..conf import media_setting, work_dir
-from ..models import Upload, Video
+from ..models import Upload
+from . import checksums
 from .permissions import require_manage, require_visibility
 
 CHECKSUM_ALGORITHMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
@@ -56,12 +57,17 @@ def staging_path(upload: Upload) -> Path:
     return work_dir("uploads") / f"{upload.pk}.part"
 
 
+def blocks_path(upload: Upload) -> Path:
+    """The side file of the digests of the upload's complete blocks (``checksums``)."""
+    return work_dir("uploads") / f"{upload.pk}.blocks"
+
+
 @dataclass(frozen=True, kw_only=True)
 class UploadDeclaration:
     """What a client declares when it opens an upload (tus ``Upload-Length`` and
     ``Upload-Metadata``): the file's size in bytes, the video's kind and visibility (values of
     ``VideoKind`` and ``VideoVisibility``), an optional title, the file's name on the client and
-    the SHA-256 checksum (lowercase hex) the finished file must have."""
+    the content hash (``checksums``, lowercase hex) the finished file must have."""
 
     length: int
     kind: str
@@ -83,7 +89,7 @@ def upload_create(*, film: Any, actor: Any, declared: UploadDeclaration) -> Uplo
         raise ValidationFailedError(_("Choose the kind of video and who may watch it."))
     require_visibility(actor=actor, film=film, current=VideoVisibility.TEAM, wanted=visibility)
     if sha256 and (len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256)):
-        raise ValidationFailedError(_("The declared SHA-256 checksum is not 64 hex digits."))
+        raise ValidationFailedError(_("The declared content hash is not 64 hex digits."))
     upload = Upload.objects.create(
         owner=actor,
         film=film,
@@ -118,7 +124,7 @@ def _discard(upload: Upload) -> None:
     """Reject the upload of someone who lost the right to change its film, drop every byte."""
     reason = _("You may no longer add videos to this film; the upload was discarded.")
     if upload.state == UploadState.RECEIVING:
-        _reject(upload, reason)
+        upload_reject(upload, reason)
         storage.delete_tree(storage.video_dir(upload.film_id, upload.pk))
     raise PermissionDeniedError(reason)
 
@@ -154,7 +160,7 @@ def upload_append(
     if upload.state != UploadState.RECEIVING:
         raise UploadConflictError(_("This upload is already finished."))
     if upload.offset_bytes == upload.length_bytes == offset and not length:
-        _finish(upload)  # every byte was in but finishing was cut short: finish now
+        _receive_complete(upload)  # every byte was in but finishing was cut short: finish now
         return upload
     path = staging_path(upload)
     with path.open("r+b") as handle:
@@ -168,12 +174,13 @@ def upload_append(
         if offset + length > upload.length_bytes:
             raise ValidationFailedError(_("More bytes were sent than the upload declared."))
         written = _write_chunk(handle, offset, stream, length, checksum)
+        checksums.blocks_record(handle, blocks_path(upload), start=offset, end=offset + written)
         Upload.objects.filter(pk=upload.pk).update(
             offset_bytes=offset + written, updated_at=timezone.now()
         )
         upload.offset_bytes = offset + written
     if upload.offset_bytes == upload.length_bytes:
-        _finish(upload)
+        _receive_complete(upload)
     return upload
 
 
@@ -199,144 +206,38 @@ def _write_chunk(handle, offset: int, stream: IO[bytes], length: int, checksum) 
     return written
 
 
-class _StagedFile(File):
-    """Lets local storage move the staging file into place instead of copying it."""
+def _receive_complete(upload: Upload) -> None:
+    """Every byte is in: compare the content hash (``checksums``; only the last block is read
+    now) with the declared one, then hand the file to ``check_upload_task`` (probe, storage,
+    the video's record) and answer at once. The upload is ``checking`` until the job is done."""
+    from ..tasks import check_upload_task
 
-    def temporary_file_path(self) -> str:
-        return str(self.name)
-
-
-def _stored_original(upload: Upload) -> Path | None:
-    """The original already moved into local storage by a finish that was cut short."""
-    for name in storage.walk(storage.video_dir(upload.film_id, upload.pk)):
-        if name.rsplit("/", 1)[-1].startswith("original."):
-            return storage.local_path(name)
-    return None
-
-
-def _finish(upload: Upload) -> None:
-    """Verify, probe, store and record the finished upload, or reject it with a reason.
-
-    Safe to run again after a crash: the video's id is the upload's id, so the stored name is
-    the same, and a staging file already moved into storage is picked up from there.
-    """
     path = staging_path(upload)
     if not path.exists():
-        path = _stored_original(upload) or path
-    try:
-        if not path.exists():
-            raise ValidationFailedError(_("The uploaded file was lost. Upload it again."))
-        sha256 = _hash_file(path)
-        if upload.sha256_expected and sha256 != upload.sha256_expected:
-            raise ValidationFailedError(
-                _("The file's checksum does not match: it was damaged in transit. Upload it again.")
-            )
-        probe = _probe(path)
-        _check_plausible(probe, path.stat().st_size)
-    except ValidationFailedError as exc:
-        _reject(upload, exc.message)
-        raise
-    public_id = upload.pk
-    ext = EXTENSIONS.get(probe.container.split(",")[0], "bin")
-    name = f"{storage.video_dir(upload.film_id, public_id)}/original.{ext}"
-    if storage.local_path(name) != path:
-        if storage.media_storage().exists(name):
-            storage.media_storage().delete(name)
-        with path.open("rb") as handle:
-            storage.media_storage().save(name, _StagedFile(handle, name=str(path)))
-        _sync_directory(name)
-    _record_video(upload, public_id, name, sha256, probe)
-    staging_path(upload).unlink(missing_ok=True)
-
-
-def _sync_directory(name: str) -> None:
-    """Make a local move durable: fsync the directory that now holds the file."""
-    local = storage.local_path(name)
-    if local is None:
-        return
-    descriptor = os.open(local.parent, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _hash_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(4 * 1024 * 1024):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _probe(path: Path) -> ffmpeg.ProbeResult:
-    try:
-        output = ffmpeg.run(
-            ffmpeg.probe_args(path),
-            timeout=float(media_setting("PROBE_TIMEOUT_SECONDS")),
-            memory_bytes=int(media_setting("FFMPEG_MEMORY_BYTES")),
+        upload_reject(upload, _("The uploaded file was lost. Upload it again."))
+        raise ValidationFailedError(_("The uploaded file was lost. Upload it again."))
+    digest = checksums.content_hash(path, blocks_path(upload), length=upload.length_bytes)
+    if upload.sha256_expected and digest != upload.sha256_expected:
+        reason = _(
+            "The file's checksum does not match: it was damaged in transit. Upload it again."
         )
-        return ffmpeg.parse_probe(output)
-    except ffmpeg.FormatNotAllowedError as exc:
-        raise ValidationFailedError(exc.reason) from exc
-    except ffmpeg.MediaToolError as exc:
-        raise ValidationFailedError(
-            _(
-                "This file is not a video we can read: it may be damaged, incomplete "
-                "or another kind of file."
-            )
-        ) from exc
-
-
-def _check_plausible(probe: ffmpeg.ProbeResult, size_bytes: int) -> None:
-    """Refuse a file whose claimed running time or frames its size cannot hold."""
-    reason = ffmpeg.implausible_reason(
-        probe,
-        size_bytes,
-        min_bytes_per_second=float(media_setting("MIN_BYTES_PER_SECOND")),
-        min_bytes_per_frame=float(media_setting("MIN_BYTES_PER_FRAME")),
-        max_duration_seconds=float(media_setting("MAX_DURATION_SECONDS")),
-        max_frame_rate=float(media_setting("MAX_FRAME_RATE")),
-    )
-    if reason:
+        upload_reject(upload, reason)
         raise ValidationFailedError(reason)
+    with transaction.atomic():
+        Upload.objects.filter(pk=upload.pk).update(
+            state=UploadState.CHECKING, sha256_expected=digest, updated_at=timezone.now()
+        )
+        upload.state, upload.sha256_expected = UploadState.CHECKING, digest
+        language = get_language() or "en"
+        transaction.on_commit(lambda: check_upload_task.enqueue(str(upload.pk), language))
 
 
-def _reject(upload: Upload, reason: str) -> None:
+def upload_reject(upload: Upload, reason: str) -> None:
+    """Refuse a finished upload with ``reason`` (shown to the uploader); free its bytes."""
     staging_path(upload).unlink(missing_ok=True)
+    blocks_path(upload).unlink(missing_ok=True)
     Upload.objects.filter(pk=upload.pk).update(state=UploadState.REJECTED, rejection_reason=reason)
     upload.state, upload.rejection_reason = UploadState.REJECTED, reason
-
-
-def _record_video(upload: Upload, public_id, name: str, sha256: str, probe) -> None:
-    from ..tasks import transcode_video_task
-
-    if not _may_still_edit(upload):  # removed while the file was hashed and probed
-        _discard(upload)
-    with transaction.atomic():
-        video = Video.objects.create(
-            public_id=public_id,
-            film_id=upload.film_id,
-            kind=upload.kind,
-            title=upload.title,
-            visibility=upload.visibility,
-            original_file=name,
-            size_bytes=upload.length_bytes,
-            sha256=sha256,
-            container=probe.container,
-            duration_seconds=probe.duration_seconds,
-            width=probe.width,
-            height=probe.height,
-            video_codec=probe.video_codec,
-            audio_codec=probe.audio_codec,
-            frame_rate=probe.frame_rate,
-            probe=probe.raw,
-            state=VideoState.QUEUED,
-            uploaded_by_id=upload.owner_id,
-        )
-        Upload.objects.filter(pk=upload.pk).update(state=UploadState.COMPLETE, video=video)
-        upload.state, upload.video = UploadState.COMPLETE, video
-        transaction.on_commit(lambda: transcode_video_task.enqueue(video.pk))
 
 
 def _may_still_edit(upload: Upload) -> bool:
@@ -358,8 +259,11 @@ def upload_terminate(*, upload: Upload, actor: Any) -> None:
     upload_require_editor(upload=upload, actor=actor)
     if upload.state == UploadState.COMPLETE:
         raise UploadConflictError(_("A finished upload cannot be cancelled; delete the video."))
+    if upload.state == UploadState.CHECKING:
+        raise UploadConflictError(_("The file is being checked; delete the video once it is in."))
     staging_path(upload).unlink(missing_ok=True)
-    storage.delete_tree(storage.video_dir(upload.film_id, upload.pk))  # a finish cut short
+    blocks_path(upload).unlink(missing_ok=True)
+    storage.delete_tree(storage.video_dir(upload.film_id, upload.pk))  # a check cut short
     upload.delete()
 
 
@@ -373,5 +277,5 @@ def uploads_expire(*, now: datetime | None = None) -> int:
     stale = list(Upload.objects.filter(state=UploadState.RECEIVING, updated_at__lt=cutoff))
     reason = _("The upload was abandoned and has expired. Upload the file again.")
     for upload in stale:
-        _reject(upload, reason)
+        upload_reject(upload, reason)
     return len(stale)

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.test import TestCase
 
 from filmfolio.media.models import Video
+from filmfolio.media.services.checksums import content_hash_of
 
 
 def metadata(**pairs: str) -> str:
@@ -43,7 +44,7 @@ def upload_file(client, *, film, path: Path, chunk: int = 256 * 1024, **kw):
     """Upload ``path`` in chunks through tus; run on-commit work (the transcode) inline."""
     data = path.read_bytes()
     created = tus_create(
-        client, film=film, length=len(data), sha256=hashlib.sha256(data).hexdigest(), **kw
+        client, film=film, length=len(data), content_hash=content_hash_of(data), **kw
     )
     assert created.status_code == 201, created.content
     url = created["Location"]

@@ -175,9 +175,9 @@ def test_protected_files_are_not_cached_and_public_ones_may_be(
 ):
     public = client.get(_url(public_video, "poster.jpg"))
     assert public["Cache-Control"] == "private, max-age=300"
-    # the master playlist names the subtitle tracks, which may change at any time
+    # the master playlist holds signed addresses that expire: never kept
     master = client.get(_url(public_video, "hls/master.m3u8"))
-    assert master["Cache-Control"] == "private, no-cache"
+    assert master["Cache-Control"] == "private, no-store"
     client.force_login(owner)
     assert client.get(_url(public_video, "original"))["Cache-Control"] == "private, no-store"
     video = ready_video(client, film=film, path=clip, kind="screener", visibility="film")

@@ -3,7 +3,6 @@ asks for the offset and resumes, and the file ends up whole."""
 
 from __future__ import annotations
 
-import hashlib
 import http.client
 import socket
 import time
@@ -14,6 +13,7 @@ from django.test import Client
 
 from filmfolio.media.choices import VideoState
 from filmfolio.media.models import Upload, Video
+from filmfolio.media.services.checksums import content_hash_of
 
 from .factories import CollaboratorFactory, FilmFactory, UserFactory
 from .flows import metadata
@@ -95,5 +95,5 @@ def test_dropped_connection_then_resume(static_root, live_server, clip):
     conn.close()
     assert (done.status, done.getheader("Upload-Offset")) == (204, str(len(data)))
     video = Video.objects.get()
-    assert video.sha256 == hashlib.sha256(data).hexdigest()
+    assert video.sha256 == content_hash_of(data)
     assert video.state == VideoState.READY

@@ -27,11 +27,12 @@ from django.contrib.auth.models import User
 from filmfolio.films.models import Film
 from filmfolio.films.models import Collaborator
 from filmfolio.media import services
+from filmfolio.media.services.checksums import content_hash_of
 
 def upload(user, film, path):
     data = open(path, "rb").read()
     declared = services.UploadDeclaration(length=len(data), kind="trailer", visibility="team",
-        sha256=hashlib.sha256(data).hexdigest())
+        sha256=content_hash_of(data))
     up = services.upload_create(film=film, actor=user, declared=declared)
     with open(path, "rb") as stream:
         services.upload_append(upload=up, actor=user, offset=0, stream=stream, length=len(data))

@@ -4,6 +4,8 @@ collaborators get them, strangers and revoked links 404; only managers download 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from filmfolio.media import services
@@ -61,7 +63,8 @@ def test_the_master_playlist_lists_the_tracks(client, film, owner, tracks):
         "application/vnd.apple.mpegurl",
         "private, no-store",
     )
-    lines = response.content.decode().splitlines()
+    # Every address is signed (test_signed_hls); here only what follows the signature counts.
+    lines = re.sub(r"/media/s/[0-9a-f-]{36}/[^/]+/", "", response.content.decode()).splitlines()
     media = [line for line in lines if line.startswith("#EXT-X-MEDIA:")]
     assert media == [
         '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English \'CC\'",LANGUAGE="en",'
@@ -138,7 +141,7 @@ def test_a_track_of_another_video_is_not_served_under_this_one(client, owner, tr
     assert client.get(f"{base}.m3u8").status_code == 404
     assert client.get(f"{base}.vtt").status_code == 404
     master = client.get(f"/media/videos/{other.public_id}/hls/master.m3u8")
-    assert "SUBTITLES" not in b"".join(master.streaming_content).decode()
+    assert "SUBTITLES" not in master.content.decode()
 
 
 def test_managers_download_vtt_and_srt(client, film, owner, tracks):

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.test import TestCase
 
 from filmfolio.media import ffmpeg, storage
 from filmfolio.media.choices import UploadState
@@ -42,8 +43,12 @@ def attacker(client):
 
 
 def _send(client, film, data: bytes):
+    """Send ``data``; the last request answers at once and the check job (run when its
+    transaction commits) rejects or records it: the answer is the upload's status."""
     url = tus_create(client, film=film, length=len(data))["Location"]
-    return tus_patch(client, url, offset=0, data=data)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert tus_patch(client, url, offset=0, data=data).status_code == 204
+    return client.get(f"{url}/status")
 
 
 def _playlist(*paths: str) -> bytes:
@@ -54,7 +59,8 @@ def _playlist(*paths: str) -> bytes:
 
 
 def _assert_refused(response, reason: str = REFUSAL) -> None:
-    assert (response.status_code, response.json()) == (422, {"error": reason})
+    answer = response.json()
+    assert (response.status_code, answer["state"], answer["reason"]) == (200, "rejected", reason)
     upload = Upload.objects.order_by("-created_at")[0]
     assert (upload.state, upload.rejection_reason) == (UploadState.REJECTED, reason)
     assert not staging_path(upload).exists()
@@ -75,7 +81,8 @@ def test_a_playlist_of_another_films_segments_is_refused_like_a_wrong_path(
     _assert_refused(right)
     wrong = _send(client, attacker, _playlist(str(segment.with_name("seg_99999.ts"))))
     _assert_refused(wrong)
-    assert (wrong.status_code, wrong.content) == (right.status_code, right.content)
+    same = ("state", "reason", "video")
+    assert [wrong.json()[k] for k in same] == [right.json()[k] for k in same]
     assert list(Video.objects.values_list("pk", flat=True)) == [private.pk]
     assert not attacker.videos.exists()
 
@@ -204,17 +211,21 @@ def test_time_limit_follows_the_running_time():
 def test_the_refusal_is_given_in_chinese_too(client, attacker, clip):
     data = _playlist("/nowhere/seg_00000.ts")
     url = tus_create(client, film=attacker, length=len(data))["Location"]
-    response = client.generic(
-        "PATCH",
-        url,
-        data,
-        content_type="application/offset+octet-stream",
-        HTTP_TUS_RESUMABLE="1.0.0",
-        HTTP_UPLOAD_OFFSET="0",
-        HTTP_ACCEPT_LANGUAGE="zh-hans",
-    )
-    assert (response.status_code, response.json()) == (
-        422,
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.generic(
+            "PATCH",
+            url,
+            data,
+            content_type="application/offset+octet-stream",
+            HTTP_TUS_RESUMABLE="1.0.0",
+            HTTP_UPLOAD_OFFSET="0",
+            HTTP_ACCEPT_LANGUAGE="zh-hans",
+        )
+    assert response.status_code == 204
+    # The check job writes the reason in the uploader's language.
+    response = client.get(f"{url}/status", HTTP_ACCEPT_LANGUAGE="en")
+    assert (response.json()["state"], {"error": response.json()["reason"]}) == (
+        "rejected",
         {
             "error": "这个文件不是我们接受的视频封装格式。播放列表（如 .m3u8）、"
             "文件列表和图像序列都会被拒绝：请上传视频文件本身"

@@ -72,9 +72,12 @@ def test_an_editor_demoted_to_viewer_cannot_resume(client, film, owner, clip):
 
 def test_an_editor_still_on_the_film_finishes(client, film, owner, clip):
     editor, url, data, half = _half_uploaded_by_editor(client, film, clip)
-    with TestCase.captureOnCommitCallbacks(execute=False):
+    with TestCase.captureOnCommitCallbacks(execute=False) as callbacks:
         response = tus_patch(client, url, offset=half, data=data[half:])
     assert response.status_code == 204
+    assert (Upload.objects.get().state, Video.objects.count()) == (UploadState.CHECKING, 0)
+    with TestCase.captureOnCommitCallbacks(execute=False):
+        callbacks[0]()  # the check job; its transcode is left queued
     assert Video.objects.get().uploaded_by == editor
 
 

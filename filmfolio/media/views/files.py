@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_http_methods
 
@@ -17,10 +17,12 @@ from filmfolio.films.access import ViewerRequest
 from filmfolio.films.hooks import play_refusal
 
 from .. import hls_subtitles, storage
+from ..conf import media_setting
 from ..models import Image, Video
 from ..policy import can_download_video, can_view_media, is_cacheable
 from ..selectors import image_for_serving_for, video_for_serving_for
 from ..serving import content_type_for, protected_file_response, protected_text_response
+from .signed import signed_master_response, video_tokens
 
 _VIDEO_PATH = re.compile(
     r"^(original|download|poster\.jpg|hls/master\.m3u8|hls/\w+/(index\.m3u8|seg_\d+\.ts)"
@@ -51,17 +53,18 @@ def _video_name(video: Video, path: str) -> str | None:
 
 @require_http_methods(["GET", "HEAD"])
 def video_file(request: ViewerRequest, public_id: str, path: str) -> HttpResponseBase:
-    """A video's original, poster frame, HLS master or variant playlist, or segment."""
+    """A video's original, poster frame, HLS master or variant playlist, or segment. The
+    master playlist hands out signed addresses (``views.signed``); the unsigned variant and
+    segment addresses stay for clients that ask for them, each checked by the policy."""
     if not _VIDEO_PATH.match(path):
         raise Http404
     video = video_for_serving_for(public_id)
-    if video is None or not _may_get(request.viewer, video, path):
+    if video is None or not may_get(request.viewer, video, path):
         raise Http404
-    refused = _play_refused(request, video, path)
-    if refused is not None:
-        return refused
-    if path.startswith("hls/subs/") or (path == "hls/master.m3u8" and video.subtitle_tracks.all()):
-        return _revalidated(_with_subtitles(request, video, path), path)
+    if path == "hls/master.m3u8":
+        return _play_refused(request, video) or signed_master_response(request, video)
+    if path.startswith("hls/subs/"):
+        return _subtitle_file(request, video, path)
     name = _video_name(video, path)
     if name is None:
         raise Http404
@@ -70,42 +73,23 @@ def video_file(request: ViewerRequest, public_id: str, path: str) -> HttpRespons
         download = f"{video.film.slug}-{video.kind}{PurePosixPath(name).suffix}"
     original = path in ("original", "download")
     cacheable = is_cacheable(film=video.film, video=video, original=original)
-    response = protected_file_response(request, name, download_name=download, cacheable=cacheable)
-    return _revalidated(response, path)
+    return protected_file_response(request, name, download_name=download, cacheable=cacheable)
 
 
-def _play_refused(request: ViewerRequest, video: Video, path: str) -> HttpResponse | None:
+def _play_refused(request: ViewerRequest, video: Video) -> HttpResponse | None:
     """A play begins with the master playlist: a screener link's limit or window may refuse it
     (``films.hooks.play_refusal``), with the reason in the viewer's language."""
-    if path != "hls/master.m3u8":
-        return None
     refusal = play_refusal(request, video.film, visibility=video.visibility)
     if not refusal:
         return None
     return HttpResponse(refusal, status=403, content_type="text/plain; charset=utf-8")
 
 
-def _revalidated(response: HttpResponseBase, path: str) -> HttpResponseBase:
-    """The master playlist lists the subtitle tracks, which change without the video: a
-    browser may keep it but must ask again before using it (``no-cache``)."""
-    if path == "hls/master.m3u8" and "max-age" in response["Cache-Control"]:
-        response["Cache-Control"] = "private, no-cache"
-    return response
-
-
-def _with_subtitles(request: ViewerRequest, video: Video, path: str) -> HttpResponseBase:
-    """The master playlist with the video's subtitle renditions, or one track's playlist or
-    WebVTT; the viewer may already watch the video."""
+def _subtitle_file(request: ViewerRequest, video: Video, path: str) -> HttpResponseBase:
+    """One track's playlist or WebVTT at its unsigned address; the viewer may already watch
+    the video."""
     cacheable = is_cacheable(film=video.film, video=video)
     tracks = list(video.subtitle_tracks.all())
-    if path == "hls/master.m3u8":
-        if not video.master_playlist_file:
-            raise Http404
-        master = storage.read_text(video.master_playlist_file)
-        body = hls_subtitles.master_with_subtitles(master, tracks)
-        return protected_text_response(
-            request, body, content_type=content_type_for(path), cacheable=cacheable
-        )
     match = _SUBTITLE_PATH.match(path)
     track = next((t for t in tracks if match and str(t.public_id) == match[1]), None)
     if track is None or not video.master_playlist_file or match is None:
@@ -118,7 +102,7 @@ def _with_subtitles(request: ViewerRequest, video: Video, path: str) -> HttpResp
     return protected_text_response(request, body, content_type=kind, cacheable=cacheable)
 
 
-def _may_get(viewer, video: Video, path: str) -> bool:
+def may_get(viewer, video: Video, path: str) -> bool:
     """Originals for managers; the download copy where allowed; streams by visibility."""
     if path == "download":
         return can_download_video(viewer, video=video)
@@ -146,3 +130,18 @@ def image_file(request: ViewerRequest, public_id: str, variant: str) -> HttpResp
         raise Http404
     cacheable = is_cacheable(film=image.film, original=original)
     return protected_file_response(request, name, cacheable=cacheable)
+
+
+@require_http_methods(["GET"])
+def video_token_refresh(request: ViewerRequest, public_id: str) -> JsonResponse:
+    """Fresh tokens for the player of a video the viewer may still watch (404 otherwise: a
+    revoked link gets none, and its addresses stop within ``SIGNED_URL_SECONDS``)."""
+    video = video_for_serving_for(public_id)
+    if video is None or not video.master_playlist_file:
+        raise Http404
+    if not may_get(request.viewer, video, "hls/master.m3u8"):
+        raise Http404
+    seconds = int(media_setting("SIGNED_URL_SECONDS"))
+    response = JsonResponse({"expires_in": seconds, "tokens": video_tokens(request, video)})
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -84,7 +84,7 @@ def upload_collection(request: ViewerRequest) -> HttpResponse:
                 visibility=meta.get("visibility", ""),
                 title=meta.get("title", ""),
                 filename=meta.get("filename", ""),
-                sha256=meta.get("sha256", "").lower(),
+                sha256=meta.get("content_hash", "").lower(),
             ),
         )
     except DomainError as exc:

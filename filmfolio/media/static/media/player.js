@@ -33,7 +33,7 @@
     if (window.Hls && window.Hls.isSupported()) {
       // Same-origin requests carry the session cookie; segments on S3 arrive through a redirect
       // to a presigned URL and need no credentials (only the bucket's CORS rule).
-      var hls = new window.Hls();
+      var hls = new window.Hls(window.filmfolioSignedConfig ? window.filmfolioSignedConfig(video) : {});
       hls.on(window.Hls.Events.SUBTITLE_TRACKS_UPDATED, function () { subtitleMenu(video, hls); });
       hls.loadSource(src);
       hls.attachMedia(video);

@@ -69,5 +69,11 @@
     return Array.prototype.map.call(this.h, function (x) { return ("00000000" + x.toString(16)).slice(-8); }).join("");
   };
 
+  Sha256.prototype.digest = function () {
+    var hex = this.hex(), out = new Uint8Array(32);
+    for (var i = 0; i < 32; i++) { out[i] = parseInt(hex.substr(i * 2, 2), 16); }
+    return out;
+  };
+
   global.FilmfolioSha256 = Sha256;
 })(typeof window !== "undefined" ? window : globalThis);

@@ -102,14 +102,18 @@
     return ["filmfolio-upload", root.dataset.film, file.name, file.size, file.lastModified].join(":");
   }
 
-  async function wholeFileSha256(file, task) {
-    var hash = new window.FilmfolioSha256(), size = 8 * 1024 * 1024;
+  /* The content hash the server computes as the chunks arrive (docs/media.md): SHA-256 of the
+     SHA-256 digests of the file's 4 MiB blocks, put end to end. */
+  async function contentHash(file, task) {
+    var all = new window.FilmfolioSha256(), size = 4 * 1024 * 1024;
     for (var offset = 0; offset < file.size && !task.cancelled; offset += size) {
-      hash.update(new Uint8Array(await file.slice(offset, offset + size).arrayBuffer()));
+      var block = new window.FilmfolioSha256();
+      block.update(new Uint8Array(await file.slice(offset, offset + size).arrayBuffer()));
+      all.update(block.digest());
       var percent = Math.floor(Math.min(file.size, offset + size) * 100 / file.size);
       task.row.state(M.text("hashing", { percent: percent }), "hashing");
     }
-    return hash.hex();
+    return all.hex();
   }
 
   /* A video: resumable upload over tus, then the transcode's progress. */
@@ -147,7 +151,7 @@
     } else if (open) {
       this.upload.options.uploadUrl = open.dataset.uploadUrl;
     } else {
-      this.upload.options.metadata.sha256 = await wholeFileSha256(this.file, this);
+      this.upload.options.metadata.content_hash = await contentHash(this.file, this);
     }
     if (open) { open.remove(); }
     if (!this.cancelled && !this.paused) { this.go(); }
@@ -219,7 +223,11 @@
       }
       var video = data.video;
       if (video && (video.state === "ready" || video.state === "failed")) { break; }
-      this.row.state(M.text("transcoding", { percent: video ? video.progress : 0 }), "transcoding");
+      if (data.state === "checking") {
+        this.row.state(M.text("finishing"), "finishing");
+      } else {
+        this.row.state(M.text("transcoding", { percent: video ? video.progress : 0 }), "transcoding");
+      }
       await new Promise(function (resolve) { setTimeout(resolve, 1500); });
     }
     this.row.finish(video.state === "ready" ? M.text("ready") : video.state_label + ": " + video.reason, video.state);
