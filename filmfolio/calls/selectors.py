@@ -12,6 +12,7 @@ from django.db.models import Avg, Prefetch, QuerySet
 from filmfolio.core.viewers import Viewer
 from filmfolio.festivals.models import Festival, Section
 from filmfolio.films import access as film_access
+from filmfolio.films import screener_access
 from filmfolio.films.models import Film
 
 from . import access
@@ -43,7 +44,7 @@ def call_for(viewer: Viewer, slug: str) -> Call | None:
 
 def submittable_films_for(viewer: Viewer) -> QuerySet[Film]:
     """The films the viewer may submit: those they own or edit (``films.access``)."""
-    return Film.objects.filter(film_access.submittable_films_q(viewer)).order_by("title")
+    return Film.objects.filter(screener_access.submittable_films_q(viewer)).order_by("title")
 
 
 def own_submissions_for(viewer: Viewer) -> QuerySet[Submission]:

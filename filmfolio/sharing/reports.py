@@ -4,7 +4,7 @@ A heartbeat (``sharing.reports_views.viewing_beat``, sent by ``sharing/heartbeat
 15 seconds of playing and on ``pagehide``) carries the video's public id, a random key of the
 viewing (one per play in a browser tab), the ranges of the video the tab has played so far and
 the seconds it played since its previous beat. Only a session that holds a screener link to the
-video's film may send one (``films.access.can_report_viewing``); the link is the session's,
+video's film may send one (``films.screener_access.can_report_viewing``); the link is the session's,
 never named by the client.
 
 Time watched is never counted twice: the seconds a beat reports are clamped to the wall clock
@@ -30,9 +30,9 @@ from django.utils.translation import gettext as _
 
 from filmfolio.accounts.throttling import Throttle
 from filmfolio.core.errors import ObjectNotFoundError, ValidationFailedError
-from filmfolio.films.access import can_report_viewing
 from filmfolio.films.models import Film
 from filmfolio.films.playback import PlayableVideo, video_facts
+from filmfolio.films.screener_access import can_report_viewing
 
 from .models import Device, ScreenerViewing
 from .viewers import SESSION_LINK_GRANTS

@@ -3,7 +3,7 @@ plays, furthest point, share and time watched, last viewing and devices (a page 
 campaigns (send links to a list of recipients, and each campaign's report and CSV).
 
 Registered by ``SharingConfig.ready``; the studio lets in only viewers with ``Access.OWN``
-(``films.access.can_see_viewing_reports`` says the same for the API).
+(``films.screener_access.can_see_viewing_reports`` says the same for the API).
 """
 
 from __future__ import annotations

@@ -24,11 +24,6 @@ from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.site import site_url
 from filmfolio.core.viewers import Viewer
-from filmfolio.films.access import (
-    SCREENER_FOR_RECIPIENT,
-    SCREENER_FOR_SUBMISSION,
-    can_make_screener_link,
-)
 from filmfolio.films.changes import film_changed
 from filmfolio.films.choices import CollaboratorRole
 from filmfolio.films.hooks import (
@@ -38,6 +33,11 @@ from filmfolio.films.hooks import (
     screener_link_followed,
 )
 from filmfolio.films.models import Collaborator
+from filmfolio.films.screener_access import (
+    SCREENER_FOR_RECIPIENT,
+    SCREENER_FOR_SUBMISSION,
+    can_make_screener_link,
+)
 from filmfolio.films.services import require_own
 from filmfolio.films.services.visibility import MAX_PASSWORD_LENGTH
 
@@ -79,7 +79,7 @@ def screener_link_send(
     confirmed: bool = False,
 ) -> tuple[ScreenerLink, str]:
     """Create a screener link for one recipient; returns the link and its token (shown once).
-    Only the film's owners may (``films.access.can_make_screener_link``).
+    Only the film's owners may (``films.screener_access.can_make_screener_link``).
 
     ``controls`` (``sharing.controls``) set its window, play limit, delivery and watermark.
     When a link would break something (``films.hooks.exposure_warnings``: a pending festival
@@ -100,8 +100,8 @@ def submission_screener_link_create(
     *, film: Any, actor: Any, recipient: str, expires_at: datetime.datetime
 ) -> tuple[ScreenerLink, str]:
     """The screener link of a submission to a festival's call: the film's owners and also its
-    editors may make it (``films.access.can_make_screener_link`` for a submission). The festival
-    it goes to is who a premiere is kept for, so no premiere warning stops it."""
+    editors may make it (``films.screener_access.can_make_screener_link`` for a submission).
+    The festival it goes to is who a premiere is kept for, so no premiere warning stops it."""
     if not can_make_screener_link(Viewer.for_user(actor), film, purpose=SCREENER_FOR_SUBMISSION):
         raise PermissionDeniedError(_("Only the film's owners and editors may submit it."))
     controls = LinkControls(expires_at=expires_at)

@@ -1,6 +1,6 @@
 """Viewing reports and campaigns of a film's screener links, for the film's owners only
-(``films.access.can_see_viewing_reports``; everyone else gets the same 404 as for an unknown
-film). Token or session auth.
+(``films.screener_access.can_see_viewing_reports``; everyone else gets the same 404 as for an
+unknown film). Token or session auth.
 
 Reports are read through ``sharing.reports_selectors``; a campaign is sent through
 ``sharing.campaigns.campaign_create`` (all or nothing, with change records); each recipient's
@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from filmfolio.films import access
+from filmfolio.films import screener_access
 from filmfolio.films.models import Film
 from filmfolio.sharing import campaigns, campaigns_lists, reports_selectors
 from filmfolio.sharing.models import Campaign, Delivery, Watermark
@@ -104,7 +104,7 @@ class CampaignCreated(Schema):
 def _owned_film(request: HttpRequest, slug: str) -> Film:
     """The film at ``slug`` if the caller may read its viewing reports, else a 404."""
     film = Film.objects.filter(slug=slug).first()
-    if film is None or not access.can_see_viewing_reports(writer(request), film):
+    if film is None or not screener_access.can_see_viewing_reports(writer(request), film):
         raise ApiError(404, "not_found", _("No film has this address."))
     return film
 

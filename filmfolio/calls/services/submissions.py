@@ -18,6 +18,7 @@ from filmfolio.core.choices import AuditAction, AuditSection
 from filmfolio.core.errors import ObjectNotFoundError, PermissionDeniedError, ValidationFailedError
 from filmfolio.core.viewers import Viewer
 from filmfolio.films import access as film_access
+from filmfolio.films import screener_access
 from filmfolio.films.changes import film_changed
 from filmfolio.films.choices import CountryRole
 from filmfolio.films.models import Film
@@ -62,10 +63,10 @@ def submission_create(
     Refused, with nothing written, when the call is closed or past its last deadline, when the
     film breaks one of the category's rules (each broken rule is said), or when the film is
     already submitted to the call. The film's owners and editors may submit it
-    (``films.access.can_make_screener_link`` for a submission). ``language`` is the
+    (``films.screener_access.can_make_screener_link`` for a submission). ``language`` is the
     filmmaker's, for the festival's notification."""
-    if not film_access.can_make_screener_link(
-        Viewer.for_user(actor), film, purpose=film_access.SCREENER_FOR_SUBMISSION
+    if not screener_access.can_make_screener_link(
+        Viewer.for_user(actor), film, purpose=screener_access.SCREENER_FOR_SUBMISSION
     ):
         raise PermissionDeniedError(_("Only the film's owners and editors may submit it."))
     category = (

@@ -43,6 +43,10 @@ _FICTION = re.compile(
 # holding one (they start with groups or common letters, so the engine cannot skip ahead).
 _ANIMATION_PIECES = (
     "anim",
+    "motion",
+    "claymation",
+    "pixilation",
+    "rotoscop",
     "动画",
     "動畫",
     "анимацион",
