@@ -1,6 +1,7 @@
 """In Chromium: an owner prepares the burned copy of a screener link that asks for a burned-in
-watermark, sees it waiting, then its progress, then ready; the recipient, who was told it is
-being prepared, plays the copy (never the clean screener). In English and Chinese, at 1280 and
+watermark, sees it waiting, then its progress, then ready; the recipient, whose link does not
+open while its copy is being prepared, then opens it and plays the copy (never the clean
+screener). In English and Chinese, at 1280 and
 390 px, with axe-core."""
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ TEXT = {
         "waiting": "Waiting to be prepared",
         "running": "Being prepared — ",
         "ready": "Ready",
-        "holder_wait": "Your copy of the film is being prepared.",
+        "holder_wait": "This screener is being prepared for you.",
         "play": "Play your screener",
     },
     "zh-hans": {
@@ -43,7 +44,7 @@ TEXT = {
         "waiting": "等待制作",
         "running": "正在制作 — ",
         "ready": "就绪",
-        "holder_wait": "您的影片副本正在制作中。",
+        "holder_wait": "此放映版本正在为您准备中",
         "play": "播放您的放映版",
     },
 }
@@ -110,8 +111,9 @@ def test_owner_prepares_a_burned_copy_and_the_recipient_plays_it(
     recipient.add_cookies([{"name": "django_language", "value": lang, "url": live_server.url}])
     recipient.add_init_script(path=str(AXE))
     guest = recipient.new_page()
-    guest.goto(f"/share/s/{token}/")
-    assert text["holder_wait"] in guest.inner_text("main")
+    refused = guest.goto(f"/share/s/{token}/")
+    assert refused is not None and refused.status == 403
+    assert text["holder_wait"] in guest.inner_text("body")
     assert str(video.public_id) not in guest.content()
     _check_page(guest, f"burned-recipient-waiting-{lang}-{width}")
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[3]
 SEARCH_TABLES = ("search_",)  # the index restore and transfer rebuild
 
 BUILD = """
-import django, hashlib, io
+import django, io
 django.setup()
 from django.contrib.auth.models import User
 from PIL import Image
@@ -29,6 +29,7 @@ from filmfolio.api.services.tokens import api_token_create
 from filmfolio.films.models import Film
 from filmfolio.films.services import film_create
 from filmfolio.media import services
+from filmfolio.media.services.checksums import content_hash_of
 owner = User.objects.create_user(username="owner", password="drill-password-1")
 film = film_create(actor=owner, title="Backup drill", slug="backup-drill")
 for colour in ["#804020", "#208040"]:
@@ -38,7 +39,7 @@ for colour in ["#804020", "#208040"]:
     services.image_upload(film=film, actor=owner, data=buffer.getvalue(), details=details)
 data = open({clip!r}, "rb").read()
 declared = services.UploadDeclaration(length=len(data), kind="trailer", visibility="film",
-    sha256=hashlib.sha256(data).hexdigest())
+    sha256=content_hash_of(data))
 upload = services.upload_create(film=film, actor=owner, declared=declared)
 with open({clip!r}, "rb") as stream:
     services.upload_append(upload=upload, actor=owner, offset=0, stream=stream, length=len(data))
@@ -46,16 +47,17 @@ print(api_token_create(user=owner, name="drill", scope="write")[1])
 """
 
 UPLOAD = """
-import django, hashlib
+import django
 django.setup()
 from django.contrib.auth.models import User
 from filmfolio.films.models import Film
 from filmfolio.media import services
+from filmfolio.media.services.checksums import content_hash_of
 owner = User.objects.get(username="owner")
 film = Film.objects.get(slug="backup-drill")
 data = open({clip!r}, "rb").read()
 declared = services.UploadDeclaration(length=len(data), kind="screener", visibility="screener",
-    sha256=hashlib.sha256(data).hexdigest())
+    sha256=content_hash_of(data))
 upload = services.upload_create(film=film, actor=owner, declared=declared)
 with open({clip!r}, "rb") as stream:
     services.upload_append(upload=upload, actor=owner, offset=0, stream=stream, length=len(data))
