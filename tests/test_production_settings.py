@@ -126,16 +126,24 @@ def test_every_address_with_a_token_is_redacted():
         "accounts:password_reset_confirm",
         "accounts:signup_confirm",
         "circuit:feed",
+        "media:signed-file",
         "sharing:invitation",
         "sharing:link",
     ]
+    endings = {
+        "circuit:feed": "[redacted].ics",
+        "media:signed-file": "[redacted]/720p/seg_00001.ts",
+    }
     for _route, name in with_token:
         kwargs = {"token": "S3cretT0ken"}
         if name in {"accounts:password_reset_confirm", "accounts:signup_confirm"}:
             kwargs["uidb64"] = "MQ"
+        if name == "media:signed-file":
+            kwargs |= {"public_id": "0b5d3c9e-8f1a-4c2b-9d7e-1a2b3c4d5e6f"}
+            kwargs["rendition"] = "720p/seg_00001.ts"
         logged = redact_target(reverse(name, kwargs=kwargs))
         assert "S3cretT0ken" not in logged
-        assert logged.endswith("[redacted].ics" if name == "circuit:feed" else "[redacted]/")
+        assert logged.endswith(endings.get(name, "[redacted]/"))
 
 
 def test_gunicorn_access_log_line_has_no_token():

@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 REDACTED = "[redacted]"
 # Addresses whose path segments are secrets: /share/s/<token>/, /share/invitations/<token>/,
 # /accounts/password/reset/<uidb64>/<token>/, /accounts/signup/confirm/<uidb64>/<token>/,
-# /run/calendar/<token>.ics.
+# /run/calendar/<token>.ics, and the signed media addresses /media/s/<video>/<token>/<file>.
 _SECRET_SEGMENTS = (
-    re.compile(r"(/share/(?:s|invitations)/)[^/?#]+"),
+    re.compile(r"(/share/(?:s|invitations)/|/media/s/[0-9a-f-]{36}/)[^/?#]+"),
     re.compile(r"(/accounts/(?:password/reset|signup/confirm)/)[^/?#]+/[^/?#]+"),
     re.compile(r"(/run/calendar/)[^/?#]+(\.ics)"),
 )
