@@ -180,6 +180,8 @@ class _ListViews:
         item = _item(spec, film, item_id)
         assert spec is not None and spec.edit_form is not None and spec.update is not None
         form = spec.edit_form(item, request.POST, f"{part}-{item_id}")
+        if form.is_multipart():  # an edit form with a file (a festival entry's notification)
+            form.files = request.FILES
         update = spec.update
         if form.is_valid() and _run(
             form, lambda: update(film, request.user, item, form.cleaned_data)
