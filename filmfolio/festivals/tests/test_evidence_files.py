@@ -314,7 +314,7 @@ def test_public_pages_say_sourced_but_never_name_the_file(owner, entry):
     body = page.content.decode()
     assert page.status_code == 200
     assert "evidence evidence-sourced" in body
-    assert f"checked {date_format(checked, 'DATE_FORMAT')}</span>" in body
+    assert f" · checked {date_format(checked, 'DATE_FORMAT')}</span>" in body
     assert secret not in body and "festivals/evidence" not in body and "/evidence/" not in body
     assert "Grand Prix — 36th (2014) Cinéma du Réel" in jsonld_of(page)["award"]
     record = Client().get(f"/api/v1/films/{film.slug}").json()
