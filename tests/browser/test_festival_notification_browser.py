@@ -102,9 +102,7 @@ def test_an_editor_uploads_the_festivals_notification(
 
     visitor = chromium.new_context(viewport={"width": width, "height": 900})
     visitor.add_init_script(path=str(AXE))
-    visitor.add_cookies(
-        [{"name": "django_language", "value": language, "url": live_server.url}]
-    )
+    visitor.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     page = visitor.new_page()
     page.goto(f"{live_server.url}/films/lantern-harbour/")
     shown = page.locator("#festivals li.entry").filter(has_text="Grand Prix")
