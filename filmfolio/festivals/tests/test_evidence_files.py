@@ -12,7 +12,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from PIL import Image
 
@@ -55,6 +55,13 @@ def upload(data: bytes, name: str = "notification.pdf") -> SimpleUploadedFile:
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The services speak the active language: English here, whatever ran before."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -142,8 +149,6 @@ def test_refusals_say_why_and_change_nothing(owner, entry, data, name, message):
 
 
 def test_the_refusal_is_in_the_users_language(owner, entry):
-    from django.utils import translation
-
     with translation.override("zh-hans"), pytest.raises(ValidationFailedError) as refused:
         entry_evidence_attach(
             film=owner.film, actor=owner.user, entry_id=entry.pk, upload=upload(ZIP)
