@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponseBase, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -14,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from filmfolio.core.errors import ValidationFailedError
 from filmfolio.core.matching import title_match_key
 from filmfolio.films import access
 from filmfolio.films.access import ViewerRequest
@@ -25,6 +27,7 @@ from .choices import EntryEvidence, EntryResult
 from .models import Entry, Festival
 
 MAX_QUERY_LENGTH = 200
+NOTIFICATION_ACCEPT = ".pdf,.png,.jpg,.jpeg,.eml"
 # Confirmed is the festival's own decision: never offered to the filmmaker.
 EDITABLE_EVIDENCE = [
     (EntryEvidence.CLAIMED.value, EntryEvidence.CLAIMED.label),
@@ -70,6 +73,21 @@ class EntryForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    evidence_file = forms.FileField(
+        label=_("Festival's notification"),
+        required=False,
+        help_text=_("PDF, PNG, JPEG or e-mail (.eml), at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": NOTIFICATION_ACCEPT}),
+    )
+
+    def clean_evidence_file(self) -> Any:
+        upload = self.cleaned_data.get("evidence_file")
+        if upload:
+            try:
+                evidence_files.checked_kind(upload)
+            except ValidationFailedError as error:
+                raise forms.ValidationError(error.message) from error
+        return upload
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -88,7 +106,7 @@ class EvidenceFileForm(forms.Form):
         label=_("Festival's notification"),
         required=False,
         help_text=_("PDF, PNG, JPEG or e-mail (.eml), at most 10 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,.eml"}),
+        widget=forms.ClearableFileInput(attrs={"accept": NOTIFICATION_ACCEPT}),
     )
     remove = forms.BooleanField(label=_("Remove the uploaded notification"), required=False)
 
@@ -156,6 +174,20 @@ def festivals_lookup(request: ViewerRequest, film: Any) -> JsonResponse:
 
 
 def _add_entry(film: Any, actor: Any, data: dict[str, Any]) -> Any:
+    """Add the entry and, when one is given, attach its notification: both or neither."""
+    upload = data.get("evidence_file")
+    if not upload:
+        return _add_draft(film, actor, data)
+    if not data.get("evidence_url"):  # the notification is the source: attached next
+        data = {**data, "evidence": EntryEvidence.CLAIMED}
+    with transaction.atomic():
+        entry = _add_draft(film, actor, data)
+        return evidence_services.entry_evidence_attach(
+            film=film, actor=actor, entry_id=entry.pk, upload=upload
+        )
+
+
+def _add_draft(film: Any, actor: Any, data: dict[str, Any]) -> Any:
     festival = data.get("festival")
     return services.entry_add(
         film=film,

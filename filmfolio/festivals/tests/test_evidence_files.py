@@ -374,3 +374,32 @@ def test_the_studio_refuses_a_wrong_file_in_the_users_language(owner, entry):
     empty = client.post(edit, {}, HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert "请选择一个文件。" in empty.content.decode()
     assert Entry.objects.filter(pk=entry.pk).values().get() == before
+
+
+def test_the_studio_adds_an_entry_with_its_notification_or_nothing(owner):
+    client = Client()
+    client.force_login(owner.user)
+    studio = f"/studio/films/{owner.film.slug}/festivals/"
+    form = {
+        "part": "entries",
+        "festival_query": "Cinéma du Réel",
+        "year": "2014",
+        "result": "selected",
+        "evidence": "sourced",
+    }
+    refused = client.post(studio, {**form, "evidence_file": upload(ZIP)})
+    assert refused.status_code == 400
+    assert "This file is not a PDF, a PNG or JPEG image, or an e-mail (.eml)." in (
+        refused.content.decode()
+    )
+    assert not Entry.objects.exists()
+    added = client.post(studio, {**form, "evidence_file": upload(EML, "message.eml")})
+    assert (added.status_code, added["Location"]) == (302, studio)
+    entry = Entry.objects.get()
+    assert (entry.evidence, entry.evidence_checked_on, entry.evidence_file_type) == (
+        "sourced",
+        timezone.localdate(),
+        "eml",
+    )
+    page = client.get(studio).content.decode()
+    assert page.count('enctype="multipart/form-data"') == 2

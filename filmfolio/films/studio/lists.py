@@ -149,6 +149,8 @@ class _ListViews:
             if part is None:
                 raise Http404
             form = bound[part.key] = part.make_form(film, request.POST, {})
+            if form.is_multipart():  # an add form with a file (a festival's notification)
+                form.files = request.FILES
             if form.is_valid() and _run(
                 form, lambda: part.add(film, request.user, form.cleaned_data)
             ):
