@@ -84,6 +84,7 @@ def test_an_editor_uploads_the_festivals_notification(
     row.get_by_label(words["file"]).set_input_files(
         files=[{"name": "Réel 2014.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
+    keep_screenshot(tab, f"festival-notification-form-{language}-{width}")
     row.get_by_role("button", name=words["save"]).click()
     tab.wait_for_url(f"{live_server.url}/studio/films/lantern-harbour/festivals/")
     row = tab.locator("#entries li").filter(has_text="Cinéma du Réel")
