@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
@@ -20,6 +21,7 @@ from filmfolio.accounts.tests.factories import UserFactory
 from filmfolio.circuit.models import RunEntry
 from filmfolio.circuit.tests.factories import RunEntryFactory
 from filmfolio.core.models import ChangeRecord
+from filmfolio.festivals.evidence_services import entry_evidence_attach
 from filmfolio.festivals.tests.factories import EntryFactory
 from filmfolio.films.choices import CollaboratorRole, Visibility
 from filmfolio.films.models import Film
@@ -34,6 +36,11 @@ from filmfolio.sharing.tests.factories import CollaboratorFactory, FilmFactory
 from .url_inventory import body_of, site_paths
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
 @pytest.fixture(autouse=True)
@@ -192,6 +199,13 @@ def _trailer(film: Film) -> None:
     )
 
 
+def _notification(film: Film, entry: object) -> None:
+    """The festival's notification uploaded as the entry's source, by its owner."""
+    owner = film.collaborators.get(role=CollaboratorRole.OWNER).user
+    pdf = SimpleUploadedFile("selection.pdf", b"%PDF-1.4\n%%EOF\n")
+    entry_evidence_attach(film=film, actor=owner, entry_id=entry.pk, upload=pdf)
+
+
 @pytest.mark.parametrize("visibility", Visibility.values)
 def test_access_matrix(visibility):
     film = FilmFactory(title=TITLE, slug="zxq-matrix-canary", visibility=visibility)
@@ -201,6 +215,7 @@ def test_access_matrix(visibility):
     _trailer(film)
     entry = EntryFactory(film=film, won=True)
     clients = _clients(film)
+    _notification(film, entry)
     link_id = str(ScreenerLink.objects.filter(film=film).first().pk)
     import_id = _film_import(film)
     entry_id = _run_entry(film)
@@ -241,6 +256,11 @@ def test_access_matrix(visibility):
             response = client.get(f"/films/{film.slug}/{door}")
             assert response.status_code == (200 if expect.view else 404), (principal, door)
             body_of(response)  # read to the end: the card's file is closed
+        # the festival's notification backing the entry: the film's editors and owners only
+        response = client.get(f"/studio/films/{film.slug}/festivals/{entry.pk}/evidence/")
+        shut = 302 if principal.endswith(("anonymous", "_link")) else 404
+        assert response.status_code == (200 if expect.edit else shut), principal
+        body_of(response)
     assert failures == []
 
 

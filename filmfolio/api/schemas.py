@@ -145,11 +145,18 @@ class EntryOut(Schema):
     evidence: str = Field(description="claimed, sourced or confirmed (by the festival)")
     evidence_url: str
     evidence_checked_on: dt.date | None
+    evidence_notification: bool = Field(
+        description="an uploaded notification backs it (the file goes to the film's editors only)"
+    )
     confirmed_at: dt.datetime | None
 
     @staticmethod
     def resolve_festival(entry: Any) -> str:
         return entry.edition.festival.name
+
+    @staticmethod
+    def resolve_evidence_notification(entry: Any) -> bool:
+        return bool(entry.evidence_file)
 
     @staticmethod
     def resolve_festival_slug(entry: Any) -> str:

@@ -2,7 +2,8 @@
 
 * **claimed** — the filmmaker's word (anything typed by hand or imported); no source is kept.
 * **sourced** — a page of the festival's own site (when the festival's website is known, the
-  address must be on it or on one of its subdomains) with the date someone checked it.
+  address must be on it or on one of its subdomains), or the festival's notification uploaded
+  as a file (``festivals.evidence_files``), with the date someone checked it.
 * **confirmed** — the festival's own decision through Filmfolio. Nobody sets it by editing an
   entry: the studio, the API and the admin refuse it, and they refuse any change to a confirmed
   entry's facts (festival, edition, section, award, result, date) or evidence; the filmmaker
@@ -45,7 +46,8 @@ def is_festival_address(url: str, festival: Any) -> bool:
 def _sourced_errors(entry: Any, festival: Any) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if not entry.evidence_url:
-        errors["evidence_url"] = [_("Give the address of the festival's page that lists it.")]
+        if not getattr(entry, "evidence_file", ""):
+            errors["evidence_url"] = [_("Give the address of the festival's page that lists it.")]
     elif not is_festival_address(entry.evidence_url, festival):
         errors["evidence_url"] = [
             _("This address is not on the festival's own site (%(site)s).")

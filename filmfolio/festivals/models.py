@@ -140,6 +140,14 @@ class Entry(models.Model):
     )
     evidence_checked_on = models.DateField(_("source checked on"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed by the festival at"), null=True, blank=True)
+    # An uploaded notification (festivals.evidence_files): a private file name chosen from the
+    # entry's id, never the uploader's, and its kind (pdf, png, jpeg or eml).
+    evidence_file = models.CharField(
+        _("notification file"), max_length=300, blank=True, default="", db_default=""
+    )
+    evidence_file_type = models.CharField(
+        _("notification type"), max_length=8, blank=True, default="", db_default=""
+    )
 
     objects = FilmRowQuerySet.as_manager()
 

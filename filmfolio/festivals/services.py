@@ -32,6 +32,7 @@ from filmfolio.films.services import film_changed, film_rows_save, require_edit,
 
 from .choices import EntryEvidence
 from .evidence import claimed_cleared, evidence_changes, evidence_errors
+from .evidence_files import discard
 from .models import Award, Edition, Entry, Festival, Section
 
 
@@ -190,6 +191,7 @@ def entry_remove(*, film: Film, actor: Any, entry_id: int) -> None:
             raise ObjectNotFoundError(_("This festival entry does not exist on this film."))
         label = entry_label(entry)
         entry.delete()
+        transaction.on_commit(lambda: discard(entry.evidence_file))
         search_update_listing(entry.edition.festival)
         film_changed(
             film,

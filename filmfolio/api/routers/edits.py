@@ -13,8 +13,9 @@ from typing import Annotated, Any
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Path, Router, Status
+from ninja import File, Path, Router, Status, UploadedFile
 
+from filmfolio.festivals import evidence_services
 from filmfolio.festivals import services as festival_services
 from filmfolio.films import services
 from filmfolio.films.access import Viewer
@@ -180,3 +181,34 @@ def entries_delete(request: HttpRequest, slug: str, entry_id: int) -> Any:
     film = edit_film(viewer, slug)
     festival_services.entry_remove(film=film, actor=viewer.user, entry_id=entry_id)
     return Status(204, None)
+
+
+@router.post(
+    "/films/{slug}/festival-entries/{entry_id}/evidence",
+    response={200: EntryOut, **WRITE_ERRORS},
+    operation_id="films_entries_evidence_upload",
+)
+def entries_evidence_upload(
+    request: HttpRequest, slug: str, entry_id: int, file: File[UploadedFile]
+) -> Any:
+    """Upload the festival's notification (PDF, PNG, JPEG or an e-mail as .eml with From and
+    Date headers; at most 10 MB; the kind is read from the content) as the entry's source: a
+    claimed entry becomes sourced, checked today; a confirmed one stays confirmed."""
+    viewer = writer(request)
+    film = edit_film(viewer, slug)
+    return evidence_services.entry_evidence_attach(
+        film=film, actor=viewer.user, entry_id=entry_id, upload=file
+    )
+
+
+@router.delete(
+    "/films/{slug}/festival-entries/{entry_id}/evidence",
+    response={200: EntryOut, **WRITE_ERRORS},
+    operation_id="films_entries_evidence_delete",
+)
+def entries_evidence_delete(request: HttpRequest, slug: str, entry_id: int) -> Any:
+    """Remove the entry's uploaded notification; without the festival's page as its source
+    too, the entry is claimed again."""
+    viewer = writer(request)
+    film = edit_film(viewer, slug)
+    return evidence_services.entry_evidence_remove(film=film, actor=viewer.user, entry_id=entry_id)

@@ -149,6 +149,8 @@ class _ListViews:
             if part is None:
                 raise Http404
             form = bound[part.key] = part.make_form(film, request.POST, {})
+            if form.is_multipart():  # an add form with a file (a festival's notification)
+                form.files = request.FILES
             if form.is_valid() and _run(
                 form, lambda: part.add(film, request.user, form.cleaned_data)
             ):
@@ -180,6 +182,8 @@ class _ListViews:
         item = _item(spec, film, item_id)
         assert spec is not None and spec.edit_form is not None and spec.update is not None
         form = spec.edit_form(item, request.POST, f"{part}-{item_id}")
+        if form.is_multipart():  # an edit form with a file (a festival entry's notification)
+            form.files = request.FILES
         update = spec.update
         if form.is_valid() and _run(
             form, lambda: update(film, request.user, item, form.cleaned_data)
