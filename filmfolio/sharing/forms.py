@@ -56,21 +56,10 @@ class LocalDateTimeField(forms.Field):
         return parsed.replace(tzinfo=None)
 
 
-class LinkControlsForm(forms.Form):
-    """The controls of a screener link, set at creation and changed after sending."""
+class SharedControlsForm(forms.Form):
+    """The controls a link shares with the other links of a campaign: its window in the
+    recipient's time zone, its play limit, delivery and watermark."""
 
-    recipient = forms.CharField(
-        label=_("Recipient"),
-        max_length=200,
-        help_text=_("Who gets this link, e.g. “Cinéma du Réel programming”."),
-    )
-    recipient_organisation = forms.CharField(
-        label=_("Organisation"), max_length=200, required=False
-    )
-    recipient_email = forms.EmailField(label=_("Recipient e-mail"), max_length=254, required=False)
-    recipient_language = forms.ChoiceField(
-        label=_("Recipient language"), required=False, choices=[("", "—"), *settings.LANGUAGES]
-    )
     time_zone = forms.CharField(
         label=_("Recipient time zone"),
         max_length=64,
@@ -102,20 +91,45 @@ class LinkControlsForm(forms.Form):
             )
         return value
 
+    def shared_controls(self) -> dict[str, Any]:
+        """The cleaned shared controls, the window placed in the recipient's time zone."""
+        data = self.cleaned_data
+        zone = zoneinfo.ZoneInfo(data["time_zone"] or settings.TIME_ZONE)
+        return {
+            "time_zone": data["time_zone"],
+            "not_before": _placed(data["not_before"], zone),
+            "expires_at": _placed(data["expires_at"], zone),
+            "max_plays": data["max_plays"],
+            "delivery": data["delivery"] or Delivery.STREAM,
+            "watermark": data["watermark"] or Watermark.OVERLAY,
+        }
+
+
+class LinkControlsForm(SharedControlsForm):
+    """The controls of a screener link, set at creation and changed after sending."""
+
+    recipient = forms.CharField(
+        label=_("Recipient"),
+        max_length=200,
+        help_text=_("Who gets this link, e.g. “Cinéma du Réel programming”."),
+    )
+    recipient_organisation = forms.CharField(
+        label=_("Organisation"), max_length=200, required=False
+    )
+    recipient_email = forms.EmailField(label=_("Recipient e-mail"), max_length=254, required=False)
+    recipient_language = forms.ChoiceField(
+        label=_("Recipient language"), required=False, choices=[("", "—"), *settings.LANGUAGES]
+    )
+    field_order = ["recipient", "recipient_organisation", "recipient_email", "recipient_language"]
+
     def controls(self) -> LinkControls:
         """The cleaned controls, the window placed in the recipient's time zone."""
         data = self.cleaned_data
-        zone = zoneinfo.ZoneInfo(data["time_zone"] or settings.TIME_ZONE)
         return LinkControls(
             recipient_email=data["recipient_email"],
             recipient_organisation=data["recipient_organisation"].strip(),
             recipient_language=data["recipient_language"],
-            time_zone=data["time_zone"],
-            not_before=_placed(data["not_before"], zone),
-            expires_at=_placed(data["expires_at"], zone),
-            max_plays=data["max_plays"],
-            delivery=data["delivery"] or Delivery.STREAM,
-            watermark=data["watermark"] or Watermark.OVERLAY,
+            **self.shared_controls(),
         )
 
 
