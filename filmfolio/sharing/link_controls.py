@@ -108,6 +108,10 @@ def screener_link_set_password(
     return link
 
 
+# The largest id a row can have (a signed 64-bit integer, on SQLite and PostgreSQL alike).
+MAX_ROW_ID = 2**63 - 1
+
+
 def _selected(film: Any, link_ids: list[int]) -> list[ScreenerLink]:
     """The links of ``film`` with these ids, locked; refused whole if one is not the film's."""
     ids = sorted({int(link_id) for link_id in link_ids})
@@ -118,6 +122,8 @@ def _selected(film: Any, link_ids: list[int]) -> list[ScreenerLink]:
     if len(ids) > MAX_BULK_LINKS:
         message = _("Select at most %(n)d links at once.") % {"n": MAX_BULK_LINKS}
         raise ValidationFailedError(message, errors={"links": [message]})
+    if not 0 < ids[0] <= ids[-1] <= MAX_ROW_ID:  # no row has such an id (nor can a query ask)
+        raise ObjectNotFoundError(_("This screener link does not exist on this film."))
     links = list(ScreenerLink.objects.select_for_update().filter(film=film, pk__in=ids))
     if len(links) != len(ids):
         raise ObjectNotFoundError(_("This screener link does not exist on this film."))

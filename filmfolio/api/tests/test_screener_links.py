@@ -141,3 +141,14 @@ def test_another_films_link_is_not_found_and_nothing_is_revoked(client, film, au
         ).status_code
         == 404
     )
+
+
+@pytest.mark.parametrize("link_id", [0, -1, 2**63, 10**30])
+def test_an_id_no_row_can_have_is_not_found_and_nothing_is_revoked(client, film, auth, link_id):
+    mine = ScreenerLinkFactory(film=film)
+    response = client.post(
+        f"{URL}/revoke", {"link_ids": [mine.pk, link_id]}, content_type="application/json",
+        headers=auth,
+    )  # fmt: skip
+    assert response.status_code == 404
+    assert ScreenerLink.objects.filter(revoked_at__isnull=False).count() == 0
