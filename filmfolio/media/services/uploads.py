@@ -23,7 +23,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from filmfolio.core.errors import DomainError, PermissionDeniedError, ValidationFailedError
+from filmfolio.core.errors import (
+    DomainError,
+    ObjectNotFoundError,
+    PermissionDeniedError,
+    ValidationFailedError,
+)
 
 from .. import storage
 from ..choices import UploadState, VideoKind, VideoVisibility
@@ -163,12 +168,19 @@ def upload_append(
         _receive_complete(upload)  # every byte was in but finishing was cut short: finish now
         return upload
     path = staging_path(upload)
-    with path.open("r+b") as handle:
+    try:
+        handle = path.open("r+b")
+    except FileNotFoundError as exc:  # cancelled meanwhile
+        raise ObjectNotFoundError(_("This upload was cancelled.")) from exc
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
             raise UploadConflictError(_("Another request is writing this upload.")) from exc
-        upload.refresh_from_db()
+        try:
+            upload.refresh_from_db()
+        except Upload.DoesNotExist as exc:  # cancelled while this request waited
+            raise ObjectNotFoundError(_("This upload was cancelled.")) from exc
         if offset != upload.offset_bytes:
             raise UploadConflictError(_("The upload offset does not match; ask for it again."))
         if offset + length > upload.length_bytes:
@@ -261,10 +273,22 @@ def upload_terminate(*, upload: Upload, actor: Any) -> None:
         raise UploadConflictError(_("A finished upload cannot be cancelled; delete the video."))
     if upload.state == UploadState.CHECKING:
         raise UploadConflictError(_("The file is being checked; delete the video once it is in."))
-    staging_path(upload).unlink(missing_ok=True)
-    blocks_path(upload).unlink(missing_ok=True)
-    storage.delete_tree(storage.video_dir(upload.film_id, upload.pk))  # a check cut short
-    upload.delete()
+    staging, blocks = staging_path(upload), blocks_path(upload)
+    checked = storage.video_dir(upload.film_id, upload.pk)  # a check cut short
+    try:
+        handle = staging.open("r+b")
+    except FileNotFoundError:
+        handle = None
+    try:
+        if handle is not None:  # a chunk being written finishes first, then nothing is left
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        upload.delete()
+        staging.unlink(missing_ok=True)
+        blocks.unlink(missing_ok=True)
+        storage.delete_tree(checked)
+    finally:
+        if handle is not None:
+            handle.close()
 
 
 def uploads_expire(*, now: datetime | None = None) -> int:

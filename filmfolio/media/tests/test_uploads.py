@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import fcntl
+import threading
+import time
 from datetime import timedelta
+from io import BytesIO
 
 import pytest
 from django.test import TestCase
 from django.utils import timezone
 
+from filmfolio.core.errors import ObjectNotFoundError
 from filmfolio.media import services, storage
 from filmfolio.media.choices import UploadState, VideoState
 from filmfolio.media.models import Upload, Video
 from filmfolio.media.services.checksums import content_hash_of
-from filmfolio.media.services.uploads import staging_path
+from filmfolio.media.services.uploads import blocks_path, staging_path
 
 from .clips import make_clip
 from .factories import UserFactory
@@ -184,6 +189,43 @@ def test_terminate_deletes_the_partial_file(client, film, owner):
     assert client.delete(url, HTTP_TUS_RESUMABLE="1.0.0").status_code == 204
     assert not staging_path(upload).exists()
     assert Upload.objects.count() == 0
+
+
+def test_cancelling_waits_for_the_chunk_being_written_then_leaves_nothing(client, film, owner):
+    """A chunk still being written when the upload is cancelled finishes first (it holds the
+    staging file's lock and adds to the block digests); the cancel then deletes both files."""
+    client.force_login(owner)
+    url = tus_create(client, film=film, length=10)["Location"]
+    tus_patch(client, url, offset=0, data=b"01234")
+    upload = Upload.objects.get()
+    blocks_path(upload).unlink(missing_ok=True)
+    locked, handle = threading.Event(), staging_path(upload).open("r+b")
+
+    def chunk_in_flight() -> None:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        locked.set()
+        time.sleep(0.5)
+        blocks_path(upload).write_bytes(b"\0" * 32)  # what the chunk appends last
+        handle.close()
+
+    writer = threading.Thread(target=chunk_in_flight)
+    writer.start()
+    locked.wait(5)
+    services.upload_terminate(upload=upload, actor=owner)
+    writer.join(5)
+    assert not staging_path(upload).exists()
+    assert not blocks_path(upload).exists()
+    assert Upload.objects.count() == 0
+
+
+def test_a_chunk_sent_after_the_cancel_is_not_found(client, film, owner):
+    client.force_login(owner)
+    tus_create(client, film=film, length=10)
+    upload = Upload.objects.get()
+    staging_path(upload).unlink()
+    with pytest.raises(ObjectNotFoundError, match=r"^This upload was cancelled\.$"):
+        services.upload_append(upload=upload, actor=owner, offset=0, stream=BytesIO(b"0"), length=1)
+    assert Upload.objects.get().offset_bytes == 0
 
 
 def test_a_check_cut_short_after_the_move_is_completed_when_the_job_runs_again(
