@@ -115,6 +115,7 @@ def unescape(text: str) -> str:
 _BY_PREFIX = {prefix: facet for facet, prefix in PREFIXES.items()}
 
 
+@lru_cache(maxsize=65536)
 def decode(word: str) -> tuple[str, str] | None:
     """``(facet, value)`` of a filter token; ``None`` for access and flag tokens."""
     if not word.startswith("x"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from filmfolio.core.text.chars import fold_chars
+from filmfolio.core.text.chars import fold_chars, has_han
 
 from .backends import MatchQuery
 
@@ -36,11 +36,12 @@ def _needles(query: MatchQuery) -> list[tuple[str, bool]]:
 def _spans(folded: str, needle: str, open_end: bool) -> list[tuple[int, int]]:
     """Where ``needle`` starts a word (and ends one unless ``open_end``) in ``folded``."""
     spans = []
+    cjk = has_han(needle)  # Chinese has no spaces: any run of characters may be a word
     start = folded.find(needle)
     while start != -1 and needle:
         end = start + len(needle)
         starts_word = start == 0 or not folded[start - 1].isalnum() or not needle.isascii()
-        ends_word = open_end or end == len(folded) or not folded[end].isalnum()
+        ends_word = open_end or cjk or end == len(folded) or not folded[end].isalnum()
         if starts_word and ends_word:
             spans.append((start, end))
         start = folded.find(needle, start + 1)
@@ -51,13 +52,13 @@ def highlight(text: str, query: MatchQuery) -> SafeString:
     """``text`` escaped, with matched parts in ``<mark>``."""
     marked = _marked(text, query)
     html: list[str] = []
-    for index, char in enumerate(text):
-        if marked[index] and (index == 0 or not marked[index - 1]):
-            html.append("<mark>")
-        html.append(escape(char))
-        if marked[index] and (index == len(text) - 1 or not marked[index + 1]):
-            html.append("</mark>")
-    # every character above went through escape()
+    start = 0
+    for index in range(1, len(text) + 1):  # one escape() per run of marked or unmarked text
+        if index == len(text) or marked[index] != marked[start]:
+            run = escape(text[start:index])
+            html.append(f"<mark>{run}</mark>" if marked[start] else run)
+            start = index
+    # every part of the text above went through escape()
     return mark_safe("".join(html))
 
 

@@ -54,10 +54,8 @@ def _compiled(query: MatchQuery) -> tuple[tuple[frozenset[str], tuple[Alternativ
     return tuple(compiled)
 
 
-@lru_cache(maxsize=4096)
-def _hits(compiled: tuple[tuple[frozenset[str], tuple[Alternative, ...]], ...], terms: str) -> int:
-    """How many of the query's tokens a document's title words hold (cached: the named check
-    and the sort key ask the same of each candidate)."""
+def _count_hits(compiled: tuple, terms: str) -> int:
+    """How many of the query's tokens a document's title words hold."""
     ordered = terms.split()
     words = set(ordered)
     return sum(
@@ -67,16 +65,31 @@ def _hits(compiled: tuple[tuple[frozenset[str], tuple[Alternative, ...]], ...], 
     )
 
 
+@lru_cache(maxsize=64)
+def _hit_counter(compiled: tuple) -> Callable[[str], int]:
+    """``_count_hits`` of one query, remembered per title words (the named check and the sort
+    key ask the same of each candidate; the query is hashed once, not per candidate)."""
+    seen: dict[str, int] = {}
+
+    def hits(terms: str) -> int:
+        count = seen.get(terms)
+        if count is None:
+            count = seen[terms] = _count_hits(compiled, terms)
+        return count
+
+    return hits
+
+
 def names_whole_query(query: MatchQuery, folded_text: str) -> Callable[[Candidate], bool]:
     """Whether a candidate's title is the query, or its titles or names hold every word of a
     query of two or more words."""
     compiled = _compiled(query)
-    size = len(compiled)
+    size, hits = len(compiled), _hit_counter(compiled)
 
     def named(candidate: Candidate) -> bool:
         if candidate.title_folded == folded_text:
             return True
-        return size > 1 and _hits(compiled, candidate.terms) == size
+        return size > 1 and hits(candidate.terms) == size
 
     return named
 
@@ -96,12 +109,12 @@ def relevance_key(
     """A sort key for candidates of ``query`` typed as ``folded_text`` (folded); ``related``
     weighs the documents that follow a named one (document id -> weight)."""
     compiled = _compiled(query)
-    size = len(compiled)
+    size, count_hits = len(compiled), _hit_counter(compiled)
     weights = related or {}
     named = _named_tokens(compiled)
 
     def key(candidate: Candidate) -> tuple:
-        hits = _hits(compiled, candidate.terms)
+        hits = count_hits(candidate.terms)
         return (
             candidate.title_folded != folded_text,
             hits < size,
