@@ -200,7 +200,8 @@ def rebuild(
         removed = None if kinds is None else _public_words_of(cursor, [i.kind for i in selected])
         _delete_kinds(cursor, [item.kind for item in selected], everything=kinds is None)
         cursor.execute("SELECT coalesce(max(id), 0) FROM search_searchdocument")
-        writer = _Writer(bulk=True, next_id=cursor.fetchone()[0] + 1, removed=removed)
+        next_id = cursor.fetchone()[0] + 1
+        writer = _Writer(bulk=True, next_id=next_id, removed=removed, backend=backend)
         jobs = _jobs(selected, batch_size)
         documents = sum(len(ids) for _kind, ids in jobs)
         helpers = helper_count(workers, documents=documents, nested=nested)
@@ -257,10 +258,16 @@ class _Writer:
     None when the whole index (and so the vocabulary) was emptied first."""
 
     def __init__(
-        self, *, bulk: bool = False, next_id: int = 0, removed: Counter[str] | None = None
+        self,
+        *,
+        bulk: bool = False,
+        next_id: int = 0,
+        removed: Counter[str] | None = None,
+        backend: Any = None,
     ) -> None:
         from django.utils import timezone
 
+        self.backend = backend or get_backend()  # a rebuild's: it holds the load's state
         self.bulk = bulk
         self.next_id = next_id
         self.removed = removed
@@ -276,7 +283,10 @@ class _Writer:
             ids = list(range(self.next_id, self.next_id + len(batch.rows)))
             self.next_id += len(ids)
             rows = [(pk, *values, self.now) for pk, values in zip(ids, batch.rows, strict=True)]
-            get_backend().insert_rows(connection, "search_searchdocument", DOCUMENT_COLUMNS, rows)
+            self.backend.insert_rows(connection, "search_searchdocument", DOCUMENT_COLUMNS, rows)
+            if ids:
+                with connection.cursor() as cursor:
+                    self.backend.bulk_rows_written(cursor, first_id=ids[0], last_id=ids[-1])
         for pk, values, keys in zip(ids, batch.rows, batch.keys, strict=True):
             is_public = values[PUBLIC_COLUMN]
             self.suggestions += [(key, pk, is_public) for key in keys]
@@ -289,7 +299,7 @@ class _Writer:
 
     def _flush_suggestions(self) -> None:
         rows, self.suggestions = self.suggestions, []
-        get_backend().insert_rows(connection, "search_searchsuggestion", SUGGESTION_COLUMNS, rows)
+        self.backend.insert_rows(connection, "search_searchsuggestion", SUGGESTION_COLUMNS, rows)
 
     def finish(self) -> None:
         """Write what is still held: suggestions, new vocabulary words, new facet labels."""

@@ -246,6 +246,9 @@ class SearchBackend:
         """Switch incremental index maintenance off before a rebuild (``everything``: of
         every kind, so the whole index is about to be emptied)."""
 
+    def bulk_rows_written(self, cursor: Any, *, first_id: int, last_id: int) -> None:
+        """A rebuild wrote the documents ``first_id``..``last_id`` (one batch)."""
+
     def bulk_load_end(self, cursor: Any, *, next_id: int) -> None:
         """Build the full-text index once and switch incremental maintenance back on."""
 

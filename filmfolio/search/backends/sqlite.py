@@ -1,9 +1,9 @@
 """SQLite FTS5 backend: MATCH over ``search_fts(terms, extra_terms, filters)``.
 
 The FTS5 table is external-content over ``search_searchdocument`` and kept in step by
-triggers. A full rebuild empties it and keeps only the insert trigger while it loads rows (so
-the full-text index is built as the rows arrive); rebuilding some kinds drops the triggers,
-loads the rows and runs FTS5 ``'rebuild'`` once.
+triggers. A full rebuild empties it and drops the triggers while it loads rows, adding each
+batch to the full-text index with one statement as it is written; rebuilding some kinds drops
+the triggers, loads the rows and runs FTS5 ``'rebuild'`` once.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ TRIGGERS = {
         VALUES (new.id, new.terms, new.extra_terms, new.filters);
     END""",
 }
+_MERGE, _BULK_MERGE = 4, 16  # FTS5 'automerge': segments merged at once, normally and in a load
+_OPTIMIZE_AFTER_LOAD = True
+_BULK_CACHE = -512 * 1024  # pages kept in memory during a rebuild: 512 MiB (negative: KiB)
 # secondary indexes dropped during a rebuild and created again after it
 _BULK_TABLES = ("search_searchdocument", "search_searchsuggestion")
 
@@ -134,11 +137,30 @@ class SqliteBackend(SearchBackend):
         for name, _sql in self._indexes:
             cursor.execute(f'DROP INDEX "{name}"')
         self._incremental = everything
+        # merge segments sixteen at a time while loading (FTS5's default, four, rewrites
+        # the postings about twice as often); the load ends with one merge of them all
+        cursor.execute(
+            f"INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', {_BULK_MERGE})"
+        )
+        cursor.execute("PRAGMA cache_size")
+        self._cache_size = int(cursor.fetchone()[0])
+        cursor.execute(f"PRAGMA cache_size = {_BULK_CACHE}")
         if everything:
-            # the whole index goes: empty the full-text index and let it follow the rows as
-            # they are written, while helper processes build the next ones
+            # the whole index goes: empty the full-text index; each batch of rows is added
+            # to it as it is written (``bulk_rows_written``), while helpers build the next
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
-            cursor.execute(TRIGGERS["search_fts_insert"])
+
+    def bulk_rows_written(self, cursor: Any, *, first_id: int, last_id: int) -> None:
+        # One statement per batch, not the insert trigger: FTS5 writes out what it holds in
+        # memory at the end of every statement that fires a trigger, so rows added one by one
+        # made a segment each and merged them again and again (2-3 times the work).
+        if self._incremental:
+            cursor.execute(
+                "INSERT INTO search_fts(rowid, terms, extra_terms, filters) "
+                "SELECT id, terms, extra_terms, filters FROM search_searchdocument "
+                "WHERE id BETWEEN %s AND %s",
+                [first_id, last_id],
+            )
 
     def bulk_load_end(self, cursor: Any, *, next_id: int) -> None:
         for _name, sql in self._indexes:
@@ -146,8 +168,11 @@ class SqliteBackend(SearchBackend):
         if not self._incremental:
             # some kinds were replaced: their old entries are still in the full-text index
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
-        for name, sql in TRIGGERS.items():
-            if not (self._incremental and name == "search_fts_insert"):
-                cursor.execute(sql)
+        if _OPTIMIZE_AFTER_LOAD:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+        cursor.execute(f"INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', {_MERGE})")
+        cursor.execute(f"PRAGMA cache_size = {self._cache_size}")
+        for sql in TRIGGERS.values():
+            cursor.execute(sql)
         cursor.execute("ANALYZE search_searchdocument")
         cursor.execute("ANALYZE search_searchsuggestion")
