@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from filmfolio.core import vocab
 
 from . import registry
+from .backends import get_backend
 from .choices import DocumentKind, Facet
 from .filters import AWARD, RUNTIME_RANGES, TRAILER, decode
-from .models import SearchFacetValue
 
 FACET_LIMIT = 12
 # facets in the order the page shows them
@@ -73,7 +73,7 @@ def _stored(counts: dict[str, Counter]) -> dict[tuple[str, str], tuple[str, str]
     wanted = [facet.value for facet in Facet if counts.get(facet.value)]
     if not wanted:
         return {}
-    rows = SearchFacetValue.objects.filter(facet__in=wanted).values_list("facet", "value", "label")
+    rows = get_backend().facet_values(wanted)
     return {(facet, value.lower()): (value, label) for facet, value, label in rows}
 
 

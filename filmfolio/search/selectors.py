@@ -30,7 +30,6 @@ from .editions import FestivalWords
 from .facets import FacetCount, facet_counts
 from .filters import AWARD, NOT_PUBLIC, PUBLIC, TRAILER, token
 from .highlight import highlight
-from .models import SearchDocument, SearchTerm
 from .query import MAX_PAGE, PAGE_SIZE, SearchRequest
 from .ranking import names_whole_query, relevance_key
 from .related import related_weights
@@ -183,12 +182,8 @@ def typo_alternatives(query: MatchQuery) -> dict[int, list[str]]:
     }
     if not words:
         return {}
-    known = set(
-        SearchTerm.objects.filter(term__in=words.values(), documents__gt=0).values_list(
-            "term", flat=True
-        )
-    )
     backend = get_backend()
+    known = backend.known_words(sorted(set(words.values())))
     return {
         position: similar
         for position, word in words.items()
@@ -293,20 +288,22 @@ def _ranked_page(found: _Found, ranked: list[Candidate], start: int) -> list[int
 def _hits(ids: list[int], query: MatchQuery | None) -> list[Hit]:
     """The page's documents as hits, in the order of ``ids``."""
     fields = ("id", "kind", "object_id", "title", "subtitle", "url", "year")
-    rows = {d.pk: d for d in SearchDocument.objects.filter(id__in=ids).only(*fields)}
+    rows = {row[0]: row for row in get_backend().documents(ids, fields)}
     empty = MatchQuery(())
     return [
         Hit(
-            kind=d.kind,
-            kind_label=str(KIND_LABELS.get(d.kind, d.kind)),
-            title=d.title,
-            title_html=highlight(d.title, query or empty),
-            subtitle=d.subtitle,
-            url=d.url,
-            year=d.year,
-            object_id=d.object_id,
+            kind=kind,
+            kind_label=str(KIND_LABELS.get(kind, kind)),
+            title=title,
+            title_html=highlight(title, query or empty),
+            subtitle=subtitle,
+            url=url,
+            year=year,
+            object_id=object_id,
         )
-        for d in (rows[pk] for pk in ids if pk in rows)
+        for _pk, kind, object_id, title, subtitle, url, year in (
+            rows[pk] for pk in ids if pk in rows
+        )
     ]
 
 
@@ -382,14 +379,13 @@ def autocomplete_for(viewer: Viewer, text: str, *, limit: int = 8) -> list[dict[
     key = prefix_query(text[:100])
     if not key:
         return []
-    ids = get_backend().suggestion_ids(key, limit=SUGGESTION_SCAN, own=own_documents_for(viewer))
-    fields = ("id", "kind", "title", "title_folded", "subtitle", "url", "boost")
-    documents = SearchDocument.objects.filter(id__in=set(ids)).only(*fields)
-    ordered = sorted(
-        documents,
-        key=lambda d: (d.title_folded.replace(" ", "") != key, -d.boost, d.title_folded, d.pk),
-    )
+    backend = get_backend()
+    ids = backend.suggestion_ids(key, limit=SUGGESTION_SCAN, own=own_documents_for(viewer))
+    fields = ("title_folded", "boost", "id", "kind", "title", "subtitle", "url")
+    rows = backend.documents(sorted(set(ids)), fields)
+    # exact completions first, then prominence, then the title
+    ordered = sorted(rows, key=lambda r: (r[0].replace(" ", "") != key, -r[1], r[0], r[2]))
     return [
-        {"kind": d.kind, "title": d.title, "subtitle": d.subtitle, "url": d.url}
-        for d in ordered[:limit]
+        {"kind": kind, "title": title, "subtitle": subtitle, "url": url}
+        for _folded, _boost, _pk, kind, title, subtitle, url in ordered[:limit]
     ]

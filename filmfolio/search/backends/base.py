@@ -139,6 +139,31 @@ class SearchBackend:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
+    def documents(self, ids: Sequence[int], columns: Sequence[str]) -> list[tuple]:
+        """``columns`` of the documents with these ids (a page's rows: plain SQL, no model
+        instances)."""
+        if not ids:
+            return []
+        marks = ", ".join(["%s"] * len(ids))
+        return self._fetch(
+            f"SELECT {', '.join(columns)} FROM search_searchdocument WHERE id IN ({marks})",
+            list(ids),
+        )
+
+    def known_words(self, words: Sequence[str]) -> set[str]:
+        """The ``words`` in the vocabulary of documents listed for everyone."""
+        if not words:
+            return set()
+        marks = ", ".join(["%s"] * len(words))
+        sql = f"SELECT term FROM search_searchterm WHERE term IN ({marks}) AND documents > 0"
+        return {row[0] for row in self._fetch(sql, list(words))}
+
+    def facet_values(self, facets: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(facet, value, label) of every indexed value of ``facets``."""
+        marks = ", ".join(["%s"] * len(facets))
+        sql = f"SELECT facet, value, label FROM search_searchfacetvalue WHERE facet IN ({marks})"
+        return self._fetch(sql, list(facets))
+
     def window(self, match: Match, *, limit: int) -> list[Candidate]:
         """The first ``limit`` matches in index order."""
         return self._candidates(match, "LIMIT %s", [limit])
