@@ -195,7 +195,7 @@ def rebuild(
     backend = get_backend()
     counts = {item.kind: 0 for item in selected}
     nested = connection.in_atomic_block  # helpers would not see this transaction's rows
-    with transaction.atomic(), connection.cursor() as cursor:
+    with backend.bulk_session(connection), transaction.atomic(), connection.cursor() as cursor:
         backend.bulk_load_begin(cursor, everything=kinds is None)
         removed = None if kinds is None else _public_words_of(cursor, [i.kind for i in selected])
         _delete_kinds(cursor, [item.kind for item in selected], everything=kinds is None)

@@ -9,6 +9,7 @@ list sorts at most a capped number of matches. Filters and access are part of th
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -266,6 +267,10 @@ class SearchBackend:
             cursor.executemany(
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", rows
             )
+
+    def bulk_session(self, connection: Any) -> AbstractContextManager[None]:
+        """Connection settings for the whole of a rebuild, undone after it, failed or not."""
+        return nullcontext()
 
     def bulk_load_begin(self, cursor: Any, *, everything: bool) -> None:
         """Switch incremental index maintenance off before a rebuild (``everything``: of

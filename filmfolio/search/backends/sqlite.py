@@ -8,7 +8,8 @@ the triggers, loads the rows and runs FTS5 ``'rebuild'`` once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from ..models import SearchTerm
@@ -36,7 +37,6 @@ TRIGGERS = {
     END""",
 }
 _MERGE, _BULK_MERGE = 4, 16  # FTS5 'automerge': segments merged at once, normally and in a load
-_OPTIMIZE_AFTER_LOAD = True
 _BULK_CACHE = -512 * 1024  # pages kept in memory during a rebuild: 512 MiB (negative: KiB)
 # secondary indexes dropped during a rebuild and created again after it
 _BULK_TABLES = ("search_searchdocument", "search_searchsuggestion")
@@ -124,6 +124,19 @@ class SqliteBackend(SearchBackend):
         found = SearchTerm.objects.filter(term__in=candidates, documents__gt=0)
         return sorted(found.values_list("term", flat=True))
 
+    @contextmanager
+    def bulk_session(self, connection: Any) -> Iterator[None]:
+        # a bigger page cache while the rebuild writes, the connection's own again after it
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            before = int(cursor.fetchone()[0])
+            cursor.execute(f"PRAGMA cache_size = {_BULK_CACHE}")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute(f"PRAGMA cache_size = {before}")
+
     def bulk_load_begin(self, cursor: Any, *, everything: bool) -> None:
         for name in TRIGGERS:
             cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
@@ -142,9 +155,6 @@ class SqliteBackend(SearchBackend):
         cursor.execute(
             f"INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', {_BULK_MERGE})"
         )
-        cursor.execute("PRAGMA cache_size")
-        self._cache_size = int(cursor.fetchone()[0])
-        cursor.execute(f"PRAGMA cache_size = {_BULK_CACHE}")
         if everything:
             # the whole index goes: empty the full-text index; each batch of rows is added
             # to it as it is written (``bulk_rows_written``), while helpers build the next
@@ -168,10 +178,8 @@ class SqliteBackend(SearchBackend):
         if not self._incremental:
             # some kinds were replaced: their old entries are still in the full-text index
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
-        if _OPTIMIZE_AFTER_LOAD:
-            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")  # one segment
         cursor.execute(f"INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', {_MERGE})")
-        cursor.execute(f"PRAGMA cache_size = {self._cache_size}")
         for sql in TRIGGERS.values():
             cursor.execute(sql)
         cursor.execute("ANALYZE search_searchdocument")

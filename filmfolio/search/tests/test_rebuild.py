@@ -192,3 +192,8 @@ class TestInProcess:
         assert SearchDocument.objects.filter(kind="person").count() == Person.objects.count()
         assert SearchSuggestion.objects.exists()
         assert SearchTerm.objects.exists()
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA cache_size")
+                # the rebuild's bigger page cache is the connection's own again (settings)
+                assert cursor.fetchone()[0] == -64000
