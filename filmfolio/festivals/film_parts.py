@@ -22,8 +22,9 @@ from .models import Entry, Festival
 
 def add_entries(facts: dict[int, FilmFacts], ids: Any) -> None:
     """The festivals each film entered (terms and facet), their other names, the number and
-    year of each edition (so "Golden Horse 49" finds the films of the 49th), and how many
-    awards the film won."""
+    year of each edition (so "Golden Horse 49" finds the films of the 49th), the names of the
+    section and the award ("Golden Horse Best Short Film"), and how many awards the film
+    won."""
     awarded = set(EntryResult.awarded())
     rows = Entry.objects.filter(film_id__in=ids).values_list(
         "film_id",
@@ -33,14 +34,17 @@ def add_entries(facts: dict[int, FilmFacts], ids: Any) -> None:
         "edition__number",
         "edition__year",
         "result",
+        "section__name",
+        "award__name",
     )
-    for film_id, slug, name, aliases, number, year, result in rows:
+    for film_id, slug, name, aliases, number, year, result, section, award in rows:
         film = facts[film_id]
         film.festivals[slug] = name
         film.add_facet(Facet.FESTIVAL, slug, name)
         film.awards += result in awarded
         film.words += index_terms_of(str(alias) for alias in aliases or ())
         film.words += [str(value) for value in (number, year) if value]
+        film.words += index_terms_of(text for text in (section, award) if text)
 
 
 def entries_prominence() -> dict[int, int]:

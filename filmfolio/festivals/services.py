@@ -83,6 +83,7 @@ def edition_pick_or_create(*, festival: Festival, year: int | None, number: int 
         edition = Edition(festival=festival, year=year, number=number)
         validated(edition)
         edition.save()
+        search_update(festival, dependants=False)  # its document holds its editions' numbers
     return edition
 
 

@@ -125,7 +125,7 @@ def person_ids() -> Iterable[int]:
     return sorted(ids, key=lambda pk: (-counts.get(pk, 0), pk))
 
 
-def person_films(named: SqlPart) -> tuple[str, SqlPart]:
+def person_films(named: SqlPart, numbers: tuple[int, ...] = ()) -> tuple[str, SqlPart]:
     """The films of the people whose ids ``named`` selects, as SQL giving ``(object_id,
     weight)`` rows, heaviest first: their most telling role on each film (``ROLE_WEIGHTS``,
     times 100) plus the number of their roles on it, the best over the named people. A film

@@ -80,6 +80,11 @@ def _hit_counter(compiled: tuple) -> Callable[[str], int]:
     return hits
 
 
+def title_hits(query: MatchQuery) -> Callable[[str], int]:
+    """How many of ``query``'s tokens a document's title words (its ``terms``) hold."""
+    return _hit_counter(_compiled(query))
+
+
 def names_whole_query(query: MatchQuery, folded_text: str) -> Callable[[Candidate], bool]:
     """Whether a candidate's title is the query, or its titles or names hold every word of a
     query of two or more words."""

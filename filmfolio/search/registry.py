@@ -61,11 +61,12 @@ class IndexedKind:
     transaction; ``public_ids(ids)`` says which of these objects ``films.access`` lists for
     everyone (kinds that follow others); ``extra_listed_ids``
     returns, for a signed-in viewer, a queryset of the object ids of this kind the viewer may
-    see listed beyond the public ones (taken from ``films.access``); ``related(sql)`` names,
-    for the objects of this kind a query names outright (a person; ``sql`` selects their
-    ids), the documents that should follow them in the ranking: their kind and SQL giving
-    ``(object_id, weight)`` rows (their films, by the weight of their roles), read in one
-    query with the documents themselves.
+    see listed beyond the public ones (taken from ``films.access``); ``related(sql,
+    numbers)`` names, for the objects of this kind a query names outright (a person, a
+    festival; ``sql`` selects their ids; ``numbers``: the query's edition numbers and years),
+    the documents that should follow them in the ranking: their kind and SQL giving
+    ``(object_id, weight)`` rows (a person's films, by the weight of their roles; the films of
+    a festival's edition), read in one query with the documents themselves, or ``None``.
     """
 
     kind: str
@@ -76,7 +77,7 @@ class IndexedKind:
     extra_listed_ids: Callable[[Viewer], QuerySet | None] | None = None
     followers: Callable[[list[int]], dict[str, list[int]]] | None = None
     public_ids: Callable[[list[int]], set[int]] | None = None
-    related: Callable[[SqlPart], tuple[str, SqlPart]] | None = None
+    related: Callable[[SqlPart, tuple[int, ...]], tuple[str, SqlPart] | None] | None = None
 
 
 _KINDS: dict[str, IndexedKind] = {}

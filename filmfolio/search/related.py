@@ -21,28 +21,43 @@ from .filters import token
 
 MAX_NAMED = 3  # objects named outright whose related documents are read
 MAX_RELATED = 200  # related documents read per query
+NAMED_FESTIVAL_WEIGHT = 0.5  # a festival named with an edition: below that edition's films (1, 2)
 
 
 def related_weights(
     candidates: Sequence[Candidate],
     named: Callable[[Candidate], bool],
     match: Match | None,
+    *,
+    numbers: tuple[int, ...] = (),
+    also_named: dict[str, list[int]] | None = None,
 ) -> tuple[list[Candidate], dict[int, float]]:
-    """Documents related to the ``named`` candidates that match ``match`` (``None``: that
-    are public), and the weight of every related document id; one query per kind named (the
-    people: one query)."""
+    """Documents related to the ``named`` candidates and to the documents ``also_named`` (kind
+    -> document ids: the festivals a query with an edition number names) that match
+    ``match`` (``None``: that are public), and the weight of every related document id; one
+    query per kind named (the people: one query). ``numbers`` are the query's edition
+    numbers and years, for the hooks that use them."""
     hooks = {k.kind: k.related for k in registry.kinds() if k.related is not None}
     found: list[Candidate] = []
     weights: dict[int, float] = {}
     backend = get_backend()
     for kind, hook in hooks.items():
-        word = token("kind", kind)
-        named_ids = [c.id for c in candidates if word in c.filters.split() and named(c)]
-        if not named_ids:
+        named_ids = _named_ids(kind, candidates, named, (also_named or {}).get(kind, []))
+        wanted = hook(backend.object_ids_sql(kind, named_ids), numbers) if named_ids else None
+        if wanted is None:
             continue
-        named_sql = backend.object_ids_sql(kind, named_ids[:MAX_NAMED])
-        related_kind, source = hook(named_sql)
+        related_kind, source = wanted
         for candidate, weight in backend.related(match, related_kind, source, limit=MAX_RELATED):
             found.append(candidate)
             weights[candidate.id] = max(weights.get(candidate.id, 0.0), float(weight))
     return found, weights
+
+
+def _named_ids(
+    kind: str, candidates: Sequence[Candidate], named: Callable[[Candidate], bool], more: list[int]
+) -> list[int]:
+    """The first ``MAX_NAMED`` documents of ``kind`` named: candidates, then ``more``."""
+    word = token("kind", kind)
+    ids = [c.id for c in candidates if word in c.filters.split() and named(c)]
+    ids += [pk for pk in more if pk not in ids]
+    return ids[:MAX_NAMED]

@@ -26,13 +26,13 @@ from . import registry
 from .backends import Candidate, Match, MatchQuery, get_backend
 from .backends.base import SqlPart
 from .choices import DocumentKind, SortOrder
-from .editions import FestivalWords
+from .editions import FestivalWords, edition_numbers
 from .facets import FacetCount, facet_counts
 from .filters import AWARD, NOT_PUBLIC, PUBLIC, TRAILER, token
 from .highlight import highlight
 from .query import MAX_PAGE, PAGE_SIZE, SearchRequest
 from .ranking import names_whole_query, relevance_key
-from .related import related_weights
+from .related import NAMED_FESTIVAL_WEIGHT, related_weights
 
 RANK_WINDOW = 300
 SORT_WINDOW = 10_000
@@ -231,7 +231,14 @@ def _add_related(
     if query is None:
         return {}
     named = names_whole_query(query, fold(request.text))
-    extra, related = related_weights(list(found.values()), named, match)
+    numbers = edition_numbers(query)
+    festivals = FestivalWords().named(query) if numbers else []
+    also_named: dict[str, list[int]] = {DocumentKind.FESTIVAL: festivals}
+    extra, related = related_weights(
+        list(found.values()), named, match, numbers=numbers, also_named=also_named
+    )
+    for pk in festivals:
+        related.setdefault(pk, NAMED_FESTIVAL_WEIGHT)  # right after its edition's films
     for candidate in extra:
         found.setdefault(candidate.id, candidate)
     return related

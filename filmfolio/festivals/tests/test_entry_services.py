@@ -11,6 +11,8 @@ from filmfolio.core.models import ChangeRecord
 from filmfolio.festivals import services
 from filmfolio.festivals.models import Edition, Entry, Section
 from filmfolio.films.choices import CollaboratorRole
+from filmfolio.search import index
+from filmfolio.search.models import SearchDocument
 from filmfolio.sharing.tests.factories import CollaboratorFactory
 
 from .factories import FestivalFactory
@@ -77,3 +79,16 @@ def test_viewer_may_not_add_an_entry(owner):
         )
     assert Entry.objects.count() == 0
     assert ChangeRecord.objects.count() == 0
+
+
+def test_a_new_edition_puts_its_number_and_year_in_the_festivals_document(owner):
+    festival = FestivalFactory(name="Kumquat Festival", slug="kumquat")
+    index.update_for(festival)
+    documents = SearchDocument.objects.filter(kind="festival", object_id=festival.pk)
+    assert documents.get().extra_terms == ""
+    services.entry_add(
+        film=owner.film,
+        actor=owner.user,
+        draft=services.EntryDraft(festival="kumquat", year=2021, number=12, result="selected"),
+    )
+    assert documents.get().extra_terms == "12 2021"

@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from filmfolio.festivals.models import Edition, Entry, Festival
+from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
 from filmfolio.films import services
 from filmfolio.films.access import Viewer
 from filmfolio.films.models import Collaborator, Credit, Film, FilmText, Role, Title
@@ -68,7 +68,18 @@ def _build(catalogue: dict[str, Any]) -> dict[str, Any]:
     horse = Festival.objects.get(name="Golden Horse Awards")
     edition = Edition.objects.create(festival=horse, number=49, year=2012)
     night = _film(title="Night Market", slug="night-market", year=2012)
-    Entry.objects.create(film=night, edition=edition, result="selected", date=date(2012, 11, 1))
+    Entry.objects.create(
+        film=night,
+        edition=edition,
+        result="won",
+        date=date(2012, 11, 1),
+        section=Section.objects.create(edition=edition, name="Asian Panorama"),
+        award=Award.objects.create(festival=horse, name="Best Short Film"),
+    )
+    # at the next edition, with the number of the one asked for in its title
+    fiftieth = Edition.objects.create(festival=horse, number=50, year=2013)
+    days = _film(title="49 Days", slug="forty-nine-days", year=2013)
+    Entry.objects.create(film=days, edition=fiftieth, result="selected", date=date(2013, 11, 1))
     secret = catalogue["films"]["Kumquat Secret"]
     FilmText.objects.create(
         film=secret, kind="synopsis", language="en", body="Orchardkeepers of Quxian."
@@ -107,6 +118,10 @@ def titles(text: str, viewer: Viewer | None = None) -> list[str]:
         ("第四十九屆金馬獎", "Night Market"),
         ("金马奖 第49届", "Night Market"),
         ("Golden Horse XLIX", "Night Market"),
+        ("Golden Horse Best Short Film", "Night Market"),
+        ("asian panorama", "Night Market"),
+        ("jinmajiang", "Golden Horse Awards"),
+        ("jin ma jiang", "Golden Horse Awards"),
         ("Zhu Shengze cinematographer", "Zhu Shengze"),
         ("摄影 朱声仄", "Zhu Shengze"),
         ("Lin Wen director", "Lin Wen"),
@@ -119,8 +134,8 @@ def test_first_result_is_the_film_meant(meaning: Any, query: str, expected: str)
 @pytest.mark.parametrize(
     "query", ["Golden Horse 49", "Golden Horse 49th", "第四十九届金马奖", "Golden Horse XLIX"]
 )
-def test_an_edition_brings_only_its_films(meaning: Any, query: str) -> None:
-    assert titles(query) == ["Night Market"]
+def test_an_edition_brings_its_films_then_the_festival(meaning: Any, query: str) -> None:
+    assert titles(query) == ["Night Market", "Golden Horse Awards", "49 Days"]
 
 
 def test_a_roman_numeral_away_from_a_festival_stays_a_word(meaning: Any) -> None:
