@@ -63,7 +63,7 @@ def _fields(kind: str, data: DocumentData) -> dict[str, Any]:
         "subtitle": data.subtitle[:300],
         "url": data.url[:300],
         "terms": " ".join(data.terms),
-        "extra_terms": " ".join(data.extra_terms),
+        "extra_terms": " ".join(once_each_word(data.extra_terms)),
         "filters": " ".join(document_tokens(kind, data)),
         "is_public": data.is_public,
         "film_id": data.film_id,
@@ -74,6 +74,24 @@ def _fields(kind: str, data: DocumentData) -> dict[str, Any]:
         "is_award_winning": data.is_award_winning,
         "has_trailer": data.has_trailer,
     }
+
+
+def once_each_word(terms: list[str]) -> list[str]:
+    """``terms`` with each Latin word after its first occurrence left out; CJK characters all
+    kept, in order (a query's Chinese words match as phrases of adjacent characters). A
+    document matches a word wherever it occurs and ranking does not count occurrences, so a
+    repeat (a name on several credits, "canada" in the labels of five languages: a quarter
+    of a film's other terms) only made the index bigger and its build slower."""
+    seen: set[str] = set()
+    kept_terms: list[str] = []
+    for term in terms:
+        for word in term.split():
+            if word.isascii():
+                if word in seen:
+                    continue
+                seen.add(word)
+            kept_terms.append(word)
+    return kept_terms
 
 
 def suggestion_keys(data: DocumentData) -> list[str]:
