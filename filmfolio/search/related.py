@@ -21,6 +21,7 @@ from .filters import token
 
 MAX_NAMED = 3  # objects named outright whose related documents are read
 MAX_RELATED = 200  # related documents read per query
+NAMED_WEIGHT = 1e9  # a person named outright: before the films whose titles hold the words
 NAMED_FESTIVAL_WEIGHT = 0.5  # a festival named with an edition: below that edition's films (1, 2)
 
 
@@ -36,13 +37,17 @@ def related_weights(
     -> document ids: the festivals a query with an edition number names) that match
     ``match`` (``None``: that are public), and the weight of every related document id; one
     query per kind named (the people: one query). ``numbers`` are the query's edition
-    numbers and years, for the hooks that use them."""
+    numbers and years, for the hooks that use them. The candidates named outright weigh
+    most (``NAMED_WEIGHT``): the person "Wu Hai" comes before a film titled 雾海 (wu hai)."""
     hooks = {k.kind: k.related for k in registry.kinds() if k.related is not None}
     found: list[Candidate] = []
     weights: dict[int, float] = {}
     backend = get_backend()
     for kind, hook in hooks.items():
-        named_ids = _named_ids(kind, candidates, named, (also_named or {}).get(kind, []))
+        outright = _named_ids(kind, candidates, named)
+        weights.update(dict.fromkeys(outright, NAMED_WEIGHT))
+        more = [pk for pk in (also_named or {}).get(kind, ()) if pk not in outright]
+        named_ids = [*outright, *more][:MAX_NAMED]
         wanted = hook(backend.object_ids_sql(kind, named_ids), numbers) if named_ids else None
         if wanted is None:
             continue
@@ -54,10 +59,8 @@ def related_weights(
 
 
 def _named_ids(
-    kind: str, candidates: Sequence[Candidate], named: Callable[[Candidate], bool], more: list[int]
+    kind: str, candidates: Sequence[Candidate], named: Callable[[Candidate], bool]
 ) -> list[int]:
-    """The first ``MAX_NAMED`` documents of ``kind`` named: candidates, then ``more``."""
+    """The first ``MAX_NAMED`` candidates of ``kind`` the query names outright."""
     word = token("kind", kind)
-    ids = [c.id for c in candidates if word in c.filters.split() and named(c)]
-    ids += [pk for pk in more if pk not in ids]
-    return ids[:MAX_NAMED]
+    return [c.id for c in candidates if word in c.filters.split() and named(c)][:MAX_NAMED]

@@ -16,7 +16,7 @@ from filmfolio.festivals.models import Award, Edition, Entry, Festival, Section
 from filmfolio.films import services
 from filmfolio.films.access import Viewer
 from filmfolio.films.models import Collaborator, Credit, Film, FilmText, Role, Title
-from filmfolio.people.models import Person
+from filmfolio.people.models import Person, PersonName
 from filmfolio.search import index
 from filmfolio.search.query import PAGE_SIZE, SearchRequest
 from filmfolio.search.selectors import autocomplete_for, search_page_for
@@ -55,6 +55,13 @@ def _build(catalogue: dict[str, Any]) -> dict[str, Any]:
     # titles sharing a syllable of her name only
     for number, title in enumerate(("Zhu Village", "Sheng Road", "Zhu and Ze")):
         _film(title=title, slug=f"syllable-{number}", year=2025)
+    # a person whose name is the pinyin of a Chinese title
+    wu = Person.objects.create(display_name="Wu Hai", slug="wu-hai")
+    PersonName.objects.create(person=wu, name="吴海", script="hans", order="family_first")
+    PersonName.objects.create(person=wu, name="Hai Wu", script="latin", order="given_first")
+    tide = _film(title="Harbour Tide", slug="harbour-tide", year=2018)
+    Credit.objects.create(film=tide, person=wu, role=_role("director"))
+    _film(title="雾海", slug="wuhai", year=2022)
     pair = _film(title="Two or Three Things", slug="ersanshi", year=2021)
     Title.objects.create(film=pair, text="二三事", kind="original")
     road = _film(title="The Long Road", slug="long-road", year=2020, kind="short")
@@ -248,3 +255,9 @@ def test_the_chinese_page_names_kinds_and_genres_in_chinese(meaning: Any, client
     assert "长片" in chinese and "Feature" not in chinese
     assert "剧情" in chinese and ">Drama<" not in chinese
     assert "Feature" in english
+
+
+@pytest.mark.parametrize("query", ["Wu Hai", "hai wu", "Hai Wu"])
+def test_a_person_named_comes_before_a_title_read_the_same(meaning: Any, query: str) -> None:
+    # the person, the title that reads as their name, then their films
+    assert titles(query)[:3] == ["Wu Hai", "雾海", "Harbour Tide"]
