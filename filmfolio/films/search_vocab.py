@@ -3,8 +3,10 @@
 A film's document carries the words of its kind, genres, countries of origin and spoken
 languages: the English and Chinese labels people see in the interface, other names people type
 for the kinds ("Dokumentarfilm", "court métrage"), and CLDR's names of the countries and
-languages in the catalogue's main languages (``NAME_LOCALES``). Every value's words are computed
-once per process, so a rebuild pays for each distinct value once.
+languages in the catalogue's main languages (``NAME_LOCALES``). Chinese names of kinds and
+genres carry their pinyin as titles do ("jilupian"), and a genre's Chinese name is also found
+with the word for film people add to it (剧情 as 剧情片). Every value's words are computed once
+per process, so a rebuild pays for each distinct value once.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from django.utils import translation
 
-from filmfolio.core.text import fold, index_terms_of, stem
+from filmfolio.core.text import fold, index_terms_of, once_each_word, stem, title_terms_of
+from filmfolio.core.text.chars import has_han
+from filmfolio.core.text.pinyin import readings
 from filmfolio.search.choices import Facet
 
 from .choices import FilmKind
@@ -63,14 +67,14 @@ def kind_terms(kind: str) -> tuple[str, ...]:
         if part in FilmKind.values:
             texts += _labels(FilmKind(part).label)
         texts += KIND_ALIASES.get(part, ())
-    return _with_stems(index_terms_of(texts))
+    return _with_stems(title_terms_of(texts))
 
 
 def _with_stems(terms: list[str]) -> tuple[str, ...]:
     """Terms and the English stems of the Latin ones, so "documentaries" and "dramas" (read
     as their stems) find what "documentary" and "drama" name."""
     stems = [stem(term, "en") for term in terms if term.isascii()]
-    return tuple(dict.fromkeys([*terms, *stems]))
+    return tuple(once_each_word([*terms, *stems]))
 
 
 @lru_cache(maxsize=1024)
@@ -107,8 +111,16 @@ def language_terms(tag: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1024)
 def genre_terms(name_en: str, name_zh: str) -> tuple[str, ...]:
-    """Words of a genre: its English and Chinese names."""
-    return _with_stems(index_terms_of([name_en, name_zh]))
+    """Words of a genre: its English and Chinese names (the Chinese also as a film's genre)."""
+    return _with_stems(title_terms_of([name_en, *_film_forms(name_zh)]))
+
+
+def _film_forms(name_zh: str) -> list[str]:
+    """A Chinese genre name and, unless it already says so, the name of a film of that genre
+    (剧情 -> 剧情, 剧情片)."""
+    if not name_zh or name_zh.endswith(("片", "电影")):
+        return [name_zh] if name_zh else []
+    return [name_zh, f"{name_zh}片"]
 
 
 def film_kind_label(value: str) -> str | None:
@@ -154,12 +166,14 @@ def _named_values() -> dict[str, tuple[tuple[str, str], ...]]:
             for holder in holders:
                 named.setdefault(word, {})[("film_kind", holder)] = None
     for slug, name_en, name_zh in GENRES:
-        for word in _single_words([name_en, name_zh]):
+        for word in _single_words([name_en, *_film_forms(name_zh)]):
             named.setdefault(word, {})[(Facet.GENRE.value, slug)] = None
     return {word: tuple(pairs) for word, pairs in named.items()}
 
 
 def _single_words(texts: list[str]) -> set[str]:
-    """The folded texts that are one word (or one Chinese run), with English stems."""
+    """The folded texts that are one word (or one Chinese run), with English stems and the
+    joined pinyin of the Chinese ones."""
     words = {folded for text in texts if (folded := fold(text)) and " " not in folded}
-    return words | {stem(word, "en") for word in words if word.isascii()}
+    pinyin = {"".join(readings(word)) for word in words if has_han(word)}
+    return words | pinyin | {stem(word, "en") for word in words if word.isascii()}

@@ -20,7 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.db import connection
 
-from filmfolio.core.text import fold, prefix_keys
+from filmfolio.core.text import fold, once_each_word, prefix_keys
 
 from . import helper, registry
 from .filters import document_tokens
@@ -74,24 +74,6 @@ def _fields(kind: str, data: DocumentData) -> dict[str, Any]:
         "is_award_winning": data.is_award_winning,
         "has_trailer": data.has_trailer,
     }
-
-
-def once_each_word(terms: list[str]) -> list[str]:
-    """``terms`` with each Latin word after its first occurrence left out; CJK characters all
-    kept, in order (a query's Chinese words match as phrases of adjacent characters). A
-    document matches a word wherever it occurs and ranking does not count occurrences, so a
-    repeat (a name on several credits, "canada" in the labels of five languages: a quarter
-    of a film's other terms) only made the index bigger and its build slower."""
-    seen: set[str] = set()
-    kept_terms: list[str] = []
-    for term in terms:
-        for word in term.split():
-            if word.isascii():
-                if word in seen:
-                    continue
-                seen.add(word)
-            kept_terms.append(word)
-    return kept_terms
 
 
 def suggestion_keys(data: DocumentData) -> list[str]:

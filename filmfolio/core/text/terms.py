@@ -197,6 +197,24 @@ def _title_terms(text: str) -> tuple[str, ...]:
     return tuple(terms)
 
 
+def once_each_word(terms: list[str]) -> list[str]:
+    """``terms`` with each Latin word after its first occurrence left out; CJK characters all
+    kept, in order (a query's Chinese words match as phrases of adjacent characters). A
+    document matches a word wherever it occurs and search ranking does not count
+    occurrences, so a repeat (a name on several credits, "canada" in the labels of five
+    languages: a quarter of a film's other terms) only makes an index bigger."""
+    seen: set[str] = set()
+    kept_terms: list[str] = []
+    for term in terms:
+        for word in term.split():
+            if word.isascii():
+                if word in seen:
+                    continue
+                seen.add(word)
+            kept_terms.append(word)
+    return kept_terms
+
+
 def _dedupe(items: list[str]) -> list[str]:
     """Items in first-seen order without repeats."""
     return list(dict.fromkeys(item for item in items if item))

@@ -150,7 +150,7 @@ def test_a_roman_numeral_away_from_a_festival_stays_a_word(meaning: Any) -> None
 
 
 @pytest.mark.parametrize(
-    "query", ["纪录片", "紀錄片", "documentary", "Dokumentarfilm", "documentaire"]
+    "query", ["纪录片", "紀錄片", "documentary", "Dokumentarfilm", "documentaire", "jilupian"]
 )
 def test_a_kind_in_any_language_finds_its_films(meaning: Any, query: str) -> None:
     found = set(titles(query))
@@ -185,7 +185,7 @@ def test_shorts_in_both_languages(meaning: Any, query: str, kind: str) -> None:
     assert shorts <= set(titles(query))
 
 
-@pytest.mark.parametrize("query", ["drama", "剧情"])
+@pytest.mark.parametrize("query", ["drama", "剧情", "剧情片", "劇情片", "juqingpian"])
 def test_a_genre_in_both_languages(meaning: Any, query: str) -> None:
     assert set(titles(query)) >= {"Cléo de 5 à 7", "The Ditch", "Taipei Story", "Still Life"}
 

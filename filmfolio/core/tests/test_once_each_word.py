@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from filmfolio.search.batches import once_each_word
+from filmfolio.core.text import once_each_word
 
 
 def test_latin_words_are_kept_once_in_first_seen_order() -> None:
