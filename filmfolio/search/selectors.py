@@ -26,6 +26,7 @@ from . import registry
 from .backends import Candidate, Match, MatchQuery, get_backend
 from .backends.base import SqlPart
 from .choices import DocumentKind, SortOrder
+from .corrections import corrected
 from .editions import FestivalWords, edition_numbers
 from .facets import FacetCount, facet_counts
 from .filters import AWARD, NOT_PUBLIC, PUBLIC, TRAILER, token
@@ -37,7 +38,6 @@ from .related import NAMED_FESTIVAL_WEIGHT, related_weights
 RANK_WINDOW = 300
 SORT_WINDOW = 10_000
 SUGGESTION_SCAN = 200
-_MIN_TYPO_LENGTH = 4
 _SORT_SQL: dict[str, str] = {
     SortOrder.YEAR_DESC: "d.year IS NULL, d.year DESC, d.title_folded, d.id",
     SortOrder.YEAR: "d.year IS NULL, d.year, d.title_folded, d.id",
@@ -167,28 +167,6 @@ def _runtime_conditions(request: SearchRequest) -> list[SqlPart]:
     if request.runtime_max is not None:
         conditions.append(("d.runtime_minutes <= %s", [request.runtime_max]))
     return conditions
-
-
-def typo_alternatives(query: MatchQuery) -> dict[int, list[str]]:
-    """For query words missing from the vocabulary, vocabulary words one typo away (the
-    vocabulary holds only words of documents listed for everyone: ``search.vocabulary``)."""
-    words = {
-        position: token.alternatives[0].tokens[0]
-        for position, token in enumerate(query.tokens)
-        if len(token.alternatives[0].tokens) == 1
-        and token.alternatives[0].tokens[0].isalpha()
-        and token.alternatives[0].tokens[0].isascii()
-        and len(token.alternatives[0].tokens[0]) >= _MIN_TYPO_LENGTH
-    }
-    if not words:
-        return {}
-    backend = get_backend()
-    known = backend.known_words(sorted(set(words.values())))
-    return {
-        position: similar
-        for position, word in words.items()
-        if word not in known and (similar := backend.similar_words(word))
-    }
 
 
 @dataclass
@@ -322,9 +300,8 @@ def search_page_for(
     query = MatchQuery.from_text(request.text, edition_context=FestivalWords())
     if query.is_empty and not browse:
         return SearchPage(request=request, hits=[], total=0, num_pages=0)
-    query, corrections = _corrected(query, request)
+    query, corrections, found = _found_corrected(viewer, query, request)
     text_query = None if query.is_empty else query
-    found = _find(viewer, text_query, request)
     total = found.total
     return SearchPage(
         request=request,
@@ -341,14 +318,20 @@ def search_page_for(
     )
 
 
-def _corrected(query: MatchQuery, request: SearchRequest) -> tuple[MatchQuery, dict]:
-    """The query with words one typo away from unknown words, and those corrections."""
-    corrections = typo_alternatives(query) if not query.is_empty else {}
-    if corrections:
-        query = MatchQuery.from_text(
-            request.text, extra=corrections, edition_context=FestivalWords()
-        )
-    return query, corrections
+def _found_corrected(
+    viewer: Viewer, query: MatchQuery, request: SearchRequest
+) -> tuple[MatchQuery, dict[int, list[str]], _Found]:
+    """The query with its corrections (``search.corrections``) and what it finds. A query
+    that finds nothing is tried again with its known words' neighbours too ("Zhengfan Yan"
+    for Yang)."""
+    query, corrections = corrected(query, request.text)
+    found = _find(viewer, None if query.is_empty else query, request)
+    if found.total or query.is_empty or corrections:
+        return query, corrections, found
+    fixed, corrections = corrected(query, request.text, known_too=True)
+    if not corrections:
+        return query, corrections, found
+    return fixed, corrections, _find(viewer, fixed, request)
 
 
 def _facets(found: _Found) -> dict:

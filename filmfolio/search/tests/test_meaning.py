@@ -55,6 +55,9 @@ def _build(catalogue: dict[str, Any]) -> dict[str, Any]:
     # titles sharing a syllable of her name only
     for number, title in enumerate(("Zhu Village", "Sheng Road", "Zhu and Ze")):
         _film(title=title, slug=f"syllable-{number}", year=2025)
+    # "yan" is a known word: a typo of Yang that the vocabulary does not flag
+    yan = Person.objects.create(display_name="Yan Lin", slug="yan-lin")
+    Credit.objects.create(film=focus, person=yan, role=_role("sound"))
     # a person whose name is the pinyin of a Chinese title
     wu = Person.objects.create(display_name="Wu Hai", slug="wu-hai")
     PersonName.objects.create(person=wu, name="吴海", script="hans", order="family_first")
@@ -261,3 +264,9 @@ def test_the_chinese_page_names_kinds_and_genres_in_chinese(meaning: Any, client
 def test_a_person_named_comes_before_a_title_read_the_same(meaning: Any, query: str) -> None:
     # the person, the title that reads as their name, then their films
     assert titles(query)[:3] == ["Wu Hai", "雾海", "Harbour Tide"]
+
+
+def test_a_query_that_finds_nothing_corrects_its_known_words(meaning: Any) -> None:
+    page = search_page_for(Viewer.anonymous(), SearchRequest(text="Edward Yan"), with_facets=False)
+    assert [hit.title for hit in page.hits][:1] == ["Edward Yang"]
+    assert "yang" in page.corrections["yan"]
