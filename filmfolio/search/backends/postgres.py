@@ -14,7 +14,7 @@ from typing import Any
 from django.db import connection
 
 from ..filters import NOT_PUBLIC, PUBLIC
-from .base import Alternative, Match, MatchQuery, SearchBackend, SqlPart
+from .base import Alternative, Candidate, Match, MatchQuery, SearchBackend, SqlPart
 from .typos import edits1
 
 _TSQUERY = "to_tsquery('simple', %s)"
@@ -34,6 +34,8 @@ _GIN = {
 _ACCESS = {PUBLIC: "d.is_public", NOT_PUBLIC: "NOT d.is_public"}
 _ACCESS_GROUPS = [[PUBLIC], [NOT_PUBLIC]]
 _BULK_TABLES = ("search_searchdocument", "search_searchsuggestion")
+# the documents with one folded title, kept apart from the full-text condition (OFFSET 0)
+_TITLED = "(SELECT * FROM search_searchdocument WHERE title_folded = %s OFFSET 0)"
 
 
 def _quote(token: str, suffix: str = "") -> str:
@@ -100,10 +102,15 @@ class PostgresBackend(SearchBackend):
         return Match(f"{text}{_SEPARATOR}{_groups(others)}", (*access, *conditions))
 
     def _match_from(
-        self, match: Match, *, document_first: bool = False, before: str = ""
+        self,
+        match: Match,
+        *,
+        document_first: bool = False,
+        before: str = "",
+        table: SqlPart = ("search_searchdocument", []),
     ) -> SqlPart:
         text, filters = match.expression.split(_SEPARATOR)
-        parts, params = [], []
+        parts, params = [], [*table[1]]
         if text:
             parts.append(f"d.search_vector @@ {_TSQUERY}")
             params.append(text)
@@ -111,7 +118,13 @@ class PostgresBackend(SearchBackend):
             parts.append(f"d.filter_vector @@ {_TSQUERY}")
             params.append(filters)
         where = " AND ".join(parts) or "TRUE"
-        return f"FROM {before}search_searchdocument d WHERE {where}", params
+        return f"FROM {before}{table[0]} d WHERE {where}", params
+
+    def exact_titles(self, match: Match, folded: str, *, limit: int) -> list[Candidate]:
+        # The title index finds the few documents with this title and the match is checked
+        # on them alone: left to itself, the planner ANDed the title index with a bitmap of
+        # every full-text match (at a million films, 21 ms of the 21 for "Yuyu Zhang").
+        return self._candidates(match, "LIMIT %s", [limit], table=(_TITLED, [folded]))
 
     def suggestion_ids(
         self, key: str, *, limit: int, own: Sequence[tuple[str, SqlPart]] = ()
