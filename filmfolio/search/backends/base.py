@@ -16,7 +16,7 @@ from typing import Any
 from filmfolio.core.text import is_phrase, query_terms
 
 SqlPart = tuple[str, list[Any]]
-_CANDIDATE_COLUMNS = "d.id, d.terms, d.title_folded, d.boost, d.year, d.runtime_minutes, d.filters"
+CANDIDATE_COLUMNS = "d.id, d.terms, d.title_folded, d.boost, d.year, d.runtime_minutes, d.filters"
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ class SearchBackend:
     def _candidates(self, match: Match, tail: str, params: list[Any], **kwargs: Any) -> list:
         from_sql, from_params = self._match_from(match, **kwargs)
         where_sql, where_params = match.where()
-        sql = f"SELECT {_CANDIDATE_COLUMNS} {from_sql}{where_sql} {tail}"
+        sql = f"SELECT {CANDIDATE_COLUMNS} {from_sql}{where_sql} {tail}"
         rows = self._fetch(sql, [*from_params, *where_params, *params])
         return [Candidate(*row) for row in rows]
 
@@ -204,7 +204,7 @@ class SearchBackend:
         """The first ``limit`` of the first ``within`` matches sorted by ``order_by``."""
         from_sql, from_params = self._match_from(match)
         where_sql, where_params = match.where()
-        columns = _CANDIDATE_COLUMNS
+        columns = CANDIDATE_COLUMNS
         sql = (
             f"SELECT {columns} FROM search_searchdocument d WHERE d.id IN "
             f"(SELECT d.id {from_sql}{where_sql} LIMIT %s) ORDER BY {order_by} LIMIT %s"
@@ -314,7 +314,7 @@ class SearchBackend:
             where_sql, where_params = match.where()
             params += [*from_params, *where_params]
         sql = (
-            f"SELECT {_CANDIDATE_COLUMNS}, w.weight {from_sql}{where_sql} "
+            f"SELECT {CANDIDATE_COLUMNS}, w.weight {from_sql}{where_sql} "
             "AND d.kind = %s AND d.object_id = w.object_id"
         )
         rows = self._fetch(sql, [*params, kind])
