@@ -37,21 +37,32 @@ def _matches(alternative: Alternative, words: set[str], ordered: list[str]) -> b
 
 
 def _compiled(query: MatchQuery) -> tuple[tuple[frozenset[str], tuple[Alternative, ...]], ...]:
-    """Per query token: its one-word alternatives as a set, and the others."""
+    """Per query token: its one-word alternatives as a set, and the others. A token typed in
+    Chinese characters counts in titles as those characters only, not by its pinyin: "吴海"
+    matches the film 雾海 (wu hai) but does not name it."""
     compiled = []
     for token in query.tokens:
+        alternatives = _counted(token.alternatives)
         singles = frozenset(
             alt.tokens[0]
-            for alt in token.alternatives
+            for alt in alternatives
             if len(alt.tokens) == 1 and not alt.is_prefix and not alt.is_phrase
         )
         others = tuple(
             alt
-            for alt in token.alternatives
+            for alt in alternatives
             if not (len(alt.tokens) == 1 and not alt.is_prefix and not alt.is_phrase)
         )
         compiled.append((singles, others))
     return tuple(compiled)
+
+
+def _counted(alternatives: tuple[Alternative, ...]) -> tuple[Alternative, ...]:
+    """The alternatives of a token that count in titles: for Chinese characters typed, the
+    characters only."""
+    if alternatives[0].tokens[0].isascii():
+        return alternatives
+    return tuple(alt for alt in alternatives if not alt.tokens[0].isascii())
 
 
 def _count_hits(compiled: tuple, terms: str) -> int:
@@ -87,16 +98,32 @@ def title_hits(query: MatchQuery) -> Callable[[str], int]:
 
 def names_whole_query(query: MatchQuery, folded_text: str) -> Callable[[Candidate], bool]:
     """Whether a candidate's title is the query, or its titles or names hold every word of a
-    query of two or more words."""
+    query of two or more words, or, for a query that is one run of Chinese characters, the
+    run's pinyin joined (a Chinese name is indexed with its whole reading joined: 李思兰 as
+    lisilan; a name that only contains the run does not hold that word)."""
     compiled = _compiled(query)
     size, hits = len(compiled), _hit_counter(compiled)
+    reading = _joined_reading(query)
 
     def named(candidate: Candidate) -> bool:
         if candidate.title_folded == folded_text:
             return True
-        return size > 1 and hits(candidate.terms) == size
+        if size > 1:
+            return hits(candidate.terms) == size
+        return bool(reading) and reading in candidate.terms.split()
 
     return named
+
+
+def _joined_reading(query: MatchQuery) -> str:
+    """The joined pinyin of a query that is one run of two or more Chinese characters."""
+    if len(query.tokens) != 1:
+        return ""
+    alternatives = query.tokens[0].alternatives
+    if not any(alt.is_phrase and len(alt.tokens) > 1 for alt in alternatives):
+        return ""
+    readings = [alt.tokens for alt in alternatives if not alt.is_phrase and len(alt.tokens) > 1]
+    return "".join(readings[0]) if readings and readings[0][0].isascii() else ""
 
 
 def _named_tokens(compiled: tuple) -> frozenset[str]:

@@ -65,6 +65,9 @@ def _build(catalogue: dict[str, Any]) -> dict[str, Any]:
     tide = _film(title="Harbour Tide", slug="harbour-tide", year=2018)
     Credit.objects.create(film=tide, person=wu, role=_role("director"))
     _film(title="雾海", slug="wuhai", year=2022)
+    # a film whose text holds his Chinese name, shorter-titled and newer than his film
+    mention = _film(title="Tide", slug="tide", year=2025)
+    FilmText.objects.create(film=mention, kind="synopsis", language="zh-Hans", body="吴海的故事")
     pair = _film(title="Two or Three Things", slug="ersanshi", year=2021)
     Title.objects.create(film=pair, text="二三事", kind="original")
     road = _film(title="The Long Road", slug="long-road", year=2020, kind="short")
@@ -270,3 +273,7 @@ def test_a_query_that_finds_nothing_corrects_its_known_words(meaning: Any) -> No
     page = search_page_for(Viewer.anonymous(), SearchRequest(text="Edward Yan"), with_facets=False)
     assert [hit.title for hit in page.hits][:1] == ["Edward Yang"]
     assert "yang" in page.corrections["yan"]
+
+
+def test_a_chinese_name_typed_alone_brings_the_person_then_their_films(meaning: Any) -> None:
+    assert titles("吴海")[:3] == ["Wu Hai", "Harbour Tide", "Tide"]
