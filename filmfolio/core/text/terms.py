@@ -202,13 +202,16 @@ def once_each_word(terms: list[str]) -> list[str]:
     kept, in order (a query's Chinese words match as phrases of adjacent characters). A
     document matches a word wherever it occurs and search ranking does not count
     occurrences, so a repeat (a name on several credits, "canada" in the labels of five
-    languages: a quarter of a film's other terms) only makes an index bigger."""
+    languages: a quarter of a film's other terms) only makes an index bigger. A repeat right
+    after a Chinese character stays: it keeps that run of characters apart from the next one
+    (吴海 wu … 李: "海李" must not become a phrase of the document)."""
     seen: set[str] = set()
     kept_terms: list[str] = []
     for term in terms:
         for word in term.split():
             if word.isascii():
-                if word in seen:
+                after_han = bool(kept_terms) and not kept_terms[-1].isascii()
+                if word in seen and not after_han:
                     continue
                 seen.add(word)
             kept_terms.append(word)
