@@ -44,15 +44,16 @@ def _others(similar: list[str], word: str) -> list[str]:
 
 
 def corrected(
-    query: MatchQuery, text: str, *, known_too: bool = False
+    query: MatchQuery, text: str, festivals: FestivalWords, *, known_too: bool = False
 ) -> tuple[MatchQuery, dict[int, list[str]]]:
-    """The query of ``text`` with vocabulary words one typo away from its unknown words (and,
-    with ``known_too``, from its known words as well) as alternatives, and those corrections
-    by token position. A known word loses its pinyin split ("yuyu" is not also looked for
-    as yu + yu): the word itself is in the index wherever a name or title reads so, and the
-    split matched any document holding both syllables anywhere, mostly noise, and made the
-    engine read the posting lists of the commonest syllables (on PostgreSQL at a million
-    films, "Yuyu Zhang" read 54,190 matches instead of 1,680)."""
+    """The query of ``text`` (``festivals``: the search's reader of festival names) with
+    vocabulary words one typo away from its unknown words (and, with ``known_too``, from its
+    known words as well) as alternatives, and those corrections by token position. A known
+    word loses its pinyin split ("yuyu" is not also looked for as yu + yu): the word itself
+    is in the index wherever a name or title reads so, and the split matched any document
+    holding both syllables anywhere, mostly noise, and made the engine read the posting
+    lists of the commonest syllables (on PostgreSQL at a million films, "Yuyu Zhang" read
+    54,190 matches instead of 1,680)."""
     if query.is_empty:
         return query, {}
     words = _typed_words(query, known_too=known_too)
@@ -67,7 +68,7 @@ def corrected(
         and (similar := _others(backend.similar_words(word), word))
     }
     if corrections:
-        query = MatchQuery.from_text(text, extra=corrections, edition_context=FestivalWords())
+        query = MatchQuery.from_text(text, extra=corrections, edition_context=festivals)
     whole = {position for position, word in split.items() if word in known}
     return _without_splits(query, whole), corrections
 

@@ -10,13 +10,13 @@ query holds a roman numeral or a number, so other queries cost nothing more.
 from __future__ import annotations
 
 from filmfolio.core.text.chars import has_han
+from filmfolio.core.text.ordinals import MAX_EDITION
 
 from .backends.base import MatchQuery
 from .choices import DocumentKind
 from .models import SearchDocument
 from .ranking import title_hits
 
-MAX_EDITION = 999  # festivals count their editions in tens (``core.text.ordinals``)
 YEARS = range(1880, 2200)  # a four-digit number in these years can be an edition's year
 
 
@@ -60,11 +60,11 @@ class FestivalWords:
             return set(text) <= self._words
         return text in self._words
 
-    def named(self, query: MatchQuery) -> list[int]:
-        """Document ids of the festivals a query holding an edition number or a year names:
-        their names hold at least half of its other words (at least one), and no other
-        festival's names hold more. ``[]`` for a query without such a number."""
-        words = _other_words(query)
+    def named(self, query: MatchQuery, numbers: tuple[int, ...]) -> list[int]:
+        """Document ids of the festivals a query holding the edition numbers or years
+        ``numbers`` (``edition_numbers``) names: their names hold at least half of its other
+        words (at least one), and no other festival's names hold more."""
+        words = _other_words(query, numbers)
         if words is None:
             return []
         hits = title_hits(words)
@@ -75,14 +75,14 @@ class FestivalWords:
         return [pk for pk, count in held.items() if count == best]
 
 
-def _other_words(query: MatchQuery) -> MatchQuery | None:
+def _other_words(query: MatchQuery, numbers: tuple[int, ...]) -> MatchQuery | None:
     """The query without its edition numbers; ``None`` when it has none or nothing else."""
-    numbers = {str(number) for number in edition_numbers(query)}
-    if not numbers:
+    written = {str(number) for number in numbers}
+    if not written:
         return None
     words = tuple(
         token
         for token in query.tokens
-        if not any(alternative.tokens[0] in numbers for alternative in token.alternatives)
+        if not any(alternative.tokens[0] in written for alternative in token.alternatives)
     )
     return MatchQuery(words) if words else None

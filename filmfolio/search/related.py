@@ -22,7 +22,7 @@ from .filters import token
 MAX_NAMED = 3  # objects named outright whose related documents are read
 MAX_RELATED = 200  # related documents read per query
 NAMED_WEIGHT = 1e9  # a person named outright: before the films whose titles hold the words
-NAMED_FESTIVAL_WEIGHT = 0.5  # a festival named with an edition: below that edition's films (1, 2)
+ALSO_NAMED_WEIGHT = 0.5  # a festival named with an edition: right below that edition's films
 
 
 def related_weights(
@@ -38,7 +38,9 @@ def related_weights(
     ``match`` (``None``: that are public), and the weight of every related document id; one
     query per kind named (the people: one query). ``numbers`` are the query's edition
     numbers and years, for the hooks that use them. The candidates named outright weigh
-    most (``NAMED_WEIGHT``): the person "Wu Hai" comes before a film titled 雾海 (wu hai)."""
+    most (``NAMED_WEIGHT``): the person "Wu Hai" comes before a film titled 雾海 (wu hai);
+    the documents ``also_named`` weigh least (``ALSO_NAMED_WEIGHT``), right after what they
+    bring."""
     hooks = {k.kind: k.related for k in registry.kinds() if k.related is not None}
     found: list[Candidate] = []
     weights: dict[int, float] = {}
@@ -47,6 +49,7 @@ def related_weights(
         outright = _named_ids(kind, candidates, named)
         weights.update(dict.fromkeys(outright, NAMED_WEIGHT))
         more = [pk for pk in (also_named or {}).get(kind, ()) if pk not in outright]
+        weights.update(dict.fromkeys(more, ALSO_NAMED_WEIGHT))
         named_ids = [*outright, *more][:MAX_NAMED]
         wanted = hook(backend.object_ids_sql(kind, named_ids), numbers) if named_ids else None
         if wanted is None:

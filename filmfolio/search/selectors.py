@@ -33,7 +33,7 @@ from .filters import AWARD, NOT_PUBLIC, PUBLIC, TRAILER, token
 from .highlight import highlight
 from .query import MAX_PAGE, PAGE_SIZE, SearchRequest
 from .ranking import names_whole_query, relevance_key
-from .related import NAMED_FESTIVAL_WEIGHT, related_weights
+from .related import related_weights
 
 RANK_WINDOW = 300
 SORT_WINDOW = 10_000
@@ -180,8 +180,14 @@ class _Found:
     related: dict[int, float] = field(default_factory=dict)
 
 
-def _find(viewer: Viewer, query: MatchQuery | None, request: SearchRequest) -> _Found:
-    """Candidates for ``request``: the public window, exact titles, the viewer's own films."""
+def _find(
+    viewer: Viewer,
+    query: MatchQuery | None,
+    request: SearchRequest,
+    festivals: FestivalWords | None = None,
+) -> _Found:
+    """Candidates for ``request``: the public window, exact titles, the viewer's own films;
+    ``festivals``: the search's reader of festival names, if it has one already."""
     backend = get_backend()
     groups, conditions = filter_groups(request)
     public = backend.compile(query, [*groups, [PUBLIC]], conditions)
@@ -197,12 +203,18 @@ def _find(viewer: Viewer, query: MatchQuery | None, request: SearchRequest) -> _
         for candidate in backend.among(own, own_documents, limit=SORT_WINDOW):
             found.setdefault(candidate.id, candidate)
             total += 1
-    related = _add_related(found, query, request, public if groups or conditions else None)
+    related = _add_related(
+        found, query, request, public if groups or conditions else None, festivals
+    )
     return _Found(public, list(found.values()), total, complete, related)
 
 
 def _add_related(
-    found: dict[int, Candidate], query: MatchQuery | None, request: SearchRequest, match: Any
+    found: dict[int, Candidate],
+    query: MatchQuery | None,
+    request: SearchRequest,
+    match: Any,
+    festivals: FestivalWords | None,
 ) -> dict[int, float]:
     """Add the documents that follow a document the query names (a person's films) to
     ``found``; their weights by document id (``search.related``)."""
@@ -210,13 +222,11 @@ def _add_related(
         return {}
     named = names_whole_query(query, fold(request.text))
     numbers = edition_numbers(query)
-    festivals = FestivalWords().named(query) if numbers else []
-    also_named: dict[str, list[int]] = {DocumentKind.FESTIVAL: festivals}
+    editions = (festivals or FestivalWords()).named(query, numbers) if numbers else []
+    also_named: dict[str, list[int]] = {DocumentKind.FESTIVAL: editions}
     extra, related = related_weights(
         list(found.values()), named, match, numbers=numbers, also_named=also_named
     )
-    for pk in festivals:
-        related.setdefault(pk, NAMED_FESTIVAL_WEIGHT)  # right after its edition's films
     for candidate in extra:
         found.setdefault(candidate.id, candidate)
     return related
@@ -297,10 +307,11 @@ def search_page_for(
 ) -> SearchPage:
     """A page of results for ``viewer``; ``browse`` lists everything when the text is empty
     (the catalogue); otherwise empty text gives an empty page."""
-    query = MatchQuery.from_text(request.text, edition_context=FestivalWords())
+    festivals = FestivalWords()  # read once, if the query asks, for every step below
+    query = MatchQuery.from_text(request.text, edition_context=festivals)
     if query.is_empty and not browse:
         return SearchPage(request=request, hits=[], total=0, num_pages=0)
-    query, corrections, found = _found_corrected(viewer, query, request)
+    query, corrections, found = _found_corrected(viewer, query, request, festivals)
     text_query = None if query.is_empty else query
     total = found.total
     return SearchPage(
@@ -319,19 +330,19 @@ def search_page_for(
 
 
 def _found_corrected(
-    viewer: Viewer, query: MatchQuery, request: SearchRequest
+    viewer: Viewer, query: MatchQuery, request: SearchRequest, festivals: FestivalWords
 ) -> tuple[MatchQuery, dict[int, list[str]], _Found]:
     """The query with its corrections (``search.corrections``) and what it finds. A query
     that finds nothing is tried again with its known words' neighbours too ("Zhengfan Yan"
     for Yang)."""
-    query, corrections = corrected(query, request.text)
-    found = _find(viewer, None if query.is_empty else query, request)
+    query, corrections = corrected(query, request.text, festivals)
+    found = _find(viewer, None if query.is_empty else query, request, festivals)
     if found.total or query.is_empty or corrections:
         return query, corrections, found
-    fixed, corrections = corrected(query, request.text, known_too=True)
+    fixed, corrections = corrected(query, request.text, festivals, known_too=True)
     if not corrections:
         return query, corrections, found
-    return fixed, corrections, _find(viewer, fixed, request)
+    return fixed, corrections, _find(viewer, fixed, request, festivals)
 
 
 def _facets(found: _Found) -> dict:

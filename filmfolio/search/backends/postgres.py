@@ -193,17 +193,15 @@ class PostgresBackend(SearchBackend):
             "AND indexname NOT LIKE '%%_pkey'",
             [list(_BULK_TABLES)],
         )
-        indexes = cursor.fetchall()
-        self._indexes = [
+        indexes = [
             (name, sql)
-            for name, sql in indexes
-            if not name.startswith(("unique_", _RANGE_PREFIX)) and name not in _GIN
+            for name, sql in cursor.fetchall()
+            if not name.startswith("unique_") and name not in _GIN
         ]
-        for name, _sql in self._indexes:
-            cursor.execute(f'DROP INDEX "{name}"')
         for name, _sql in indexes:
-            if name.startswith(_RANGE_PREFIX):  # made again for the new ids at the end
-                cursor.execute(f'DROP INDEX "{name}"')
+            cursor.execute(f'DROP INDEX "{name}"')
+        # the window's ranges are made again for the new ids at the end, not as they were
+        self._indexes = [(name, sql) for name, sql in indexes if not name.startswith(_RANGE_PREFIX)]
         for name in _GIN:
             cursor.execute(f"DROP INDEX IF EXISTS {name}")
 

@@ -277,3 +277,13 @@ def test_a_query_that_finds_nothing_corrects_its_known_words(meaning: Any) -> No
 
 def test_a_chinese_name_typed_alone_brings_the_person_then_their_films(meaning: Any) -> None:
     assert titles("吴海")[:3] == ["Wu Hai", "Harbour Tide", "Tide"]
+
+
+def test_a_search_reads_the_festivals_names_once(meaning: Any) -> None:
+    # a roman numeral next to a festival, a typo and an edition: three steps ask about them
+    with CaptureQueriesContext(connection) as queries:
+        found = titles("Goldn Horse XLIX")
+    assert found[0] == "Night Market"
+    reader = 'SELECT "search_searchdocument"."id" AS "id", "search_searchdocument"."terms"'
+    festival_reads = [q for q in queries if q["sql"].startswith(reader)]
+    assert len(festival_reads) == 1
